@@ -1,0 +1,31 @@
+package dev.schemagate.dialect;
+
+import dev.schemagate.migration.StatementSplitter;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Everything Schemagate needs to know about one database product. Implementations are found
+ * with {@link java.util.ServiceLoader}, so a new dialect is a new module on the class path.
+ */
+public interface Dialect {
+
+    /** The dialect's id, as users write it ({@code postgres}). */
+    String id();
+
+    /**
+     * The names migration tools use for this dialect in file names, such as golang-migrate's
+     * {@code 1_x.postgres.up.sql}; the first is {@link #id()}.
+     */
+    List<String> fileNameAliases();
+
+    /** Cuts scripts into statements as this database's own client does. */
+    StatementSplitter splitter();
+
+    /** Starts (or connects to) a server as the options say; the caller closes it. */
+    DatabaseServer start(ServerOptions options);
+
+    /** Reads what the server said out of a driver exception. */
+    DatabaseError describe(SQLException failure);
+}

@@ -1,0 +1,22 @@
+package dev.schemagate.dialect;
+
+/**
+ * How to get a database server.
+ *
+ * @param version the major version of the embedded server to start, such as {@code "17"};
+ *                ignored when {@code url} is set
+ * @param url     a JDBC URL of an existing server to use instead, or null for an embedded one;
+ *                Schemagate then creates its own scratch databases there and drops them after
+ */
+public record ServerOptions(String version, String url) {
+
+    public static final String DEFAULT_VERSION = "17";
+
+    public static ServerOptions embedded(String version) {
+        return new ServerOptions(version, null);
+    }
+
+    public boolean external() {
+        return url != null;
+    }
+}

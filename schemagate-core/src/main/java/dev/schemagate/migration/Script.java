@@ -1,0 +1,42 @@
+package dev.schemagate.migration;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The SQL of one direction (up or down) of a migration: the file it comes from and its parts.
+ *
+ * @param file          the file that holds this script (several scripts may share a file,
+ *                      as dbmate's up and down sections do)
+ * @param parts         the SQL parts, in order
+ * @param transactional false when the layout says this script runs outside a transaction
+ *                      (golang-migrate {@code .autocommit.}, dbmate {@code transaction:false},
+ *                      goose {@code NO TRANSACTION}, Liquibase {@code runInTransaction:false})
+ */
+public record Script(Path file, List<ScriptPart> parts, boolean transactional) {
+
+    public Script {
+        parts = List.copyOf(parts);
+    }
+
+    public static Script of(Path file, String sql) {
+        return new Script(file, List.of(ScriptPart.of(sql, 1)), true);
+    }
+
+    /** True when the script has no text at all (whether it holds only comments is the splitter's to say). */
+    public boolean isBlank() {
+        return parts.stream().allMatch(p -> p.sql().isBlank());
+    }
+
+    /** The whole SQL text of the script, parts joined by new lines (for annotations and hashing). */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (ScriptPart part : parts) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(part.sql());
+        }
+        return text.toString();
+    }
+}
