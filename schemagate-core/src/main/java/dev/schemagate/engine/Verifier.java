@@ -8,6 +8,7 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -33,7 +34,7 @@ public final class Verifier {
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
         Dialect dialect = Dialects.byId(options.dialect());
-        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), dialect.fileNameAliases());
+        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()));
         try (DatabaseServer server = dialect.start(options.server()); ScratchDatabase database = server.createDatabase()) {
             progress.started(set, server.description());
             List<Finding> findings = new ArrayList<>();
