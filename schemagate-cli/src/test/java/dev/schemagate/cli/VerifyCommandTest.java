@@ -31,8 +31,8 @@ class VerifyCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "syntax-error   | 0002_create_products.up.sql:5:5   | syntax error at or near \"name\" (SQLSTATE 42601)",
-            "missing-table  | 0002_create_orders.up.sql:1:1     | relation \"customer\" does not exist (SQLSTATE 42P01)",
-            "failed-backfill| 0002_add_display_name.up.sql:4:1 | column \"display_name\" of relation \"customers\" contains null values (SQLSTATE 23502)",
+            "missing-table  | 0002_create_orders.up.sql:3:45    | relation \"customer\" does not exist (SQLSTATE 42P01)",
+            "failed-backfill| 0002_add_display_name.up.sql:4:36| column \"display_name\" of relation \"customers\" contains null values (SQLSTATE 23502)",
             "meta-command   | 0001_create_customers.up.sql:1:1 | psql meta-command '\\connect shop' is not SQL",
     })
     void aBrokenExampleFailsNamingTheFileLineAndServerMessage(String example, String location, String message) {
@@ -61,17 +61,17 @@ class VerifyCommandTest {
         CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(run.out()).contains("2_b.up.sql:1:1: relation \"a\" already exists")
+        assertThat(run.out()).contains("2_b.up.sql:1:14: relation \"a\" already exists")
                 .contains("1 of 3 migrations applied, 1 not run, 1 error");
     }
 
     @Test
-    void aFailedTransactionalMigrationLeavesNothingBehind(@TempDir Path dir) throws IOException {
+    void theErrorPointsIntoTheStatementThatFailed(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("1_a.up.sql"), "CREATE TABLE a (id int);\nCREATE TABLE a (id int);");
 
         CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL);
 
-        assertThat(run.out()).contains("1_a.up.sql:2:1: relation \"a\" already exists");
+        assertThat(run.out()).contains("1_a.up.sql:2:14: relation \"a\" already exists");
     }
 
     @Test

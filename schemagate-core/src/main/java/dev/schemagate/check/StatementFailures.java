@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a statement the database refused into a finding that points at the exact file, line and
@@ -19,12 +21,14 @@ public final class StatementFailures {
     public static final String FAILED = "apply.statement-failed";
     public static final String META_COMMAND = "apply.meta-command";
     private static final int CONTEXT_LINES = 2;
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private StatementFailures() {
     }
 
     static Finding failed(Statement statement, DatabaseError error) {
-        Location at = locate(statement, error.position());
+        int position = error.position() > 0 ? error.position() : positionOfQuotedName(statement.sql(), error.message());
+        Location at = locate(statement, position);
         List<String> evidence = new ArrayList<>();
         if (!error.detail().isEmpty()) {
             evidence.add("detail: " + error.detail());
@@ -41,6 +45,26 @@ public final class StatementFailures {
         return new Finding(META_COMMAND, Severity.ERROR, statement.location(),
                 "psql meta-command '" + firstLine(statement.sql()) + "' is not SQL and no server can run it",
                 "Remove it from the migration, or write the SQL it stands for.", excerpt(statement.location()));
+    }
+
+    /**
+     * Where the one name the server quotes in its message ({@code relation "customer" does not
+     * exist}) stands in the statement, when it stands there exactly once; else 0. The server gives
+     * no position for many errors, and this points at the culprit in most of them.
+     */
+    static int positionOfQuotedName(String sql, String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        if (!quoted.find()) {
+            return 0;
+        }
+        String name = quoted.group(1);
+        Matcher word = Pattern.compile("(?<![\\w$\"])\"?" + Pattern.quote(name) + "\"?(?![\\w$])",
+                Pattern.CASE_INSENSITIVE).matcher(sql);
+        if (!word.find()) {
+            return 0;
+        }
+        int first = word.start();
+        return word.find() ? 0 : first + 1;
     }
 
     /** The file location of a 1-based character position inside a statement. */
@@ -91,6 +115,6 @@ public final class StatementFailures {
 
     static String firstLine(String sql) {
         String line = sql.strip().lines().findFirst().orElse("");
-        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+        return line.length() > 48 ? line.substring(0, 45) + "..." : line;
     }
 }
