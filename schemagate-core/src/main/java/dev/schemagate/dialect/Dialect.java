@@ -1,7 +1,9 @@
 package dev.schemagate.dialect;
 
+import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -25,6 +27,9 @@ public interface Dialect {
 
     /** Starts (or connects to) a server as the options say; the caller closes it. */
     DatabaseServer start(ServerOptions options);
+
+    /** Runs one statement on a connection, including any data it carries (such as COPY rows). */
+    void execute(Connection connection, Statement statement) throws SQLException;
 
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);

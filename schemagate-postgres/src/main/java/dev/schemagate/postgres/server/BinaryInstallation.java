@@ -1,0 +1,87 @@
+package dev.schemagate.postgres.server;
+
+import dev.schemagate.dialect.InfrastructureException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The PostgreSQL binaries of one version, unpacked once into a shared cache folder and reused by
+ * every later run. Unpacking happens under a file lock into a scratch folder that is renamed into
+ * place, so two runs starting together never see half an installation.
+ */
+public final class BinaryInstallation {
+
+    private final Path home;
+
+    private BinaryInstallation(Path home) {
+        this.home = home;
+    }
+
+    /** The installation of {@code fullVersion}, unpacked into {@code cacheRoot} if not there yet. */
+    public static BinaryInstallation of(String fullVersion, Path cacheRoot, PostgresBinaries binaries) {
+        Path home = cacheRoot.resolve("pg-" + fullVersion + "-" + Platform.current());
+        if (Files.isExecutable(home.resolve("bin/postgres"))) {
+            return new BinaryInstallation(home);
+        }
+        try {
+            Files.createDirectories(cacheRoot);
+            try (FileChannel lockFile = FileChannel.open(cacheRoot.resolve(home.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = lockFile.lock()) {
+                if (!Files.isExecutable(home.resolve("bin/postgres"))) {
+                    unpack(fullVersion, binaries, home);
+                }
+            }
+        } catch (IOException e) {
+            throw new InfrastructureException("could not unpack PostgreSQL " + fullVersion + " into " + cacheRoot
+                    + ": " + e.getMessage() + " (check free space and permissions, or set SCHEMAGATE_CACHE)", e);
+        }
+        return new BinaryInstallation(home);
+    }
+
+    public Path bin(String program) {
+        return home.resolve("bin").resolve(program);
+    }
+
+    private static void unpack(String fullVersion, PostgresBinaries binaries, Path home) throws IOException {
+        Path scratch = Files.createTempDirectory(home.getParent(), home.getFileName() + ".");
+        try (InputStream archive = binaries.openArchive(fullVersion);
+             TarArchiveInputStream tar = new TarArchiveInputStream(
+                     new XZCompressorInputStream(new BufferedInputStream(archive, 1 << 16)))) {
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                Path target = scratch.resolve(entry.getName()).normalize();
+                if (!target.startsWith(scratch)) {
+                    throw new IOException("archive entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    boolean executable = (entry.getMode() & 0100) != 0;
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+            Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.move(scratch, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            FileTree.delete(scratch);
+            throw e;
+        }
+    }
+}

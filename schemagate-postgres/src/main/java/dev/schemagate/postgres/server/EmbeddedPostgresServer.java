@@ -1,0 +1,155 @@
+package dev.schemagate.postgres.server;
+
+import dev.schemagate.dialect.InfrastructureException;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A private PostgreSQL server for one run: unpacked binaries, a fresh data folder, a free port
+ * on 127.0.0.1, durability off (nothing here is worth keeping). Closing it, or the JVM ending,
+ * stops the server and removes its folder.
+ */
+public final class EmbeddedPostgresServer extends PostgresServer {
+
+    private static final int START_ATTEMPTS = 3;
+    private static final long READY_TIMEOUT_MS = 60_000;
+
+    private final String fullVersion;
+    private final Path runDirectory;
+    private final ServerProcess process;
+    private final Properties properties = new Properties();
+    private final Thread shutdownHook = new Thread(this::shutdown, "schemagate-postgres-shutdown");
+    private int port;
+    private boolean closed;
+
+    private EmbeddedPostgresServer(String fullVersion, Path runDirectory, ServerProcess process) {
+        this.fullVersion = fullVersion;
+        this.runDirectory = runDirectory;
+        this.process = process;
+        properties.setProperty("user", ServerProcess.superuser());
+    }
+
+    /** Starts a server of that major version ({@code "17"}), unpacking its binaries on first use. */
+    public static EmbeddedPostgresServer start(String major) {
+        PostgresBinaries binaries = PostgresBinaries.standard();
+        String fullVersion = binaries.fullVersion(major);
+        Path root = workRoot();
+        RunDirectories.sweepOrphans(root.resolve("runs"));
+        BinaryInstallation installation = BinaryInstallation.of(fullVersion, root.resolve("binaries"), binaries);
+        Path runDirectory;
+        try {
+            runDirectory = RunDirectories.create(root.resolve("runs"));
+        } catch (IOException e) {
+            throw new InfrastructureException("could not create a folder for PostgreSQL under " + root + ": " + e.getMessage(), e);
+        }
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(fullVersion, runDirectory, new ServerProcess(installation, runDirectory));
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        try {
+            server.boot();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** Where binaries and run folders live: {@code SCHEMAGATE_CACHE}, else a per-user folder in the temp dir. */
+    static Path workRoot() {
+        String configured = System.getenv("SCHEMAGATE_CACHE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "schemagate-" + System.getProperty("user.name"));
+    }
+
+    private void boot() {
+        process.initdb();
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            process.start(port);
+            if (awaitReady()) {
+                return;
+            }
+            process.stop();
+            if (attempt == START_ATTEMPTS) {
+                throw new InfrastructureException("embedded PostgreSQL " + fullVersion + " did not start: " + process.lastLines());
+            }
+        }
+    }
+
+    private boolean awaitReady() {
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.alive()) {
+                return false;
+            }
+            try (Connection ignored = connect(maintenanceDatabase())) {
+                return true;
+            } catch (SQLException notYet) {
+                sleep();
+            }
+        }
+        return false;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(15);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("interrupted while PostgreSQL was starting", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new InfrastructureException("no free TCP port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    String urlOf(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    String maintenanceDatabase() {
+        return "postgres";
+    }
+
+    @Override
+    Properties properties() {
+        return properties;
+    }
+
+    @Override
+    public String description() {
+        return "embedded PostgreSQL " + fullVersion;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook itself is running this
+        }
+        shutdown();
+    }
+
+    private synchronized void shutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        process.stop();
+        FileTree.delete(runDirectory);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.schemagate.postgres.server;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The private folders of running embedded servers, one per run, each named after the process
+ * that owns it. A run killed too hard for its shutdown hook (SIGKILL, power loss) leaves its
+ * folder and maybe its server behind; the next run stops that server and removes the folder.
+ */
+final class RunDirectories {
+
+    private static final String PREFIX = "run-";
+
+    private RunDirectories() {
+    }
+
+    /** A new folder for this process's server. */
+    static Path create(Path root) throws IOException {
+        Files.createDirectories(root);
+        return Files.createTempDirectory(root, PREFIX + ProcessHandle.current().pid() + "-");
+    }
+
+    /** Stops the servers and removes the folders of runs whose process is gone. */
+    static void sweepOrphans(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, PREFIX + "*")) {
+            for (Path run : runs) {
+                Optional<Long> owner = ownerPid(run);
+                if (owner.isPresent() && ProcessHandle.of(owner.get()).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                postmasterPid(run.resolve("data")).flatMap(ProcessHandle::of)
+                        .filter(RunDirectories::isPostgres).ifPresent(ProcessHandle::destroyForcibly);
+                FileTree.delete(run);
+            }
+        } catch (IOException ignored) {
+            // another run may be sweeping at the same time; what is left is swept next time
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
+    }
+
+    private static Optional<Long> ownerPid(Path run) {
+        String name = run.getFileName().toString().substring(PREFIX.length());
+        int dash = name.indexOf('-');
+        try {
+            return Optional.of(Long.parseLong(dash < 0 ? name : name.substring(0, dash)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Long> postmasterPid(Path dataDirectory) {
+        try {
+            String first = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+            return Optional.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.schemagate.postgres.server;
+
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.postgres.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedPostgresServerTest {
+
+    @Test
+    void scratchDatabasesAreIsolatedAndClonesCopyTheirTemplate() throws SQLException {
+        try (ScratchDatabase template = TestServer.shared().createDatabase()) {
+            execute(template, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2)");
+            try (ScratchDatabase clone = TestServer.shared().cloneDatabase(template);
+                 ScratchDatabase empty = TestServer.shared().createDatabase()) {
+                assertThat(query(clone, "SELECT count(*) FROM t")).isEqualTo("2");
+                assertThat(query(empty, "SELECT count(*) FROM pg_class WHERE relname = 't'")).isEqualTo("0");
+                assertThat(clone.name()).isNotEqualTo(template.name());
+            }
+        }
+    }
+
+    @Test
+    void closingADatabaseDropsIt() throws SQLException {
+        ScratchDatabase db = TestServer.shared().createDatabase();
+        String name = db.name();
+        db.close();
+        try (ScratchDatabase other = TestServer.shared().createDatabase()) {
+            assertThat(query(other, "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void reportsItsVersionAndRunsWithDurabilityOff() throws SQLException {
+        assertThat(TestServer.shared().version()).startsWith("17.");
+        assertThat(TestServer.shared().description()).startsWith("embedded PostgreSQL 17.");
+        try (ScratchDatabase db = TestServer.shared().createDatabase()) {
+            assertThat(query(db, "SHOW fsync")).isEqualTo("off");
+            assertThat(query(db, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).isEqualTo("t");
+        }
+    }
+
+    @Test
+    void aSecondServerRunsBesideTheFirstAndLeavesNothingBehindWhenClosed() throws Exception {
+        Path runs = EmbeddedPostgresServer.workRoot().resolve("runs");
+        List<Path> before = list(runs);
+        EmbeddedPostgresServer second = EmbeddedPostgresServer.start("17");
+        long postmaster;
+        try (ScratchDatabase db = second.createDatabase()) {
+            assertThat(query(db, "SELECT 1")).isEqualTo("1");
+            postmaster = Long.parseLong(query(db, "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'"));
+        } finally {
+            second.close();
+        }
+        assertThat(list(runs)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void anUnknownMajorVersionIsAnInputError() {
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start("9"))
+                .hasMessageContaining("PostgreSQL 9 is not supported")
+                .hasMessageContaining("--pg-version");
+    }
+
+    private static List<Path> list(Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    static void execute(ScratchDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static String query(ScratchDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
