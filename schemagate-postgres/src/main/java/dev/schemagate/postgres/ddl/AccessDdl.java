@@ -4,7 +4,6 @@ import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Domain;
 import dev.schemagate.model.DomainConstraint;
-import dev.schemagate.model.EventTrigger;
 import dev.schemagate.model.Extension;
 import dev.schemagate.model.Grant;
 import dev.schemagate.model.Index;
@@ -66,10 +65,6 @@ final class AccessDdl {
             String what = (routine.kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
                     + Sql.name(routine) + "(" + routine.identityArguments() + ")";
             entries.add(new Entry(what, what, "", routine.comment(), routine.owner(), routine.privileges()));
-        }
-        for (EventTrigger trigger : snapshot.eventTriggers()) {
-            entries.add(new Entry("EVENT TRIGGER " + Sql.ident(trigger.name()), null, "", trigger.comment(),
-                    trigger.owner(), Privileges.NONE));
         }
     }
 

@@ -36,6 +36,7 @@ public final class PostgresSchemaWriter {
         access.comments(script);
         access.owners(script);
         access.privileges(script);
+        ProgramDdl.eventTriggers(snapshot, script);
         return PREAMBLE + "\n" + script;
     }
 }

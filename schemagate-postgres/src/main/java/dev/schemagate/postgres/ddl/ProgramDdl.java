@@ -92,14 +92,28 @@ final class ProgramDdl {
         for (View view : snapshot.views()) {
             triggerStates("ALTER TABLE " + Sql.name(view), view.triggers(), script);
         }
+    }
+
+    /**
+     * Event triggers come last, with their comments and owners: one that rejects DDL would otherwise
+     * stop the rest of the file.
+     */
+    static void eventTriggers(Snapshot snapshot, Script script) {
         script.section("Event triggers");
         for (EventTrigger trigger : snapshot.eventTriggers()) {
+            String name = Sql.ident(trigger.name());
             String tags = trigger.tags().isEmpty() ? "" : "\n    WHEN TAG IN ("
                     + trigger.tags().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
-            script.add("CREATE EVENT TRIGGER " + Sql.ident(trigger.name()) + " ON " + Sql.ident(trigger.event()) + tags
+            script.add("CREATE EVENT TRIGGER " + name + " ON " + Sql.ident(trigger.event()) + tags
                     + "\n    EXECUTE FUNCTION " + trigger.function() + "()");
             if (trigger.enabled() != Enablement.ORIGIN) {
-                script.add("ALTER EVENT TRIGGER " + Sql.ident(trigger.name()) + " " + enable(trigger.enabled()));
+                script.add("ALTER EVENT TRIGGER " + name + " " + enable(trigger.enabled()));
+            }
+            if (trigger.comment() != null) {
+                script.add("COMMENT ON EVENT TRIGGER " + name + " IS " + Sql.literal(trigger.comment()));
+            }
+            if (trigger.owner() != null) {
+                script.add("ALTER EVENT TRIGGER " + name + " OWNER TO " + Sql.ident(trigger.owner()));
             }
         }
     }

@@ -171,6 +171,12 @@ final class TableDdl {
                     script.add("ALTER TABLE ONLY " + Sql.name(table) + addConstraint(constraint));
                 }
             }
+            for (Index index : table.indexes()) {
+                if (index.constraint() != null && !index.options().isEmpty()) {
+                    script.add("ALTER INDEX " + Sql.sibling(table, index.name()) + " SET ("
+                            + String.join(", ", index.options()) + ")");
+                }
+            }
         }
         script.section("Checks");
         List<Table> childrenFirst = new ArrayList<>(ordered);

@@ -22,10 +22,6 @@ final class Catalog {
         this.majorVersion = majorVersion;
     }
 
-    int majorVersion() {
-        return majorVersion;
-    }
-
     /** Runs the query of one kind of object and hands each row to the reader. */
     void query(String kind, RowReader reader) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -36,13 +36,20 @@ public final class PostgresIntrospector {
         try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                statement.execute("SET LOCAL search_path = ''");
             }
-            return read(new Catalog(connection, majorVersion(connection)), options);
+            return readInTransaction(connection, options);
         } finally {
             connection.rollback();
             connection.setAutoCommit(true);
         }
+    }
+
+    /** Reads the schema inside the transaction the connection has open; changes only its search path. */
+    static Snapshot readInTransaction(Connection connection, SnapshotOptions options) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL search_path = ''");
+        }
+        return read(new Catalog(connection, majorVersion(connection)), options);
     }
 
     private static Snapshot read(Catalog catalog, SnapshotOptions options) throws SQLException {

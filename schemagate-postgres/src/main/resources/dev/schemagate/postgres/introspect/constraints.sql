@@ -16,7 +16,7 @@ SELECT co.oid,
        co.condeferrable AS deferrable,
        co.condeferred AS deferred,
        co.convalidated AS validated,
-       co.connoinherit AS no_inherit,
+       co.contype = 'c' AND co.connoinherit AS no_inherit,
        {{pg15: coalesce(i.indnullsnotdistinct, false) | false}} AS nulls_not_distinct,
        NOT co.conislocal AS inherited
 FROM pg_constraint co

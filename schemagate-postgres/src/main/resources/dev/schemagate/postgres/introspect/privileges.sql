@@ -7,7 +7,7 @@ WITH acls AS (
     SELECT 'pg_class', oid, 0, relacl, acldefault(CASE WHEN relkind = 'S' THEN 's' ELSE 'r' END::"char", relowner)
     FROM pg_class WHERE relacl IS NOT NULL AND oid >= 16384
     UNION ALL
-    SELECT 'pg_class', attrelid, attnum, attacl, '{}'::aclitem[]
+    SELECT 'pg_class', attrelid, attnum, attacl, NULL::aclitem[]
     FROM pg_attribute WHERE attacl IS NOT NULL AND attrelid >= 16384
     UNION ALL
     SELECT 'pg_proc', oid, 0, proacl, acldefault('f'::"char", proowner)

@@ -1,4 +1,4 @@
--- Functions and procedures (aggregates are not recorded).
+-- Functions and procedures (aggregates are not recorded), without those a range type made for itself.
 SELECT p.oid,
        n.nspname AS schema,
        p.proname AS name,
@@ -25,4 +25,4 @@ WHERE p.prokind IN ('f', 'p', 'w')
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT FROM pg_depend e
-                  WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+                  WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))

@@ -34,7 +34,7 @@ class CorpusRoundTripTest {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS + ": corpus tests skipped");
         try (var database = RoundTrip.server().createDatabase(); Connection connection = database.connect()) {
             RoundTrip.createRoles(connection, "schemainspect_test_role", "same_role_1", "same_role_2", "same_role_3",
-                    "same_role_4", "to_role_1", "from_role_1");
+                    "same_role_4", "PGQ_same_role_4");
         }
     }
 

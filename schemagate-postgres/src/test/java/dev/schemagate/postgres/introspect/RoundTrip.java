@@ -11,8 +11,10 @@ import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -43,13 +45,29 @@ final class RoundTrip {
     static void createRoles(Connection connection, String... roles) throws SQLException {
         for (String role : roles) {
             execute(connection, "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                    + "CREATE ROLE " + role + "; END IF; END$$");
+                    + "EXECUTE format('CREATE ROLE %I', '" + role + "'); END IF; END$$");
+        }
+    }
+
+    /**
+     * Runs a whole SQL file. The simple query protocol lets the server cut it into statements, which
+     * the driver cannot do right for {@code BEGIN ATOMIC} bodies.
+     */
+    static void load(ScratchDatabase database, String sql) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", database.username());
+        if (database.password() != null) {
+            properties.setProperty("password", database.password());
+        }
+        properties.setProperty("preferQueryMode", "simple");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties)) {
+            execute(connection, sql);
         }
     }
 
     static Snapshot snapshotOf(String sql) throws SQLException {
         try (ScratchDatabase database = server().createDatabase(); Connection connection = database.connect()) {
-            execute(connection, sql);
+            load(database, sql);
             return PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
         }
     }

@@ -48,7 +48,7 @@ final class SnapshotDifference {
             Iterator<JsonNode> left = expected.elements();
             Iterator<JsonNode> right = actual.elements();
             for (int i = 0; left.hasNext() || right.hasNext(); i++) {
-                compare(path + "[" + i + label(expected.get(i), actual.get(i)) + "]",
+                compare(path + "[" + label(i, expected.get(i), actual.get(i)) + "]",
                         left.hasNext() ? left.next() : null, right.hasNext() ? right.next() : null, differences);
             }
         } else if (expected == null ? actual != null : !expected.equals(actual)) {
@@ -56,8 +56,9 @@ final class SnapshotDifference {
         }
     }
 
-    private static String label(JsonNode expected, JsonNode actual) {
+    /** An array element by its name where it has one, else by its position. */
+    private static String label(int position, JsonNode expected, JsonNode actual) {
         JsonNode named = expected != null ? expected : actual;
-        return named != null && named.has("name") ? " " + named.get("name").asText() : "";
+        return named != null && named.has("name") ? named.get("name").asText() : Integer.toString(position);
     }
 }

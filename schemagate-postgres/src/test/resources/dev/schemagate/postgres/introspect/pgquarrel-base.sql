@@ -2,6 +2,10 @@
 CREATE TABLE customers (
     customerid serial PRIMARY KEY,
     firstname varchar(50) NOT NULL,
+    lastname varchar(50) NOT NULL,
+    city varchar(50) NOT NULL,
+    state varchar(50),
+    region smallint NOT NULL,
     country varchar(50) NOT NULL
 );
 
@@ -18,3 +22,14 @@ CREATE TABLE orders (
     orderdate date NOT NULL,
     customerid integer REFERENCES customers ON DELETE SET NULL
 );
+
+CREATE TABLE orderlines (
+    orderlineid integer NOT NULL,
+    orderid integer NOT NULL REFERENCES orders ON DELETE CASCADE,
+    prod_id integer NOT NULL,
+    quantity smallint NOT NULL
+);
+
+-- Stand-ins for the OS locales en_US and pt_BR that some files name, which this machine does not have.
+CREATE COLLATION "en_US" (provider = icu, locale = 'en-US');
+CREATE COLLATION "pt_BR" (provider = icu, locale = 'pt-BR');
