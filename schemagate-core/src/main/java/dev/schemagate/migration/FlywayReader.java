@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.schemagate.migration.VersionPairs.Side;
+
 /**
  * The Flyway layout, read recursively as Flyway scans its locations: {@code V<version>__<name>.sql}
  * applies a version ({@code 1}, {@code 1.2} and {@code 1_2} are versions, the last two the same
@@ -52,50 +54,43 @@ final class FlywayReader implements LayoutReader {
             }
         }
         VersionPairs pairs = new VersionPairs();
-        TreeMap<Version, VersionPairs.Side> baselines = new TreeMap<>();
-        Map<String, Migration> repeatables = new TreeMap<>();
-        Version lowest = null;
+        TreeMap<Version, Side> baselines = new TreeMap<>();
+        Map<String, Side> repeatables = new TreeMap<>();
         for (SourceFile file : files) {
             Matcher name = LayoutReader.matched(NAME, file.name());
             if (name.group(4) != null) {
-                continue;
+                continue; // a script config, read with its script
             }
-            VersionPairs.Side side = new VersionPairs.Side(file, name.group(3), transactional(configs.remove(file.relative())));
-            if (name.group(1) == null) {
-                Migration old = repeatables.put(side.description(),
-                        new Migration(null, side.description(), file.wholeScript(side.transactional()), Optional.empty()));
-                if (old != null) {
-                    throw new InputException(file.path() + ": is a second repeatable migration named '" + side.description()
-                            + "', like " + old.up().file() + "; rename one of them");
-                }
-                continue;
-            }
-            Version version = Version.parse(name.group(2));
-            switch (name.group(1)) {
-                case "V" -> {
-                    pairs.up(version, side);
-                    lowest = lowest == null || version.compareTo(lowest) < 0 ? version : lowest;
-                }
-                case "U" -> pairs.down(version, side);
-                default -> putBaseline(baselines, version, side);
+            Side side = new Side(file, name.group(3), transactional(configs.remove(file.relative())));
+            String prefix = name.group(1) == null ? "R" : name.group(1);
+            switch (prefix) {
+                case "V" -> pairs.up(Version.parse(name.group(2)), side);
+                case "U" -> pairs.down(Version.parse(name.group(2)), side);
+                case "B" -> VersionPairs.putOnce(baselines, Version.parse(name.group(2)), side);
+                default -> putRepeatable(repeatables, side);
             }
         }
         for (SourceFile orphan : configs.values()) {
             throw new InputException(orphan.path() + ": configures a script that is not there; rename or remove it");
         }
-        Map.Entry<Version, VersionPairs.Side> start = lowest == null ? baselines.lastEntry() : baselines.lowerEntry(lowest);
+        Optional<Version> lowest = pairs.lowestUp();
+        Map.Entry<Version, Side> start = lowest.isPresent() ? baselines.lowerEntry(lowest.get()) : baselines.lastEntry();
         if (start != null) {
             pairs.up(start.getKey(), start.getValue());
         }
         List<Migration> migrations = new ArrayList<>(pairs.migrations());
-        migrations.addAll(repeatables.values());
+        for (Side repeatable : repeatables.values()) {
+            Script up = repeatable.file().wholeScript(repeatable.transactional());
+            migrations.add(new Migration(null, repeatable.description(), up, Optional.empty()));
+        }
         return migrations;
     }
 
-    private static void putBaseline(Map<Version, VersionPairs.Side> baselines, Version version, VersionPairs.Side side) {
-        VersionPairs.Side old = baselines.putIfAbsent(version, side);
+    private static void putRepeatable(Map<String, Side> repeatables, Side side) {
+        Side old = repeatables.putIfAbsent(side.description(), side);
         if (old != null) {
-            throw VersionPairs.sameVersion(version, old.file().path(), side.file().path());
+            throw new InputException(side.file().path() + ": is a second repeatable migration named '" + side.description()
+                    + "', like " + old.file().path() + "; rename one of them");
         }
     }
 

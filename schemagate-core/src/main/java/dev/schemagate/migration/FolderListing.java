@@ -1,6 +1,7 @@
 package dev.schemagate.migration;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Lists the files of a migrations folder, subfolders included, in name order, leaving out the
@@ -31,7 +34,8 @@ final class FolderListing {
         }
         List<SourceFile> files = new ArrayList<>();
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            Set<FileVisitOption> options = EnumSet.of(FileVisitOption.FOLLOW_LINKS);
+            Files.walkFileTree(directory, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     boolean hidden = !dir.equals(directory) && dir.getFileName().toString().startsWith(".");

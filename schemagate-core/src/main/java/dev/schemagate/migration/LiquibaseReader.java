@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class LiquibaseReader implements LayoutReader {
 
-    private static final Pattern HEADER = Pattern.compile("\\s*--\\s*liquibase\\s*formatted.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER = Pattern.compile("\\s*--\\s*liquibase\\s*formatted", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOTHING_TO_ROLL_BACK = Pattern.compile("(not required|empty).*");
 
     private final DialectNames dialect;
@@ -35,13 +35,7 @@ final class LiquibaseReader implements LayoutReader {
 
     /** True when the text's first non-blank line is Liquibase's formatted SQL header. */
     static boolean marked(String text) {
-        TextLines lines = new TextLines(text);
-        for (int i = 0; i < lines.count(); i++) {
-            if (!lines.line(i).isBlank()) {
-                return HEADER.matcher(lines.line(i)).matches();
-            }
-        }
-        return false;
+        return HEADER.matcher(text).lookingAt();
     }
 
     @Override

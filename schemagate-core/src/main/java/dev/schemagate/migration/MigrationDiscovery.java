@@ -12,9 +12,11 @@ import java.util.List;
  * folder, a file of no layout, a folder mixing layouts, two migrations with one version, a binary
  * or non-UTF-8 file, a folder without migrations.
  *
- * <p>With {@link Layout#AUTO} the layout is decided from the files (see {@link LayoutDetector});
- * with any other layout every file must be one of that layout's. Dotfiles, {@code README*},
- * {@code *.md} and {@code atlas.sum} are ignored wherever they are.
+ * <p>With {@link Layout#AUTO} the layout is decided from the files: the layout that reads every
+ * file wins (golang-migrate before plain where both do, as for {@code 1_x.up.sql}); a file that no
+ * layout reads is an unknown file, and files that no single layout reads together make an
+ * ambiguous folder. With any other layout, every file must be one of that layout's. Dotfiles,
+ * {@code README*}, {@code *.md} and {@code atlas.sum} are ignored wherever they are.
  */
 public final class MigrationDiscovery {
 

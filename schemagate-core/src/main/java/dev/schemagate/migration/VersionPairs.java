@@ -18,15 +18,20 @@ final class VersionPairs {
     record Side(SourceFile file, String description, boolean transactional) {
     }
 
-    private final Map<Version, Side> ups = new TreeMap<>();
-    private final Map<Version, Side> downs = new TreeMap<>();
+    private final TreeMap<Version, Side> ups = new TreeMap<>();
+    private final TreeMap<Version, Side> downs = new TreeMap<>();
 
     void up(Version version, Side side) {
-        put(ups, version, side);
+        putOnce(ups, version, side);
     }
 
     void down(Version version, Side side) {
-        put(downs, version, side);
+        putOnce(downs, version, side);
+    }
+
+    /** The lowest version that has an up file. */
+    Optional<Version> lowestUp() {
+        return ups.isEmpty() ? Optional.empty() : Optional.of(ups.firstKey());
     }
 
     /** These pairs, with each missing direction taken from {@code fallback} where it has one. */
@@ -56,7 +61,7 @@ final class VersionPairs {
 
     /** The error for two migrations (or two files of one direction) that share a version. */
     static InputException sameVersion(Version version, Path first, Path second) {
-        return new InputException(second + ": has version " + version + ", like " + first
+        return new InputException(second + ": has the same version (" + version + ") as " + first
                 + "; give one of them another version");
     }
 
@@ -64,7 +69,8 @@ final class VersionPairs {
         return side.file().wholeScript(side.transactional());
     }
 
-    private static void put(Map<Version, Side> sides, Version version, Side side) {
+    /** Adds a file for a version, refusing a second one. */
+    static void putOnce(Map<Version, Side> sides, Version version, Side side) {
         Side old = sides.putIfAbsent(version, side);
         if (old != null) {
             throw sameVersion(version, old.file().path(), side.file().path());

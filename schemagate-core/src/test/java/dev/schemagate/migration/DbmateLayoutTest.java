@@ -7,6 +7,7 @@ import static dev.schemagate.migration.Folders.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,19 @@ class DbmateLayoutTest {
         assertThat(migration.displayName()).isEqualTo("20190101000001 create");
         assertThat(migration.up().parts()).containsExactly(new ScriptPart("CREATE TABLE t (id int);\n\n", 3, 1, ";"));
         assertThat(migration.down()).get().extracting(Script::parts)
-                .isEqualTo(java.util.List.of(new ScriptPart("DROP TABLE t;\n", 6, 1, ";")));
+                .isEqualTo(List.of(new ScriptPart("DROP TABLE t;\n", 6, 1, ";")));
         assertThat(migration.up().transactional()).isTrue();
+    }
+
+    @Test
+    void readsWindowsLineEndings() {
+        write(dir, "1_a.sql", "-- migrate:up\r\nSELECT 1;\r\n-- migrate:down transaction:false\r\nSELECT 2;\r\n");
+
+        Migration migration = discover(dir, Layout.AUTO).migrations().get(0);
+
+        assertThat(migration.up().parts()).containsExactly(new ScriptPart("SELECT 1;\r\n", 2, 1, ";"));
+        assertThat(migration.down()).get().extracting(Script::transactional).isEqualTo(false);
+        assertThat(migration.down().get().parts()).extracting(ScriptPart::line).containsExactly(4);
     }
 
     @Test

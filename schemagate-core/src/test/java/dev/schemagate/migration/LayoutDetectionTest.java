@@ -6,6 +6,8 @@ import static dev.schemagate.migration.Folders.versions;
 import static dev.schemagate.migration.Folders.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,17 @@ class LayoutDetectionTest {
 
         assertThat(set.layout()).isEqualTo(Layout.GOLANG_MIGRATE);
         assertThat(versions(set)).containsExactly("1");
+    }
+
+    @Test
+    void followsSymbolicLinks() throws IOException {
+        Path elsewhere = write(dir, "shared/1_a.up.sql", "SELECT 1;");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.createSymbolicLink(migrations.resolve("1_a.up.sql"), elsewhere);
+
+        MigrationSet set = discover(migrations, Layout.AUTO);
+
+        assertThat(set.migrations()).extracting(m -> m.up().text()).containsExactly("SELECT 1;");
     }
 
     @Test
