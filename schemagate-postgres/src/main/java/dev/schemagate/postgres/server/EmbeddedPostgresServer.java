@@ -114,6 +114,10 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         }
     }
 
+    Path runDirectory() {
+        return runDirectory;
+    }
+
     @Override
     String urlOf(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;

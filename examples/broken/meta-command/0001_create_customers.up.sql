@@ -1,0 +1,5 @@
+\connect shop
+CREATE TABLE customers (
+    id     bigint PRIMARY KEY,
+    email  text NOT NULL
+);

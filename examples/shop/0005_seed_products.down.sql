@@ -1,0 +1,1 @@
+DELETE FROM products WHERE sku IN ('MUG-01', 'TEE-01', 'CAP-01');

@@ -1,0 +1,2 @@
+ALTER TABLE orders DROP COLUMN shipping_address_id;
+DROP TABLE addresses;

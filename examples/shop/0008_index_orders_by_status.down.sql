@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY orders_open_status_idx;

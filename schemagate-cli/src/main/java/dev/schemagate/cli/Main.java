@@ -1,0 +1,44 @@
+package dev.schemagate.cli;
+
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.migration.InputException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** The {@code schemagate} command's entry point: parses, runs, and maps failures to exit codes. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given output streams and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new SchemagateCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((ex, given) -> {
+            err.println("schemagate: " + ex.getMessage());
+            err.println("Run 'schemagate " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().split(" ")).replaceFirst("^schemagate ?", "") + " --help' for usage.");
+            return ExitCode.INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+                err.println("schemagate: " + ex.getMessage());
+                return ExitCode.INPUT;
+            }
+            if (ex instanceof InfrastructureException) {
+                err.println("schemagate: " + ex.getMessage());
+                return ExitCode.INFRASTRUCTURE;
+            }
+            err.println("schemagate: internal error, please report it with this trace:");
+            ex.printStackTrace(err);
+            return ExitCode.INFRASTRUCTURE;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.schemagate.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code schemagate} command, which only groups the subcommands. */
+@Command(name = "schemagate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Proves SQL schema migrations safe to ship, on a real throwaway database.",
+        subcommands = {VerifyCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  passed, or no difference",
+                "  1  findings at or above the failing severity, or differences",
+                "  2  usage or input error",
+                "  3  destructive statements held back (diff without --unsafe)",
+                "  4  the database could not be had (did not start, connection lost, missing rights)"})
+public final class SchemagateCommand {
+}

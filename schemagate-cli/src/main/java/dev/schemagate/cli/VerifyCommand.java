@@ -1,0 +1,56 @@
+package dev.schemagate.cli;
+
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.engine.VerifyOptions;
+import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.engine.Verifier;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.report.Ansi;
+import dev.schemagate.report.ConsoleReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code schemagate verify DIR}: applies every migration on a throwaway database and reports. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Apply every migration of a folder on a throwaway database and report what fails.")
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
+            description = "The migrations folder (default: the current folder).")
+    Path directory;
+
+    @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT",
+            description = "auto, plain, golang-migrate, flyway, dbmate, goose, liquibase or folder (default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",
+            description = "Major version of the embedded PostgreSQL, 13 to 18 (default: ${DEFAULT-VALUE}).")
+    String pgVersion;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "Use this existing server instead of the embedded one; Schemagate creates and drops "
+                    + "scratch databases of its own there. Credentials may also come from PGUSER and PGPASSWORD.")
+    String dbUrl;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ConsoleReport console = new ConsoleReport(out, Ansi.detect(), Path.of(""));
+        VerifyOptions options = VerifyOptions.of(directory)
+                .withLayout(Layout.fromId(layout))
+                .withServer(new ServerOptions(pgVersion, dbUrl));
+        VerifyResult result = new Verifier(console).verify(options);
+        console.summary(result);
+        return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+}

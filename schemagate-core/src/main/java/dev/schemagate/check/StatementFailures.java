@@ -1,0 +1,120 @@
+package dev.schemagate.check;
+
+import dev.schemagate.dialect.DatabaseError;
+import dev.schemagate.migration.Location;
+import dev.schemagate.migration.Statement;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a statement the database refused into a finding that points at the exact file, line and
+ * column, quotes the server's message, detail and hint, and shows the lines around it.
+ */
+public final class StatementFailures {
+
+    public static final String FAILED = "apply.statement-failed";
+    public static final String META_COMMAND = "apply.meta-command";
+    private static final int CONTEXT_LINES = 2;
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+    private StatementFailures() {
+    }
+
+    static Finding failed(Statement statement, DatabaseError error) {
+        int position = error.position() > 0 ? error.position() : positionOfQuotedName(statement.sql(), error.message());
+        Location at = locate(statement, position);
+        List<String> evidence = new ArrayList<>();
+        if (!error.detail().isEmpty()) {
+            evidence.add("detail: " + error.detail());
+        }
+        evidence.addAll(excerpt(at));
+        String hint = error.hint().isEmpty()
+                ? "Fix the statement at " + at + " and run again."
+                : error.hint();
+        String state = error.sqlState().isEmpty() ? "" : " (SQLSTATE " + error.sqlState() + ")";
+        return new Finding(FAILED, Severity.ERROR, at, error.message() + state, hint, evidence);
+    }
+
+    static Finding metaCommand(Statement statement) {
+        return new Finding(META_COMMAND, Severity.ERROR, statement.location(),
+                "psql meta-command '" + firstLine(statement.sql()) + "' is not SQL and no server can run it",
+                "Remove it from the migration, or write the SQL it stands for.", excerpt(statement.location()));
+    }
+
+    /**
+     * Where the one name the server quotes in its message ({@code relation "customer" does not
+     * exist}) stands in the statement, when it stands there exactly once; else 0. The server gives
+     * no position for many errors, and this points at the culprit in most of them.
+     */
+    static int positionOfQuotedName(String sql, String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        if (!quoted.find()) {
+            return 0;
+        }
+        String name = quoted.group(1);
+        Matcher word = Pattern.compile("(?<![\\w$\"])\"?" + Pattern.quote(name) + "\"?(?![\\w$])",
+                Pattern.CASE_INSENSITIVE).matcher(sql);
+        if (!word.find()) {
+            return 0;
+        }
+        int first = word.start();
+        return word.find() ? 0 : first + 1;
+    }
+
+    /** The file location of a 1-based character position inside a statement. */
+    static Location locate(Statement statement, int position) {
+        Location start = statement.location();
+        if (position <= 0) {
+            return start;
+        }
+        String sql = statement.sql();
+        int end = Math.min(position - 1, sql.length());
+        int line = start.line();
+        int column = start.column();
+        for (int i = 0; i < end; i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(start.file(), line, column);
+    }
+
+    /** The lines around a location, the line itself marked and a caret under its column. */
+    static List<String> excerpt(Location at) {
+        if (at.file() == null || at.line() <= 0) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(at.file(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        List<String> excerpt = new ArrayList<>();
+        int first = Math.max(1, at.line() - CONTEXT_LINES);
+        int last = Math.min(lines.size(), at.line() + CONTEXT_LINES);
+        int width = String.valueOf(last).length();
+        for (int n = first; n <= last; n++) {
+            String marker = n == at.line() ? "> " : "  ";
+            excerpt.add(marker + String.format("%" + width + "d | ", n) + lines.get(n - 1).replace('\t', ' '));
+            if (n == at.line() && at.column() > 0) {
+                excerpt.add("  " + " ".repeat(width) + " | " + " ".repeat(at.column() - 1) + "^");
+            }
+        }
+        return excerpt;
+    }
+
+    static String firstLine(String sql) {
+        String line = sql.strip().lines().findFirst().orElse("");
+        return line.length() > 48 ? line.substring(0, 45) + "..." : line;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.check.Severity;
+import dev.schemagate.migration.MigrationSet;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of a verify run, which every report renders and from which the exit code derives.
+ *
+ * @param migrations the migrations found
+ * @param runs       one entry per migration, in order
+ * @param findings   everything the checks found
+ * @param server     what the run ran on, for people
+ * @param failOn     the lowest severity that fails the run
+ * @param duration   the whole run's wall time
+ */
+public record VerifyResult(MigrationSet migrations, List<MigrationRun> runs, List<Finding> findings, String server,
+                           Severity failOn, Duration duration) {
+
+    public VerifyResult {
+        runs = List.copyOf(runs);
+        findings = List.copyOf(findings);
+    }
+
+    public boolean passed() {
+        return findings.stream().noneMatch(f -> f.severity().atLeast(failOn));
+    }
+
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    public long applied() {
+        return runs.stream().filter(r -> r.status() == MigrationRun.Status.APPLIED).count();
+    }
+}

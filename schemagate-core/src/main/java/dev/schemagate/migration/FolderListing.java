@@ -1,0 +1,65 @@
+package dev.schemagate.migration;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Lists the files of a migrations folder, subfolders included, in name order, leaving out the
+ * files that obviously are not migrations and do no harm there: dotfiles and dot-folders (such as
+ * {@code .gitkeep} and {@code .git}), {@code README*}, {@code *.md} and Atlas's {@code atlas.sum}.
+ * Every other file must belong to the folder's layout; the readers say which they take.
+ */
+final class FolderListing {
+
+    private FolderListing() {
+    }
+
+    static List<SourceFile> list(Path directory) {
+        if (!Files.exists(directory)) {
+            throw new InputException(directory + ": no such folder; check the path of the migrations folder");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new InputException(directory + ": is not a folder; give the folder that holds the migration files");
+        }
+        List<SourceFile> files = new ArrayList<>();
+        try {
+            Set<FileVisitOption> options = EnumSet.of(FileVisitOption.FOLLOW_LINKS);
+            Files.walkFileTree(directory, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    boolean hidden = !dir.equals(directory) && dir.getFileName().toString().startsWith(".");
+                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !harmless(file.getFileName().toString())) {
+                        String relative = directory.relativize(file).toString().replace('\\', '/');
+                        files.add(new SourceFile(file, relative));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new InputException(directory + ": cannot be listed (" + e.getMessage() + "); check that it may be read", e);
+        }
+        files.sort(Comparator.comparing(SourceFile::relative));
+        return files;
+    }
+
+    static boolean harmless(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith(".") || lower.startsWith("readme") || lower.endsWith(".md") || lower.equals("atlas.sum");
+    }
+}

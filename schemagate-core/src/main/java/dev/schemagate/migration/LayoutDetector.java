@@ -1,0 +1,57 @@
+package dev.schemagate.migration;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Decides a folder's layout from its files. Each file fits the layouts that
+ * {@linkplain LayoutReader#recognizes recognize} it; the folder's layout must fit every file, and
+ * where several do (files named {@code 1_x.up.sql} are both golang-migrate and plain), the first in
+ * the readers' order of preference wins. A file no layout recognizes is an unknown file, and files
+ * that no single layout fits together make an ambiguous folder: both are input errors naming the
+ * files, since guessing would verify something other than what the tool in use runs. Harmless
+ * files never get here (see {@link FolderListing}).
+ */
+final class LayoutDetector {
+
+    private LayoutDetector() {
+    }
+
+    static LayoutReader detect(Path directory, List<SourceFile> files, List<LayoutReader> readers) {
+        List<LayoutReader> candidates = readers;
+        SourceFile witness = null;
+        for (SourceFile file : files) {
+            List<LayoutReader> fits = readers.stream().filter(r -> r.recognizes(file)).toList();
+            if (fits.isEmpty()) {
+                throw unknown(file);
+            }
+            List<LayoutReader> remaining = new ArrayList<>(candidates);
+            remaining.retainAll(fits);
+            if (remaining.isEmpty()) {
+                throw new InputException(directory + ": mixes " + ids(candidates) + " files such as " + witness.path()
+                        + " with " + ids(fits) + " files such as " + file.path()
+                        + "; keep one layout in a folder, or name the layout to use");
+            }
+            if (witness == null || remaining.size() < candidates.size()) {
+                witness = file;
+            }
+            candidates = remaining;
+        }
+        return candidates.get(0);
+    }
+
+    private static InputException unknown(SourceFile file) {
+        if (file.depth() > 1) {
+            return new InputException(file.path() + ": is not a migration file, and only Flyway reads migrations in"
+                    + " subfolders; give the folder that holds the migration files, or remove this one");
+        }
+        return new InputException(file.path() + ": is not a migration file of any layout Schemagate reads;"
+                + " remove it or move it out of the migrations folder");
+    }
+
+    private static String ids(List<LayoutReader> readers) {
+        return readers.stream().map(r -> r.layout().id()).collect(Collectors.joining("/"));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.schemagate.migration;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The plain layout: {@code NNN_name.sql} applies a migration and {@code NNN_name_rollback.sql}
+ * reverts it; {@code NNN_name.up.sql} and {@code NNN_name.down.sql} say the same. A file holding
+ * the markers of goose, dbmate or Liquibase is theirs, not plain SQL.
+ */
+final class PlainReader implements LayoutReader {
+
+    private static final Pattern NAME = Pattern.compile("(\\d+)_(.+?)(_rollback|\\.down|\\.up)?\\.sql");
+
+    @Override
+    public Layout layout() {
+        return Layout.PLAIN;
+    }
+
+    @Override
+    public boolean recognizes(SourceFile file) {
+        if (file.depth() != 1 || !NAME.matcher(file.name()).matches()) {
+            return false;
+        }
+        String text = file.text();
+        return !GooseReader.marked(text) && !DbmateReader.marked(text) && !LiquibaseReader.marked(text);
+    }
+
+    @Override
+    public String expected() {
+        return "NNN_name.sql with NNN_name_rollback.sql, or NNN_name.up.sql with NNN_name.down.sql";
+    }
+
+    @Override
+    public List<Migration> read(List<SourceFile> files) {
+        VersionPairs pairs = new VersionPairs();
+        for (SourceFile file : files) {
+            Matcher name = LayoutReader.matched(NAME, file.name());
+            Version version = Version.parse(name.group(1));
+            VersionPairs.Side side = new VersionPairs.Side(file, name.group(2), true);
+            String suffix = name.group(3);
+            if (suffix == null || suffix.equals(".up")) {
+                pairs.up(version, side);
+            } else {
+                pairs.down(version, side);
+            }
+        }
+        return pairs.migrations();
+    }
+}
