@@ -1,0 +1,4 @@
+package dev.schemagate.model;
+
+/** What a table logs to identify changed rows for logical replication. */
+public enum ReplicaIdentity { DEFAULT, NOTHING, FULL, INDEX }

@@ -1,0 +1,42 @@
+package dev.schemagate.postgres.ddl;
+
+import dev.schemagate.model.Snapshot;
+
+/**
+ * Writes a snapshot as a PostgreSQL schema file that rebuilds it in an empty database: objects in
+ * dependency order, every name schema-qualified, the same text for the same snapshot.
+ */
+public final class PostgresSchemaWriter {
+
+    private static final String PREAMBLE = """
+            -- Schema written by Schemagate; apply to an empty database.
+            SET check_function_bodies = false;
+            SET client_min_messages = warning;
+            SELECT pg_catalog.set_config('search_path', '', false);
+            """;
+
+    private PostgresSchemaWriter() {
+    }
+
+    public static String render(Snapshot snapshot) {
+        Script script = new Script();
+        TypeDdl.schemasAndExtensions(snapshot, script);
+        TypeDdl.types(snapshot, script);
+        ProgramDdl.earlyRoutines(snapshot, script);
+        TypeDdl.domainConstraints(snapshot, script);
+        TypeDdl.sequences(snapshot, script);
+        TableDdl tables = new TableDdl(snapshot);
+        tables.tables(script);
+        tables.constraintsAndIndexes(script);
+        ProgramDdl.viewsAndLateRoutines(snapshot, script);
+        TypeDdl.sequenceOwners(snapshot, script);
+        ProgramDdl.triggers(snapshot, script);
+        ProgramDdl.rowSecurity(snapshot, script);
+        AccessDdl access = new AccessDdl(snapshot);
+        access.comments(script);
+        access.owners(script);
+        access.privileges(script);
+        ProgramDdl.eventTriggers(snapshot, script);
+        return PREAMBLE + "\n" + script;
+    }
+}

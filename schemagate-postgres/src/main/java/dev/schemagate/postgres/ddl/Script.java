@@ -1,0 +1,29 @@
+package dev.schemagate.postgres.ddl;
+
+/** The schema file being written: statements, in sections with a heading each. */
+final class Script {
+
+    private final StringBuilder text = new StringBuilder();
+    private String pendingSection;
+
+    /** Starts a section; its heading is written only if a statement follows. */
+    void section(String title) {
+        pendingSection = title;
+    }
+
+    void add(String statement) {
+        if (pendingSection != null) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append("-- ").append(pendingSection).append("\n\n");
+            pendingSection = null;
+        }
+        text.append(statement.stripTrailing()).append(";\n");
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.schemagate.postgres.ddl;
+
+import dev.schemagate.model.Column;
+import dev.schemagate.model.CompositeType;
+import dev.schemagate.model.Constraint;
+import dev.schemagate.model.Identity;
+import dev.schemagate.model.Index;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.ReplicaIdentity;
+import dev.schemagate.model.SequenceOptions;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Writes tables, then their constraints and indexes. Partitions, inheritance children and typed
+ * tables get their columns from their template (parent or type); only what differs from it is written.
+ */
+final class TableDdl {
+
+    private final Snapshot snapshot;
+    private final List<Table> ordered;
+
+    TableDdl(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        this.ordered = DependencyOrder.sort(snapshot.tables(), Table::qualifiedName, Table::parents);
+    }
+
+    void tables(Script script) {
+        script.section("Tables");
+        List<String> adjustments = new ArrayList<>();
+        for (Table table : ordered) {
+            Map<String, Column> template = template(table);
+            script.add(createTable(table, template));
+            for (Column column : table.columns()) {
+                Column inherited = template.get(column.name());
+                if (inherited != null) {
+                    adjustments.addAll(differences(table, column, inherited));
+                }
+            }
+        }
+        adjustments.forEach(script::add);
+        script.section("Column settings");
+        for (Table table : ordered) {
+            columnSettings("ALTER TABLE ONLY " + Sql.name(table), table.columns(), script);
+        }
+    }
+
+    /** Statistics targets, storage, attribute options and compression of columns. */
+    static void columnSettings(String alter, List<Column> columns, Script script) {
+        for (Column column : columns) {
+            String alterColumn = alter + " ALTER COLUMN " + Sql.ident(column.name());
+            if (column.statisticsTarget() != null) {
+                script.add(alterColumn + " SET STATISTICS " + column.statisticsTarget());
+            }
+            if (column.storage() != null) {
+                script.add(alterColumn + " SET STORAGE " + column.storage());
+            }
+            if (!column.options().isEmpty()) {
+                script.add(alterColumn + " SET (" + String.join(", ", column.options()) + ")");
+            }
+            if (column.compression() != null) {
+                script.add(alterColumn + " SET COMPRESSION " + column.compression());
+            }
+        }
+    }
+
+    private Map<String, Column> template(Table table) {
+        Map<String, Column> template = new HashMap<>();
+        if (table.ofType() != null) {
+            snapshot.compositeTypes().stream().filter(type -> Sql.name(type).equals(table.ofType())).findFirst()
+                    .ifPresent(type -> type.attributes().forEach(attribute -> template.put(attribute.name(),
+                            Column.of(attribute.name(), attribute.type(), false))));
+        }
+        for (QualifiedName parent : table.parents()) {
+            snapshot.table(parent).ifPresent(p -> p.columns().forEach(c -> template.putIfAbsent(c.name(), c)));
+        }
+        return template;
+    }
+
+    private static String createTable(Table table, Map<String, Column> template) {
+        StringBuilder create = new StringBuilder(table.unlogged() ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ")
+                .append(Sql.name(table));
+        if (table.partitionOf() != null) {
+            create.append(" PARTITION OF ").append(Sql.name(table.partitionOf())).append(' ')
+                    .append(table.partitionBound());
+        } else if (table.ofType() != null) {
+            create.append(" OF ").append(table.ofType());
+        } else {
+            List<String> columns = table.columns().stream().filter(column -> !template.containsKey(column.name()))
+                    .map(column -> columnDefinition(table.schema(), column)).toList();
+            create.append(columns.isEmpty() ? " (" : " (\n    ").append(String.join(",\n    ", columns))
+                    .append(columns.isEmpty() ? ")" : "\n)");
+            if (!table.inherits().isEmpty()) {
+                create.append(" INHERITS (").append(table.inherits().stream().map(Sql::name)
+                        .collect(Collectors.joining(", "))).append(')');
+            }
+        }
+        if (table.partitionKey() != null) {
+            create.append(" PARTITION BY ").append(table.partitionKey());
+        }
+        if (table.accessMethod() != null) {
+            create.append(" USING ").append(Sql.ident(table.accessMethod()));
+        }
+        if (!table.options().isEmpty()) {
+            create.append(" WITH (").append(String.join(", ", table.options())).append(')');
+        }
+        return create.toString();
+    }
+
+    static String columnDefinition(String schema, Column column) {
+        StringBuilder definition = new StringBuilder(Sql.ident(column.name())).append(' ').append(column.type());
+        if (column.collation() != null) {
+            definition.append(" COLLATE ").append(column.collation());
+        }
+        if (column.generatedExpression() != null) {
+            definition.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");
+        }
+        if (column.defaultExpression() != null) {
+            definition.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (column.identity() != null) {
+            definition.append(identity(schema, column.identity()));
+        }
+        if (column.notNull()) {
+            definition.append(" NOT NULL");
+        }
+        return definition.toString();
+    }
+
+    private static String identity(String schema, Identity identity) {
+        SequenceOptions options = identity.options();
+        return (identity.generation() == Identity.Generation.ALWAYS ? " GENERATED ALWAYS" : " GENERATED BY DEFAULT")
+                + " AS IDENTITY (SEQUENCE NAME " + Sql.ident(schema) + "." + Sql.ident(identity.sequence()) + " INCREMENT BY "
+                + options.increment() + " MINVALUE " + options.minValue() + " MAXVALUE " + options.maxValue()
+                + " START WITH " + options.start() + " CACHE " + options.cache()
+                + (options.cycle() ? " CYCLE" : " NO CYCLE") + ")";
+    }
+
+    /** What to change on a column a table got from its template so it is as the snapshot says. */
+    private static List<String> differences(Table table, Column column, Column inherited) {
+        String alter = "ALTER TABLE ONLY " + Sql.name(table) + " ALTER COLUMN " + Sql.ident(column.name());
+        List<String> statements = new ArrayList<>(2);
+        if (!Objects.equals(column.defaultExpression(), inherited.defaultExpression())) {
+            statements.add(column.defaultExpression() == null ? alter + " DROP DEFAULT"
+                    : alter + " SET DEFAULT " + column.defaultExpression());
+        }
+        if (column.notNull() != inherited.notNull()) {
+            statements.add(alter + (column.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+        }
+        return statements;
+    }
+
+    /**
+     * Keys first (each table's own, with ONLY, so a partition's key is attached to its parent's rather
+     * than created by it), checks from children up so local copies merge with inherited ones, indexes,
+     * index attachments, then foreign keys.
+     */
+    void constraintsAndIndexes(Script script) {
+        script.section("Keys");
+        for (Table table : ordered) {
+            for (Constraint constraint : table.constraints()) {
+                if (isKey(constraint)) {
+                    script.add("ALTER TABLE ONLY " + Sql.name(table) + addConstraint(constraint));
+                }
+            }
+            for (Index index : table.indexes()) {
+                if (index.constraint() != null && !index.options().isEmpty()) {
+                    script.add("ALTER INDEX " + Sql.sibling(table, index.name()) + " SET ("
+                            + String.join(", ", index.options()) + ")");
+                }
+            }
+        }
+        script.section("Checks");
+        List<Table> childrenFirst = new ArrayList<>(ordered);
+        Collections.reverse(childrenFirst);
+        for (Table table : childrenFirst) {
+            for (Constraint constraint : table.constraints()) {
+                if (constraint.type() == Constraint.Type.CHECK && !constraint.inherited()) {
+                    String only = constraint.noInherit() ? "ONLY " : "";
+                    script.add("ALTER TABLE " + only + Sql.name(table) + addConstraint(constraint));
+                }
+            }
+        }
+        script.section("Indexes");
+        for (Table table : ordered) {
+            indexes(table.indexes(), script);
+        }
+        script.section("Index partitions");
+        for (Table table : ordered) {
+            for (Index index : table.indexes()) {
+                if (index.parent() != null) {
+                    script.add("ALTER INDEX " + Sql.name(index.parent()) + " ATTACH PARTITION "
+                            + Sql.sibling(table, index.name()));
+                }
+            }
+        }
+        script.section("Foreign keys");
+        for (Table table : ordered) {
+            for (Constraint constraint : table.constraints()) {
+                if (constraint.type() == Constraint.Type.FOREIGN_KEY && !constraint.inherited()) {
+                    script.add("ALTER TABLE " + Sql.name(table) + addConstraint(constraint));
+                }
+            }
+        }
+        replicaIdentityAndClustering(script);
+    }
+
+    /** The indexes that no constraint creates. */
+    static void indexes(List<Index> indexes, Script script) {
+        for (Index index : indexes) {
+            if (index.constraint() == null) {
+                script.add(index.definition());
+            }
+        }
+    }
+
+    private void replicaIdentityAndClustering(Script script) {
+        script.section("Replica identity and clustering");
+        for (Table table : ordered) {
+            String alter = "ALTER TABLE ONLY " + Sql.name(table);
+            if (table.replicaIdentity() == ReplicaIdentity.FULL || table.replicaIdentity() == ReplicaIdentity.NOTHING) {
+                script.add(alter + " REPLICA IDENTITY " + table.replicaIdentity());
+            }
+            for (Index index : table.indexes()) {
+                if (index.replicaIdentity()) {
+                    script.add(alter + " REPLICA IDENTITY USING INDEX " + Sql.ident(index.name()));
+                }
+                if (index.clustered()) {
+                    script.add(alter + " CLUSTER ON " + Sql.ident(index.name()));
+                }
+            }
+        }
+    }
+
+    private static boolean isKey(Constraint constraint) {
+        return constraint.type() == Constraint.Type.PRIMARY_KEY || constraint.type() == Constraint.Type.UNIQUE
+                || constraint.type() == Constraint.Type.EXCLUSION;
+    }
+
+    private static String addConstraint(Constraint constraint) {
+        return " ADD CONSTRAINT " + Sql.ident(constraint.name()) + " " + constraint.definition();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.schemagate.postgres.introspect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The catalog queries, one resource file per object kind. A file marks what depends on the server
+ * version as {@code {{pg15: expression for 15 and later | expression before 15}}}; such marks nest.
+ */
+final class CatalogSql {
+
+    private static final Pattern VARIANT = Pattern.compile("\\{\\{pg(\\d+): ([^{}]*?) \\| ([^{}]*?)}}");
+
+    private CatalogSql() {
+    }
+
+    /** The query for one kind of object, as the server of that major version needs it. */
+    static String load(String kind, int majorVersion) {
+        String resource = kind + ".sql";
+        try (InputStream in = CatalogSql.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing catalog query " + resource);
+            }
+            return forVersion(new String(in.readAllBytes(), StandardCharsets.UTF_8), majorVersion);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String forVersion(String sql, int majorVersion) {
+        String resolved = sql;
+        Matcher variant = VARIANT.matcher(resolved);
+        while (variant.find()) {
+            boolean newer = majorVersion >= Integer.parseInt(variant.group(1));
+            resolved = resolved.substring(0, variant.start()) + (newer ? variant.group(2) : variant.group(3))
+                    + resolved.substring(variant.end());
+            variant = VARIANT.matcher(resolved);
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,43 @@
+-- Columns of tables, views, materialized views and composite types, in position order.
+SELECT a.attrelid AS relation,
+       a.attnum AS position,
+       a.attname AS name,
+       format_type(a.atttypid, a.atttypmod) AS type,
+       CASE WHEN a.attcollation <> t.typcollation THEN
+           (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
+            FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)
+       END AS collation,
+       a.attnotnull AS not_null,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default_expression,
+       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated_expression,
+       a.attidentity AS identity,
+       sc.relname AS identity_sequence,
+       format_type(s.seqtypid, NULL) AS identity_type,
+       s.seqstart AS identity_start,
+       s.seqincrement AS identity_increment,
+       s.seqmin AS identity_min,
+       s.seqmax AS identity_max,
+       s.seqcache AS identity_cache,
+       s.seqcycle AS identity_cycle,
+       CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS statistics_target,
+       CASE WHEN a.attstorage <> t.typstorage THEN
+           CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+       END AS storage,
+       {{pg14: CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END | NULL::text}} AS compression,
+       a.attoptions AS options
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_class'::regclass AND sd.refobjid = a.attrelid
+                      AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_class'::regclass AND sd.deptype = 'i'
+LEFT JOIN pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
+LEFT JOIN pg_sequence s ON s.seqrelid = sc.oid
+WHERE a.attnum > 0
+  AND NOT a.attisdropped
+  AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
+  AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
+  AND n.nspname <> 'information_schema'
+  AND (a.attidentity = '' OR sc.oid IS NOT NULL)
+ORDER BY a.attrelid, a.attnum

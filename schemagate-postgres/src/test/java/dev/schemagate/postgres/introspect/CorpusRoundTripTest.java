@@ -1,0 +1,99 @@
+package dev.schemagate.postgres.introspect;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The snapshot round trip over third-party schemas: migra's fixtures and pgquarrel's pairs. Files it
+ * cannot take are listed, with the reason, in {@code corpus-exclusions.txt}; nothing is skipped silently.
+ */
+class CorpusRoundTripTest {
+
+    private static final Path CORPUS = Path.of(System.getProperty("schemagate.corpus", "../../shared/corpus"));
+    private static final AtomicInteger PASSED = new AtomicInteger();
+    private static final AtomicInteger EXCLUDED = new AtomicInteger();
+
+    @BeforeAll
+    static void roles() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS + ": corpus tests skipped");
+        try (var database = RoundTrip.server().createDatabase(); Connection connection = database.connect()) {
+            RoundTrip.createRoles(connection, "schemainspect_test_role", "same_role_1", "same_role_2", "same_role_3",
+                    "same_role_4", "PGQ_same_role_4");
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.println("corpus round trip: " + PASSED.get() + " passed, " + EXCLUDED.get() + " excluded by manifest");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> migraFixtures() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> fixtures = Files.list(CORPUS.resolve("migra-fixtures/tests/FIXTURES"))) {
+            for (Path fixture : fixtures.sorted().toList()) {
+                files.add(fixture.resolve("a.sql"));
+                files.add(fixture.resolve("b.sql"));
+            }
+        }
+        return tests(files, "");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pgquarrelPairs() throws IOException {
+        try (Stream<Path> pairs = Files.list(CORPUS.resolve("pgquarrel-pairs/test"))) {
+            List<Path> files = pairs.filter(file -> file.getFileName().toString().matches("(from|to)-.*\\.sql"))
+                    .sorted().toList();
+            return tests(files, resource("pgquarrel-base.sql"));
+        }
+    }
+
+    private Stream<DynamicTest> tests(List<Path> files, String setup) throws IOException {
+        Map<String, String> exclusions = exclusions();
+        return files.stream().map(file -> {
+            String name = CORPUS.relativize(file).toString();
+            return DynamicTest.dynamicTest(name, () -> {
+                String reason = exclusions.get(name);
+                if (reason != null) {
+                    EXCLUDED.incrementAndGet();
+                    Assumptions.abort("excluded: " + reason);
+                }
+                RoundTrip.check(name, setup + "\n" + Files.readString(file));
+                PASSED.incrementAndGet();
+            });
+        });
+    }
+
+    private static Map<String, String> exclusions() throws IOException {
+        Map<String, String> exclusions = new HashMap<>();
+        for (String line : resource("corpus-exclusions.txt").split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] parts = line.split("\\s*\\|\\s*", 2);
+                exclusions.put(parts[0].strip(), parts[1].strip());
+            }
+        }
+        return exclusions;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = CorpusRoundTripTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

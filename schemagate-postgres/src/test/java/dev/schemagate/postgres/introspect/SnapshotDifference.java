@@ -1,0 +1,64 @@
+package dev.schemagate.postgres.introspect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotJson;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Says where two snapshots differ, as JSON paths with both values, for test failure messages. */
+final class SnapshotDifference {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MOST = 15;
+
+    private SnapshotDifference() {
+    }
+
+    static List<String> between(Snapshot expected, Snapshot actual) {
+        List<String> differences = new ArrayList<>();
+        try {
+            compare("", JSON.readTree(SnapshotJson.toJson(expected)), JSON.readTree(SnapshotJson.toJson(actual)),
+                    differences);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return differences;
+    }
+
+    static String describe(Snapshot expected, Snapshot actual) {
+        List<String> differences = between(expected, actual);
+        return differences.size() <= MOST ? String.join("\n", differences)
+                : String.join("\n", differences.subList(0, MOST)) + "\n... " + (differences.size() - MOST) + " more";
+    }
+
+    private static void compare(String path, JsonNode expected, JsonNode actual, List<String> differences) {
+        if (expected != null && actual != null && expected.isObject() && actual.isObject()) {
+            TreeSet<String> fields = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(fields::add);
+            actual.fieldNames().forEachRemaining(fields::add);
+            for (String field : fields) {
+                compare(path + "." + field, expected.get(field), actual.get(field), differences);
+            }
+        } else if (expected != null && actual != null && expected.isArray() && actual.isArray()) {
+            Iterator<JsonNode> left = expected.elements();
+            Iterator<JsonNode> right = actual.elements();
+            for (int i = 0; left.hasNext() || right.hasNext(); i++) {
+                compare(path + "[" + label(i, expected.get(i), actual.get(i)) + "]",
+                        left.hasNext() ? left.next() : null, right.hasNext() ? right.next() : null, differences);
+            }
+        } else if (expected == null ? actual != null : !expected.equals(actual)) {
+            differences.add(path + ": expected " + expected + " but was " + actual);
+        }
+    }
+
+    /** An array element by its name where it has one, else by its position. */
+    private static String label(int position, JsonNode expected, JsonNode actual) {
+        JsonNode named = expected != null ? expected : actual;
+        return named != null && named.has("name") ? named.get("name").asText() : Integer.toString(position);
+    }
+}
