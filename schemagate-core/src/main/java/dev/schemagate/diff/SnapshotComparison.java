@@ -1,0 +1,142 @@
+package dev.schemagate.diff;
+
+import dev.schemagate.model.Routine;
+import dev.schemagate.model.SchemaObject;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Compares two snapshots (or any two model records) field by field and lists every difference.
+ * It walks the records generically, so a property added to the model is compared without a line
+ * here: lists of named objects are matched by name (schema objects by qualified name, routines by
+ * signature), and a list whose order matters (columns) also reports a changed order.
+ */
+public final class SnapshotComparison {
+
+    private SnapshotComparison() {
+    }
+
+    /** Every difference between {@code expected} and {@code actual}, outermost objects first. */
+    public static List<Difference> compare(Record expected, Record actual) {
+        List<Difference> differences = new ArrayList<>();
+        compareRecords(expected, actual, "", differences);
+        return differences;
+    }
+
+    private static void compareRecords(Record expected, Record actual, String path, List<Difference> out) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        for (RecordComponent component : expected.getClass().getRecordComponents()) {
+            Object a = read(component, expected);
+            Object b = read(component, actual);
+            if (Objects.equals(a, b)) {
+                continue;
+            }
+            if (a instanceof List<?> listA && b instanceof List<?> listB && keyed(listA, listB)) {
+                compareKeyed(listA, listB, path, component.getName(), out);
+            } else if (a instanceof Record recordA && b instanceof Record recordB && a.getClass() == b.getClass()) {
+                compareRecords(recordA, recordB, join(path, component.getName()), out);
+            } else {
+                out.add(new Difference(Difference.Kind.CHANGED, path, component.getName(), render(a), render(b)));
+            }
+        }
+    }
+
+    private static void compareKeyed(List<?> expected, List<?> actual, String path, String field, List<Difference> out) {
+        Map<String, Record> left = byKey(expected);
+        Map<String, Record> right = byKey(actual);
+        for (Map.Entry<String, Record> entry : left.entrySet()) {
+            Record other = right.get(entry.getKey());
+            String itemPath = join(path, label(entry.getValue()));
+            if (other == null) {
+                out.add(new Difference(Difference.Kind.MISSING, itemPath, "", render(entry.getValue()), ""));
+            } else {
+                compareRecords(entry.getValue(), other, itemPath, out);
+            }
+        }
+        for (Map.Entry<String, Record> entry : right.entrySet()) {
+            if (!left.containsKey(entry.getKey())) {
+                out.add(new Difference(Difference.Kind.UNEXPECTED, join(path, label(entry.getValue())), "", "",
+                        render(entry.getValue())));
+            }
+        }
+        List<String> orderLeft = left.keySet().stream().filter(right::containsKey).toList();
+        List<String> orderRight = right.keySet().stream().filter(left::containsKey).toList();
+        if (!orderLeft.equals(orderRight)) {
+            out.add(new Difference(Difference.Kind.CHANGED, path, field + " order", orderLeft.toString(), orderRight.toString()));
+        }
+    }
+
+    /** A list is matched by key when all its items are records that have one. */
+    private static boolean keyed(List<?> a, List<?> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return false;
+        }
+        return a.stream().allMatch(SnapshotComparison::hasKey) && b.stream().allMatch(SnapshotComparison::hasKey);
+    }
+
+    private static boolean hasKey(Object item) {
+        return item instanceof SchemaObject || (item instanceof Record record && nameComponent(record) != null);
+    }
+
+    private static Map<String, Record> byKey(List<?> items) {
+        Map<String, Record> map = new LinkedHashMap<>();
+        for (Object item : items) {
+            map.put(key((Record) item), (Record) item);
+        }
+        return map;
+    }
+
+    private static String key(Record item) {
+        if (item instanceof Routine routine) {
+            return routine.signature();
+        }
+        if (item instanceof SchemaObject object) {
+            return object.qualifiedName().toString();
+        }
+        return String.valueOf(read(nameComponent(item), item));
+    }
+
+    /** {@code table public.orders}, {@code column total}: the record's kind and its key. */
+    private static String label(Record item) {
+        String kind = item.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return kind + " " + key(item);
+    }
+
+    private static RecordComponent nameComponent(Record record) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            if (component.getName().equals("name") && component.getType() == String.class) {
+                return component;
+            }
+        }
+        return null;
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String join(String path, String part) {
+        return path.isEmpty() ? part : path + " › " + part;
+    }
+
+    private static String render(Object value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String text = value instanceof String s ? "'" + s + "'" : value.toString();
+        return text.length() > 200 ? text.substring(0, 197) + "..." : text;
+    }
+}
