@@ -57,6 +57,9 @@ class SnapshotComparisonTest {
 
         assertThat(found).containsExactlyInAnyOrder(
                 "~ table public.orders › column status › defaultExpression: ''new'::public.status' → ''paid'::public.status'",
+                "~ table public.orders › constraint orders_customer_id_fkey › definition: "
+                        + "'FOREIGN KEY (customer_id) REFERENCES public.customers(id) DEFERRABLE' → "
+                        + "'FOREIGN KEY (customer_id) REFERENCES public.customers(id)'",
                 "~ table public.orders › constraint orders_customer_id_fkey › deferrable: true → false");
     }
 
