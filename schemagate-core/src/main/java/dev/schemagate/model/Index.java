@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * An index of a table or materialized view, including those that back a constraint.
  * {@code definition} ({@code pg_get_indexdef}) rebuilds it exactly; the other fields take it apart.
+ * An index that a constraint creates has no definition of its own: the constraint's stands for it.
  *
  * @param method           the access method: {@code btree}, {@code gin}...
  * @param keys             the key columns and expressions, in order

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The snapshot round trip over third-party schemas: migra's fixtures and pgquarrel's pairs. Files it
+ * The snapshot round trip over third-party schemas, files in parallel: migra's fixtures and pgquarrel's pairs. Files it
  * cannot take are listed, with the reason, in {@code corpus-exclusions.txt}; nothing is skipped silently.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CorpusRoundTripTest {
 
     private static final Path CORPUS = Path.of(System.getProperty("schemagate.corpus", "../../shared/corpus"));

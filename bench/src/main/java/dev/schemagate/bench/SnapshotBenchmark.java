@@ -1,0 +1,129 @@
+package dev.schemagate.bench;
+
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.postgres.PostgresDialect;
+import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
+import dev.schemagate.postgres.introspect.PostgresIntrospector;
+
+import java.io.File;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times a schema snapshot against {@code pg_dump --schema-only} on the same database, in the same
+ * run: 1,000 tables (10 columns, 2 indexes besides the key, a foreign key each), 100 views and 100
+ * functions on an embedded PostgreSQL 15. Prints medians after warm-up and their ratio.
+ */
+public final class SnapshotBenchmark {
+
+    private static final int TABLES = 1000;
+    private static final int VIEWS = 100;
+    private static final int FUNCTIONS = 100;
+    private static final int WARM_UP = 3;
+    private static final int RUNS = 7;
+
+    private SnapshotBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String pgDump = args.length > 0 ? args[0] : "/usr/bin/pg_dump";
+        try (DatabaseServer server = new PostgresDialect().start(ServerOptions.embedded("15"));
+             ScratchDatabase database = server.createDatabase();
+             Connection connection = database.connect()) {
+            System.out.println("server: " + server.description());
+            long built = System.nanoTime();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(schema());
+            }
+            System.out.printf("schema built in %d ms: %d tables, %d views, %d functions%n",
+                    millis(System.nanoTime() - built), TABLES, VIEWS, FUNCTIONS);
+
+            Snapshot snapshot = null;
+            List<Long> snapshotTimes = new ArrayList<>();
+            for (int run = 0; run < WARM_UP + RUNS; run++) {
+                long start = System.nanoTime();
+                snapshot = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+                if (run >= WARM_UP) {
+                    snapshotTimes.add(System.nanoTime() - start);
+                }
+            }
+            long rendering = System.nanoTime();
+            int renderedLength = PostgresSchemaWriter.render(snapshot).length();
+            rendering = System.nanoTime() - rendering;
+
+            List<Long> dumpTimes = new ArrayList<>();
+            for (int run = 0; run < 1 + RUNS; run++) {
+                long start = System.nanoTime();
+                pgDump(pgDump, database);
+                if (run >= 1) {
+                    dumpTimes.add(System.nanoTime() - start);
+                }
+            }
+
+            long snapshotMedian = median(snapshotTimes);
+            long dumpMedian = median(dumpTimes);
+            System.out.printf("snapshot: median %d ms over %d runs (%d tables, %d views, %d routines)%n",
+                    millis(snapshotMedian), RUNS, snapshot.tables().size(), snapshot.views().size(),
+                    snapshot.routines().size());
+            System.out.printf("render:   %d ms (%d characters of SQL)%n", millis(rendering), renderedLength);
+            System.out.printf("pg_dump --schema-only: median %d ms over %d runs%n", millis(dumpMedian), RUNS);
+            System.out.printf("ratio snapshot / pg_dump: %.2f%n", (double) snapshotMedian / dumpMedian);
+        }
+    }
+
+    private static String schema() {
+        StringBuilder sql = new StringBuilder("CREATE SCHEMA bench;\n");
+        for (int i = 0; i < TABLES; i++) {
+            String parent = "bench.t" + Math.max(i - 1, 0);
+            sql.append("CREATE TABLE bench.t").append(i).append(" (id bigint PRIMARY KEY, parent_id bigint REFERENCES ")
+                    .append(parent).append(" (id), c1 text, c2 integer NOT NULL DEFAULT 0, c3 timestamptz DEFAULT now(), ")
+                    .append("c4 numeric(12, 2), c5 varchar(40), c6 boolean, c7 jsonb, c8 date);\n")
+                    .append("CREATE INDEX t").append(i).append("_c2 ON bench.t").append(i).append(" (c2);\n")
+                    .append("CREATE INDEX t").append(i).append("_c5 ON bench.t").append(i).append(" (lower(c5));\n");
+        }
+        for (int i = 0; i < VIEWS; i++) {
+            sql.append("CREATE VIEW bench.v").append(i).append(" AS SELECT a.id, a.c1, b.c2 FROM bench.t").append(i)
+                    .append(" a JOIN bench.t").append(i + 1).append(" b ON b.parent_id = a.id;\n");
+        }
+        for (int i = 0; i < FUNCTIONS; i++) {
+            sql.append("CREATE FUNCTION bench.f").append(i).append("(x integer) RETURNS integer LANGUAGE plpgsql ")
+                    .append("AS $$BEGIN RETURN x + ").append(i).append("; END$$;\n");
+        }
+        return sql.toString();
+    }
+
+    private static void pgDump(String pgDump, ScratchDatabase database) throws Exception {
+        URI url = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+        ProcessBuilder process = new ProcessBuilder(pgDump, "--schema-only", "--no-password", "-h", url.getHost(),
+                "-p", Integer.toString(url.getPort()), "-U", database.username(), "-d", database.name(), "-f",
+                "/dev/null").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")));
+        Map<String, String> environment = process.environment();
+        if (database.password() != null) {
+            environment.put("PGPASSWORD", database.password());
+        }
+        Process dump = process.start();
+        if (!dump.waitFor(5, TimeUnit.MINUTES) || dump.exitValue() != 0) {
+            throw new IllegalStateException("pg_dump failed with exit code " + dump.exitValue());
+        }
+    }
+
+    private static long median(List<Long> times) {
+        List<Long> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}
