@@ -1,10 +1,12 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.ConsoleReport;
 import picocli.CommandLine.Command;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** {@code schemagate verify DIR}: applies every migration on a throwaway database and reports. */
@@ -42,15 +46,32 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "scratch databases of its own there. Credentials may also come from PGUSER and PGPASSWORD.")
     String dbUrl;
 
+    @Option(names = "--checks", split = ",", paramLabel = "CHECK",
+            description = "Checks to make, comma-separated: apply, reversibility (default: all). Apply always runs.")
+    List<String> checks;
+
+    @Option(names = "--baseline", paramLabel = "VERSION",
+            description = "Migrations at or before this version are legacy history: a missing down script there is a warning.")
+    String baseline;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ConsoleReport console = new ConsoleReport(out, Ansi.detect(), Path.of(""));
         VerifyOptions options = VerifyOptions.of(directory)
                 .withLayout(Layout.fromId(layout))
-                .withServer(new ServerOptions(pgVersion, dbUrl));
+                .withServer(new ServerOptions(pgVersion, dbUrl))
+                .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
+                .withBaseline(baseline == null ? null : parseVersion(baseline));
         VerifyResult result = new Verifier(console).verify(options);
         console.summary(result);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private static Version parseVersion(String text) {
+        if (!Version.isVersion(text)) {
+            throw new IllegalArgumentException("--baseline '" + text + "' is not a version: write digits separated by dots, such as 20190101 or 1.2");
+        }
+        return Version.parse(text);
     }
 }

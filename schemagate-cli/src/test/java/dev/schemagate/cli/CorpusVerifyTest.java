@@ -23,7 +23,7 @@ class CorpusVerifyTest {
         Path corpus = Path.of(System.getProperty("schemagate.corpus", "../shared/corpus"));
         Assumptions.assumeTrue(Files.isDirectory(corpus.resolve(folder)), "corpus not found at " + corpus.resolve(folder));
 
-        CommandRun run = CommandRun.of("verify", corpus.resolve(folder).toString(), "--db-url", URL);
+        CommandRun run = CommandRun.of("verify", corpus.resolve(folder).toString(), "--db-url", URL, "--checks", "apply");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("PASSED " + migrations + " of " + migrations + " migrations applied, 0 errors");

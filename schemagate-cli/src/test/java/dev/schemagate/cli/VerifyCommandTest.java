@@ -58,7 +58,7 @@ class VerifyCommandTest {
         Files.writeString(dir.resolve("2_b.up.sql"), "CREATE TABLE a (id int);");
         Files.writeString(dir.resolve("3_c.up.sql"), "CREATE TABLE c (id int);");
 
-        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL);
+        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--checks", "apply");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out()).contains("2_b.up.sql:1:14: relation \"a\" already exists")

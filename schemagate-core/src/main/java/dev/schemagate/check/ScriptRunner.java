@@ -26,8 +26,7 @@ public final class ScriptRunner {
     /** Splits and runs a script; the connection is left in autocommit mode whatever happens. */
     public ScriptOutcome run(Connection connection, Script script) throws SQLException {
         List<Statement> statements = dialect.splitter().split(script);
-        Optional<Finding> unsupported = statements.stream()
-                .filter(s -> s.kind() == Statement.Kind.META_COMMAND).findFirst().map(StatementFailures::metaCommand);
+        Optional<Finding> unsupported = firstMetaCommand(statements);
         if (unsupported.isPresent()) {
             return new ScriptOutcome(statements.size(), "", unsupported);
         }
@@ -36,6 +35,26 @@ public final class ScriptRunner {
             return new ScriptOutcome(statements.size(), "", inTransaction(connection, statements));
         }
         return new ScriptOutcome(statements.size(), autocommitReason, oneByOne(connection, statements));
+    }
+
+    /** True when the script can run inside a transaction the caller opened (and may roll back). */
+    public boolean fitsInTransaction(Script script) {
+        return autocommitReason(script, dialect.splitter().split(script)).isEmpty();
+    }
+
+    /**
+     * Runs a script inside the transaction open on the connection, without committing; after a
+     * failure the transaction is aborted and the caller must roll it back.
+     */
+    public ScriptOutcome runInOpenTransaction(Connection connection, Script script) throws SQLException {
+        List<Statement> statements = dialect.splitter().split(script);
+        Optional<Finding> unsupported = firstMetaCommand(statements);
+        return new ScriptOutcome(statements.size(), "", unsupported.isPresent() ? unsupported : oneByOne(connection, statements));
+    }
+
+    private static Optional<Finding> firstMetaCommand(List<Statement> statements) {
+        return statements.stream().filter(s -> s.kind() == Statement.Kind.META_COMMAND).findFirst()
+                .map(StatementFailures::metaCommand);
     }
 
     private static String autocommitReason(Script script, List<Statement> statements) {

@@ -1,6 +1,8 @@
 package dev.schemagate.dialect;
 
 import dev.schemagate.migration.Statement;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.migration.StatementSplitter;
 
 import java.sql.Connection;
@@ -30,6 +32,12 @@ public interface Dialect {
 
     /** Runs one statement on a connection, including any data it carries (such as COPY rows). */
     void execute(Connection connection, Statement statement) throws SQLException;
+
+    /**
+     * Reads the schema as the connection sees it, inside whatever transaction is open on it, so a
+     * caller can snapshot states it will roll back.
+     */
+    Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException;
 
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);

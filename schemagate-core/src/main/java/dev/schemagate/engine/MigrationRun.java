@@ -12,13 +12,23 @@ import java.time.Duration;
  * @param duration         how long its up script took (zero when not run)
  * @param statements       how many statements its up script holds (zero when not run)
  * @param autocommitReason why it ran outside a transaction, or empty
+ * @param reversal         what the reversibility check made of it
+ * @param reversalDuration how long down and up again took
  */
-public record MigrationRun(Migration migration, Status status, Duration duration, int statements, String autocommitReason) {
+public record MigrationRun(Migration migration, Status status, Duration duration, int statements, String autocommitReason,
+                           Reversal reversal, Duration reversalDuration) {
 
     /** The fate of a migration in a run. */
     public enum Status { APPLIED, FAILED, NOT_RUN }
 
+    /** The reversibility check's verdict on a migration. */
+    public enum Reversal { REVERSED, FAILED, NO_DOWN, NOT_CHECKED }
+
     public static MigrationRun notRun(Migration migration) {
-        return new MigrationRun(migration, Status.NOT_RUN, Duration.ZERO, 0, "");
+        return new MigrationRun(migration, Status.NOT_RUN, Duration.ZERO, 0, "", Reversal.NOT_CHECKED, Duration.ZERO);
+    }
+
+    public MigrationRun withReversal(Reversal newReversal, Duration took) {
+        return new MigrationRun(migration, status, duration, statements, autocommitReason, newReversal, took);
     }
 }

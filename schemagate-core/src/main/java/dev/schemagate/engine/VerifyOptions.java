@@ -3,8 +3,11 @@ package dev.schemagate.engine;
 import dev.schemagate.check.Severity;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.Version;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Everything a verify run needs to know; the CLI, the JUnit extension and the Maven plugin each
@@ -15,19 +18,41 @@ import java.nio.file.Path;
  * @param dialect   the dialect id, such as {@code postgres}
  * @param server    which server to run on
  * @param failOn    the lowest severity that fails the run
+ * @param checks    the checks to make ({@code apply} always runs)
+ * @param baseline  migrations at or before this version are legacy history: a missing down script
+ *                  there is a warning, not an error; null for none
  */
-public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn) {
+public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn,
+                            Set<CheckName> checks, Version baseline) {
+
+    public VerifyOptions {
+        EnumSet<CheckName> all = EnumSet.of(CheckName.APPLY);
+        all.addAll(checks);
+        checks = Set.copyOf(all);
+    }
 
     public static VerifyOptions of(Path directory) {
         return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                Severity.ERROR);
+                Severity.ERROR, CheckName.defaults(), null);
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
-        return new VerifyOptions(directory, newLayout, dialect, server, failOn);
+        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {
-        return new VerifyOptions(directory, layout, dialect, newServer, failOn);
+        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline);
+    }
+
+    public VerifyOptions withChecks(Set<CheckName> newChecks) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline);
+    }
+
+    public VerifyOptions withBaseline(Version newBaseline) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline);
+    }
+
+    public boolean runs(CheckName check) {
+        return checks.contains(check);
     }
 }

@@ -51,12 +51,21 @@ public final class ConsoleReport implements ProgressListener {
 
     @Override
     public void migrationFinished(MigrationRun run, int index, int total) {
-        boolean ok = run.status() == MigrationRun.Status.APPLIED;
+        boolean ok = run.status() == MigrationRun.Status.APPLIED && run.reversal() != MigrationRun.Reversal.FAILED;
         String mark = ok ? ansi.green("✓") : ansi.red("✗");
         String name = pad(run.migration().displayName(), nameWidth);
         String note = run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + run.autocommitReason());
-        out.printf("  %s %s %7s%s%n", mark, name, millis(run.duration()), note);
+        out.printf("  %s %s %7s%s%s%n", mark, name, millis(run.duration()), reversal(run), note);
         out.flush();
+    }
+
+    private String reversal(MigrationRun run) {
+        return switch (run.reversal()) {
+            case REVERSED -> ansi.dim(String.format("  ⇄ %6s", millis(run.reversalDuration())));
+            case FAILED -> "  " + ansi.red("⇄ rollback fails");
+            case NO_DOWN -> "  " + ansi.yellow("⇄ no down");
+            case NOT_CHECKED -> "";
+        };
     }
 
     /** Prints the findings and the verdict. */

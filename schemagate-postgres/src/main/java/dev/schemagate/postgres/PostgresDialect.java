@@ -6,6 +6,9 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.postgres.introspect.PostgresIntrospector;
 import dev.schemagate.postgres.server.EmbeddedPostgresServer;
 import dev.schemagate.postgres.server.ExternalPostgresServer;
 import org.postgresql.PGConnection;
@@ -57,6 +60,12 @@ public final class PostgresDialect implements Dialect {
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.execute(statement.sql());
         }
+    }
+
+    @Override
+    public Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException {
+        return connection.getAutoCommit() ? PostgresIntrospector.snapshot(connection, options)
+                : PostgresIntrospector.snapshotInOpenTransaction(connection, options);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.schemagate.model.SnapshotOptions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,19 @@ public final class PostgresIntrospector {
         } finally {
             connection.rollback();
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Reads the schema inside the transaction the connection has open, seeing its uncommitted
+     * changes, and leaves the transaction as it was (the read runs under a savepoint).
+     */
+    public static Snapshot snapshotInOpenTransaction(Connection connection, SnapshotOptions options) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            return readInTransaction(connection, options);
+        } finally {
+            connection.rollback(savepoint);
         }
     }
 

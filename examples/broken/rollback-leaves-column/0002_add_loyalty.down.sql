@@ -1,0 +1,2 @@
+-- Drops the index but forgets the column.
+DROP INDEX customers_loyalty_idx;

@@ -1,0 +1,121 @@
+package dev.schemagate.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** up → down → up for every migration: broken rollbacks are caught precisely, correct ones pass. */
+class ReversibilityTest {
+
+    private static final String URL = Examples.sharedServerUrl();
+
+    @Test
+    void aDownScriptThatLeavesAColumnBehindIsCaughtWithTheColumn() {
+        CommandRun run = CommandRun.of("verify", Examples.example("broken/rollback-leaves-column"), "--db-url", URL);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out())
+                .contains("rollback-leaves-column/0002_add_loyalty.down.sql: down script does not restore the schema: "
+                        + "1 difference after up and down [reversibility.schema-not-restored]")
+                .contains("    + table public.customers › column loyalty_points\n")
+                .contains("✗ 0002 add_loyalty")
+                .contains("✓ 0001 create_customers");
+    }
+
+    @Test
+    void aDownScriptThatForgetsATypeMakesTheUpScriptFailAgain() {
+        CommandRun run = CommandRun.of("verify", Examples.example("broken/rollback-forgets-type"), "--db-url", URL);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out())
+                .contains("0001_create_tickets.down.sql: down script does not restore the schema: 1 difference")
+                .contains("    + enum type public.ticket_state\n")
+                .contains("0001_create_tickets.up.sql:1:13: up script fails when applied again after the down script: "
+                        + "type \"ticket_state\" already exists (SQLSTATE 42710) [reversibility.reapply-failed]");
+    }
+
+    @Test
+    void aChangedDefaultIsAFieldLevelDifference(@TempDir Path dir) throws IOException {
+        write(dir, "1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY, state text DEFAULT 'new');");
+        write(dir, "1_t.down.sql", "DROP TABLE t;");
+        write(dir, "2_d.up.sql", "ALTER TABLE t ALTER COLUMN state SET DEFAULT 'open';");
+        write(dir, "2_d.down.sql", "ALTER TABLE t ALTER COLUMN state DROP DEFAULT;");
+
+        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL);
+
+        assertThat(run.out()).contains("~ table public.t › column state › defaultExpression: ''new'::text' → (none)");
+    }
+
+    @Test
+    void aColumnOrderChangedByTheRollbackIsOnlyAWarning(@TempDir Path dir) throws IOException {
+        write(dir, "1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY, legacy text, name text);");
+        write(dir, "1_t.down.sql", "DROP TABLE t;");
+        write(dir, "2_d.up.sql", "ALTER TABLE t DROP COLUMN legacy;");
+        write(dir, "2_d.down.sql", "ALTER TABLE t ADD COLUMN legacy text;");
+
+        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("warning").contains("columns order: [id, legacy, name] → [id, name, legacy]");
+    }
+
+    @Test
+    void missingDownScriptsAreErrorsUnlessAnnotatedOrBeforeTheBaseline(@TempDir Path dir) throws IOException {
+        write(dir, "1_a.up.sql", "CREATE TABLE a (id int);");
+        write(dir, "2_b.up.sql", "-- schemagate:irreversible data is archived elsewhere\nCREATE TABLE b (id int);");
+        write(dir, "3_c.up.sql", "CREATE TABLE c (id int);");
+        write(dir, "3_c.down.sql", "-- nothing to undo here\n");
+
+        CommandRun strict = CommandRun.of("verify", dir.toString(), "--db-url", URL);
+        CommandRun withBaseline = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--baseline", "3");
+
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(strict.out()).contains("1_a.up.sql: 1 a has no down script (or")
+                .contains("2_b.up.sql:1: 2 b is irreversible on purpose: data is archived elsewhere")
+                .contains("3_c.up.sql: 3 c has no down script (or one without a statement)");
+        assertThat(withBaseline.exitCode()).as(withBaseline.toString()).isZero();
+        assertThat(withBaseline.out()).contains("1_a.up.sql: 1 a has no down script (legacy history").contains("warning");
+    }
+
+    @Test
+    void aFailedCycleDoesNotPoisonTheMigrationsAfterIt(@TempDir Path dir) throws IOException {
+        write(dir, "1_a.up.sql", "CREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY a_id ON a (id);");
+        write(dir, "1_a.down.sql", "DROP INDEX CONCURRENTLY a_id;");
+        write(dir, "2_b.up.sql", "ALTER TABLE a ADD COLUMN b int;");
+        write(dir, "2_b.down.sql", "ALTER TABLE a DROP COLUMN b;");
+        write(dir, "3_c.up.sql", "CREATE INDEX CONCURRENTLY a_b ON a (b);");
+        write(dir, "3_c.down.sql", "DROP INDEX CONCURRENTLY a_b;");
+
+        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--checks", "apply,reversibility");
+
+        assertThat(run.out()).contains("1_a.down.sql: down script does not restore the schema")
+                .contains("+ table public.a")
+                .contains("✓ 2 b").contains("✓ 3 c")
+                .contains("3 of 3 migrations applied, 2 errors");
+    }
+
+    @Test
+    void theShopExampleIsFullyReversible() {
+        CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--db-url", URL);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out().lines().filter(line -> line.contains("⇄"))).hasSize(12);
+    }
+
+    @Test
+    void anUnknownCheckIsAUsageError() {
+        CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--checks", "apply,speed");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains("unknown check 'speed'").contains("reversibility");
+    }
+
+    private static void write(Path dir, String name, String sql) throws IOException {
+        Files.writeString(dir.resolve(name), sql);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.schemagate.check;
+
+import dev.schemagate.diff.Difference;
+import dev.schemagate.migration.Annotation;
+import dev.schemagate.migration.Location;
+import dev.schemagate.migration.Migration;
+
+import java.util.List;
+
+/** The findings of the reversibility check, worded once for every report. */
+public final class ReversibilityFindings {
+
+    public static final String MISSING_DOWN = "reversibility.missing-down";
+    public static final String DOWN_FAILED = "reversibility.down-failed";
+    public static final String NOT_RESTORED = "reversibility.schema-not-restored";
+    public static final String REAPPLY_FAILED = "reversibility.reapply-failed";
+    public static final String REAPPLY_DIFFERS = "reversibility.reapply-differs";
+
+    private static final int MAX_EVIDENCE = 40;
+
+    private ReversibilityFindings() {
+    }
+
+    /** A migration without a down script: an error, a warning for legacy history, a note when annotated. */
+    public static Finding missingDown(Migration migration, boolean legacy, Annotation irreversible) {
+        Location at = Location.of(migration.up().file());
+        if (irreversible != null) {
+            return new Finding(MISSING_DOWN, Severity.INFO, irreversible.location(),
+                    migration.displayName() + " is irreversible on purpose: " + orNone(irreversible.argument()), "", List.of());
+        }
+        if (legacy) {
+            return new Finding(MISSING_DOWN, Severity.WARNING, at,
+                    migration.displayName() + " has no down script (legacy history, at or before the baseline)",
+                    "Nothing to do unless you want to roll back this far.", List.of());
+        }
+        return new Finding(MISSING_DOWN, Severity.ERROR, at, migration.displayName() + " has no down script (or one without a statement)",
+                "Write a down script that undoes it, or mark it '-- schemagate:irreversible <reason>'.", List.of());
+    }
+
+    /** The down script failed; {@code failure} is the statement failure with its location. */
+    public static Finding downFailed(Finding failure) {
+        return new Finding(DOWN_FAILED, Severity.ERROR, failure.location(), "down script failed: " + failure.message(),
+                failure.hint(), failure.evidence());
+    }
+
+    /** Up again after down failed: the down script left something the up script trips on. */
+    public static Finding reapplyFailed(Migration migration, Finding failure) {
+        return new Finding(REAPPLY_FAILED, Severity.ERROR, failure.location(),
+                "up script fails when applied again after the down script: " + failure.message(),
+                "The down script leaves something behind that the up script creates (a type, a sequence, an index?).",
+                failure.evidence());
+    }
+
+    /** After up then down, the schema is not what it was before up. */
+    public static Finding notRestored(Migration migration, List<Difference> differences) {
+        Location at = Location.of(migration.down().orElseThrow().file());
+        boolean onlyOrder = differences.stream().allMatch(d -> d.field().endsWith(" order"));
+        return new Finding(NOT_RESTORED, onlyOrder ? Severity.WARNING : Severity.ERROR, at,
+                "down script does not restore the schema: " + count(differences) + " after up and down",
+                "Make the down script undo exactly what the up script does. '-' was there before up and is gone, "
+                        + "'+' is left behind, '~' changed.",
+                evidence(differences));
+    }
+
+    /** Up, down, up again: the second up produced another schema than the first. */
+    public static Finding reapplyDiffers(Migration migration, List<Difference> differences) {
+        return new Finding(REAPPLY_DIFFERS, Severity.ERROR, Location.of(migration.up().file()),
+                "up script applied again after the down script gives another schema: " + count(differences),
+                "The down script leaves a trace that changes what up creates ('-' first up only, '+' second up only).",
+                evidence(differences));
+    }
+
+    private static List<String> evidence(List<Difference> differences) {
+        List<String> lines = differences.stream().limit(MAX_EVIDENCE).map(Difference::describe).toList();
+        if (differences.size() <= MAX_EVIDENCE) {
+            return lines;
+        }
+        return java.util.stream.Stream.concat(lines.stream(),
+                java.util.stream.Stream.of("… and " + (differences.size() - MAX_EVIDENCE) + " more")).toList();
+    }
+
+    private static String count(List<Difference> differences) {
+        return differences.size() == 1 ? "1 difference" : differences.size() + " differences";
+    }
+
+    private static String orNone(String reason) {
+        return reason.isEmpty() ? "(no reason given)" : reason;
+    }
+}

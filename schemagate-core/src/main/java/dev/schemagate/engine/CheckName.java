@@ -1,0 +1,40 @@
+package dev.schemagate.engine;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The checks a verify run can make; {@code --checks} names them by id. */
+public enum CheckName {
+    /** Every migration applies, in order. */
+    APPLY,
+    /** Every down script restores the schema, and the up script applies again. */
+    REVERSIBILITY;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The checks a run makes unless told otherwise. */
+    public static Set<CheckName> defaults() {
+        return EnumSet.allOf(CheckName.class);
+    }
+
+    /** Reads a check from its id. */
+    public static CheckName fromId(String id) {
+        for (CheckName check : values()) {
+            if (check.id().equalsIgnoreCase(id.trim())) {
+                return check;
+            }
+        }
+        throw new IllegalArgumentException("unknown check '" + id.trim() + "' (choose from " + idList() + ")");
+    }
+
+    private static String idList() {
+        StringBuilder ids = new StringBuilder();
+        for (CheckName check : values()) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(check.id());
+        }
+        return ids.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ScratchDatabase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The database a run applies migrations to, with its one open connection. Work that cannot run
+ * in a transaction that is rolled back afterwards is protected by a checkpoint: a clone of the
+ * database made first, which replaces it if that work goes wrong.
+ */
+final class WorkingDatabase implements AutoCloseable {
+
+    private final DatabaseServer server;
+    private ScratchDatabase current;
+    private Connection connection;
+
+    WorkingDatabase(DatabaseServer server) {
+        this.server = server;
+        this.current = server.createDatabase();
+        this.connection = connect();
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** A copy of the database as it is now. */
+    ScratchDatabase checkpoint() {
+        closeConnection();
+        ScratchDatabase copy = server.cloneDatabase(current);
+        connection = connect();
+        return copy;
+    }
+
+    /** Goes back to the checkpoint; the database as it was is dropped. */
+    void restore(ScratchDatabase checkpoint) {
+        closeConnection();
+        current.close();
+        current = checkpoint;
+        connection = connect();
+    }
+
+    private Connection connect() {
+        try {
+            return current.connect();
+        } catch (SQLException e) {
+            throw new InfrastructureException("could not connect to scratch database " + current.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeConnection() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the database is dropped or replaced right after; nothing is lost
+        }
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+        current.close();
+    }
+}
