@@ -6,7 +6,9 @@ import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.report.Ansi;
-import dev.schemagate.report.ConsoleReport;
+import dev.schemagate.report.ReportFormat;
+import dev.schemagate.report.ReportPaths;
+import dev.schemagate.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code schemagate verify DIR}: applies every migration on a throwaway database and reports. */
@@ -42,15 +45,24 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "scratch databases of its own there. Credentials may also come from PGUSER and PGPASSWORD.")
     String dbUrl;
 
+    @Option(names = "--format", split = ",", defaultValue = "console", paramLabel = "FORMAT",
+            description = "console, json, junit, sarif, github, markdown, html; several separated by commas "
+                    + "(default: ${DEFAULT-VALUE}). github is added by itself on GitHub Actions.")
+    List<String> formats;
+
+    @Option(names = "--out", defaultValue = "build/schemagate", paramLabel = "DIR",
+            description = "Folder for the json, junit, sarif, markdown and html reports (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ConsoleReport console = new ConsoleReport(out, Ansi.detect(), Path.of(""));
+        Reports reports = new Reports(ReportFormat.parse(formats), outDir, System.getenv(), ReportPaths.workingDirectory());
         VerifyOptions options = VerifyOptions.of(directory)
                 .withLayout(Layout.fromId(layout))
                 .withServer(new ServerOptions(pgVersion, dbUrl));
-        VerifyResult result = new Verifier(console).verify(options);
-        console.summary(result);
+        VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
+        reports.write(result, out);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 }
