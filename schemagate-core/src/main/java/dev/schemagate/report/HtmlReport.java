@@ -19,7 +19,8 @@ import java.util.Locale;
  */
 public final class HtmlReport {
 
-    private static final String SCRIPT = "document.getElementById('only-problems').addEventListener('change',"
+    private static final String SCRIPT = "document.body.classList.add('js');"
+            + "document.getElementById('only-problems').addEventListener('change',"
             + "function(e){document.body.classList.toggle('only-problems',e.target.checked);});";
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}

@@ -10,6 +10,7 @@ import dev.schemagate.migration.Location;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,12 @@ public final class SarifReport {
         ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
         String file = location == null || location.file() == null
                 ? paths.relative(run.migrations().directory()) : paths.relative(location.file());
-        physical.putObject("artifactLocation").put("uri", uri(file)).put("uriBaseId", ROOT);
+        ObjectNode artifact = physical.putObject("artifactLocation");
+        if (Path.of(file).isAbsolute()) {
+            artifact.put("uri", Path.of(file).toUri().toString());
+        } else {
+            artifact.put("uri", uri(file)).put("uriBaseId", ROOT);
+        }
         if (location != null && location.file() != null && location.line() > 0) {
             ObjectNode region = physical.putObject("region").put("startLine", location.line());
             if (location.column() > 0) {
