@@ -8,7 +8,9 @@ import dev.schemagate.engine.Verifier;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
-import dev.schemagate.report.ConsoleReport;
+import dev.schemagate.report.ReportFormat;
+import dev.schemagate.report.ReportPaths;
+import dev.schemagate.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,17 +56,26 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Migrations at or before this version are legacy history: a missing down script there is a warning.")
     String baseline;
 
+    @Option(names = "--format", split = ",", defaultValue = "console", paramLabel = "FORMAT",
+            description = "console, json, junit, sarif, github, markdown, html; several separated by commas "
+                    + "(default: ${DEFAULT-VALUE}). github is added by itself on GitHub Actions.")
+    List<String> formats;
+
+    @Option(names = "--out", defaultValue = "build/schemagate", paramLabel = "DIR",
+            description = "Folder for the json, junit, sarif, markdown and html reports (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ConsoleReport console = new ConsoleReport(out, Ansi.detect(), Path.of(""));
+        Reports reports = new Reports(ReportFormat.parse(formats), outDir, System.getenv(), ReportPaths.workingDirectory());
         VerifyOptions options = VerifyOptions.of(directory)
                 .withLayout(Layout.fromId(layout))
                 .withServer(new ServerOptions(pgVersion, dbUrl))
                 .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null ? null : parseVersion(baseline));
-        VerifyResult result = new Verifier(console).verify(options);
-        console.summary(result);
+        VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
+        reports.write(result, out);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 

@@ -21,7 +21,7 @@ public final class ConsoleReport implements ProgressListener {
 
     private final PrintWriter out;
     private final Ansi ansi;
-    private final Path base;
+    private final ReportPaths paths;
     private int nameWidth = 20;
 
     /**
@@ -30,14 +30,14 @@ public final class ConsoleReport implements ProgressListener {
     public ConsoleReport(PrintWriter out, Ansi ansi, Path base) {
         this.out = out;
         this.ansi = ansi;
-        this.base = base.toAbsolutePath().normalize();
+        this.paths = new ReportPaths(base);
     }
 
     @Override
     public void started(MigrationSet migrations, String server) {
         nameWidth = migrations.migrations().stream().mapToInt(m -> m.displayName().length()).max().orElse(20);
         nameWidth = Math.min(Math.max(nameWidth, 20), 60);
-        out.printf("Verifying %s (%s layout, %d migrations) on %s%n", relative(migrations.directory()),
+        out.printf("Verifying %s (%s layout, %d migrations) on %s%n", paths.relative(migrations.directory()),
                 migrations.layout().id(), migrations.migrations().size(), server);
     }
 
@@ -92,7 +92,7 @@ public final class ConsoleReport implements ProgressListener {
             case WARNING -> ansi.yellow("warning");
             case INFO -> "info";
         };
-        String where = finding.location() == null ? "" : " " + ansi.bold(locationText(finding)) + ":";
+        String where = finding.location() == null ? "" : " " + ansi.bold(paths.text(finding.location())) + ":";
         out.printf("%s%s %s %s%n", severity, where, finding.message(), ansi.dim("[" + finding.ruleId() + "]"));
         for (String line : finding.evidence()) {
             out.println("    " + line);
@@ -100,20 +100,6 @@ public final class ConsoleReport implements ProgressListener {
         if (!finding.hint().isEmpty()) {
             out.println("    " + ansi.dim("hint: ") + finding.hint());
         }
-    }
-
-    private String locationText(Finding finding) {
-        var location = finding.location();
-        String file = location.file() == null ? "" : relative(location.file());
-        if (location.line() <= 0) {
-            return file;
-        }
-        return file + ":" + location.line() + (location.column() > 0 ? ":" + location.column() : "");
-    }
-
-    private String relative(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(base) && !absolute.equals(base) ? base.relativize(absolute).toString() : path.toString();
     }
 
     private static String pad(String text, int width) {

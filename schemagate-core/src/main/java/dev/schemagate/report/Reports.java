@@ -1,0 +1,121 @@
+package dev.schemagate.report;
+
+import dev.schemagate.engine.ProgressListener;
+import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.InputException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Renders one verify result in every requested format: the console report as the run goes, the
+ * files into the output folder, and, on GitHub Actions, annotations and the job summary. The
+ * environment is passed in, so that tests can play GitHub Actions.
+ */
+public final class Reports {
+
+    private final Set<ReportFormat> formats;
+    private final Path outDir;
+    private final Map<String, String> env;
+    private final ReportPaths paths;
+    private ConsoleReport console;
+
+    /**
+     * @param formats the formats asked for; {@code github} is added when {@code GITHUB_ACTIONS=true}
+     * @param outDir  the folder the file formats write to (created when needed)
+     * @param env     the environment, such as {@link System#getenv()}
+     * @param paths   how paths are shown
+     */
+    public Reports(Set<ReportFormat> formats, Path outDir, Map<String, String> env, ReportPaths paths) {
+        this.formats = formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : EnumSet.copyOf(formats);
+        if ("true".equals(env.get("GITHUB_ACTIONS"))) {
+            this.formats.add(ReportFormat.GITHUB);
+        }
+        this.outDir = outDir;
+        this.env = Map.copyOf(env);
+        this.paths = paths;
+    }
+
+    public Set<ReportFormat> formats() {
+        return EnumSet.copyOf(formats);
+    }
+
+    /** What hears the run as it goes: the console report when asked for, else nothing. */
+    public ProgressListener progress(PrintWriter out, Ansi ansi) {
+        if (!formats.contains(ReportFormat.CONSOLE)) {
+            return ProgressListener.NONE;
+        }
+        console = new ConsoleReport(out, ansi, paths.base());
+        return console;
+    }
+
+    /**
+     * Renders the result: the console summary and the GitHub annotations to {@code out}, the
+     * files into the output folder, the job summary to {@code $GITHUB_STEP_SUMMARY}.
+     *
+     * @return the files written
+     * @throws InputException when a file cannot be written
+     */
+    public List<Path> write(VerifyResult result, PrintWriter out) {
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            Function<VerifyResult, String> renderer = fileRenderer(format);
+            if (renderer != null) {
+                Path file = outDir.resolve(format.fileName());
+                write(file, renderer.apply(result), false);
+                written.add(file);
+            }
+        }
+        if (console != null) {
+            console.summary(result);
+            if (!written.isEmpty()) {
+                out.println("Reports: " + String.join(", ", written.stream().map(paths::relative).toList()));
+            }
+        }
+        if (formats.contains(ReportFormat.GITHUB)) {
+            new GithubAnnotations(paths).render(result).forEach(out::println);
+            String summary = env.get("GITHUB_STEP_SUMMARY");
+            if (summary != null && !summary.isBlank()) {
+                write(Path.of(summary), new MarkdownSummary(paths).render(result), true);
+            }
+        }
+        out.flush();
+        return written;
+    }
+
+    private Function<VerifyResult, String> fileRenderer(ReportFormat format) {
+        return switch (format) {
+            case JSON -> new JsonReport(paths)::render;
+            case JUNIT -> new JunitReport(paths)::render;
+            case SARIF -> new SarifReport(paths)::render;
+            case MARKDOWN -> new MarkdownSummary(paths)::render;
+            case HTML -> new HtmlReport(paths)::render;
+            case CONSOLE, GITHUB -> null;
+        };
+    }
+
+    private static void write(Path file, String text, boolean append) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            if (append) {
+                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } else {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot write the report (" + e.getMessage() + "); check --out", e);
+        }
+    }
+}
