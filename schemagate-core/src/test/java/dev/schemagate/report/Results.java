@@ -34,8 +34,8 @@ final class Results {
         Migration first = migration("1", "create_a");
         Migration second = migration("2", "create_b");
         return new VerifyResult(new MigrationSet(DIR, Layout.GOLANG_MIGRATE, List.of(first, second)),
-                List.of(new MigrationRun(first, MigrationRun.Status.APPLIED, Duration.ofMillis(12), 1, ""),
-                        new MigrationRun(second, MigrationRun.Status.FAILED, Duration.ofMillis(30), 1, "")),
+                List.of(new MigrationRun(first, MigrationRun.Status.APPLIED, Duration.ofMillis(12), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO),
+                        new MigrationRun(second, MigrationRun.Status.FAILED, Duration.ofMillis(30), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO)),
                 List.of(findings), "embedded PostgreSQL 17", Severity.ERROR, Duration.ofMillis(900));
     }
 
