@@ -39,6 +39,12 @@ public interface Dialect {
      */
     Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException;
 
+    /** A dependency-ordered schema file that rebuilds the snapshot. */
+    String schemaSql(Snapshot snapshot);
+
+    /** Opens a read-only connection to a live database named by a JDBC URL (credentials may come from the environment). */
+    Connection connectLive(String url) throws SQLException;
+
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);
 }

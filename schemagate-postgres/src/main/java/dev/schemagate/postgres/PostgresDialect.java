@@ -8,6 +8,7 @@ import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
 import dev.schemagate.postgres.introspect.PostgresIntrospector;
 import dev.schemagate.postgres.server.EmbeddedPostgresServer;
 import dev.schemagate.postgres.server.ExternalPostgresServer;
@@ -66,6 +67,16 @@ public final class PostgresDialect implements Dialect {
     public Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException {
         return connection.getAutoCommit() ? PostgresIntrospector.snapshot(connection, options)
                 : PostgresIntrospector.snapshotInOpenTransaction(connection, options);
+    }
+
+    @Override
+    public String schemaSql(Snapshot snapshot) {
+        return PostgresSchemaWriter.render(snapshot);
+    }
+
+    @Override
+    public Connection connectLive(String url) throws SQLException {
+        return ExternalPostgresServer.connectTo(url);
     }
 
     @Override

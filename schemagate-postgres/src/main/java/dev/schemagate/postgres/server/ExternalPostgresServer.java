@@ -4,6 +4,7 @@ import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.migration.InputException;
 import org.postgresql.Driver;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -38,8 +39,22 @@ public final class ExternalPostgresServer extends PostgresServer {
         }
     }
 
+    /** A read-only connection to the very database the URL names, for reading its schema. */
+    public static Connection connectTo(String url) throws SQLException {
+        ExternalPostgresServer server = parse(url);
+        Connection connection = server.connect(server.maintenanceDatabase());
+        connection.setReadOnly(true);
+        return connection;
+    }
+
     /** Connects to the server the URL names and checks that its user may create databases. */
     public static ExternalPostgresServer open(String url) {
+        ExternalPostgresServer server = parse(url);
+        server.requireCreateDb();
+        return server;
+    }
+
+    private static ExternalPostgresServer parse(String url) {
         Properties parsed = Driver.parseURL(url, new Properties());
         if (parsed == null) {
             throw new InputException("'" + JdbcUrls.redact(url) + "' is not a PostgreSQL JDBC URL: write jdbc:postgresql://host:port/database");
@@ -52,9 +67,7 @@ public final class ExternalPostgresServer extends PostgresServer {
         for (int i = 0; i < hostList.length; i++) {
             hostAndPort.append(i == 0 ? "" : ",").append(hostList[i]).append(':').append(portList[Math.min(i, portList.length - 1)]);
         }
-        ExternalPostgresServer server = new ExternalPostgresServer(hostAndPort.toString(), parsed.getProperty("PGDBNAME"), parsed);
-        server.requireCreateDb();
-        return server;
+        return new ExternalPostgresServer(hostAndPort.toString(), parsed.getProperty("PGDBNAME"), parsed);
     }
 
     private void requireCreateDb() {

@@ -43,7 +43,7 @@ final class ServerProcess {
                 handOverToNobody(runDirectory);
             }
             Process initdb = start(List.of(installation.bin("initdb").toString(), "-D", data.toString(), "-U", USER,
-                    "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"));
+                    "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
             if (!initdb.waitFor(120, TimeUnit.SECONDS) || initdb.exitValue() != 0) {
                 initdb.destroyForcibly();
                 throw new InfrastructureException("initdb failed: " + lastLines());

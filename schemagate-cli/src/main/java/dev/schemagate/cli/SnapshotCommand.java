@@ -1,0 +1,77 @@
+package dev.schemagate.cli;
+
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.engine.SnapshotSource;
+import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotJson;
+import dev.schemagate.model.SnapshotOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code schemagate snapshot SOURCE}: the full schema of a source, as exact JSON or as a schema file. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Capture the full schema of a migrations folder (DIR or DIR@VERSION), a .sql file, "
+                + "a snapshot .json, or a live database (jdbc: URL, read-only).")
+public final class SnapshotCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL.")
+    String source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE; .json gives the exact model, .sql a dependency-ordered schema file. Default: SQL on standard output.")
+    Path output;
+
+    @Option(names = "--no-owners", description = "Leave owners out (they differ between environments).")
+    boolean noOwners;
+
+    @Option(names = "--no-privileges", description = "Leave grants out (they differ between environments).")
+    boolean noPrivileges;
+
+    @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT", description = "Layout of a migrations folder (default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",
+            description = "Major version of the embedded PostgreSQL, 13 to 18 (default: ${DEFAULT-VALUE}).")
+    String pgVersion;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "Apply folders and .sql files on this server instead of the embedded one.")
+    String dbUrl;
+
+    @Override
+    public Integer call() {
+        Dialect dialect = Dialects.byId("postgres");
+        Snapshot snapshot = SnapshotSource.read(source, dialect, new ServerOptions(pgVersion, dbUrl), Layout.fromId(layout),
+                new SnapshotOptions(!noOwners, !noPrivileges));
+        boolean json = output != null && output.getFileName().toString().toLowerCase().endsWith(".json");
+        String text = json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot);
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+        try {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(output + ": cannot be written (" + e.getMessage() + ")");
+        }
+        spec.commandLine().getErr().printf("Wrote %s: %d tables, %d views, %d routines%n", output,
+                snapshot.tables().size(), snapshot.views().size(), snapshot.routines().size());
+        return ExitCode.OK;
+    }
+}

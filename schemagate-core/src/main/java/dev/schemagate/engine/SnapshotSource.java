@@ -1,0 +1,114 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.check.ScriptOutcome;
+import dev.schemagate.check.ScriptRunner;
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.migration.DialectNames;
+import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.MigrationDiscovery;
+import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.migration.Script;
+import dev.schemagate.migration.Version;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotJson;
+import dev.schemagate.model.SnapshotOptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Anything that yields a snapshot, as users write it: a migrations folder (applied on a throwaway
+ * database, optionally only up to {@code @version}), a {@code .sql} schema file (applied
+ * likewise), a snapshot {@code .json}, or a {@code jdbc:} URL of a live database (read in a
+ * read-only transaction; nothing is written).
+ */
+public final class SnapshotSource {
+
+    private SnapshotSource() {
+    }
+
+    /** Reads the snapshot {@code source} describes. */
+    public static Snapshot read(String source, Dialect dialect, ServerOptions server, Layout layout, SnapshotOptions options) {
+        if (source.startsWith("jdbc:")) {
+            return live(source, dialect, options);
+        }
+        int at = source.lastIndexOf('@');
+        Path path = Path.of(at > 0 && !Files.exists(Path.of(source)) ? source.substring(0, at) : source);
+        Version upTo = at > 0 && !Files.exists(Path.of(source)) ? parseVersion(source.substring(at + 1), source) : null;
+        if (Files.isDirectory(path)) {
+            MigrationSet set = MigrationDiscovery.discover(path, layout, DialectNames.of(dialect.fileNameAliases()));
+            List<Script> scripts = new ArrayList<>();
+            for (Migration migration : set.migrations()) {
+                if (upTo == null || (migration.version() != null && migration.version().compareTo(upTo) <= 0)) {
+                    scripts.add(migration.up());
+                }
+            }
+            return applied(scripts, dialect, server, options);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(source + ": no such file or folder; name a migrations folder, a .sql or .json file, or a jdbc: URL");
+        }
+        String name = path.getFileName().toString().toLowerCase();
+        if (name.endsWith(".json")) {
+            return SnapshotJson.fromJson(readText(path));
+        }
+        if (name.endsWith(".sql")) {
+            return applied(List.of(Script.of(path, readText(path))), dialect, server, options);
+        }
+        throw new InputException(source + ": not a snapshot source; name a migrations folder, a .sql or .json file, or a jdbc: URL");
+    }
+
+    private static Snapshot applied(List<Script> scripts, Dialect dialect, ServerOptions server, SnapshotOptions options) {
+        ScriptRunner runner = new ScriptRunner(dialect);
+        try (DatabaseServer started = dialect.start(server); ScratchDatabase database = started.createDatabase();
+             Connection connection = database.connect()) {
+            for (Script script : scripts) {
+                ScriptOutcome outcome = runner.run(connection, script);
+                if (!outcome.succeeded()) {
+                    Finding failure = outcome.failure().orElseThrow();
+                    throw new InputException(failure.location() + ": " + failure.message() + "; fix it to take a snapshot");
+                }
+            }
+            return dialect.snapshot(connection, options);
+        } catch (SQLException e) {
+            throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static Snapshot live(String url, Dialect dialect, SnapshotOptions options) {
+        try (Connection connection = dialect.connectLive(url)) {
+            return dialect.snapshot(connection, options);
+        } catch (SQLException e) {
+            throw new InfrastructureException("could not read the live database: " + e.getMessage()
+                    + " (check the URL, the server and the credentials)", e);
+        }
+    }
+
+    private static Version parseVersion(String text, String source) {
+        if (!Version.isVersion(text)) {
+            throw new InputException(source + ": '" + text + "' after @ is not a version");
+        }
+        return Version.parse(text);
+    }
+
+    private static String readText(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot be read as UTF-8 text (" + e.getMessage() + ")");
+        }
+    }
+}
