@@ -1,11 +1,10 @@
 package dev.schemagate.postgres.ddl;
 
+import dev.schemagate.model.Grant;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.SchemaObject;
 
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Quoting of identifiers and literals the way PostgreSQL's {@code quote_ident} and {@code quote_literal} do. */
 final class Sql {
@@ -49,16 +48,12 @@ final class Sql {
         return ident(object.schema()) + "." + ident(name);
     }
 
-    static String identList(List<String> names) {
-        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
-    }
-
     static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
     /** A role name as GRANT and CREATE POLICY take it: PUBLIC is a keyword there. */
     static String role(String role) {
-        return role.equals("PUBLIC") ? role : ident(role);
+        return role.equals(Grant.PUBLIC) ? role : ident(role);
     }
 }
