@@ -5,6 +5,7 @@ import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.SchemaObject;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Quoting of identifiers and literals the way PostgreSQL's {@code quote_ident} and {@code quote_literal} do. */
 final class Sql {
@@ -25,11 +26,13 @@ final class Sql {
             + "timestamp treat trim values varchar xmlattributes xmlconcat xmlelement xmlexists xmlforest "
             + "xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable").split(" "));
 
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
     private Sql() {
     }
 
     static String ident(String name) {
-        if (name.matches("[a-z_][a-z0-9_$]*") && !KEYWORDS.contains(name)) {
+        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';
