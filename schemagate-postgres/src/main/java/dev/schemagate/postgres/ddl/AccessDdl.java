@@ -104,9 +104,7 @@ final class AccessDdl {
 
     private void indexes(SchemaObject relation, List<Index> indexes) {
         for (Index index : indexes) {
-            if (index.constraint() == null) {
-                entry("INDEX " + Sql.sibling(relation, index.name()), index.comment());
-            }
+            entry("INDEX " + Sql.sibling(relation, index.name()), index.comment());
         }
     }
 

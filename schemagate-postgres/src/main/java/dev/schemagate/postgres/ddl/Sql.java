@@ -1,11 +1,11 @@
 package dev.schemagate.postgres.ddl;
 
+import dev.schemagate.model.Grant;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.SchemaObject;
 
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /** Quoting of identifiers and literals the way PostgreSQL's {@code quote_ident} and {@code quote_literal} do. */
 final class Sql {
@@ -26,11 +26,13 @@ final class Sql {
             + "timestamp treat trim values varchar xmlattributes xmlconcat xmlelement xmlexists xmlforest "
             + "xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable").split(" "));
 
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
     private Sql() {
     }
 
     static String ident(String name) {
-        if (name.matches("[a-z_][a-z0-9_$]*") && !KEYWORDS.contains(name)) {
+        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';
@@ -49,16 +51,12 @@ final class Sql {
         return ident(object.schema()) + "." + ident(name);
     }
 
-    static String identList(List<String> names) {
-        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
-    }
-
     static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
     /** A role name as GRANT and CREATE POLICY take it: PUBLIC is a keyword there. */
     static String role(String role) {
-        return role.equals("PUBLIC") ? role : ident(role);
+        return role.equals(Grant.PUBLIC) ? role : ident(role);
     }
 }

@@ -27,6 +27,9 @@ final class TypeDdl {
 
     static void schemasAndExtensions(Snapshot snapshot, Script script) {
         script.section("Schemas");
+        if (snapshot.schema("public").isEmpty()) {
+            script.add("DROP SCHEMA IF EXISTS public");
+        }
         for (Schema schema : snapshot.schemas()) {
             String create = schema.name().equals("public") ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ";
             script.add(create + Sql.ident(schema.name()));

@@ -65,22 +65,26 @@ final class RoundTrip {
         }
     }
 
-    static Snapshot snapshotOf(String sql) throws SQLException {
-        try (ScratchDatabase database = server().createDatabase(); Connection connection = database.connect()) {
+    static Snapshot snapshotOf(DatabaseServer server, String sql) throws SQLException {
+        try (ScratchDatabase database = server.createDatabase(); Connection connection = database.connect()) {
             load(database, sql);
             return PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
         }
     }
 
-    /** Checks the round trip of a schema and returns its snapshot. */
+    /** Checks the round trip of a schema on the shared test server and returns its snapshot. */
     static Snapshot check(String name, String sql) throws Exception {
-        Snapshot original = snapshotOf(sql);
+        return check(server(), name, sql);
+    }
+
+    static Snapshot check(DatabaseServer server, String name, String sql) throws Exception {
+        Snapshot original = snapshotOf(server, sql);
         assertThat(SnapshotJson.fromJson(SnapshotJson.toJson(original))).as("JSON round trip of " + name)
                 .isEqualTo(original);
         String rendered = PostgresSchemaWriter.render(original);
         Snapshot rebuilt;
         try {
-            rebuilt = snapshotOf(rendered);
+            rebuilt = snapshotOf(server, rendered);
         } catch (SQLException e) {
             fail(name + ": the written schema does not apply: " + e.getMessage() + "\n(see " + keep(name, rendered)
                     + ")");
