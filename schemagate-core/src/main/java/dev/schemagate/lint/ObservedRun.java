@@ -85,7 +85,7 @@ final class ObservedRun {
                     }
                     rollback(connection, transaction);
                     return "the statement at " + statement.location() + " failed on the seeded database: "
-                            + dialect.describe(e).message();
+                            + reason(e);
                 }
             }
             if (transaction) {
@@ -95,6 +95,11 @@ final class ObservedRun {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    private String reason(SQLException e) {
+        String message = dialect.describe(e).message();
+        return message.isEmpty() ? String.valueOf(e.getMessage()).lines().findFirst().orElse("") : message;
     }
 
     private static void rollback(Connection connection, boolean transaction) throws SQLException {

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * A deliberately simple seeder: one {@code INSERT ... SELECT ... FROM generate_series(1, n)} per
  * empty table. Columns with a default, identity or generated value are left to the database;
- * other columns get a value derived from the series number by type; a required foreign key
+ * other columns get a value derived from the series number by type (text as a JSON string such
+ * as {@code "v42"}, so that text columns holding JSON cast cleanly); a required foreign key
  * takes the smallest referenced value. Tables are retried after others fill (for foreign keys);
  * a table whose insert still fails (a unique foreign key, a CHECK it cannot meet, a type it
  * cannot fill) is left empty and reported. A constraint-aware generator can replace it.
@@ -142,7 +143,7 @@ final class GenerateSeriesSeeder implements Seeder {
         }
         return Optional.ofNullable(switch (category) {
             case "N" -> "g";
-            case "S" -> "'v' || g";
+            case "S" -> "'\"v' || g || '\"'";
             case "B" -> "g % 2 = 0";
             case "D" -> "now() - g * interval '1 minute'";
             case "T" -> "g * interval '1 second'";
