@@ -11,6 +11,7 @@ import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
+import dev.schemagate.lint.Suspicion;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -54,6 +55,9 @@ public final class LintCommand implements Callable<Integer> {
             description = "Rows to put in each empty table before each migration when observing (default: ${DEFAULT-VALUE}).")
     int rows;
 
+    @Option(names = "--show-cleared", description = "Also list what the text suspected and the database's evidence cleared.")
+    boolean showCleared;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "The config file (default: schemagate.yml in the current folder, if there is one).")
     Path config;
@@ -96,6 +100,9 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         print(out, set, result, how);
+        if (showCleared) {
+            printCleared(out, result);
+        }
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
@@ -129,6 +136,21 @@ public final class LintCommand implements Callable<Integer> {
                 result.count(Severity.ERROR), plural(result.count(Severity.ERROR)),
                 result.count(Severity.WARNING), plural(result.count(Severity.WARNING)),
                 result.count(Severity.INFO), cleared, result.duration().toMillis() / 1000.0);
+        out.flush();
+    }
+
+    private static void printCleared(PrintWriter out, LintResult result) {
+        Path base = Path.of("").toAbsolutePath();
+        for (Suspicion s : result.cleared()) {
+            String why = switch (s.need()) {
+                case REWRITE -> "no rewrite of " + s.table() + " observed";
+                case ACCESS_EXCLUSIVE -> "no new ACCESS EXCLUSIVE lock on " + (s.table() == null ? "an existing table" : s.table())
+                        + " observed without a lock_timeout";
+                default -> (s.table() == null ? "the table" : s.table()) + " did not exist before the migration";
+            };
+            out.printf("cleared: %s:%d:%d: %s [%s] (%s)%n", relative(base, s.statement().location().file()),
+                    s.statement().location().line(), s.statement().location().column(), s.message(), s.rule().id(), why);
+        }
         out.flush();
     }
 
