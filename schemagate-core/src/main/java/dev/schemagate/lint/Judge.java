@@ -1,0 +1,129 @@
+package dev.schemagate.lint;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.migration.Location;
+import dev.schemagate.migration.Statement;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns suspicions into findings: keeps those the evidence (or, without a database, the text)
+ * supports, adds what only the evidence shows (a rewrite or an ACCESS EXCLUSIVE lock no rule
+ * suspected), applies the config and the ignore annotations, and writes the evidence lines.
+ */
+final class Judge {
+
+    private final LintConfig config;
+    private final Map<Path, IgnoreAnnotations> annotations = new HashMap<>();
+
+    Judge(LintConfig config) {
+        this.config = config;
+    }
+
+    Judgement judge(LintPlan plan, Map<Statement, Observation> observations, List<Finding> notes) {
+        List<Finding> findings = new ArrayList<>();
+        List<Suspicion> cleared = new ArrayList<>();
+        for (FileSuspicion file : plan.files()) {
+            if (config.enabled(file.rule()) && !ignores(file.file(), file.rule(), 0)) {
+                findings.add(finding(file.rule(), Location.of(file.file()), file.message(), List.of()));
+            }
+        }
+        Set<String> covered = new HashSet<>();
+        for (Suspicion suspicion : plan.suspicions()) {
+            Observation observed = observations.get(suspicion.statement());
+            if (!stands(suspicion, observed)) {
+                cleared.add(suspicion);
+                continue;
+            }
+            covered.add(key(suspicion.statement(), suspicion.rule()));
+            report(suspicion.rule(), suspicion.statement(), suspicion.message(), observed, suspicion.table(), findings);
+        }
+        for (LintPlan.PlannedScript script : plan.scripts()) {
+            for (Statement statement : script.statements()) {
+                Observation observed = observations.get(statement);
+                if (observed != null) {
+                    evidenceOnly(statement, observed, covered, findings);
+                }
+            }
+        }
+        notes.stream().filter(n -> Rules.byId(n.ruleId()).map(config::enabled).orElse(true)).forEach(findings::add);
+        unexplainedAnnotations(plan, findings);
+        return new Judgement(findings, cleared);
+    }
+
+    private static boolean stands(Suspicion suspicion, Observation observed) {
+        if (suspicion.need() == Suspicion.Need.NONE) {
+            return true;
+        }
+        if (observed == null) {
+            return !suspicion.newTable();
+        }
+        String table = suspicion.table();
+        if (!observed.existed(table)) {
+            return false;
+        }
+        return switch (suspicion.need()) {
+            case REWRITE -> table != null && observed.rewrote(table);
+            case ACCESS_EXCLUSIVE -> !observed.lockTimeoutSet()
+                    && (!observed.inTransaction() || !observed.accessExclusive(table).isEmpty());
+            default -> true;
+        };
+    }
+
+    /** A rewrite or an ACCESS EXCLUSIVE lock without a lock_timeout that no rule's suspicion covered. */
+    private void evidenceOnly(Statement statement, Observation observed, Set<String> covered, List<Finding> findings) {
+        List<String> rewritten = observed.rewrites().stream().filter(observed::existed).toList();
+        boolean explained = covered.contains(key(statement, Rules.CHANGE_TYPE))
+                || covered.contains(key(statement, Rules.VOLATILE_DEFAULT));
+        if (!rewritten.isEmpty() && !explained) {
+            report(Rules.TABLE_REWRITE, statement, "rewrites table " + String.join(", ", rewritten), observed,
+                    rewritten.get(0), findings);
+        }
+        List<String> locked = observed.accessExclusive(null);
+        if (!locked.isEmpty() && !observed.lockTimeoutSet() && !covered.contains(key(statement, Rules.LOCK_TIMEOUT))) {
+            report(Rules.LOCK_TIMEOUT, statement, "takes an ACCESS EXCLUSIVE lock on " + String.join(", ", locked)
+                    + " and no lock_timeout is set", observed, locked.get(0), findings);
+        }
+    }
+
+    private void report(Rule rule, Statement statement, String message, Observation observed, String table,
+                        List<Finding> findings) {
+        if (!config.enabled(rule) || ignores(statement.location().file(), rule, statement.location().line())) {
+            return;
+        }
+        findings.add(finding(rule, statement.location(), message, Evidence.lines(observed, table)));
+    }
+
+    private Finding finding(Rule rule, Location location, String message, List<String> evidence) {
+        List<String> lines = new ArrayList<>();
+        lines.add("why: " + rule.why());
+        lines.addAll(evidence);
+        return new Finding(rule.id(), config.severity(rule), location, message, rule.hint(), lines);
+    }
+
+    private boolean ignores(Path file, Rule rule, int line) {
+        return annotations.computeIfAbsent(file, IgnoreAnnotations::read).ignores(rule.id(), line);
+    }
+
+    private void unexplainedAnnotations(LintPlan plan, List<Finding> findings) {
+        plan.scripts().stream().map(s -> s.script().file()).distinct().forEach(file -> {
+            for (IgnoreAnnotations.Annotation a : annotations.computeIfAbsent(file, IgnoreAnnotations::read).all()) {
+                if (a.reason().isEmpty() && config.enabled(Rules.IGNORE_WITHOUT_REASON)) {
+                    findings.add(finding(Rules.IGNORE_WITHOUT_REASON, new Location(file, a.line(), 1),
+                            "ignore annotation for " + String.join(", ", a.ruleIds()) + " gives no reason, so it is not applied",
+                            List.of()));
+                }
+            }
+        });
+    }
+
+    private static String key(Statement statement, Rule rule) {
+        return statement.location() + "|" + rule.id();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.schemagate.lint;
+
+import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.migration.Script;
+import dev.schemagate.migration.Statement;
+
+import java.util.List;
+
+/**
+ * A migration history read for linting: each up script split into statements, what the text of
+ * each statement suggests, and what the folder's layout suggests. Static linting judges it as is;
+ * observed linting runs the same statements and judges the same suspicions with evidence.
+ *
+ * @param set         the migrations
+ * @param scripts     the up scripts in apply order, split
+ * @param suspicions  what the statement rules suspect, in statement order
+ * @param files       what the layout rules suspect
+ */
+public record LintPlan(MigrationSet set, List<PlannedScript> scripts, List<Suspicion> suspicions,
+                       List<FileSuspicion> files) {
+
+    public LintPlan {
+        scripts = List.copyOf(scripts);
+        suspicions = List.copyOf(suspicions);
+        files = List.copyOf(files);
+    }
+
+    /** One up script and its statements. */
+    public record PlannedScript(Migration migration, Script script, List<Statement> statements) {
+
+        public PlannedScript {
+            statements = List.copyOf(statements);
+        }
+
+        /** True when a migration tool runs it in one transaction (no statement refuses one). */
+        public boolean transactional() {
+            return script.transactional() && statements.stream().allMatch(Statement::transactional);
+        }
+    }
+}

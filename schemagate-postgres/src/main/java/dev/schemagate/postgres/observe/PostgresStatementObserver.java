@@ -1,0 +1,109 @@
+package dev.schemagate.postgres.observe;
+
+import dev.schemagate.lint.Observation;
+import dev.schemagate.lint.StatementObserver;
+import dev.schemagate.migration.Statement;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Watches one PostgreSQL statement: reads {@code pg_class} before and after it (a changed
+ * {@code relfilenode} is a rewrite, a new index relation an index built) and, while its
+ * transaction is still open, the relation locks its own backend holds in {@code pg_locks}.
+ */
+final class PostgresStatementObserver implements StatementObserver {
+
+    private static final String LOCKS = "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid()"
+            + " AND locktype = 'relation' AND granted";
+
+    @Override
+    public Set<String> tables(Connection connection) throws SQLException {
+        return CatalogState.read(connection).relations().values().stream().filter(CatalogState.Relation::isTable)
+                .map(CatalogState.Relation::name).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Observation observe(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
+            throws SQLException {
+        boolean inTransaction = !connection.getAutoCommit();
+        boolean lockTimeout = !"0".equals(single(connection, "SELECT current_setting('lock_timeout')"));
+        CatalogState before = CatalogState.read(connection);
+        Set<String> locksBefore = inTransaction ? locks(connection) : Set.of();
+        long start = System.nanoTime();
+        execution.run();
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        CatalogState after = CatalogState.read(connection);
+        List<Observation.LockHeld> locks = new ArrayList<>();
+        List<Observation.LockHeld> heldBefore = new ArrayList<>();
+        if (inTransaction) {
+            for (String lock : locks(connection)) {
+                held(lock, before, after).ifPresent(locksBefore.contains(lock) ? heldBefore::add : locks::add);
+            }
+        }
+        List<String> rewrites = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        after.relations().forEach((oid, relation) -> {
+            CatalogState.Relation old = before.relations().get(oid);
+            if (relation.isTable() && old != null && old.fileNode() != relation.fileNode()) {
+                rewrites.add(relation.name());
+            } else if (relation.kind() == 'i' && (old == null || old.fileNode() != relation.fileNode())) {
+                indexes.add(relation.name() + " on " + relation.table());
+            }
+        });
+        Set<String> touched = new LinkedHashSet<>(rewrites);
+        locks.forEach(l -> touched.add(l.table()));
+        return new Observation(duration, locks, heldBefore, rewrites, indexes, rows(connection, after, touched, existingTables),
+                existingTables, lockTimeout, inTransaction);
+    }
+
+    private static java.util.Optional<Observation.LockHeld> held(String lock, CatalogState before, CatalogState after) {
+        int bar = lock.indexOf('|');
+        long oid = Long.parseLong(lock.substring(0, bar));
+        CatalogState.Relation relation = after.relations().getOrDefault(oid, before.relations().get(oid));
+        if (relation == null || !relation.isTable()) {
+            return java.util.Optional.empty();
+        }
+        String mode = lock.substring(bar + 1).replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase();
+        return java.util.Optional.of(new Observation.LockHeld(relation.name(), mode));
+    }
+
+    private static Set<String> locks(Connection connection) throws SQLException {
+        Set<String> locks = new LinkedHashSet<>();
+        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(LOCKS)) {
+            while (rs.next()) {
+                locks.add(rs.getLong(1) + "|" + rs.getString(2));
+            }
+        }
+        return locks;
+    }
+
+    /** Row counts of the touched tables that existed before the migration and still exist. */
+    private static Map<String, Long> rows(Connection connection, CatalogState after, Set<String> touched,
+                                          Set<String> existing) throws SQLException {
+        Map<String, Long> rows = new HashMap<>();
+        for (CatalogState.Relation relation : after.relations().values()) {
+            if (relation.isTable() && relation.kind() != 'm' && touched.contains(relation.name())
+                    && existing.contains(relation.name()) && !rows.containsKey(relation.name())) {
+                rows.put(relation.name(), Long.parseLong(single(connection, "SELECT count(*) FROM " + relation.qualified())));
+            }
+        }
+        return rows;
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.schemagate.lint;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.migration.MigrationSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the database shows confirms suspicions with evidence, or clears them. */
+class ObservedEvidenceTest {
+
+    private static final String ORDERS = "CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(20), total integer);";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStableDefaultIsSuspectedOnTheTextButClearedByTheDatabase() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS, "ALTER TABLE orders ADD COLUMN placed_at timestamptz DEFAULT now();");
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.VOLATILE_DEFAULT)).hasSize(1);
+        LintResult observed = LintFixtures.lintObserved(set, LintConfig.defaults(), 1000);
+        assertThat(LintFixtures.inLast(observed, set, Rules.VOLATILE_DEFAULT)).isEmpty();
+        assertThat(observed.cleared()).extracting(s -> s.rule().id()).contains(Rules.VOLATILE_DEFAULT.id());
+    }
+
+    @Test
+    void wideningAVarcharIsClearedButWideningAnIntegerRewritesWithEvidence() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS,
+                "ALTER TABLE orders ALTER COLUMN note TYPE varchar(50);\nALTER TABLE orders ALTER COLUMN total TYPE bigint;");
+        LintResult observed = LintFixtures.lintObserved(set, LintConfig.defaults(), 1000);
+        assertThat(LintFixtures.inLast(observed, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f -> {
+            assertThat(f.location().line()).isEqualTo(2);
+            assertThat(f.evidence()).anyMatch(e -> e.matches("observed: rewrote orders — 1,000 rows, \\d+ ms — under ACCESS EXCLUSIVE"));
+        });
+    }
+
+    @Test
+    void aTableCreatedInTheSameMigrationIsExemptFromLockingRules() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS,
+                "CREATE TABLE lines (id bigint PRIMARY KEY, sku text);\nCREATE INDEX lines_sku ON lines (sku);\nCREATE INDEX orders_note ON orders (note);");
+        for (LintResult result : new LintResult[] {LintFixtures.lintStatic(set, LintConfig.defaults()),
+                LintFixtures.lintObserved(set, LintConfig.defaults(), 100)}) {
+            assertThat(LintFixtures.inLast(result, set, Rules.ADD_INDEX)).extracting(f -> f.location().line()).containsExactly(3);
+        }
+    }
+
+    @Test
+    void anAccessExclusiveLockNoRuleSuspectedIsReportedFromTheEvidence() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS, "LOCK TABLE orders;");
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.LOCK_TIMEOUT)).isEmpty();
+        Finding finding = LintFixtures.inLast(LintFixtures.lintObserved(set, LintConfig.defaults(), 100), set, Rules.LOCK_TIMEOUT).get(0);
+        assertThat(finding.evidence()).contains("observed: held ACCESS EXCLUSIVE on orders");
+    }
+
+    @Test
+    void aLockTimeoutInForceClearsTheLockTimeoutRule() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS, "SET lock_timeout = '1s';\nALTER TABLE orders ADD COLUMN x int;");
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(set, LintConfig.defaults(), 100), set, Rules.LOCK_TIMEOUT)).isEmpty();
+    }
+
+    @Test
+    void aTableTheSeederCannotFillIsReported() {
+        MigrationSet set = LintFixtures.folder(dir,
+                "CREATE TABLE codes (code text PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'));", "ALTER TABLE codes ADD COLUMN x int;");
+        LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
+        assertThat(result.findings()).anyMatch(f -> f.ruleId().equals(Rules.SEED_SKIPPED.id()) && f.message().contains("codes"));
+    }
+}
