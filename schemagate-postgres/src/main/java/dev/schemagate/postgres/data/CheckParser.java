@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Reads the common forms of CHECK constraint, as {@code pg_get_constraintdef} renders them, into
  * {@link Hints} for one subject (a column name, or {@code VALUE} for a domain): {@code x >= 0},
  * {@code x > 0}, {@code x = ANY (ARRAY[...])}, {@code length(x) <= n}, {@code x = upper(x)},
- * {@code x <> ''}. Casts and redundant parentheses are dropped first; other forms are ignored.
+ * {@code x <> ''}, and equalities that are alternatives of an OR ({@code (x = 1) OR (x = 2) OR (...)}).
+ * Casts and redundant parentheses are dropped first; other forms are ignored.
  */
 final class CheckParser {
 
@@ -65,6 +66,11 @@ final class CheckParser {
         }
         for (MatchResult m : matches(text, x + " IN \\(([^)]*)\\)")) {
             hints = hints.withAllowed(literals(m.group(1)));
+        }
+        List<String> alternatives = matches(text, "(?<=\\(|OR )\\(" + x + " = (" + LITERAL + ")\\)(?= OR|\\))").stream()
+                .map(m -> m.group(1)).toList();
+        if (!alternatives.isEmpty()) {
+            hints = hints.withAllowed(alternatives);
         }
         String length = "(?:length|char_length|character_length)\\(" + x + "\\)";
         for (MatchResult m : matches(text, length + " (<=|<|>=|>|=) (\\d+)")) {
