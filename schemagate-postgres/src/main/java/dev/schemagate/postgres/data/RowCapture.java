@@ -2,7 +2,10 @@ package dev.schemagate.postgres.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.schemagate.data.TableRows;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.QualifiedName;
@@ -16,7 +19,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,10 @@ public final class RowCapture {
     /** The default most rows captured per table. */
     public static final int DEFAULT_LIMIT = 10_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers are read as written ({@code 1.50} stays {@code 1.50}), not as doubles. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
     private RowCapture() {
     }
@@ -63,7 +68,7 @@ public final class RowCapture {
             while (result.next()) {
                 int index = result.getInt(1);
                 totals[index] = result.getLong(2);
-                rows.get(index).add(row(result.getString(3)));
+                rows.get(index).add(row(present.get(index), result.getString(3)));
             }
         }
         for (int i = 0; i < present.size(); i++) {
@@ -83,11 +88,14 @@ public final class RowCapture {
         return String.join(" UNION ALL ", parts);
     }
 
-    private static Map<String, String> row(String json) throws SQLException {
+    /** The row in column order. */
+    private static Map<String, String> row(Table table, String json) throws SQLException {
         try {
-            Map<String, String> row = new HashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             JsonNode node = JSON.readTree(json);
-            node.fields().forEachRemaining(field -> row.put(field.getKey(), text(field.getValue())));
+            for (Column column : table.columns()) {
+                row.put(column.name(), text(node.get(column.name())));
+            }
             return row;
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable row JSON from the database: " + e.getMessage(), e);
@@ -95,6 +103,6 @@ public final class RowCapture {
     }
 
     private static String text(JsonNode value) {
-        return value.isNull() ? null : value.isTextual() ? value.asText() : value.toString();
+        return value == null || value.isNull() ? null : value.isTextual() ? value.asText() : value.toString();
     }
 }
