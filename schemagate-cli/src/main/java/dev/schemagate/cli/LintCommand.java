@@ -6,18 +6,17 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Suspicion;
 import dev.schemagate.migration.DialectNames;
-import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,10 +43,6 @@ public final class LintCommand implements Callable<Integer> {
             description = "The migrations folder (default: the current folder).")
     Path directory;
 
-    @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT",
-            description = "auto, plain, golang-migrate, flyway, dbmate, goose, liquibase or folder (default: ${DEFAULT-VALUE}).")
-    String layout;
-
     @Option(names = "--static", description = "Read the SQL text only; start no database (fast, for pre-commit hooks).")
     boolean staticOnly;
 
@@ -66,13 +61,8 @@ public final class LintCommand implements Callable<Integer> {
             description = "Lowest severity that fails the run: error, warning or info (default: the config's, else error).")
     String failOn;
 
-    @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",
-            description = "Major version of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
-    String pgVersion;
-
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "Use this existing server instead of the embedded one; Schemagate creates and drops its own scratch database there.")
-    String dbUrl;
+    @Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() {
@@ -85,7 +75,7 @@ public final class LintCommand implements Callable<Integer> {
             lintConfig = lintConfig.withFailOn(Severity.valueOf(failOn.toUpperCase(Locale.ROOT)));
         }
         Dialect dialect = Dialects.byId("postgres");
-        MigrationSet set = MigrationDiscovery.discover(directory, Layout.fromId(layout), DialectNames.of(dialect.fileNameAliases()));
+        MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()));
         Linter linter = new Linter(dialect, lintConfig);
         LintResult result;
         String how;
@@ -93,7 +83,7 @@ public final class LintCommand implements Callable<Integer> {
             result = linter.lint(set);
             how = "static";
         } else {
-            try (DatabaseServer server = dialect.start(new ServerOptions(pgVersion, dbUrl));
+            try (DatabaseServer server = dialect.start(database.server());
                  ScratchDatabase database = server.createDatabase()) {
                 result = linter.lintObserved(set, database, rows);
                 how = "observed on " + server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);

@@ -2,15 +2,14 @@ package dev.schemagate.cli;
 
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
-import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.engine.SnapshotSource;
 import dev.schemagate.migration.InputException;
-import dev.schemagate.migration.Layout;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
 import dev.schemagate.model.SnapshotOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,20 +42,13 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--no-privileges", description = "Leave grants out (they differ between environments).")
     boolean noPrivileges;
 
-    @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT", description = "Layout of a migrations folder (default: ${DEFAULT-VALUE}).")
-    String layout;
-
-    @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",
-            description = "Major version of the embedded PostgreSQL, 13 to 18 (default: ${DEFAULT-VALUE}).")
-    String pgVersion;
-
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "Apply folders and .sql files on this server instead of the embedded one.")
-    String dbUrl;
+    @Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() {
         Dialect dialect = Dialects.byId("postgres");
-        Snapshot snapshot = SnapshotSource.read(source, dialect, new ServerOptions(pgVersion, dbUrl), Layout.fromId(layout),
+        Snapshot snapshot = SnapshotSource.read(source, dialect, database.server(), database.layout(),
                 new SnapshotOptions(!noOwners, !noPrivileges));
         boolean json = output != null && output.getFileName().toString().toLowerCase().endsWith(".json");
         String text = json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot);

@@ -1,17 +1,16 @@
 package dev.schemagate.cli;
 
-import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.engine.Verifier;
-import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,18 +34,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "The migrations folder (default: the current folder).")
     Path directory;
 
-    @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT",
-            description = "auto, plain, golang-migrate, flyway, dbmate, goose, liquibase or folder (default: ${DEFAULT-VALUE}).")
-    String layout;
-
-    @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",
-            description = "Major version of the embedded PostgreSQL, 13 to 18 (default: ${DEFAULT-VALUE}).")
-    String pgVersion;
-
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "Use this existing server instead of the embedded one; Schemagate creates and drops "
-                    + "scratch databases of its own there. Credentials may also come from PGUSER and PGPASSWORD.")
-    String dbUrl;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--checks", split = ",", paramLabel = "CHECK",
             description = "Checks to make, comma-separated: apply, reversibility (default: all). Apply always runs.")
@@ -70,8 +59,8 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Reports reports = new Reports(ReportFormat.parse(formats), outDir, System.getenv(), ReportPaths.workingDirectory());
         VerifyOptions options = VerifyOptions.of(directory)
-                .withLayout(Layout.fromId(layout))
-                .withServer(new ServerOptions(pgVersion, dbUrl))
+                .withLayout(database.layout())
+                .withServer(database.server())
                 .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null ? null : parseVersion(baseline));
         VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
