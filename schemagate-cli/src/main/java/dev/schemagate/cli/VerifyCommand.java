@@ -38,8 +38,17 @@ public final class VerifyCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--checks", split = ",", paramLabel = "CHECK",
-            description = "Checks to make, comma-separated: apply, reversibility (default: all). Apply always runs.")
+            description = "Checks to make, comma-separated: apply, reversibility, data, integrity, lint (default: all). "
+                    + "Apply always runs.")
     List<String> checks;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_ROWS,
+            description = "Synthetic rows the data check puts in each table before each migration (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_SEED,
+            description = "Seed of the synthetic rows; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--baseline", paramLabel = "VERSION",
             description = "Migrations at or before this version are legacy history: a missing down script there is a warning.")
@@ -62,7 +71,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withLayout(database.layout())
                 .withServer(database.server())
                 .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
-                .withBaseline(baseline == null ? null : parseVersion(baseline));
+                .withBaseline(baseline == null ? null : parseVersion(baseline))
+                .withRows(rows, seed);
         VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
         reports.write(result, out);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;

@@ -1,5 +1,6 @@
 package dev.schemagate.dialect;
 
+import dev.schemagate.data.DataProbe;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -44,6 +45,9 @@ public interface Dialect {
 
     /** Opens a read-only connection to a live database named by a JDBC URL (credentials may come from the environment). */
     Connection connectLive(String url) throws SQLException;
+
+    /** Seeds, captures and checks table data, for the data and integrity checks. */
+    DataProbe data();
 
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);

@@ -9,7 +9,13 @@ public enum CheckName {
     /** Every migration applies, in order. */
     APPLY,
     /** Every down script restores the schema, and the up script applies again. */
-    REVERSIBILITY;
+    REVERSIBILITY,
+    /** Rows survive every up (unless it drops their table) and every down. */
+    DATA,
+    /** No invalid index, orphan row or lagging sequence after any migration; nothing left NOT VALID at the end. */
+    INTEGRITY,
+    /** The migration safety lint, with evidence from a seeded database. */
+    LINT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.schemagate.engine;
 
+import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.migration.Migration;
 
 import java.time.Duration;
@@ -23,6 +24,12 @@ public record MigrationRun(Migration migration, Status status, Duration duration
 
     /** The reversibility check's verdict on a migration. */
     public enum Reversal { REVERSED, FAILED, NO_DOWN, NOT_CHECKED }
+
+    /** A migration whose up script ran (or failed) with this outcome, its reversibility not yet checked. */
+    public static MigrationRun of(Migration migration, ScriptOutcome outcome, Duration took) {
+        return new MigrationRun(migration, outcome.succeeded() ? Status.APPLIED : Status.FAILED, took,
+                outcome.statements(), outcome.autocommitReason(), Reversal.NOT_CHECKED, Duration.ZERO);
+    }
 
     public static MigrationRun notRun(Migration migration) {
         return new MigrationRun(migration, Status.NOT_RUN, Duration.ZERO, 0, "", Reversal.NOT_CHECKED, Duration.ZERO);

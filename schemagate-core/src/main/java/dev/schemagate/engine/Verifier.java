@@ -1,5 +1,6 @@
 package dev.schemagate.engine;
 
+import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
@@ -7,6 +8,9 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.lint.LintConfigFile;
+import dev.schemagate.lint.Linter;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -14,15 +18,17 @@ import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the verify checks on a migrations folder: finds the migrations, starts a server, applies
- * every migration in order on a scratch database and, migration by migration, proves its down
- * script restores the schema; collects the findings.
+ * Runs the verify checks on a migrations folder: finds the migrations, starts a server, and for
+ * every migration in order first cycles it (up, down, up again, on seeded tables, in a transaction
+ * that is rolled back or on a clone) and then applies it to the working database for real;
+ * collects the findings.
  */
 public final class Verifier {
 
@@ -40,6 +46,9 @@ public final class Verifier {
             progress.started(set, server.description());
             List<Finding> findings = new ArrayList<>();
             List<MigrationRun> runs = walk(set, dialect, database, options, findings);
+            if (options.runs(CheckName.LINT)) {
+                findings.addAll(lint(set, dialect, server, options));
+            }
             return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
@@ -50,38 +59,95 @@ public final class Verifier {
     private List<MigrationRun> walk(MigrationSet set, Dialect dialect, WorkingDatabase database, VerifyOptions options,
                                     List<Finding> findings) throws SQLException {
         ScriptRunner runner = new ScriptRunner(dialect);
-        boolean reversibility = options.runs(CheckName.REVERSIBILITY);
-        ReversibilityCycle cycle = new ReversibilityCycle(dialect, runner, database, options.baseline());
-        Snapshot state = reversibility ? dialect.snapshot(database.connection(), SnapshotOptions.full()) : null;
+        boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
+                || options.runs(CheckName.INTEGRITY);
+        MigrationCycle cycle = new MigrationCycle(dialect, runner, options);
+        IntegrityWatch integrity = new IntegrityWatch();
+        Snapshot state = cycles ? snapshot(dialect, database) : null;
         List<MigrationRun> runs = new ArrayList<>();
         List<Migration> migrations = set.migrations();
         boolean stopped = false;
-        for (int i = 0; i < migrations.size(); i++) {
-            Migration migration = migrations.get(i);
-            if (stopped) {
-                runs.add(MigrationRun.notRun(migration));
-                continue;
-            }
-            progress.migrationStarted(migration, i, migrations.size());
-            long begin = System.nanoTime();
-            ScriptOutcome outcome = runner.run(database.connection(), migration.up());
-            MigrationRun run = new MigrationRun(migration,
-                    outcome.succeeded() ? MigrationRun.Status.APPLIED : MigrationRun.Status.FAILED,
-                    Duration.ofNanos(System.nanoTime() - begin), outcome.statements(), outcome.autocommitReason(),
-                    MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO);
-            outcome.failure().ifPresent(findings::add);
-            stopped = !outcome.succeeded();
-            if (!stopped && reversibility) {
+        try (DataLine data = options.runs(CheckName.DATA) ? new DataLine(dialect.data(), options, database.copy()) : null) {
+            for (int i = 0; i < migrations.size(); i++) {
+                Migration migration = migrations.get(i);
+                if (stopped) {
+                    runs.add(MigrationRun.notRun(migration));
+                    continue;
+                }
+                progress.migrationStarted(migration, i, migrations.size());
                 long cycleStart = System.nanoTime();
-                Snapshot after = dialect.snapshot(database.connection(), SnapshotOptions.full());
-                ReversibilityCycle.Result result = cycle.check(migration, state, after);
-                findings.addAll(result.findings());
-                run = run.withReversal(result.reversal(), Duration.ofNanos(System.nanoTime() - cycleStart));
-                state = after;
+                Cycled cycled = cycles ? cycle(cycle, database, data, migration, state, options, findings) : null;
+                Duration cycleTime = Duration.ofNanos(System.nanoTime() - cycleStart);
+                long begin = System.nanoTime();
+                ScriptOutcome outcome = runner.run(database.connection(), migration.up());
+                MigrationRun run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin));
+                outcome.failure().ifPresent(findings::add);
+                stopped = !outcome.succeeded();
+                if (!stopped && cycled != null) {
+                    MigrationCycle.Result result = cycled.result();
+                    findings.addAll(result.findings());
+                    state = result.after() != null ? result.after() : snapshot(dialect, database);
+                    if (options.runs(CheckName.INTEGRITY)) {
+                        findings.addAll(integrity.after(migration, state, result.after() != null ? result.integrity()
+                                : dialect.data().integrity(database.connection())));
+                    }
+                    if (data != null) {
+                        follow(runner, data, database, migration, cycled.rowsBrokeIt());
+                    }
+                    run = run.withReversal(result.reversal(), cycleTime);
+                }
+                runs.add(run);
+                progress.migrationFinished(run, i, migrations.size());
             }
-            runs.add(run);
-            progress.migrationFinished(run, i, migrations.size());
+        }
+        if (!stopped && options.runs(CheckName.INTEGRITY) && state != null) {
+            findings.addAll(integrity.atEnd(state));
         }
         return runs;
+    }
+
+    /**
+     * Cycles a migration, on the data line with its rows when there is one; when the up script
+     * fails only because of the rows, says so and cycles it on the working database without rows.
+     */
+    private static Cycled cycle(MigrationCycle cycle, WorkingDatabase database, DataLine data, Migration migration,
+                         Snapshot state, VerifyOptions options, List<Finding> findings) throws SQLException {
+        if (data == null) {
+            return new Cycled(cycle.run(database, migration, state, null), false);
+        }
+        RowWatch rows = data.prepare(migration, state, findings);
+        MigrationCycle.Result result = cycle.run(data.database(), migration, state, rows);
+        if (result.upFailure() == null) {
+            return new Cycled(result, false);
+        }
+        MigrationCycle.Result empty = cycle.run(database, migration, state, null);
+        if (empty.upFailure() == null) {
+            findings.add(DataFindings.upFailedWithRows(migration, result.upFailure(), options.rows()));
+        }
+        return new Cycled(empty, true);
+    }
+
+    /** Applies the migration to the data line too; when its rows break it, the data line starts again from the working database. */
+    private static void follow(ScriptRunner runner, DataLine data, WorkingDatabase database, Migration migration,
+                               boolean rowsBrokeIt) throws SQLException {
+        if (rowsBrokeIt || !runner.run(data.database().connection(), migration.up()).succeeded()) {
+            data.rebuildFrom(database);
+        }
+    }
+
+    private static Snapshot snapshot(Dialect dialect, WorkingDatabase database) throws SQLException {
+        return dialect.snapshot(database.connection(), SnapshotOptions.full());
+    }
+
+    /** A cycle's result, and whether the data line's rows made the up script fail. */
+    private record Cycled(MigrationCycle.Result result, boolean rowsBrokeIt) {
+    }
+
+    /** The lint check, observed on a database of its own so its seeded rows never reach the working one. */
+    private static List<Finding> lint(MigrationSet set, Dialect dialect, DatabaseServer server, VerifyOptions options) {
+        Linter linter = new Linter(dialect, LintConfigFile.load(Path.of(LintConfigFile.NAME)));
+        try (ScratchDatabase scratch = server.createDatabase()) {
+            return linter.lintObserved(set, scratch, options.rows()).findings();
+        }
     }
 }

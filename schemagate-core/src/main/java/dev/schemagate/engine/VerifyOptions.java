@@ -21,35 +21,48 @@ import java.util.Set;
  * @param checks    the checks to make ({@code apply} always runs)
  * @param baseline  migrations at or before this version are legacy history: a missing down script
  *                  there is a warning, not an error; null for none
+ * @param rows      how many synthetic rows the data check puts in each table before each migration
+ * @param seed      what the synthetic rows are derived from: the same seed gives the same rows
  */
 public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn,
-                            Set<CheckName> checks, Version baseline) {
+                            Set<CheckName> checks, Version baseline, int rows, long seed) {
+
+    /** Rows per table for the data check unless told otherwise: enough to see losses, cheap to write. */
+    public static final int DEFAULT_ROWS = 20;
+    public static final long DEFAULT_SEED = 1;
 
     public VerifyOptions {
         EnumSet<CheckName> all = EnumSet.of(CheckName.APPLY);
         all.addAll(checks);
         checks = Set.copyOf(all);
+        if (rows < 1) {
+            throw new IllegalArgumentException("--rows must be at least 1, not " + rows);
+        }
     }
 
     public static VerifyOptions of(Path directory) {
         return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                Severity.ERROR, CheckName.defaults(), null);
+                Severity.ERROR, CheckName.defaults(), null, DEFAULT_ROWS, DEFAULT_SEED);
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
-        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline);
+        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, rows, seed);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {
-        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline);
+        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, rows, seed);
     }
 
     public VerifyOptions withChecks(Set<CheckName> newChecks) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, rows, seed);
     }
 
     public VerifyOptions withBaseline(Version newBaseline) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, rows, seed);
+    }
+
+    public VerifyOptions withRows(int newRows, long newSeed) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, newRows, newSeed);
     }
 
     public boolean runs(CheckName check) {

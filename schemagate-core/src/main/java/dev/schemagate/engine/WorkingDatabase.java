@@ -19,9 +19,18 @@ final class WorkingDatabase implements AutoCloseable {
     private Connection connection;
 
     WorkingDatabase(DatabaseServer server) {
+        this(server, server.createDatabase());
+    }
+
+    private WorkingDatabase(DatabaseServer server, ScratchDatabase database) {
         this.server = server;
-        this.current = server.createDatabase();
+        this.current = database;
         this.connection = connect();
+    }
+
+    /** A working database of its own that starts as a copy of this one. */
+    WorkingDatabase copy() {
+        return new WorkingDatabase(server, checkpoint());
     }
 
     Connection connection() {

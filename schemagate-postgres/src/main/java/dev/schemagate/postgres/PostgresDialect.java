@@ -1,5 +1,6 @@
 package dev.schemagate.postgres;
 
+import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
@@ -8,6 +9,7 @@ import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.postgres.data.PostgresDataProbe;
 import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
 import dev.schemagate.postgres.introspect.PostgresIntrospector;
 import dev.schemagate.postgres.server.EmbeddedPostgresServer;
@@ -25,6 +27,7 @@ import java.util.List;
 public final class PostgresDialect implements Dialect {
 
     private final StatementSplitter splitter = new PostgresSplitter();
+    private final DataProbe data = new PostgresDataProbe();
 
     @Override
     public String id() {
@@ -77,6 +80,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Connection connectLive(String url) throws SQLException {
         return ExternalPostgresServer.connectTo(url);
+    }
+
+    @Override
+    public DataProbe data() {
+        return data;
     }
 
     @Override

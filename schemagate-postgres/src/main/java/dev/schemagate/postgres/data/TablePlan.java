@@ -149,7 +149,9 @@ record TablePlan(QualifiedName table, List<String> targets, List<String> express
             long salt = Mix.mix(seed, table.qualifiedName() + "." + column.name());
             Generator generator = generators.forType(TypeName.parse(column.type()),
                     CheckParser.hints(checks, column.name()), salt);
-            long offset = Math.floorMod(salt, 1_000_000L);
+            // Small offsets keep numbers in the range real rows hold, so arithmetic in triggers and
+            // backfills does not overflow on values no production row would have.
+            long offset = Math.floorMod(salt, 1_000L);
             return generator == null ? null : k -> generator.literal(offset + k);
         }
 

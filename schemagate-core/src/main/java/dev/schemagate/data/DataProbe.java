@@ -1,0 +1,33 @@
+package dev.schemagate.data;
+
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dialect's hands on table data: fills tables with synthetic rows, reads them back, and asks the
+ * database the integrity questions a schema snapshot cannot answer. The data check of a verify run
+ * uses it to prove that a migration keeps the rows it should; every method works inside an open
+ * transaction, so the caller can roll all of it back.
+ */
+public interface DataProbe {
+
+    /** Puts {@code rowsPerTable} synthetic rows, derived from {@code seed}, in each table, referenced tables first. */
+    SeedReport seed(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables, int rowsPerTable,
+                    long seed) throws SQLException;
+
+    /** The rows each table of the snapshot holds now; names that are not tables of the snapshot are left out. */
+    Map<QualifiedName, TableRows> capture(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables)
+            throws SQLException;
+
+    /**
+     * What only the data shows is wrong: rows that break a foreign key the database does not enforce
+     * (NOT VALID), and sequences that would hand out values their column already holds.
+     */
+    List<IntegrityProblem> integrity(Connection connection) throws SQLException;
+}

@@ -1,0 +1,83 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.check.DataFindings;
+import dev.schemagate.check.Finding;
+import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.SeedReport;
+import dev.schemagate.data.TableRows;
+import dev.schemagate.migration.Migration;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A second database that follows the working one migration by migration but holds rows: every
+ * table gets synthetic rows when it is first seen empty, and the rows stay, going through every
+ * later migration as production rows would. Seeding once rather than before every migration is
+ * what makes the data check cheap.
+ *
+ * <p>Synthetic rows can make a migration fail that production rows would not (a foreign key added
+ * over values the application keeps consistent). Then the data line is rebuilt from the working
+ * database, which holds no rows, and seeded afresh. A table the seeder cannot fill is noted once and
+ * not tried again.
+ */
+final class DataLine implements AutoCloseable {
+
+    private final DataProbe probe;
+    private final VerifyOptions options;
+    private final Set<String> reported = new HashSet<>();
+    private final Set<QualifiedName> unfillable = new HashSet<>();
+    private WorkingDatabase database;
+
+    DataLine(DataProbe probe, VerifyOptions options, WorkingDatabase database) {
+        this.probe = probe;
+        this.options = options;
+        this.database = database;
+    }
+
+    WorkingDatabase database() {
+        return database;
+    }
+
+    /**
+     * Seeds the tables of {@code state} that are empty (committed, so they stay), and returns the
+     * watch over the rows every table holds before {@code migration}; a table that could not be
+     * filled is noted once in {@code findings}.
+     */
+    RowWatch prepare(Migration migration, Snapshot state, List<Finding> findings) throws SQLException {
+        List<QualifiedName> tables = state.tables().stream().map(Table::qualifiedName).toList();
+        Map<QualifiedName, TableRows> rows = probe.capture(database.connection(), state, tables);
+        List<QualifiedName> empty = state.tables().stream()
+                .filter(table -> table.partitionOf() == null && !unfillable.contains(table.qualifiedName()))
+                .map(Table::qualifiedName)
+                .filter(table -> rows.containsKey(table) && rows.get(table).totalRows() == 0).toList();
+        if (empty.isEmpty()) {
+            return new RowWatch(probe, migration, rows);
+        }
+        SeedReport seeded = probe.seed(database.connection(), state, empty, options.rows(), options.seed());
+        seeded.tables().stream().filter(table -> table.inserted() == 0).forEach(table -> unfillable.add(table.table()));
+        for (String problem : seeded.problems()) {
+            if (reported.add(problem)) {
+                findings.add(DataFindings.notSeeded(migration, problem));
+            }
+        }
+        return new RowWatch(probe, migration, probe.capture(database.connection(), state, tables));
+    }
+
+    /** Starts again from a copy of {@code working}, whose tables are empty, to be seeded before the next migration. */
+    void rebuildFrom(WorkingDatabase working) {
+        database.close();
+        database = working.copy();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

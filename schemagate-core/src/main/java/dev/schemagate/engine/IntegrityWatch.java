@@ -1,0 +1,76 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.check.IntegrityFindings;
+import dev.schemagate.data.IntegrityProblem;
+import dev.schemagate.migration.Migration;
+import dev.schemagate.model.Constraint;
+import dev.schemagate.model.Index;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Follows the integrity of the database through a run: reports each problem once, after the
+ * migration that caused it, and at the end the constraints still left NOT VALID (a constraint
+ * added NOT VALID and validated by a later migration is the safe pattern, not a problem).
+ */
+final class IntegrityWatch {
+
+    private final Set<String> reported = new HashSet<>();
+    private final Map<String, Sighting> notValid = new LinkedHashMap<>();
+
+    /** The new problems in the state {@code migration} left, from its snapshot and from the data. */
+    List<Finding> after(Migration migration, Snapshot state, List<IntegrityProblem> fromData) {
+        List<IntegrityProblem> problems = new ArrayList<>(fromData);
+        for (Table table : state.tables()) {
+            for (Index index : table.indexes()) {
+                if (!index.valid()) {
+                    problems.add(new IntegrityProblem(IntegrityProblem.Kind.INVALID_INDEX, table.qualifiedName(),
+                            index.name(), index.definition()));
+                }
+            }
+            for (Constraint constraint : table.constraints()) {
+                if (!constraint.validated()) {
+                    IntegrityProblem problem = new IntegrityProblem(IntegrityProblem.Kind.NOT_VALID_CONSTRAINT,
+                            table.qualifiedName(), constraint.name(), constraint.definition());
+                    notValid.putIfAbsent(problem.key(), new Sighting(migration, problem));
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (IntegrityProblem problem : problems) {
+            if (reported.add(problem.key())) {
+                findings.add(IntegrityFindings.after(migration, problem));
+            }
+        }
+        return findings;
+    }
+
+    /** The constraints of the final state still NOT VALID, each named with the migration that added it. */
+    List<Finding> atEnd(Snapshot state) {
+        List<Finding> findings = new ArrayList<>();
+        for (Table table : state.tables()) {
+            for (Constraint constraint : table.constraints()) {
+                if (!constraint.validated()) {
+                    String key = new IntegrityProblem(IntegrityProblem.Kind.NOT_VALID_CONSTRAINT, table.qualifiedName(),
+                            constraint.name(), "").key();
+                    Sighting first = notValid.get(key);
+                    if (first != null) {
+                        findings.add(IntegrityFindings.after(first.migration(), first.problem()));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private record Sighting(Migration migration, IntegrityProblem problem) {
+    }
+}

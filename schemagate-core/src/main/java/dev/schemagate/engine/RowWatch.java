@@ -1,0 +1,78 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.check.DataFindings;
+import dev.schemagate.check.Finding;
+import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.RowComparison;
+import dev.schemagate.data.RowDifference;
+import dev.schemagate.data.TableRows;
+import dev.schemagate.migration.Annotation;
+import dev.schemagate.migration.Migration;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data check of one migration: the rows every table held before its up script, compared with
+ * the rows after up and after down, table by table, in the columns both states have. Tables the up
+ * script drops are the schema check's business; rows a table gains are not a loss.
+ */
+final class RowWatch {
+
+    private final DataProbe probe;
+    private final Migration migration;
+    private final Annotation destructive;
+    private final Map<QualifiedName, TableRows> before;
+
+    RowWatch(DataProbe probe, Migration migration, Map<QualifiedName, TableRows> before) {
+        this.probe = probe;
+        this.migration = migration;
+        this.destructive = Annotation.find(DataFindings.DESTRUCTIVE, migration.up(), migration.down().orElse(null))
+                .orElse(null);
+        this.before = before;
+    }
+
+    /** After the up script: tables that lost rows (errors) or had values rewritten (notes). */
+    List<Finding> afterUp(Connection connection, Snapshot state) throws SQLException {
+        List<Finding> findings = new ArrayList<>();
+        for (RowDifference rows : compare(connection, state)) {
+            if (rows.missing() > rows.unexpected()) {
+                findings.add(DataFindings.upLost(migration, rows, destructive));
+            } else if (rows.missing() > 0) {
+                findings.add(DataFindings.upChanged(migration, rows));
+            }
+        }
+        return findings;
+    }
+
+    /** After the down script: every table that exists again must hold its rows as they were. */
+    List<Finding> afterDown(Connection connection, Snapshot state) throws SQLException {
+        List<Finding> findings = new ArrayList<>();
+        for (RowDifference rows : compare(connection, state)) {
+            if (rows.missing() > 0) {
+                findings.add(DataFindings.downLost(migration, rows, destructive));
+            }
+        }
+        return findings;
+    }
+
+    private List<RowDifference> compare(Connection connection, Snapshot state) throws SQLException {
+        Map<QualifiedName, TableRows> now = probe.capture(connection, state, before.keySet());
+        List<RowDifference> differences = new ArrayList<>();
+        before.forEach((table, rows) -> {
+            TableRows after = now.get(table);
+            if (after != null) {
+                RowDifference difference = RowComparison.compare(rows, after);
+                if (!difference.same()) {
+                    differences.add(difference);
+                }
+            }
+        });
+        return differences;
+    }
+}
