@@ -1,4 +1,5 @@
 -- Keep a running total on each order, maintained by a trigger on its lines.
+SET lock_timeout = '5s';
 ALTER TABLE orders ADD COLUMN total_cents bigint NOT NULL DEFAULT 0;
 
 CREATE FUNCTION refresh_order_total() RETURNS trigger

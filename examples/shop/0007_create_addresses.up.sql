@@ -6,4 +6,5 @@ CREATE TABLE addresses (
     country      char(2) NOT NULL CHECK (country = upper(country))
 );
 
+SET lock_timeout = '5s';
 ALTER TABLE orders ADD COLUMN shipping_address_id bigint REFERENCES addresses (id);

@@ -58,7 +58,7 @@ class ReversibilityTest {
         write(dir, "2_d.up.sql", "ALTER TABLE t DROP COLUMN legacy;");
         write(dir, "2_d.down.sql", "ALTER TABLE t ADD COLUMN legacy text;");
 
-        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL);
+        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--checks", "apply,reversibility");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("warning").contains("columns order: [id, legacy, name] → [id, name, legacy]");
