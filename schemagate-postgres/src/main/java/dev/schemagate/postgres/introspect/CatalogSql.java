@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,13 +15,18 @@ import java.util.regex.Pattern;
  */
 final class CatalogSql {
 
+    private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
     private static final Pattern VARIANT = Pattern.compile("\\{\\{pg(\\d+): ([^{}]*?) \\| ([^{}]*?)}}");
 
     private CatalogSql() {
     }
 
-    /** The query for one kind of object, as the server of that major version needs it. */
+    /** The query for one kind of object, as the server of that major version needs it; read once per JVM. */
     static String load(String kind, int majorVersion) {
+        return RESOLVED.computeIfAbsent(kind + "@" + majorVersion, key -> read(kind, majorVersion));
+    }
+
+    private static String read(String kind, int majorVersion) {
         String resource = kind + ".sql";
         try (InputStream in = CatalogSql.class.getResourceAsStream(resource)) {
             if (in == null) {

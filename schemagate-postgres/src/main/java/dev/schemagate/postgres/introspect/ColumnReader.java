@@ -5,10 +5,6 @@ import dev.schemagate.model.Identity;
 import dev.schemagate.model.SequenceOptions;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Reads the columns of every table, view and composite type in one query, grouped by relation. */
 final class ColumnReader {
@@ -16,8 +12,8 @@ final class ColumnReader {
     private ColumnReader() {
     }
 
-    static Map<Long, List<Column>> read(Catalog catalog, Annotations annotations) throws SQLException {
-        Map<Long, List<Column>> columns = new HashMap<>();
+    static Columns read(Catalog catalog, Annotations annotations) throws SQLException {
+        Columns columns = new Columns();
         catalog.query("columns", row -> {
             long relation = row.oid("relation");
             int position = row.integer("position");
@@ -27,7 +23,7 @@ final class ColumnReader {
                     row.text("compression"), row.texts("options"),
                     annotations.comment("pg_class", relation, position),
                     annotations.privileges("pg_class", relation, position));
-            columns.computeIfAbsent(relation, r -> new ArrayList<>()).add(column);
+            columns.add(relation, position, column);
         });
         return columns;
     }

@@ -1,6 +1,5 @@
 package dev.schemagate.postgres.introspect;
 
-import dev.schemagate.model.Column;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -68,7 +67,7 @@ public final class PostgresIntrospector {
 
     private static Snapshot read(Catalog catalog, SnapshotOptions options) throws SQLException {
         Annotations annotations = Annotations.read(catalog, options);
-        Map<Long, List<Column>> columns = ColumnReader.read(catalog, annotations);
+        Columns columns = ColumnReader.read(catalog, annotations);
         Map<Long, List<QualifiedName>> dependencies = RelationReader.dependencies(catalog);
         TypeReader types = new TypeReader(catalog, annotations);
         types.read(columns);

@@ -44,15 +44,15 @@ final class RelationReader {
         this.annotations = annotations;
     }
 
-    void read(Map<Long, List<Column>> columns, Map<Long, List<QualifiedName>> dependencies) throws SQLException {
-        readConstraints();
+    void read(Columns columns, Map<Long, List<QualifiedName>> dependencies) throws SQLException {
+        readConstraints(columns);
         readIndexes();
         readTriggers();
         readPolicies();
         catalog.query("relations", row -> {
             long oid = row.oid("oid");
             String kind = row.text("kind");
-            List<Column> relationColumns = columns.getOrDefault(oid, List.of());
+            List<Column> relationColumns = columns.of(oid);
             if (kind.equals("v") || kind.equals("m")) {
                 views.add(new View(row.text("schema"), row.text("name"), kind.equals("m"), row.text("definition"),
                         relationColumns, row.texts("options"), row.bool("populated"),
@@ -77,20 +77,22 @@ final class RelationReader {
                 annotations.comment("pg_class", oid), annotations.privileges("pg_class", oid));
     }
 
-    private void readConstraints() throws SQLException {
+    private void readConstraints(Columns columns) throws SQLException {
         catalog.query("constraints", row -> {
             String referencedTable = row.text("referenced_table");
             boolean foreignKey = referencedTable != null;
+            long relation = row.oid("relation");
             Constraint constraint = new Constraint(row.text("name"), constraintType(row.text("kind")),
-                    row.text("definition"), row.texts("columns"),
+                    row.text("definition"), columns.names(relation, row.integers("columns")),
                     foreignKey ? QualifiedName.of(row.text("referenced_schema"), referencedTable) : null,
-                    row.texts("referenced_columns"), foreignKey ? action(row.text("on_update")) : null,
+                    columns.names(row.oid("referenced_relation"), row.integers("referenced_columns")),
+                    foreignKey ? action(row.text("on_update")) : null,
                     foreignKey ? action(row.text("on_delete")) : null,
                     foreignKey ? matchType(row.text("match_type")) : null, row.bool("deferrable"),
                     row.bool("deferred"), row.bool("validated"), row.bool("no_inherit"),
                     row.bool("nulls_not_distinct"), row.bool("inherited"),
                     annotations.comment("pg_constraint", row.oid("oid")));
-            constraints.computeIfAbsent(row.oid("relation"), r -> new ArrayList<>()).add(constraint);
+            constraints.computeIfAbsent(relation, r -> new ArrayList<>()).add(constraint);
         });
     }
 

@@ -41,7 +41,7 @@ final class TypeReader {
         this.annotations = annotations;
     }
 
-    void read(Map<Long, List<Column>> columns) throws SQLException {
+    void read(Columns columns) throws SQLException {
         catalog.query("schemas", row -> schemas.add(new Schema(row.text("name"),
                 annotations.owner(row.text("owner")), annotations.comment("pg_namespace", row.oid("oid")),
                 annotations.privileges("pg_namespace", row.oid("oid")))));
@@ -63,7 +63,7 @@ final class TypeReader {
         return constraints;
     }
 
-    private void readTypes(Map<Long, List<Column>> columns, Map<Long, List<DomainConstraint>> constraints)
+    private void readTypes(Columns columns, Map<Long, List<DomainConstraint>> constraints)
             throws SQLException {
         catalog.query("types", row -> {
             long oid = row.oid("oid");
@@ -82,7 +82,7 @@ final class TypeReader {
                         row.text("subtype_diff"), row.text("multirange"), owner, comment,
                         annotations.privileges("pg_type", oid)));
                 default -> compositeTypes.add(new CompositeType(schema, name,
-                        attributes(columns.getOrDefault(row.oid("relation"), List.of())), owner, comment,
+                        attributes(columns.of(row.oid("relation"))), owner, comment,
                         annotations.privileges("pg_type", oid)));
             }
         });

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,41 @@ import java.util.Optional;
 final class RunDirectories {
 
     private static final String PREFIX = "run-";
+    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+    private static final long MEMORY_ROOM = 2L << 30;
 
     private RunDirectories() {
+    }
+
+    /**
+     * Where the run folders go. A throwaway cluster creates and deletes thousands of files (every
+     * {@code CREATE DATABASE} copies some three hundred), which a disk file system makes several
+     * times slower than memory; so unless the user chose a folder ({@code SCHEMAGATE_CACHE}), runs
+     * live on {@code /dev/shm} when that is a tmpfs with room to spare, else beside the binaries.
+     */
+    static Path root(Path workRoot, boolean chosen) {
+        Path memory = memoryRoot(workRoot);
+        return !chosen && inMemory(SHARED_MEMORY) ? memory : workRoot.resolve("runs");
+    }
+
+    /** Both places runs may live, for sweeping orphans. */
+    static List<Path> roots(Path workRoot) {
+        return List.of(workRoot.resolve("runs"), memoryRoot(workRoot));
+    }
+
+    /** Whether a folder is in memory, so that files there cost no disk work. */
+    static boolean inMemory(Path folder) {
+        try {
+            return Files.isDirectory(folder) && Files.isWritable(folder)
+                    && Files.getFileStore(folder).type().equals("tmpfs")
+                    && Files.getFileStore(folder).getUsableSpace() >= MEMORY_ROOM;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path memoryRoot(Path workRoot) {
+        return SHARED_MEMORY.resolve(workRoot.getFileName()).resolve("runs");
     }
 
     /** A new folder for this process's server. */

@@ -1,15 +1,15 @@
--- Primary key, unique, foreign key, check and exclusion constraints of tables.
+-- Primary key, unique, foreign key, check and exclusion constraints of tables. Key columns come as
+-- positions, which the reader names from the columns it read (a subquery per row would cost more).
 SELECT co.oid,
        co.conrelid AS relation,
        co.conname AS name,
        co.contype AS kind,
        pg_get_constraintdef(co.oid) AS definition,
-       ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
+       co.conkey AS columns,
        fn.nspname AS referenced_schema,
        fc.relname AS referenced_table,
-       ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS referenced_columns,
+       co.confrelid AS referenced_relation,
+       co.confkey AS referenced_columns,
        co.confupdtype AS on_update,
        co.confdeltype AS on_delete,
        co.confmatchtype AS match_type,

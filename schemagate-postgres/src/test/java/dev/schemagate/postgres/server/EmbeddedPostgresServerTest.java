@@ -65,6 +65,16 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void runsLiveInSharedMemoryWhenItIsARoomyTmpfsAndNoFolderWasChosen() {
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "schemagate-test");
+        assertThat(RunDirectories.root(work, true)).isEqualTo(work.resolve("runs"));
+        Path memory = Path.of("/dev/shm/schemagate-test/runs");
+        assertThat(RunDirectories.root(work, false))
+                .isEqualTo(RunDirectories.inMemory(Path.of("/dev/shm")) ? memory : work.resolve("runs"));
+        assertThat(RunDirectories.roots(work)).containsExactly(work.resolve("runs"), memory);
+    }
+
+    @Test
     void anUnknownMajorVersionIsAnInputError() {
         assertThatThrownBy(() -> EmbeddedPostgresServer.start("9"))
                 .hasMessageContaining("PostgreSQL 9 is not supported")
