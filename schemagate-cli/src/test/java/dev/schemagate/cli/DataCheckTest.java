@@ -30,14 +30,38 @@ class DataCheckTest {
     }
 
     @Test
-    void anUpScriptThatDeletesRowsOfATableItKeepsIsCaught() {
+    void anUpScriptThatDeletesRowsOfATableItKeepsIsCaughtOnceNotBlamedOnTheDownScriptAgain() {
         CommandRun run = verify(Examples.example("broken/up-deletes-rows"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
                 .contains("0002_sessions_per_user.up.sql: up script deletes 20 rows of public.sessions [data.up-lost-rows]")
-                .contains("0002_sessions_per_user.down.sql: rolling back 0002 sessions_per_user loses 20 rows of "
-                        + "public.sessions [data.down-lost-rows]");
+                .doesNotContain("data.down-lost-rows");
+    }
+
+    @Test
+    void aDownScriptThatLosesMoreThanTheUpScriptDeletedAnswersForTheRest(@TempDir Path dir) throws IOException {
+        write(dir, "1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY, note text);");
+        write(dir, "1_t.down.sql", "DROP TABLE t;");
+        write(dir, "2_d.up.sql", "DELETE FROM t WHERE id % 2 = 0;\nALTER TABLE t ADD COLUMN extra int;");
+        write(dir, "2_d.down.sql", "ALTER TABLE t DROP COLUMN extra;\nDELETE FROM t;");
+
+        CommandRun run = verify(dir.toString());
+
+        assertThat(run.out()).as(run.toString()).containsPattern("up script deletes (\\d+) rows of public.t")
+                .containsPattern("rolling back 2 d loses \\d+ rows of public.t \\[data.down-lost-rows]");
+    }
+
+    @Test
+    void anUpScriptWithoutAStatementNeedsNoDownScript(@TempDir Path dir) throws IOException {
+        write(dir, "1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY);");
+        write(dir, "1_t.down.sql", "DROP TABLE t;");
+        write(dir, "2_other_database_only.up.sql", "-- this migration only concerns another database\n");
+
+        CommandRun run = verify(dir.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).doesNotContain("reversibility.missing-down");
     }
 
     @Test
@@ -52,6 +76,7 @@ class DataCheckTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("info").contains("2_purge.up.sql:1: up script deletes")
                 .contains("as annotated: notes older than the retention period go [data.up-lost-rows]")
+                .doesNotContain("data.down-lost-rows")
                 .doesNotContain("error ");
     }
 

@@ -45,11 +45,14 @@ public final class DataFindings {
                 "Check that the down script can undo it.", evidence(rows));
     }
 
-    /** After up and down, a table that exists again does not hold the rows it held before up. */
-    public static Finding downLost(Migration migration, RowDifference rows, Annotation destructive) {
+    /**
+     * After up and down, a table that exists again does not hold the rows it held before up;
+     * {@code lost} of them are the down script's doing (the others the up script deleted).
+     */
+    public static Finding downLost(Migration migration, RowDifference rows, long lost, Annotation destructive) {
         String what = rows.missing() > rows.unexpected()
-                ? "loses " + count(rows.missing() - rows.unexpected()) + " of " + rows.table()
-                : "does not restore the values of " + count(rows.missing()) + " of " + rows.table();
+                ? "loses " + count(lost) + " of " + rows.table()
+                : "does not restore the values of " + count(lost) + " of " + rows.table();
         return loss(DOWN_LOST, Location.of(migration.down().orElseThrow().file()), destructive,
                 "rolling back " + migration.displayName() + " " + what,
                 "Make the pair keep the data (copy it aside before dropping, restore it on the way down), or mark "

@@ -135,12 +135,17 @@ final class MigrationCycle {
     }
 
     private MigrationRun.Reversal reversal(Migration migration, Optional<Script> down) {
-        return down.isEmpty() && options.runs(CheckName.REVERSIBILITY) ? MigrationRun.Reversal.NO_DOWN
-                : MigrationRun.Reversal.NOT_CHECKED;
+        return down.isEmpty() && options.runs(CheckName.REVERSIBILITY) && !doesNothing(migration.up())
+                ? MigrationRun.Reversal.NO_DOWN : MigrationRun.Reversal.NOT_CHECKED;
+    }
+
+    /** An up script without a statement (a placeholder for another database) has nothing to undo. */
+    private boolean doesNothing(Script up) {
+        return dialect.splitter().split(up).isEmpty();
     }
 
     private List<Finding> missingDown(Migration migration, Optional<Script> down) {
-        if (down.isPresent() || !options.runs(CheckName.REVERSIBILITY)) {
+        if (down.isPresent() || !options.runs(CheckName.REVERSIBILITY) || doesNothing(migration.up())) {
             return List.of();
         }
         Version baseline = options.baseline();

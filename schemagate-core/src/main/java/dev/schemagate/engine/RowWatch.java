@@ -14,6 +14,7 @@ import dev.schemagate.model.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ final class RowWatch {
     private final Migration migration;
     private final Annotation destructive;
     private final Map<QualifiedName, TableRows> before;
+    private final Map<QualifiedName, Long> deletedByUp = new HashMap<>();
 
     RowWatch(DataProbe probe, Migration migration, Map<QualifiedName, TableRows> before) {
         this.probe = probe;
@@ -42,6 +44,7 @@ final class RowWatch {
         List<Finding> findings = new ArrayList<>();
         for (RowDifference rows : compare(connection, state)) {
             if (rows.missing() > rows.unexpected()) {
+                deletedByUp.put(rows.table(), rows.missing() - rows.unexpected());
                 findings.add(DataFindings.upLost(migration, rows, destructive));
             } else if (rows.missing() > 0) {
                 findings.add(DataFindings.upChanged(migration, rows));
@@ -50,12 +53,16 @@ final class RowWatch {
         return findings;
     }
 
-    /** After the down script: every table that exists again must hold its rows as they were. */
+    /**
+     * After the down script: every table that exists again must hold its rows as they were. Rows
+     * the up script deleted were reported there, so the down script answers only for the rest.
+     */
     List<Finding> afterDown(Connection connection, Snapshot state) throws SQLException {
         List<Finding> findings = new ArrayList<>();
         for (RowDifference rows : compare(connection, state)) {
-            if (rows.missing() > 0) {
-                findings.add(DataFindings.downLost(migration, rows, destructive));
+            long ownLoss = rows.missing() - deletedByUp.getOrDefault(rows.table(), 0L);
+            if (ownLoss > 0) {
+                findings.add(DataFindings.downLost(migration, rows, ownLoss, destructive));
             }
         }
         return findings;

@@ -6,6 +6,7 @@ import dev.schemagate.migration.MigrationSet;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The outcome of a verify run, which every report renders and from which the exit code derives.
@@ -16,13 +17,15 @@ import java.util.List;
  * @param server     what the run ran on, for people
  * @param failOn     the lowest severity that fails the run
  * @param duration   the whole run's wall time
+ * @param checks     the checks the run made, so a report can tell "passed" from "not run"
  */
 public record VerifyResult(MigrationSet migrations, List<MigrationRun> runs, List<Finding> findings, String server,
-                           Severity failOn, Duration duration) {
+                           Severity failOn, Duration duration, Set<CheckName> checks) {
 
     public VerifyResult {
         runs = List.copyOf(runs);
         findings = List.copyOf(findings);
+        checks = Set.copyOf(checks);
     }
 
     public boolean passed() {

@@ -2,9 +2,11 @@ package dev.schemagate.report;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
+import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,12 @@ public record CheckOutcome(String name, boolean passed, List<Finding> findings) 
         return dot < 0 ? ruleId : ruleId.substring(0, dot);
     }
 
-    /** The checks of a run: {@code apply} first, then every other check that has findings. */
+    /** The checks of a run: {@code apply} first, then every check the run made, then any other that has findings. */
     public static List<CheckOutcome> of(VerifyResult result) {
         Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
         byCheck.put(APPLY, new ArrayList<>());
+        Arrays.stream(CheckName.values()).filter(result.checks()::contains)
+                .forEach(check -> byCheck.putIfAbsent(check.id(), new ArrayList<>()));
         for (Finding finding : result.findings()) {
             byCheck.computeIfAbsent(checkOf(finding.ruleId()), name -> new ArrayList<>()).add(finding);
         }

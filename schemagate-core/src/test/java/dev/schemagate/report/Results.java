@@ -2,6 +2,7 @@ package dev.schemagate.report;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
+import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Layout;
@@ -13,6 +14,7 @@ import dev.schemagate.migration.Version;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +38,8 @@ final class Results {
         return new VerifyResult(new MigrationSet(DIR, Layout.GOLANG_MIGRATE, List.of(first, second)),
                 List.of(new MigrationRun(first, MigrationRun.Status.APPLIED, Duration.ofMillis(12), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO),
                         new MigrationRun(second, MigrationRun.Status.FAILED, Duration.ofMillis(30), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO)),
-                List.of(findings), "embedded PostgreSQL 17", Severity.ERROR, Duration.ofMillis(900));
+                List.of(findings), "embedded PostgreSQL 17", Severity.ERROR, Duration.ofMillis(900),
+                EnumSet.of(CheckName.APPLY));
     }
 
     static Finding finding(String ruleId, Severity severity, String file, int line, String message, String... evidence) {
