@@ -100,9 +100,9 @@ public final class MigrationVerification {
             List<DynamicNode> checks = new ArrayList<>();
             for (String check : checksOf(made, own)) {
                 List<Finding> findings = own.stream().filter(f -> CheckOutcome.checkOf(f.ruleId()).equals(check)).toList();
-                checks.add(DynamicTest.dynamicTest(check, run.migration().up().file().toUri(), () -> judge(result, run, check, findings)));
+                checks.add(DynamicTest.dynamicTest(run.migration().displayName() + ": " + check, () -> judge(result, run, check, findings)));
             }
-            nodes.add(DynamicContainer.dynamicContainer(run.migration().displayName(), run.migration().up().file().toUri(), checks.stream()));
+            nodes.add(DynamicContainer.dynamicContainer(run.migration().displayName(), checks.stream()));
         }
         Map<String, List<Finding>> rest = new LinkedHashMap<>();
         result.findings().stream().filter(f -> !attributed.contains(f))

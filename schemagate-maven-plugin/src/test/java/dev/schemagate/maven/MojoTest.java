@@ -28,14 +28,14 @@ class MojoTest {
 
     @Test
     void verifyPassesAPassingSetAndWritesTheReports(@TempDir Path target) throws Exception {
-        VerifyMojo mojo = verify(EXAMPLES.resolve("shop"), target);
+        VerifyMojo mojo = verify(EXAMPLES.resolve("maven-project/src/main/resources/db/migration"), target);
 
         mojo.execute();
 
         assertThat(target.resolve("report.json")).exists();
         assertThat(target.resolve("junit.xml")).exists();
         assertThat(target.resolve("report.html")).exists();
-        assertThat(String.join("\n", log)).contains("0012 audit_log");
+        assertThat(String.join("\n", log)).contains("2 split_full_name");
     }
 
     @Test
