@@ -3,14 +3,11 @@ package dev.schemagate.report;
 import dev.schemagate.check.Finding;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
-import dev.schemagate.migration.Migration;
-import dev.schemagate.migration.Script;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +35,7 @@ public final class JunitReport {
     public String render(VerifyResult result) {
         List<Case> migrations = new ArrayList<>();
         for (MigrationRun run : result.runs()) {
-            List<Finding> own = result.findings().stream().filter(f -> belongsTo(f, run.migration())).toList();
+            List<Finding> own = result.findings().stream().filter(run::concerns).toList();
             migrations.add(testCase(run.migration().displayName(), run.duration(), own, result,
                     run.status() == MigrationRun.Status.NOT_RUN ? "not run: an earlier migration failed" : null));
         }
@@ -73,14 +70,6 @@ public final class JunitReport {
         List<Finding> failures = findings.stream().filter(f -> f.severity().atLeast(result.failOn())).toList();
         List<Finding> notes = findings.stream().filter(f -> !f.severity().atLeast(result.failOn())).toList();
         return new Case(name, time, failures, notes, skipped);
-    }
-
-    private static boolean belongsTo(Finding finding, Migration migration) {
-        if (finding.location() == null || finding.location().file() == null) {
-            return false;
-        }
-        Path file = finding.location().file();
-        return file.equals(migration.up().file()) || migration.down().map(Script::file).filter(file::equals).isPresent();
     }
 
     private void suite(XMLStreamWriter xml, String name, List<Case> cases, Duration time) throws XMLStreamException {

@@ -1,0 +1,5 @@
+CREATE TABLE accounts (
+    id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    full_name text NOT NULL,
+    email     text NOT NULL UNIQUE
+);

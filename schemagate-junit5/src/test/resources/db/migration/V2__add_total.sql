@@ -1,0 +1,4 @@
+-- A decimal total replaces reading amount_cents everywhere; existing rows are backfilled.
+ALTER TABLE orders ADD COLUMN total numeric(10,2);
+UPDATE orders SET total = amount_cents / 100.0;
+ALTER TABLE orders ALTER COLUMN total SET NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE accounts DROP COLUMN created_at, DROP COLUMN status;

@@ -1,0 +1,52 @@
+package dev.schemagate.maven;
+
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.Layout;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters every goal that reads migrations or starts a database shares, as the CLI's
+ * {@code DatabaseOptions} mixin defines them, and the mapping of Schemagate's failures onto
+ * Maven's: bad input fails the build ({@link MojoFailureException}), a broken database or
+ * machine is an execution error ({@link MojoExecutionException}).
+ */
+abstract class DatabaseMojo extends AbstractMojo {
+
+    /** auto, plain, golang-migrate, flyway, dbmate, goose, liquibase or folder. */
+    @Parameter(property = "schemagate.layout", defaultValue = "auto")
+    String layout;
+
+    /** Major version of the embedded PostgreSQL, 13 to 18. */
+    @Parameter(property = "schemagate.pgVersion", defaultValue = ServerOptions.DEFAULT_VERSION)
+    String pgVersion;
+
+    /** Use this existing server instead of the embedded one; credentials may also come from PGUSER and PGPASSWORD. */
+    @Parameter(property = "schemagate.dbUrl")
+    String dbUrl;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            run();
+        } catch (InputException | IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (InfrastructureException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    abstract void run() throws MojoFailureException;
+
+    final Layout layout() {
+        return Layout.fromId(layout);
+    }
+
+    final ServerOptions server() {
+        return new ServerOptions(pgVersion, dbUrl == null || dbUrl.isBlank() ? null : dbUrl);
+    }
+}

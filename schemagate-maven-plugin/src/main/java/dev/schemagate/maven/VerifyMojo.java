@@ -1,0 +1,87 @@
+package dev.schemagate.maven;
+
+import dev.schemagate.check.Severity;
+import dev.schemagate.engine.CheckName;
+import dev.schemagate.engine.Verifier;
+import dev.schemagate.engine.VerifyOptions;
+import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.Version;
+import dev.schemagate.report.Ansi;
+import dev.schemagate.report.ReportFormat;
+import dev.schemagate.report.ReportPaths;
+import dev.schemagate.report.Reports;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code mvn schemagate:verify}: what {@code schemagate verify} does, in the build. Every CLI
+ * option of verify is a parameter of the same name ({@code --pg-version} is {@code pgVersion},
+ * property {@code schemagate.pgVersion}); the build fails with the findings in the log and the
+ * reports in {@code target/schemagate/}.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+public final class VerifyMojo extends DatabaseMojo {
+
+    /** The migrations folder (the CLI's DIR). */
+    @Parameter(property = "schemagate.directory", defaultValue = "${project.basedir}/src/main/resources/db/migration")
+    File directory;
+
+    /** Checks to make, comma-separated: apply, reversibility (default: all). Apply always runs. */
+    @Parameter(property = "schemagate.checks")
+    List<String> checks;
+
+    /** Migrations at or before this version are legacy history: a missing down script there is a warning. */
+    @Parameter(property = "schemagate.baseline")
+    String baseline;
+
+    /** console, json, junit, sarif, github, markdown, html; console goes to the build log. */
+    @Parameter(property = "schemagate.format", defaultValue = "console,json,junit,html")
+    List<String> format;
+
+    /** Folder for the json, junit, sarif, markdown and html reports. */
+    @Parameter(property = "schemagate.out", defaultValue = "${project.build.directory}/schemagate")
+    File out;
+
+    /** Skips the goal. */
+    @Parameter(property = "schemagate.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    void run() throws MojoFailureException {
+        if (skip) {
+            getLog().info("schemagate:verify skipped");
+            return;
+        }
+        Reports reports = new Reports(ReportFormat.parse(format), out.toPath(), System.getenv(), ReportPaths.workingDirectory());
+        VerifyOptions options = VerifyOptions.of(directory.toPath())
+                .withLayout(layout())
+                .withServer(server())
+                .withChecks(checks == null || checks.isEmpty() ? CheckName.defaults()
+                        : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
+                .withBaseline(baseline == null || baseline.isBlank() ? null : version(baseline));
+        try (PrintWriter log = new PrintWriter(new LogWriter(getLog()))) {
+            VerifyResult result = new Verifier(reports.progress(log, new Ansi(false))).verify(options);
+            List<Path> written = reports.write(result, log);
+            if (!result.passed()) {
+                throw new MojoFailureException("schemagate:verify found " + result.count(Severity.ERROR) + " error(s) and "
+                        + result.count(Severity.WARNING) + " warning(s) in " + directory + " (failing at " + result.failOn()
+                        .name().toLowerCase() + "); the findings are listed above" + (written.isEmpty() ? "" : ", the reports are in " + out));
+            }
+        }
+    }
+
+    private static Version version(String text) throws MojoFailureException {
+        if (!Version.isVersion(text)) {
+            throw new MojoFailureException("<baseline>" + text + "</baseline> is not a version: write digits separated by dots, such as 20190101 or 1.2");
+        }
+        return Version.parse(text);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.schemagate.maven;
+
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.postgres.TestServer;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MojoTest {
+
+    private static final Path EXAMPLES = Path.of("../examples");
+    /** The test JVM's shared server, reached as --db-url reaches one, so the tests start no server of their own. */
+    private static final String SHARED = sharedServerUrl();
+
+    private final List<String> log = new ArrayList<>();
+
+    @Test
+    void verifyPassesAPassingSetAndWritesTheReports(@TempDir Path target) throws Exception {
+        VerifyMojo mojo = verify(EXAMPLES.resolve("maven-project/src/main/resources/db/migration"), target);
+
+        mojo.execute();
+
+        assertThat(target.resolve("report.json")).exists();
+        assertThat(target.resolve("junit.xml")).exists();
+        assertThat(target.resolve("report.html")).exists();
+        assertThat(String.join("\n", log)).contains("2 split_full_name");
+    }
+
+    @Test
+    void verifyFailsTheBuildWithTheFindingsInTheLog(@TempDir Path target) {
+        VerifyMojo mojo = verify(EXAMPLES.resolve("broken/syntax-error"), target);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("schemagate:verify found 1 error(s)").hasMessageContaining("the reports are in " + target);
+        assertThat(String.join("\n", log)).contains("0002_create_products.up.sql:");
+        assertThat(target.resolve("junit.xml")).content().contains("<failure");
+    }
+
+    @Test
+    void aWrongParameterFailsTheBuildSayingWhich(@TempDir Path target) {
+        VerifyMojo mojo = verify(EXAMPLES.resolve("shop"), target);
+        mojo.baseline = "v1";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("<baseline>v1</baseline> is not a version");
+    }
+
+    @Test
+    void snapshotWritesTheSchemaAtAVersion(@TempDir Path target) throws Exception {
+        SnapshotMojo mojo = new SnapshotMojo();
+        mojo.setLog(capturing());
+        mojo.source = EXAMPLES.resolve("shop") + "@0002";
+        mojo.output = target.resolve("shop.json").toFile();
+        mojo.layout = "auto";
+        mojo.pgVersion = "17";
+        mojo.dbUrl = SHARED;
+
+        mojo.execute();
+
+        assertThat(Files.readString(target.resolve("shop.json"))).contains("\"customers\"").contains("\"products\"").doesNotContain("\"orders\"");
+        assertThat(log).anyMatch(line -> line.startsWith("Wrote ") && line.endsWith(": 2 tables, 0 views, 0 routines"));
+    }
+
+    private VerifyMojo verify(Path directory, Path target) {
+        VerifyMojo mojo = new VerifyMojo();
+        mojo.setLog(capturing());
+        mojo.directory = directory.toFile();
+        mojo.out = new File(target.toString());
+        mojo.format = List.of("console,json,junit,html");
+        mojo.layout = "auto";
+        mojo.pgVersion = "17";
+        mojo.dbUrl = SHARED;
+        return mojo;
+    }
+
+    private static String sharedServerUrl() {
+        ScratchDatabase anchor = TestServer.shared().createDatabase();
+        return anchor.jdbcUrl() + "?user=" + URLEncoder.encode(anchor.username(), StandardCharsets.UTF_8);
+    }
+
+    private SystemStreamLog capturing() {
+        return new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                log.add(content.toString());
+            }
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package dev.schemagate.maven;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI defines the options; the plugin must offer each of them under the same name, so the two
+ * cannot drift: every option of the command is a parameter of the goal in the plugin descriptor
+ * Maven reads, named in camel case and settable as {@code -Dschemagate.<name>}.
+ */
+class ParameterParityTest {
+
+    /** The CLI's positional parameters, by label, and the plugin parameter that carries each. */
+    private static final Map<String, String> POSITIONALS = Map.of("DIR", "directory", "SOURCE", "source");
+    private static final Set<String> STANDARD = Set.of("--help", "--version");
+
+    @ParameterizedTest
+    @CsvSource({"verify, dev.schemagate.cli.VerifyCommand", "snapshot, dev.schemagate.cli.SnapshotCommand"})
+    void everyCliOptionIsAGoalParameterOfTheSameName(String goal, String command) throws Exception {
+        Object instance = Class.forName(command).getDeclaredConstructor().newInstance();
+        CommandSpec spec = new CommandLine(instance).getCommandSpec();
+        Map<String, String> parameters = parameters(goal);
+
+        spec.options().stream().map(CommandLine.Model.OptionSpec::longestName).filter(name -> !STANDARD.contains(name))
+                .forEach(option -> {
+                    String name = camel(option);
+                    assertThat(parameters).as("schemagate:%s has no parameter for %s of the CLI; add %s", goal, option, name)
+                            .containsEntry(name, "${schemagate." + name + "}");
+                });
+        spec.positionalParameters().forEach(positional -> assertThat(parameters)
+                .containsEntry(POSITIONALS.get(positional.paramLabel()), "${schemagate." + POSITIONALS.get(positional.paramLabel()) + "}"));
+        assertThat(spec.options()).hasSizeGreaterThan(STANDARD.size());
+    }
+
+    private static String camel(String option) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : option.replaceFirst("^-+", "").toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
+    /** The goal's parameters and their property expressions, from the generated plugin descriptor. */
+    private static Map<String, String> parameters(String goal) throws Exception {
+        Map<String, String> parameters = new HashMap<>();
+        try (InputStream descriptor = ParameterParityTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            assertThat(descriptor).as("the plugin descriptor, generated at process-classes").isNotNull();
+            NodeList mojos = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor).getElementsByTagName("mojo");
+            for (int i = 0; i < mojos.getLength(); i++) {
+                Element mojo = (Element) mojos.item(i);
+                if (!text(mojo, "goal").equals(goal)) {
+                    continue;
+                }
+                Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+                NodeList names = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("name");
+                for (int j = 0; j < names.getLength(); j++) {
+                    String name = names.item(j).getTextContent();
+                    NodeList configured = configuration.getElementsByTagName(name);
+                    parameters.put(name, configured.getLength() == 0 ? "" : configured.item(0).getTextContent());
+                }
+            }
+        }
+        return parameters;
+    }
+
+    private static String text(Element parent, String tag) {
+        return parent.getElementsByTagName(tag).item(0).getTextContent();
+    }
+}
