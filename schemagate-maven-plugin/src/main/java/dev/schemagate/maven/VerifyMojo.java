@@ -34,9 +34,17 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.directory", defaultValue = "${project.basedir}/src/main/resources/db/migration")
     File directory;
 
-    /** Checks to make, comma-separated: apply, reversibility (default: all). Apply always runs. */
+    /** Checks to make, comma-separated: apply, reversibility, data, integrity, lint (default: all). Apply always runs. */
     @Parameter(property = "schemagate.checks")
     List<String> checks;
+
+    /** Synthetic rows the data check puts in each table before each migration. */
+    @Parameter(property = "schemagate.rows", defaultValue = "" + VerifyOptions.DEFAULT_ROWS)
+    int rows;
+
+    /** Seed of the synthetic rows; the same seed gives the same rows. */
+    @Parameter(property = "schemagate.seed", defaultValue = "" + VerifyOptions.DEFAULT_SEED)
+    long seed;
 
     /** Migrations at or before this version are legacy history: a missing down script there is a warning. */
     @Parameter(property = "schemagate.baseline")
@@ -66,7 +74,8 @@ public final class VerifyMojo extends DatabaseMojo {
                 .withServer(server())
                 .withChecks(checks == null || checks.isEmpty() ? CheckName.defaults()
                         : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
-                .withBaseline(baseline == null || baseline.isBlank() ? null : version(baseline));
+                .withBaseline(baseline == null || baseline.isBlank() ? null : version(baseline))
+                .withRows(rows, seed);
         try (PrintWriter log = new PrintWriter(new LogWriter(getLog()))) {
             VerifyResult result = new Verifier(reports.progress(log, new Ansi(false))).verify(options);
             List<Path> written = reports.write(result, log);
