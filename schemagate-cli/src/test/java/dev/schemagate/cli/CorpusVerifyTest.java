@@ -1,6 +1,7 @@
 package dev.schemagate.cli;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,5 +28,46 @@ class CorpusVerifyTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("PASSED " + migrations + " of " + migrations + " migrations applied, 0 errors");
+    }
+
+    /** Every check on Authelia's history finds the defects judged real in docs/corpus-findings.md. */
+    @Test
+    void findsAutheliasGenuineRollbackAndSequenceDefects() {
+        Path folder = folder("authelia-migrations/internal/storage/migrations/postgres");
+
+        CommandRun run = CommandRun.of("verify", folder.toString(), "--db-url", URL,
+                "--checks", "apply,reversibility,data,integrity");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out())
+                .contains("26 of 26 migrations applied")
+                .contains("V0002.WebAuthn.up.sql: sequence totp_configurations_id_seq1 is behind the values of "
+                        + "public.totp_configurations after 0002 WebAuthn [integrity.sequence-behind]")
+                .contains("V0002.WebAuthn.down.sql:").contains("[reversibility.down-failed]")
+                .contains("V0007.ConsistencyFixes.down.sql: down script does not restore the schema")
+                .doesNotContain("V0006.ConsentPreConfiguration.down.sql: rolling back");
+    }
+
+    /** Every check on Hydra's history: its real rollback defects, and no finding on its placeholder migrations. */
+    @Test
+    void findsHydrasGenuineRollbackDefectsAndNothingOnPlaceholders() {
+        Path folder = folder("hydra-migrations/persistence/sql/migrations");
+
+        CommandRun run = CommandRun.of("verify", folder.toString(), "--db-url", URL,
+                "--checks", "apply,reversibility,data,integrity");
+
+        assertThat(run.out()).as(run.toString())
+                .contains("228 of 228 migrations applied")
+                .contains("20250523000001000000_rm_oauth2_trusted_jwt_bearer_issuer_unefficient_uq_idx.down.sql: "
+                        + "down script does not restore the schema")
+                .doesNotContain("20190300000007000000_consent.postgres.down.sql: rolling back");
+        assertThat(run.out().lines().filter(line -> line.endsWith("[reversibility.missing-down]")))
+                .as("placeholder migrations without a statement need no down script").hasSizeLessThan(141);
+    }
+
+    private static Path folder(String name) {
+        Path corpus = Path.of(System.getProperty("schemagate.corpus", "../shared/corpus"));
+        Assumptions.assumeTrue(Files.isDirectory(corpus.resolve(name)), "corpus not found at " + corpus.resolve(name));
+        return corpus.resolve(name);
     }
 }
