@@ -1,9 +1,13 @@
 package dev.schemagate.postgres.ddl;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The schema file being written: statements, in sections with a heading each. */
 final class Script {
 
     private final StringBuilder text = new StringBuilder();
+    private final List<String> statements = new ArrayList<>();
     private String pendingSection;
 
     /** Starts a section; its heading is written only if a statement follows. */
@@ -20,6 +24,12 @@ final class Script {
             pendingSection = null;
         }
         text.append(statement.stripTrailing()).append(";\n");
+        statements.add(statement.stripTrailing());
+    }
+
+    /** The statements added so far, without section headings or semicolons. */
+    List<String> statements() {
+        return List.copyOf(statements);
     }
 
     @Override

@@ -1,0 +1,30 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the alteration of one table needs to know about the rest of the plan.
+ *
+ * @param from             the schema the plan starts from
+ * @param to               the schema it must produce
+ * @param droppedTables    the tables the plan drops (removed, or dropped to be created again)
+ * @param droppedFunctions the functions the plan drops, by qualified name as triggers name them
+ */
+record PlanContext(Snapshot from, Snapshot to, Set<QualifiedName> droppedTables, Set<String> droppedFunctions) {
+
+    /** The column {@code name} of a parent of {@code table} in the snapshot, if a parent has it (it is then inherited). */
+    static Optional<dev.schemagate.model.Column> inherited(Snapshot snapshot, Table table, String name) {
+        for (QualifiedName parent : table.parents()) {
+            Optional<dev.schemagate.model.Column> column = snapshot.table(parent).flatMap(p -> p.column(name));
+            if (column.isPresent()) {
+                return column;
+            }
+        }
+        return Optional.empty();
+    }
+}
