@@ -38,13 +38,20 @@ public final class PlanDdl {
         return script.statements();
     }
 
+    /**
+     * The statements that create tables: all but their foreign keys, which a plan adds once the keys
+     * of the tables it alters are in place, and the foreign keys.
+     */
+    public record Tables(List<String> withoutForeignKeys, List<String> foreignKeys) {
+    }
+
     /** The tables of {@code created} with their constraints and indexes; parents and types are looked up in {@code target}. */
-    public static List<String> tables(Snapshot target, Snapshot created) {
+    public static Tables tables(Snapshot target, Snapshot created) {
         Script script = new Script();
         TableDdl tables = new TableDdl(target, created.tables());
         tables.tables(script);
         tables.constraintsAndIndexes(script);
-        return script.statements();
+        return new Tables(script.statements(TableDdl.FOREIGN_KEYS, false), script.statements(TableDdl.FOREIGN_KEYS, true));
     }
 
     /** Views and the routines that read relations, in dependency order, then triggers and row-level security. */

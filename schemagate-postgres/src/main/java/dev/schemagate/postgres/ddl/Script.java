@@ -8,11 +8,14 @@ final class Script {
 
     private final StringBuilder text = new StringBuilder();
     private final List<String> statements = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
     private String pendingSection;
+    private String currentSection;
 
     /** Starts a section; its heading is written only if a statement follows. */
     void section(String title) {
         pendingSection = title;
+        currentSection = title;
     }
 
     void add(String statement) {
@@ -25,6 +28,18 @@ final class Script {
         }
         text.append(statement.stripTrailing()).append(";\n");
         statements.add(statement.stripTrailing());
+        sections.add(currentSection);
+    }
+
+    /** The statements added so far in ({@code inSection}) or outside ({@code !inSection}) the section {@code title}. */
+    List<String> statements(String title, boolean inSection) {
+        List<String> selected = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            if (title.equals(sections.get(i)) == inSection) {
+                selected.add(statements.get(i));
+            }
+        }
+        return selected;
     }
 
     /** The statements added so far, without section headings or semicolons. */

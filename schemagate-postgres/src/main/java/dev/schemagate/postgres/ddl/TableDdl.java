@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 final class TableDdl {
 
+    /** The section the foreign keys are written in. */
+    static final String FOREIGN_KEYS = "Foreign keys";
+
     private final Snapshot snapshot;
     private final List<Table> ordered;
 
@@ -207,7 +210,7 @@ final class TableDdl {
                 }
             }
         }
-        script.section("Foreign keys");
+        script.section(FOREIGN_KEYS);
         for (Table table : ordered) {
             for (Constraint constraint : table.constraints()) {
                 if (constraint.type() == Constraint.Type.FOREIGN_KEY && !constraint.inherited()) {

@@ -82,9 +82,15 @@ final class ColumnAlteration {
         String alter = "ALTER TABLE " + PlanDdl.name(table) + column;
         String only = "ALTER TABLE ONLY " + PlanDdl.name(table) + column;
         Optional<Column> parent = PlanContext.inherited(context.to(), table, to.name());
+        String defaultBefore = from.defaultExpression();
         if ((!from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation())) && parent.isEmpty()) {
+            if (defaultBefore != null) {
+                steps.add(only + " DROP DEFAULT", Hazard.ACCESS_EXCLUSIVE);
+                defaultBefore = null;
+            }
             String collate = to.collation() == null ? "" : " COLLATE " + to.collation();
-            String using = " USING " + PlanDdl.ident(to.name()) + "::" + to.type();
+            boolean viaText = PlanContext.isEnum(context.from(), from.type()) || PlanContext.isEnum(context.to(), to.type());
+            String using = " USING " + PlanDdl.ident(to.name()) + (viaText ? "::text::" : "::") + to.type();
             steps.add(alter + " TYPE " + to.type() + collate + using, widening(from.type(), to.type())
                     ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE}
                     : new Hazard[]{Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE, Hazard.DELETES_DATA});
@@ -97,7 +103,7 @@ final class ColumnAlteration {
                         Hazard.REWRITES_TABLE);
             }
         }
-        if (!Objects.equals(from.defaultExpression(), to.defaultExpression())) {
+        if (!Objects.equals(defaultBefore, to.defaultExpression())) {
             steps.add(to.defaultExpression() == null ? only + " DROP DEFAULT" : only + " SET DEFAULT " + to.defaultExpression(),
                     Hazard.ACCESS_EXCLUSIVE);
         }

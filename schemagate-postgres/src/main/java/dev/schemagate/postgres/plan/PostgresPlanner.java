@@ -49,11 +49,14 @@ public final class PostgresPlanner {
             droppedFunctions.add(PlanDdl.name(r));
             droppedFunctions.add(r.qualifiedName().toString());
         });
-        PlanContext context = new PlanContext(from, to, dropped.tables, droppedFunctions);
+        Set<QualifiedName> referencesRebuilt = new HashSet<>(dropped.tables);
+        from.tables().stream().filter(t -> to.table(t.qualifiedName()).map(target -> keysChange(t, target)).orElse(false))
+                .forEach(t -> referencesRebuilt.add(t.qualifiedName()));
+        PlanContext context = new PlanContext(from, to, referencesRebuilt, droppedFunctions);
         for (Table table : from.tables()) {
             Optional<Table> target = to.table(table.qualifiedName());
             if (target.isPresent() && !dropped.tables.contains(table.qualifiedName())
-                    && (!table.equals(target.get()) || touchesDropped(table, droppedFunctions))) {
+                    && (!table.equals(target.get()) || touchesDropped(table, referencesRebuilt, droppedFunctions))) {
                 alterations.put(table.qualifiedName(), new TableAlteration(context, table, target.get()));
             }
         }
@@ -64,9 +67,16 @@ public final class PostgresPlanner {
         return new PostgresPlanner(from, to).build();
     }
 
-    private boolean touchesDropped(Table table, Set<String> droppedFunctions) {
+    /** A key (primary, unique or exclusion constraint) of the table is dropped or changed. */
+    private static boolean keysChange(Table from, Table to) {
+        return from.constraints().stream().filter(c -> c.type() != Constraint.Type.CHECK
+                        && c.type() != Constraint.Type.FOREIGN_KEY)
+                .anyMatch(c -> to.constraint(c.name()).map(t -> !Records.sameExcept(c, t, "comment")).orElse(true));
+    }
+
+    private static boolean touchesDropped(Table table, Set<QualifiedName> referencesRebuilt, Set<String> droppedFunctions) {
         return table.constraints().stream().map(Constraint::referencedTable).filter(Objects::nonNull)
-                .anyMatch(dropped.tables::contains)
+                .anyMatch(referencesRebuilt::contains)
                 || table.triggers().stream().anyMatch(trigger -> droppedFunctions.contains(trigger.function()));
     }
 
@@ -77,9 +87,9 @@ public final class PostgresPlanner {
                 .forEach(t -> steps.add("DROP EVENT TRIGGER " + PlanDdl.ident(t.name())));
         dropViewsAndLateRoutines(steps);
         alterations.values().forEach(a -> steps.addAll(a.dropForeignKeys));
-        alterations.values().forEach(a -> steps.addAll(a.dropOthers));
         releaseSequences(steps);
         dropTables(steps);
+        alterations.values().forEach(a -> steps.addAll(a.dropOthers));
         from.routines().stream().filter(r -> dropped.routines.contains(r.signature()) && r.dependsOn().isEmpty())
                 .forEach(r -> steps.add(dropRoutine(r)));
         dropTypesAndContainers(steps);
@@ -87,8 +97,11 @@ public final class PostgresPlanner {
         inPlaceTypes(steps);
         replacedRoutines(steps, true);
         alterations.values().forEach(a -> steps.addAll(a.columns));
-        steps.addAll(PlanDdl.tables(to, created));
+        dropSequences(steps);
+        PlanDdl.Tables tables = PlanDdl.tables(to, created);
+        steps.addAll(tables.withoutForeignKeys());
         alterations.values().forEach(a -> steps.addAll(a.addKeys));
+        steps.addAll(tables.foreignKeys());
         alterations.values().forEach(a -> steps.addAll(a.addForeignKeys));
         replacedRoutines(steps, false);
         steps.addAll(PlanDdl.programs(created));
@@ -195,7 +208,7 @@ public final class PostgresPlanner {
                 Hazard.DELETES_DATA));
     }
 
-    private void dropTypesAndContainers(Steps steps) {
+    private void dropSequences(Steps steps) {
         for (Sequence sequence : from.sequences()) {
             ColumnReference owner = sequence.ownedBy();
             boolean goesWithTable = owner != null && !sequencesReleased.contains(sequence.qualifiedName())
@@ -205,6 +218,14 @@ public final class PostgresPlanner {
                 steps.add("DROP SEQUENCE " + PlanDdl.name(sequence), Hazard.DELETES_DATA);
             }
         }
+        for (Schema schema : from.schemas()) {
+            if (to.schema(schema.name()).isEmpty()) {
+                steps.add("DROP SCHEMA " + PlanDdl.ident(schema.name()));
+            }
+        }
+    }
+
+    private void dropTypesAndContainers(Steps steps) {
         List<SchemaObject> types = Stream.of(from.enums(), from.domains(), from.compositeTypes(), from.rangeTypes())
                 .flatMap(List::stream).map(SchemaObject.class::cast)
                 .filter(type -> dropped.types.contains(PlanDdl.name(type))).toList();
@@ -216,11 +237,6 @@ public final class PostgresPlanner {
                 .forEach(c -> steps.add("DROP COLLATION " + PlanDdl.name(c)));
         from.extensions().stream().filter(e -> to.extension(e.name()).isEmpty())
                 .forEach(e -> steps.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
-        for (Schema schema : from.schemas()) {
-            if (to.schema(schema.name()).isEmpty()) {
-                steps.add("DROP SCHEMA " + PlanDdl.ident(schema.name()));
-            }
-        }
     }
 
     private void inPlaceTypes(Steps steps) {

@@ -93,8 +93,35 @@ final class TypeChanges {
         if (!from.schema().equals(to.schema())) {
             steps.add(alter + " SET SCHEMA " + PlanDdl.ident(to.schema()));
         }
-        if (!from.version().equals(to.version())) {
+        if (from.version().equals(to.version())) {
+            return;
+        }
+        if (older(to.version(), from.version())) {
+            steps.add("DROP EXTENSION " + PlanDdl.ident(to.name()));
+            steps.add("CREATE EXTENSION " + PlanDdl.ident(to.name()) + " WITH SCHEMA " + PlanDdl.ident(to.schema())
+                    + " VERSION " + PlanDdl.literal(to.version()));
+        } else {
             steps.add(alter + " UPDATE TO " + PlanDdl.literal(to.version()), Hazard.ACCESS_EXCLUSIVE);
         }
+    }
+
+    /**
+     * Version {@code a} comes before {@code b}, comparing dotted numbers part by part. Extensions
+     * seldom ship downgrade scripts, so going back is a drop and a create at the older version.
+     */
+    static boolean older(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            if (left[i].matches("\\d+") && right[i].matches("\\d+")) {
+                int order = Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]));
+                if (order != 0) {
+                    return order < 0;
+                }
+            } else if (!left[i].equals(right[i])) {
+                return left[i].compareTo(right[i]) < 0;
+            }
+        }
+        return left.length < right.length;
     }
 }
