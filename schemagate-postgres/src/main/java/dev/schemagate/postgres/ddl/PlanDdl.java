@@ -13,6 +13,7 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The schema writer's pieces, for a migration plan: the same CREATE statements the writer uses for
@@ -39,10 +40,11 @@ public final class PlanDdl {
     }
 
     /**
-     * The statements that create tables: all but their foreign keys, which a plan adds once the keys
-     * of the tables it alters are in place, and the foreign keys.
+     * The statements that create tables, in two parts: first the tables with their own keys and
+     * indexes; then what refers to other tables (foreign keys, index attachments to a parent's
+     * index), which a plan runs once the tables it alters have their new keys and indexes.
      */
-    public record Tables(List<String> withoutForeignKeys, List<String> foreignKeys) {
+    public record Tables(List<String> own, List<String> references) {
     }
 
     /** The tables of {@code created} with their constraints and indexes; parents and types are looked up in {@code target}. */
@@ -51,7 +53,8 @@ public final class PlanDdl {
         TableDdl tables = new TableDdl(target, created.tables());
         tables.tables(script);
         tables.constraintsAndIndexes(script);
-        return new Tables(script.statements(TableDdl.FOREIGN_KEYS, false), script.statements(TableDdl.FOREIGN_KEYS, true));
+        Set<String> references = Set.of(TableDdl.FOREIGN_KEYS, TableDdl.INDEX_PARTITIONS);
+        return new Tables(script.statements(references, false), script.statements(references, true));
     }
 
     /** Views and the routines that read relations, in dependency order, then triggers and row-level security. */

@@ -31,11 +31,11 @@ final class Script {
         sections.add(currentSection);
     }
 
-    /** The statements added so far in ({@code inSection}) or outside ({@code !inSection}) the section {@code title}. */
-    List<String> statements(String title, boolean inSection) {
+    /** The statements added so far in ({@code inSections}) or outside ({@code !inSections}) the sections named. */
+    List<String> statements(java.util.Set<String> titles, boolean inSections) {
         List<String> selected = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
-            if (title.equals(sections.get(i)) == inSection) {
+            if (titles.contains(sections.get(i)) == inSections) {
                 selected.add(statements.get(i));
             }
         }

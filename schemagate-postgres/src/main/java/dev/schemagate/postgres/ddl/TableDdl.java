@@ -27,6 +27,8 @@ final class TableDdl {
 
     /** The section the foreign keys are written in. */
     static final String FOREIGN_KEYS = "Foreign keys";
+    /** The section partitions' indexes are attached to their parents' in. */
+    static final String INDEX_PARTITIONS = "Index partitions";
 
     private final Snapshot snapshot;
     private final List<Table> ordered;
@@ -201,7 +203,7 @@ final class TableDdl {
         for (Table table : ordered) {
             indexes(table.indexes(), script);
         }
-        script.section("Index partitions");
+        script.section(INDEX_PARTITIONS);
         for (Table table : ordered) {
             for (Index index : table.indexes()) {
                 if (index.parent() != null) {

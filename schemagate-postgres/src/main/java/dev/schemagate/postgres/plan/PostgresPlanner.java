@@ -99,9 +99,9 @@ public final class PostgresPlanner {
         alterations.values().forEach(a -> steps.addAll(a.columns));
         dropSequences(steps);
         PlanDdl.Tables tables = PlanDdl.tables(to, created);
-        steps.addAll(tables.withoutForeignKeys());
+        steps.addAll(tables.own());
         alterations.values().forEach(a -> steps.addAll(a.addKeys));
-        steps.addAll(tables.foreignKeys());
+        steps.addAll(tables.references());
         alterations.values().forEach(a -> steps.addAll(a.addForeignKeys));
         replacedRoutines(steps, false);
         steps.addAll(PlanDdl.programs(created));
