@@ -33,7 +33,7 @@ public final class DiffText {
                 }
             }
         }
-        out.append('\n').append(diff.summary()).append(" (").append(first).append(" → ").append(second).append(")\n");
+        out.append('\n').append(diff.summary(first, second)).append('\n');
         return out.toString();
     }
 

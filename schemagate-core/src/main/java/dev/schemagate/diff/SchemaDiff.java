@@ -52,12 +52,12 @@ public record SchemaDiff(List<ObjectChange> objects) {
         return objects.isEmpty();
     }
 
-    /** How many objects are missing, unexpected and changed, for a one-line summary. */
-    public String summary() {
+    /** How many objects only one side has and how many changed, for a one-line summary. */
+    public String summary(String first, String second) {
         long missing = objects.stream().filter(o -> o.kind() == Difference.Kind.MISSING).count();
         long unexpected = objects.stream().filter(o -> o.kind() == Difference.Kind.UNEXPECTED).count();
         long changed = objects.size() - missing - unexpected;
         return objects.isEmpty() ? "no differences"
-                : missing + " only in the first, " + unexpected + " only in the second, " + changed + " changed";
+                : missing + " only in " + first + ", " + unexpected + " only in " + second + ", " + changed + " changed";
     }
 }

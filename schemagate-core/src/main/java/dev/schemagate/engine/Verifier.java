@@ -40,6 +40,9 @@ public final class Verifier {
             progress.started(set, server.description());
             List<Finding> findings = new ArrayList<>();
             List<MigrationRun> runs = walk(set, dialect, database, options, findings);
+            if (options.expected() != null && runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED)) {
+                findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
+            }
             return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {

@@ -21,9 +21,10 @@ import java.util.Set;
  * @param checks    the checks to make ({@code apply} always runs)
  * @param baseline  migrations at or before this version are legacy history: a missing down script
  *                  there is a warning, not an error; null for none
+ * @param expected  the schema the migrations must end in ({@code .sql} or snapshot {@code .json}), or null
  */
 public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn,
-                            Set<CheckName> checks, Version baseline) {
+                            Set<CheckName> checks, Version baseline, String expected) {
 
     public VerifyOptions {
         EnumSet<CheckName> all = EnumSet.of(CheckName.APPLY);
@@ -33,23 +34,27 @@ public record VerifyOptions(Path directory, Layout layout, String dialect, Serve
 
     public static VerifyOptions of(Path directory) {
         return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                Severity.ERROR, CheckName.defaults(), null);
+                Severity.ERROR, CheckName.defaults(), null, null);
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
-        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline);
+        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, expected);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {
-        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline);
+        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, expected);
     }
 
     public VerifyOptions withChecks(Set<CheckName> newChecks) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, expected);
     }
 
     public VerifyOptions withBaseline(Version newBaseline) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, expected);
+    }
+
+    public VerifyOptions withExpected(String newExpected) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, newExpected);
     }
 
     public boolean runs(CheckName check) {
