@@ -55,11 +55,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--unsafe", description = "Include statements that can lose data (DROP TABLE, DROP COLUMN, narrowing type changes) in the SQL.")
     boolean unsafe;
 
-    @Option(names = "--no-owners", description = "Leave owners out (they differ between environments).")
-    boolean noOwners;
-
-    @Option(names = "--no-privileges", description = "Leave grants out (they differ between environments).")
-    boolean noPrivileges;
+    @Mixin
+    SnapshotContentOptions content;
 
     @Mixin
     DatabaseOptions database;
@@ -67,7 +64,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dialect dialect = Dialects.byId("postgres");
-        SnapshotOptions options = new SnapshotOptions(!noOwners, !noPrivileges);
+        SnapshotOptions options = content.options();
         Snapshot from = SnapshotSource.read(source, dialect, database.server(), database.layout(), options);
         Snapshot to = SnapshotSource.read(target, dialect, database.server(), database.layout(), options);
         SchemaDiff diff = SchemaDiff.of(from, to);

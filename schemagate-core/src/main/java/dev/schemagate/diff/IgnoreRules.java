@@ -7,7 +7,6 @@ import dev.schemagate.model.SchemaObject;
 import dev.schemagate.model.Snapshot;
 
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +57,7 @@ public record IgnoreRules(Set<String> schemas, List<String> names, Set<String> k
         RecordComponent[] components = Snapshot.class.getRecordComponents();
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            List<?> items = (List<?>) read(components[i], snapshot);
+            List<?> items = (List<?>) RecordFields.read(components[i], snapshot);
             values[i] = kinds.contains(components[i].getName()) ? List.of()
                     : items.stream().filter(item -> kept(item, patterns)).map(this::strip).toList();
         }
@@ -87,7 +86,7 @@ public record IgnoreRules(Set<String> schemas, List<String> names, Set<String> k
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            Object field = read(components[i], record);
+            Object field = RecordFields.read(components[i], record);
             boolean ignored = PROPERTIES.contains(name) && kinds.contains(name.endsWith("s") ? name : name + "s");
             values[i] = ignored ? (name.equals("privileges") ? Privileges.NONE : null) : strip(field);
         }
@@ -98,14 +97,6 @@ public record IgnoreRules(Set<String> schemas, List<String> names, Set<String> k
         return Pattern.compile(Arrays.stream(pattern.split("((?<=[*?])|(?=[*?]))"))
                 .map(part -> part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part))
                 .collect(Collectors.joining()));
-    }
-
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName(), e);
-        }
     }
 
     private static Object construct(Class<?> type, RecordComponent[] components, Object[] values) {

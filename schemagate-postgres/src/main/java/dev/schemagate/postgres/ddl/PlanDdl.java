@@ -114,6 +114,11 @@ public final class PlanDdl {
         return TypeDdl.sequenceOptions(options);
     }
 
+    /** The names of the types a user-defined type is built from (a domain's base type, a composite's attributes). */
+    public static List<String> usedTypes(SchemaObject type) {
+        return TypeDdl.usedTypes(type);
+    }
+
     /** The name of the type a type string uses: {@code public.money(10,2)[]} gives {@code public.money}. */
     public static String typeName(String type) {
         return TypeDdl.withoutModifiers(type);

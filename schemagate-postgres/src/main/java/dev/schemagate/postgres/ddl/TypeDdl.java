@@ -76,7 +76,7 @@ final class TypeDdl {
         }
     }
 
-    private static List<String> usedTypes(SchemaObject type) {
+    static List<String> usedTypes(SchemaObject type) {
         Stream<String> used = Stream.empty();
         if (type instanceof Domain domain) {
             used = Stream.of(domain.baseType());

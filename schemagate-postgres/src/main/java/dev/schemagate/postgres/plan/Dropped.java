@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.plan;
 
+import dev.schemagate.diff.RecordFields;
 import dev.schemagate.model.Attribute;
 import dev.schemagate.model.Collation;
 import dev.schemagate.model.Column;
@@ -43,7 +44,7 @@ final class Dropped {
         this.to = to;
         for (Collation collation : from.collations()) {
             Optional<Collation> target = find(to.collations(), collation);
-            if (target.isEmpty() || !Records.sameExcept(collation, target.get(), "comment", "owner")) {
+            if (target.isEmpty() || !RecordFields.sameExcept(collation, target.get(), "comment", "owner")) {
                 collations.add(collation.qualifiedName());
             }
         }
@@ -80,7 +81,7 @@ final class Dropped {
         if (from instanceof Domain a && to instanceof Domain b) {
             return TypeChanges.altersDomain(a, b);
         }
-        return from.getClass() == to.getClass() && Records.sameExcept((Record) from, (Record) to, "comment", "owner",
+        return from.getClass() == to.getClass() && RecordFields.sameExcept((Record) from, (Record) to, "comment", "owner",
                 "privileges");
     }
 
@@ -132,7 +133,7 @@ final class Dropped {
                 continue;
             }
             Optional<View> target = to.view(view.qualifiedName());
-            boolean drop = target.isEmpty() || !Records.sameExcept(view, target.get(), "comment", "owner", "privileges")
+            boolean drop = target.isEmpty() || !RecordFields.sameExcept(view, target.get(), "comment", "owner", "privileges")
                     || view.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped)
                     || columnsUseDroppedType(view.columns());
             if (drop) {

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.plan;
 
+import dev.schemagate.diff.RecordFields;
 import dev.schemagate.diff.Hazard;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.model.ColumnReference;
@@ -71,7 +72,7 @@ public final class PostgresPlanner {
     private static boolean keysChange(Table from, Table to) {
         return from.constraints().stream().filter(c -> c.type() != Constraint.Type.CHECK
                         && c.type() != Constraint.Type.FOREIGN_KEY)
-                .anyMatch(c -> to.constraint(c.name()).map(t -> !Records.sameExcept(c, t, "comment")).orElse(true));
+                .anyMatch(c -> to.constraint(c.name()).map(t -> !RecordFields.sameExcept(c, t, "comment")).orElse(true));
     }
 
     private static boolean touchesDropped(Table table, Set<QualifiedName> referencesRebuilt, Set<String> droppedFunctions) {
@@ -229,7 +230,7 @@ public final class PostgresPlanner {
         List<SchemaObject> types = Stream.of(from.enums(), from.domains(), from.compositeTypes(), from.rangeTypes())
                 .flatMap(List::stream).map(SchemaObject.class::cast)
                 .filter(type -> dropped.types.contains(PlanDdl.name(type))).toList();
-        List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(types, PlanDdl::name, TypeUse::of));
+        List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(types, PlanDdl::name, PlanDdl::usedTypes));
         java.util.Collections.reverse(ordered);
         ordered.forEach(type -> steps.add((type instanceof dev.schemagate.model.Domain ? "DROP DOMAIN " : "DROP TYPE ")
                 + PlanDdl.name(type)));
@@ -257,7 +258,7 @@ public final class PostgresPlanner {
                 continue;
             }
             to.routines().stream().filter(r -> r.signature().equals(routine.signature())).findFirst()
-                    .filter(target -> !Records.sameExcept(routine, target, "comment", "owner", "privileges"))
+                    .filter(target -> !RecordFields.sameExcept(routine, target, "comment", "owner", "privileges"))
                     .ifPresent(target -> steps.add(target.definition()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.plan;
 
+import dev.schemagate.diff.RecordFields;
 import dev.schemagate.diff.Hazard;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Enablement;
@@ -105,19 +106,19 @@ final class TableAlteration {
 
     private boolean same(Constraint a, Constraint b) {
         boolean referenceDropped = b.referencedTable() != null && context.droppedTables().contains(b.referencedTable());
-        return !referenceDropped && Records.sameExcept(a, b, "comment");
+        return !referenceDropped && RecordFields.sameExcept(a, b, "comment");
     }
 
     private static boolean onlyValidated(Constraint from, Constraint to) {
         return !from.validated() && to.validated()
-                && Records.sameExcept(from, to, "comment", "validated", "definition")
+                && RecordFields.sameExcept(from, to, "comment", "validated", "definition")
                 && from.definition().replace(" NOT VALID", "").equals(to.definition());
     }
 
     private void indexes() {
         for (Index index : from.indexes()) {
             Optional<Index> target = to.index(index.name());
-            boolean same = target.isPresent() && Records.sameExcept(index, target.get(), "comment", "clustered",
+            boolean same = target.isPresent() && RecordFields.sameExcept(index, target.get(), "comment", "clustered",
                     "replicaIdentity");
             if (index.constraint() != null && droppedConstraints.contains(index.constraint())) {
                 droppedIndexes.add(index.name());
@@ -173,7 +174,7 @@ final class TableAlteration {
             Optional<Trigger> target = to.trigger(trigger.name());
             boolean functionDropped = context.droppedFunctions().contains(trigger.function());
             boolean same = target.isPresent() && !functionDropped
-                    && Records.sameExcept(trigger, target.get(), "comment", "enabled");
+                    && RecordFields.sameExcept(trigger, target.get(), "comment", "enabled");
             if (trigger.inherited() || same) {
                 continue;
             }
@@ -200,7 +201,7 @@ final class TableAlteration {
     private void policies() {
         for (Policy policy : from.policies()) {
             Optional<Policy> target = to.policy(policy.name());
-            if (target.isEmpty() || !Records.sameExcept(policy, target.get(), "comment")) {
+            if (target.isEmpty() || !RecordFields.sameExcept(policy, target.get(), "comment")) {
                 droppedPolicies.add(policy.name());
                 dropOthers.add("DROP POLICY " + PlanDdl.ident(policy.name()) + " ON " + PlanDdl.name(from));
             }

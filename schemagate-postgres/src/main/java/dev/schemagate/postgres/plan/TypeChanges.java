@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.plan;
 
+import dev.schemagate.diff.RecordFields;
 import dev.schemagate.diff.Hazard;
 import dev.schemagate.model.Domain;
 import dev.schemagate.model.DomainConstraint;
@@ -24,7 +25,7 @@ final class TypeChanges {
 
     /** Only labels were added (the old ones keep their order), so ALTER TYPE ... ADD VALUE does it. */
     static boolean extendsEnum(EnumType from, EnumType to) {
-        if (!Records.sameExcept(from, to, "labels", "comment", "owner", "privileges")) {
+        if (!RecordFields.sameExcept(from, to, "labels", "comment", "owner", "privileges")) {
             return false;
         }
         List<String> kept = to.labels().stream().filter(from.labels()::contains).toList();
@@ -52,7 +53,7 @@ final class TypeChanges {
 
     /** The base type and collation stay, so ALTER DOMAIN can do the rest. */
     static boolean altersDomain(Domain from, Domain to) {
-        return Records.sameExcept(from, to, "defaultExpression", "notNull", "constraints", "comment", "owner",
+        return RecordFields.sameExcept(from, to, "defaultExpression", "notNull", "constraints", "comment", "owner",
                 "privileges");
     }
 
@@ -61,7 +62,7 @@ final class TypeChanges {
         for (DomainConstraint constraint : from.constraints()) {
             Optional<DomainConstraint> target = to.constraints().stream()
                     .filter(c -> c.name().equals(constraint.name())).findFirst();
-            if (target.isEmpty() || !Records.sameExcept(constraint, target.get(), "comment")) {
+            if (target.isEmpty() || !RecordFields.sameExcept(constraint, target.get(), "comment")) {
                 early.add(alter + " DROP CONSTRAINT " + PlanDdl.ident(constraint.name()));
             }
         }
@@ -76,7 +77,7 @@ final class TypeChanges {
         for (DomainConstraint constraint : to.constraints()) {
             Optional<DomainConstraint> before = from.constraints().stream()
                     .filter(c -> c.name().equals(constraint.name())).findFirst();
-            if (before.isEmpty() || !Records.sameExcept(before.get(), constraint, "comment")) {
+            if (before.isEmpty() || !RecordFields.sameExcept(before.get(), constraint, "comment")) {
                 late.add(alter + " ADD CONSTRAINT " + PlanDdl.ident(constraint.name()) + " " + constraint.definition());
             }
         }

@@ -49,6 +49,14 @@ public final class RoundTrip {
         }
     }
 
+    /** Creates the roles the corpus files (migra's fixtures, pgquarrel's pairs) grant to. */
+    public static void createCorpusRoles() throws SQLException {
+        try (ScratchDatabase database = server().createDatabase(); Connection connection = database.connect()) {
+            createRoles(connection, "schemainspect_test_role", "same_role_1", "same_role_2", "same_role_3",
+                    "same_role_4", "PGQ_same_role_4");
+        }
+    }
+
     /**
      * Runs a whole SQL file. The simple query protocol lets the server cut it into statements, which
      * the driver cannot do right for {@code BEGIN ATOMIC} bodies.
