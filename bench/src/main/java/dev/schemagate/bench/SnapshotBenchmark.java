@@ -88,7 +88,8 @@ public final class SnapshotBenchmark {
         }
     }
 
-    private static String schema() {
+    /** The 1,000-table schema, also used by the diff benchmark. */
+    static String schema() {
         StringBuilder sql = new StringBuilder("CREATE SCHEMA bench;\n");
         for (int i = 0; i < TABLES; i++) {
             String parent = "bench.t" + Math.max(i - 1, 0);

@@ -6,7 +6,6 @@ import dev.schemagate.engine.SnapshotSource;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
-import dev.schemagate.model.SnapshotOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -36,11 +35,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Write to FILE; .json gives the exact model, .sql a dependency-ordered schema file. Default: SQL on standard output.")
     Path output;
 
-    @Option(names = "--no-owners", description = "Leave owners out (they differ between environments).")
-    boolean noOwners;
-
-    @Option(names = "--no-privileges", description = "Leave grants out (they differ between environments).")
-    boolean noPrivileges;
+    @Mixin
+    SnapshotContentOptions content;
 
     @Mixin
     DatabaseOptions database;
@@ -49,7 +45,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     public Integer call() {
         Dialect dialect = Dialects.byId("postgres");
         Snapshot snapshot = SnapshotSource.read(source, dialect, database.server(), database.layout(),
-                new SnapshotOptions(!noOwners, !noPrivileges));
+                content.options());
         boolean json = output != null && output.getFileName().toString().toLowerCase().endsWith(".json");
         String text = json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot);
         if (output == null) {

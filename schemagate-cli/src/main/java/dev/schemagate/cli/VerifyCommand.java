@@ -54,6 +54,10 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Migrations at or before this version are legacy history: a missing down script there is a warning.")
     String baseline;
 
+    @Option(names = "--expected", paramLabel = "FILE",
+            description = "The schema the migrations must end in: a schema .sql or a snapshot .json; a difference fails the run.")
+    String expected;
+
     @Option(names = "--format", split = ",", defaultValue = "console", paramLabel = "FORMAT",
             description = "console, json, junit, sarif, github, markdown, html; several separated by commas "
                     + "(default: ${DEFAULT-VALUE}). github is added by itself on GitHub Actions.")
@@ -72,7 +76,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withServer(database.server())
                 .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null ? null : parseVersion(baseline))
-                .withRows(rows, seed);
+                .withRows(rows, seed)
+                .withExpected(expected);
         VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
         reports.write(result, out);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;

@@ -1,6 +1,7 @@
 package dev.schemagate.dialect;
 
 import dev.schemagate.data.DataProbe;
+import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -39,6 +40,12 @@ public interface Dialect {
      * caller can snapshot states it will roll back.
      */
     Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException;
+
+    /**
+     * The statements that turn a database whose schema is {@code from} into one whose schema is
+     * {@code to}, in dependency order, each with its hazards.
+     */
+    MigrationPlan migrationPlan(Snapshot from, Snapshot to);
 
     /** A dependency-ordered schema file that rebuilds the snapshot. */
     String schemaSql(Snapshot snapshot);

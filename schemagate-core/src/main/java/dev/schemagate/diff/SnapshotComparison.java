@@ -3,7 +3,6 @@ package dev.schemagate.diff;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.SchemaObject;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +34,8 @@ public final class SnapshotComparison {
             return;
         }
         for (RecordComponent component : expected.getClass().getRecordComponents()) {
-            Object a = read(component, expected);
-            Object b = read(component, actual);
+            Object a = RecordFields.read(component, expected);
+            Object b = RecordFields.read(component, actual);
             if (Objects.equals(a, b)) {
                 continue;
             }
@@ -102,7 +101,7 @@ public final class SnapshotComparison {
         if (item instanceof SchemaObject object) {
             return object.qualifiedName().toString();
         }
-        return String.valueOf(read(nameComponent(item), item));
+        return String.valueOf(RecordFields.read(nameComponent(item), item));
     }
 
     /** {@code table public.orders}, {@code column total}: the record's kind and its key. */
@@ -118,14 +117,6 @@ public final class SnapshotComparison {
             }
         }
         return null;
-    }
-
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getSimpleName(), e);
-        }
     }
 
     private static String join(String path, String part) {

@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Anything that yields a snapshot, as users write it: a migrations folder (applied on a throwaway
@@ -40,8 +41,22 @@ public final class SnapshotSource {
     private SnapshotSource() {
     }
 
-    /** Reads the snapshot {@code source} describes. */
+    /** Reads the snapshot {@code source} describes, starting a server (as {@code server} says) if it must apply SQL. */
     public static Snapshot read(String source, Dialect dialect, ServerOptions server, Layout layout, SnapshotOptions options) {
+        return read(source, dialect, layout, options, scripts -> {
+            try (DatabaseServer started = dialect.start(server)) {
+                return applied(scripts, dialect, started, options);
+            }
+        });
+    }
+
+    /** Reads the snapshot {@code source} describes, applying any SQL on a scratch database of a server already running. */
+    public static Snapshot read(String source, Dialect dialect, DatabaseServer running, Layout layout, SnapshotOptions options) {
+        return read(source, dialect, layout, options, scripts -> applied(scripts, dialect, running, options));
+    }
+
+    private static Snapshot read(String source, Dialect dialect, Layout layout, SnapshotOptions options,
+                                 Function<List<Script>, Snapshot> apply) {
         if (source.startsWith("jdbc:")) {
             return live(source, dialect, options);
         }
@@ -56,7 +71,7 @@ public final class SnapshotSource {
                     scripts.add(migration.up());
                 }
             }
-            return applied(scripts, dialect, server, options);
+            return apply.apply(scripts);
         }
         if (!Files.isRegularFile(path)) {
             throw new InputException(source + ": no such file or folder; name a migrations folder, a .sql or .json file, or a jdbc: URL");
@@ -66,14 +81,14 @@ public final class SnapshotSource {
             return SnapshotJson.fromJson(readText(path));
         }
         if (name.endsWith(".sql")) {
-            return applied(List.of(Script.of(path, readText(path))), dialect, server, options);
+            return apply.apply(List.of(Script.of(path, readText(path))));
         }
         throw new InputException(source + ": not a snapshot source; name a migrations folder, a .sql or .json file, or a jdbc: URL");
     }
 
-    private static Snapshot applied(List<Script> scripts, Dialect dialect, ServerOptions server, SnapshotOptions options) {
+    private static Snapshot applied(List<Script> scripts, Dialect dialect, DatabaseServer server, SnapshotOptions options) {
         ScriptRunner runner = new ScriptRunner(dialect);
-        try (DatabaseServer started = dialect.start(server); ScratchDatabase database = started.createDatabase();
+        try (ScratchDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
             for (Script script : scripts) {
                 ScriptOutcome outcome = runner.run(connection, script);

@@ -47,8 +47,11 @@ public final class Verifier {
             progress.started(set, server.description());
             List<Finding> findings = new ArrayList<>();
             List<MigrationRun> runs = walk(set, dialect, database, options, findings);
+            boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
+            if (options.expected() != null && applied) {
+                findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
+            }
             if (options.runs(CheckName.LINT)) {
-                boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
                 findings.addAll(lint(set, dialect, server, options, applied));
             }
             return new VerifyResult(set, runs, findings, server.description(), options.failOn(),

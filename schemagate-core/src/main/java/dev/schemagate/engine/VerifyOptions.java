@@ -23,9 +23,10 @@ import java.util.Set;
  *                  there is a warning, not an error; null for none
  * @param rows      how many synthetic rows the data check puts in each table before each migration
  * @param seed      what the synthetic rows are derived from: the same seed gives the same rows
+ * @param expected  the schema the migrations must end in ({@code .sql} or snapshot {@code .json}), or null
  */
 public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn,
-                            Set<CheckName> checks, Version baseline, int rows, long seed) {
+                            Set<CheckName> checks, Version baseline, int rows, long seed, String expected) {
 
     /** Rows per table for the data check unless told otherwise: enough to see losses, cheap to write. */
     public static final int DEFAULT_ROWS = 20;
@@ -42,27 +43,31 @@ public record VerifyOptions(Path directory, Layout layout, String dialect, Serve
 
     public static VerifyOptions of(Path directory) {
         return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                Severity.ERROR, CheckName.defaults(), null, DEFAULT_ROWS, DEFAULT_SEED);
+                Severity.ERROR, CheckName.defaults(), null, DEFAULT_ROWS, DEFAULT_SEED, null);
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
-        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, rows, seed);
+        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, rows, seed, expected);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {
-        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, rows, seed);
+        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, rows, seed, expected);
     }
 
     public VerifyOptions withChecks(Set<CheckName> newChecks) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, rows, seed);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, rows, seed, expected);
     }
 
     public VerifyOptions withBaseline(Version newBaseline) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, rows, seed);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, rows, seed, expected);
     }
 
     public VerifyOptions withRows(int newRows, long newSeed) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, newRows, newSeed);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, newRows, newSeed, expected);
+    }
+
+    public VerifyOptions withExpected(String newExpected) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, rows, seed, newExpected);
     }
 
     public boolean runs(CheckName check) {

@@ -58,6 +58,10 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.out", defaultValue = "${project.build.directory}/schemagate")
     File out;
 
+    /** The schema the migrations must end in: a schema {@code .sql} file or a snapshot {@code .json}. */
+    @Parameter(property = "schemagate.expected")
+    String expected;
+
     /** Skips the goal. */
     @Parameter(property = "schemagate.skip", defaultValue = "false")
     boolean skip;
@@ -75,7 +79,8 @@ public final class VerifyMojo extends DatabaseMojo {
                 .withChecks(checks == null || checks.isEmpty() ? CheckName.defaults()
                         : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null || baseline.isBlank() ? null : version(baseline))
-                .withRows(rows, seed);
+                .withRows(rows, seed)
+                .withExpected(expected == null || expected.isBlank() ? null : expected);
         try (PrintWriter log = new PrintWriter(new LogWriter(getLog()))) {
             VerifyResult result = new Verifier(reports.progress(log, new Ansi(false))).verify(options);
             List<Path> written = reports.write(result, log);

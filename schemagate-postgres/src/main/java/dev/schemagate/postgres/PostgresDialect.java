@@ -5,6 +5,7 @@ import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 import dev.schemagate.model.Snapshot;
@@ -12,6 +13,7 @@ import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.postgres.data.PostgresDataProbe;
 import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
 import dev.schemagate.postgres.introspect.PostgresIntrospector;
+import dev.schemagate.postgres.plan.PostgresPlanner;
 import dev.schemagate.postgres.server.EmbeddedPostgresServer;
 import dev.schemagate.postgres.server.ExternalPostgresServer;
 import org.postgresql.PGConnection;
@@ -70,6 +72,11 @@ public final class PostgresDialect implements Dialect {
     public Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException {
         return connection.getAutoCommit() ? PostgresIntrospector.snapshot(connection, options)
                 : PostgresIntrospector.snapshotInOpenTransaction(connection, options);
+    }
+
+    @Override
+    public MigrationPlan migrationPlan(Snapshot from, Snapshot to) {
+        return PostgresPlanner.plan(from, to);
     }
 
     @Override

@@ -18,7 +18,10 @@ import dev.schemagate.model.Trigger;
 import dev.schemagate.model.View;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Writes comments, owners and privileges: what is said about objects once they all exist. */
 final class AccessDdl {
@@ -153,6 +156,57 @@ final class AccessDdl {
             for (Grant granted : entry.privileges().granted()) {
                 script.add("GRANT " + granted.privilege() + entry.columns() + " ON " + entry.grantTarget() + " TO "
                         + Sql.role(granted.grantee()) + (granted.grantable() ? " WITH GRANT OPTION" : ""));
+            }
+        }
+    }
+
+    /**
+     * What to say so that the objects {@code before} describes (the database as it stands) have
+     * this one's comments, owners and privileges; an object {@code before} does not list is taken as
+     * just created: no comment, and its kind's default privileges.
+     */
+    void changes(AccessDdl before, Script script) {
+        Map<String, Entry> old = new HashMap<>();
+        before.entries.forEach(entry -> old.put(entry.what(), entry));
+        script.section("Comments, owners and privileges");
+        for (Entry entry : entries) {
+            Entry was = old.getOrDefault(entry.what(), new Entry(entry.what(), entry.grantTarget(), entry.columns(),
+                    null, null, Privileges.NONE));
+            if (!Objects.equals(was.comment(), entry.comment())) {
+                script.add("COMMENT ON " + entry.what() + " IS "
+                        + (entry.comment() == null ? "NULL" : Sql.literal(entry.comment())));
+            }
+            if (entry.owner() != null && !entry.owner().equals(was.owner())) {
+                script.add("ALTER " + entry.what() + " OWNER TO " + Sql.ident(entry.owner()));
+            }
+            if (entry.grantTarget() != null && !entry.privileges().equals(was.privileges())) {
+                privilegeChanges(was.privileges(), entry, script);
+            }
+        }
+    }
+
+    private static void privilegeChanges(Privileges was, Entry entry, Script script) {
+        String on = entry.columns() + " ON " + entry.grantTarget();
+        for (Grant grant : was.granted()) {
+            if (!entry.privileges().granted().contains(grant)) {
+                script.add("REVOKE " + grant.privilege() + on + " FROM " + Sql.role(grant.grantee()));
+            }
+        }
+        for (Grant restored : was.revoked()) {
+            if (!entry.privileges().revoked().contains(restored)) {
+                script.add("GRANT " + restored.privilege() + on + " TO " + Sql.role(restored.grantee())
+                        + (restored.grantable() ? " WITH GRANT OPTION" : ""));
+            }
+        }
+        for (Grant revoked : entry.privileges().revoked()) {
+            if (!was.revoked().contains(revoked)) {
+                script.add("REVOKE " + revoked.privilege() + on + " FROM " + Sql.role(revoked.grantee()));
+            }
+        }
+        for (Grant granted : entry.privileges().granted()) {
+            if (!was.granted().contains(granted)) {
+                script.add("GRANT " + granted.privilege() + on + " TO " + Sql.role(granted.grantee())
+                        + (granted.grantable() ? " WITH GRANT OPTION" : ""));
             }
         }
     }

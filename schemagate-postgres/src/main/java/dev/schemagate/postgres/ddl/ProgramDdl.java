@@ -126,7 +126,7 @@ final class ProgramDdl {
         }
     }
 
-    private static String enable(Enablement enablement) {
+    static String enable(Enablement enablement) {
         return switch (enablement) {
             case DISABLED -> "DISABLE";
             case REPLICA -> "ENABLE REPLICA";
@@ -151,7 +151,7 @@ final class ProgramDdl {
         }
     }
 
-    private static String createPolicy(Table table, Policy policy) {
+    static String createPolicy(Table table, Policy policy) {
         StringBuilder create = new StringBuilder("CREATE POLICY ").append(Sql.ident(policy.name())).append(" ON ")
                 .append(Sql.name(table)).append(policy.permissive() ? " AS PERMISSIVE" : " AS RESTRICTIVE")
                 .append(" FOR ").append(policy.command()).append(" TO ")

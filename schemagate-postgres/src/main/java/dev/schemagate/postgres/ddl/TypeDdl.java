@@ -34,6 +34,10 @@ final class TypeDdl {
             String create = schema.name().equals("public") ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ";
             script.add(create + Sql.ident(schema.name()));
         }
+        extensionsAndCollations(snapshot, script);
+    }
+
+    static void extensionsAndCollations(Snapshot snapshot, Script script) {
         script.section("Extensions");
         for (Extension extension : snapshot.extensions()) {
             script.add("CREATE EXTENSION IF NOT EXISTS " + Sql.ident(extension.name()) + " WITH SCHEMA "
@@ -72,7 +76,7 @@ final class TypeDdl {
         }
     }
 
-    private static List<String> usedTypes(SchemaObject type) {
+    static List<String> usedTypes(SchemaObject type) {
         Stream<String> used = Stream.empty();
         if (type instanceof Domain domain) {
             used = Stream.of(domain.baseType());

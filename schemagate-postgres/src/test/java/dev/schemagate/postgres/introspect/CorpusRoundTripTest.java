@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +34,7 @@ class CorpusRoundTripTest {
     @BeforeAll
     static void roles() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS + ": corpus tests skipped");
-        try (var database = RoundTrip.server().createDatabase(); Connection connection = database.connect()) {
-            RoundTrip.createRoles(connection, "schemainspect_test_role", "same_role_1", "same_role_2", "same_role_3",
-                    "same_role_4", "PGQ_same_role_4");
-        }
+        RoundTrip.createCorpusRoles();
     }
 
     @AfterAll

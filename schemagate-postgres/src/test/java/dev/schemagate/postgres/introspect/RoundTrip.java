@@ -24,28 +24,36 @@ import static org.assertj.core.api.Assertions.fail;
  * JSON, and the schema file written from it, applied to another fresh database, must give the
  * same snapshot back.
  */
-final class RoundTrip {
+public final class RoundTrip {
 
     private static final Path FAILED_SCRIPTS = Path.of("target", "round-trip");
 
     private RoundTrip() {
     }
 
-    static DatabaseServer server() {
+    public static DatabaseServer server() {
         return TestServer.shared();
     }
 
-    static void execute(Connection connection, String sql) throws SQLException {
+    public static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     /** Creates the roles the fixtures grant to; roles belong to the whole server, so once is enough. */
-    static void createRoles(Connection connection, String... roles) throws SQLException {
+    public static void createRoles(Connection connection, String... roles) throws SQLException {
         for (String role : roles) {
             execute(connection, "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
                     + "EXECUTE format('CREATE ROLE %I', '" + role + "'); END IF; END$$");
+        }
+    }
+
+    /** Creates the roles the corpus files (migra's fixtures, pgquarrel's pairs) grant to. */
+    public static void createCorpusRoles() throws SQLException {
+        try (ScratchDatabase database = server().createDatabase(); Connection connection = database.connect()) {
+            createRoles(connection, "schemainspect_test_role", "same_role_1", "same_role_2", "same_role_3",
+                    "same_role_4", "PGQ_same_role_4");
         }
     }
 
@@ -53,7 +61,7 @@ final class RoundTrip {
      * Runs a whole SQL file. The simple query protocol lets the server cut it into statements, which
      * the driver cannot do right for {@code BEGIN ATOMIC} bodies.
      */
-    static void load(ScratchDatabase database, String sql) throws SQLException {
+    public static void load(ScratchDatabase database, String sql) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", database.username());
         if (database.password() != null) {
@@ -65,7 +73,7 @@ final class RoundTrip {
         }
     }
 
-    static Snapshot snapshotOf(DatabaseServer server, String sql) throws SQLException {
+    public static Snapshot snapshotOf(DatabaseServer server, String sql) throws SQLException {
         try (ScratchDatabase database = server.createDatabase(); Connection connection = database.connect()) {
             load(database, sql);
             return PostgresIntrospector.snapshot(connection, SnapshotOptions.full());

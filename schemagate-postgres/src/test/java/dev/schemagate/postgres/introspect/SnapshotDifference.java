@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Says where two snapshots differ, as JSON paths with both values, for test failure messages. */
-final class SnapshotDifference {
+public final class SnapshotDifference {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MOST = 15;
@@ -30,7 +30,7 @@ final class SnapshotDifference {
         return differences;
     }
 
-    static String describe(Snapshot expected, Snapshot actual) {
+    public static String describe(Snapshot expected, Snapshot actual) {
         List<String> differences = between(expected, actual);
         return differences.size() <= MOST ? String.join("\n", differences)
                 : String.join("\n", differences.subList(0, MOST)) + "\n... " + (differences.size() - MOST) + " more";

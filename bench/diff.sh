@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds Schemagate and times `schemagate diff` of two live databases of 1,000 tables each on an
+# embedded PostgreSQL: both snapshots, the difference and the SQL plan. Usage: bench/diff.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# the bench module is built last, so the class path file ends up holding its class path
+mvn -q -pl bench -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$PWD/bench/target/classpath.txt" -Dmdep.includeScope=runtime
+java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.schemagate.bench.DiffBenchmark "$@"

@@ -1,0 +1,89 @@
+package dev.schemagate.bench;
+
+import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.diff.SchemaDiff;
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.engine.SnapshotSource;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.postgres.PostgresDialect;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times {@code schemagate diff} of two live databases given as JDBC URLs, as the command does it:
+ * both snapshots (each on a new read-only connection), the grouped difference and the SQL plan. Both
+ * databases hold the snapshot benchmark's 1,000-table schema; the second then drifts (columns
+ * changed and added, indexes dropped, tables added). Prints medians after warm-up.
+ */
+public final class DiffBenchmark {
+
+    private static final int WARM_UP = 2;
+    private static final int RUNS = 7;
+
+    private DiffBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Dialect dialect = new PostgresDialect();
+        try (DatabaseServer server = dialect.start(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION));
+             ScratchDatabase first = server.createDatabase(); ScratchDatabase second = server.createDatabase();
+             Connection a = first.connect(); Connection b = second.connect();
+             Statement onFirst = a.createStatement(); Statement onSecond = b.createStatement()) {
+            System.out.println("server: " + server.description());
+            onFirst.execute(SnapshotBenchmark.schema());
+            onSecond.execute(SnapshotBenchmark.schema() + drift());
+            String from = url(first);
+            String to = url(second);
+            List<Long> times = new ArrayList<>();
+            SchemaDiff diff = null;
+            MigrationPlan plan = null;
+            for (int run = 0; run < WARM_UP + RUNS; run++) {
+                long start = System.nanoTime();
+                Snapshot source = SnapshotSource.read(from, dialect, ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
+                        Layout.AUTO, SnapshotOptions.full());
+                Snapshot target = SnapshotSource.read(to, dialect, ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
+                        Layout.AUTO, SnapshotOptions.full());
+                diff = SchemaDiff.of(source, target);
+                plan = dialect.migrationPlan(source, target);
+                if (run >= WARM_UP) {
+                    times.add(System.nanoTime() - start);
+                }
+            }
+            Collections.sort(times);
+            System.out.printf("diff of two live databases (1,000 tables each, both snapshots, difference and plan): "
+                            + "median %d ms, max %d ms over %d runs; %d objects differ, %d statements planned%n",
+                    TimeUnit.NANOSECONDS.toMillis(times.get(times.size() / 2)),
+                    TimeUnit.NANOSECONDS.toMillis(times.get(times.size() - 1)), RUNS, diff.objects().size(),
+                    plan.statements().size());
+        }
+    }
+
+    /** What makes the second database differ: 50 columns changed, 50 added, 50 indexes dropped, 10 tables added. */
+    private static String drift() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            sql.append("ALTER TABLE bench.t").append(i * 20).append(" ALTER COLUMN c5 TYPE varchar(80);\n")
+                    .append("ALTER TABLE bench.t").append(i * 20 + 1).append(" ADD COLUMN c9 text;\n")
+                    .append("DROP INDEX bench.t").append(i * 20 + 2).append("_c2;\n");
+        }
+        for (int i = 0; i < 10; i++) {
+            sql.append("CREATE TABLE bench.extra").append(i).append(" (id bigint PRIMARY KEY, note text);\n");
+        }
+        return sql.toString();
+    }
+
+    private static String url(ScratchDatabase database) {
+        return database.jdbcUrl() + "?user=" + database.username()
+                + (database.password() == null ? "" : "&password=" + database.password());
+    }
+}

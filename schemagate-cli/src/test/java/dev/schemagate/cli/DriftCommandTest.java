@@ -1,0 +1,78 @@
+package dev.schemagate.cli;
+
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.postgres.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code schemagate drift}: several environments in one run, ignore rules, exit codes, no passwords. */
+class DriftCommandTest {
+
+    private static final String URL = Examples.sharedServerUrl();
+    private static final String SCHEMA = "CREATE TABLE accounts (id int PRIMARY KEY, name text);";
+
+    private static String url(ScratchDatabase database) {
+        return database.jdbcUrl() + "?user=" + database.username() + "&password=drift-s3cret";
+    }
+
+    @Test
+    void eachEnvironmentIsComparedAndOnlyTheDriftedOneIsShown(@TempDir Path dir) throws IOException, SQLException {
+        Path expected = Files.writeString(dir.resolve("schema.sql"), SCHEMA);
+        try (ScratchDatabase staging = TestServer.shared().createDatabase(); ScratchDatabase prod = TestServer.shared().createDatabase();
+             Connection s = staging.connect(); Connection p = prod.connect();
+             Statement onStaging = s.createStatement(); Statement onProd = p.createStatement()) {
+            onStaging.execute(SCHEMA + "COMMENT ON TABLE accounts IS 'ignored'; CREATE TABLE tmp_scratch (x int);");
+            onProd.execute("CREATE TABLE accounts (id int PRIMARY KEY, name varchar(20), hotfix int);");
+            Path config = Files.writeString(dir.resolve("schemagate.yml"), """
+                    lint:
+                      failOn: warning
+                    environments:
+                      staging:
+                        url: %s
+                      prod:
+                        url: %s
+                    ignore:
+                      names: ['public.tmp_*']
+                      kinds: [owners, comments]
+                    """.formatted(url(staging), url(prod)));
+
+            CommandRun run = CommandRun.of("drift", "--expected", expected.toString(), "--config", config.toString(),
+                    "--db-url", URL);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+            assertThat(run.out()).contains("staging: no drift", "== prod: drifted", "~ table public.accounts",
+                    "+ column hotfix", "column name › type: 'text' → 'character varying(20)'");
+            assertThat(run.out() + run.err()).doesNotContain("drift-s3cret");
+        }
+    }
+
+    @Test
+    void anEnvironmentThatCannotBeReadIsReportedWithoutItsPassword(@TempDir Path dir) throws IOException {
+        Path expected = Files.writeString(dir.resolve("schema.sql"), SCHEMA);
+
+        CommandRun run = CommandRun.of("drift", "--expected", expected.toString(), "--db-url", URL,
+                "--actual", "jdbc:postgresql://127.0.0.1:1/nowhere?user=x&password=drift-s3cret");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INFRASTRUCTURE);
+        assertThat(run.err()).contains("could not be read").doesNotContain("drift-s3cret");
+    }
+
+    @Test
+    void noEnvironmentAtAllIsAnInputError(@TempDir Path dir) throws IOException {
+        Path expected = Files.writeString(dir.resolve("schema.sql"), SCHEMA);
+
+        CommandRun run = CommandRun.of("drift", "--expected", expected.toString(), "--config", dir.resolve("none.yml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains("no environment to compare");
+    }
+}

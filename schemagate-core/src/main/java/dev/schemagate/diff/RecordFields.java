@@ -1,0 +1,43 @@
+package dev.schemagate.diff;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads the fields of model records generically, for the code that walks or compares any kind of
+ * record the same way: the snapshot comparison, ignore rules and migration plans.
+ */
+public final class RecordFields {
+
+    private RecordFields() {
+    }
+
+    /** The value of one field of the record. */
+    public static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of "
+                    + record.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Both records hold equal values in every field except those named; a plan uses it to see that
+     * only what it sets separately (a comment, an owner) changed.
+     */
+    public static boolean sameExcept(Record a, Record b, String... ignored) {
+        if (a.getClass() != b.getClass()) {
+            return false;
+        }
+        Set<String> skip = Set.of(ignored);
+        for (RecordComponent component : a.getClass().getRecordComponents()) {
+            if (!skip.contains(component.getName()) && !Objects.equals(read(component, a), read(component, b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.diff.Hazard;
+import dev.schemagate.model.Column;
+import dev.schemagate.model.Identity;
+import dev.schemagate.model.Table;
+import dev.schemagate.postgres.ddl.PlanDdl;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Changes the columns of a table in place: drops, additions at the end, and per-column ALTERs.
+ * Changes a child table gets from its parent (the parent's ALTER recurses) are not written twice.
+ */
+final class ColumnAlteration {
+
+    private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
+
+    private ColumnAlteration() {
+    }
+
+    /**
+     * The columns can be changed in place: kept columns keep their order, new ones come after them,
+     * and no column turns into a generated one.
+     */
+    static boolean possible(Table from, Table to) {
+        List<String> kept = to.columns().stream().map(Column::name).filter(name -> from.column(name).isPresent()).toList();
+        List<String> fromOrder = from.columns().stream().map(Column::name).filter(name -> to.column(name).isPresent()).toList();
+        if (!kept.equals(fromOrder)) {
+            return false;
+        }
+        boolean seenNew = false;
+        for (Column column : to.columns()) {
+            Optional<Column> before = from.column(column.name());
+            if (before.isEmpty()) {
+                seenNew = true;
+            } else if (seenNew || (before.get().generatedExpression() == null && column.generatedExpression() != null)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a column is dropped, added or changes type: what views over the table must be rebuilt for. */
+    static boolean structural(Table from, Table to) {
+        return from.columns().size() != to.columns().size() || from.columns().stream().anyMatch(column ->
+                to.column(column.name()).map(other -> !other.type().equals(column.type())
+                        || !Objects.equals(other.collation(), column.collation())).orElse(true));
+    }
+
+    static void write(PlanContext context, Table from, Table to, Steps steps) {
+        String alter = "ALTER TABLE " + PlanDdl.name(to);
+        for (Column column : from.columns()) {
+            if (to.column(column.name()).isEmpty() && PlanContext.inherited(context.from(), from, column.name()).isEmpty()) {
+                steps.add(alter + " DROP COLUMN " + PlanDdl.ident(column.name()), Hazard.ACCESS_EXCLUSIVE,
+                        Hazard.DELETES_DATA);
+            }
+        }
+        for (Column column : to.columns()) {
+            Optional<Column> before = from.column(column.name());
+            if (before.isEmpty()) {
+                if (PlanContext.inherited(context.to(), to, column.name()).isEmpty()) {
+                    boolean rewrites = column.identity() != null || column.generatedExpression() != null;
+                    steps.add(alter + " ADD COLUMN " + PlanDdl.columnDefinition(to.schema(), column),
+                            rewrites ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE}
+                                    : new Hazard[]{Hazard.ACCESS_EXCLUSIVE});
+                }
+                PlanDdl.columnSettings("ALTER TABLE ONLY " + PlanDdl.name(to), List.of(column))
+                        .forEach(sql -> steps.add(sql, Hazard.ACCESS_EXCLUSIVE));
+            } else if (!before.get().equals(column)) {
+                change(context, to, before.get(), column, steps);
+            }
+        }
+    }
+
+    private static void change(PlanContext context, Table table, Column from, Column to, Steps steps) {
+        String column = " ALTER COLUMN " + PlanDdl.ident(to.name());
+        String alter = "ALTER TABLE " + PlanDdl.name(table) + column;
+        String only = "ALTER TABLE ONLY " + PlanDdl.name(table) + column;
+        Optional<Column> parent = PlanContext.inherited(context.to(), table, to.name());
+        String defaultBefore = from.defaultExpression();
+        if ((!from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation())) && parent.isEmpty()) {
+            if (defaultBefore != null) {
+                steps.add(only + " DROP DEFAULT", Hazard.ACCESS_EXCLUSIVE);
+                defaultBefore = null;
+            }
+            String collate = to.collation() == null ? "" : " COLLATE " + to.collation();
+            boolean viaText = PlanContext.isEnum(context.from(), from.type()) || PlanContext.isEnum(context.to(), to.type());
+            String using = " USING " + PlanDdl.ident(to.name()) + (viaText ? "::text::" : "::") + to.type();
+            steps.add(alter + " TYPE " + to.type() + collate + using, widening(from.type(), to.type())
+                    ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE}
+                    : new Hazard[]{Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE, Hazard.DELETES_DATA});
+        }
+        if (!Objects.equals(from.generatedExpression(), to.generatedExpression()) && parent.isEmpty()) {
+            if (to.generatedExpression() == null) {
+                steps.add(alter + " DROP EXPRESSION", Hazard.ACCESS_EXCLUSIVE);
+            } else {
+                steps.add(alter + " SET EXPRESSION AS (" + to.generatedExpression() + ")", Hazard.ACCESS_EXCLUSIVE,
+                        Hazard.REWRITES_TABLE);
+            }
+        }
+        if (!Objects.equals(defaultBefore, to.defaultExpression())) {
+            steps.add(to.defaultExpression() == null ? only + " DROP DEFAULT" : only + " SET DEFAULT " + to.defaultExpression(),
+                    Hazard.ACCESS_EXCLUSIVE);
+        }
+        boolean parentChangesNotNull = parent.isPresent() && parent.get().notNull() == to.notNull()
+                && PlanContext.inherited(context.from(), table, to.name()).map(p -> p.notNull() == from.notNull()).orElse(false);
+        if (from.notNull() != to.notNull() && !parentChangesNotNull) {
+            steps.add(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"), Hazard.ACCESS_EXCLUSIVE);
+        }
+        identity(table, only, from.identity(), to.identity(), steps);
+        settings(only, from, to, steps);
+    }
+
+    private static void identity(Table table, String alter, Identity from, Identity to, Steps steps) {
+        if (Objects.equals(from, to)) {
+            return;
+        }
+        if (from != null && to != null && from.sequence().equals(to.sequence())) {
+            var options = to.options();
+            steps.add(alter + " SET GENERATED " + (to.generation() == Identity.Generation.ALWAYS ? "ALWAYS" : "BY DEFAULT")
+                    + " SET INCREMENT BY " + options.increment() + " SET MINVALUE " + options.minValue()
+                    + " SET MAXVALUE " + options.maxValue() + " SET START WITH " + options.start() + " SET CACHE "
+                    + options.cache() + (options.cycle() ? " SET CYCLE" : " SET NO CYCLE"), Hazard.ACCESS_EXCLUSIVE);
+            return;
+        }
+        if (from != null) {
+            steps.add(alter + " DROP IDENTITY", Hazard.ACCESS_EXCLUSIVE);
+        }
+        if (to != null) {
+            steps.add(alter + " ADD" + PlanDdl.identity(table.schema(), to), Hazard.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    private static void settings(String alter, Column from, Column to, Steps steps) {
+        if (!Objects.equals(from.statisticsTarget(), to.statisticsTarget())) {
+            steps.add(alter + " SET STATISTICS " + (to.statisticsTarget() == null ? -1 : to.statisticsTarget()));
+        }
+        if (!Objects.equals(from.storage(), to.storage())) {
+            steps.add(alter + " SET STORAGE " + (to.storage() == null ? "DEFAULT" : to.storage()), Hazard.ACCESS_EXCLUSIVE);
+        }
+        if (!from.options().equals(to.options())) {
+            if (!from.options().isEmpty()) {
+                steps.add(alter + " RESET (" + String.join(", ", from.options().stream()
+                        .map(option -> option.substring(0, option.indexOf('='))).toList()) + ")");
+            }
+            if (!to.options().isEmpty()) {
+                steps.add(alter + " SET (" + String.join(", ", to.options()) + ")");
+            }
+        }
+        if (!Objects.equals(from.compression(), to.compression())) {
+            steps.add(alter + " SET COMPRESSION " + (to.compression() == null ? "DEFAULT" : to.compression()));
+        }
+    }
+
+    /** Type changes that keep every value and need no rewrite: a longer varchar, varchar to text. */
+    static boolean widening(String from, String to) {
+        Matcher before = VARCHAR.matcher(from);
+        if (!before.matches()) {
+            return false;
+        }
+        if (to.equals("text") || to.equals("character varying")) {
+            return true;
+        }
+        Matcher after = VARCHAR.matcher(to);
+        return after.matches() && Integer.parseInt(after.group(1)) >= Integer.parseInt(before.group(1));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.diff.RecordFields;
+import dev.schemagate.model.Attribute;
+import dev.schemagate.model.Collation;
+import dev.schemagate.model.Column;
+import dev.schemagate.model.CompositeType;
+import dev.schemagate.model.Domain;
+import dev.schemagate.model.EnumType;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.RangeType;
+import dev.schemagate.model.Routine;
+import dev.schemagate.model.SchemaObject;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+import dev.schemagate.model.View;
+import dev.schemagate.postgres.ddl.PlanDdl;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Decides which objects a plan drops: those the target does not have, those that cannot be changed
+ * in place, and, until nothing more is added, everything that depends on a dropped object (a view
+ * over a dropped table, a table with a column of a dropped type, a partition of a dropped table).
+ */
+final class Dropped {
+
+    final Set<String> types = new HashSet<>();
+    final Set<QualifiedName> collations = new HashSet<>();
+    final Set<QualifiedName> tables = new HashSet<>();
+    final Set<QualifiedName> views = new HashSet<>();
+    final Set<String> routines = new HashSet<>();
+
+    private final Snapshot from;
+    private final Snapshot to;
+
+    Dropped(Snapshot from, Snapshot to) {
+        this.from = from;
+        this.to = to;
+        for (Collation collation : from.collations()) {
+            Optional<Collation> target = find(to.collations(), collation);
+            if (target.isEmpty() || !RecordFields.sameExcept(collation, target.get(), "comment", "owner")) {
+                collations.add(collation.qualifiedName());
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = types() | tables() | programs();
+        }
+    }
+
+    private boolean types() {
+        boolean grew = false;
+        for (SchemaObject type : types(from).toList()) {
+            String key = PlanDdl.name(type);
+            if (types.contains(key)) {
+                continue;
+            }
+            Optional<SchemaObject> target = types(to).filter(t -> PlanDdl.name(t).equals(key)).findFirst();
+            if (target.isEmpty() || !changeableInPlace(type, target.get()) || usesDroppedType(type)) {
+                grew |= types.add(key);
+            }
+        }
+        return grew;
+    }
+
+    private static Stream<SchemaObject> types(Snapshot snapshot) {
+        return Stream.of(snapshot.enums(), snapshot.domains(), snapshot.compositeTypes(), snapshot.rangeTypes())
+                .flatMap(List::stream).map(SchemaObject.class::cast);
+    }
+
+    private static boolean changeableInPlace(SchemaObject from, SchemaObject to) {
+        if (from instanceof EnumType a && to instanceof EnumType b) {
+            return TypeChanges.extendsEnum(a, b);
+        }
+        if (from instanceof Domain a && to instanceof Domain b) {
+            return TypeChanges.altersDomain(a, b);
+        }
+        return from.getClass() == to.getClass() && RecordFields.sameExcept((Record) from, (Record) to, "comment", "owner",
+                "privileges");
+    }
+
+    private boolean usesDroppedType(SchemaObject type) {
+        if (type instanceof Domain domain) {
+            return droppedType(domain.baseType());
+        }
+        if (type instanceof CompositeType composite) {
+            return composite.attributes().stream().map(Attribute::type).anyMatch(this::droppedType);
+        }
+        return type instanceof RangeType range && droppedType(range.subtype());
+    }
+
+    boolean droppedType(String type) {
+        return types.contains(PlanDdl.typeName(type));
+    }
+
+    private boolean tables() {
+        boolean grew = false;
+        for (Table table : from.tables()) {
+            if (tables.contains(table.qualifiedName())) {
+                continue;
+            }
+            Optional<Table> target = to.table(table.qualifiedName());
+            boolean drop = target.isEmpty() || !TableAlteration.possible(table, target.get())
+                    || table.parents().stream().anyMatch(tables::contains)
+                    || (table.ofType() != null && types.contains(table.ofType()))
+                    || columnsUseDroppedType(table.columns()) || columnsUseDroppedCollation(table.columns());
+            if (drop) {
+                grew |= tables.add(table.qualifiedName());
+            }
+        }
+        return grew;
+    }
+
+    private boolean columnsUseDroppedType(List<Column> columns) {
+        return columns.stream().anyMatch(column -> droppedType(column.type()));
+    }
+
+    private boolean columnsUseDroppedCollation(List<Column> columns) {
+        return columns.stream().map(Column::collation).filter(Objects::nonNull)
+                .anyMatch(collation -> collations.stream().anyMatch(c -> PlanDdl.name(c).equals(collation)));
+    }
+
+    private boolean programs() {
+        boolean grew = false;
+        for (View view : from.views()) {
+            if (views.contains(view.qualifiedName())) {
+                continue;
+            }
+            Optional<View> target = to.view(view.qualifiedName());
+            boolean drop = target.isEmpty() || !RecordFields.sameExcept(view, target.get(), "comment", "owner", "privileges")
+                    || view.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped)
+                    || columnsUseDroppedType(view.columns());
+            if (drop) {
+                grew |= views.add(view.qualifiedName());
+            }
+        }
+        for (Routine routine : from.routines()) {
+            if (routines.contains(routine.signature())) {
+                continue;
+            }
+            Optional<Routine> target = to.routines().stream().filter(r -> r.signature().equals(routine.signature()))
+                    .findFirst();
+            boolean drop = target.isEmpty() || (!replaceable(routine, target.get()))
+                    || routine.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped)
+                    || types.stream().anyMatch(type -> mentions(routine, type));
+            if (drop) {
+                grew |= routines.add(routine.signature());
+            }
+        }
+        return grew;
+    }
+
+    /** CREATE OR REPLACE can turn one into the other: same kind, arguments and result. */
+    static boolean replaceable(Routine from, Routine to) {
+        return from.equals(to) || to.definition() != null && to.definition().startsWith("CREATE OR REPLACE")
+                && from.kind() == to.kind() && Objects.equals(from.result(), to.result())
+                && Objects.equals(from.arguments(), to.arguments());
+    }
+
+    private static boolean mentions(Routine routine, String type) {
+        return routine.arguments().contains(type) || (routine.result() != null && routine.result().contains(type));
+    }
+
+    private boolean relationDroppedOrReshaped(QualifiedName name) {
+        if (tables.contains(name) || views.contains(name)) {
+            return true;
+        }
+        Optional<Table> before = from.table(name);
+        Optional<Table> after = to.table(name);
+        return before.isPresent() && after.isPresent() && ColumnAlteration.structural(before.get(), after.get());
+    }
+
+    private static <T extends SchemaObject> Optional<T> find(List<T> items, T wanted) {
+        return items.stream().filter(item -> item.qualifiedName().equals(wanted.qualifiedName())).findFirst();
+    }
+}

@@ -1,0 +1,295 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.diff.RecordFields;
+import dev.schemagate.diff.Hazard;
+import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.model.ColumnReference;
+import dev.schemagate.model.Constraint;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Routine;
+import dev.schemagate.model.Schema;
+import dev.schemagate.model.SchemaObject;
+import dev.schemagate.model.Sequence;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+import dev.schemagate.model.View;
+import dev.schemagate.postgres.ddl.PlanDdl;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Plans the SQL that turns one PostgreSQL schema into another. Objects the target lacks, or that
+ * cannot be changed in place, are dropped (dependants first) and created again from the target with
+ * the schema writer's own statements (in dependency order); tables are altered in place where
+ * PostgreSQL allows it, enums that only gained labels are extended.
+ */
+public final class PostgresPlanner {
+
+    private final Snapshot from;
+    private final Snapshot to;
+    private final Dropped dropped;
+    private final Map<QualifiedName, TableAlteration> alterations = new LinkedHashMap<>();
+    private final Set<QualifiedName> sequencesReleased = new HashSet<>();
+
+    private PostgresPlanner(Snapshot from, Snapshot to) {
+        this.from = from;
+        this.to = to;
+        this.dropped = new Dropped(from, to);
+        Set<String> droppedFunctions = new HashSet<>();
+        from.routines().stream().filter(r -> dropped.routines.contains(r.signature())).forEach(r -> {
+            droppedFunctions.add(PlanDdl.name(r));
+            droppedFunctions.add(r.qualifiedName().toString());
+        });
+        Set<QualifiedName> referencesRebuilt = new HashSet<>(dropped.tables);
+        from.tables().stream().filter(t -> to.table(t.qualifiedName()).map(target -> keysChange(t, target)).orElse(false))
+                .forEach(t -> referencesRebuilt.add(t.qualifiedName()));
+        PlanContext context = new PlanContext(from, to, referencesRebuilt, droppedFunctions);
+        for (Table table : from.tables()) {
+            Optional<Table> target = to.table(table.qualifiedName());
+            if (target.isPresent() && !dropped.tables.contains(table.qualifiedName())
+                    && (!table.equals(target.get()) || touchesDropped(table, referencesRebuilt, droppedFunctions))) {
+                alterations.put(table.qualifiedName(), new TableAlteration(context, table, target.get()));
+            }
+        }
+    }
+
+    /** The statements that turn {@code from} into {@code to}, in the order they must run. */
+    public static MigrationPlan plan(Snapshot from, Snapshot to) {
+        return new PostgresPlanner(from, to).build();
+    }
+
+    /** A key (primary, unique or exclusion constraint) of the table is dropped or changed. */
+    private static boolean keysChange(Table from, Table to) {
+        return from.constraints().stream().filter(c -> c.type() != Constraint.Type.CHECK
+                        && c.type() != Constraint.Type.FOREIGN_KEY)
+                .anyMatch(c -> to.constraint(c.name()).map(t -> !RecordFields.sameExcept(c, t, "comment")).orElse(true));
+    }
+
+    private static boolean touchesDropped(Table table, Set<QualifiedName> referencesRebuilt, Set<String> droppedFunctions) {
+        return table.constraints().stream().map(Constraint::referencedTable).filter(Objects::nonNull)
+                .anyMatch(referencesRebuilt::contains)
+                || table.triggers().stream().anyMatch(trigger -> droppedFunctions.contains(trigger.function()));
+    }
+
+    private MigrationPlan build() {
+        Snapshot created = created();
+        Steps steps = new Steps();
+        from.eventTriggers().stream().filter(t -> !to.eventTriggers().contains(t))
+                .forEach(t -> steps.add("DROP EVENT TRIGGER " + PlanDdl.ident(t.name())));
+        dropViewsAndLateRoutines(steps);
+        alterations.values().forEach(a -> steps.addAll(a.dropForeignKeys));
+        releaseSequences(steps);
+        dropTables(steps);
+        alterations.values().forEach(a -> steps.addAll(a.dropOthers));
+        from.routines().stream().filter(r -> dropped.routines.contains(r.signature()) && r.dependsOn().isEmpty())
+                .forEach(r -> steps.add(dropRoutine(r)));
+        dropTypesAndContainers(steps);
+        steps.addAll(PlanDdl.typesAndSequences(created));
+        inPlaceTypes(steps);
+        replacedRoutines(steps, true);
+        alterations.values().forEach(a -> steps.addAll(a.columns));
+        dropSequences(steps);
+        PlanDdl.Tables tables = PlanDdl.tables(to, created);
+        steps.addAll(tables.own());
+        alterations.values().forEach(a -> steps.addAll(a.addKeys));
+        steps.addAll(tables.references());
+        alterations.values().forEach(a -> steps.addAll(a.addForeignKeys));
+        replacedRoutines(steps, false);
+        steps.addAll(PlanDdl.programs(created));
+        alterations.values().forEach(a -> steps.addAll(a.programs));
+        sequenceOwners(steps);
+        steps.addAll(PlanDdl.access(survivors(), to));
+        steps.addAll(PlanDdl.eventTriggers(created));
+        if (steps.statements().isEmpty()) {
+            return new MigrationPlan(List.of());
+        }
+        Steps plan = new Steps();
+        plan.add("SET check_function_bodies = false");
+        plan.add("SELECT pg_catalog.set_config('search_path', '', false)");
+        plan.addAll(steps);
+        return new MigrationPlan(plan.statements());
+    }
+
+    /** What the plan creates: objects only the target has, and those dropped to be created again. */
+    private Snapshot created() {
+        Predicate<SchemaObject> type = object -> dropped.types.contains(PlanDdl.name(object))
+                || from.enumType(object.qualifiedName()).isEmpty() && from.domain(object.qualifiedName()).isEmpty()
+                && !names(from.compositeTypes()).contains(object.qualifiedName())
+                && !names(from.rangeTypes()).contains(object.qualifiedName());
+        return new Snapshot(
+                to.schemas().stream().filter(s -> from.schema(s.name()).isEmpty()).toList(),
+                to.extensions().stream().filter(e -> from.extension(e.name()).isEmpty()).toList(),
+                to.collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName())
+                        || !names(from.collations()).contains(c.qualifiedName())).toList(),
+                to.enums().stream().filter(type).toList(), to.domains().stream().filter(type).toList(),
+                to.compositeTypes().stream().filter(type).toList(), to.rangeTypes().stream().filter(type).toList(),
+                to.sequences().stream().filter(s -> from.sequence(s.qualifiedName()).isEmpty()).toList(),
+                to.tables().stream().filter(t -> dropped.tables.contains(t.qualifiedName())
+                        || from.table(t.qualifiedName()).isEmpty()).toList(),
+                to.views().stream().filter(v -> dropped.views.contains(v.qualifiedName())
+                        || from.view(v.qualifiedName()).isEmpty()).toList(),
+                to.routines().stream().filter(r -> dropped.routines.contains(r.signature())
+                        || from.routines().stream().noneMatch(old -> old.signature().equals(r.signature()))).toList(),
+                to.eventTriggers().stream().filter(t -> !from.eventTriggers().contains(t)).toList());
+    }
+
+    private static Set<QualifiedName> names(Collection<? extends SchemaObject> objects) {
+        Set<QualifiedName> names = new HashSet<>();
+        objects.forEach(object -> names.add(object.qualifiedName()));
+        return names;
+    }
+
+    private void dropViewsAndLateRoutines(Steps steps) {
+        List<SchemaObject> items = new ArrayList<>();
+        from.views().stream().filter(v -> dropped.views.contains(v.qualifiedName())).forEach(items::add);
+        from.routines().stream().filter(r -> dropped.routines.contains(r.signature()) && !r.dependsOn().isEmpty())
+                .forEach(items::add);
+        List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(items, PostgresPlanner::key,
+                item -> new ArrayList<Object>(item instanceof View view ? view.dependsOn() : ((Routine) item).dependsOn())));
+        java.util.Collections.reverse(ordered);
+        for (SchemaObject item : ordered) {
+            if (item instanceof View view) {
+                steps.add((view.materialized() ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + PlanDdl.name(view),
+                        Hazard.ACCESS_EXCLUSIVE);
+            } else {
+                steps.add(dropRoutine((Routine) item));
+            }
+        }
+    }
+
+    private static Object key(SchemaObject item) {
+        return item instanceof Routine routine ? routine.signature() : item.qualifiedName();
+    }
+
+    private static String dropRoutine(Routine routine) {
+        String kind = switch (routine.kind()) {
+            case PROCEDURE -> "PROCEDURE ";
+            case AGGREGATE -> "AGGREGATE ";
+            default -> "FUNCTION ";
+        };
+        return "DROP " + kind + PlanDdl.name(routine) + "(" + routine.identityArguments() + ")";
+    }
+
+    /** Sequences that stay but belong to a column that goes are let go of first, so they are not dropped with it. */
+    private void releaseSequences(Steps steps) {
+        for (Sequence sequence : from.sequences()) {
+            ColumnReference owner = sequence.ownedBy();
+            if (owner == null || to.sequence(sequence.qualifiedName()).isEmpty()) {
+                continue;
+            }
+            boolean columnGoes = dropped.tables.contains(owner.table())
+                    || to.table(owner.table()).flatMap(t -> t.column(owner.column())).isEmpty();
+            if (columnGoes) {
+                sequencesReleased.add(sequence.qualifiedName());
+                steps.add("ALTER SEQUENCE " + PlanDdl.name(sequence) + " OWNED BY NONE");
+            }
+        }
+    }
+
+    private void dropTables(Steps steps) {
+        List<Table> tables = from.tables().stream().filter(t -> dropped.tables.contains(t.qualifiedName())).toList();
+        List<Table> ordered = new ArrayList<>(PlanDdl.dependencyOrder(tables, Table::qualifiedName, table -> {
+            List<QualifiedName> needs = new ArrayList<>(table.parents());
+            table.constraints().stream().map(Constraint::referencedTable).filter(Objects::nonNull)
+                    .filter(name -> !name.equals(table.qualifiedName())).forEach(needs::add);
+            return needs;
+        }));
+        java.util.Collections.reverse(ordered);
+        ordered.forEach(table -> steps.add("DROP TABLE " + PlanDdl.name(table), Hazard.ACCESS_EXCLUSIVE,
+                Hazard.DELETES_DATA));
+    }
+
+    private void dropSequences(Steps steps) {
+        for (Sequence sequence : from.sequences()) {
+            ColumnReference owner = sequence.ownedBy();
+            boolean goesWithTable = owner != null && !sequencesReleased.contains(sequence.qualifiedName())
+                    && (dropped.tables.contains(owner.table())
+                    || to.table(owner.table()).flatMap(t -> t.column(owner.column())).isEmpty());
+            if (to.sequence(sequence.qualifiedName()).isEmpty() && !goesWithTable) {
+                steps.add("DROP SEQUENCE " + PlanDdl.name(sequence), Hazard.DELETES_DATA);
+            }
+        }
+        for (Schema schema : from.schemas()) {
+            if (to.schema(schema.name()).isEmpty()) {
+                steps.add("DROP SCHEMA " + PlanDdl.ident(schema.name()));
+            }
+        }
+    }
+
+    private void dropTypesAndContainers(Steps steps) {
+        List<SchemaObject> types = Stream.of(from.enums(), from.domains(), from.compositeTypes(), from.rangeTypes())
+                .flatMap(List::stream).map(SchemaObject.class::cast)
+                .filter(type -> dropped.types.contains(PlanDdl.name(type))).toList();
+        List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(types, PlanDdl::name, PlanDdl::usedTypes));
+        java.util.Collections.reverse(ordered);
+        ordered.forEach(type -> steps.add((type instanceof dev.schemagate.model.Domain ? "DROP DOMAIN " : "DROP TYPE ")
+                + PlanDdl.name(type)));
+        from.collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName()))
+                .forEach(c -> steps.add("DROP COLLATION " + PlanDdl.name(c)));
+        from.extensions().stream().filter(e -> to.extension(e.name()).isEmpty())
+                .forEach(e -> steps.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
+    }
+
+    private void inPlaceTypes(Steps steps) {
+        Steps late = new Steps();
+        from.enums().forEach(e -> to.enumType(e.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+                .ifPresent(t -> TypeChanges.extendEnum(e, t, steps)));
+        from.domains().forEach(d -> to.domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+                .ifPresent(t -> TypeChanges.alterDomain(d, t, steps, late)));
+        steps.addAll(late);
+        from.sequences().forEach(s -> to.sequence(s.qualifiedName()).ifPresent(t -> TypeChanges.alterSequence(s, t, steps)));
+        from.extensions().forEach(e -> to.extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, steps)));
+    }
+
+    /** Routines that CREATE OR REPLACE changes in place: those that need no relation first, the others after the tables. */
+    private void replacedRoutines(Steps steps, boolean early) {
+        for (Routine routine : from.routines()) {
+            if (dropped.routines.contains(routine.signature()) || routine.dependsOn().isEmpty() != early) {
+                continue;
+            }
+            to.routines().stream().filter(r -> r.signature().equals(routine.signature())).findFirst()
+                    .filter(target -> !RecordFields.sameExcept(routine, target, "comment", "owner", "privileges"))
+                    .ifPresent(target -> steps.add(target.definition()));
+        }
+    }
+
+    private void sequenceOwners(Steps steps) {
+        for (Sequence sequence : to.sequences()) {
+            Optional<Sequence> before = from.sequence(sequence.qualifiedName());
+            ColumnReference was = before.isEmpty() || sequencesReleased.contains(sequence.qualifiedName()) ? null
+                    : before.get().ownedBy();
+            if (!Objects.equals(was, sequence.ownedBy())) {
+                ColumnReference owner = sequence.ownedBy();
+                steps.add("ALTER SEQUENCE " + PlanDdl.name(sequence) + " OWNED BY " + (owner == null ? "NONE"
+                        : PlanDdl.name(owner.table()) + "." + PlanDdl.ident(owner.column())));
+            }
+        }
+    }
+
+    /** The source as it stands once the drops have run: what comments, owners and grants are compared with. */
+    private Snapshot survivors() {
+        return new Snapshot(from.schemas(), from.extensions(),
+                from.collations().stream().filter(c -> !dropped.collations.contains(c.qualifiedName())).toList(),
+                from.enums().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
+                from.domains().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
+                from.compositeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
+                from.rangeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
+                from.sequences(),
+                from.tables().stream().filter(t -> !dropped.tables.contains(t.qualifiedName()))
+                        .map(t -> alterations.containsKey(t.qualifiedName())
+                                ? alterations.get(t.qualifiedName()).survivor() : t).toList(),
+                from.views().stream().filter(v -> !dropped.views.contains(v.qualifiedName())).toList(),
+                from.routines().stream().filter(r -> !dropped.routines.contains(r.signature())).toList(),
+                from.eventTriggers().stream().filter(to.eventTriggers()::contains).toList());
+    }
+}

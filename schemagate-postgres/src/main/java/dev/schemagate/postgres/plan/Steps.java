@@ -1,0 +1,33 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.diff.Hazard;
+import dev.schemagate.diff.PlannedStatement;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The statements of one phase of a plan, each with its hazards, in the order they were added. */
+final class Steps {
+
+    private final List<PlannedStatement> statements = new ArrayList<>();
+
+    void add(String sql, Hazard... hazards) {
+        Set<Hazard> set = hazards.length == 0 ? Set.of() : EnumSet.of(hazards[0], hazards);
+        statements.add(new PlannedStatement(sql, set));
+    }
+
+    /** Statements that create objects, or change them without risk worth a warning. */
+    void addAll(List<String> sql) {
+        sql.forEach(this::add);
+    }
+
+    void addAll(Steps other) {
+        statements.addAll(other.statements);
+    }
+
+    List<PlannedStatement> statements() {
+        return statements;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.diff.RecordFields;
+import dev.schemagate.diff.Hazard;
+import dev.schemagate.model.Constraint;
+import dev.schemagate.model.Enablement;
+import dev.schemagate.model.Index;
+import dev.schemagate.model.Policy;
+import dev.schemagate.model.ReplicaIdentity;
+import dev.schemagate.model.Table;
+import dev.schemagate.model.Trigger;
+import dev.schemagate.postgres.ddl.PlanDdl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns one table into another in place, in the phases a plan interleaves with the rest: its
+ * constraints, indexes, triggers and policies that change are dropped early and added again late,
+ * foreign keys apart so they go before the keys they reference and come back after them.
+ */
+final class TableAlteration {
+
+    final Steps dropForeignKeys = new Steps();
+    final Steps dropOthers = new Steps();
+    final Steps columns = new Steps();
+    final Steps addKeys = new Steps();
+    final Steps addForeignKeys = new Steps();
+    final Steps programs = new Steps();
+
+    private final PlanContext context;
+    private final Table from;
+    private final Table to;
+    private final String alter;
+    private final List<String> droppedIndexes = new ArrayList<>();
+    private final List<String> droppedConstraints = new ArrayList<>();
+    private final List<String> droppedTriggers = new ArrayList<>();
+    private final List<String> droppedPolicies = new ArrayList<>();
+
+    TableAlteration(PlanContext context, Table from, Table to) {
+        this.context = context;
+        this.from = from;
+        this.to = to;
+        this.alter = "ALTER TABLE " + PlanDdl.name(to);
+        constraints();
+        indexes();
+        ColumnAlteration.write(context, from, to, columns);
+        settings();
+        triggers();
+        policies();
+        replicaIdentityAndClustering();
+    }
+
+    /** The table can be changed in place rather than dropped and created again. */
+    static boolean possible(Table from, Table to) {
+        return from.unlogged() == to.unlogged() && Objects.equals(from.partitionKey(), to.partitionKey())
+                && Objects.equals(from.partitionOf(), to.partitionOf())
+                && Objects.equals(from.partitionBound(), to.partitionBound()) && from.inherits().equals(to.inherits())
+                && Objects.equals(from.ofType(), to.ofType()) && Objects.equals(from.accessMethod(), to.accessMethod())
+                && ColumnAlteration.possible(from, to);
+    }
+
+    /** The table as it stands once the early drops have run: what the comments and grants are compared with. */
+    Table survivor() {
+        return new Table(from.schema(), from.name(), from.unlogged(), from.columns(),
+                from.constraints().stream().filter(c -> !droppedConstraints.contains(c.name())).toList(),
+                from.indexes().stream().filter(i -> !droppedIndexes.contains(i.name())).toList(),
+                from.triggers().stream().filter(t -> !droppedTriggers.contains(t.name())).toList(),
+                from.policies().stream().filter(p -> !droppedPolicies.contains(p.name())).toList(),
+                from.partitionKey(), from.partitionOf(), from.partitionBound(), from.inherits(), from.ofType(),
+                from.accessMethod(), from.options(), from.replicaIdentity(), from.rowSecurity(),
+                from.forceRowSecurity(), from.owner(), from.comment(), from.privileges());
+    }
+
+    private void constraints() {
+        for (Constraint constraint : from.constraints()) {
+            Optional<Constraint> target = to.constraint(constraint.name());
+            if (constraint.inherited() || (target.isPresent() && same(constraint, target.get()))) {
+                continue;
+            }
+            if (target.isPresent() && onlyValidated(constraint, target.get())) {
+                addForeignKeys.add(alter + " VALIDATE CONSTRAINT " + PlanDdl.ident(constraint.name()));
+                continue;
+            }
+            droppedConstraints.add(constraint.name());
+            (constraint.type() == Constraint.Type.FOREIGN_KEY ? dropForeignKeys : dropOthers)
+                    .add(alter + " DROP CONSTRAINT " + PlanDdl.ident(constraint.name()), Hazard.ACCESS_EXCLUSIVE);
+        }
+        for (Constraint constraint : to.constraints()) {
+            Optional<Constraint> before = from.constraint(constraint.name());
+            boolean kept = before.isPresent() && !droppedConstraints.contains(constraint.name());
+            if (constraint.inherited() || kept) {
+                continue;
+            }
+            String sql = (constraint.noInherit() ? "ALTER TABLE ONLY " + PlanDdl.name(to) : alter)
+                    + PlanDdl.addConstraint(constraint);
+            switch (constraint.type()) {
+                case FOREIGN_KEY -> addForeignKeys.add(sql);
+                case CHECK -> addKeys.add(sql, Hazard.ACCESS_EXCLUSIVE);
+                default -> addKeys.add(sql, Hazard.ACCESS_EXCLUSIVE, Hazard.BUILDS_INDEX);
+            }
+        }
+    }
+
+    private boolean same(Constraint a, Constraint b) {
+        boolean referenceDropped = b.referencedTable() != null && context.droppedTables().contains(b.referencedTable());
+        return !referenceDropped && RecordFields.sameExcept(a, b, "comment");
+    }
+
+    private static boolean onlyValidated(Constraint from, Constraint to) {
+        return !from.validated() && to.validated()
+                && RecordFields.sameExcept(from, to, "comment", "validated", "definition")
+                && from.definition().replace(" NOT VALID", "").equals(to.definition());
+    }
+
+    private void indexes() {
+        for (Index index : from.indexes()) {
+            Optional<Index> target = to.index(index.name());
+            boolean same = target.isPresent() && RecordFields.sameExcept(index, target.get(), "comment", "clustered",
+                    "replicaIdentity");
+            if (index.constraint() != null && droppedConstraints.contains(index.constraint())) {
+                droppedIndexes.add(index.name());
+            }
+            if (same || index.constraint() != null) {
+                continue;
+            }
+            droppedIndexes.add(index.name());
+            if (index.parent() == null) {
+                dropOthers.add("DROP INDEX " + PlanDdl.sibling(from, index.name()), Hazard.ACCESS_EXCLUSIVE);
+            }
+        }
+        for (Index index : to.indexes()) {
+            boolean kept = from.index(index.name()).isPresent() && !droppedIndexes.contains(index.name());
+            if (kept) {
+                continue;
+            }
+            if (index.constraint() == null) {
+                addKeys.add(index.definition(), Hazard.BUILDS_INDEX);
+                if (index.parent() != null) {
+                    addKeys.add("ALTER INDEX " + PlanDdl.name(index.parent()) + " ATTACH PARTITION "
+                            + PlanDdl.sibling(to, index.name()));
+                }
+            } else if (!index.options().isEmpty()) {
+                addKeys.add("ALTER INDEX " + PlanDdl.sibling(to, index.name()) + " SET ("
+                        + String.join(", ", index.options()) + ")");
+            }
+        }
+    }
+
+    private void settings() {
+        if (!from.options().equals(to.options())) {
+            if (!from.options().isEmpty()) {
+                columns.add(alter + " RESET (" + String.join(", ", from.options().stream()
+                        .map(option -> option.substring(0, option.indexOf('='))).toList()) + ")", Hazard.ACCESS_EXCLUSIVE);
+            }
+            if (!to.options().isEmpty()) {
+                columns.add(alter + " SET (" + String.join(", ", to.options()) + ")", Hazard.ACCESS_EXCLUSIVE);
+            }
+        }
+        String only = "ALTER TABLE ONLY " + PlanDdl.name(to);
+        if (from.rowSecurity() != to.rowSecurity()) {
+            programs.add(only + (to.rowSecurity() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", Hazard.ACCESS_EXCLUSIVE);
+        }
+        if (from.forceRowSecurity() != to.forceRowSecurity()) {
+            programs.add(only + (to.forceRowSecurity() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY",
+                    Hazard.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    private void triggers() {
+        for (Trigger trigger : from.triggers()) {
+            Optional<Trigger> target = to.trigger(trigger.name());
+            boolean functionDropped = context.droppedFunctions().contains(trigger.function());
+            boolean same = target.isPresent() && !functionDropped
+                    && RecordFields.sameExcept(trigger, target.get(), "comment", "enabled");
+            if (trigger.inherited() || same) {
+                continue;
+            }
+            droppedTriggers.add(trigger.name());
+            dropOthers.add("DROP TRIGGER " + PlanDdl.ident(trigger.name()) + " ON " + PlanDdl.name(from));
+        }
+        for (Trigger trigger : to.triggers()) {
+            Optional<Trigger> before = from.trigger(trigger.name());
+            boolean kept = before.isPresent() && !droppedTriggers.contains(trigger.name());
+            if (trigger.inherited()) {
+                continue;
+            }
+            if (!kept) {
+                programs.add(trigger.definition());
+            }
+            Enablement was = kept ? before.get().enabled() : Enablement.ORIGIN;
+            if (trigger.enabled() != was) {
+                programs.add("ALTER TABLE ONLY " + PlanDdl.name(to) + " " + PlanDdl.enable(trigger.enabled())
+                        + " TRIGGER " + PlanDdl.ident(trigger.name()));
+            }
+        }
+    }
+
+    private void policies() {
+        for (Policy policy : from.policies()) {
+            Optional<Policy> target = to.policy(policy.name());
+            if (target.isEmpty() || !RecordFields.sameExcept(policy, target.get(), "comment")) {
+                droppedPolicies.add(policy.name());
+                dropOthers.add("DROP POLICY " + PlanDdl.ident(policy.name()) + " ON " + PlanDdl.name(from));
+            }
+        }
+        for (Policy policy : to.policies()) {
+            if (from.policy(policy.name()).isEmpty() || droppedPolicies.contains(policy.name())) {
+                programs.add(PlanDdl.createPolicy(to, policy));
+            }
+        }
+    }
+
+    private void replicaIdentityAndClustering() {
+        String only = "ALTER TABLE ONLY " + PlanDdl.name(to);
+        Optional<Index> identity = to.indexes().stream().filter(Index::replicaIdentity).findFirst();
+        Optional<Index> identityBefore = from.indexes().stream().filter(Index::replicaIdentity).findFirst();
+        boolean identityIndexRebuilt = identity.isPresent() && droppedIndexes.contains(identity.get().name());
+        if (from.replicaIdentity() != to.replicaIdentity()
+                || !identity.map(Index::name).equals(identityBefore.map(Index::name)) || identityIndexRebuilt) {
+            addKeys.add(only + (to.replicaIdentity() == ReplicaIdentity.INDEX && identity.isPresent()
+                    ? " REPLICA IDENTITY USING INDEX " + PlanDdl.ident(identity.get().name())
+                    : " REPLICA IDENTITY " + to.replicaIdentity()), Hazard.ACCESS_EXCLUSIVE);
+        }
+        Optional<Index> clustered = to.indexes().stream().filter(Index::clustered).findFirst();
+        Optional<Index> clusteredBefore = from.indexes().stream().filter(Index::clustered).findFirst();
+        boolean clusterRebuilt = clustered.isPresent() && droppedIndexes.contains(clustered.get().name());
+        if (!clustered.map(Index::name).equals(clusteredBefore.map(Index::name)) || clusterRebuilt) {
+            addKeys.add(only + (clustered.isPresent() ? " CLUSTER ON " + PlanDdl.ident(clustered.get().name())
+                    : " SET WITHOUT CLUSTER"), Hazard.ACCESS_EXCLUSIVE);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.diff.RecordFields;
+import dev.schemagate.diff.Hazard;
+import dev.schemagate.model.Domain;
+import dev.schemagate.model.DomainConstraint;
+import dev.schemagate.model.EnumType;
+import dev.schemagate.model.Extension;
+import dev.schemagate.model.Sequence;
+import dev.schemagate.postgres.ddl.PlanDdl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The objects changed in place rather than dropped and created again: enums that only gained
+ * labels, domains whose base type stays, sequences and extensions.
+ */
+final class TypeChanges {
+
+    private TypeChanges() {
+    }
+
+    /** Only labels were added (the old ones keep their order), so ALTER TYPE ... ADD VALUE does it. */
+    static boolean extendsEnum(EnumType from, EnumType to) {
+        if (!RecordFields.sameExcept(from, to, "labels", "comment", "owner", "privileges")) {
+            return false;
+        }
+        List<String> kept = to.labels().stream().filter(from.labels()::contains).toList();
+        return kept.equals(from.labels());
+    }
+
+    static void extendEnum(EnumType from, EnumType to, Steps steps) {
+        List<String> labels = new ArrayList<>(from.labels());
+        for (int i = 0; i < to.labels().size(); i++) {
+            String label = to.labels().get(i);
+            if (labels.contains(label)) {
+                continue;
+            }
+            String alter = "ALTER TYPE " + PlanDdl.name(to) + " ADD VALUE " + PlanDdl.literal(label);
+            if (i > 0) {
+                steps.add(alter + " AFTER " + PlanDdl.literal(to.labels().get(i - 1)));
+            } else if (!labels.isEmpty()) {
+                steps.add(alter + " BEFORE " + PlanDdl.literal(labels.get(0)));
+            } else {
+                steps.add(alter);
+            }
+            labels.add(label);
+        }
+    }
+
+    /** The base type and collation stay, so ALTER DOMAIN can do the rest. */
+    static boolean altersDomain(Domain from, Domain to) {
+        return RecordFields.sameExcept(from, to, "defaultExpression", "notNull", "constraints", "comment", "owner",
+                "privileges");
+    }
+
+    static void alterDomain(Domain from, Domain to, Steps early, Steps late) {
+        String alter = "ALTER DOMAIN " + PlanDdl.name(to);
+        for (DomainConstraint constraint : from.constraints()) {
+            Optional<DomainConstraint> target = to.constraints().stream()
+                    .filter(c -> c.name().equals(constraint.name())).findFirst();
+            if (target.isEmpty() || !RecordFields.sameExcept(constraint, target.get(), "comment")) {
+                early.add(alter + " DROP CONSTRAINT " + PlanDdl.ident(constraint.name()));
+            }
+        }
+        if (!Objects.equals(from.defaultExpression(), to.defaultExpression())) {
+            late.add(to.defaultExpression() == null ? alter + " DROP DEFAULT" : alter + " SET DEFAULT " + to.defaultExpression());
+        }
+        boolean namedNotNull = to.constraints().stream().anyMatch(c -> c.definition().equals("NOT NULL"))
+                || from.constraints().stream().anyMatch(c -> c.definition().equals("NOT NULL"));
+        if (from.notNull() != to.notNull() && !namedNotNull) {
+            late.add(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+        }
+        for (DomainConstraint constraint : to.constraints()) {
+            Optional<DomainConstraint> before = from.constraints().stream()
+                    .filter(c -> c.name().equals(constraint.name())).findFirst();
+            if (before.isEmpty() || !RecordFields.sameExcept(before.get(), constraint, "comment")) {
+                late.add(alter + " ADD CONSTRAINT " + PlanDdl.ident(constraint.name()) + " " + constraint.definition());
+            }
+        }
+    }
+
+    static void alterSequence(Sequence from, Sequence to, Steps steps) {
+        if (!from.options().equals(to.options())) {
+            steps.add("ALTER SEQUENCE " + PlanDdl.name(to) + " " + PlanDdl.sequenceOptions(to.options()));
+        }
+    }
+
+    static void alterExtension(Extension from, Extension to, Steps steps) {
+        String alter = "ALTER EXTENSION " + PlanDdl.ident(to.name());
+        if (!from.schema().equals(to.schema())) {
+            steps.add(alter + " SET SCHEMA " + PlanDdl.ident(to.schema()));
+        }
+        if (from.version().equals(to.version())) {
+            return;
+        }
+        if (older(to.version(), from.version())) {
+            steps.add("DROP EXTENSION " + PlanDdl.ident(to.name()));
+            steps.add("CREATE EXTENSION " + PlanDdl.ident(to.name()) + " WITH SCHEMA " + PlanDdl.ident(to.schema())
+                    + " VERSION " + PlanDdl.literal(to.version()));
+        } else {
+            steps.add(alter + " UPDATE TO " + PlanDdl.literal(to.version()), Hazard.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    /**
+     * Version {@code a} comes before {@code b}, comparing dotted numbers part by part. Extensions
+     * seldom ship downgrade scripts, so going back is a drop and a create at the older version.
+     */
+    static boolean older(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            if (left[i].matches("\\d+") && right[i].matches("\\d+")) {
+                int order = Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]));
+                if (order != 0) {
+                    return order < 0;
+                }
+            } else if (!left[i].equals(right[i])) {
+                return left[i].compareTo(right[i]) < 0;
+            }
+        }
+        return left.length < right.length;
+    }
+}
