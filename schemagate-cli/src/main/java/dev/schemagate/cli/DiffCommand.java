@@ -84,15 +84,7 @@ public final class DiffCommand implements Callable<Integer> {
     private int sql(MigrationPlan plan, PrintWriter out, int differs) {
         List<PlannedStatement> heldBack = unsafe ? List.of() : plan.destructive();
         out.println("-- Migration from " + JdbcUrls.redact(source) + " to " + JdbcUrls.redact(target) + ", written by Schemagate.");
-        for (PlannedStatement statement : plan.statements()) {
-            if (heldBack.contains(statement)) {
-                out.println("-- HELD BACK (" + statement.hazardText() + "; run with --unsafe to include it):");
-                statement.sql().lines().forEach(line -> out.println("-- " + line));
-                out.println();
-            } else {
-                out.println(statement.render());
-            }
-        }
+        out.print(plan.script(heldBack));
         out.flush();
         if (heldBack.isEmpty()) {
             return differs;

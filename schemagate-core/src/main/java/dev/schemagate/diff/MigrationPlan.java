@@ -23,8 +23,24 @@ public record MigrationPlan(List<PlannedStatement> statements) {
 
     /** The whole plan as one script, each statement with its hazards as a comment. */
     public String script() {
+        return script(List.of());
+    }
+
+    /**
+     * The plan as one script in which the {@code heldBack} statements are commented out, each
+     * saying why, so a reviewer sees them and nothing runs them.
+     */
+    public String script(List<PlannedStatement> heldBack) {
         StringBuilder out = new StringBuilder();
-        statements.forEach(statement -> out.append(statement.render()).append('\n'));
+        for (PlannedStatement statement : statements) {
+            if (heldBack.contains(statement)) {
+                out.append("-- HELD BACK (").append(statement.hazardText()).append("; run with --unsafe to include it):\n");
+                statement.sql().lines().forEach(line -> out.append("-- ").append(line).append('\n'));
+                out.append('\n');
+            } else {
+                out.append(statement.render()).append('\n');
+            }
+        }
         return out.toString();
     }
 }

@@ -72,6 +72,35 @@ class MojoTest {
         assertThat(log).anyMatch(line -> line.startsWith("Wrote ") && line.endsWith(": 2 tables, 0 views, 0 routines"));
     }
 
+    @Test
+    void diffWritesTheSqlBetweenTwoVersionsAndHoldsBackWhatLosesData(@TempDir Path target) throws Exception {
+        DiffMojo forward = diff(EXAMPLES.resolve("shop") + "@0001", EXAMPLES.resolve("shop") + "@0002", target.resolve("up.sql"));
+        DiffMojo backward = diff(EXAMPLES.resolve("shop") + "@0002", EXAMPLES.resolve("shop") + "@0001", target.resolve("down.sql"));
+
+        forward.execute();
+
+        assertThat(Files.readString(target.resolve("up.sql"))).contains("CREATE TABLE public.products");
+        assertThatThrownBy(backward::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("1 statement(s) that can lose data were held back").hasMessageContaining("DROP TABLE");
+        assertThat(Files.readString(target.resolve("down.sql"))).contains("-- HELD BACK").contains("-- DROP TABLE");
+        backward.unsafe = true;
+        backward.execute();
+        assertThat(Files.readString(target.resolve("down.sql"))).doesNotContain("HELD BACK").contains("DROP TABLE");
+    }
+
+    private DiffMojo diff(String source, String targetSchema, Path output) {
+        DiffMojo mojo = new DiffMojo();
+        mojo.setLog(capturing());
+        mojo.source = source;
+        mojo.target = targetSchema;
+        mojo.format = "sql";
+        mojo.output = output.toFile();
+        mojo.layout = "auto";
+        mojo.pgVersion = "17";
+        mojo.dbUrl = SHARED;
+        return mojo;
+    }
+
     private VerifyMojo verify(Path directory, Path target) {
         VerifyMojo mojo = new VerifyMojo();
         mojo.setLog(capturing());

@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParameterParityTest {
 
     /** The CLI's positional parameters, by label, and the plugin parameter that carries each. */
-    private static final Map<String, String> POSITIONALS = Map.of("DIR", "directory", "SOURCE", "source");
+    private static final Map<String, String> POSITIONALS = Map.of("DIR", "directory", "SOURCE", "source", "TARGET", "target");
     private static final Set<String> STANDARD = Set.of("--help", "--version");
 
     @ParameterizedTest
-    @CsvSource({"verify, dev.schemagate.cli.VerifyCommand", "snapshot, dev.schemagate.cli.SnapshotCommand"})
+    @CsvSource({"verify, dev.schemagate.cli.VerifyCommand", "snapshot, dev.schemagate.cli.SnapshotCommand",
+            "diff, dev.schemagate.cli.DiffCommand"})
     void everyCliOptionIsAGoalParameterOfTheSameName(String goal, String command) throws Exception {
         Object instance = Class.forName(command).getDeclaredConstructor().newInstance();
         CommandSpec spec = new CommandLine(instance).getCommandSpec();
