@@ -58,7 +58,7 @@ class CorpusVerifyTest {
 
         assertThat(run.out()).as(run.toString())
                 .contains("228 of 228 migrations applied")
-                .contains("20250523000001000000_rm_oauth2_trusted_jwt_bearer_issuer_unefficient_uq_idx.down.sql: "
+                .contains("20250523000001000000_rm_oauth2_trusted_jwt_bearer_issuer_unefficient_uq_idx.postgres.autocommit.down.sql: "
                         + "down script does not restore the schema")
                 .doesNotContain("20190300000007000000_consent.postgres.down.sql: rolling back");
         assertThat(run.out().lines().filter(line -> line.endsWith("[reversibility.missing-down]")))

@@ -5,7 +5,6 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -80,11 +79,8 @@ public final class PostgresIntrospector {
                 routines.routines, routines.eventTriggers);
     }
 
+    /** The server's major version, as the driver read it when it connected. */
     private static int majorVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SHOW server_version_num")) {
-            result.next();
-            return Integer.parseInt(result.getString(1)) / 10000;
-        }
+        return connection.getMetaData().getDatabaseMajorVersion();
     }
 }
