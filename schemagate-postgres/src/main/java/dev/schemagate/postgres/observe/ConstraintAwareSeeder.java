@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.Set;
  * Observed linting's seeder on PostgreSQL: hands the empty tables of the current schema to the
  * constraint-aware {@link dev.schemagate.postgres.data.Seeder} (the one the data check uses), turns
  * the tables it could not fill into {@link Skipped} notes, and remembers the tables it filled by
- * oid, so that {@link #clear} still finds them after a migration renamed them.
+ * oid, so that {@link #clear} still finds them after a migration renamed them. A table it could not
+ * put a single row in is not tried again until a migration changes it: a failing insert is retried
+ * row by row, which would otherwise cost every migration of a long history as much again.
  */
 final class ConstraintAwareSeeder implements Seeder {
 
@@ -31,6 +34,7 @@ final class ConstraintAwareSeeder implements Seeder {
     private static final long SEED = 42;
 
     private final Set<Long> filled = new LinkedHashSet<>();
+    private final Map<Long, Table> unfillable = new HashMap<>();
 
     @Override
     public List<Skipped> seed(Connection connection, Snapshot snapshot, int rows) throws SQLException {
@@ -38,7 +42,7 @@ final class ConstraintAwareSeeder implements Seeder {
         for (Table table : snapshot.tables()) {
             if (table.partitionOf() == null) {
                 Resolved resolved = resolve(connection, table.qualifiedName());
-                if (isEmpty(connection, resolved)) {
+                if (!table.equals(unfillable.get(resolved.oid())) && isEmpty(connection, resolved)) {
                     empty.put(table.qualifiedName(), resolved.oid());
                 }
             }
@@ -49,8 +53,11 @@ final class ConstraintAwareSeeder implements Seeder {
         SeedReport report = dev.schemagate.postgres.data.Seeder.seed(connection, snapshot, empty.keySet(), rows, SEED);
         List<Skipped> skipped = new ArrayList<>();
         for (TableSeed table : report.tables()) {
+            long oid = empty.get(table.table());
             if (table.inserted() > 0) {
-                filled.add(empty.get(table.table()));
+                filled.add(oid);
+            } else {
+                snapshot.table(table.table()).ifPresent(unfillable -> this.unfillable.put(oid, unfillable));
             }
             if (!table.skipped() && !table.complete()) {
                 skipped.add(new Skipped(table.table().name(), table.inserted() + " of " + table.requested()
