@@ -24,7 +24,7 @@ squawk="$prefix/node_modules/.bin/squawk"
 if [ ! -x "$squawk" ]; then
   npm install --silent --prefix "$prefix" squawk-cli >/dev/null
 fi
-[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q -o install -DskipTests)
+[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q -o package -DskipTests)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "squawk $("$squawk" --version | awk '{print $2}'), schemagate lint $mode"

@@ -54,7 +54,8 @@ public final class LintCommand implements Callable<Integer> {
     boolean showCleared;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "The config file (default: schemagate.yml in the current folder, if there is one).")
+            description = "The config file (default: schemagate.yml or schemagate.yaml in the migrations folder,"
+                    + " else schemagate.yml in the current folder, if there is one).")
     Path config;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -70,7 +71,7 @@ public final class LintCommand implements Callable<Integer> {
         if (rows < 0) {
             throw new IllegalArgumentException("--rows must be 0 or more, not " + rows);
         }
-        LintConfig lintConfig = LintConfigFile.load(configFile());
+        LintConfig lintConfig = config();
         if (failOn != null) {
             lintConfig = lintConfig.withFailOn(Severity.valueOf(failOn.toUpperCase(Locale.ROOT)));
         }
@@ -96,14 +97,14 @@ public final class LintCommand implements Callable<Integer> {
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
-    private Path configFile() {
+    private LintConfig config() {
         if (config != null) {
             if (!Files.isRegularFile(config)) {
                 throw new IllegalArgumentException(config + ": no such config file");
             }
-            return config;
+            return LintConfigFile.load(config);
         }
-        return Path.of(LintConfigFile.NAME);
+        return LintConfigFile.forRun(directory);
     }
 
     private static void print(PrintWriter out, MigrationSet set, LintResult result, String how) {

@@ -19,7 +19,6 @@ import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +154,7 @@ public final class Verifier {
      */
     private static List<Finding> lint(MigrationSet set, Dialect dialect, DatabaseServer server, VerifyOptions options,
                                       boolean applied) {
-        Linter linter = new Linter(dialect, LintConfigFile.load(Path.of(LintConfigFile.NAME)));
+        Linter linter = new Linter(dialect, LintConfigFile.forRun(options.directory()));
         try (ScratchDatabase scratch = server.createDatabase()) {
             return linter.lintObserved(set, scratch, options.rows()).findings().stream()
                     .filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id()))

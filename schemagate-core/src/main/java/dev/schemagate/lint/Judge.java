@@ -26,7 +26,7 @@ final class Judge {
         this.config = config;
     }
 
-    Judgement judge(LintPlan plan, Map<Statement, Observation> observations, List<Finding> notes) {
+    Judgement judge(LintPlan plan, Map<Statement, Observation> observations, List<ObservedRun.Note> notes) {
         List<Finding> findings = new ArrayList<>();
         List<Suspicion> cleared = new ArrayList<>();
         for (FileSuspicion file : plan.files()) {
@@ -52,7 +52,11 @@ final class Judge {
                 }
             }
         }
-        notes.stream().filter(n -> Rules.byId(n.ruleId()).map(config::enabled).orElse(true)).forEach(findings::add);
+        for (ObservedRun.Note note : notes) {
+            if (config.enabled(note.rule()) && !ignores(note.location().file(), note.rule(), note.location().line())) {
+                findings.add(finding(note.rule(), note.location(), note.message(), List.of()));
+            }
+        }
         unexplainedAnnotations(plan, findings);
         return new Judgement(findings, cleared);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.schemagate.check.Severity;
 import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.MigrationDiscovery;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,31 @@ public final class LintConfigFile {
     public static final String NAME = "schemagate.yml";
 
     private LintConfigFile() {
+    }
+
+    /**
+     * The config of the migrations folder {@code directory}: its {@code schemagate.yml} (or
+     * {@code schemagate.yaml}), or the defaults when it has neither. Migration discovery ignores
+     * these files, so a folder can carry its own lint settings.
+     */
+    public static LintConfig forDirectory(Path directory) {
+        for (String name : MigrationDiscovery.CONFIG_FILE_NAMES) {
+            Path file = directory.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return load(file);
+            }
+        }
+        return LintConfig.defaults();
+    }
+
+    /**
+     * The config a run on the migrations folder {@code directory} uses: the folder's own file, else
+     * the {@code schemagate.yml} of the current folder, else the defaults.
+     */
+    public static LintConfig forRun(Path directory) {
+        boolean inFolder = MigrationDiscovery.CONFIG_FILE_NAMES.stream()
+                .anyMatch(name -> Files.isRegularFile(directory.resolve(name)));
+        return inFolder ? forDirectory(directory) : load(Path.of(NAME));
     }
 
     /** The config of the file, or the defaults when it does not exist. */

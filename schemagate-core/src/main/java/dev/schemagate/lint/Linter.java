@@ -40,11 +40,21 @@ public final class Linter {
     }
 
     /**
-     * Observed lint: applies every up script on {@code database} (which must be empty), seeding
-     * empty tables with {@code rows} rows before each migration, watching each statement; then
-     * judges the suspicions with that evidence and adds what only the evidence shows.
+     * Observed lint: applies every up script on {@code database}, seeding empty tables with
+     * {@code rows} rows before each migration (none when {@code rows} is 0), watching each
+     * statement; then judges the suspicions with that evidence and adds what only the evidence shows.
+     *
+     * <p>Meant to be one check among others: {@code database} is any empty scratch database (such as
+     * one from {@link dev.schemagate.dialect.DatabaseServer#createDatabase()}); the run uses one
+     * connection of its own and closes it before returning, so the caller may then clone or drop the
+     * database. The database keeps the migrated schema (with sample rows), the caller's to close.
+     *
+     * @throws IllegalArgumentException when {@code rows} is negative or the database already holds tables
      */
     public LintResult lintObserved(MigrationSet set, ScratchDatabase database, int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be 0 or more, not " + rows);
+        }
         long start = System.nanoTime();
         LintPlan plan = plan(set);
         ObservationProvider provider = ObservationProvider.forDialect(dialect.id());

@@ -1,10 +1,11 @@
 package dev.schemagate.lint;
 
-import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Statement;
+import dev.schemagate.model.SnapshotOptions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,13 +19,26 @@ import java.util.Set;
 /**
  * Applies a lint plan's up scripts on a scratch database the way migration tools do (one
  * transaction per script unless a statement refuses one), seeding empty tables before each
- * migration, and keeps what the observer saw for every statement. It stops at the first statement
- * that fails and says so; the rest is judged on its text.
+ * migration, and keeps what the observer saw for every statement.
+ *
+ * <p>When a statement fails on the seeded rows, the migration is run again with the seeded rows
+ * removed, so one value the migration did not expect does not hide the rest of the history; the
+ * failure is kept as a note. Only a statement that fails without seeded rows too (or in a script
+ * that cannot be re-run because it committed part of its work) stops the run; the rest is then
+ * judged on its text.
  */
 final class ObservedRun {
 
-    /** What the run saw, and notes (tables left empty, where it stopped). */
-    record Outcome(Map<Statement, Observation> observations, List<Finding> notes) {
+    /** Something the run itself found: a table left empty, a failure on seeded rows, where it stopped. */
+    record Note(Rule rule, Location location, String message) {
+    }
+
+    /** What the run saw, and its notes. */
+    record Outcome(Map<Statement, Observation> observations, List<Note> notes) {
+    }
+
+    /** A statement that failed, and why. */
+    private record Failure(Statement statement, String reason) {
     }
 
     private final Dialect dialect;
@@ -41,21 +55,45 @@ final class ObservedRun {
 
     Outcome run(LintPlan plan, ScratchDatabase database) {
         Map<Statement, Observation> observations = new HashMap<>();
-        List<Finding> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         Set<String> unseeded = new LinkedHashSet<>();
         try (Connection connection = database.connect()) {
+            Set<String> before = observer.tables(connection);
+            if (!before.isEmpty()) {
+                throw new IllegalArgumentException("observed lint needs an empty database; " + database.name()
+                        + " already holds " + before.size() + " table(s), such as " + before.iterator().next());
+            }
             for (LintPlan.PlannedScript script : plan.scripts()) {
                 if (rows > 0) {
-                    for (Seeder.Skipped skipped : seeder.seed(connection, rows)) {
+                    for (Seeder.Skipped skipped : seeder.seed(connection, dialect.snapshot(connection,
+                            SnapshotOptions.structureOnly()), rows)) {
                         if (unseeded.add(skipped.table())) {
-                            notes.add(note(Rules.SEED_SKIPPED, script, "table " + skipped.table() + " was left empty: " + skipped.reason()));
+                            notes.add(new Note(Rules.SEED_SKIPPED, Location.of(script.script().file()),
+                                    "table " + skipped.table() + " holds fewer sample rows than asked: " + skipped.reason()));
                         }
                     }
                 }
                 Set<String> existing = observer.tables(connection);
-                String failure = apply(connection, script, existing, observations);
+                Map<Statement, Observation> seen = new HashMap<>();
+                Failure failure = apply(connection, script, existing, seen);
+                if (failure != null && rows > 0 && script.transactional()) {
+                    seeder.clear(connection);
+                    Map<Statement, Observation> retried = new HashMap<>();
+                    Failure again = apply(connection, script, existing, retried);
+                    retried.putAll(seen);
+                    seen = retried;
+                    if (again == null) {
+                        notes.add(new Note(Rules.FAILS_ON_SEEDED_ROWS, failure.statement().location(),
+                                "fails once the tables hold rows (" + failure.reason() + "); without the sample rows the"
+                                        + " migration ran, and the lint went on"));
+                    }
+                    failure = again;
+                }
+                observations.putAll(seen);
                 if (failure != null) {
-                    notes.add(note(Rules.OBSERVATION_STOPPED, script, failure));
+                    notes.add(new Note(Rules.OBSERVATION_STOPPED, failure.statement().location(),
+                            "failed on the scratch database (" + failure.reason() + "); this migration and the ones"
+                                    + " after it are judged on their text alone"));
                     break;
                 }
             }
@@ -65,16 +103,16 @@ final class ObservedRun {
         return new Outcome(observations, notes);
     }
 
-    /** Runs one script; returns why it stopped, or null when every statement ran. */
-    private String apply(Connection connection, LintPlan.PlannedScript script, Set<String> existing,
-                         Map<Statement, Observation> observations) throws SQLException {
+    /** Runs one script; returns the statement that failed, or null when every statement ran. */
+    private Failure apply(Connection connection, LintPlan.PlannedScript script, Set<String> existing,
+                          Map<Statement, Observation> observations) throws SQLException {
         boolean transaction = script.transactional();
         connection.setAutoCommit(!transaction);
         try {
             for (Statement statement : script.statements()) {
                 if (statement.kind() == Statement.Kind.META_COMMAND) {
                     rollback(connection, transaction);
-                    return "psql meta-command at " + statement.location() + " cannot run";
+                    return new Failure(statement, "a psql meta-command cannot run here");
                 }
                 try {
                     observations.put(statement, observer.observe(connection, statement, existing,
@@ -84,8 +122,7 @@ final class ObservedRun {
                         throw e;
                     }
                     rollback(connection, transaction);
-                    return "the statement at " + statement.location() + " failed on the seeded database: "
-                            + reason(e);
+                    return new Failure(statement, reason(e));
                 }
             }
             if (transaction) {
@@ -106,10 +143,5 @@ final class ObservedRun {
         if (transaction) {
             connection.rollback();
         }
-    }
-
-    private static Finding note(Rule rule, LintPlan.PlannedScript script, String message) {
-        return new Finding(rule.id(), rule.severity(), dev.schemagate.migration.Location.of(script.script().file()),
-                message, rule.hint(), List.of("why: " + rule.why()));
     }
 }

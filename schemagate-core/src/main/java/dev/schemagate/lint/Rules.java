@@ -115,8 +115,13 @@ public final class Rules {
             "timestamp without time zone loses the zone, and values are read in whatever zone the session has.",
             "Use timestamptz.");
     public static final Rule OBSERVATION_STOPPED = new Rule("lint.observation-stopped", WARNING, false,
-            "A statement failed on the seeded database, so the statements after it were judged on their text alone.",
-            "Run 'schemagate verify' to see why it fails; a migration that fails on data fails in production too.");
+            "A statement failed even without sample rows in the tables, so it and the statements after it were judged on their text alone.",
+            "Run 'schemagate verify' to see why it fails; a migration that fails on a scratch database fails in production too.");
+    public static final Rule FAILS_ON_SEEDED_ROWS = new Rule("lint.fails-on-seeded-rows", WARNING, false,
+            "A statement failed once the tables held rows, so the migration may fail on a database that holds data;"
+                    + " the migration was run again without the sample rows and the lint went on.",
+            "Make the statement accept every value its columns allow (the sample rows are synthetic, so check the"
+                    + " values your tables really hold), or ignore this with the reason it cannot happen.");
     public static final Rule SEED_SKIPPED = new Rule("lint.seed-skipped", INFO, false,
             "A table could not be filled with sample rows, so locks and rewrites on it were observed on an empty table.",
             "Nothing to do in the migration; the evidence for this table is weaker.");
@@ -127,7 +132,8 @@ public final class Rules {
             CHANGE_TYPE, VOLATILE_DEFAULT, TABLE_REWRITE, LOCK_TIMEOUT, DROP_IF_EXISTS, CREATE_IF_NOT_EXISTS,
             TRANSACTION_CONTROL, ENUM_VALUE_IN_TRANSACTION, FILE_NAME, SPACE_IN_NAME, VERSION_ORDER, IGNORE_WITHOUT_REASON,
             VERSION_GAP, MISSING_DOWN,
-            PREFER_BIGINT, PREFER_IDENTITY, PREFER_TEXT, PREFER_TIMESTAMPTZ, OBSERVATION_STOPPED, SEED_SKIPPED);
+            PREFER_BIGINT, PREFER_IDENTITY, PREFER_TEXT, PREFER_TIMESTAMPTZ, OBSERVATION_STOPPED,
+            FAILS_ON_SEEDED_ROWS, SEED_SKIPPED);
 
     private Rules() {
     }

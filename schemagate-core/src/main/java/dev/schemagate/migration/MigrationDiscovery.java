@@ -16,9 +16,13 @@ import java.util.List;
  * file wins (golang-migrate before plain where both do, as for {@code 1_x.up.sql}); a file that no
  * layout reads is an unknown file, and files that no single layout reads together make an
  * ambiguous folder. With any other layout, every file must be one of that layout's. Dotfiles,
- * {@code README*}, {@code *.md} and {@code atlas.sum} are ignored wherever they are.
+ * {@code README*}, {@code *.md}, {@code atlas.sum} and Schemagate's own config file
+ * ({@link #CONFIG_FILE_NAMES}) are ignored wherever they are.
  */
 public final class MigrationDiscovery {
+
+    /** Schemagate's config file names, which may sit in the migrations folder next to the migrations. */
+    public static final List<String> CONFIG_FILE_NAMES = List.of("schemagate.yml", "schemagate.yaml");
 
     private static final Comparator<Migration> ORDER = Comparator.comparing(Migration::repeatable)
             .thenComparing(Migration::version, Comparator.nullsLast(Comparator.naturalOrder()))

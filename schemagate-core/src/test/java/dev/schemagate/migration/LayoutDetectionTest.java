@@ -35,6 +35,27 @@ class LayoutDetectionTest {
     }
 
     @Test
+    void schemagatesOwnConfigFileInTheFolderIsNotAMigration() {
+        write(dir, "0001_create.sql", "CREATE TABLE t (id int);");
+        write(dir, "0002_add.sql", "ALTER TABLE t ADD b int;");
+        write(dir, "schemagate.yml", "lint:\n  failOn: warning\n");
+
+        assertThat(versions(discover(dir, Layout.AUTO))).containsExactly("0001", "0002");
+        assertThat(versions(discover(dir, Layout.PLAIN))).containsExactly("0001", "0002");
+    }
+
+    @Test
+    void theYamlSpellingOfTheConfigFileIsIgnoredInEveryLayout() {
+        write(dir, "V1__create.sql", "CREATE TABLE t (id int);");
+        write(dir, "schemagate.yaml", "lint:\n  failOn: warning\n");
+
+        MigrationSet set = discover(dir, Layout.FLYWAY);
+
+        assertThat(set.migrations()).extracting(Migration::description).containsExactly("create");
+        assertThat(discover(dir, Layout.AUTO).layout()).isEqualTo(Layout.FLYWAY);
+    }
+
+    @Test
     void followsSymbolicLinks() throws IOException {
         Path elsewhere = write(dir, "shared/1_a.up.sql", "SELECT 1;");
         Path migrations = Files.createDirectories(dir.resolve("migrations"));

@@ -81,4 +81,14 @@ class ControlTest {
         assertThatThrownBy(() -> LintConfigFile.load(config)).isInstanceOf(InputException.class)
                 .hasMessageContaining("lint.no-such-rule is not a rule");
     }
+
+    @Test
+    void theConfigInTheMigrationsFolderIsFoundAndIsNotReadAsAMigration() throws IOException {
+        Files.writeString(dir.resolve("schemagate.yaml"), "lint:\n  rules:\n    lint.drop-column: off\n");
+        MigrationSet set = LintFixtures.folder(dir, ORDERS, "ALTER TABLE orders DROP COLUMN note;");
+        assertThat(set.migrations()).hasSize(2);
+        LintConfig config = LintConfigFile.forDirectory(dir);
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, config), set, Rules.DROP_COLUMN)).isEmpty();
+        assertThat(LintConfigFile.forDirectory(dir.resolve("elsewhere"))).isEqualTo(LintConfig.defaults());
+    }
 }

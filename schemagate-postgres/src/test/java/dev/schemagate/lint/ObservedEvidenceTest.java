@@ -5,9 +5,15 @@ import dev.schemagate.migration.MigrationSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.postgres.TestServer;
+
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the database shows confirms suspicions with evidence, or clears them. */
 class ObservedEvidenceTest {
@@ -67,5 +73,49 @@ class ObservedEvidenceTest {
                 "CREATE TABLE codes (code text PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'));", "ALTER TABLE codes ADD COLUMN x int;");
         LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
         assertThat(result.findings()).anyMatch(f -> f.ruleId().equals(Rules.SEED_SKIPPED.id()) && f.message().contains("codes"));
+    }
+
+    @Test
+    void aMigrationThatFailsOnSeededRowsIsReportedAndTheRunGoesOn() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS,
+                "SELECT 1;\nALTER TABLE orders ALTER COLUMN note TYPE integer USING note::integer;",
+                "ALTER TABLE orders ALTER COLUMN total TYPE bigint;");
+        LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
+        Path second = set.migrations().get(1).up().file();
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(Rules.FAILS_ON_SEEDED_ROWS.id())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.location().file()).isEqualTo(second);
+                    assertThat(f.location().line()).isEqualTo(2);
+                    assertThat(f.message()).contains("integer");
+                });
+        assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.OBSERVATION_STOPPED.id()));
+        assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f ->
+                assertThat(f.evidence()).anyMatch(e -> e.startsWith("observed: rewrote orders — 100 rows")));
+    }
+
+    @Test
+    void aMigrationThatFailsWithoutRowsTooStopsTheRunThere() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS, "GRANT SELECT ON orders TO no_such_role;",
+                "ALTER TABLE orders ALTER COLUMN total TYPE bigint;");
+        LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(Rules.OBSERVATION_STOPPED.id())).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no_such_role"));
+        assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.FAILS_ON_SEEDED_ROWS.id()));
+        assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).noneMatch(e -> e.startsWith("observed:")));
+    }
+
+    @Test
+    void anEngineScratchDatabaseCanBeLintedThenClonedAndADatabaseWithTablesIsRefused() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS, "ALTER TABLE orders ALTER COLUMN total TYPE bigint;");
+        Linter linter = new Linter(Dialects.byId("postgres"), LintConfig.defaults());
+        DatabaseServer server = TestServer.shared();
+        try (ScratchDatabase database = server.createDatabase()) {
+            assertThat(linter.lintObserved(set, database, 10).findings()).anyMatch(f -> f.ruleId().equals(Rules.CHANGE_TYPE.id()));
+            try (ScratchDatabase copy = server.cloneDatabase(database)) {
+                assertThatThrownBy(() -> linter.lintObserved(set, copy, 10)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("needs an empty database").hasMessageContaining("orders");
+            }
+        }
     }
 }

@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Renders a {@link TablePlan} as one {@code INSERT ... SELECT} for a set of row numbers: the
- * generated values come from a VALUES list, and each foreign key's values from a lateral join that
- * picks, for row {@code k}, the {@code k}-th (modulo their count) referenced row in key order that
- * agrees with the values the row already has, so composite keys take one whole referenced row.
+ * generated values come from a VALUES list, and each foreign key's values from joins that pick, for
+ * row {@code k}, the {@code k}-th (modulo their count) referenced row in key order that agrees with
+ * the values the row already has, so composite keys take one whole referenced row.
+ *
+ * <p>The referenced rows are numbered once per insert (per group of values the row must agree
+ * with), not once per inserted row, and the pick is an equality join, so inserting {@code n} rows
+ * that reference a table of {@code m} rows costs about {@code n + m}, not {@code n * m}.
  */
 final class InsertSql {
 
@@ -33,7 +38,7 @@ final class InsertSql {
         }
         sql.append(")");
         for (Join join : plan.joins()) {
-            sql.append(" LEFT JOIN LATERAL (").append(pick(join)).append(") AS ").append(join.alias()).append(" ON true");
+            sql.append(joins(join));
         }
         return sql.toString();
     }
@@ -50,22 +55,41 @@ final class InsertSql {
         return String.join(", ", tuples);
     }
 
-    private static String pick(Join join) {
+    /**
+     * Two joins for one foreign key: how many referenced rows agree with the row's values, then the
+     * one numbered {@code k} modulo that count among them.
+     */
+    private static String joins(Join join) {
+        List<Map.Entry<String, String>> filters = List.copyOf(join.filters().entrySet());
+        List<String> groups = new ArrayList<>();
+        List<String> agree = new ArrayList<>();
+        List<String> agreeCounted = new ArrayList<>();
+        String counted = Quote.ident(join.alias() + " n");
+        for (int i = 0; i < filters.size(); i++) {
+            String group = Quote.ident("p" + i);
+            groups.add("r." + Quote.ident(filters.get(i).getKey()) + " AS " + group);
+            agree.add(join.alias() + "." + group + " = " + filters.get(i).getValue());
+            agreeCounted.add(counted + "." + group + " = " + filters.get(i).getValue());
+        }
+        String partition = filters.isEmpty() ? "" : "PARTITION BY " + IntStream.range(0, filters.size())
+                .mapToObj(i -> "r." + Quote.ident(filters.get(i).getKey())).collect(Collectors.joining(", ")) + " ";
+        String where = join.keys().stream().map(key -> "r." + Quote.ident(key) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        String from = " FROM " + Quote.name(join.table()) + " r WHERE " + where;
+        List<String> countOutputs = new ArrayList<>(groups);
+        countOutputs.add("NULLIF(count(*), 0) AS " + COUNT);
+        String count = "SELECT " + String.join(", ", countOutputs) + from + (filters.isEmpty() ? ""
+                : " GROUP BY " + IntStream.rangeClosed(1, filters.size()).mapToObj(String::valueOf).collect(Collectors.joining(", ")));
         List<String> outputs = new ArrayList<>();
         for (int i = 0; i < join.provided().size(); i++) {
-            outputs.add("x." + Quote.ident(join.provided().get(i)) + " AS " + Quote.ident("c" + i));
+            outputs.add("r." + Quote.ident(join.provided().get(i)) + " AS " + Quote.ident("c" + i));
         }
-        List<String> conditions = new ArrayList<>();
-        for (String key : join.keys()) {
-            conditions.add("r." + Quote.ident(key) + " IS NOT NULL");
-        }
-        for (Map.Entry<String, String> filter : join.filters().entrySet()) {
-            conditions.add("r." + Quote.ident(filter.getKey()) + " = " + filter.getValue());
-        }
+        outputs.addAll(groups);
         String keys = join.keys().stream().map(key -> "r." + Quote.ident(key)).collect(Collectors.joining(", "));
-        return "SELECT " + String.join(", ", outputs) + " FROM (SELECT " + keys + ", row_number() OVER (ORDER BY "
-                + keys + ") - 1 AS " + NUMBER + ", count(*) OVER () AS " + COUNT + " FROM " + Quote.name(join.table())
-                + " r WHERE " + String.join(" AND ", conditions) + ") x WHERE x." + NUMBER + " = g." + K + " % x."
-                + COUNT;
+        outputs.add("row_number() OVER (" + partition + "ORDER BY " + keys + ") - 1 AS " + NUMBER);
+        agree.add(join.alias() + "." + NUMBER + " = g." + K + " % " + counted + "." + COUNT);
+        return " LEFT JOIN (" + count + ") AS " + counted + " ON " + (agreeCounted.isEmpty() ? "true" : String.join(" AND ", agreeCounted))
+                + " LEFT JOIN (SELECT " + String.join(", ", outputs) + from + ") AS " + join.alias() + " ON "
+                + String.join(" AND ", agree);
     }
 }

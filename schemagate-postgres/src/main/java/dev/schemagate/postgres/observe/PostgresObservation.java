@@ -19,6 +19,6 @@ public final class PostgresObservation implements ObservationProvider {
 
     @Override
     public Seeder seeder() {
-        return new GenerateSeriesSeeder();
+        return new ConstraintAwareSeeder();
     }
 }

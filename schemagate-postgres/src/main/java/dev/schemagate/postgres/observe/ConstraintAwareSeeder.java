@@ -1,0 +1,125 @@
+package dev.schemagate.postgres.observe;
+
+import dev.schemagate.data.SeedReport;
+import dev.schemagate.data.TableSeed;
+import dev.schemagate.lint.Seeder;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Observed linting's seeder on PostgreSQL: hands the empty tables of the current schema to the
+ * constraint-aware {@link dev.schemagate.postgres.data.Seeder} (the one the data check uses), turns
+ * the tables it could not fill into {@link Skipped} notes, and remembers the tables it filled by
+ * oid, so that {@link #clear} still finds them after a migration renamed them. A table it could not
+ * put a single row in is not tried again until a migration changes it: a failing insert is retried
+ * row by row, which would otherwise cost every migration of a long history as much again.
+ */
+final class ConstraintAwareSeeder implements Seeder {
+
+    /** Fixed, so that two lint runs of one history seed the same rows. */
+    private static final long SEED = 42;
+
+    private final Set<Long> filled = new LinkedHashSet<>();
+    private final Map<Long, Table> unfillable = new HashMap<>();
+
+    @Override
+    public List<Skipped> seed(Connection connection, Snapshot snapshot, int rows) throws SQLException {
+        Map<QualifiedName, Long> empty = new LinkedHashMap<>();
+        for (Table table : snapshot.tables()) {
+            if (table.partitionOf() == null) {
+                Resolved resolved = resolve(connection, table.qualifiedName());
+                if (!table.equals(unfillable.get(resolved.oid())) && isEmpty(connection, resolved)) {
+                    empty.put(table.qualifiedName(), resolved.oid());
+                }
+            }
+        }
+        if (empty.isEmpty()) {
+            return List.of();
+        }
+        SeedReport report = dev.schemagate.postgres.data.Seeder.seed(connection, snapshot, empty.keySet(), rows, SEED);
+        List<Skipped> skipped = new ArrayList<>();
+        for (TableSeed table : report.tables()) {
+            long oid = empty.get(table.table());
+            if (table.inserted() > 0) {
+                filled.add(oid);
+            } else {
+                snapshot.table(table.table()).ifPresent(unfillable -> this.unfillable.put(oid, unfillable));
+            }
+            if (!table.skipped() && !table.complete()) {
+                skipped.add(new Skipped(table.table().name(), table.inserted() + " of " + table.requested()
+                        + " rows went in: " + String.join("; ", table.problems().stream().map(p -> stripTable(p, table)).toList())));
+            }
+        }
+        return skipped;
+    }
+
+    @Override
+    public void clear(Connection connection) throws SQLException {
+        if (filled.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT oid::regclass::text FROM pg_class WHERE oid::bigint = ANY (?) AND relkind IN ('r', 'p')")) {
+            Array oids = connection.createArrayOf("bigint", filled.toArray());
+            query.setArray(1, oids);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        filled.clear();
+        if (!names.isEmpty()) {
+            try (java.sql.Statement truncate = connection.createStatement()) {
+                truncate.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");
+            }
+        }
+    }
+
+    /** Whether the table holds no row; its name is written by the server ({@code regclass}), quoted as needed. */
+    private static boolean isEmpty(Connection connection, Resolved table) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.sql() + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** A table's oid and its name as SQL. */
+    private record Resolved(long oid, String sql) {
+    }
+
+    private static Resolved resolve(Connection connection, QualifiedName table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT c.oid, c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ?")) {
+            query.setString(1, table.schema());
+            query.setString(2, table.name());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return new Resolved(rs.getLong(1), rs.getString(2));
+            }
+        }
+    }
+
+    /** The seeder's problem lines start with the table's name, which the note already gives. */
+    private static String stripTable(String problem, TableSeed table) {
+        String prefix = table.table() + ": ";
+        return problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem;
+    }
+}
