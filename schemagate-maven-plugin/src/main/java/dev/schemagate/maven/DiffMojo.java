@@ -16,9 +16,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,11 +26,7 @@ import java.util.Locale;
  * fails, as the CLI exits with code 3; a difference alone does not fail it.
  */
 @Mojo(name = "diff", threadSafe = true, requiresProject = false)
-public final class DiffMojo extends DatabaseMojo {
-
-    /** The schema as it is: DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL (the CLI's SOURCE). */
-    @Parameter(property = "schemagate.source", defaultValue = "${project.basedir}/src/main/resources/db/migration")
-    String source;
+public final class DiffMojo extends SchemaMojo {
 
     /** The schema as it should become, in the same forms (the CLI's TARGET). */
     @Parameter(property = "schemagate.target", required = true)
@@ -51,18 +44,10 @@ public final class DiffMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.output", defaultValue = "${project.build.directory}/schemagate/diff.${schemagate.format}")
     File output;
 
-    /** Leave owners out (they differ between environments). */
-    @Parameter(property = "schemagate.noOwners", defaultValue = "false")
-    boolean noOwners;
-
-    /** Leave grants out (they differ between environments). */
-    @Parameter(property = "schemagate.noPrivileges", defaultValue = "false")
-    boolean noPrivileges;
-
     @Override
     void run() throws MojoFailureException {
         Dialect dialect = Dialects.byId("postgres");
-        SnapshotOptions options = new SnapshotOptions(!noOwners, !noPrivileges);
+        SnapshotOptions options = snapshotOptions();
         Snapshot from = SnapshotSource.read(source, dialect, server(), layout(), options);
         Snapshot to = SnapshotSource.read(target, dialect, server(), layout(), options);
         SchemaDiff diff = SchemaDiff.of(from, to);
@@ -74,7 +59,7 @@ public final class DiffMojo extends DatabaseMojo {
             case "sql" -> plan.script(heldBack);
             default -> throw new InputException("<format>" + format + "</format> is not a diff format: use text, sql or json");
         };
-        write(text);
+        write(output, text);
         getLog().info(String.format("Wrote %s: %d object(s) differ, %d statement(s) planned", output,
                 diff.objects().size(), plan.statements().size()));
         if (format.equalsIgnoreCase("sql") && !heldBack.isEmpty()) {
@@ -83,15 +68,6 @@ public final class DiffMojo extends DatabaseMojo {
                     + "); review them and set <unsafe>true</unsafe> to include them:");
             heldBack.forEach(statement -> message.append("\n  ").append(statement.sql().lines().findFirst().orElse("")));
             throw new MojoFailureException(message.toString());
-        }
-    }
-
-    private void write(String text) {
-        try {
-            Files.createDirectories(output.getAbsoluteFile().getParentFile().toPath());
-            Files.writeString(output.toPath(), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(output + ": cannot be written (" + e.getMessage() + "); check <output>");
         }
     }
 }

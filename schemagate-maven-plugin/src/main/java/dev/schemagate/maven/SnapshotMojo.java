@@ -3,17 +3,12 @@ package dev.schemagate.maven;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.engine.SnapshotSource;
-import dev.schemagate.migration.InputException;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
-import dev.schemagate.model.SnapshotOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /**
  * {@code mvn schemagate:snapshot}: what {@code schemagate snapshot} does, in the build: the full
@@ -21,35 +16,18 @@ import java.nio.file.Files;
  * live database) as a schema file or exact JSON, by the output's extension.
  */
 @Mojo(name = "snapshot", threadSafe = true, requiresProject = false)
-public final class SnapshotMojo extends DatabaseMojo {
-
-    /** DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL (the CLI's SOURCE). */
-    @Parameter(property = "schemagate.source", defaultValue = "${project.basedir}/src/main/resources/db/migration")
-    String source;
+public final class SnapshotMojo extends SchemaMojo {
 
     /** The file to write; .json gives the exact model, .sql a dependency-ordered schema file. */
     @Parameter(property = "schemagate.output", defaultValue = "${project.build.directory}/schemagate/schema.sql")
     File output;
 
-    /** Leave owners out (they differ between environments). */
-    @Parameter(property = "schemagate.noOwners", defaultValue = "false")
-    boolean noOwners;
-
-    /** Leave grants out (they differ between environments). */
-    @Parameter(property = "schemagate.noPrivileges", defaultValue = "false")
-    boolean noPrivileges;
-
     @Override
     void run() {
         Dialect dialect = Dialects.byId("postgres");
-        Snapshot snapshot = SnapshotSource.read(source, dialect, server(), layout(), new SnapshotOptions(!noOwners, !noPrivileges));
+        Snapshot snapshot = SnapshotSource.read(source, dialect, server(), layout(), snapshotOptions());
         boolean json = output.getName().toLowerCase().endsWith(".json");
-        try {
-            Files.createDirectories(output.getAbsoluteFile().getParentFile().toPath());
-            Files.writeString(output.toPath(), json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(output + ": cannot be written (" + e.getMessage() + "); check <output>");
-        }
+        write(output, json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot));
         getLog().info(String.format("Wrote %s: %d tables, %d views, %d routines", output,
                 snapshot.tables().size(), snapshot.views().size(), snapshot.routines().size()));
     }

@@ -1,6 +1,7 @@
 package dev.schemagate.maven;
 
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.postgres.TestServer;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -107,6 +108,8 @@ class MojoTest {
         mojo.directory = directory.toFile();
         mojo.out = new File(target.toString());
         mojo.format = List.of("console,json,junit,html");
+        mojo.rows = VerifyOptions.DEFAULT_ROWS;
+        mojo.seed = VerifyOptions.DEFAULT_SEED;
         mojo.layout = "auto";
         mojo.pgVersion = "17";
         mojo.dbUrl = SHARED;

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.introspect;
 
+import dev.schemagate.postgres.TestResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,12 +10,9 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,20 +77,11 @@ class CorpusRoundTripTest {
         });
     }
 
-    private static Map<String, String> exclusions() throws IOException {
-        Map<String, String> exclusions = new HashMap<>();
-        for (String line : resource("corpus-exclusions.txt").split("\n")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                String[] parts = line.split("\\s*\\|\\s*", 2);
-                exclusions.put(parts[0].strip(), parts[1].strip());
-            }
-        }
-        return exclusions;
+    private static String resource(String name) throws IOException {
+        return TestResources.text(CorpusRoundTripTest.class, name);
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = CorpusRoundTripTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static Map<String, String> exclusions() throws IOException {
+        return TestResources.exclusions(CorpusRoundTripTest.class, "corpus-exclusions.txt");
     }
 }

@@ -49,8 +49,11 @@ public final class RoundTrip {
         }
     }
 
-    /** Creates the roles the corpus files (migra's fixtures, pgquarrel's pairs) grant to. */
-    public static void createCorpusRoles() throws SQLException {
+    /**
+     * Creates the roles the corpus files (migra's fixtures, pgquarrel's pairs) grant to; synchronized
+     * because roles are global to the server, and test classes run in parallel.
+     */
+    public static synchronized void createCorpusRoles() throws SQLException {
         try (ScratchDatabase database = server().createDatabase(); Connection connection = database.connect()) {
             createRoles(connection, "schemainspect_test_role", "same_role_1", "same_role_2", "same_role_3",
                     "same_role_4", "PGQ_same_role_4");

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.plan;
 
+import dev.schemagate.postgres.TestResources;
 import dev.schemagate.postgres.introspect.RoundTrip;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -10,12 +11,9 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,20 +91,11 @@ class PlanCorpusTest {
         });
     }
 
-    private static Map<String, String> exclusions() throws IOException {
-        Map<String, String> exclusions = new HashMap<>();
-        for (String line : resource("/dev/schemagate/postgres/plan/plan-exclusions.txt").split("\n")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                String[] parts = line.split("\\s*\\|\\s*", 2);
-                exclusions.put(parts[0].strip(), parts[1].strip());
-            }
-        }
-        return exclusions;
+    private static String resource(String name) throws IOException {
+        return TestResources.text(PlanCorpusTest.class, name);
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = PlanCorpusTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static Map<String, String> exclusions() throws IOException {
+        return TestResources.exclusions(PlanCorpusTest.class, "/dev/schemagate/postgres/plan/plan-exclusions.txt");
     }
 }
