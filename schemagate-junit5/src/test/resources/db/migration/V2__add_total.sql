@@ -1,3 +1,6 @@
+-- schemagate:ignore lint.set-not-null orders is small enough to scan under the lock
+
+SET lock_timeout = '5s';
 -- A decimal total replaces reading amount_cents everywhere; existing rows are backfilled.
 ALTER TABLE orders ADD COLUMN total numeric(10,2);
 UPDATE orders SET total = amount_cents / 100.0;

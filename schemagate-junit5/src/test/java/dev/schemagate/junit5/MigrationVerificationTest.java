@@ -1,5 +1,6 @@
 package dev.schemagate.junit5;
 
+import dev.schemagate.engine.CheckName;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -9,6 +10,7 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
+import java.util.EnumSet;
 import java.util.stream.Stream;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -57,7 +59,8 @@ class MigrationVerificationTest {
 
         @TestFactory
         Stream<DynamicNode> migrations() {
-            return MigrationVerification.of("broken").dynamicTests();
+            return MigrationVerification.of("broken")
+                    .options(options -> options.withChecks(EnumSet.of(CheckName.REVERSIBILITY))).dynamicTests();
         }
     }
 }
