@@ -1,7 +1,9 @@
 package dev.schemagate.lint;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,12 @@ import static dev.schemagate.lint.Suspicion.Need.REWRITE;
 
 /** The rules about {@code ALTER TABLE}, one action at a time. */
 final class AlterTableChecks implements StatementCheck {
+
+    private static final Pattern CALL = Pattern.compile("([\\w\"]+)\\s*\\(");
+    /** Stable functions and type names with modifiers: a default using only these is computed once. */
+    private static final Set<String> ONCE_PER_STATEMENT = Set.of("now", "transaction_timestamp",
+            "statement_timestamp", "current_setting", "varchar", "character", "char", "numeric", "decimal",
+            "varying", "timestamp", "timestamptz", "time", "timetz", "interval", "bit", "varbit");
 
     private static final String HEAD = "ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(" + NAME + ")(?: \\*)? ";
     private static final int F = Pattern.CASE_INSENSITIVE;
@@ -126,13 +134,28 @@ final class AlterTableChecks implements StatementCheck {
             out.add(s.suspect(Rules.ADD_REQUIRED_COLUMN, table, "adds NOT NULL column " + table + "." + column.name()
                     + " without a default", EXISTING_TABLE));
         }
-        boolean volatileDefault = defaultValue.map(d -> d.matches("(?is).*[\\w\"]\\s*\\(.*")).orElse(false);
+        boolean volatileDefault = defaultValue.map(AlterTableChecks::callsVolatile).orElse(false);
         if (volatileDefault || generated || column.type().contains("serial")) {
             String what = defaultValue.map(d -> "default " + d).orElse(generated ? "a generated value" : column.type());
             out.add(s.suspect(Rules.VOLATILE_DEFAULT, table, "adds column " + table + "." + column.name() + " with "
                     + what + ", which may rewrite the table", REWRITE));
         }
         PreferenceChecks.column(s, table, column, false, out);
+    }
+
+    /**
+     * Whether a default expression calls a function that may be volatile. A call to a function
+     * PostgreSQL evaluates once for the whole statement ({@code now()} and its kin are stable), or a
+     * type modifier such as {@code varchar(20)}, does not make the table rewrite.
+     */
+    static boolean callsVolatile(String expression) {
+        Matcher call = CALL.matcher(expression);
+        while (call.find()) {
+            if (!ONCE_PER_STATEMENT.contains(call.group(1).replace("\"", "").toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void changeType(LintStatement s, LintMemory memory, String table, String column, String type,
