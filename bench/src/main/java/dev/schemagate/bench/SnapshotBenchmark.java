@@ -90,7 +90,7 @@ public final class SnapshotBenchmark {
             long snapshotMedian = median(snapshotTimes);
             long dumpMedian = median(dumpTimes);
             System.out.printf("snapshot: median %d ms over %d runs (%d tables, %d views, %d routines; "
-                            + "an open connection and a second one opened for the index query)%n",
+                            + "an open connection and a second one opened for part of the queries)%n",
                     millis(snapshotMedian), RUNS, snapshot.tables().size(), snapshot.views().size(),
                     snapshot.routines().size());
             System.out.printf("snapshot over the open connection alone: median %d ms%n",
