@@ -42,6 +42,16 @@ public interface Dialect {
     Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException;
 
     /**
+     * Reads the schema of the database the connection (in autocommit mode, and left so) is on, at one
+     * point in time, in a transaction that is rolled back. A dialect may open more connections from
+     * {@code more} to read parts of a large schema at once; this default reads over the one.
+     */
+    default Snapshot snapshot(Connection connection, ConnectionSource more, SnapshotOptions options)
+            throws SQLException {
+        return snapshot(connection, options);
+    }
+
+    /**
      * The statements that turn a database whose schema is {@code from} into one whose schema is
      * {@code to}, in dependency order, each with its hazards.
      */

@@ -97,7 +97,7 @@ public final class SnapshotSource {
                     throw new InputException(failure.location() + ": " + failure.message() + "; fix it to take a snapshot");
                 }
             }
-            return dialect.snapshot(connection, options);
+            return dialect.snapshot(connection, database::connect, options);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
@@ -105,7 +105,7 @@ public final class SnapshotSource {
 
     private static Snapshot live(String url, Dialect dialect, SnapshotOptions options) {
         try (Connection connection = dialect.connectLive(url)) {
-            return dialect.snapshot(connection, options);
+            return dialect.snapshot(connection, () -> dialect.connectLive(url), options);
         } catch (SQLException e) {
             throw new InfrastructureException("could not read the live database: " + e.getMessage()
                     + " (check the URL, the server and the credentials)", e);

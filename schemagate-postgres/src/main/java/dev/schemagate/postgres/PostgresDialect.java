@@ -1,6 +1,7 @@
 package dev.schemagate.postgres;
 
 import dev.schemagate.data.DataProbe;
+import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
@@ -72,6 +73,12 @@ public final class PostgresDialect implements Dialect {
     public Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException {
         return connection.getAutoCommit() ? PostgresIntrospector.snapshot(connection, options)
                 : PostgresIntrospector.snapshotInOpenTransaction(connection, options);
+    }
+
+    @Override
+    public Snapshot snapshot(Connection connection, ConnectionSource more, SnapshotOptions options)
+            throws SQLException {
+        return PostgresIntrospector.snapshot(connection, more, options);
     }
 
     @Override

@@ -6,8 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Runs the catalog queries on one connection, choosing the SQL for the server's major version. */
+/**
+ * Runs the catalog queries on one connection, choosing the SQL for the server's major version. Some
+ * results may have been fetched ahead, here or on another connection reading the same snapshot; a
+ * query whose result is waiting is not run again.
+ */
 final class Catalog {
 
     /** Reads one row; may throw as the driver does. */
@@ -18,26 +25,61 @@ final class Catalog {
 
     private final Connection connection;
     private final int majorVersion;
+    private final Map<String, ResultSet> fetched = new HashMap<>();
 
     Catalog(Connection connection, int majorVersion) {
         this.connection = connection;
         this.majorVersion = majorVersion;
     }
 
+    int majorVersion() {
+        return majorVersion;
+    }
+
     /**
-     * Runs the query of one kind of object and hands each row to the reader. The query is prepared
-     * on the server from its first use, so a connection that snapshots again and again (a verify
-     * run takes several snapshots per migration) plans each catalog query once.
+     * Runs the queries of these kinds now and keeps their results (the driver holds every row) until
+     * {@link #query} asks for them.
+     */
+    Map<String, ResultSet> fetch(List<String> kinds) throws SQLException {
+        for (String kind : kinds) {
+            fetched.put(kind, execute(kind));
+        }
+        return Map.copyOf(fetched);
+    }
+
+    /** Takes results another catalog fetched on a connection reading the same snapshot. */
+    void adopt(Map<String, ResultSet> results) {
+        fetched.putAll(results);
+    }
+
+    /**
+     * Runs the query of one kind of object (or takes its fetched result) and hands each row to the
+     * reader.
      */
     void query(String kind, RowReader reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(CatalogSql.load(kind, majorVersion))) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                Row row = new Row(resultSet);
-                while (resultSet.next()) {
-                    reader.read(row);
-                }
+        ResultSet waiting = fetched.remove(kind);
+        try (ResultSet resultSet = waiting != null ? waiting : execute(kind)) {
+            Row row = new Row(resultSet);
+            while (resultSet.next()) {
+                reader.read(row);
             }
+        }
+    }
+
+    /**
+     * The query is prepared on the server from its first use, so a connection that snapshots again
+     * and again (a verify run takes several snapshots per migration) plans each catalog query once.
+     * The statement closes with its result.
+     */
+    private ResultSet execute(String kind) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(CatalogSql.load(kind, majorVersion));
+        try {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            statement.closeOnCompletion();
+            return statement.executeQuery();
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.introspect;
 
+import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,43 @@ public final class PostgresIntrospector {
      * (no transaction open); it is left that way.
      */
     public static Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException {
+        return inOwnTransaction(connection, () -> readInTransaction(connection, options));
+    }
+
+    /**
+     * As {@link #snapshot(Connection, SnapshotOptions)}, but a large schema is read over a second
+     * connection from {@code more} as well, at once (see {@link SplitRead}); both read one snapshot,
+     * so the result is the same as over one connection.
+     */
+    public static Snapshot snapshot(Connection connection, ConnectionSource more, SnapshotOptions options)
+            throws SQLException {
+        return snapshot(connection, more, options, SplitRead.THRESHOLD);
+    }
+
+    /** As {@link #snapshot(Connection, ConnectionSource, SnapshotOptions)}, splitting from so many relations. */
+    static Snapshot snapshot(Connection connection, ConnectionSource more, SnapshotOptions options, int threshold)
+            throws SQLException {
+        return inOwnTransaction(connection, () -> {
+            if (!SplitRead.pays(connection, threshold)) {
+                return readInTransaction(connection, options);
+            }
+            Catalog catalog = catalog(connection);
+            try (SplitRead split = SplitRead.start(connection, more, catalog.majorVersion())) {
+                catalog.fetch(kinds(options).stream().filter(kind -> !SplitRead.SECOND.contains(kind)).toList());
+                catalog.adopt(split.results());
+                return read(catalog, options);
+            }
+        });
+    }
+
+    /** A read that may throw as the driver does. */
+    @FunctionalInterface
+    private interface Read {
+        Snapshot run() throws SQLException;
+    }
+
+    /** Runs the read in a read-only repeatable-read transaction that is rolled back, from and back to autocommit. */
+    private static Snapshot inOwnTransaction(Connection connection, Read read) throws SQLException {
         if (!connection.getAutoCommit()) {
             throw new IllegalStateException("a snapshot runs its own transaction: pass a connection in autocommit mode");
         }
@@ -36,7 +75,7 @@ public final class PostgresIntrospector {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
-            return readInTransaction(connection, options);
+            return read.run();
         } finally {
             connection.rollback();
             connection.setAutoCommit(true);
@@ -58,10 +97,15 @@ public final class PostgresIntrospector {
 
     /** Reads the schema inside the transaction the connection has open; changes only its search path. */
     static Snapshot readInTransaction(Connection connection, SnapshotOptions options) throws SQLException {
+        return read(catalog(connection), options);
+    }
+
+    /** A catalog on a connection whose transaction reads with an empty search path. */
+    private static Catalog catalog(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL search_path = ''");
         }
-        return read(new Catalog(connection, majorVersion(connection)), options);
+        return new Catalog(connection, majorVersion(connection));
     }
 
     private static Snapshot read(Catalog catalog, SnapshotOptions options) throws SQLException {
@@ -77,6 +121,17 @@ public final class PostgresIntrospector {
         return new Snapshot(types.schemas, types.extensions, types.collations, types.enums, types.domains,
                 types.compositeTypes, types.rangeTypes, types.sequences, relations.tables, relations.views,
                 routines.routines, routines.eventTriggers);
+    }
+
+    /** The queries {@link #read} runs, in its order. */
+    private static List<String> kinds(SnapshotOptions options) {
+        List<String> kinds = new ArrayList<>(List.of("comments", "privileges", "columns", "dependencies", "schemas",
+                "extensions", "collations", "domain_constraints", "types", "sequences", "constraints", "indexes",
+                "triggers", "policies", "relations", "routines", "event_triggers"));
+        if (!options.privileges()) {
+            kinds.remove("privileges");
+        }
+        return kinds;
     }
 
     /** The server's major version, as the driver read it when it connected. */

@@ -1,4 +1,5 @@
--- Columns of tables, views, materialized views and composite types, in position order.
+-- Columns of tables, views, materialized views and composite types, in position order. A default cannot
+-- read columns, so it is deparsed without its table (relation 0), which spares the server opening each table.
 SELECT a.attrelid AS relation,
        a.attnum AS position,
        a.attname AS name,
@@ -8,7 +9,7 @@ SELECT a.attrelid AS relation,
             FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)
        END AS collation,
        a.attnotnull AS not_null,
-       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default_expression,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) END AS default_expression,
        CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated_expression,
        a.attidentity AS identity,
        sc.relname AS identity_sequence,
