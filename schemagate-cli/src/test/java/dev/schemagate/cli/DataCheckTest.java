@@ -26,7 +26,8 @@ class DataCheckTest {
                 .contains("compared columns: id, full_name")
                 .containsPattern("- \\(id=\\d+, full_name=\\w+\\)   \\(a row before, gone after\\)")
                 .containsPattern("\\+ \\(id=\\d+, full_name=NULL\\)")
-                .doesNotContain("reversibility.schema-not-restored");
+                .doesNotContain("reversibility.schema-not-restored")
+                .contains("✗ 0002 split_full_name").contains("⇄ rollback fails");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.schemagate.engine;
 
+import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
+import dev.schemagate.check.Severity;
 import dev.schemagate.data.IntegrityProblem;
 import dev.schemagate.diff.Difference;
 import dev.schemagate.diff.SnapshotComparison;
@@ -122,7 +124,8 @@ final class MigrationCycle {
             findings.add(ReversibilityFindings.reapplyDiffers(migration, changed));
         }
         boolean clean = findings.subList(found, findings.size()).stream()
-                .noneMatch(f -> f.ruleId().startsWith("reversibility."));
+                .noneMatch(f -> f.ruleId().startsWith("reversibility.")
+                        || f.ruleId().equals(DataFindings.DOWN_LOST) && f.severity() == Severity.ERROR);
         return clean ? MigrationRun.Reversal.REVERSED : MigrationRun.Reversal.FAILED;
     }
 

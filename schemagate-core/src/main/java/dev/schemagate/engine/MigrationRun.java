@@ -25,7 +25,10 @@ public record MigrationRun(Migration migration, Status status, Duration duration
     /** The fate of a migration in a run. */
     public enum Status { APPLIED, FAILED, NOT_RUN }
 
-    /** The reversibility check's verdict on a migration. */
+    /**
+     * Whether a migration rolls back: {@code FAILED} when its down script fails, does not restore
+     * the schema, cannot be followed by the up script again, or loses rows.
+     */
     public enum Reversal { REVERSED, FAILED, NO_DOWN, NOT_CHECKED }
 
     /** A migration whose up script ran (or failed) with this outcome, its reversibility not yet checked. */
