@@ -45,6 +45,8 @@ class CorpusVerifyTest {
                         + "public.totp_configurations after 0002 WebAuthn [integrity.sequence-behind]")
                 .contains("V0002.WebAuthn.down.sql:").contains("[reversibility.down-failed]")
                 .contains("V0007.ConsistencyFixes.down.sql: down script does not restore the schema")
+                .contains("V0012.WebAuthnMultiCookieDomain.down.sql: rolling back 0012 WebAuthnMultiCookieDomain does "
+                        + "not restore the values of 20 rows of public.webauthn_devices [data.down-lost-rows]")
                 .doesNotContain("V0006.ConsentPreConfiguration.down.sql: rolling back");
     }
 

@@ -54,6 +54,26 @@ class DataCheckTest {
     }
 
     @Test
+    void aDownScriptThatRebuildsATableAndInsertsItsRowsWithoutTheirIdsRenumbersThem(@TempDir Path dir)
+            throws IOException {
+        write(dir, "1_t.up.sql", "CREATE TABLE devices (id serial PRIMARY KEY, name text NOT NULL);");
+        write(dir, "1_t.down.sql", "DROP TABLE devices;");
+        write(dir, "2_wide.up.sql", "ALTER TABLE devices ALTER COLUMN name TYPE varchar(200);");
+        write(dir, "2_wide.down.sql", "ALTER TABLE devices RENAME TO devices_old;\n"
+                + "CREATE TABLE devices (id serial PRIMARY KEY, name text NOT NULL);\n"
+                + "INSERT INTO devices (name) SELECT name FROM devices_old ORDER BY id;\n"
+                + "DROP TABLE devices_old;");
+
+        CommandRun run = verify(dir.toString());
+
+        assertThat(run.out()).as(run.toString())
+                .contains("2_wide.down.sql: rolling back 2 wide does not restore the values of 20 rows of public.devices "
+                        + "[data.down-lost-rows]")
+                .containsPattern("- \\(id=10\\d\\d, name=")
+                .containsPattern("\\+ \\(id=\\d{1,2}, name=");
+    }
+
+    @Test
     void anUpScriptWithoutAStatementNeedsNoDownScript(@TempDir Path dir) throws IOException {
         write(dir, "1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY);");
         write(dir, "1_t.down.sql", "DROP TABLE t;");

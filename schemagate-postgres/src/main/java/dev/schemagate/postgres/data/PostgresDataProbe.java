@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,15 +21,34 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** PostgreSQL's {@link DataProbe}: the {@link Seeder}, the {@link RowCapture} and one integrity query. */
+/**
+ * PostgreSQL's {@link DataProbe}: the {@link Seeder}, the {@link RowCapture} and one integrity query.
+ *
+ * <p>Before seeding, the unused sequences that feed the tables' ids are moved ahead (by 1,000), so
+ * the seeded ids are not the ones a fresh sequence hands out: a down script that rebuilds a table
+ * and inserts its rows back without their ids then gives them other ids, which the data check sees.
+ */
 public final class PostgresDataProbe implements DataProbe {
 
     private static final String INTEGRITY = read("integrity.sql");
+    private static final String ADVANCE_SEQUENCES = read("advance_sequences.sql");
+    private static final long SEQUENCE_OFFSET = 1_000;
 
     @Override
     public SeedReport seed(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables,
                            int rowsPerTable, long seed) throws SQLException {
+        advanceSequences(connection, tables);
         return Seeder.seed(connection, snapshot, tables, rowsPerTable, seed);
+    }
+
+    private static void advanceSequences(Connection connection, Collection<QualifiedName> tables) throws SQLException {
+        String[] names = tables.stream().map(Quote::name).toArray(String[]::new);
+        try (PreparedStatement statement = connection.prepareStatement(ADVANCE_SEQUENCES)) {
+            statement.setLong(1, SEQUENCE_OFFSET);
+            statement.setArray(2, connection.createArrayOf("text", names));
+            statement.setLong(3, SEQUENCE_OFFSET);
+            statement.executeQuery().close();
+        }
     }
 
     @Override

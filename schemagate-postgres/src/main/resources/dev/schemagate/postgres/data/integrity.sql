@@ -2,7 +2,8 @@
 -- query_to_xml runs a query built per object (a column or table name is not a parameter), so one
 -- statement covers every sequence and every unvalidated foreign key.
 WITH owned AS (
-    SELECT s.oid AS seq, d.refobjid AS tbl, a.attname AS col, ps.seqincrement AS inc, ps.seqstart AS start
+    SELECT s.oid AS seq, s.relkind AS kind, d.refobjid AS tbl, a.attname AS col, ps.seqincrement AS inc,
+           ps.seqstart AS start
       FROM pg_class s
       JOIN pg_sequence ps ON ps.seqrelid = s.oid
       JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
@@ -12,7 +13,7 @@ WITH owned AS (
      WHERE s.relkind = 'S' AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 ), sequences AS (
-    SELECT o.*, coalesce(pg_sequence_last_value(o.seq) + o.inc, o.start) AS next_value,
+    SELECT o.*, coalesce(CASE WHEN o.kind = 'S' THEN pg_sequence_last_value(o.seq) END + o.inc, o.start) AS next_value,
            (xpath('/row/m/text()', query_to_xml(format('SELECT max(%I) AS m FROM %s', o.col, o.tbl::regclass),
                                                  false, true, '')))[1]::text::numeric AS highest
       FROM owned o
