@@ -76,7 +76,8 @@ public final class DataFindings {
     public static Finding notSeeded(Migration migration, String problem) {
         return new Finding(NOT_SEEDED, Severity.INFO, Location.of(migration.up().file()),
                 "could not fill a table with synthetic rows before " + migration.displayName() + ": " + problem,
-                "The data check skips this table; give the column a default or tell us about the type.", List.of());
+                "The data check proves nothing about this table: a default on the column named, or a simpler "
+                        + "CHECK, lets the generator fill it (docs/rules/data.table-not-seeded.md).", List.of());
     }
 
     private static Finding loss(String ruleId, Location at, Annotation destructive, String message, String hint,

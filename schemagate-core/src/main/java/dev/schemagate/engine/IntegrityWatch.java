@@ -55,20 +55,12 @@ final class IntegrityWatch {
 
     /** The constraints of the final state still NOT VALID, each named with the migration that added it. */
     List<Finding> atEnd(Snapshot state) {
-        List<Finding> findings = new ArrayList<>();
-        for (Table table : state.tables()) {
-            for (Constraint constraint : table.constraints()) {
-                if (!constraint.validated()) {
-                    String key = new IntegrityProblem(IntegrityProblem.Kind.NOT_VALID_CONSTRAINT, table.qualifiedName(),
-                            constraint.name(), "").key();
-                    Sighting first = notValid.get(key);
-                    if (first != null) {
-                        findings.add(IntegrityFindings.after(first.migration(), first.problem()));
-                    }
-                }
-            }
-        }
-        return findings;
+        return notValid.values().stream()
+                .filter(seen -> state.table(seen.problem().table())
+                        .flatMap(table -> table.constraint(seen.problem().object()))
+                        .filter(constraint -> !constraint.validated()).isPresent())
+                .map(seen -> IntegrityFindings.after(seen.migration(), seen.problem()))
+                .toList();
     }
 
     private record Sighting(Migration migration, IntegrityProblem problem) {

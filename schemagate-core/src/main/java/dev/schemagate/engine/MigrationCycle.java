@@ -52,8 +52,9 @@ final class MigrationCycle {
     Result run(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows) throws SQLException {
         Optional<Script> down = migration.down()
                 .filter(script -> !migration.repeatable() && !dialect.splitter().split(script).isEmpty());
+        List<Finding> missingDown = missingDown(migration, down);
         if (down.isEmpty() && rows == null && !options.runs(CheckName.INTEGRITY)) {
-            return new Result(null, reversal(migration, down), missingDown(migration, down), List.of(), null);
+            return new Result(null, withoutDown(missingDown), missingDown, List.of(), null);
         }
         boolean transactional = runner.fitsInTransaction(migration.up())
                 && down.map(runner::fitsInTransaction).orElse(true);
@@ -61,19 +62,19 @@ final class MigrationCycle {
             Connection connection = database.connection();
             connection.setAutoCommit(false);
             try {
-                return cycle(connection, migration, down, before, rows);
+                return cycle(connection, migration, down, missingDown, before, rows);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         }
         try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
-            return cycle(connection, migration, down, before, rows);
+            return cycle(connection, migration, down, missingDown, before, rows);
         }
     }
 
-    private Result cycle(Connection connection, Migration migration, Optional<Script> down, Snapshot before,
-                         RowWatch rows) throws SQLException {
+    private Result cycle(Connection connection, Migration migration, Optional<Script> down, List<Finding> missingDown,
+                         Snapshot before, RowWatch rows) throws SQLException {
         ScriptOutcome up = run(connection, migration.up());
         if (!up.succeeded()) {
             return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), up.failure().orElseThrow());
@@ -86,8 +87,8 @@ final class MigrationCycle {
         List<IntegrityProblem> integrity = options.runs(CheckName.INTEGRITY)
                 ? dialect.data().integrity(connection) : List.of();
         if (down.isEmpty()) {
-            findings.addAll(missingDown(migration, down));
-            return new Result(after, reversal(migration, down), findings, integrity, null);
+            findings.addAll(missingDown);
+            return new Result(after, withoutDown(missingDown), findings, integrity, null);
         }
         MigrationRun.Reversal reversal = reverse(connection, migration, down.get(), before, after, rows, findings);
         return new Result(after, reversal, findings, integrity, null);
@@ -137,18 +138,18 @@ final class MigrationCycle {
         return dialect.snapshot(connection, SnapshotOptions.full());
     }
 
-    private MigrationRun.Reversal reversal(Migration migration, Optional<Script> down) {
-        return down.isEmpty() && options.runs(CheckName.REVERSIBILITY) && !doesNothing(migration.up())
-                ? MigrationRun.Reversal.NO_DOWN : MigrationRun.Reversal.NOT_CHECKED;
+    /** The verdict on a migration without a down script: it has none only when one was needed. */
+    private static MigrationRun.Reversal withoutDown(List<Finding> missingDown) {
+        return missingDown.isEmpty() ? MigrationRun.Reversal.NOT_CHECKED : MigrationRun.Reversal.NO_DOWN;
     }
 
-    /** An up script without a statement (a placeholder for another database) has nothing to undo. */
-    private boolean doesNothing(Script up) {
-        return dialect.splitter().split(up).isEmpty();
-    }
-
+    /**
+     * The finding for a down script that is needed but absent; none when there is one, when the
+     * reversibility check is off, or when the up script has no statement (a placeholder for
+     * another database has nothing to undo).
+     */
     private List<Finding> missingDown(Migration migration, Optional<Script> down) {
-        if (down.isPresent() || !options.runs(CheckName.REVERSIBILITY) || doesNothing(migration.up())) {
+        if (down.isPresent() || !options.runs(CheckName.REVERSIBILITY) || dialect.splitter().split(migration.up()).isEmpty()) {
             return List.of();
         }
         Version baseline = options.baseline();

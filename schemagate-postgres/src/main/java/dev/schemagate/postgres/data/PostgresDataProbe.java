@@ -6,11 +6,8 @@ import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableRows;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
+import dev.schemagate.postgres.SqlResource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +27,8 @@ import java.util.Map;
  */
 public final class PostgresDataProbe implements DataProbe {
 
-    private static final String INTEGRITY = read("integrity.sql");
-    private static final String ADVANCE_SEQUENCES = read("advance_sequences.sql");
+    private static final String INTEGRITY = SqlResource.read(PostgresDataProbe.class, "integrity.sql");
+    private static final String ADVANCE_SEQUENCES = SqlResource.read(PostgresDataProbe.class, "advance_sequences.sql");
     private static final long SEQUENCE_OFFSET = 1_000;
 
     @Override
@@ -67,16 +64,5 @@ public final class PostgresDataProbe implements DataProbe {
             }
         }
         return problems;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = PostgresDataProbe.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

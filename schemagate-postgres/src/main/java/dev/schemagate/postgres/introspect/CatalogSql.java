@@ -1,9 +1,7 @@
 package dev.schemagate.postgres.introspect;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.schemagate.postgres.SqlResource;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -27,15 +25,7 @@ final class CatalogSql {
     }
 
     private static String read(String kind, int majorVersion) {
-        String resource = kind + ".sql";
-        try (InputStream in = CatalogSql.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing catalog query " + resource);
-            }
-            return forVersion(new String(in.readAllBytes(), StandardCharsets.UTF_8), majorVersion);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return forVersion(SqlResource.read(CatalogSql.class, kind + ".sql"), majorVersion);
     }
 
     static String forVersion(String sql, int majorVersion) {
