@@ -74,7 +74,7 @@ public final class VerifyBenchmark {
     private static String adminUrl(DatabaseServer server) {
         try (ScratchDatabase probe = server.createDatabase()) {
             String url = probe.jdbcUrl();
-            return url.substring(0, url.lastIndexOf('/')) + "/postgres?user=" + probe.username();
+            return url.substring(0, url.lastIndexOf('/')) + "/postgres?user=" + probe.username() + "&password=" + probe.password();
         }
     }
 

@@ -14,6 +14,7 @@ import dev.schemagate.lint.Suspicion;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.report.PlainText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -109,16 +110,16 @@ public final class LintCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, MigrationSet set, LintResult result, String how) {
         Path base = Path.of("").toAbsolutePath();
-        out.printf("Linting %s (%s layout, %d migrations, %s)%n", set.directory(), set.layout().id(),
+        out.printf("Linting %s (%s layout, %d migrations, %s)%n", PlainText.of(set.directory().toString()), set.layout().id(),
                 set.migrations().size(), how);
         for (Finding finding : result.findings()) {
             String where = finding.location() == null || finding.location().file() == null ? ""
                     : relative(base, finding.location().file()) + (finding.location().line() > 0
                     ? ":" + finding.location().line() + ":" + finding.location().column() : "") + ": ";
-            out.printf("%s: %s%s [%s]%n", finding.severity().name().toLowerCase(Locale.ROOT), where, finding.message(),
-                    finding.ruleId());
-            finding.evidence().forEach(line -> out.println("    " + line));
-            out.println("    hint: " + finding.hint());
+            out.printf("%s: %s%s [%s]%n", finding.severity().name().toLowerCase(Locale.ROOT), PlainText.of(where),
+                    PlainText.of(finding.message()), finding.ruleId());
+            finding.evidence().forEach(line -> out.println("    " + PlainText.of(line)));
+            out.println("    hint: " + PlainText.of(finding.hint()));
         }
         String cleared = result.observed()
                 ? String.format(Locale.ROOT, ", %d suspicion%s cleared by evidence", result.cleared().size(),

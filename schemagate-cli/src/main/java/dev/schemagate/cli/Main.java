@@ -2,9 +2,13 @@ package dev.schemagate.cli;
 
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.migration.InputException;
+import dev.schemagate.report.PlainText;
+import dev.schemagate.report.WorkflowLog;
 import picocli.CommandLine;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 
 /** The {@code schemagate} command's entry point: parses, runs, and maps failures to exit codes. */
 public final class Main {
@@ -13,7 +17,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(WorkflowLog.of(new OutputStreamWriter(System.out, Charset.defaultCharset()), System.getenv()),
+                WorkflowLog.of(new OutputStreamWriter(System.err, Charset.defaultCharset()), System.getenv()), args));
     }
 
     /** Runs a command line with the given output streams and returns the exit code. */
@@ -22,17 +27,17 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, given) -> {
-            err.println("schemagate: " + ex.getMessage());
+            err.println("schemagate: " + PlainText.of(ex.getMessage()));
             err.println("Run 'schemagate " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().split(" ")).replaceFirst("^schemagate ?", "") + " --help' for usage.");
             return ExitCode.INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-                err.println("schemagate: " + ex.getMessage());
+                err.println("schemagate: " + PlainText.of(ex.getMessage()));
                 return ExitCode.INPUT;
             }
             if (ex instanceof InfrastructureException) {
-                err.println("schemagate: " + ex.getMessage());
+                err.println("schemagate: " + PlainText.of(ex.getMessage()));
                 return ExitCode.INFRASTRUCTURE;
             }
             err.println("schemagate: internal error, please report it with this trace:");

@@ -6,6 +6,7 @@ import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
+import dev.schemagate.report.OutputFolderLock;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.Reports;
@@ -78,9 +79,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withBaseline(baseline == null ? null : parseVersion(baseline))
                 .withRows(rows, seed)
                 .withExpected(expected);
-        VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
-        reports.write(result, out);
-        return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+        try (OutputFolderLock held = reports.holdOutputFolder()) {
+            VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
+            reports.write(result, out);
+            return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+        }
     }
 
     private static Version parseVersion(String text) {

@@ -95,12 +95,12 @@ class DiffCommandTest {
             sa.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
             sb.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
 
-            CommandRun run = CommandRun.of("diff", first.jdbcUrl() + "?user=" + first.username() + "&password=s3cret-pw",
-                    second.jdbcUrl() + "?user=" + second.username() + "&password=s3cret-pw", "--format", "sql");
+            CommandRun run = CommandRun.of("diff", first.jdbcUrl() + "?user=" + first.username() + "&password=" + first.password(),
+                    second.jdbcUrl() + "?user=" + second.username() + "&password=" + second.password(), "--format", "sql");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
             assertThat(run.out()).contains("ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'sad';");
-            assertThat(run.out() + run.err()).doesNotContain("s3cret-pw");
+            assertThat(run.out() + run.err()).doesNotContain(first.password());
         }
     }
 }

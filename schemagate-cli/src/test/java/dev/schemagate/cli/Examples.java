@@ -30,7 +30,7 @@ final class Examples {
     static String sharedServerUrl() {
         try (ScratchDatabase probe = TestServer.shared().createDatabase()) {
             String url = probe.jdbcUrl();
-            return url.substring(0, url.lastIndexOf('/')) + "/postgres?user=" + probe.username();
+            return url.substring(0, url.lastIndexOf('/')) + "/postgres?user=" + probe.username() + "&password=" + probe.password();
         }
     }
 }

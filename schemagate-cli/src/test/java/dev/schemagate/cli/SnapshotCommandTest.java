@@ -52,13 +52,13 @@ class SnapshotCommandTest {
     void aLiveDatabaseIsReadWithoutWritingAndItsPasswordIsNotPrinted() throws SQLException {
         try (ScratchDatabase live = TestServer.shared().createDatabase(); Connection c = live.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE accounts (id int PRIMARY KEY, owner text NOT NULL)");
-            String url = live.jdbcUrl() + "?user=" + live.username() + "&password=p4ss-word";
+            String url = live.jdbcUrl() + "?user=" + live.username() + "&password=" + live.password();
 
             CommandRun run = CommandRun.of("snapshot", url);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("CREATE TABLE public.accounts");
-            assertThat(run.out() + run.err()).doesNotContain("p4ss-word");
+            assertThat(run.out() + run.err()).doesNotContain(live.password());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.schemagate.migration;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -20,6 +21,8 @@ import java.util.Set;
  * {@code .gitkeep} and {@code .git}), {@code README*}, {@code *.md}, Atlas's {@code atlas.sum} and
  * Schemagate's own {@code schemagate.yml} (or {@code .yaml}).
  * Every other file must belong to the folder's layout; the readers say which they take.
+ * Links are followed; a link back to a folder above it (a loop) or to nothing is an input error
+ * naming it, rather than a file silently missing from the history.
  */
 final class FolderListing {
 
@@ -44,7 +47,20 @@ final class FolderListing {
                 }
 
                 @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof FileSystemLoopException) {
+                        throw new InputException(file + ": is a link to a folder that holds it, a loop;"
+                                + " remove the link or point it elsewhere");
+                    }
+                    throw e;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isSymbolicLink()) {
+                        throw new InputException(file + ": is a link to nothing (" + target(file)
+                                + " does not exist); remove the link or restore its target");
+                    }
                     if (attributes.isRegularFile() && !harmless(file.getFileName().toString())) {
                         String relative = directory.relativize(file).toString().replace('\\', '/');
                         files.add(new SourceFile(file, relative));
@@ -57,6 +73,14 @@ final class FolderListing {
         }
         files.sort(Comparator.comparing(SourceFile::relative));
         return files;
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "its target";
+        }
     }
 
     static boolean harmless(String name) {

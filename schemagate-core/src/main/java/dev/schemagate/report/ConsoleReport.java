@@ -37,14 +37,14 @@ public final class ConsoleReport implements ProgressListener {
     public void started(MigrationSet migrations, String server) {
         nameWidth = migrations.migrations().stream().mapToInt(m -> m.displayName().length()).max().orElse(20);
         nameWidth = Math.min(Math.max(nameWidth, 20), 60);
-        out.printf("Verifying %s (%s layout, %d migrations) on %s%n", paths.relative(migrations.directory()),
+        out.printf("Verifying %s (%s layout, %d migrations) on %s%n", PlainText.of(paths.relative(migrations.directory())),
                 migrations.layout().id(), migrations.migrations().size(), server);
     }
 
     @Override
     public void migrationStarted(Migration migration, int index, int total) {
         if (ansi.enabled()) {
-            out.print("  " + ansi.dim("… " + migration.displayName()) + "\r");
+            out.print("  " + ansi.dim("… " + PlainText.of(migration.displayName())) + "\r");
             out.flush();
         }
     }
@@ -53,8 +53,8 @@ public final class ConsoleReport implements ProgressListener {
     public void migrationFinished(MigrationRun run, int index, int total) {
         boolean ok = run.status() == MigrationRun.Status.APPLIED && run.reversal() != MigrationRun.Reversal.FAILED;
         String mark = ok ? ansi.green("✓") : ansi.red("✗");
-        String name = pad(run.migration().displayName(), nameWidth);
-        String note = run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + run.autocommitReason());
+        String name = pad(PlainText.of(run.migration().displayName()), nameWidth);
+        String note = run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + PlainText.of(run.autocommitReason()));
         out.printf("  %s %s %7s%s%s%n", mark, name, millis(run.duration()), reversal(run), note);
         out.flush();
     }
@@ -92,13 +92,13 @@ public final class ConsoleReport implements ProgressListener {
             case WARNING -> ansi.yellow("warning");
             case INFO -> "info";
         };
-        String where = finding.location() == null ? "" : " " + ansi.bold(paths.text(finding.location())) + ":";
-        out.printf("%s%s %s %s%n", severity, where, finding.message(), ansi.dim("[" + finding.ruleId() + "]"));
+        String where = finding.location() == null ? "" : " " + ansi.bold(PlainText.of(paths.text(finding.location()))) + ":";
+        out.printf("%s%s %s %s%n", severity, where, PlainText.of(finding.message()), ansi.dim("[" + finding.ruleId() + "]"));
         for (String line : finding.evidence()) {
-            out.println("    " + line);
+            out.println("    " + PlainText.of(line));
         }
         if (!finding.hint().isEmpty()) {
-            out.println("    " + ansi.dim("hint: ") + finding.hint());
+            out.println("    " + ansi.dim("hint: ") + PlainText.of(finding.hint()));
         }
     }
 

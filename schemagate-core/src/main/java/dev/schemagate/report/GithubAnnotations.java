@@ -51,9 +51,9 @@ public final class GithubAnnotations {
         return "::" + command + " " + String.join(",", properties) + "::" + data(message);
     }
 
-    /** Escapes a command's message: {@code %}, carriage return and line feed. */
+    /** Escapes a command's message: control characters made visible, then {@code %}, carriage return and line feed. */
     static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return PlainText.of(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** Escapes a command's property value: as {@link #data}, and {@code :} and {@code ,} too. */

@@ -163,7 +163,7 @@ public final class HtmlReport {
     /** Escapes text for HTML element content and quoted attribute values. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
+        for (char c : PlainText.of(text).toCharArray()) {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");

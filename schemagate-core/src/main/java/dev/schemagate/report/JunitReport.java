@@ -147,11 +147,11 @@ public final class JunitReport {
         return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
     }
 
-    /** Drops the characters XML 1.0 cannot hold at all (control characters other than tab and new lines). */
+    /** Shows control characters as escapes, and drops the characters XML 1.0 cannot hold at all. */
     static String clean(String text) {
         Objects.requireNonNull(text);
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
+        PlainText.of(text).codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
                 .forEach(out::appendCodePoint);
         return out.toString();
     }

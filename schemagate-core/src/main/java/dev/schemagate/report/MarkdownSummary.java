@@ -62,7 +62,7 @@ public final class MarkdownSummary {
             md.append("\n> ").append(escape(finding.hint())).append('\n');
         }
         if (!finding.evidence().isEmpty()) {
-            String body = String.join("\n", finding.evidence());
+            String body = PlainText.of(String.join("\n", finding.evidence()));
             String fence = fenceFor(body);
             md.append("\n<details><summary>Evidence</summary>\n\n")
                     .append(fence).append(EvidenceLines.isDiff(finding.evidence()) ? "diff" : "text").append('\n')
@@ -91,12 +91,12 @@ public final class MarkdownSummary {
     /** Makes text literal in Markdown and in a table cell: markup characters escaped, HTML as entities. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (char c : PlainText.of(text).toCharArray()) {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\n', '\r' -> out.append(' ');
+                case '\n' -> out.append(' ');
                 case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(c);
                 default -> out.append(c);
             }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,6 +51,17 @@ public final class Reports {
         return EnumSet.copyOf(formats);
     }
 
+    /**
+     * Holds the output folder for the run, when it writes report files there, so that a second
+     * run sharing it is refused rather than mixing its reports with this one's.
+     *
+     * @throws InputException when another run holds the folder
+     */
+    public OutputFolderLock holdOutputFolder() {
+        boolean files = formats.stream().anyMatch(format -> fileRenderer(format) != null);
+        return files ? OutputFolderLock.take(outDir) : OutputFolderLock.none();
+    }
+
     /** What hears the run as it goes: the console report when asked for, else nothing. */
     public ProgressListener progress(PrintWriter out, Ansi ansi) {
         if (!formats.contains(ReportFormat.CONSOLE)) {
@@ -83,7 +95,7 @@ public final class Reports {
             }
         }
         if (formats.contains(ReportFormat.GITHUB)) {
-            new GithubAnnotations(paths).render(result).forEach(out::println);
+            new GithubAnnotations(paths).render(result).forEach(line -> WorkflowLog.command(out, line));
             String summary = env.get("GITHUB_STEP_SUMMARY");
             if (summary != null && !summary.isBlank()) {
                 write(Path.of(summary), new MarkdownSummary(paths).render(result), true);
@@ -104,15 +116,26 @@ public final class Reports {
         };
     }
 
+    /**
+     * Writes a report file whole: into a temporary file beside it, renamed over it, so that a
+     * reader (or a run killed half way) never sees half a report. The job summary is appended to.
+     */
     private static void write(Path file, String text, boolean append) {
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
             }
             if (append) {
                 Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } else {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+                return;
+            }
+            Path partial = Files.createTempFile(folder, "." + file.getFileName(), ".part");
+            try {
+                Files.writeString(partial, text, StandardCharsets.UTF_8);
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
             throw new InputException(file + ": cannot write the report (" + e.getMessage() + "); check --out", e);

@@ -6,6 +6,8 @@ import static dev.schemagate.migration.Folders.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,22 @@ class InputErrorsTest {
         write(dir, "1_a.up.sql", latin1);
 
         failsNaming(dir, Layout.AUTO, "1_a.up.sql:2:").hasMessageContaining("UTF-8").hasMessageContaining("byte offset 21");
+    }
+
+    @Test
+    void aLinkBackToAFolderAboveIsAnInputErrorNamingIt() throws IOException {
+        write(dir, "1_a.up.sql", "SELECT 1;");
+        Path loop = Files.createSymbolicLink(Files.createDirectories(dir.resolve("nested")).resolve("loop"), dir);
+
+        failsNaming(dir, Layout.AUTO, loop + ": is a link to a folder that holds it, a loop");
+    }
+
+    @Test
+    void aLinkToNothingIsAnInputErrorNamingIt() throws IOException {
+        write(dir, "1_a.up.sql", "SELECT 1;");
+        Path dangling = Files.createSymbolicLink(dir.resolve("2_b.up.sql"), dir.resolve("gone.sql"));
+
+        failsNaming(dir, Layout.AUTO, dangling + ": is a link to nothing");
     }
 
     @Test

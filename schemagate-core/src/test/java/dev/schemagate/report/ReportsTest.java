@@ -70,7 +70,8 @@ class ReportsTest {
 
     @Test
     void annotationTextIsEscapedByGithubsRules() {
-        assertThat(GithubAnnotations.data("100% done\r\nnext")).isEqualTo("100%25 done%0D%0Anext");
+        assertThat(GithubAnnotations.data("100% done\r\nnext")).isEqualTo("100%25 done%0Anext");
+        assertThat(GithubAnnotations.data("over\rwritten")).isEqualTo("over\\x0dwritten");
         assertThat(GithubAnnotations.property("a:b,c%\n")).isEqualTo("a%3Ab%2Cc%25%0A");
     }
 

@@ -105,7 +105,8 @@ final class TestDatabases {
     static ServerOptions sharedServerOptions(String pgVersion) {
         ScratchDatabase anchor = ANCHORS.computeIfAbsent(pgVersion, version -> server(version).createDatabase());
         String user = URLEncoder.encode(anchor.username(), StandardCharsets.UTF_8);
-        return new ServerOptions(pgVersion, anchor.jdbcUrl() + "?user=" + user);
+        String password = URLEncoder.encode(anchor.password(), StandardCharsets.UTF_8);
+        return new ServerOptions(pgVersion, anchor.jdbcUrl() + "?user=" + user + "&password=" + password);
     }
 
     private static ScratchDatabase template(DatabaseServer server, MigrationPlan plan, int position) {

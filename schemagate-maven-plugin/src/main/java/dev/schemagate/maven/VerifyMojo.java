@@ -9,6 +9,7 @@ import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
+import dev.schemagate.report.OutputFolderLock;
 import dev.schemagate.report.Reports;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -81,7 +82,7 @@ public final class VerifyMojo extends DatabaseMojo {
                 .withBaseline(baseline == null || baseline.isBlank() ? null : version(baseline))
                 .withRows(rows, seed)
                 .withExpected(expected == null || expected.isBlank() ? null : expected);
-        try (PrintWriter log = new PrintWriter(new LogWriter(getLog()))) {
+        try (PrintWriter log = new PrintWriter(new LogWriter(getLog())); OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result = new Verifier(reports.progress(log, new Ansi(false))).verify(options);
             List<Path> written = reports.write(result, log);
             if (!result.passed()) {

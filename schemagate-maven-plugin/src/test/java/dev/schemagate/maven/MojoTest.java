@@ -118,7 +118,8 @@ class MojoTest {
 
     private static String sharedServerUrl() {
         ScratchDatabase anchor = TestServer.shared().createDatabase();
-        return anchor.jdbcUrl() + "?user=" + URLEncoder.encode(anchor.username(), StandardCharsets.UTF_8);
+        return anchor.jdbcUrl() + "?user=" + URLEncoder.encode(anchor.username(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(anchor.password(), StandardCharsets.UTF_8);
     }
 
     private SystemStreamLog capturing() {

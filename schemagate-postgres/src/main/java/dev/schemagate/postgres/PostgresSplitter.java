@@ -35,7 +35,8 @@ public final class PostgresSplitter implements StatementSplitter {
      * {@inheritDoc}
      *
      * @throws dev.schemagate.migration.InputException when text follows {@code COPY ... FROM stdin;}
-     *         on its line, which psql would run out of order
+     *         on its line, which psql would run out of order, or when a quote, dollar quote or block
+     *         comment is never closed, which the server would refuse (or, for a comment, skip the rest)
      */
     @Override
     public List<Statement> split(Path file, ScriptPart part) {

@@ -7,8 +7,9 @@ package dev.schemagate.postgres;
  * else is an {@link Kind#OTHER} token, so a statement's text is never rebuilt from tokens, only
  * cut out of the source by the tokens' offsets.
  *
- * <p>Each token is found in one forward pass without backtracking over the text; an unterminated
- * quote or comment runs to the end of the text, as psql would send it.
+ * <p>Each token is found in one forward pass without backtracking over the text. An unterminated
+ * quote or comment runs to the end of the text, as psql would send it, and {@link #unterminated()}
+ * says so, for the caller to refuse what the server would refuse too.
  */
 final class SqlLexer {
 
@@ -39,6 +40,7 @@ final class SqlLexer {
     private final int length;
     private int start;
     private int pos;
+    private boolean unterminated;
 
     SqlLexer(String text) {
         this.text = text;
@@ -48,6 +50,7 @@ final class SqlLexer {
     /** Reads the next token; its bounds are then {@link #start()} and {@link #end()}. */
     Kind next() {
         start = pos;
+        unterminated = false;
         if (pos >= length) {
             return Kind.END;
         }
@@ -106,6 +109,11 @@ final class SqlLexer {
         };
     }
 
+    /** True when the current token is a quote, dollar quote or block comment that the text never closes. */
+    boolean unterminated() {
+        return unterminated;
+    }
+
     /** Offset of the current token's first character. */
     int start() {
         return start;
@@ -147,6 +155,7 @@ final class SqlLexer {
         }
         String delimiter = text.substring(pos, tagEnd + 1);
         int close = text.indexOf(delimiter, tagEnd + 1);
+        unterminated = close < 0;
         pos = close < 0 ? length : close + delimiter.length();
         return Kind.STRING;
     }
@@ -165,6 +174,7 @@ final class SqlLexer {
                 return i + 1;
             }
         }
+        unterminated = true;
         return length;
     }
 
@@ -185,6 +195,7 @@ final class SqlLexer {
                 i++;
             }
         }
+        unterminated = true;
         return length;
     }
 

@@ -54,6 +54,9 @@ final class StatementScanner {
                 }
             }
             SqlLexer.Kind kind = lexer.next();
+            if (lexer.unterminated()) {
+                throw unterminated(kind);
+            }
             switch (kind) {
                 case END -> {
                     finish(false);
@@ -77,6 +80,26 @@ final class StatementScanner {
                 default -> take(kind);
             }
         }
+    }
+
+    /**
+     * A quote or comment that runs to the end of the text: psql would send the rest of the file as
+     * part of it, and the server would refuse it (or, for a comment, silently skip the rest).
+     */
+    private InputException unterminated(SqlLexer.Kind kind) {
+        int at = lexer.start();
+        String what = switch (kind) {
+            case COMMENT -> "the comment '/*' opened here is never closed, so the rest of the file would be skipped; close it with '*/'";
+            case QUOTED_NAME -> "the quoted name opened here is never closed; end it with '\"' (write a quote inside it as '\"\"')";
+            default -> {
+                if (text.charAt(at) != '$') {
+                    yield "the string opened here is never closed; end it with a quote (write a quote inside it as '')";
+                }
+                String tag = text.substring(at, text.indexOf('$', at + 1) + 1);
+                yield "the dollar quote " + tag + " opened here is never closed; end it with " + tag;
+            }
+        };
+        return new InputException(positions.locate(at) + ": " + what);
     }
 
     /** Adds the current token to the statement in progress. */

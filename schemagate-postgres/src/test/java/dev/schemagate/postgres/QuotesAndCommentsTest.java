@@ -3,7 +3,9 @@ package dev.schemagate.postgres;
 import static dev.schemagate.postgres.Splits.split;
 import static dev.schemagate.postgres.Splits.sql;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.schemagate.migration.InputException;
 import org.junit.jupiter.api.Test;
 
 /** Semicolons inside quotes, dollar quotes and comments do not end a statement. */
@@ -122,15 +124,30 @@ class QuotesAndCommentsTest {
     }
 
     @Test
-    void anUnterminatedQuoteRunsToTheEnd() {
-        // psql sends what it has at the end of the file; the server then reports the error
-        assertThat(split("SELECT 1;\nSELECT 'oops; SELECT 2;\n")).containsExactly(
-                sql("SELECT 1", 1, 1),
-                sql("SELECT 'oops; SELECT 2;\n", 2, 1));
+    void anUnterminatedStringIsRefusedWhereItOpens() {
+        // psql would send the rest of the file as the string, and the server would refuse it
+        assertThatThrownBy(() -> split("SELECT 1;\nSELECT 'oops; SELECT 2;\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(Splits.FILE + ":2:8: the string opened here is never closed");
     }
 
     @Test
-    void anUnterminatedBlockCommentHidesTheRest() {
-        assertThat(split("SELECT 1; /* SELECT 2;")).containsExactly(sql("SELECT 1", 1, 1));
+    void anUnterminatedBlockCommentIsRefusedRatherThanHidingTheRest() {
+        assertThatThrownBy(() -> split("SELECT 1;\n /* SELECT 2;"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(Splits.FILE + ":2:2: the comment '/*' opened here is never closed");
+    }
+
+    @Test
+    void anUnterminatedQuotedNameOrDollarQuoteIsRefused() {
+        assertThatThrownBy(() -> split("CREATE TABLE \"t (id int);"))
+                .hasMessageStartingWith(Splits.FILE + ":1:14: the quoted name opened here is never closed");
+        assertThatThrownBy(() -> split("DO $body$ BEGIN END $$;"))
+                .hasMessageStartingWith(Splits.FILE + ":1:4: the dollar quote $body$ opened here is never closed");
+    }
+
+    @Test
+    void aClosedNestedCommentAndALineCommentAtTheEndAreFine() {
+        assertThat(split("SELECT 1; /* a /* b */ c */ -- last")).containsExactly(sql("SELECT 1", 1, 1));
     }
 }

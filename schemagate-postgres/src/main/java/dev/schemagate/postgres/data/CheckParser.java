@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
  */
 final class CheckParser {
 
-    private static final String IDENT = "(?:\"(?:[^\"]|\"\")*\"|[A-Za-z_][\\w$]*)";
+    private static final String IDENT = "(?:\"[^\"]*+(?:\"\"[^\"]*+)*+\"|[A-Za-z_][\\w$]*)";
     private static final Pattern CAST = Pattern.compile("::(?:" + IDENT + "\\.)?(?:character varying|double precision"
             + "|bit varying|time(?:stamp)?(?:\\(\\d+\\))? with(?:out)? time zone|" + IDENT + ")(?:\\([\\d, ]+\\))?(?:\\[\\])*");
     private static final Pattern PARENTHESIZED =
-            Pattern.compile("(?<![\\w\"])\\((" + IDENT + "|'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)\\)");
+            Pattern.compile("(?<![\\w\"])\\((" + IDENT + "|'[^']*+(?:''[^']*+)*+'|-?\\d+(?:\\.\\d+)?)\\)");
     private static final String NUMBER = "'?(-?\\d+(?:\\.\\d+)?)'?";
-    private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?");
+    private static final Pattern LITERAL = Pattern.compile("'[^']*+(?:''[^']*+)*+'|-?\\d+(?:\\.\\d+)?");
 
     private CheckParser() {
     }

@@ -10,16 +10,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The PostgreSQL binaries of one version, unpacked once into a shared cache folder and reused by
- * every later run. Unpacking happens under a file lock into a scratch folder that is renamed into
- * place, so two runs starting together never see half an installation.
+ * The PostgreSQL binaries of one version, unpacked once into the user's private cache folder and
+ * reused by every later run. Unpacking happens under a file lock into a scratch folder that is
+ * renamed into place, so two runs starting together, or a run killed while unpacking, never leave
+ * half an installation where it would be used. Before anything in it runs, the whole tree is
+ * checked to be this user's and writable by nobody else ({@link PrivateFolders#checkTree}).
  */
 public final class BinaryInstallation {
 
@@ -29,18 +33,26 @@ public final class BinaryInstallation {
         this.home = home;
     }
 
-    /** The installation of {@code fullVersion}, unpacked into {@code cacheRoot} if not there yet. */
+    /**
+     * The installation of {@code fullVersion}, unpacked into {@code cacheRoot} (a folder made by
+     * {@link PrivateFolders#ensure}) if not there yet.
+     */
     public static BinaryInstallation of(String fullVersion, Path cacheRoot, PostgresBinaries binaries) {
         Path home = cacheRoot.resolve("pg-" + fullVersion + "-" + Platform.current());
-        if (Files.isExecutable(home.resolve("bin/postgres"))) {
-            return new BinaryInstallation(home);
+        if (!Files.isExecutable(home.resolve("bin/postgres"))) {
+            unpackOnce(fullVersion, cacheRoot, binaries, home);
         }
+        PrivateFolders.checkTree(home);
+        return new BinaryInstallation(home);
+    }
+
+    private static void unpackOnce(String fullVersion, Path cacheRoot, PostgresBinaries binaries, Path home) {
         try {
-            Files.createDirectories(cacheRoot);
             try (FileChannel lockFile = FileChannel.open(cacheRoot.resolve(home.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = lockFile.lock()) {
                 if (!Files.isExecutable(home.resolve("bin/postgres"))) {
+                    removeInterruptedUnpacks(home);
                     unpack(fullVersion, binaries, home);
                 }
             }
@@ -48,11 +60,30 @@ public final class BinaryInstallation {
             throw new InfrastructureException("could not unpack PostgreSQL " + fullVersion + " into " + cacheRoot
                     + ": " + e.getMessage() + " (check free space and permissions, or set SCHEMAGATE_CACHE)", e);
         }
-        return new BinaryInstallation(home);
     }
 
     public Path bin(String program) {
         return home.resolve("bin").resolve(program);
+    }
+
+    /** Scratch folders of unpacks killed half way; the lock held says no other unpack is running. */
+    private static void removeInterruptedUnpacks(Path home) throws IOException {
+        try (DirectoryStream<Path> scratches = Files.newDirectoryStream(home.getParent(), home.getFileName() + ".*")) {
+            for (Path scratch : scratches) {
+                if (Files.isDirectory(scratch, LinkOption.NOFOLLOW_LINKS)) {
+                    FileTree.delete(scratch);
+                }
+            }
+        }
+    }
+
+    /** Folders made while unpacking got the umask's permissions, which may let the group write. */
+    private static void readOnlyFolders(Path tree) throws IOException {
+        try (var folders = Files.walk(tree)) {
+            for (Path folder : folders.filter(path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
     }
 
     private static void unpack(String fullVersion, PostgresBinaries binaries, Path home) throws IOException {
@@ -77,7 +108,7 @@ public final class BinaryInstallation {
                     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
-            Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
+            readOnlyFolders(scratch);
             Files.move(scratch, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             FileTree.delete(scratch);

@@ -10,9 +10,10 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * A private PostgreSQL server for one run: unpacked binaries, a fresh data folder, a free port
- * on 127.0.0.1, durability off (nothing here is worth keeping). Closing it, or the JVM ending,
- * stops the server and removes its folder.
+ * A private PostgreSQL server for one run: unpacked binaries in the user's private cache, a fresh
+ * data folder, a free port on 127.0.0.1 that only this run's random password opens, durability
+ * off (nothing here is worth keeping). Closing it, or the JVM ending, stops the server and removes
+ * its folder; what a killed run leaves is swept by the next run of the same user and cache.
  */
 public final class EmbeddedPostgresServer extends PostgresServer {
 
@@ -34,16 +35,20 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         this.fileCopy = Integer.parseInt(fullVersion.split("\\.")[0]) >= 15 && RunDirectories.inMemory(runDirectory);
         this.process = process;
         properties.setProperty("user", ServerProcess.superuser());
+        properties.setProperty("password", process.password());
     }
 
     /** Starts a server of that major version ({@code "17"}), unpacking its binaries on first use. */
     public static EmbeddedPostgresServer start(String major) {
         PostgresBinaries binaries = PostgresBinaries.standard();
         String fullVersion = binaries.fullVersion(major);
-        Path root = workRoot();
+        // a root run hands its server to another user id, which must be able to pass through
+        boolean traversable = ServerProcess.isRoot();
+        Path root = PrivateFolders.ensure(workRoot(), traversable);
+        Path runs = RunDirectories.root(root, configuredRoot() != null, traversable);
         RunDirectories.roots(root).forEach(RunDirectories::sweepOrphans);
-        BinaryInstallation installation = BinaryInstallation.of(fullVersion, root.resolve("binaries"), binaries);
-        Path runs = RunDirectories.root(root, configuredRoot() != null);
+        BinaryInstallation installation = BinaryInstallation.of(fullVersion,
+                PrivateFolders.ensure(root.resolve("binaries"), traversable), binaries);
         Path runDirectory;
         try {
             runDirectory = RunDirectories.create(runs);
@@ -63,19 +68,24 @@ public final class EmbeddedPostgresServer extends PostgresServer {
 
     /**
      * Where binaries live, and run folders when not in memory ({@link RunDirectories#root}):
-     * {@code SCHEMAGATE_CACHE}, else a per-user folder in the temp dir.
+     * {@code SCHEMAGATE_CACHE}, else a per-user folder in {@code $TMPDIR} (else {@code /tmp}).
      */
     static Path workRoot() {
         String configured = configuredRoot();
         if (configured != null) {
             return Path.of(configured);
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), "schemagate-" + System.getProperty("user.name"));
+        String tmp = environment("TMPDIR");
+        return Path.of(tmp != null ? tmp : System.getProperty("java.io.tmpdir"), "schemagate-" + System.getProperty("user.name"));
     }
 
     private static String configuredRoot() {
-        String configured = System.getenv("SCHEMAGATE_CACHE");
-        return configured == null || configured.isBlank() ? null : configured;
+        return environment("SCHEMAGATE_CACHE");
+    }
+
+    private static String environment(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value;
     }
 
     private void boot() {

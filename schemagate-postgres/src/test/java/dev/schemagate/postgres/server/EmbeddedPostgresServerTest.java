@@ -4,11 +4,15 @@ import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.postgres.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,11 +71,58 @@ class EmbeddedPostgresServerTest {
     @Test
     void runsLiveInSharedMemoryWhenItIsARoomyTmpfsAndNoFolderWasChosen() {
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "schemagate-test");
-        assertThat(RunDirectories.root(work, true)).isEqualTo(work.resolve("runs"));
+        assertThat(RunDirectories.root(work, true, false)).isEqualTo(work.resolve("runs"));
         Path memory = Path.of("/dev/shm/schemagate-test/runs");
-        assertThat(RunDirectories.root(work, false))
+        assertThat(RunDirectories.root(work, false, false))
                 .isEqualTo(RunDirectories.inMemory(Path.of("/dev/shm")) ? memory : work.resolve("runs"));
         assertThat(RunDirectories.roots(work)).containsExactly(work.resolve("runs"), memory);
+    }
+
+    @Test
+    void onlyThisRunsRandomPasswordOpensTheServer() throws SQLException {
+        try (ScratchDatabase db = TestServer.shared().createDatabase()) {
+            assertThat(db.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(query(db, "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'")).isEqualTo("0");
+            assertThat(query(db, "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules")).isEqualTo("scram-sha-256");
+            assertThat(query(db, "SHOW unix_socket_directories")).isEmpty();
+            assertThat(query(db, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
+            Properties noPassword = new Properties();
+            noPassword.setProperty("user", db.username());
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), noPassword).close())
+                    .isInstanceOf(SQLException.class);
+            noPassword.setProperty("password", db.password() + "x");
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), noPassword).close())
+                    .hasMessageContaining("password authentication failed");
+        }
+    }
+
+    @Test
+    void dynamicSharedMemoryLivesInTheDataFolderSoARemovedFolderFreesIt() throws SQLException {
+        try (ScratchDatabase db = TestServer.shared().createDatabase()) {
+            assertThat(query(db, "SHOW dynamic_shared_memory_type")).isEqualTo("mmap");
+        }
+    }
+
+    @Test
+    void theRunFolderAndTheCacheAreThisUsersAlone() throws Exception {
+        EmbeddedPostgresServer server = (EmbeddedPostgresServer) TestServer.shared();
+        Path run = server.runDirectory();
+        int me = PrivateFolders.currentUid();
+        int owner = (Integer) Files.getAttribute(run.resolve("data"), "unix:uid");
+        assertThat(mode(run.resolve("data")) & 077).isZero();
+        assertThat(mode(EmbeddedPostgresServer.workRoot()) & 066).isZero();
+        assertThat(mode(run.getParent()) & 066).isZero();
+        if (me == 0) {
+            // a root run hands its server to a user id of its own, neither root nor the shared nobody
+            assertThat(owner).isNotIn(0, 65534);
+            assertThat(mode(run) & 077).isZero();
+        } else {
+            assertThat(owner).isEqualTo(me);
+        }
+    }
+
+    private static int mode(Path path) throws java.io.IOException {
+        return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
     }
 
     @Test

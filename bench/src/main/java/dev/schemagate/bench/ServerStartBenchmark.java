@@ -1,0 +1,64 @@
+package dev.schemagate.bench;
+
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.postgres.PostgresDialect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times what every run pays before its first migration: starting an embedded server (checking the
+ * cached binaries, initdb, the server's start) and stopping it, and a new connection to a scratch
+ * database, which password authentication makes dearer than none. Usage:
+ * {@code ServerStartBenchmark [major version, default 17]}.
+ */
+public final class ServerStartBenchmark {
+
+    private static final int STARTS = 7;
+    private static final int CONNECTS = 50;
+
+    private ServerStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String version = args.length > 0 ? args[0] : "17";
+        new PostgresDialect().start(ServerOptions.embedded(version)).close();
+        List<Long> starts = new ArrayList<>();
+        List<Long> stops = new ArrayList<>();
+        for (int i = 0; i < STARTS; i++) {
+            long start = System.nanoTime();
+            DatabaseServer server = new PostgresDialect().start(ServerOptions.embedded(version));
+            long started = System.nanoTime();
+            server.close();
+            stops.add(System.nanoTime() - started);
+            starts.add(started - start);
+        }
+        System.out.printf("start, median of %d: %.0f ms (min %.0f, max %.0f)%n", STARTS, millis(median(starts)),
+                millis(Collections.min(starts)), millis(Collections.max(starts)));
+        System.out.printf("stop, median of %d: %.0f ms%n", STARTS, millis(median(stops)));
+        try (DatabaseServer server = new PostgresDialect().start(ServerOptions.embedded(version));
+             ScratchDatabase database = server.createDatabase()) {
+            List<Long> connects = new ArrayList<>();
+            for (int i = 0; i < CONNECTS; i++) {
+                long start = System.nanoTime();
+                database.connect().close();
+                connects.add(System.nanoTime() - start);
+            }
+            System.out.printf("connect, median of %d: %.2f ms%n", CONNECTS, millis(median(connects)));
+        }
+    }
+
+    private static long median(List<Long> times) {
+        List<Long> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / (double) TimeUnit.MILLISECONDS.toNanos(1);
+    }
+}
