@@ -32,8 +32,8 @@ class ExternalServerTest {
     @Test
     void aUserWithoutCreateDbGetsAClearInfrastructureError() throws SQLException {
         admin("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'no_createdb') "
-                + "THEN CREATE ROLE no_createdb LOGIN; END IF; END $$");
-        String url = URL.replace("user=postgres", "user=no_createdb") + "&password=hidden-pw";
+                + "THEN CREATE ROLE no_createdb LOGIN PASSWORD 'hidden-pw'; END IF; END $$");
+        String url = URL.replaceAll("user=postgres&password=[^&]*", "user=no_createdb&password=hidden-pw");
 
         CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--db-url", url);
 

@@ -76,9 +76,10 @@ class VerifyCommandTest {
 
     @Test
     void aPasswordInTheUrlIsNeverPrinted() {
-        CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--db-url", URL + "&password=s3cret-value");
+        String password = URL.substring(URL.indexOf("password=") + "password=".length());
+        CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--db-url", URL);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out() + run.err()).doesNotContain("s3cret-value");
+        assertThat(run.out() + run.err()).doesNotContain(password);
     }
 }

@@ -130,9 +130,11 @@ public final class Reports {
                 Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 return;
             }
-            Path partial = Files.createTempFile(folder, "." + file.getFileName(), ".part");
+            // a name of this process's own, made with the umask's permissions (a temp file would be owner-only)
+            Path partial = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             try {
-                Files.writeString(partial, text, StandardCharsets.UTF_8);
+                Files.writeString(partial, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(partial);

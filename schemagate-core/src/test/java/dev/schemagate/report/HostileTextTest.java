@@ -75,6 +75,8 @@ class HostileTextTest {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder("report.json", "junit.xml", OutputFolderLock.FILE);
         }
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("report.json"))).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test
