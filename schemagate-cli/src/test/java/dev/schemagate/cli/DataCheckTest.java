@@ -201,11 +201,13 @@ class DataCheckTest {
     }
 
     @Test
-    void fewerThanOneRowIsAUsageError() {
-        CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--rows", "0");
+    void fewerThanOneRowIsAUsageErrorInVerifyAndLintAlike() {
+        for (String command : new String[] {"verify", "lint"}) {
+            CommandRun run = CommandRun.of(command, Examples.example("shop"), "--rows", "0");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
-        assertThat(run.err()).contains("--rows must be at least 1, not 0");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INPUT);
+            assertThat(run.err()).contains("--rows must be at least 1, not 0");
+        }
     }
 
     private static CommandRun verify(String dir, String... more) {
