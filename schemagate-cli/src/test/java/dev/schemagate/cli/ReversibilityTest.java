@@ -75,11 +75,11 @@ class ReversibilityTest {
         CommandRun withBaseline = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--baseline", "3");
 
         assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(strict.out()).contains("1_a.up.sql: 1 a has no down script (or")
-                .contains("2_b.up.sql:1: 2 b is irreversible on purpose: data is archived elsewhere")
-                .contains("3_c.up.sql: 3 c has no down script (or one without a statement)");
+        assertThat(strict.out()).contains("1_a.up.sql: error: 1 a has no down script (or")
+                .contains("2_b.up.sql:1: info: 2 b is irreversible on purpose: data is archived elsewhere")
+                .contains("3_c.up.sql: error: 3 c has no down script (or one without a statement)");
         assertThat(withBaseline.exitCode()).as(withBaseline.toString()).isZero();
-        assertThat(withBaseline.out()).contains("1_a.up.sql: 1 a has no down script (legacy history").contains("warning");
+        assertThat(withBaseline.out()).contains("1_a.up.sql: warning: 1 a has no down script (legacy history");
     }
 
     @Test

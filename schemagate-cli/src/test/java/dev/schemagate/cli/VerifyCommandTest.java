@@ -39,7 +39,7 @@ class VerifyCommandTest {
         CommandRun run = CommandRun.of("verify", Examples.example("broken/" + example.strip()), "--db-url", URL);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(run.out()).contains(location.strip() + ": " + message.strip()).contains("FAILED");
+        assertThat(run.out()).contains(location.strip() + ": error: " + message.strip()).contains("FAILED");
         assertThat(run.out()).contains("✗");
     }
 
