@@ -28,7 +28,10 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, given) -> {
             err.println("schemagate: " + PlainText.of(ex.getMessage()));
-            err.println("Run 'schemagate " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().split(" ")).replaceFirst("^schemagate ?", "") + " --help' for usage.");
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {

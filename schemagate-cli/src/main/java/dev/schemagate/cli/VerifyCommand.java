@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** {@code schemagate verify DIR}: applies every migration on a throwaway database and reports. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Apply every migration of a folder on a throwaway database and report what fails.")
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -44,7 +44,7 @@ public final class VerifyCommand implements Callable<Integer> {
     List<String> checks;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_ROWS,
-            description = "Synthetic rows the data check puts in each table before each migration (default: ${DEFAULT-VALUE}).")
+            description = "Synthetic rows the data and lint checks put in each table, at least 1 (default: ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_SEED,
@@ -59,26 +59,22 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "The schema the migrations must end in: a schema .sql or a snapshot .json; a difference fails the run.")
     String expected;
 
-    @Option(names = "--format", split = ",", defaultValue = "console", paramLabel = "FORMAT",
-            description = "console, json, junit, sarif, github, markdown, html; several separated by commas "
-                    + "(default: ${DEFAULT-VALUE}). github is added by itself on GitHub Actions.")
-    List<String> formats;
-
-    @Option(names = "--out", defaultValue = "build/schemagate", paramLabel = "DIR",
-            description = "Folder for the json, junit, sarif, markdown and html reports (default: ${DEFAULT-VALUE}).")
-    Path outDir;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Reports reports = new Reports(ReportFormat.parse(formats), outDir, System.getenv(), ReportPaths.workingDirectory());
+        Reports reports = report.reports();
         VerifyOptions options = VerifyOptions.of(directory)
+                .withConfig(report.configFile())
                 .withLayout(database.layout())
                 .withServer(database.server())
                 .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null ? null : parseVersion(baseline))
                 .withRows(rows, seed)
                 .withExpected(expected);
+        options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
             reports.write(result, out);

@@ -1,13 +1,14 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.report.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version from the jar's manifest, so it is written in one place: the POM. */
+/** {@code schemagate --version}: the version the build wrote from the POM, and the Java running it. */
 public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"schemagate " + (version == null ? "(development build)" : version)};
+        return new String[] {"schemagate " + ToolVersion.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 }

@@ -41,13 +41,13 @@ class CorpusVerifyTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
                 .contains("26 of 26 migrations applied")
-                .contains("V0002.WebAuthn.up.sql: sequence totp_configurations_id_seq1 is behind the values of "
+                .contains("V0002.WebAuthn.up.sql: error: sequence totp_configurations_id_seq1 is behind the values of "
                         + "public.totp_configurations after 0002 WebAuthn [integrity.sequence-behind]")
                 .contains("V0002.WebAuthn.down.sql:").contains("[reversibility.down-failed]")
-                .contains("V0007.ConsistencyFixes.down.sql: down script does not restore the schema")
-                .contains("V0012.WebAuthnMultiCookieDomain.down.sql: rolling back 0012 WebAuthnMultiCookieDomain does "
+                .contains("V0007.ConsistencyFixes.down.sql: error: down script does not restore the schema")
+                .contains("V0012.WebAuthnMultiCookieDomain.down.sql: error: rolling back 0012 WebAuthnMultiCookieDomain does "
                         + "not restore the values of 20 rows of public.webauthn_devices [data.down-lost-rows]")
-                .doesNotContain("V0006.ConsentPreConfiguration.down.sql: rolling back");
+                .doesNotContain("V0006.ConsentPreConfiguration.down.sql: error: rolling back");
     }
 
     /** Every check on Hydra's history: its real rollback defects, and no finding on its placeholder migrations. */
@@ -60,9 +60,9 @@ class CorpusVerifyTest {
 
         assertThat(run.out()).as(run.toString())
                 .contains("228 of 228 migrations applied")
-                .contains("20250523000001000000_rm_oauth2_trusted_jwt_bearer_issuer_unefficient_uq_idx.postgres.autocommit.down.sql: "
+                .contains("20250523000001000000_rm_oauth2_trusted_jwt_bearer_issuer_unefficient_uq_idx.postgres.autocommit.down.sql: error: "
                         + "down script does not restore the schema")
-                .doesNotContain("20190300000007000000_consent.postgres.down.sql: rolling back");
+                .doesNotContain("20190300000007000000_consent.postgres.down.sql: error: rolling back");
         assertThat(line(run, "20150101000001000000 networks")).as("a migration with statements and no down")
                 .contains("⇄ no down");
         assertThat(line(run, "20221109000010000001 fix_foreign_key")).as("a placeholder without a statement")

@@ -21,7 +21,7 @@ class DataCheckTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
-                .contains("0002_split_full_name.down.sql: rolling back 0002 split_full_name does not restore the values "
+                .contains("0002_split_full_name.down.sql: error: rolling back 0002 split_full_name does not restore the values "
                         + "of 20 rows of public.customers [data.down-lost-rows]")
                 .contains("compared columns: id, full_name")
                 .containsPattern("- \\(id=\\d+, full_name=\\w+\\)   \\(a row before, gone after\\)")
@@ -36,7 +36,7 @@ class DataCheckTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
-                .contains("0002_sessions_per_user.up.sql: up script deletes 20 rows of public.sessions [data.up-lost-rows]")
+                .contains("0002_sessions_per_user.up.sql: error: up script deletes 20 rows of public.sessions [data.up-lost-rows]")
                 .doesNotContain("data.down-lost-rows");
     }
 
@@ -67,7 +67,7 @@ class DataCheckTest {
         CommandRun run = verify(dir.toString());
 
         assertThat(run.out()).as(run.toString())
-                .contains("2_wide.down.sql: rolling back 2 wide does not restore the values of 20 rows of public.devices "
+                .contains("2_wide.down.sql: error: rolling back 2 wide does not restore the values of 20 rows of public.devices "
                         + "[data.down-lost-rows]")
                 .containsPattern("- \\(id=10\\d\\d, name=")
                 .containsPattern("\\+ \\(id=\\d{1,2}, name=");
@@ -95,10 +95,10 @@ class DataCheckTest {
         CommandRun run = verify(dir.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("info").contains("2_purge.up.sql:1: up script deletes")
+        assertThat(run.out()).contains("2_purge.up.sql:1: info: up script deletes")
                 .contains("as annotated: notes older than the retention period go [data.up-lost-rows]")
                 .doesNotContain("data.down-lost-rows")
-                .doesNotContain("error ");
+                .doesNotContain("error:");
     }
 
     @Test
@@ -107,7 +107,7 @@ class DataCheckTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
-                .contains("0002_rebuild_items.up.sql: sequence items_new_id_seq is behind the values of public.items "
+                .contains("0002_rebuild_items.up.sql: error: sequence items_new_id_seq is behind the values of public.items "
                         + "after 0002 rebuild_items [integrity.sequence-behind]")
                 .containsPattern("next value 1, column id already holds \\d+");
     }
@@ -133,7 +133,7 @@ class DataCheckTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out())
-                .contains("2_c.up.sql:1:26: up script fails when tables hold rows: column \"code\" of relation \"t\" "
+                .contains("2_c.up.sql:1:26: warning: up script fails when tables hold rows: column \"code\" of relation \"t\" "
                         + "contains null values (SQLSTATE 23502) [data.up-failed-with-rows]")
                 .contains("every table held 20 synthetic rows")
                 .contains("3 of 3 migrations applied, 0 errors, 1 warning");
@@ -151,7 +151,7 @@ class DataCheckTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
-                .contains("2_fk.up.sql: foreign key child_parent_fk of public.child has orphan rows after 2 fk "
+                .contains("2_fk.up.sql: error: foreign key child_parent_fk of public.child has orphan rows after 2 fk "
                         + "[integrity.foreign-key-orphans]")
                 .containsPattern("\\d+ rows reference no row of parent")
                 .contains("warning").contains("constraint child_parent_fk of public.child is still NOT VALID after the "
@@ -181,7 +181,7 @@ class DataCheckTest {
         CommandRun run = verify(dir.toString());
 
         assertThat(run.out()).as(run.toString())
-                .contains("1_t.up.sql: index t_code on public.t is invalid after 1 t [integrity.invalid-index]");
+                .contains("1_t.up.sql: error: index t_code on public.t is invalid after 1 t [integrity.invalid-index]");
     }
 
     @Test
@@ -201,11 +201,13 @@ class DataCheckTest {
     }
 
     @Test
-    void fewerThanOneRowIsAUsageError() {
-        CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--rows", "0");
+    void fewerThanOneRowIsAUsageErrorInVerifyAndLintAlike() {
+        for (String command : new String[] {"verify", "lint"}) {
+            CommandRun run = CommandRun.of(command, Examples.example("shop"), "--rows", "0");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
-        assertThat(run.err()).contains("--rows must be at least 1, not 0");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INPUT);
+            assertThat(run.err()).contains("--rows must be at least 1, not 0");
+        }
     }
 
     private static CommandRun verify(String dir, String... more) {

@@ -21,9 +21,9 @@ class LintCommandTest {
         write("0002_drop_note.sql", "SET lock_timeout = '2s';\nALTER TABLE orders DROP COLUMN note;\n");
         CommandRun run = CommandRun.of("lint", "--static", dir.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(run.out()).contains("error: " + dir.resolve("0002_drop_note.sql") + ":2:1: drops column orders.note and its values [lint.drop-column]")
+        assertThat(run.out()).contains(dir.resolve("0002_drop_note.sql") + ":2:1: error: drops column orders.note and its values [lint.drop-column]")
                 .contains("    hint: Stop reading and writing the column in a release first")
-                .contains("FAILED 1 error, 0 warnings, 0 info");
+                .contains("FAILED 2 migrations linted, 1 error, 0 warnings (");
     }
 
     @Test

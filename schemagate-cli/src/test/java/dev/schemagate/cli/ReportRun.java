@@ -1,5 +1,7 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.report.ToolVersion;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ record ReportRun(CommandRun run, Path outDir) {
     /** The file with timings, the examples' absolute folder and the server's version and port replaced by fixed text. */
     String normalised(String name) {
         return file(name)
+                .replace("\"" + ToolVersion.get() + "\"", "\"VERSION\"")
                 .replace(Examples.root().toUri().toString(), "file:///EXAMPLES/")
                 .replace(Examples.root().toString(), "EXAMPLES")
                 .replaceAll("PostgreSQL [0-9.]+ at [\\w.-]+:\\d+", "PostgreSQL SERVER")

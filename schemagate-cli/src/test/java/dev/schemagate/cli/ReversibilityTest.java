@@ -20,7 +20,7 @@ class ReversibilityTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
-                .contains("rollback-leaves-column/0002_add_loyalty.down.sql: down script does not restore the schema: "
+                .contains("rollback-leaves-column/0002_add_loyalty.down.sql: error: down script does not restore the schema: "
                         + "1 difference after up and down [reversibility.schema-not-restored]")
                 .contains("    + table public.customers › column loyalty_points\n")
                 .contains("✗ 0002 add_loyalty")
@@ -33,9 +33,9 @@ class ReversibilityTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out())
-                .contains("0001_create_tickets.down.sql: down script does not restore the schema: 1 difference")
+                .contains("0001_create_tickets.down.sql: error: down script does not restore the schema: 1 difference")
                 .contains("    + enum type public.ticket_state\n")
-                .contains("0001_create_tickets.up.sql:1:13: up script fails when applied again after the down script: "
+                .contains("0001_create_tickets.up.sql:1:13: error: up script fails when applied again after the down script: "
                         + "type \"ticket_state\" already exists (SQLSTATE 42710) [reversibility.reapply-failed]");
     }
 
@@ -75,11 +75,11 @@ class ReversibilityTest {
         CommandRun withBaseline = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--baseline", "3");
 
         assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(strict.out()).contains("1_a.up.sql: 1 a has no down script (or")
-                .contains("2_b.up.sql:1: 2 b is irreversible on purpose: data is archived elsewhere")
-                .contains("3_c.up.sql: 3 c has no down script (or one without a statement)");
+        assertThat(strict.out()).contains("1_a.up.sql: error: 1 a has no down script (or")
+                .contains("2_b.up.sql:1: info: 2 b is irreversible on purpose: data is archived elsewhere")
+                .contains("3_c.up.sql: error: 3 c has no down script (or one without a statement)");
         assertThat(withBaseline.exitCode()).as(withBaseline.toString()).isZero();
-        assertThat(withBaseline.out()).contains("1_a.up.sql: 1 a has no down script (legacy history").contains("warning");
+        assertThat(withBaseline.out()).contains("1_a.up.sql: warning: 1 a has no down script (legacy history");
     }
 
     @Test
@@ -93,10 +93,10 @@ class ReversibilityTest {
 
         CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--checks", "apply,reversibility");
 
-        assertThat(run.out()).contains("1_a.down.sql: down script does not restore the schema")
+        assertThat(run.out()).contains("1_a.down.sql: error: down script does not restore the schema")
                 .contains("+ table public.a")
                 .contains("✓ 2 b").contains("✓ 3 c")
-                .contains("3 of 3 migrations applied, 2 errors");
+                .contains("3 of 3 migrations applied, 1 rollback failed, 2 errors");
     }
 
     @Test

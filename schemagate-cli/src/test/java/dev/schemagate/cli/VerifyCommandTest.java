@@ -39,7 +39,7 @@ class VerifyCommandTest {
         CommandRun run = CommandRun.of("verify", Examples.example("broken/" + example.strip()), "--db-url", URL);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(run.out()).contains(location.strip() + ": " + message.strip()).contains("FAILED");
+        assertThat(run.out()).contains(location.strip() + ": error: " + message.strip()).contains("FAILED");
         assertThat(run.out()).contains("✗");
     }
 
@@ -61,7 +61,7 @@ class VerifyCommandTest {
         CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--checks", "apply");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(run.out()).contains("2_b.up.sql:1:14: relation \"a\" already exists")
+        assertThat(run.out()).contains("2_b.up.sql:1:14: error: relation \"a\" already exists")
                 .contains("1 of 3 migrations applied, 1 not run, 1 error");
     }
 
@@ -71,7 +71,7 @@ class VerifyCommandTest {
 
         CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL);
 
-        assertThat(run.out()).contains("1_a.up.sql:2:14: relation \"a\" already exists");
+        assertThat(run.out()).contains("1_a.up.sql:2:14: error: relation \"a\" already exists");
     }
 
     @Test

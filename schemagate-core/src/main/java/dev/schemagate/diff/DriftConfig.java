@@ -3,6 +3,7 @@ package dev.schemagate.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.schemagate.migration.ConfigKeys;
 import dev.schemagate.migration.InputException;
 
 import java.io.IOException;
@@ -85,6 +86,7 @@ public record DriftConfig(Path file, Map<String, Environment> environments, Igno
         } catch (IOException e) {
             throw new InputException(file + ": is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
+        ConfigKeys.checkFile(file, root);
         Map<String, Environment> environments = new LinkedHashMap<>();
         JsonNode section = root == null ? null : root.get("environments");
         if (section != null) {

@@ -45,6 +45,11 @@ public record MigrationRun(Migration migration, Status status, Duration duration
         return new MigrationRun(migration, status, duration, statements, autocommitReason, newReversal, took);
     }
 
+    /** This migration's one status, which every report shows. */
+    public MigrationOutcome outcome() {
+        return MigrationOutcome.of(status, reversal);
+    }
+
     /** True when the finding is located in this migration's up or down script. */
     public boolean concerns(Finding finding) {
         if (finding.location() == null || finding.location().file() == null) {

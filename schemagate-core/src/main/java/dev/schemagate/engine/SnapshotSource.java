@@ -28,6 +28,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -62,9 +64,13 @@ public final class SnapshotSource {
         }
         int at = source.lastIndexOf('@');
         Path path = Path.of(at > 0 && !Files.exists(Path.of(source)) ? source.substring(0, at) : source);
-        Version upTo = at > 0 && !Files.exists(Path.of(source)) ? parseVersion(source.substring(at + 1), source) : null;
+        String versionText = at > 0 && !Files.exists(Path.of(source)) ? source.substring(at + 1) : null;
+        if (versionText != null && !Files.isDirectory(path)) {
+            throw new InputException(source + ": " + path + " is not a migrations folder; only a folder takes @VERSION");
+        }
         if (Files.isDirectory(path)) {
             MigrationSet set = MigrationDiscovery.discover(path, layout, DialectNames.of(dialect.fileNameAliases()));
+            Version upTo = versionText == null ? null : version(set, versionText, source);
             List<Script> scripts = new ArrayList<>();
             for (Migration migration : set.migrations()) {
                 if (upTo == null || (migration.version() != null && migration.version().compareTo(upTo) <= 0)) {
@@ -112,11 +118,27 @@ public final class SnapshotSource {
         }
     }
 
-    private static Version parseVersion(String text, String source) {
-        if (!Version.isVersion(text)) {
-            throw new InputException(source + ": '" + text + "' after @ is not a version");
+    /**
+     * The version of a migration of the set, written as its file or folder names it
+     * ({@code 0003}, {@code 1.2}, {@code 2019-11-11-162609}).
+     *
+     * @throws InputException listing the versions when no migration has it
+     */
+    private static Version version(MigrationSet set, String text, String source) {
+        List<Version> versions = set.migrations().stream().map(Migration::version).filter(Objects::nonNull).toList();
+        String digits = text.matches("\\d[\\d-]*\\d") ? text.replace("-", "") : text;
+        if (Version.isVersion(digits) && versions.contains(Version.parse(digits))) {
+            return Version.parse(digits);
         }
-        return Version.parse(text);
+        String listed = versions.size() <= 10 ? join(versions)
+                : join(versions.subList(0, 5)) + ", …, " + join(versions.subList(versions.size() - 5, versions.size()));
+        throw new InputException(source + ": no migration has version '" + text + "'; "
+                + (versions.isEmpty() ? "the folder holds no versioned migration"
+                : "the " + versions.size() + " versions are " + listed));
+    }
+
+    private static String join(List<Version> versions) {
+        return versions.stream().map(Version::text).collect(Collectors.joining(", "));
     }
 
     private static String readText(Path path) {

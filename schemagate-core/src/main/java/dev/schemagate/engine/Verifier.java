@@ -9,7 +9,6 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.DialectNames;
@@ -154,7 +153,7 @@ public final class Verifier {
      */
     private static List<Finding> lint(MigrationSet set, Dialect dialect, DatabaseServer server, VerifyOptions options,
                                       boolean applied) {
-        Linter linter = new Linter(dialect, LintConfigFile.forRun(options.directory()));
+        Linter linter = new Linter(dialect, options.lintConfig());
         try (ScratchDatabase scratch = server.createDatabase()) {
             return linter.lintObserved(set, scratch, options.rows()).findings().stream()
                     .filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id()))

@@ -2,6 +2,8 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.Severity;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.lint.LintConfig;
+import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Version;
 
@@ -24,11 +26,16 @@ import java.util.Set;
  * @param rows      how many synthetic rows the data check puts in each table before each migration
  * @param seed      what the synthetic rows are derived from: the same seed gives the same rows
  * @param expected  the schema the migrations must end in ({@code .sql} or snapshot {@code .json}), or null
+ * @param config    the {@code schemagate.yml} whose lint settings the lint check uses, or null to look
+ *                  for one in the migrations folder, then the current folder
  */
 public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn,
-                            Set<CheckName> checks, Version baseline, int rows, long seed, String expected) {
+                            Set<CheckName> checks, Version baseline, int rows, long seed, String expected, Path config) {
 
-    /** Rows per table for the data check unless told otherwise: enough to see losses, cheap to write. */
+    /**
+     * Synthetic rows per table unless told otherwise, for the data check and the lint alike: enough
+     * to see losses and failures on rows, cheap to write.
+     */
     public static final int DEFAULT_ROWS = 20;
     public static final long DEFAULT_SEED = 1;
 
@@ -43,31 +50,44 @@ public record VerifyOptions(Path directory, Layout layout, String dialect, Serve
 
     public static VerifyOptions of(Path directory) {
         return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                Severity.ERROR, CheckName.defaults(), null, DEFAULT_ROWS, DEFAULT_SEED, null);
+                Severity.ERROR, CheckName.defaults(), null, DEFAULT_ROWS, DEFAULT_SEED, null, null);
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
-        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, rows, seed, expected);
+        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, rows, seed, expected, config);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {
-        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, rows, seed, expected);
+        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, rows, seed, expected, config);
     }
 
     public VerifyOptions withChecks(Set<CheckName> newChecks) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, rows, seed, expected);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, rows, seed, expected, config);
     }
 
     public VerifyOptions withBaseline(Version newBaseline) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, rows, seed, expected);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, rows, seed, expected, config);
     }
 
     public VerifyOptions withRows(int newRows, long newSeed) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, newRows, newSeed, expected);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, newRows, newSeed, expected, config);
     }
 
     public VerifyOptions withExpected(String newExpected) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, rows, seed, newExpected);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, rows, seed, newExpected, config);
+    }
+
+    public VerifyOptions withFailOn(Severity newFailOn) {
+        return new VerifyOptions(directory, layout, dialect, server, newFailOn, checks, baseline, rows, seed, expected, config);
+    }
+
+    public VerifyOptions withConfig(Path newConfig) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, rows, seed, expected, newConfig);
+    }
+
+    /** The lint settings of the run: those of {@link #config}, else of the folder's or the current folder's file. */
+    public LintConfig lintConfig() {
+        return config != null ? LintConfigFile.load(config) : LintConfigFile.forRun(directory);
     }
 
     public boolean runs(CheckName check) {

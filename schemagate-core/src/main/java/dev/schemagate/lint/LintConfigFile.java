@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.schemagate.check.Severity;
+import dev.schemagate.migration.ConfigKeys;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.MigrationDiscovery;
 
@@ -77,6 +78,7 @@ public final class LintConfigFile {
         } catch (IOException e) {
             throw new InputException(file + ": is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
+        ConfigKeys.checkFile(file, root);
         JsonNode lint = root == null ? null : root.get("lint");
         if (lint == null || lint.isNull()) {
             return LintConfig.defaults();
@@ -88,7 +90,8 @@ public final class LintConfigFile {
         for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             Rule rule = Rules.byId(entry.getKey()).orElseThrow(() -> new InputException(file + ": lint.rules."
-                    + entry.getKey() + " is not a rule; see docs/rules/ for the rule ids"));
+                    + entry.getKey() + " is not a rule" + ConfigKeys.closest(entry.getKey(), Rules.all().stream().map(Rule::id).toList())
+                    .map(id -> "; did you mean " + id + "?").orElse("; see docs/rules/ for the rule ids")));
             String value = entry.getValue().asText().toLowerCase(Locale.ROOT);
             switch (value) {
                 case "off", "false" -> disabled.add(rule.id());

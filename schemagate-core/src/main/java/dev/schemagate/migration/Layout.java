@@ -1,6 +1,8 @@
 package dev.schemagate.migration;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The naming and marker conventions of the migration tools Schemagate reads. */
 public enum Layout {
@@ -39,6 +41,7 @@ public enum Layout {
                 return layout;
             }
         }
-        throw new IllegalArgumentException("unknown layout '" + id + "'");
+        throw new IllegalArgumentException("unknown layout '" + id + "'; use one of "
+                + Arrays.stream(values()).map(l -> l.id).collect(Collectors.joining(", ")));
     }
 }

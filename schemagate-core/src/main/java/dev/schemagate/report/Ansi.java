@@ -6,6 +6,9 @@ package dev.schemagate.report;
  */
 public record Ansi(boolean enabled) {
 
+    /** No colours at all, for files and logs. */
+    public static final Ansi PLAIN = new Ansi(false);
+
     public static Ansi detect() {
         boolean terminal = System.console() != null;
         String term = System.getenv("TERM");

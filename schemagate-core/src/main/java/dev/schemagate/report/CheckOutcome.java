@@ -22,9 +22,6 @@ import java.util.Map;
  */
 public record CheckOutcome(String name, boolean passed, List<Finding> findings) {
 
-    /** The check every verify run makes. */
-    public static final String APPLY = "apply";
-
     public CheckOutcome {
         findings = List.copyOf(findings);
     }
@@ -35,10 +32,9 @@ public record CheckOutcome(String name, boolean passed, List<Finding> findings) 
         return dot < 0 ? ruleId : ruleId.substring(0, dot);
     }
 
-    /** The checks of a run: {@code apply} first, then every check the run made, then any other that has findings. */
+    /** The checks of a run: every check the run made ({@code apply} first), then any other that has findings. */
     public static List<CheckOutcome> of(VerifyResult result) {
         Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
-        byCheck.put(APPLY, new ArrayList<>());
         Arrays.stream(CheckName.values()).filter(result.checks()::contains)
                 .forEach(check -> byCheck.putIfAbsent(check.id(), new ArrayList<>()));
         for (Finding finding : result.findings()) {

@@ -2,6 +2,7 @@ package dev.schemagate.report;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
+import dev.schemagate.engine.MigrationOutcome;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyResult;
@@ -22,23 +23,32 @@ public final class ConsoleReport implements ProgressListener {
     private final PrintWriter out;
     private final Ansi ansi;
     private final ReportPaths paths;
+    private final String verb;
     private int nameWidth = 20;
 
     /**
      * @param base paths in findings are shown relative to this folder (the working directory)
      */
     public ConsoleReport(PrintWriter out, Ansi ansi, Path base) {
+        this(out, ansi, base, "Verifying");
+    }
+
+    /**
+     * @param verb what the first line says the run does: {@code Verifying}, {@code Linting}
+     */
+    public ConsoleReport(PrintWriter out, Ansi ansi, Path base, String verb) {
         this.out = out;
         this.ansi = ansi;
         this.paths = new ReportPaths(base);
+        this.verb = verb;
     }
 
     @Override
     public void started(MigrationSet migrations, String server) {
         nameWidth = migrations.migrations().stream().mapToInt(m -> m.displayName().length()).max().orElse(20);
         nameWidth = Math.min(Math.max(nameWidth, 20), 60);
-        out.printf("Verifying %s (%s layout, %d migrations) on %s%n", PlainText.of(paths.relative(migrations.directory())),
-                migrations.layout().id(), migrations.migrations().size(), server);
+        out.printf("%s %s (%s layout, %s) on %s%n", verb, PlainText.of(paths.relative(migrations.directory())),
+                migrations.layout().id(), count(migrations.migrations().size(), "migration"), server);
     }
 
     @Override
@@ -51,8 +61,7 @@ public final class ConsoleReport implements ProgressListener {
 
     @Override
     public void migrationFinished(MigrationRun run, int index, int total) {
-        boolean ok = run.status() == MigrationRun.Status.APPLIED && run.reversal() != MigrationRun.Reversal.FAILED;
-        String mark = ok ? ansi.green("✓") : ansi.red("✗");
+        String mark = run.outcome().ok() ? ansi.green("✓") : ansi.red("✗");
         String name = pad(PlainText.of(run.migration().displayName()), nameWidth);
         String note = run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + PlainText.of(run.autocommitReason()));
         out.printf("  %s %s %7s%s%s%n", mark, name, millis(run.duration()), reversal(run), note);
@@ -76,24 +85,32 @@ public final class ConsoleReport implements ProgressListener {
         for (Finding finding : result.findings()) {
             printFinding(finding);
         }
-        long notRun = result.runs().stream().filter(r -> r.status() == MigrationRun.Status.NOT_RUN).count();
-        String counts = String.format(Locale.ROOT, "%d of %d migrations applied%s, %d error%s, %d warning%s (%s)",
-                result.applied(), result.runs().size(), notRun > 0 ? ", " + notRun + " not run" : "",
-                result.count(Severity.ERROR), plural(result.count(Severity.ERROR)),
-                result.count(Severity.WARNING), plural(result.count(Severity.WARNING)), seconds(result.duration()));
         out.println();
-        out.println(result.passed() ? ansi.green(ansi.bold("PASSED")) + " " + counts : ansi.red(ansi.bold("FAILED")) + " " + counts);
+        out.println(verdict(result, ansi));
         out.flush();
     }
 
+    /**
+     * The verdict line: {@code PASSED 12 of 12 migrations applied, 0 errors, 0 warnings (3.80 s)},
+     * with how many rollbacks failed, how many migrations were not run and how many notes there
+     * are when there are any; a run that applied nothing (a lint run) says how many it linted.
+     */
+    public static String verdict(VerifyResult result, Ansi ansi) {
+        long notRun = result.runs().stream().filter(r -> r.outcome() == MigrationOutcome.NOT_RUN).count();
+        long rollbacks = result.runs().stream().filter(r -> r.outcome() == MigrationOutcome.ROLLBACK_FAILED).count();
+        long infos = result.count(Severity.INFO);
+        String migrations = result.runs().isEmpty() ? count(result.migrations().migrations().size(), "migration") + " linted"
+                : result.applied() + " of " + count(result.runs().size(), "migration") + " applied";
+        String counts = String.format(Locale.ROOT, "%s%s%s, %s, %s%s (%s)", migrations,
+                rollbacks > 0 ? ", " + rollbacks + " rollback" + plural(rollbacks) + " failed" : "",
+                notRun > 0 ? ", " + notRun + " not run" : "",
+                count(result.count(Severity.ERROR), "error"), count(result.count(Severity.WARNING), "warning"),
+                infos > 0 ? ", " + count(infos, "note") : "", seconds(result.duration()));
+        return result.passed() ? ansi.green(ansi.bold("PASSED")) + " " + counts : ansi.red(ansi.bold("FAILED")) + " " + counts;
+    }
+
     private void printFinding(Finding finding) {
-        String severity = switch (finding.severity()) {
-            case ERROR -> ansi.red("error");
-            case WARNING -> ansi.yellow("warning");
-            case INFO -> "info";
-        };
-        String where = finding.location() == null ? "" : " " + ansi.bold(PlainText.of(paths.text(finding.location()))) + ":";
-        out.printf("%s%s %s %s%n", severity, where, PlainText.of(finding.message()), ansi.dim("[" + finding.ruleId() + "]"));
+        out.println(FindingLine.format(finding, paths, ansi));
         for (String line : finding.evidence()) {
             out.println("    " + PlainText.of(line));
         }
@@ -112,6 +129,11 @@ public final class ConsoleReport implements ProgressListener {
 
     private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
+    }
+
+    /** {@code 1 migration}, {@code 2 migrations}. */
+    static String count(long count, String noun) {
+        return count + " " + noun + plural(count);
     }
 
     private static String plural(long count) {

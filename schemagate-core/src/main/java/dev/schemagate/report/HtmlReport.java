@@ -1,7 +1,7 @@
 package dev.schemagate.report;
 
 import dev.schemagate.check.Finding;
-import dev.schemagate.engine.MigrationRun;
+import dev.schemagate.check.Severity;
 import dev.schemagate.engine.VerifyResult;
 
 import java.nio.charset.StandardCharsets;
@@ -10,41 +10,55 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * One self-contained HTML page for a reviewer: the verdict, the migrations as a timeline of their
- * durations, and each finding with the SQL around it or a side-by-side diff. It loads nothing from
+ * One self-contained HTML page for a reviewer of a long history: the verdict, the checks, a
+ * migration × check matrix with each migration's status and time, filters by check, severity and
+ * migration, and the findings grouped under their migration with the SQL around them or a
+ * side-by-side diff; every migration and finding has an anchor to link to. It loads nothing from
  * the network. Every text from migrations is escaped, and a Content-Security-Policy allows only
  * the page's own script, so a hostile file name, comment or message cannot run code.
  */
 public final class HtmlReport {
 
-    private static final String SCRIPT = "document.body.classList.add('js');"
-            + "document.getElementById('only-problems').addEventListener('change',"
-            + "function(e){document.body.classList.toggle('only-problems',e.target.checked);});";
+    private static final String SCRIPT = """
+            (function(){document.body.classList.add('js');
+            var v=function(i){return document.getElementById(i);};
+            var has=function(list,x){return !x||(' '+list+' ').indexOf(' '+x+' ')>=0;};
+            function apply(){var c=v('f-check').value,s=v('f-severity').value,m=v('f-migration').value.toLowerCase(),p=v('f-problems').checked;
+            document.querySelectorAll('[data-m]').forEach(function(e){e.hidden=!(e.dataset.m.toLowerCase().indexOf(m)>=0
+            &&has(e.dataset.checks,c)&&has(e.dataset.sev,s)&&(!p||e.dataset.problem==='1'));});
+            document.querySelectorAll('article[data-check]').forEach(function(e){e.hidden=!(has(e.dataset.check,c)&&has(e.dataset.severity,s));});}
+            ['f-check','f-severity','f-migration','f-problems'].forEach(function(i){v(i).addEventListener('input',apply);v(i).addEventListener('change',apply);});
+            })();
+            """;
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
-            main{max-width:1100px;margin:0 auto;padding:0 24px 48px}
+            main{max-width:1200px;margin:0 auto;padding:0 24px 48px}
             header{padding:20px 24px;color:#fff}header.passed{background:#1a7f37}header.failed{background:#cf222e}
             header h1{margin:0;font-size:28px}header p{margin:4px 0 0;opacity:.9}
             section{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:20px 0;padding:12px 20px}
-            h2{font-size:18px;margin:4px 0 12px}table{border-collapse:collapse}
+            h2{font-size:18px;margin:4px 0 12px}h3{font-size:15px;margin:14px 0 4px}table{border-collapse:collapse}
             td,th{padding:3px 12px 3px 0;text-align:left;vertical-align:top}
-            .ok{color:#1a7f37}.bad{color:#cf222e}.skip{color:#6e7781}
-            ol.timeline{list-style:none;padding:0;margin:0}
-            .timeline li{display:grid;grid-template-columns:1.2em minmax(180px,2fr) 3fr 70px;gap:8px;align-items:center;padding:2px 0}
-            .bar{background:#eaeef2;height:12px;border-radius:3px}.bar span{display:block;height:12px;border-radius:3px;background:#54aeff}
-            .failed .bar span{background:#cf222e}.ms{text-align:right;font-variant-numeric:tabular-nums;color:#57606a}
-            .note{grid-column:2/5;color:#6e7781;font-size:12px}
-            .only-problems .timeline li.applied{display:none}
-            article{border-top:1px solid #d0d7de;padding:10px 0}article:first-of-type{border-top:0}
-            .sev{font-weight:600;text-transform:uppercase;font-size:12px;padding:1px 6px;border-radius:3px;color:#fff}
+            .ok{color:#1a7f37}.bad{color:#cf222e}.skip,.muted{color:#6e7781}.muted{font-weight:400;margin-left:8px}
+            .filters{display:none;gap:16px;align-items:center;flex-wrap:wrap}.js .filters{display:flex}
+            table.matrix{width:100%}table.matrix th{position:sticky;top:0;background:#fff;border-bottom:1px solid #d0d7de}
+            table.matrix td{border-bottom:1px solid #eaeef2;white-space:nowrap}table.matrix td:first-child{white-space:normal}
+            .status.rollbackFailed,.status.failed{color:#cf222e;font-weight:600}.status.noDown{color:#9a6700}.status.notRun{color:#6e7781}
+            .bar{display:inline-block;width:80px;background:#eaeef2;height:10px;border-radius:3px;margin-right:6px}
+            .bar span{display:block;height:10px;border-radius:3px;background:#54aeff}
+            .ms{font-variant-numeric:tabular-nums;color:#57606a}
+            a.count{font-weight:600;text-decoration:none;padding:0 6px;border-radius:3px;color:#fff}
+            .count.error{background:#cf222e}.count.warning{background:#9a6700}.count.info{background:#0969da}
+            article{border-top:1px solid #d0d7de;padding:10px 0}
+            .sev{font-weight:600;text-transform:uppercase;font-size:12px;padding:1px 6px;border-radius:3px;color:#fff;text-decoration:none}
             .sev.error{background:#cf222e}.sev.warning{background:#9a6700}.sev.info{background:#0969da}
             .where{font-family:ui-monospace,monospace;font-weight:600}
             pre,table.diff{font:12px/1.5 ui-monospace,monospace;background:#f6f8fa;border-radius:6px;padding:8px 12px;overflow:auto}
             pre .here{background:#ffebe9;display:inline-block;min-width:100%}
             table.diff{width:100%;table-layout:fixed}table.diff td{white-space:pre-wrap;width:50%}
-            td.del{background:#ffebe9}td.add{background:#dafbe1}.hint{color:#57606a}
+            td.del{background:#ffebe9}td.add{background:#dafbe1}.hint{color:#57606a}:target{background:#fff8c5}
             """;
     private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"
             + sha256(SCRIPT) + "'";
@@ -65,18 +79,20 @@ public final class HtmlReport {
                 .append("<style>\n").append(STYLE).append("</style></head>\n<body>\n")
                 .append("<header class=\"").append(verdict).append("\"><h1>").append(verdict.toUpperCase(Locale.ROOT))
                 .append("</h1><p>").append(escape(directory)).append(" · ").append(escape(result.migrations().layout().id()))
-                .append(" layout · ").append(result.applied()).append(" of ").append(result.runs().size())
-                .append(" migrations applied · ").append(escape(result.server())).append(" · ")
-                .append(String.format(Locale.ROOT, "%.2f s", result.duration().toMillis() / 1000.0)).append("</p></header>\n<main>\n");
-        checks(html, result);
-        timeline(html, result);
-        findings(html, result);
+                .append(" layout · ").append(escape(ConsoleReport.verdict(result, Ansi.PLAIN).replaceFirst("^\\S+ ", "")))
+                .append(" · ").append(escape(result.server())).append("</p></header>\n<main>\n");
+        List<CheckOutcome> checks = CheckOutcome.of(result);
+        MigrationFindings grouped = MigrationFindings.of(result);
+        checks(html, checks);
+        filters(html, checks);
+        HtmlMatrix.render(html, grouped, checks);
+        new HtmlFindings(paths).render(html, grouped);
         return html.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body></html>\n").toString();
     }
 
-    private static void checks(StringBuilder html, VerifyResult result) {
+    private static void checks(StringBuilder html, List<CheckOutcome> checks) {
         html.append("<section id=\"checks\"><h2>Checks</h2><table>\n");
-        for (CheckOutcome check : CheckOutcome.of(result)) {
+        for (CheckOutcome check : checks) {
             html.append("<tr><td>").append(escape(check.name())).append("</td><td class=\"")
                     .append(check.passed() ? "ok\">passed" : "bad\">failed").append("</td><td>")
                     .append(check.findings().size()).append(check.findings().size() == 1 ? " finding" : " findings")
@@ -85,79 +101,24 @@ public final class HtmlReport {
         html.append("</table></section>\n");
     }
 
-    private static void timeline(StringBuilder html, VerifyResult result) {
-        long longest = Math.max(1, result.runs().stream().mapToLong(r -> r.duration().toMillis()).max().orElse(1));
-        html.append("<section id=\"migrations\"><h2>Migrations</h2>\n<p><label><input type=\"checkbox\" id=\"only-problems\">")
-                .append(" only migrations that did not apply</label></p>\n<ol class=\"timeline\">\n");
-        for (MigrationRun run : result.runs()) {
-            String status = run.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
-            String mark = switch (run.status()) {
-                case APPLIED -> "<span class=\"ok\">✓</span>";
-                case FAILED -> "<span class=\"bad\">✗</span>";
-                case NOT_RUN -> "<span class=\"skip\" title=\"not run\">–</span>";
-            };
-            long ms = run.duration().toMillis();
-            html.append("<li class=\"").append(status).append("\">").append(mark).append("<span>")
-                    .append(escape(run.migration().displayName())).append("</span><span class=\"bar\"><span style=\"width:")
-                    .append(String.format(Locale.ROOT, "%.1f", 100.0 * ms / longest)).append("%\"></span></span><span class=\"ms\">")
-                    .append(run.status() == MigrationRun.Status.NOT_RUN ? "not run" : ms + " ms").append("</span>");
-            if (!run.autocommitReason().isEmpty()) {
-                html.append("<span class=\"note\">no transaction: ").append(escape(run.autocommitReason())).append("</span>");
-            }
-            html.append("</li>\n");
+    private static void filters(StringBuilder html, List<CheckOutcome> checks) {
+        html.append("<section class=\"filters\" id=\"filters\"><label>check <select id=\"f-check\"><option value=\"\">all</option>");
+        checks.forEach(check -> html.append("<option>").append(escape(check.name())).append("</option>"));
+        html.append("</select></label><label>severity <select id=\"f-severity\"><option value=\"\">all</option>");
+        for (Severity severity : Severity.values()) {
+            html.append("<option>").append(severity.name().toLowerCase(Locale.ROOT)).append("</option>");
         }
-        html.append("</ol></section>\n");
+        html.append("</select></label><label>migration <input id=\"f-migration\" type=\"search\" placeholder=\"version or name\">")
+                .append("</label><label><input type=\"checkbox\" id=\"f-problems\"> only migrations with a problem</label></section>\n");
     }
 
-    private void findings(StringBuilder html, VerifyResult result) {
-        html.append("<section id=\"findings\"><h2>Findings</h2>\n");
-        if (result.findings().isEmpty()) {
-            html.append("<p class=\"ok\">No findings.</p>\n");
-        }
-        for (Finding finding : result.findings()) {
-            String severity = finding.severity().name().toLowerCase(Locale.ROOT);
-            String where = paths.text(finding.location());
-            html.append("<article class=\"finding\"><p><span class=\"sev ").append(severity).append("\">").append(severity)
-                    .append("</span> ");
-            if (!where.isEmpty()) {
-                html.append("<span class=\"where\">").append(escape(where)).append("</span> ");
-            }
-            html.append(escape(finding.message())).append(" <a href=\"").append(escape(RuleDocs.uri(finding.ruleId())))
-                    .append("\">").append(escape(finding.ruleId())).append("</a></p>\n");
-            evidence(html, finding.evidence());
-            if (!finding.hint().isEmpty()) {
-                html.append("<p class=\"hint\">Hint: ").append(escape(finding.hint())).append("</p>\n");
-            }
-            html.append("</article>\n");
-        }
-        html.append("</section>\n");
-    }
-
-    private static void evidence(StringBuilder html, List<String> evidence) {
-        if (evidence.isEmpty()) {
-            return;
-        }
-        if (EvidenceLines.isDiff(evidence)) {
-            html.append("<table class=\"diff\"><tr><th>expected</th><th>actual</th></tr>\n");
-            for (EvidenceLines.Row row : EvidenceLines.sideBySide(evidence)) {
-                html.append("<tr>").append(cell(row.left(), row.changed() ? "del" : "")).append(cell(row.right(),
-                        row.changed() ? "add" : "")).append("</tr>\n");
-            }
-            html.append("</table>\n");
-            return;
-        }
-        html.append("<pre>");
-        for (String line : evidence) {
-            html.append(line.startsWith(">") ? "<span class=\"here\">" + escape(line) + "</span>" : escape(line)).append('\n');
-        }
-        html.append("</pre>\n");
-    }
-
-    private static String cell(String text, String kind) {
-        if (text == null) {
-            return "<td></td>";
-        }
-        return "<td" + (kind.isEmpty() ? "" : " class=\"" + kind + "\"") + ">" + escape(text) + "</td>";
+    /** The attributes the page's filters match a migration's row or findings group on. */
+    static String filterData(String name, List<Finding> findings, boolean problem) {
+        String checks = findings.stream().map(f -> CheckOutcome.checkOf(f.ruleId())).distinct().collect(Collectors.joining(" "));
+        String severities = findings.stream().map(f -> f.severity().name().toLowerCase(Locale.ROOT)).distinct()
+                .collect(Collectors.joining(" "));
+        return "data-m=\"" + escape(name) + "\" data-checks=\"" + escape(checks) + "\" data-sev=\"" + severities
+                + "\" data-problem=\"" + (problem ? "1" : "0") + "\"";
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
+import dev.schemagate.engine.MigrationOutcome;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Location;
@@ -23,7 +24,7 @@ import java.util.Locale;
 public final class JsonReport {
 
     /** Raised when a field is removed, renamed or changes meaning; adding a field keeps it. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -67,8 +68,8 @@ public final class JsonReport {
     private ObjectNode summary(VerifyResult result) {
         ObjectNode summary = MAPPER.createObjectNode();
         summary.put("migrations", result.runs().size());
-        for (MigrationRun.Status status : MigrationRun.Status.values()) {
-            summary.put(camel(status.name()), result.runs().stream().filter(r -> r.status() == status).count());
+        for (MigrationOutcome outcome : MigrationOutcome.values()) {
+            summary.put(outcome.id(), result.runs().stream().filter(r -> r.outcome() == outcome).count());
         }
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
@@ -82,7 +83,7 @@ public final class JsonReport {
         node.put("version", migration.repeatable() ? null : migration.version().text());
         node.put("description", migration.description());
         node.put("name", migration.displayName());
-        node.put("status", camel(run.status().name()));
+        node.put("status", run.outcome().id());
         node.put("durationMs", run.duration().toMillis());
         node.put("statements", run.statements());
         node.put("upFile", paths.relative(migration.up().file()));
@@ -122,15 +123,5 @@ public final class JsonReport {
 
     private static String lower(Severity severity) {
         return severity.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** {@code NOT_RUN} → {@code notRun}. */
-    private static String camel(String constant) {
-        String[] words = constant.toLowerCase(Locale.ROOT).split("_");
-        StringBuilder text = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            text.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return text.toString();
     }
 }

@@ -1,8 +1,10 @@
 package dev.schemagate.report;
 
 import dev.schemagate.check.Finding;
+import dev.schemagate.engine.MigrationOutcome;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.Location;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -16,9 +18,11 @@ import java.util.Objects;
 
 /**
  * The result as JUnit XML, which Jenkins, GitLab and GitHub test reporters show: a suite of one
- * test case per migration and a suite of one test case per check, each failing with the message
- * and location of its findings at or above the failing severity. Findings below it go to
- * {@code system-out}.
+ * test case per migration (named with its status, timed with its up script and rollback, with
+ * {@code file} and {@code line} attributes where its first failing finding is) and a suite of one
+ * test case per check. Each finding at or above the failing severity is shown once, in its
+ * migration's test case, or in its check's when it concerns no migration. Findings below it go
+ * to {@code system-out}.
  */
 public final class JunitReport {
 
@@ -28,20 +32,31 @@ public final class JunitReport {
         this.paths = paths;
     }
 
-    /** A test case before it is written: its name, time, failures and notes. */
-    private record Case(String name, Duration time, List<Finding> failures, List<Finding> notes, String skipped) {
+    /** A test case before it is written: its name, time, where it points, failures and notes. */
+    private record Case(String name, Duration time, Location at, List<Failure> failures, List<Finding> notes,
+                        String skipped) {
+    }
+
+    /** A failure: the finding it shows in full, or a line that points at where its findings are shown. */
+    private record Failure(String type, String message, String body) {
     }
 
     public String render(VerifyResult result) {
         List<Case> migrations = new ArrayList<>();
+        Duration migrationsTime = Duration.ZERO;
         for (MigrationRun run : result.runs()) {
             List<Finding> own = result.findings().stream().filter(run::concerns).toList();
-            migrations.add(testCase(run.migration().displayName(), run.duration(), own, result,
-                    run.status() == MigrationRun.Status.NOT_RUN ? "not run: an earlier migration failed" : null));
+            Duration time = run.duration().plus(run.reversalDuration());
+            migrationsTime = migrationsTime.plus(time);
+            List<Failure> failures = own.stream().filter(f -> failing(f, result)).map(this::failure).toList();
+            Location at = own.stream().filter(f -> failing(f, result)).map(Finding::location).filter(JunitReport::hasFile)
+                    .findFirst().orElse(new Location(run.migration().up().file(), 0, 0));
+            migrations.add(new Case(run.migration().displayName() + " (" + run.outcome().label() + ")", time, at, failures,
+                    notes(own, result), run.outcome() == MigrationOutcome.NOT_RUN ? "not run: an earlier migration failed" : null));
         }
         List<Case> checks = new ArrayList<>();
         for (CheckOutcome check : CheckOutcome.of(result)) {
-            checks.add(testCase(check.name(), Duration.ZERO, check.findings(), result, null));
+            checks.add(checkCase(check, result));
         }
         StringWriter text = new StringWriter();
         try {
@@ -54,8 +69,9 @@ public final class JunitReport {
             xml.writeAttribute("failures", String.valueOf(failed(migrations) + failed(checks)));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("time", seconds(result.duration()));
-            suite(xml, "schemagate.migrations", migrations, result.duration());
-            suite(xml, "schemagate.checks", checks, result.duration());
+            suite(xml, "schemagate.migrations", migrations, migrationsTime);
+            suite(xml, "schemagate.checks", checks, result.duration().minus(migrationsTime).isNegative() ? Duration.ZERO
+                    : result.duration().minus(migrationsTime));
             newLine(xml, 0);
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -66,10 +82,50 @@ public final class JunitReport {
         return text + "\n";
     }
 
-    private Case testCase(String name, Duration time, List<Finding> findings, VerifyResult result, String skipped) {
-        List<Finding> failures = findings.stream().filter(f -> f.severity().atLeast(result.failOn())).toList();
-        List<Finding> notes = findings.stream().filter(f -> !f.severity().atLeast(result.failOn())).toList();
-        return new Case(name, time, failures, notes, skipped);
+    /**
+     * A check's test case. A finding about a migration is shown in full in that migration's test
+     * case only; the check's test case fails with one line naming those migrations, so each
+     * finding appears once.
+     */
+    private Case checkCase(CheckOutcome check, VerifyResult result) {
+        List<Failure> failures = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (Finding finding : check.findings()) {
+            if (!failing(finding, result)) {
+                continue;
+            }
+            result.runs().stream().filter(run -> run.concerns(finding)).findFirst().ifPresentOrElse(
+                    run -> {
+                        if (!elsewhere.contains(run.migration().displayName())) {
+                            elsewhere.add(run.migration().displayName());
+                        }
+                    },
+                    () -> failures.add(failure(finding)));
+        }
+        if (!elsewhere.isEmpty()) {
+            failures.add(new Failure(check.name(), check.name() + " failed for " + elsewhere.size()
+                    + (elsewhere.size() == 1 ? " migration" : " migrations") + "; see their test cases in schemagate.migrations",
+                    String.join("\n", elsewhere)));
+        }
+        List<Finding> notes = check.findings().stream()
+                .filter(f -> result.runs().stream().noneMatch(run -> run.concerns(f))).toList();
+        return new Case(check.name(), Duration.ZERO, null, failures, notes(notes, result), null);
+    }
+
+    private static boolean failing(Finding finding, VerifyResult result) {
+        return finding.severity().atLeast(result.failOn());
+    }
+
+    private static List<Finding> notes(List<Finding> findings, VerifyResult result) {
+        return findings.stream().filter(f -> !failing(f, result)).toList();
+    }
+
+    private static boolean hasFile(Location location) {
+        return location != null && location.file() != null;
+    }
+
+    private Failure failure(Finding finding) {
+        return new Failure(finding.ruleId(), headline(finding), body(finding));
     }
 
     private void suite(XMLStreamWriter xml, String name, List<Case> cases, Duration time) throws XMLStreamException {
@@ -92,17 +148,21 @@ public final class JunitReport {
             xml.writeAttribute("classname", name);
             xml.writeAttribute("name", clean(testCase.name()));
             xml.writeAttribute("time", seconds(testCase.time()));
+            if (hasFile(testCase.at())) {
+                xml.writeAttribute("file", clean(paths.relative(testCase.at().file())));
+                xml.writeAttribute("line", String.valueOf(Math.max(1, testCase.at().line())));
+            }
             if (testCase.skipped() != null) {
                 newLine(xml, 3);
                 xml.writeEmptyElement("skipped");
                 xml.writeAttribute("message", testCase.skipped());
             }
-            for (Finding failure : testCase.failures()) {
+            for (Failure failure : testCase.failures()) {
                 newLine(xml, 3);
                 xml.writeStartElement("failure");
-                xml.writeAttribute("type", failure.ruleId());
-                xml.writeAttribute("message", clean(headline(failure)));
-                xml.writeCharacters(clean(body(failure)));
+                xml.writeAttribute("type", failure.type());
+                xml.writeAttribute("message", clean(failure.message()));
+                xml.writeCharacters(clean(failure.body()));
                 xml.writeEndElement();
             }
             if (!testCase.notes().isEmpty()) {
@@ -126,8 +186,7 @@ public final class JunitReport {
     }
 
     private String body(Finding finding) {
-        StringBuilder body = new StringBuilder(finding.severity().name().toLowerCase(Locale.ROOT))
-                .append(' ').append(headline(finding)).append(" [").append(finding.ruleId()).append("]\n");
+        StringBuilder body = new StringBuilder(FindingLine.text(finding, paths)).append('\n');
         finding.evidence().forEach(line -> body.append("    ").append(line).append('\n'));
         if (!finding.hint().isEmpty()) {
             body.append("    hint: ").append(finding.hint()).append('\n');

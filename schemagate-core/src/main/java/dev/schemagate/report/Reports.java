@@ -62,18 +62,24 @@ public final class Reports {
         return files ? OutputFolderLock.take(outDir) : OutputFolderLock.none();
     }
 
-    /** What hears the run as it goes: the console report when asked for, else nothing. */
+    /** What hears a verify run as it goes: the console report when asked for, else nothing. */
     public ProgressListener progress(PrintWriter out, Ansi ansi) {
+        return progress(out, ansi, "Verifying");
+    }
+
+    /** What hears a run as it goes, its first line saying what it does ({@code Linting}). */
+    public ProgressListener progress(PrintWriter out, Ansi ansi, String verb) {
         if (!formats.contains(ReportFormat.CONSOLE)) {
             return ProgressListener.NONE;
         }
-        console = new ConsoleReport(out, ansi, paths.base());
+        console = new ConsoleReport(out, ansi, paths.base(), verb);
         return console;
     }
 
     /**
-     * Renders the result: the console summary and the GitHub annotations to {@code out}, the
-     * files into the output folder, the job summary to {@code $GITHUB_STEP_SUMMARY}.
+     * Renders the result: the console summary (or, without the console format, the verdict line)
+     * and the GitHub annotations to {@code out}, the files into the output folder, the job summary
+     * to {@code $GITHUB_STEP_SUMMARY}.
      *
      * @return the files written
      * @throws InputException when a file cannot be written
@@ -90,9 +96,11 @@ public final class Reports {
         }
         if (console != null) {
             console.summary(result);
-            if (!written.isEmpty()) {
-                out.println("Reports: " + String.join(", ", written.stream().map(paths::relative).toList()));
-            }
+        } else {
+            out.println(ConsoleReport.verdict(result, Ansi.PLAIN));
+        }
+        if (!written.isEmpty()) {
+            out.println("Reports: " + String.join(", ", written.stream().map(paths::relative).toList()));
         }
         if (formats.contains(ReportFormat.GITHUB)) {
             new GithubAnnotations(paths).render(result).forEach(line -> WorkflowLog.command(out, line));

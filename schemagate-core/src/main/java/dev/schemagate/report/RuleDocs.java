@@ -1,5 +1,10 @@
 package dev.schemagate.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -16,6 +21,36 @@ public final class RuleDocs {
 
     public static String uri(String ruleId) {
         return BASE + ruleId + ".md";
+    }
+
+    /**
+     * What the rule checks, in a few sentences: the first paragraph of its page that is not a
+     * heading or its severity line, or the title when the build holds no page for it.
+     */
+    public static String description(String ruleId) {
+        try (InputStream in = RuleDocs.class.getResourceAsStream("/dev/schemagate/rules/" + ruleId + ".md")) {
+            if (in == null) {
+                return title(ruleId) + ".";
+            }
+            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Arrays.stream(page.split("\\R\\s*\\R")).map(String::strip)
+                    .filter(p -> !p.isEmpty() && !p.startsWith("#") && !p.startsWith("Severity:") && !p.startsWith("**Check:**")
+                            && !p.startsWith("```"))
+                    .findFirst().map(p -> p.replaceAll("\\s*\\R\\s*", " ")).orElse(title(ruleId) + ".");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code apply.statement-failed} → {@code ApplyStatementFailed}: a name for tools that want one without dots. */
+    public static String name(String ruleId) {
+        StringBuilder name = new StringBuilder();
+        for (String word : ruleId.split("[.-]")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return name.toString();
     }
 
     /** {@code apply.statement-failed} → {@code Apply: statement failed}. */

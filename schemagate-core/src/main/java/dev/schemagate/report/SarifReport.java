@@ -40,6 +40,8 @@ public final class SarifReport {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "Schemagate");
+        driver.put("version", ToolVersion.get());
+        driver.put("semanticVersion", ToolVersion.get());
         driver.put("informationUri", RuleDocs.BASE);
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode rules = driver.putArray("rules");
@@ -64,8 +66,9 @@ public final class SarifReport {
         String id = example.ruleId();
         ObjectNode rule = JsonReport.MAPPER.createObjectNode();
         rule.put("id", id);
-        rule.put("name", id);
+        rule.put("name", RuleDocs.name(id));
         rule.putObject("shortDescription").put("text", RuleDocs.title(id));
+        rule.putObject("fullDescription").put("text", RuleDocs.description(id));
         rule.put("helpUri", RuleDocs.uri(id));
         rule.putObject("help")
                 .put("text", RuleDocs.title(id) + ". What the rule checks and how to fix a finding: " + RuleDocs.uri(id))

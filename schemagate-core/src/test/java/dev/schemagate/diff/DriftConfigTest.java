@@ -36,8 +36,6 @@ class DriftConfigTest {
               schemas: [audit]
               names: ['public.tmp_*']
               kinds: [owners, comments]
-            something-else:
-              of: another tool
             """;
 
     @Test
@@ -60,6 +58,19 @@ class DriftConfigTest {
         Path file = Files.writeString(dir.resolve("schemagate.yml"), CONFIG);
 
         assertThat(LintConfigFile.load(file).failOn()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void aMisspeltKeyIsAnErrorNamingTheClosestOne(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("schemagate.yml"), CONFIG.replace("  failOn:", "  failon:"));
+
+        assertThatThrownBy(() -> DriftConfig.load(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("lint.failon is not a setting; did you mean lint.failOn?");
+        assertThatThrownBy(() -> LintConfigFile.load(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("lint.failon is not a setting; did you mean lint.failOn?");
+        Path section = Files.writeString(dir.resolve("other.yml"), CONFIG + "environmnets: {}\n");
+        assertThatThrownBy(() -> LintConfigFile.load(section)).isInstanceOf(InputException.class)
+                .hasMessageContaining("environmnets is not a setting; did you mean environments?");
     }
 
     @Test

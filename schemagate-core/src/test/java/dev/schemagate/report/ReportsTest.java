@@ -57,7 +57,8 @@ class ReportsTest {
         assertThat(written).extracting(p -> p.getFileName().toString())
                 .containsExactly("report.json", "junit.xml", "report.sarif", "summary.md", "report.html");
         assertThat(written).allMatch(Files::isRegularFile);
-        assertThat(out.toString()).isEmpty();
+        assertThat(out.toString()).doesNotContain("::")
+                .startsWith("FAILED 1 of 2 migrations applied, 1 error, 1 warning (0.90 s)\nReports: ");
         assertThat(dir.resolve("s.md")).doesNotExist();
     }
 
@@ -84,13 +85,19 @@ class ReportsTest {
     }
 
     @Test
-    void junitPutsFailuresOnTheMigrationAndTheCheckAndWarningsInSystemOut() {
+    void junitShowsEachFindingOnceOnItsMigrationWithFileAndLine() {
         String xml = new JunitReport(PATHS).render(FAILING);
 
-        assertThat(xml).contains("<testcase classname=\"schemagate.migrations\" name=\"2 create_b\" time=\"0.030\">\n"
+        assertThat(xml).contains("<testcase classname=\"schemagate.migrations\" name=\"2 create_b (failed)\" time=\"0.030\""
+                        + " file=\"migrations/2_create_b.up.sql\" line=\"4\">\n"
                         + "      <failure type=\"apply.statement-failed\" message=\"migrations/2_create_b.up.sql:4:3: syntax error")
-                .contains("<testcase classname=\"schemagate.checks\" name=\"lint\" time=\"0.000\">\n      <system-out>warning")
+                .contains("<testcase classname=\"schemagate.checks\" name=\"apply\" time=\"0.000\">\n"
+                        + "      <failure type=\"apply\" message=\"apply failed for 1 migration; see their test cases in schemagate.migrations\">"
+                        + "2 create_b</failure>")
+                .contains("<testsuite name=\"schemagate.migrations\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\"0.042\">")
                 .contains("failures=\"2\"");
+        assertThat(xml.split("syntax error at or near", -1)).hasSize(3);
+        assertThat(xml.split("rewrites the table", -1)).hasSize(2);
     }
 
     @Test

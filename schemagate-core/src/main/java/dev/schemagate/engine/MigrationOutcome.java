@@ -1,0 +1,55 @@
+package dev.schemagate.engine;
+
+/**
+ * The one status of a migration in a run, worked out once from what its up script and its
+ * rollback did, so that every report (console, JUnit, HTML, Markdown, JSON) says the same.
+ */
+public enum MigrationOutcome {
+    /** The up script applied, and its rollback restored the schema and rows (or was not checked). */
+    APPLIED("applied", "applied", true),
+    /** The up script applied; there is no down script to roll it back with. */
+    NO_DOWN("noDown", "applied, no down script", true),
+    /** The up script applied, but its rollback failed, did not restore the schema or lost rows. */
+    ROLLBACK_FAILED("rollbackFailed", "rollback failed", false),
+    /** The up script failed. */
+    FAILED("failed", "failed", false),
+    /** Not run: an earlier migration failed. */
+    NOT_RUN("notRun", "not run", false);
+
+    private final String id;
+    private final String label;
+    private final boolean ok;
+
+    MigrationOutcome(String id, String label, boolean ok) {
+        this.id = id;
+        this.label = label;
+        this.ok = ok;
+    }
+
+    /** The word machine-readable reports use, such as {@code rollbackFailed}. */
+    public String id() {
+        return id;
+    }
+
+    /** The words people read, such as {@code rollback failed}. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether the migration itself went through: applied, rolled back where it could be. */
+    public boolean ok() {
+        return ok;
+    }
+
+    static MigrationOutcome of(MigrationRun.Status status, MigrationRun.Reversal reversal) {
+        return switch (status) {
+            case FAILED -> FAILED;
+            case NOT_RUN -> NOT_RUN;
+            case APPLIED -> switch (reversal) {
+                case FAILED -> ROLLBACK_FAILED;
+                case NO_DOWN -> NO_DOWN;
+                case REVERSED, NOT_CHECKED -> APPLIED;
+            };
+        };
+    }
+}
