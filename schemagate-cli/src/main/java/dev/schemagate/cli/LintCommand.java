@@ -6,12 +6,15 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.history.HistoryGuard;
+import dev.schemagate.history.ReleaseConfig;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Suspicion;
 import dev.schemagate.migration.DialectNames;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import picocli.CommandLine.Command;
@@ -62,6 +65,13 @@ public final class LintCommand implements Callable<Integer> {
             description = "Lowest severity that fails the run: error, warning or info (default: the config's, else error).")
     String failOn;
 
+    @Option(names = "--since", paramLabel = "REF",
+            description = "A git revision such as origin/main: lint only the migrations added since, and guard the ones it holds.")
+    String since;
+
+    @Option(names = "--baseline", paramLabel = "VERSION", description = "Lint only the migrations after this version.")
+    String baseline;
+
     @Mixin
     DatabaseOptions database;
 
@@ -77,20 +87,23 @@ public final class LintCommand implements Callable<Integer> {
         }
         Dialect dialect = Dialects.byId("postgres");
         MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()));
+        HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, since,
+                baseline == null ? null : VerifyCommand.parseVersion(baseline), ReleaseConfig.load(configFile()));
         Linter linter = new Linter(dialect, lintConfig);
         LintResult result;
         String how;
         if (staticOnly) {
-            result = linter.lint(set);
+            result = linter.lint(set, guarded.cut());
             how = "static";
         } else {
             try (DatabaseServer server = dialect.start(database.server());
                  ScratchDatabase database = server.createDatabase()) {
-                result = linter.lintObserved(set, database, rows);
+                result = linter.lintObserved(set, guarded.cut(), database, rows);
                 how = "observed on " + server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
             }
         }
-        print(out, set, result, how);
+        result = result.with(guarded.findings());
+        print(out, set, guarded.cut(), result, how);
         if (showCleared) {
             printCleared(out, result);
         }
@@ -98,19 +111,23 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     private LintConfig config() {
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new IllegalArgumentException(config + ": no such config file");
-            }
-            return LintConfigFile.load(config);
-        }
-        return LintConfigFile.forRun(directory);
+        return LintConfigFile.load(configFile());
     }
 
-    private static void print(PrintWriter out, MigrationSet set, LintResult result, String how) {
+    private Path configFile() {
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new IllegalArgumentException(config + ": no such config file");
+        }
+        return config != null ? config : LintConfigFile.locate(directory);
+    }
+
+    private static void print(PrintWriter out, MigrationSet set, HistoryCut cut, LintResult result, String how) {
         Path base = Path.of("").toAbsolutePath();
-        out.printf("Linting %s (%s layout, %d migrations, %s)%n", set.directory(), set.layout().id(),
-                set.migrations().size(), how);
+        int history = cut.historyCount(set.migrations());
+        String split = cut.active() ? String.format(Locale.ROOT, ": %d history at %s, %d checked", history, cut.origin(),
+                set.migrations().size() - history) : "";
+        out.printf("Linting %s (%s layout, %d migrations%s, %s)%n", set.directory(), set.layout().id(),
+                set.migrations().size(), split, how);
         for (Finding finding : result.findings()) {
             String where = finding.location() == null || finding.location().file() == null ? ""
                     : relative(base, finding.location().file()) + (finding.location().line() > 0

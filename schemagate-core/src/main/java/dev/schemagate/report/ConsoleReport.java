@@ -5,6 +5,7 @@ import dev.schemagate.check.Severity;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 
@@ -34,11 +35,15 @@ public final class ConsoleReport implements ProgressListener {
     }
 
     @Override
-    public void started(MigrationSet migrations, String server) {
+    public void started(MigrationSet migrations, HistoryCut cut, String server) {
         nameWidth = migrations.migrations().stream().mapToInt(m -> m.displayName().length()).max().orElse(20);
         nameWidth = Math.min(Math.max(nameWidth, 20), 60);
-        out.printf("Verifying %s (%s layout, %d migrations) on %s%n", paths.relative(migrations.directory()),
-                migrations.layout().id(), migrations.migrations().size(), server);
+        int total = migrations.migrations().size();
+        int history = cut.historyCount(migrations.migrations());
+        String split = cut.active() ? String.format(Locale.ROOT, ": %d history (%s), %d to check", history, cut.origin(),
+                total - history) : "";
+        out.printf("Verifying %s (%s layout, %d migrations%s) on %s%n", paths.relative(migrations.directory()),
+                migrations.layout().id(), total, split, server);
     }
 
     @Override
@@ -52,9 +57,11 @@ public final class ConsoleReport implements ProgressListener {
     @Override
     public void migrationFinished(MigrationRun run, int index, int total) {
         boolean ok = run.status() == MigrationRun.Status.APPLIED && run.reversal() != MigrationRun.Reversal.FAILED;
-        String mark = ok ? ansi.green("✓") : ansi.red("✗");
-        String name = pad(run.migration().displayName(), nameWidth);
-        String note = run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + run.autocommitReason());
+        String mark = !ok ? ansi.red("✗") : run.history() ? ansi.dim("·") : ansi.green("✓");
+        String name = run.history() ? ansi.dim(pad(run.migration().displayName(), nameWidth))
+                : pad(run.migration().displayName(), nameWidth);
+        String note = run.history() ? ansi.dim("  history")
+                : run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + run.autocommitReason());
         out.printf("  %s %s %7s%s%s%n", mark, name, millis(run.duration()), reversal(run), note);
         out.flush();
     }
@@ -77,8 +84,9 @@ public final class ConsoleReport implements ProgressListener {
             printFinding(finding);
         }
         long notRun = result.runs().stream().filter(r -> r.status() == MigrationRun.Status.NOT_RUN).count();
-        String counts = String.format(Locale.ROOT, "%d of %d migrations applied%s, %d error%s, %d warning%s (%s)",
-                result.applied(), result.runs().size(), notRun > 0 ? ", " + notRun + " not run" : "",
+        String split = result.cut().active() ? " (" + HistorySplit.of(result) + ")" : "";
+        String counts = String.format(Locale.ROOT, "%d of %d migrations applied%s%s, %d error%s, %d warning%s (%s)",
+                result.applied(), result.runs().size(), split, notRun > 0 ? ", " + notRun + " not run" : "",
                 result.count(Severity.ERROR), plural(result.count(Severity.ERROR)),
                 result.count(Severity.WARNING), plural(result.count(Severity.WARNING)), seconds(result.duration()));
         out.println();

@@ -66,7 +66,9 @@ public final class HtmlReport {
                 .append("<header class=\"").append(verdict).append("\"><h1>").append(verdict.toUpperCase(Locale.ROOT))
                 .append("</h1><p>").append(escape(directory)).append(" · ").append(escape(result.migrations().layout().id()))
                 .append(" layout · ").append(result.applied()).append(" of ").append(result.runs().size())
-                .append(" migrations applied · ").append(escape(result.server())).append(" · ")
+                .append(" migrations applied · ")
+                .append(result.cut().active() ? escape(HistorySplit.of(result)) + " · " : "")
+                .append(escape(result.server())).append(" · ")
                 .append(String.format(Locale.ROOT, "%.2f s", result.duration().toMillis() / 1000.0)).append("</p></header>\n<main>\n");
         checks(html, result);
         timeline(html, result);

@@ -70,6 +70,9 @@ public final class JsonReport {
         for (MigrationRun.Status status : MigrationRun.Status.values()) {
             summary.put(camel(status.name()), result.runs().stream().filter(r -> r.status() == status).count());
         }
+        summary.put("history", result.history());
+        summary.put("checked", result.checked());
+        summary.put("historyOrigin", result.cut().active() ? result.cut().origin() : null);
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("infos", result.count(Severity.INFO));
@@ -83,6 +86,7 @@ public final class JsonReport {
         node.put("description", migration.description());
         node.put("name", migration.displayName());
         node.put("status", camel(run.status().name()));
+        node.put("history", run.history());
         node.put("durationMs", run.duration().toMillis());
         node.put("statements", run.statements());
         node.put("upFile", paths.relative(migration.up().file()));

@@ -36,7 +36,7 @@ public final class JunitReport {
         List<Case> migrations = new ArrayList<>();
         for (MigrationRun run : result.runs()) {
             List<Finding> own = result.findings().stream().filter(run::concerns).toList();
-            migrations.add(testCase(run.migration().displayName(), run.duration(), own, result,
+            migrations.add(testCase(run.migration().displayName() + (run.history() ? " (history)" : ""), run.duration(), own, result,
                     run.status() == MigrationRun.Status.NOT_RUN ? "not run: an earlier migration failed" : null));
         }
         List<Case> checks = new ArrayList<>();
@@ -54,8 +54,8 @@ public final class JunitReport {
             xml.writeAttribute("failures", String.valueOf(failed(migrations) + failed(checks)));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("time", seconds(result.duration()));
-            suite(xml, "schemagate.migrations", migrations, result.duration());
-            suite(xml, "schemagate.checks", checks, result.duration());
+            suite(xml, "schemagate.migrations", migrations, result.duration(), result);
+            suite(xml, "schemagate.checks", checks, result.duration(), null);
             newLine(xml, 0);
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -72,7 +72,9 @@ public final class JunitReport {
         return new Case(name, time, failures, notes, skipped);
     }
 
-    private void suite(XMLStreamWriter xml, String name, List<Case> cases, Duration time) throws XMLStreamException {
+    /** One suite; with {@code split}, its properties say how many migrations were history and how many checked. */
+    private void suite(XMLStreamWriter xml, String name, List<Case> cases, Duration time, VerifyResult split)
+            throws XMLStreamException {
         newLine(xml, 1);
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", name);
@@ -81,6 +83,15 @@ public final class JunitReport {
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> c.skipped() != null).count()));
         xml.writeAttribute("time", seconds(time));
+        if (split != null && split.cut().active()) {
+            newLine(xml, 2);
+            xml.writeStartElement("properties");
+            property(xml, "schemagate.history", String.valueOf(split.history()));
+            property(xml, "schemagate.checked", String.valueOf(split.checked()));
+            property(xml, "schemagate.historyOrigin", split.cut().origin());
+            newLine(xml, 2);
+            xml.writeEndElement();
+        }
         for (Case testCase : cases) {
             newLine(xml, 2);
             boolean empty = testCase.skipped() == null && testCase.failures().isEmpty() && testCase.notes().isEmpty();
@@ -118,6 +129,13 @@ public final class JunitReport {
         }
         newLine(xml, 1);
         xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        newLine(xml, 3);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", clean(value));
     }
 
     private String headline(Finding finding) {

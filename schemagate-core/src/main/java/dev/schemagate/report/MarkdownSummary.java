@@ -29,7 +29,9 @@ public final class MarkdownSummary {
         md.append("## Schemagate: ").append(result.passed() ? "✅ passed" : "❌ failed").append("\n\n");
         md.append(escape(paths.relative(result.migrations().directory()))).append(" · ")
                 .append(escape(result.migrations().layout().id())).append(" layout · ")
-                .append(result.runs().size()).append(" migrations · ").append(escape(result.server())).append(" · ")
+                .append(result.runs().size()).append(" migrations · ")
+                .append(result.cut().active() ? escape(HistorySplit.of(result)) + " · " : "")
+                .append(escape(result.server())).append(" · ")
                 .append(String.format(Locale.ROOT, "%.2f s", result.duration().toMillis() / 1000.0)).append("\n\n");
         md.append("| check | result | errors | warnings |\n|---|---|---:|---:|\n");
         for (CheckOutcome check : CheckOutcome.of(result)) {
@@ -40,6 +42,7 @@ public final class MarkdownSummary {
         md.append("\n| migration | status | time | note |\n|---|---|---:|---|\n");
         for (MigrationRun run : result.runs()) {
             md.append("| ").append(escape(run.migration().displayName())).append(" | ").append(status(run.status()))
+                    .append(run.history() ? " (history)" : "")
                     .append(" | ").append(run.status() == MigrationRun.Status.NOT_RUN ? "" : run.duration().toMillis() + " ms")
                     .append(" | ").append(run.autocommitReason().isEmpty() ? "" : "no transaction: " + escape(run.autocommitReason()))
                     .append(" |\n");
