@@ -98,7 +98,7 @@ public final class LintCommand implements Callable<Integer> {
         } else {
             try (DatabaseServer server = dialect.start(database.server());
                  ScratchDatabase database = server.createDatabase()) {
-                result = linter.lintObserved(set, guarded.cut(), database, rows);
+                result = linter.lintObserved(set, guarded.cut(), database, false, rows);
                 how = "observed on " + server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
             }
         }

@@ -52,13 +52,14 @@ public final class Verifier {
         try (DatabaseServer server = dialect.start(options.server()); WorkingDatabase database = new WorkingDatabase(server)) {
             progress.started(set, cut, server.description());
             List<Finding> findings = new ArrayList<>(guarded.findings());
-            List<MigrationRun> runs = walk(set, cut, dialect, database, options, findings);
+            Walked walked = walk(set, cut, dialect, database, options, findings);
+            List<MigrationRun> runs = walked.runs();
             boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
             if (options.expected() != null && applied) {
                 findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
             }
             if (options.runs(CheckName.LINT)) {
-                findings.addAll(lint(set, cut, dialect, server, options, applied));
+                findings.addAll(lint(set, cut, dialect, server, walked.historyApplied(), options, applied));
             }
             return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
                     Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
@@ -72,8 +73,8 @@ public final class Verifier {
      * migration first cycled (when a check needs it) and then applied. The schema before a cycle,
      * the data line and the integrity seen so far start at the first migration that is checked.
      */
-    private List<MigrationRun> walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
-                                    VerifyOptions options, List<Finding> findings) throws SQLException {
+    private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
+                        VerifyOptions options, List<Finding> findings) throws SQLException {
         ScriptRunner runner = new ScriptRunner(dialect);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
@@ -84,6 +85,7 @@ public final class Verifier {
         List<Migration> migrations = set.migrations();
         boolean stopped = false;
         DataLine data = null;
+        ScratchDatabase historyApplied = null;
         try {
             for (int i = 0; i < migrations.size(); i++) {
                 Migration migration = migrations.get(i);
@@ -93,6 +95,9 @@ public final class Verifier {
                 }
                 progress.migrationStarted(migration, i, migrations.size());
                 boolean past = cut.isHistory(migration);
+                if (!past && i > 0 && runs.stream().allMatch(MigrationRun::history) && options.runs(CheckName.LINT)) {
+                    historyApplied = database.checkpoint();
+                }
                 if (!past && cycles && state == null) {
                     state = snapshot(dialect, database);
                     if (i > 0 && options.runs(CheckName.INTEGRITY)) {
@@ -132,6 +137,11 @@ public final class Verifier {
                 runs.add(run);
                 progress.migrationFinished(run, i, migrations.size());
             }
+        } catch (SQLException | RuntimeException e) {
+            if (historyApplied != null) {
+                historyApplied.close();
+            }
+            throw e;
         } finally {
             if (data != null) {
                 data.close();
@@ -140,7 +150,14 @@ public final class Verifier {
         if (!stopped && options.runs(CheckName.INTEGRITY) && state != null) {
             findings.addAll(integrity.atEnd(state));
         }
-        return runs;
+        return new Walked(runs, historyApplied);
+    }
+
+    /**
+     * The runs of a walk, and a copy of the database as the history left it, taken at the first
+     * migration of the change when the history comes first (null otherwise), for the lint to start from.
+     */
+    private record Walked(List<MigrationRun> runs, ScratchDatabase historyApplied) {
     }
 
     /**
@@ -182,14 +199,15 @@ public final class Verifier {
 
     /**
      * The lint check, observed on a database of its own so its seeded rows never reach the working
-     * one. When a migration did not apply, the apply check has said why: the lint's own note that
+     * one: a copy of the working database as the history left it when there is one, so the history
+     * is not applied twice. When a migration did not apply, the apply check has said why: the lint's own note that
      * its observation stopped there would only repeat it.
      */
     private static List<Finding> lint(MigrationSet set, HistoryCut cut, Dialect dialect, DatabaseServer server,
-                                      VerifyOptions options, boolean applied) {
+                                      ScratchDatabase historyApplied, VerifyOptions options, boolean applied) {
         Linter linter = new Linter(dialect, LintConfigFile.forRun(options.directory()));
-        try (ScratchDatabase scratch = server.createDatabase()) {
-            return linter.lintObserved(set, cut, scratch, options.rows()).findings().stream()
+        try (ScratchDatabase scratch = historyApplied != null ? historyApplied : server.createDatabase()) {
+            return linter.lintObserved(set, cut, scratch, historyApplied != null, options.rows()).findings().stream()
                     .filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id()))
                     .toList();
         }
