@@ -179,6 +179,21 @@ class SinceTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
     }
 
+    @Test
+    void theTeamsNamingPatternJudgesOnlyTheNewFiles(@TempDir Path root) {
+        GitRepo repo = history(root).git("checkout", "-q", "-b", "names")
+                .write(DIR + "schemagate.yml", "lint:\n  naming:\n    pattern: '^[5-9]\\d_[a-z]+$'\n")
+                .write(DIR + "50_audit.up.sql", "CREATE TABLE audit (id bigint PRIMARY KEY);\n")
+                .write(DIR + "60_Audit_Index.up.sql", "CREATE INDEX audit_id ON audit (id);\n")
+                .commit("names");
+
+        CommandRun run = CommandRun.of("lint", "--static", repo.path(DIR).toString(), "--since", "main");
+
+        assertThat(run.out()).as(run.toString())
+                .contains("60_Audit_Index.up.sql: file name '60_Audit_Index' does not match the naming pattern")
+                .doesNotContain("50_audit.up.sql: file name").doesNotContain("10_users.up.sql: file name");
+    }
+
     private static VerifyResult verify(Path dir, java.util.function.UnaryOperator<VerifyOptions> adjust) {
         VerifyOptions options = VerifyOptions.of(dir).withServer(new ServerOptions(ServerOptions.DEFAULT_VERSION, URL))
                 .withChecks(CheckName.defaults()).withRows(5, 1);

@@ -66,6 +66,18 @@ class SumFileTest {
     }
 
     @Test
+    void aDialectsOwnUpScriptAddedToAVersionOfTheHistoryIsAnEditNotANewMigration() throws IOException {
+        history();
+        CommandRun.of("hash", dir.toString());
+        GitRepo.writeFile(dir.resolve("20_orders.postgres.up.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, x int);\n");
+
+        List<Finding> findings = HistoryGuard.against(set(), SumFile.read(dir).orElseThrow());
+
+        assertThat(findings).extracting(Finding::ruleId, f -> f.location().file().getFileName().toString())
+                .containsExactly(tuple(HistoryFindings.EDITED, "20_orders.postgres.up.sql"));
+    }
+
+    @Test
     void aSumFileEditedByHandIsAnInputError() throws IOException {
         history();
         CommandRun.of("hash", dir.toString());

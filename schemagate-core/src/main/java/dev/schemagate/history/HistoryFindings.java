@@ -35,6 +35,14 @@ public final class HistoryFindings {
                 "Restore the file (" + restore + ") and put the change in a new migration.", limit(diff));
     }
 
+    /** A migration of the history whose up script is now another file (a dialect's own script added, say). */
+    public static Finding replaced(Migration migration, String origin) {
+        return new Finding(EDITED, Severity.ERROR, Location.of(migration.up().file()),
+                "version " + migration.version() + " is in " + origin + " with other files, and its up script is now "
+                        + migration.up().file().getFileName() + ": databases already migrated ran the old script",
+                "Remove " + migration.up().file().getFileName() + " and put the change in a new migration.", List.of());
+    }
+
     public static Finding deleted(Path file, String origin, String restore) {
         return new Finding(DELETED, Severity.ERROR, Location.of(file),
                 "deleted after " + origin + ": databases already migrated ran it, and the migration tool will report"

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Draws the line between history and change against a git revision, and guards the history: a
@@ -23,6 +25,9 @@ import java.util.Set;
  * a new migration whose version sorts before the newest one of the revision.
  */
 public final class HistoryGuard {
+
+    /** The version at the start of a migration file's name: {@code 0003_x.sql}, {@code V1.2__x.sql}, {@code 20190101_x.up.sql}. */
+    private static final Pattern VERSION_IN_NAME = Pattern.compile("[VvUu]?(\\d+(?:[._]\\d+)*)(?=[_.-])");
 
     /**
      * What the guard made of a folder.
@@ -98,7 +103,7 @@ public final class HistoryGuard {
             }
         }
         HistoryCut cut = new HistoryCut(origin, history);
-        findings.addAll(outOfOrder(set, cut, origin));
+        findings.addAll(outOfOrder(set, cut, past, origin));
         return new Guarded(cut, findings);
     }
 
@@ -132,21 +137,39 @@ public final class HistoryGuard {
         Set<Path> listed = new HashSet<>();
         set.migrations().stream().map(m -> m.up().file())
                 .filter(file -> recorded.hashes().containsKey(relative(directory, file))).forEach(listed::add);
-        findings.addAll(outOfOrder(set, new HistoryCut(origin, listed), origin));
+        findings.addAll(outOfOrder(set, new HistoryCut(origin, listed), recorded.hashes().keySet(), origin));
         return findings;
     }
 
-    /** New versioned migrations that sort before the newest migration of the history. */
-    static List<Finding> outOfOrder(MigrationSet set, HistoryCut cut, String origin) {
+    /**
+     * New versioned migrations that sort before the newest migration of the history. A migration whose
+     * version the history already has, under other files (a dialect's own up script added to a deployed
+     * version), is not new: its up script was replaced, which is an edit of the history.
+     *
+     * @param pastFiles the history's file names, relative to the folder
+     */
+    static List<Finding> outOfOrder(MigrationSet set, HistoryCut cut, Set<String> pastFiles, String origin) {
+        Set<Version> pastVersions = new HashSet<>();
+        for (String file : pastFiles) {
+            Matcher version = VERSION_IN_NAME.matcher(Path.of(file).getFileName().toString());
+            if (version.lookingAt()) {
+                pastVersions.add(Version.parse(version.group(1)));
+            }
+        }
         Optional<Version> newest = set.migrations().stream().filter(cut::isHistory).filter(m -> !m.repeatable())
                 .map(Migration::version).max(Version::compareTo);
-        if (newest.isEmpty()) {
-            return List.of();
+        List<Finding> findings = new ArrayList<>();
+        for (Migration migration : set.migrations()) {
+            if (migration.repeatable() || cut.isHistory(migration)) {
+                continue;
+            }
+            if (pastVersions.contains(migration.version())) {
+                findings.add(HistoryFindings.replaced(migration, origin));
+            } else if (newest.isPresent() && migration.version().compareTo(newest.get()) < 0) {
+                findings.add(HistoryFindings.outOfOrder(migration, newest.get(), origin));
+            }
         }
-        return set.migrations().stream()
-                .filter(m -> !m.repeatable() && !cut.isHistory(m) && m.version().compareTo(newest.get()) < 0)
-                .map(m -> HistoryFindings.outOfOrder(m, newest.get(), origin))
-                .toList();
+        return findings;
     }
 
     static String relative(Path directory, Path file) {
