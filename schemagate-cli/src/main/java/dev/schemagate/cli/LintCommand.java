@@ -7,10 +7,14 @@ import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.history.HistoryGuard;
+import dev.schemagate.history.ReleaseConfig;
+import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Suspicion;
 import dev.schemagate.migration.DialectNames;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.report.Ansi;
@@ -62,6 +66,13 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Option(names = "--since", paramLabel = "REF",
+            description = "A git revision such as origin/main: lint only the migrations added since, and guard the ones it holds.")
+    String since;
+
+    @Option(names = "--baseline", paramLabel = "VERSION", description = "Lint only the migrations after this version.")
+    String baseline;
+
     @Mixin
     DatabaseOptions database;
 
@@ -75,20 +86,25 @@ public final class LintCommand implements Callable<Integer> {
         Dialect dialect = Dialects.byId("postgres");
         Linter linter = new Linter(dialect, report.lintConfig(directory));
         MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()));
+        Path configFile = report.configFile();
+        HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, since,
+                baseline == null ? null : VerifyCommand.parseVersion(baseline),
+                ReleaseConfig.load(configFile != null ? configFile : LintConfigFile.locate(directory)));
         LintResult result;
         String how;
         if (staticOnly) {
             how = "the SQL text only (--static)";
-            reports.progress(out, Ansi.detect(), "Linting").started(set, how);
-            result = linter.lint(set);
+            reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
+            result = linter.lint(set, guarded.cut());
         } else {
             try (DatabaseServer server = dialect.start(database.server());
                  ScratchDatabase scratch = server.createDatabase()) {
                 how = server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
-                reports.progress(out, Ansi.detect(), "Linting").started(set, how);
-                result = linter.lintObserved(set, scratch, rows);
+                reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
+                result = linter.lintObserved(set, guarded.cut(), scratch, false, rows);
             }
         }
+        result = result.with(guarded.findings());
         if (result.observed() && reports.formats().contains(ReportFormat.CONSOLE)) {
             out.printf(Locale.ROOT, "%d suspicion%s of the text cleared by the database's evidence%s%n", result.cleared().size(),
                     result.cleared().size() == 1 ? "" : "s", showCleared || result.cleared().isEmpty() ? "" : " (--show-cleared lists them)");
@@ -97,7 +113,7 @@ public final class LintCommand implements Callable<Integer> {
             printCleared(out, result);
         }
         reports.write(new VerifyResult(set, List.of(), result.findings(), how, result.failOn(), result.duration(),
-                Set.of(CheckName.LINT)), out);
+                Set.of(CheckName.LINT), guarded.cut()), out);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code schemagate} command, which only groups the subcommands. */
 @Command(name = "schemagate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Proves SQL schema migrations safe to ship, on a real throwaway database.",
-        subcommands = {VerifyCommand.class, SnapshotCommand.class, LintCommand.class, DiffCommand.class, DriftCommand.class},
+        subcommands = {VerifyCommand.class, SnapshotCommand.class, LintCommand.class, DiffCommand.class, DriftCommand.class,
+                HashCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  passed, or no difference",
                 "  1  findings at or above the failing severity, or differences",

@@ -52,8 +52,13 @@ public final class VerifyCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--baseline", paramLabel = "VERSION",
-            description = "Migrations at or before this version are legacy history: a missing down script there is a warning.")
+            description = "Migrations at or before this version are history: only applied, reported only when they fail to apply.")
     String baseline;
+
+    @Option(names = "--since", paramLabel = "REF",
+            description = "A git revision such as origin/main: migrations whose files it holds are history (only applied),"
+                    + " its files must not be edited, deleted or renamed, and new migrations must sort after them.")
+    String since;
 
     @Option(names = "--expected", paramLabel = "FILE",
             description = "The schema the migrations must end in: a schema .sql or a snapshot .json; a difference fails the run.")
@@ -72,6 +77,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withServer(database.server())
                 .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null ? null : parseVersion(baseline))
+                .withSince(since)
                 .withRows(rows, seed)
                 .withExpected(expected);
         options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
@@ -82,7 +88,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static Version parseVersion(String text) {
+    static Version parseVersion(String text) {
         if (!Version.isVersion(text)) {
             throw new IllegalArgumentException("--baseline '" + text + "' is not a version: write digits separated by dots, such as 20190101 or 1.2");
         }

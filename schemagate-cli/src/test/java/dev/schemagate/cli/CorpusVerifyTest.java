@@ -1,12 +1,22 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.engine.MigrationRun;
+import dev.schemagate.engine.ProgressListener;
+import dev.schemagate.engine.Verifier;
+import dev.schemagate.engine.VerifyOptions;
+import dev.schemagate.engine.VerifyResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +38,43 @@ class CorpusVerifyTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("PASSED " + migrations + " of " + migrations + " migrations applied, 0 errors");
+    }
+
+    /**
+     * Hydra's history as a pull request would meet it: main without the two newest versions, a branch
+     * adding them; the gate applies the 226 others as history and checks the two, finding nothing.
+     */
+    @Test
+    void gatesHydrasTwoNewestMigrationsAgainstMain(@TempDir Path root) throws IOException {
+        Path folder = folder("hydra-migrations/persistence/sql/migrations");
+        GitRepo repo = GitRepo.init(root);
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.sorted().toList();
+        }
+        List<Path> newest = files.stream().filter(f -> f.getFileName().toString().startsWith("2026042012000000000")).toList();
+        assertThat(newest).isNotEmpty();
+        for (Path file : files) {
+            if (!newest.contains(file)) {
+                Files.copy(file, Files.createDirectories(root.resolve("migrations")).resolve(file.getFileName()));
+            }
+        }
+        repo.commit("history").git("checkout", "-q", "-b", "change");
+        for (Path file : newest) {
+            Files.copy(file, root.resolve("migrations").resolve(file.getFileName()));
+        }
+        repo.commit("two new");
+
+        VerifyResult result = new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(root.resolve("migrations"))
+                .withServer(new ServerOptions(ServerOptions.DEFAULT_VERSION, URL)).withSince("main"));
+
+        assertThat(result.history()).isEqualTo(226);
+        assertThat(result.checked()).isEqualTo(2);
+        assertThat(result.findings()).as(result.findings().toString()).isEmpty();
+        assertThat(result.runs()).filteredOn(run -> !run.history()).extracting(run -> run.migration().version().text())
+                .containsExactly("20260420120000000000", "20260420120000000001");
+        assertThat(result.runs()).filteredOn(run -> !run.history())
+                .allMatch(run -> run.reversal() == MigrationRun.Reversal.REVERSED);
     }
 
     /** Every check on Authelia's history finds the defects judged real in docs/corpus-findings.md. */

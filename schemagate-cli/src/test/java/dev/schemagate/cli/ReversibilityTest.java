@@ -65,21 +65,23 @@ class ReversibilityTest {
     }
 
     @Test
-    void missingDownScriptsAreErrorsUnlessAnnotatedOrBeforeTheBaseline(@TempDir Path dir) throws IOException {
+    void missingDownScriptsAreErrorsUnlessAnnotatedOrHistoryBeforeTheBaseline(@TempDir Path dir) throws IOException {
         write(dir, "1_a.up.sql", "CREATE TABLE a (id int);");
         write(dir, "2_b.up.sql", "-- schemagate:irreversible data is archived elsewhere\nCREATE TABLE b (id int);");
         write(dir, "3_c.up.sql", "CREATE TABLE c (id int);");
         write(dir, "3_c.down.sql", "-- nothing to undo here\n");
 
         CommandRun strict = CommandRun.of("verify", dir.toString(), "--db-url", URL);
-        CommandRun withBaseline = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--baseline", "3");
+        CommandRun withBaseline = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--baseline", "2");
 
         assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(strict.out()).contains("1_a.up.sql: error: 1 a has no down script (or")
                 .contains("2_b.up.sql:1: info: 2 b is irreversible on purpose: data is archived elsewhere")
                 .contains("3_c.up.sql: error: 3 c has no down script (or one without a statement)");
-        assertThat(withBaseline.exitCode()).as(withBaseline.toString()).isZero();
-        assertThat(withBaseline.out()).contains("1_a.up.sql: warning: 1 a has no down script (legacy history");
+        assertThat(withBaseline.exitCode()).as(withBaseline.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(withBaseline.out()).doesNotContain("1_a.up.sql:").doesNotContain("2_b.up.sql:")
+                .contains("3_c.up.sql: error: 3 c has no down script (or one without a statement)")
+                .contains("3 of 3 migrations applied (2 history at baseline 2, 1 checked)");
     }
 
     @Test

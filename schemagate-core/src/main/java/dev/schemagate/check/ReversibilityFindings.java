@@ -21,17 +21,12 @@ public final class ReversibilityFindings {
     private ReversibilityFindings() {
     }
 
-    /** A migration without a down script: an error, a warning for legacy history, a note when annotated. */
-    public static Finding missingDown(Migration migration, boolean legacy, Annotation irreversible) {
+    /** A migration without a down script: an error, a note when annotated. */
+    public static Finding missingDown(Migration migration, Annotation irreversible) {
         Location at = Location.of(migration.up().file());
         if (irreversible != null) {
             return new Finding(MISSING_DOWN, Severity.INFO, irreversible.location(),
                     migration.displayName() + " is irreversible on purpose: " + orNone(irreversible.argument()), "", List.of());
-        }
-        if (legacy) {
-            return new Finding(MISSING_DOWN, Severity.WARNING, at,
-                    migration.displayName() + " has no down script (legacy history, at or before the baseline)",
-                    "Nothing to do unless you want to roll back this far.", List.of());
         }
         return new Finding(MISSING_DOWN, Severity.ERROR, at, migration.displayName() + " has no down script (or one without a statement)",
                 "Write a down script that undoes it, or mark it '-- schemagate:irreversible <reason>'.", List.of());

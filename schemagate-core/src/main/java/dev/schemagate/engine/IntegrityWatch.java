@@ -28,6 +28,30 @@ final class IntegrityWatch {
 
     /** The new problems in the state {@code migration} left, from its snapshot and from the data. */
     List<Finding> after(Migration migration, Snapshot state, List<IntegrityProblem> fromData) {
+        List<Finding> findings = new ArrayList<>();
+        for (IntegrityProblem problem : problems(state, fromData)) {
+            if (problem.kind() == IntegrityProblem.Kind.NOT_VALID_CONSTRAINT) {
+                if (!reported.contains(problem.key())) {
+                    notValid.putIfAbsent(problem.key(), new Sighting(migration, problem));
+                }
+            } else if (reported.add(problem.key())) {
+                findings.add(IntegrityFindings.after(migration, problem));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The problems of a state the history left: they were there before the change, so they are not
+     * the change's to report, after a migration or at the end.
+     */
+    void inherit(Snapshot state, List<IntegrityProblem> fromData) {
+        for (IntegrityProblem problem : problems(state, fromData)) {
+            reported.add(problem.key());
+        }
+    }
+
+    private static List<IntegrityProblem> problems(Snapshot state, List<IntegrityProblem> fromData) {
         List<IntegrityProblem> problems = new ArrayList<>(fromData);
         for (Table table : state.tables()) {
             for (Index index : table.indexes()) {
@@ -38,19 +62,12 @@ final class IntegrityWatch {
             }
             for (Constraint constraint : table.constraints()) {
                 if (!constraint.validated()) {
-                    IntegrityProblem problem = new IntegrityProblem(IntegrityProblem.Kind.NOT_VALID_CONSTRAINT,
-                            table.qualifiedName(), constraint.name(), constraint.definition());
-                    notValid.putIfAbsent(problem.key(), new Sighting(migration, problem));
+                    problems.add(new IntegrityProblem(IntegrityProblem.Kind.NOT_VALID_CONSTRAINT,
+                            table.qualifiedName(), constraint.name(), constraint.definition()));
                 }
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        for (IntegrityProblem problem : problems) {
-            if (reported.add(problem.key())) {
-                findings.add(IntegrityFindings.after(migration, problem));
-            }
-        }
-        return findings;
+        return problems;
     }
 
     /** The constraints of the final state still NOT VALID, each named with the migration that added it. */

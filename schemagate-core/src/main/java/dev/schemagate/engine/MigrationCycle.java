@@ -14,7 +14,6 @@ import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.migration.Annotation;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.Script;
-import dev.schemagate.migration.Version;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
@@ -152,10 +151,8 @@ final class MigrationCycle {
         if (down.isPresent() || !options.runs(CheckName.REVERSIBILITY) || dialect.splitter().split(migration.up()).isEmpty()) {
             return List.of();
         }
-        Version baseline = options.baseline();
         Annotation irreversible = Annotation.find("irreversible", migration.up(), migration.down().orElse(null)).orElse(null);
-        boolean legacy = baseline != null && migration.version() != null && migration.version().compareTo(baseline) <= 0;
-        return List.of(ReversibilityFindings.missingDown(migration, legacy, irreversible));
+        return List.of(ReversibilityFindings.missingDown(migration, irreversible));
     }
 
     /**

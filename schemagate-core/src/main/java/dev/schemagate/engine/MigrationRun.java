@@ -18,9 +18,10 @@ import java.time.Duration;
  * @param autocommitReason why it ran outside a transaction, or empty
  * @param reversal         what the reversibility check made of it
  * @param reversalDuration how long down and up again took
+ * @param history          true when the migration is history (already deployed): it was only applied
  */
 public record MigrationRun(Migration migration, Status status, Duration duration, int statements, String autocommitReason,
-                           Reversal reversal, Duration reversalDuration) {
+                           Reversal reversal, Duration reversalDuration, boolean history) {
 
     /** The fate of a migration in a run. */
     public enum Status { APPLIED, FAILED, NOT_RUN }
@@ -34,15 +35,20 @@ public record MigrationRun(Migration migration, Status status, Duration duration
     /** A migration whose up script ran (or failed) with this outcome, its reversibility not yet checked. */
     public static MigrationRun of(Migration migration, ScriptOutcome outcome, Duration took) {
         return new MigrationRun(migration, outcome.succeeded() ? Status.APPLIED : Status.FAILED, took,
-                outcome.statements(), outcome.autocommitReason(), Reversal.NOT_CHECKED, Duration.ZERO);
+                outcome.statements(), outcome.autocommitReason(), Reversal.NOT_CHECKED, Duration.ZERO, false);
     }
 
     public static MigrationRun notRun(Migration migration) {
-        return new MigrationRun(migration, Status.NOT_RUN, Duration.ZERO, 0, "", Reversal.NOT_CHECKED, Duration.ZERO);
+        return new MigrationRun(migration, Status.NOT_RUN, Duration.ZERO, 0, "", Reversal.NOT_CHECKED, Duration.ZERO, false);
     }
 
     public MigrationRun withReversal(Reversal newReversal, Duration took) {
-        return new MigrationRun(migration, status, duration, statements, autocommitReason, newReversal, took);
+        return new MigrationRun(migration, status, duration, statements, autocommitReason, newReversal, took, history);
+    }
+
+    /** The same run, marked as history or not. */
+    public MigrationRun asHistory(boolean past) {
+        return new MigrationRun(migration, status, duration, statements, autocommitReason, reversal, reversalDuration, past);
     }
 
     /** This migration's one status, which every report shows. */

@@ -1,5 +1,6 @@
 package dev.schemagate.engine;
 
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 
@@ -9,8 +10,8 @@ public interface ProgressListener {
     ProgressListener NONE = new ProgressListener() {
     };
 
-    /** The migrations were found and the server is up. */
-    default void started(MigrationSet migrations, String server) {
+    /** The migrations were found, the history cut from them, and the server is up. */
+    default void started(MigrationSet migrations, HistoryCut cut, String server) {
     }
 
     /** A migration is about to run. */

@@ -9,9 +9,13 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.history.HistoryGuard;
+import dev.schemagate.history.ReleaseConfig;
+import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.DialectNames;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -24,10 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the verify checks on a migrations folder: finds the migrations, starts a server, and for
- * every migration in order first cycles it (up, down, up again, on seeded tables, in a transaction
- * that is rolled back or on a clone) and then applies it to the working database for real;
- * collects the findings.
+ * Runs the verify checks on a migrations folder: finds the migrations, tells history from change
+ * (and guards the history), starts a server, and for every migration in order first cycles it
+ * (up, down, up again, on seeded tables, in a transaction that is rolled back or on a clone) and
+ * then applies it to the working database for real, history being only applied; collects the
+ * findings.
  */
 public final class Verifier {
 
@@ -41,51 +46,81 @@ public final class Verifier {
         long start = System.nanoTime();
         Dialect dialect = Dialects.byId(options.dialect());
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()));
+        HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
+                ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));
+        HistoryCut cut = guarded.cut();
         try (DatabaseServer server = dialect.start(options.server()); WorkingDatabase database = new WorkingDatabase(server)) {
-            progress.started(set, server.description());
-            List<Finding> findings = new ArrayList<>();
-            List<MigrationRun> runs = walk(set, dialect, database, options, findings);
+            progress.started(set, cut, server.description());
+            List<Finding> findings = new ArrayList<>(guarded.findings());
+            Walked walked = walk(set, cut, dialect, database, options, findings);
+            List<MigrationRun> runs = walked.runs();
             boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
             if (options.expected() != null && applied) {
                 findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
             }
             if (options.runs(CheckName.LINT)) {
-                findings.addAll(lint(set, dialect, server, options, applied));
+                findings.addAll(lint(set, cut, dialect, server, walked.historyApplied(), options, applied));
             }
             return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
-                    Duration.ofNanos(System.nanoTime() - start), options.checks());
+                    Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
     }
 
-    private List<MigrationRun> walk(MigrationSet set, Dialect dialect, WorkingDatabase database, VerifyOptions options,
-                                    List<Finding> findings) throws SQLException {
+    /**
+     * Applies every migration in order: history only applied, as fast as it goes; every other
+     * migration first cycled (when a check needs it) and then applied. The schema before a cycle,
+     * the data line and the integrity seen so far start at the first migration that is checked.
+     */
+    private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
+                        VerifyOptions options, List<Finding> findings) throws SQLException {
         ScriptRunner runner = new ScriptRunner(dialect);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
         MigrationCycle cycle = new MigrationCycle(dialect, runner, options);
         IntegrityWatch integrity = new IntegrityWatch();
-        Snapshot state = cycles ? snapshot(dialect, database) : null;
+        Snapshot state = null;
         List<MigrationRun> runs = new ArrayList<>();
         List<Migration> migrations = set.migrations();
         boolean stopped = false;
-        try (DataLine data = options.runs(CheckName.DATA) ? new DataLine(dialect.data(), options, database.copy()) : null) {
+        DataLine data = null;
+        ScratchDatabase historyApplied = null;
+        try {
             for (int i = 0; i < migrations.size(); i++) {
                 Migration migration = migrations.get(i);
                 if (stopped) {
-                    runs.add(MigrationRun.notRun(migration));
+                    runs.add(MigrationRun.notRun(migration).asHistory(cut.isHistory(migration)));
                     continue;
                 }
                 progress.migrationStarted(migration, i, migrations.size());
+                boolean past = cut.isHistory(migration);
+                if (!past && i > 0 && runs.stream().allMatch(MigrationRun::history) && options.runs(CheckName.LINT)) {
+                    historyApplied = database.checkpoint();
+                }
+                if (!past && cycles && state == null) {
+                    state = snapshot(dialect, database);
+                    if (i > 0 && options.runs(CheckName.INTEGRITY)) {
+                        integrity.inherit(state, dialect.data().integrity(database.connection()));
+                    }
+                }
+                if (!past && data == null && options.runs(CheckName.DATA)) {
+                    data = new DataLine(dialect.data(), options, database.copy());
+                }
                 long cycleStart = System.nanoTime();
-                Cycled cycled = cycles ? cycle(cycle, database, data, migration, state, options, findings) : null;
+                Cycled cycled = cycles && !past ? cycle(cycle, database, data, migration, state, options, findings) : null;
                 Duration cycleTime = Duration.ofNanos(System.nanoTime() - cycleStart);
                 long begin = System.nanoTime();
                 ScriptOutcome outcome = runner.run(database.connection(), migration.up());
-                MigrationRun run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin));
+                MigrationRun run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin)).asHistory(past);
                 outcome.failure().ifPresent(findings::add);
                 stopped = !outcome.succeeded();
+                if (!stopped && past) {
+                    state = null;
+                    if (data != null) {
+                        follow(runner, data, database, migration, false);
+                    }
+                }
                 if (!stopped && cycled != null) {
                     MigrationCycle.Result result = cycled.result();
                     findings.addAll(result.findings());
@@ -102,11 +137,27 @@ public final class Verifier {
                 runs.add(run);
                 progress.migrationFinished(run, i, migrations.size());
             }
+        } catch (SQLException | RuntimeException e) {
+            if (historyApplied != null) {
+                historyApplied.close();
+            }
+            throw e;
+        } finally {
+            if (data != null) {
+                data.close();
+            }
         }
         if (!stopped && options.runs(CheckName.INTEGRITY) && state != null) {
             findings.addAll(integrity.atEnd(state));
         }
-        return runs;
+        return new Walked(runs, historyApplied);
+    }
+
+    /**
+     * The runs of a walk, and a copy of the database as the history left it, taken at the first
+     * migration of the change when the history comes first (null otherwise), for the lint to start from.
+     */
+    private record Walked(List<MigrationRun> runs, ScratchDatabase historyApplied) {
     }
 
     /**
@@ -148,14 +199,15 @@ public final class Verifier {
 
     /**
      * The lint check, observed on a database of its own so its seeded rows never reach the working
-     * one. When a migration did not apply, the apply check has said why: the lint's own note that
+     * one: a copy of the working database as the history left it when there is one, so the history
+     * is not applied twice. When a migration did not apply, the apply check has said why: the lint's own note that
      * its observation stopped there would only repeat it.
      */
-    private static List<Finding> lint(MigrationSet set, Dialect dialect, DatabaseServer server, VerifyOptions options,
-                                      boolean applied) {
+    private static List<Finding> lint(MigrationSet set, HistoryCut cut, Dialect dialect, DatabaseServer server,
+                                      ScratchDatabase historyApplied, VerifyOptions options, boolean applied) {
         Linter linter = new Linter(dialect, options.lintConfig());
-        try (ScratchDatabase scratch = server.createDatabase()) {
-            return linter.lintObserved(set, scratch, options.rows()).findings().stream()
+        try (ScratchDatabase scratch = historyApplied != null ? historyApplied : server.createDatabase()) {
+            return linter.lintObserved(set, cut, scratch, historyApplied != null, options.rows()).findings().stream()
                     .filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id()))
                     .toList();
         }

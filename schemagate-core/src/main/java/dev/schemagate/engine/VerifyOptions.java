@@ -21,8 +21,10 @@ import java.util.Set;
  * @param server    which server to run on
  * @param failOn    the lowest severity that fails the run
  * @param checks    the checks to make ({@code apply} always runs)
- * @param baseline  migrations at or before this version are legacy history: a missing down script
- *                  there is a warning, not an error; null for none
+ * @param baseline  migrations at or before this version are history: they are applied and reported
+ *                  only when they fail to apply; null for none
+ * @param since     a git revision (such as {@code origin/main}): migrations whose files it holds are
+ *                  history, its files are guarded against edits, and the rest get every check; null for none
  * @param rows      how many synthetic rows the data check puts in each table before each migration
  * @param seed      what the synthetic rows are derived from: the same seed gives the same rows
  * @param expected  the schema the migrations must end in ({@code .sql} or snapshot {@code .json}), or null
@@ -30,7 +32,7 @@ import java.util.Set;
  *                  for one in the migrations folder, then the current folder
  */
 public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn,
-                            Set<CheckName> checks, Version baseline, int rows, long seed, String expected, Path config) {
+                            Set<CheckName> checks, Version baseline, String since, int rows, long seed, String expected, Path config) {
 
     /**
      * Synthetic rows per table unless told otherwise, for the data check and the lint alike: enough
@@ -50,39 +52,43 @@ public record VerifyOptions(Path directory, Layout layout, String dialect, Serve
 
     public static VerifyOptions of(Path directory) {
         return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                Severity.ERROR, CheckName.defaults(), null, DEFAULT_ROWS, DEFAULT_SEED, null, null);
+                Severity.ERROR, CheckName.defaults(), null, null, DEFAULT_ROWS, DEFAULT_SEED, null, null);
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
-        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, rows, seed, expected, config);
+        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, config);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {
-        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, since, rows, seed, expected, config);
     }
 
     public VerifyOptions withChecks(Set<CheckName> newChecks) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, since, rows, seed, expected, config);
     }
 
     public VerifyOptions withBaseline(Version newBaseline) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, since, rows, seed, expected, config);
+    }
+
+    public VerifyOptions withSince(String ref) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, ref, rows, seed, expected, config);
     }
 
     public VerifyOptions withRows(int newRows, long newSeed) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, newRows, newSeed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, newRows, newSeed, expected, config);
     }
 
     public VerifyOptions withExpected(String newExpected) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, rows, seed, newExpected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, rows, seed, newExpected, config);
     }
 
     public VerifyOptions withFailOn(Severity newFailOn) {
-        return new VerifyOptions(directory, layout, dialect, server, newFailOn, checks, baseline, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, newFailOn, checks, baseline, since, rows, seed, expected, config);
     }
 
     public VerifyOptions withConfig(Path newConfig) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, rows, seed, expected, newConfig);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, newConfig);
     }
 
     /** The lint settings of the run: those of {@link #config}, else of the folder's or the current folder's file. */

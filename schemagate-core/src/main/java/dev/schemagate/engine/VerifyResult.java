@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationSet;
 
 import java.time.Duration;
@@ -18,9 +19,10 @@ import java.util.Set;
  * @param failOn     the lowest severity that fails the run
  * @param duration   the whole run's wall time
  * @param checks     the checks the run made, so a report can tell "passed" from "not run"
+ * @param cut        where history ends: its migrations were only applied
  */
 public record VerifyResult(MigrationSet migrations, List<MigrationRun> runs, List<Finding> findings, String server,
-                           Severity failOn, Duration duration, Set<CheckName> checks) {
+                           Severity failOn, Duration duration, Set<CheckName> checks, HistoryCut cut) {
 
     public VerifyResult {
         runs = List.copyOf(runs);
@@ -38,5 +40,15 @@ public record VerifyResult(MigrationSet migrations, List<MigrationRun> runs, Lis
 
     public long applied() {
         return runs.stream().filter(r -> r.status() == MigrationRun.Status.APPLIED).count();
+    }
+
+    /** How many migrations were history, only applied. */
+    public long history() {
+        return runs.stream().filter(MigrationRun::history).count();
+    }
+
+    /** How many migrations got every check the run makes. */
+    public long checked() {
+        return runs.size() - history();
     }
 }

@@ -20,10 +20,16 @@ import java.util.Set;
 final class Judge {
 
     private final LintConfig config;
+    private final Set<String> production;
     private final Map<Path, IgnoreAnnotations> annotations = new HashMap<>();
 
-    Judge(LintConfig config) {
+    /**
+     * @param production the tables that hold rows in production (those before the change), or null
+     *                   when there is no history cut and every table counts
+     */
+    Judge(LintConfig config, Set<String> production) {
         this.config = config;
+        this.production = production;
     }
 
     Judgement judge(LintPlan plan, Map<Statement, Observation> observations, List<ObservedRun.Note> notes) {
@@ -58,10 +64,12 @@ final class Judge {
             }
         }
         unexplainedAnnotations(plan, findings);
+        findings.removeIf(f -> f.location() != null && plan.past(f.location().file())
+                && !f.ruleId().equals(Rules.OBSERVATION_STOPPED.id()));
         return new Judgement(findings, cleared);
     }
 
-    private static boolean stands(Suspicion suspicion, Observation observed) {
+    private boolean stands(Suspicion suspicion, Observation observed) {
         if (suspicion.need() == Suspicion.Need.NONE) {
             return true;
         }
@@ -69,7 +77,7 @@ final class Judge {
             return !suspicion.newTable();
         }
         String table = suspicion.table();
-        if (!observed.existed(table)) {
+        if (!observed.existed(table) || !inProduction(table)) {
             return false;
         }
         return switch (suspicion.need()) {
@@ -82,14 +90,14 @@ final class Judge {
 
     /** A rewrite or an ACCESS EXCLUSIVE lock without a lock_timeout that no rule's suspicion covered. */
     private void evidenceOnly(Statement statement, Observation observed, Set<String> covered, List<Finding> findings) {
-        List<String> rewritten = observed.rewrites().stream().filter(observed::existed).toList();
+        List<String> rewritten = observed.rewrites().stream().filter(observed::existed).filter(this::inProduction).toList();
         boolean explained = covered.contains(key(statement, Rules.CHANGE_TYPE))
                 || covered.contains(key(statement, Rules.VOLATILE_DEFAULT));
         if (!rewritten.isEmpty() && !explained) {
             report(Rules.TABLE_REWRITE, statement, "rewrites table " + String.join(", ", rewritten), observed,
                     rewritten.get(0), findings);
         }
-        List<String> locked = observed.accessExclusive(null);
+        List<String> locked = observed.accessExclusive(null).stream().filter(this::inProduction).toList();
         if (!locked.isEmpty() && !observed.lockTimeoutSet() && !covered.contains(key(statement, Rules.LOCK_TIMEOUT))) {
             report(Rules.LOCK_TIMEOUT, statement, "takes an ACCESS EXCLUSIVE lock on " + String.join(", ", locked)
                     + " and no lock_timeout is set", observed, locked.get(0), findings);
@@ -125,6 +133,11 @@ final class Judge {
                 }
             }
         });
+    }
+
+    /** True unless a history cut says the table was created by the change, so holds no rows in production. */
+    private boolean inProduction(String table) {
+        return production == null || table == null || production.contains(table);
     }
 
     private static String key(Statement statement, Rule rule) {

@@ -62,9 +62,16 @@ public final class LintConfigFile {
      * the {@code schemagate.yml} of the current folder, else the defaults.
      */
     public static LintConfig forRun(Path directory) {
-        boolean inFolder = MigrationDiscovery.CONFIG_FILE_NAMES.stream()
-                .anyMatch(name -> Files.isRegularFile(directory.resolve(name)));
-        return inFolder ? forDirectory(directory) : load(Path.of(NAME));
+        return load(locate(directory));
+    }
+
+    /**
+     * The config file a run on {@code directory} reads: the folder's {@code schemagate.yml} (or
+     * {@code .yaml}), else {@code schemagate.yml} in the current folder (which may not exist).
+     */
+    public static Path locate(Path directory) {
+        return MigrationDiscovery.CONFIG_FILE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile)
+                .findFirst().orElse(Path.of(NAME));
     }
 
     /** The config of the file, or the defaults when it does not exist. */

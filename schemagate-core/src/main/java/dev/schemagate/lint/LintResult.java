@@ -31,4 +31,14 @@ public record LintResult(List<Finding> findings, List<Suspicion> cleared, boolea
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
     }
+
+    /** The same result with more findings (such as the history guard's) before its own. */
+    public LintResult with(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new java.util.ArrayList<>(more);
+        all.addAll(findings);
+        return new LintResult(all, cleared, observed, failOn, duration);
+    }
 }

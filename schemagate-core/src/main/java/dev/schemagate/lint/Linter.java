@@ -2,6 +2,8 @@ package dev.schemagate.lint;
 
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.migration.HistoryCut;
+import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Statement;
@@ -32,9 +34,14 @@ public final class Linter {
 
     /** Static lint: the text alone, no database. */
     public LintResult lint(MigrationSet set) {
+        return lint(set, HistoryCut.none());
+    }
+
+    /** Static lint of the migrations after the history {@code cut}, which is read but not judged. */
+    public LintResult lint(MigrationSet set, HistoryCut cut) {
         long start = System.nanoTime();
-        LintPlan plan = plan(set);
-        Judgement judgement = new Judge(config).judge(plan, Map.of(), List.of());
+        LintPlan plan = plan(set, cut);
+        Judgement judgement = new Judge(config, null).judge(plan, Map.of(), List.of());
         return new LintResult(judgement.findings(), judgement.cleared(), false, config.failOn(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -52,26 +59,50 @@ public final class Linter {
      * @throws IllegalArgumentException when {@code rows} is negative or the database already holds tables
      */
     public LintResult lintObserved(MigrationSet set, ScratchDatabase database, int rows) {
+        return lintObserved(set, HistoryCut.none(), database, false, rows);
+    }
+
+    /**
+     * Observed lint of the migrations after the history {@code cut}: history is applied unwatched and
+     * unseeded, the tables it leaves are seeded before the change, and tables the change creates
+     * count as empty in production (no lock or rewrite on them is reported).
+     *
+     * @param historyApplied true when {@code database} already holds the history that comes before the
+     *                       first migration of the change (a copy of a database that applied it), which
+     *                       is then not applied again; false when it is empty
+     */
+    public LintResult lintObserved(MigrationSet set, HistoryCut cut, ScratchDatabase database, boolean historyApplied,
+                                   int rows) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be 0 or more, not " + rows);
         }
         long start = System.nanoTime();
-        LintPlan plan = plan(set);
+        LintPlan plan = plan(set, cut);
         ObservationProvider provider = ObservationProvider.forDialect(dialect.id());
-        ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows).run(plan, database);
-        Judgement judgement = new Judge(config).judge(plan, run.observations(), run.notes());
+        ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows)
+                .run(plan, database, historyApplied);
+        Judgement judgement = new Judge(config, run.production()).judge(plan, run.observations(), run.notes());
         return new LintResult(judgement.findings(), judgement.cleared(), true, config.failOn(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Splits the up scripts and collects what the rules suspect, in apply order. */
-    public LintPlan plan(MigrationSet set) {
+    /**
+     * Splits the up scripts and collects what the rules suspect, in apply order; the history's
+     * statements are read (so that what they create is known) but not suspected. Tables created
+     * anywhere in the change count as new, as they are empty in production.
+     */
+    public LintPlan plan(MigrationSet set, HistoryCut cut) {
         StatementSplitter splitter = dialect.splitter();
         LintMemory memory = new LintMemory();
         List<LintPlan.PlannedScript> scripts = new ArrayList<>();
         List<Suspicion> suspicions = new ArrayList<>();
-        set.migrations().forEach(migration -> {
-            memory.startMigration();
+        boolean inChange = false;
+        for (Migration migration : set.migrations()) {
+            boolean past = cut.isHistory(migration);
+            if (!(cut.active() && inChange && !past)) {
+                memory.startMigration();
+            }
+            inChange = !past;
             memory.startScript();
             Script script = migration.up();
             List<Statement> statements = splitter.split(script);
@@ -84,9 +115,14 @@ public final class Linter {
                         set.layout(), statements.size());
                 List<Suspicion> found = new ArrayList<>();
                 CHECKS.forEach(check -> check.check(lintStatement, memory, found));
-                found.forEach(s -> suspicions.add(s.withNewTable(!memory.existing(s.table()))));
+                if (!past) {
+                    found.forEach(s -> suspicions.add(s.withNewTable(!memory.existing(s.table()))));
+                }
             }
-        });
-        return new LintPlan(set, scripts, suspicions, LayoutChecks.check(set, config.namePattern()));
+        }
+        LintPlan plan = new LintPlan(set, cut, scripts, suspicions, List.of());
+        List<FileSuspicion> files = LayoutChecks.check(set, config.namePattern()).stream()
+                .filter(file -> !plan.past(file.file())).toList();
+        return new LintPlan(set, cut, scripts, suspicions, files);
     }
 }

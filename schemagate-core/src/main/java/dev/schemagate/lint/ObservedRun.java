@@ -33,8 +33,13 @@ final class ObservedRun {
     record Note(Rule rule, Location location, String message) {
     }
 
-    /** What the run saw, and its notes. */
-    record Outcome(Map<Statement, Observation> observations, List<Note> notes) {
+    /**
+     * What the run saw, and its notes.
+     *
+     * @param production the tables that existed before the first migration of the change, which hold rows
+     *                   in production; null when there is no history cut (every table counts)
+     */
+    record Outcome(Map<Statement, Observation> observations, List<Note> notes, Set<String> production) {
     }
 
     /** A statement that failed, and why. */
@@ -53,18 +58,32 @@ final class ObservedRun {
         this.rows = rows;
     }
 
-    Outcome run(LintPlan plan, ScratchDatabase database) {
+    /**
+     * Runs the plan on {@code database}, which is empty, or holds the history that comes before the
+     * change when {@code historyApplied} (those scripts are then skipped).
+     */
+    Outcome run(LintPlan plan, ScratchDatabase database, boolean historyApplied) {
         Map<Statement, Observation> observations = new HashMap<>();
         List<Note> notes = new ArrayList<>();
         Set<String> unseeded = new LinkedHashSet<>();
         try (Connection connection = database.connect()) {
             Set<String> before = observer.tables(connection);
-            if (!before.isEmpty()) {
+            if (!before.isEmpty() && !historyApplied) {
                 throw new IllegalArgumentException("observed lint needs an empty database; " + database.name()
                         + " already holds " + before.size() + " table(s), such as " + before.iterator().next());
             }
+            Set<String> production = null;
+            boolean skipping = historyApplied;
             for (LintPlan.PlannedScript script : plan.scripts()) {
-                if (rows > 0) {
+                boolean past = plan.cut().isHistory(script.migration());
+                skipping = skipping && past;
+                if (skipping) {
+                    continue;
+                }
+                if (!past && production == null && plan.cut().active()) {
+                    production = observer.tables(connection);
+                }
+                if (rows > 0 && !past) {
                     for (Seeder.Skipped skipped : seeder.seed(connection, dialect.snapshot(connection,
                             SnapshotOptions.structureOnly()), rows)) {
                         if (unseeded.add(skipped.table())) {
@@ -75,11 +94,11 @@ final class ObservedRun {
                 }
                 Set<String> existing = observer.tables(connection);
                 Map<Statement, Observation> seen = new HashMap<>();
-                Failure failure = apply(connection, script, existing, seen);
+                Failure failure = apply(connection, script, existing, seen, !past);
                 if (failure != null && rows > 0 && script.transactional()) {
                     seeder.clear(connection);
                     Map<Statement, Observation> retried = new HashMap<>();
-                    Failure again = apply(connection, script, existing, retried);
+                    Failure again = apply(connection, script, existing, retried, !past);
                     retried.putAll(seen);
                     seen = retried;
                     if (again == null) {
@@ -97,15 +116,18 @@ final class ObservedRun {
                     break;
                 }
             }
+            return new Outcome(observations, notes, production);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
-        return new Outcome(observations, notes);
     }
 
-    /** Runs one script; returns the statement that failed, or null when every statement ran. */
+    /**
+     * Runs one script, watching each statement when {@code watch} (history runs unwatched); returns the
+     * statement that failed, or null when every statement ran.
+     */
     private Failure apply(Connection connection, LintPlan.PlannedScript script, Set<String> existing,
-                          Map<Statement, Observation> observations) throws SQLException {
+                          Map<Statement, Observation> observations, boolean watch) throws SQLException {
         boolean transaction = script.transactional();
         connection.setAutoCommit(!transaction);
         try {
@@ -115,8 +137,12 @@ final class ObservedRun {
                     return new Failure(statement, "a psql meta-command cannot run here");
                 }
                 try {
-                    observations.put(statement, observer.observe(connection, statement, existing,
-                            () -> dialect.execute(connection, statement)));
+                    if (watch) {
+                        observations.put(statement, observer.observe(connection, statement, existing,
+                                () -> dialect.execute(connection, statement)));
+                    } else {
+                        dialect.execute(connection, statement);
+                    }
                 } catch (SQLException e) {
                     if (connection.isClosed() || !connection.isValid(5)) {
                         throw e;

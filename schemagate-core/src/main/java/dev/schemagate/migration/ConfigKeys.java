@@ -16,11 +16,12 @@ import java.util.Optional;
 public final class ConfigKeys {
 
     /** The file's sections. */
-    public static final List<String> SECTIONS = List.of("lint", "environments", "ignore");
+    public static final List<String> SECTIONS = List.of("lint", "environments", "ignore", "release");
     public static final List<String> LINT = List.of("failOn", "rules", "naming");
     public static final List<String> NAMING = List.of("pattern");
     public static final List<String> ENVIRONMENT = List.of("url", "user", "password");
     public static final List<String> IGNORE = List.of("schemas", "names", "kinds");
+    public static final List<String> RELEASE = List.of("versionFile", "changelog", "severity");
 
     private ConfigKeys() {
     }
@@ -31,12 +32,13 @@ public final class ConfigKeys {
             return;
         }
         if (!root.isObject()) {
-            throw new InputException(file + ": is not a map of sections; write lint:, environments: or ignore: at the top");
+            throw new InputException(file + ": is not a map of sections; write lint:, environments:, ignore: or release: at the top");
         }
         check(file, "", root, SECTIONS);
         check(file, "lint.", root.path("lint"), LINT);
         check(file, "lint.naming.", root.path("lint").path("naming"), NAMING);
         check(file, "ignore.", root.path("ignore"), IGNORE);
+        check(file, "release.", root.path("release"), RELEASE);
         for (Iterator<String> names = root.path("environments").fieldNames(); names.hasNext(); ) {
             String name = names.next();
             check(file, "environments." + name + ".", root.path("environments").path(name), ENVIRONMENT);

@@ -19,7 +19,7 @@ import java.util.Set;
  * Lists the files of a migrations folder, subfolders included, in name order, leaving out the
  * files that obviously are not migrations and do no harm there: dotfiles and dot-folders (such as
  * {@code .gitkeep} and {@code .git}), {@code README*}, {@code *.md}, Atlas's {@code atlas.sum} and
- * Schemagate's own {@code schemagate.yml} (or {@code .yaml}).
+ * Schemagate's own {@code schemagate.yml} (or {@code .yaml}) and {@code schemagate.sum}.
  * Every other file must belong to the folder's layout; the readers say which they take.
  * Links are followed; a link back to a folder above it (a loop) or to nothing is an input error
  * naming it, rather than a file silently missing from the history.
@@ -86,6 +86,6 @@ final class FolderListing {
     static boolean harmless(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.startsWith(".") || lower.startsWith("readme") || lower.endsWith(".md") || lower.equals("atlas.sum")
-                || MigrationDiscovery.CONFIG_FILE_NAMES.contains(lower);
+                || lower.equals(MigrationDiscovery.SUM_FILE_NAME) || MigrationDiscovery.CONFIG_FILE_NAMES.contains(lower);
     }
 }

@@ -16,13 +16,16 @@ import java.util.List;
  * file wins (golang-migrate before plain where both do, as for {@code 1_x.up.sql}); a file that no
  * layout reads is an unknown file, and files that no single layout reads together make an
  * ambiguous folder. With any other layout, every file must be one of that layout's. Dotfiles,
- * {@code README*}, {@code *.md}, {@code atlas.sum} and Schemagate's own config file
- * ({@link #CONFIG_FILE_NAMES}) are ignored wherever they are.
+ * {@code README*}, {@code *.md}, {@code atlas.sum} and Schemagate's own config and sum files
+ * ({@link #CONFIG_FILE_NAMES}, {@link #SUM_FILE_NAME}) are ignored wherever they are.
  */
 public final class MigrationDiscovery {
 
     /** Schemagate's config file names, which may sit in the migrations folder next to the migrations. */
     public static final List<String> CONFIG_FILE_NAMES = List.of("schemagate.yml", "schemagate.yaml");
+
+    /** The sum file {@code schemagate hash} writes next to the migrations. */
+    public static final String SUM_FILE_NAME = "schemagate.sum";
 
     private static final Comparator<Migration> ORDER = Comparator.comparing(Migration::repeatable)
             .thenComparing(Migration::version, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -60,6 +63,19 @@ public final class MigrationDiscovery {
             throw noMigrations(directory, dialect);
         }
         return new MigrationSet(directory, reader.layout(), migrations);
+    }
+
+    /**
+     * The files of {@code directory} that discovery reads, relative to it with {@code /} separators, in
+     * name order: every file but those it ignores (dotfiles, READMEs, Markdown, config and sum files).
+     */
+    public static List<String> files(Path directory) {
+        return FolderListing.list(directory).stream().map(SourceFile::relative).toList();
+    }
+
+    /** True when discovery ignores a file of this name wherever it is (a README, a dotfile, a config or sum file). */
+    public static boolean ignored(String fileName) {
+        return FolderListing.harmless(fileName);
     }
 
     /** One reader a layout, in the order detection prefers them when several fit every file. */

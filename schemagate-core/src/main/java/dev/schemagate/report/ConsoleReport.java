@@ -6,6 +6,7 @@ import dev.schemagate.engine.MigrationOutcome;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 
@@ -44,11 +45,15 @@ public final class ConsoleReport implements ProgressListener {
     }
 
     @Override
-    public void started(MigrationSet migrations, String server) {
+    public void started(MigrationSet migrations, HistoryCut cut, String server) {
         nameWidth = migrations.migrations().stream().mapToInt(m -> m.displayName().length()).max().orElse(20);
         nameWidth = Math.min(Math.max(nameWidth, 20), 60);
-        out.printf("%s %s (%s layout, %s) on %s%n", verb, PlainText.of(paths.relative(migrations.directory())),
-                migrations.layout().id(), count(migrations.migrations().size(), "migration"), server);
+        int total = migrations.migrations().size();
+        int history = cut.historyCount(migrations.migrations());
+        String split = cut.active() ? String.format(Locale.ROOT, ": %d history (%s), %d to check", history,
+                PlainText.of(cut.origin()), total - history) : "";
+        out.printf("%s %s (%s layout, %s%s) on %s%n", verb, PlainText.of(paths.relative(migrations.directory())),
+                migrations.layout().id(), count(total, "migration"), split, server);
     }
 
     @Override
@@ -61,9 +66,11 @@ public final class ConsoleReport implements ProgressListener {
 
     @Override
     public void migrationFinished(MigrationRun run, int index, int total) {
-        String mark = run.outcome().ok() ? ansi.green("✓") : ansi.red("✗");
-        String name = pad(PlainText.of(run.migration().displayName()), nameWidth);
-        String note = run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + PlainText.of(run.autocommitReason()));
+        String mark = !run.outcome().ok() ? ansi.red("✗") : run.history() ? ansi.dim("·") : ansi.green("✓");
+        String plainName = pad(PlainText.of(run.migration().displayName()), nameWidth);
+        String name = run.history() ? ansi.dim(plainName) : plainName;
+        String note = run.history() ? ansi.dim("  history")
+                : run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + PlainText.of(run.autocommitReason()));
         out.printf("  %s %s %7s%s%s%n", mark, name, millis(run.duration()), reversal(run), note);
         out.flush();
     }
@@ -101,7 +108,8 @@ public final class ConsoleReport implements ProgressListener {
         long infos = result.count(Severity.INFO);
         String migrations = result.runs().isEmpty() ? count(result.migrations().migrations().size(), "migration") + " linted"
                 : result.applied() + " of " + count(result.runs().size(), "migration") + " applied";
-        String counts = String.format(Locale.ROOT, "%s%s%s, %s, %s%s (%s)", migrations,
+        String split = result.cut().active() ? " (" + PlainText.of(HistorySplit.of(result)) + ")" : "";
+        String counts = String.format(Locale.ROOT, "%s%s%s%s, %s, %s%s (%s)", migrations, split,
                 rollbacks > 0 ? ", " + rollbacks + " rollback" + plural(rollbacks) + " failed" : "",
                 notRun > 0 ? ", " + notRun + " not run" : "",
                 count(result.count(Severity.ERROR), "error"), count(result.count(Severity.WARNING), "warning"),

@@ -33,7 +33,7 @@ final class HtmlMatrix {
             List<Finding> findings = entry.getValue();
             MigrationRun run = grouped.run(migration).orElse(null);
             String anchor = anchor(migration, index++);
-            String status = run == null ? "linted" : run.outcome().label();
+            String status = run == null ? "linted" : run.outcome().label() + (run.history() ? " (history)" : "");
             boolean problem = run != null && !run.outcome().ok() || !findings.isEmpty();
             html.append("<tr id=\"").append(anchor).append("\" ").append(HtmlReport.filterData(migration.displayName(), findings, problem))
                     .append("><td><a href=\"#findings-").append(anchor).append("\">").append(HtmlReport.escape(migration.displayName()))

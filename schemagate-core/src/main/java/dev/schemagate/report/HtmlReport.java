@@ -80,7 +80,9 @@ public final class HtmlReport {
                 .append("<header class=\"").append(verdict).append("\"><h1>").append(verdict.toUpperCase(Locale.ROOT))
                 .append("</h1><p>").append(escape(directory)).append(" · ").append(escape(result.migrations().layout().id()))
                 .append(" layout · ").append(escape(ConsoleReport.verdict(result, Ansi.PLAIN).replaceFirst("^\\S+ ", "")))
-                .append(" · ").append(escape(result.server())).append("</p></header>\n<main>\n");
+                .append(" · ")
+                .append(result.cut().active() ? escape(HistorySplit.of(result)) + " · " : "")
+                .append(escape(result.server())).append("</p></header>\n<main>\n");
         List<CheckOutcome> checks = CheckOutcome.of(result);
         MigrationFindings grouped = MigrationFindings.of(result);
         checks(html, checks);

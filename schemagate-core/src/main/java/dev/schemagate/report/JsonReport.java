@@ -71,6 +71,9 @@ public final class JsonReport {
         for (MigrationOutcome outcome : MigrationOutcome.values()) {
             summary.put(outcome.id(), result.runs().stream().filter(r -> r.outcome() == outcome).count());
         }
+        summary.put("history", result.history());
+        summary.put("checked", result.checked());
+        summary.put("historyOrigin", result.cut().active() ? result.cut().origin() : null);
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("infos", result.count(Severity.INFO));
@@ -84,6 +87,7 @@ public final class JsonReport {
         node.put("description", migration.description());
         node.put("name", migration.displayName());
         node.put("status", run.outcome().id());
+        node.put("history", run.history());
         node.put("durationMs", run.duration().toMillis());
         node.put("statements", run.statements());
         node.put("upFile", paths.relative(migration.up().file()));

@@ -51,7 +51,7 @@ public final class JunitReport {
             List<Failure> failures = own.stream().filter(f -> failing(f, result)).map(this::failure).toList();
             Location at = own.stream().filter(f -> failing(f, result)).map(Finding::location).filter(JunitReport::hasFile)
                     .findFirst().orElse(new Location(run.migration().up().file(), 0, 0));
-            migrations.add(new Case(run.migration().displayName() + " (" + run.outcome().label() + ")", time, at, failures,
+            migrations.add(new Case(run.migration().displayName() + " (" + run.outcome().label() + (run.history() ? ", history" : "") + ")", time, at, failures,
                     notes(own, result), run.outcome() == MigrationOutcome.NOT_RUN ? "not run: an earlier migration failed" : null));
         }
         List<Case> checks = new ArrayList<>();
@@ -69,9 +69,9 @@ public final class JunitReport {
             xml.writeAttribute("failures", String.valueOf(failed(migrations) + failed(checks)));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("time", seconds(result.duration()));
-            suite(xml, "schemagate.migrations", migrations, migrationsTime);
+            suite(xml, "schemagate.migrations", migrations, migrationsTime, result);
             suite(xml, "schemagate.checks", checks, result.duration().minus(migrationsTime).isNegative() ? Duration.ZERO
-                    : result.duration().minus(migrationsTime));
+                    : result.duration().minus(migrationsTime), null);
             newLine(xml, 0);
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -128,7 +128,9 @@ public final class JunitReport {
         return new Failure(finding.ruleId(), headline(finding), body(finding));
     }
 
-    private void suite(XMLStreamWriter xml, String name, List<Case> cases, Duration time) throws XMLStreamException {
+    /** One suite; with {@code split}, its properties say how many migrations were history and how many checked. */
+    private void suite(XMLStreamWriter xml, String name, List<Case> cases, Duration time, VerifyResult split)
+            throws XMLStreamException {
         newLine(xml, 1);
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", name);
@@ -137,6 +139,15 @@ public final class JunitReport {
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> c.skipped() != null).count()));
         xml.writeAttribute("time", seconds(time));
+        if (split != null && split.cut().active()) {
+            newLine(xml, 2);
+            xml.writeStartElement("properties");
+            property(xml, "schemagate.history", String.valueOf(split.history()));
+            property(xml, "schemagate.checked", String.valueOf(split.checked()));
+            property(xml, "schemagate.historyOrigin", split.cut().origin());
+            newLine(xml, 2);
+            xml.writeEndElement();
+        }
         for (Case testCase : cases) {
             newLine(xml, 2);
             boolean empty = testCase.skipped() == null && testCase.failures().isEmpty() && testCase.notes().isEmpty();
@@ -178,6 +189,13 @@ public final class JunitReport {
         }
         newLine(xml, 1);
         xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        newLine(xml, 3);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", clean(value));
     }
 
     private String headline(Finding finding) {

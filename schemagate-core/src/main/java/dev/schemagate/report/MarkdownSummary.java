@@ -51,7 +51,9 @@ public final class MarkdownSummary {
         md.append("## Schemagate: ").append(result.passed() ? "✅ passed" : "❌ failed").append("\n\n");
         md.append(escape(paths.relative(result.migrations().directory()))).append(" · ")
                 .append(escape(result.migrations().layout().id())).append(" layout · ")
-                .append(ConsoleReport.count(result.runs().size(), "migration")).append(" · ").append(escape(result.server())).append(" · ")
+                .append(ConsoleReport.count(result.runs().size(), "migration")).append(" · ")
+                .append(result.cut().active() ? escape(HistorySplit.of(result)) + " · " : "")
+                .append(escape(result.server())).append(" · ")
                 .append(String.format(Locale.ROOT, "%.2f s", result.duration().toMillis() / 1000.0)).append("\n\n");
         md.append("| check | result | errors | warnings |\n|---|---|---:|---:|\n");
         for (CheckOutcome check : CheckOutcome.of(result)) {
@@ -72,7 +74,8 @@ public final class MarkdownSummary {
         List<MigrationRun> shown = result.runs().size() <= ALL_MIGRATIONS_UP_TO ? result.runs()
                 : result.runs().stream().filter(run -> run.outcome() != MigrationOutcome.APPLIED).toList();
         if (shown.isEmpty()) {
-            md.append("\nAll ").append(result.runs().size()).append(" migrations applied and rolled back.\n");
+            md.append("\nAll ").append(result.runs().size()).append(result.history() > 0
+                    ? " migrations applied; the ones after the history also rolled back.\n" : " migrations applied and rolled back.\n");
             return;
         }
         md.append("\n| migration | status | time | note |\n|---|---|---:|---|\n");
@@ -83,6 +86,7 @@ public final class MarkdownSummary {
                 break;
             }
             md.append("| ").append(escape(run.migration().displayName())).append(" | ").append(status(run.outcome()))
+                    .append(run.history() ? " (history)" : "")
                     .append(" | ").append(run.outcome() == MigrationOutcome.NOT_RUN ? "" : run.duration().toMillis() + " ms")
                     .append(" | ").append(run.autocommitReason().isEmpty() ? "" : "no transaction: " + escape(run.autocommitReason()))
                     .append(" |\n");

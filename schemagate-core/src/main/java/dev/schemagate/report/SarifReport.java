@@ -52,6 +52,10 @@ public final class SarifReport {
             }
         }
         ArrayNode results = run.putArray("results");
+        if (result.cut().active()) {
+            run.putObject("properties").put("history", result.history()).put("checked", result.checked())
+                    .put("historyOrigin", result.cut().origin());
+        }
         for (Finding finding : result.findings()) {
             results.add(result(finding, ruleIndex.get(finding.ruleId()), result));
         }

@@ -5,6 +5,7 @@ import dev.schemagate.check.Severity;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
@@ -36,10 +37,10 @@ final class Results {
         Migration first = migration("1", "create_a");
         Migration second = migration("2", "create_b");
         return new VerifyResult(new MigrationSet(DIR, Layout.GOLANG_MIGRATE, List.of(first, second)),
-                List.of(new MigrationRun(first, MigrationRun.Status.APPLIED, Duration.ofMillis(12), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO),
-                        new MigrationRun(second, MigrationRun.Status.FAILED, Duration.ofMillis(30), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO)),
+                List.of(new MigrationRun(first, MigrationRun.Status.APPLIED, Duration.ofMillis(12), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO, false),
+                        new MigrationRun(second, MigrationRun.Status.FAILED, Duration.ofMillis(30), 1, "", MigrationRun.Reversal.NOT_CHECKED, Duration.ZERO, false)),
                 List.of(findings), "embedded PostgreSQL 17", Severity.ERROR, Duration.ofMillis(900),
-                EnumSet.of(CheckName.APPLY));
+                EnumSet.of(CheckName.APPLY), HistoryCut.none());
     }
 
     static Finding finding(String ruleId, Severity severity, String file, int line, String message, String... evidence) {

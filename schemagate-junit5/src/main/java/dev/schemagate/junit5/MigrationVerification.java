@@ -68,6 +68,16 @@ public final class MigrationVerification {
         return new MigrationVerification(location, layout, major, customizer);
     }
 
+    /**
+     * Gates the change rather than the history: migrations whose files the git revision (such as
+     * {@code origin/main}) holds are only applied, and must be as they were there; the others get
+     * every check. The location must be a folder inside a git clone ({@code filesystem:…} or a
+     * source folder), not a jar.
+     */
+    public MigrationVerification since(String ref) {
+        return options(options -> options.withSince(ref));
+    }
+
     /** Adjusts the run's options, such as {@code options -> options.withBaseline(Version.parse("3"))}. */
     public MigrationVerification options(UnaryOperator<VerifyOptions> adjust) {
         return new MigrationVerification(location, layout, pgVersion, options -> adjust.apply(customizer.apply(options)));

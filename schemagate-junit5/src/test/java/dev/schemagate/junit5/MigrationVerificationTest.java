@@ -1,18 +1,26 @@
 package dev.schemagate.junit5;
 
+import dev.schemagate.check.Finding;
 import dev.schemagate.engine.CheckName;
+import dev.schemagate.engine.VerifyResult;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.assertj.core.api.Condition;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
@@ -47,6 +55,33 @@ class MigrationVerificationTest {
                         abortedWithReason(message("not checked: the migration did not apply"))))
                 .haveExactly(2, event(test(), uniqueIdSubstring("dynamic-container:#4"), abortedWithReason(message("not run: an earlier migration failed"))));
         results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(2).aborted(3));
+    }
+
+    @Test
+    void sinceGatesWhatTheBranchAddsAndGuardsTheHistory(@TempDir Path repo) throws Exception {
+        Path dir = Files.createDirectories(repo.resolve("db"));
+        git(repo, "init", "-q", "-b", "main");
+        Files.writeString(dir.resolve("1_users.up.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "history");
+        git(repo, "checkout", "-q", "-b", "change");
+        Files.writeString(dir.resolve("1_users.up.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
+        Files.writeString(dir.resolve("2_orders.up.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("2_orders.down.sql"), "DROP TABLE orders;\n");
+
+        VerifyResult result = MigrationVerification.of("filesystem:" + dir).since("main").run();
+
+        assertThat(result.history()).isEqualTo(1);
+        assertThat(result.checked()).isEqualTo(1);
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("history.edited");
+    }
+
+    private static void git(Path in, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(out).isZero();
     }
 
     /** The check-th test of the migration-th container. */

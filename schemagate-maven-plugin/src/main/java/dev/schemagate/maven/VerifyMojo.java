@@ -47,9 +47,16 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.seed", defaultValue = "" + VerifyOptions.DEFAULT_SEED)
     long seed;
 
-    /** Migrations at or before this version are legacy history: a missing down script there is a warning. */
+    /** Migrations at or before this version are history: only applied, reported only when they fail to apply. */
     @Parameter(property = "schemagate.baseline")
     String baseline;
+
+    /**
+     * A git revision such as {@code origin/main}: migrations whose files it holds are history (only
+     * applied), its files must not be edited, deleted or renamed, and new migrations must sort after them.
+     */
+    @Parameter(property = "schemagate.since")
+    String since;
 
     /** console, json, junit, sarif, github, markdown, html; console goes to the build log. */
     @Parameter(property = "schemagate.format", defaultValue = "console,json,junit,html")
@@ -80,6 +87,7 @@ public final class VerifyMojo extends DatabaseMojo {
                 .withChecks(checks == null || checks.isEmpty() ? CheckName.defaults()
                         : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null || baseline.isBlank() ? null : version(baseline))
+                .withSince(since == null || since.isBlank() ? null : since)
                 .withRows(rows, seed)
                 .withExpected(expected == null || expected.isBlank() ? null : expected);
         try (PrintWriter log = new PrintWriter(new LogWriter(getLog())); OutputFolderLock held = reports.holdOutputFolder()) {
