@@ -32,7 +32,7 @@ public final class EmbeddedPostgresServer extends PostgresServer {
     private EmbeddedPostgresServer(String fullVersion, Path runDirectory, ServerProcess process) {
         this.fullVersion = fullVersion;
         this.runDirectory = runDirectory;
-        this.fileCopy = Integer.parseInt(fullVersion.split("\\.")[0]) >= 15 && RunDirectories.inMemory(runDirectory);
+        this.fileCopy = major(fullVersion) >= 15 && RunDirectories.inMemory(runDirectory);
         this.process = process;
         properties.setProperty("user", ServerProcess.superuser());
         properties.setProperty("password", process.password());
@@ -55,7 +55,8 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         } catch (IOException e) {
             throw new InfrastructureException("could not create a folder for PostgreSQL under " + runs + ": " + e.getMessage(), e);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(fullVersion, runDirectory, new ServerProcess(installation, runDirectory));
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(fullVersion, runDirectory,
+                new ServerProcess(installation, major(fullVersion), runDirectory));
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
             server.boot();
@@ -64,6 +65,10 @@ public final class EmbeddedPostgresServer extends PostgresServer {
             throw e;
         }
         return server;
+    }
+
+    private static int major(String fullVersion) {
+        return Integer.parseInt(fullVersion.split("\\.")[0]);
     }
 
     /**

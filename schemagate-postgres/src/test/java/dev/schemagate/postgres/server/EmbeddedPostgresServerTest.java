@@ -85,6 +85,9 @@ class EmbeddedPostgresServerTest {
             assertThat(query(db, "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'")).isEqualTo("0");
             assertThat(query(db, "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules")).isEqualTo("scram-sha-256");
             assertThat(query(db, "SHOW unix_socket_directories")).isEmpty();
+            // one SCRAM round: the password is random, so rounds against guessing would only slow each connection
+            assertThat(query(db, "SELECT split_part(rolpassword, ':', 1) FROM pg_authid WHERE rolname = current_user"))
+                    .isEqualTo("SCRAM-SHA-256$1");
             assertThat(query(db, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
             Properties noPassword = new Properties();
             noPassword.setProperty("user", db.username());
