@@ -10,11 +10,10 @@ public final class SeverityConverter implements ITypeConverter<Severity> {
 
     @Override
     public Severity convert(String value) {
-        for (Severity severity : Severity.values()) {
-            if (severity.name().equalsIgnoreCase(value.strip())) {
-                return severity;
-            }
+        try {
+            return Severity.fromId(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-        throw new TypeConversionException("'" + value + "' is not a severity; use error, warning or info");
     }
 }

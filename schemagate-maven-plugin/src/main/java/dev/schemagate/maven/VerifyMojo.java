@@ -39,7 +39,7 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.checks")
     List<String> checks;
 
-    /** Synthetic rows the data check puts in each table before each migration. */
+    /** Synthetic rows the data and lint checks put in each table, at least 1. */
     @Parameter(property = "schemagate.rows", defaultValue = "" + VerifyOptions.DEFAULT_ROWS)
     int rows;
 
@@ -57,6 +57,14 @@ public final class VerifyMojo extends DatabaseMojo {
      */
     @Parameter(property = "schemagate.since")
     String since;
+
+    /** Lowest severity that fails the build: error, warning or info (default: the config's lint.failOn, else error). */
+    @Parameter(property = "schemagate.failOn")
+    String failOn;
+
+    /** The schemagate.yml to read (default: the one in the migrations folder, else the working directory's). */
+    @Parameter(property = "schemagate.config")
+    File config;
 
     /** console, json, junit, sarif, github, markdown, html; console goes to the build log. */
     @Parameter(property = "schemagate.format", defaultValue = "console,json,junit,html")
@@ -89,7 +97,9 @@ public final class VerifyMojo extends DatabaseMojo {
                 .withBaseline(baseline == null || baseline.isBlank() ? null : version(baseline))
                 .withSince(since == null || since.isBlank() ? null : since)
                 .withRows(rows, seed)
-                .withExpected(expected == null || expected.isBlank() ? null : expected);
+                .withExpected(expected == null || expected.isBlank() ? null : expected)
+                .withConfig(config == null ? null : config.toPath());
+        options = options.withFailOn(failOn == null || failOn.isBlank() ? options.lintConfig().failOn() : severity(failOn));
         try (PrintWriter log = new PrintWriter(new LogWriter(getLog())); OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result = new Verifier(reports.progress(log, new Ansi(false))).verify(options);
             List<Path> written = reports.write(result, log);
@@ -98,6 +108,14 @@ public final class VerifyMojo extends DatabaseMojo {
                         + result.count(Severity.WARNING) + " warning(s) in " + directory + " (failing at " + result.failOn()
                         .name().toLowerCase() + "); the findings are listed above" + (written.isEmpty() ? "" : ", the reports are in " + out));
             }
+        }
+    }
+
+    private static Severity severity(String text) throws MojoFailureException {
+        try {
+            return Severity.fromId(text);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<failOn>" + text + "</failOn>: " + e.getMessage(), e);
         }
     }
 

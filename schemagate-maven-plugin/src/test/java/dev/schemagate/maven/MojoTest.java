@@ -45,7 +45,7 @@ class MojoTest {
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("schemagate:verify found 1 error(s)").hasMessageContaining("the reports are in " + target);
-        assertThat(String.join("\n", log)).contains("0002_create_products.up.sql:");
+        assertThat(String.join("\n", log)).contains("[ERROR] ../examples/broken/syntax-error/0002_create_products.up.sql:5:5: error: ");
         assertThat(target.resolve("junit.xml")).content().contains("<failure");
     }
 
@@ -127,6 +127,16 @@ class MojoTest {
             @Override
             public void info(CharSequence content) {
                 log.add(content.toString());
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("[WARNING] " + content);
+            }
+
+            @Override
+            public void error(CharSequence content) {
+                log.add("[ERROR] " + content);
             }
         };
     }
