@@ -22,7 +22,7 @@ class ReportAgreementTest {
 
     /** The second migration applied, but its rollback lost rows. */
     private static VerifyResult rollbackFailed() {
-        VerifyResult failing = Results.failing(Results.finding("data.down-lost-rows", Severity.ERROR, "2_create_b.down.sql", 0,
+        VerifyResult failing = Results.failing(Results.finding("data.down-lost-rows", Severity.ERROR, "2_create_b.up.sql", 0,
                 "rolling back 2 create_b does not restore the values of 20 rows"));
         List<MigrationRun> runs = new ArrayList<>(failing.runs());
         MigrationRun second = runs.get(1);
