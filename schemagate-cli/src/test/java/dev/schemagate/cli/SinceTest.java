@@ -138,6 +138,7 @@ class SinceTest {
 
         assertThat(run.out()).as(run.toString())
                 .contains("(golang-migrate layout, 5 migrations: 4 history (main), 1 to check)")
+                .contains("· 4 history migrations applied (")
                 .contains("5 of 5 migrations applied (4 history at main, 1 checked)")
                 .contains("CHANGELOG.md: the change adds 1 new migration but CHANGELOG.md is as at main");
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);

@@ -64,7 +64,10 @@ public final class GitRevision {
     }
 
     private static InputException missing(Git git, String ref) {
-        String fetch = ref.contains("/") ? "git fetch " + ref.replaceFirst("/", " ") : "git fetch origin " + ref;
+        int slash = ref.indexOf('/');
+        String fetch = slash > 0
+                ? "git fetch " + ref.substring(0, slash) + " " + ref.substring(slash + 1) + ":refs/remotes/" + ref
+                : "git fetch origin " + ref + ":" + ref;
         boolean shallow = git.run("rev-parse", "--is-shallow-repository").out().strip().equals("true");
         if (shallow) {
             return new InputException("--since " + ref + ": this is a shallow clone and it does not hold " + ref

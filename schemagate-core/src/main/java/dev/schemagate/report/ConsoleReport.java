@@ -16,8 +16,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The report people read in a terminal or a CI log: one line per migration as it runs, then the
- * findings with the SQL around them, then a one-line verdict.
+ * The report people read in a terminal or a CI log: one line per migration as it runs (history
+ * that applied gathered in one line), then the findings with the SQL around them, then a one-line
+ * verdict.
  */
 public final class ConsoleReport implements ProgressListener {
 
@@ -26,6 +27,8 @@ public final class ConsoleReport implements ProgressListener {
     private final ReportPaths paths;
     private final String verb;
     private int nameWidth = 20;
+    private int historyApplied;
+    private Duration historyTime = Duration.ZERO;
 
     /**
      * @param base paths in findings are shown relative to this folder (the working directory)
@@ -66,13 +69,29 @@ public final class ConsoleReport implements ProgressListener {
 
     @Override
     public void migrationFinished(MigrationRun run, int index, int total) {
-        String mark = !run.outcome().ok() ? ansi.red("✗") : run.history() ? ansi.dim("·") : ansi.green("✓");
-        String plainName = pad(PlainText.of(run.migration().displayName()), nameWidth);
-        String name = run.history() ? ansi.dim(plainName) : plainName;
+        boolean ok = run.outcome().ok();
+        if (ok && run.history()) {
+            historyApplied++;
+            historyTime = historyTime.plus(run.duration());
+            return;
+        }
+        history();
+        String mark = ok ? ansi.green("✓") : ansi.red("✗");
+        String name = pad(PlainText.of(run.migration().displayName()), nameWidth);
         String note = run.history() ? ansi.dim("  history")
                 : run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + PlainText.of(run.autocommitReason()));
         out.printf("  %s %s %7s%s%s%n", mark, name, millis(run.duration()), reversal(run), note);
         out.flush();
+    }
+
+    /** One line for the history migrations applied since the last line: they are only applied, and did. */
+    private void history() {
+        if (historyApplied > 0) {
+            out.printf("  %s %s%n", ansi.dim("·"), ansi.dim(historyApplied + " history migration" + (historyApplied == 1 ? "" : "s")
+                    + " applied (" + millis(historyTime) + ")"));
+            historyApplied = 0;
+            historyTime = Duration.ZERO;
+        }
     }
 
     private String reversal(MigrationRun run) {
@@ -86,6 +105,7 @@ public final class ConsoleReport implements ProgressListener {
 
     /** Prints the findings and the verdict. */
     public void summary(VerifyResult result) {
+        history();
         if (!result.findings().isEmpty()) {
             out.println();
         }
