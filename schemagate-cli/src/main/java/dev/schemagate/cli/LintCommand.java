@@ -14,6 +14,8 @@ import dev.schemagate.lint.Suspicion;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.report.Heartbeat;
+import dev.schemagate.report.ReportPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -84,9 +86,10 @@ public final class LintCommand implements Callable<Integer> {
             result = linter.lint(set);
             how = "static";
         } else {
-            try (DatabaseServer server = dialect.start(database.server());
+            try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
+                 DatabaseServer server = dialect.start(database.server());
                  ScratchDatabase database = server.createDatabase()) {
-                result = linter.lintObserved(set, database, rows);
+                result = linter.lintObserved(set, database, rows, heartbeat);
                 how = "observed on " + server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
             }
         }

@@ -1,11 +1,13 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.engine.CheckName;
+import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
+import dev.schemagate.report.Heartbeat;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.Reports;
@@ -78,7 +80,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withBaseline(baseline == null ? null : parseVersion(baseline))
                 .withRows(rows, seed)
                 .withExpected(expected);
-        VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
+        VerifyResult result;
+        try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory())) {
+            result = new Verifier(ProgressListener.both(reports.progress(out, Ansi.detect()), heartbeat)).verify(options);
+        }
         reports.write(result, out);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }

@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.dialect.DatabaseServer;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the verify checks on a migrations folder: finds the migrations, starts a server, and for
@@ -42,19 +44,27 @@ public final class Verifier {
         long start = System.nanoTime();
         Dialect dialect = Dialects.byId(options.dialect());
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()));
-        try (DatabaseServer server = dialect.start(options.server()); WorkingDatabase database = new WorkingDatabase(server)) {
+        try (DatabaseServer server = dialect.start(options.server())) {
             progress.started(set, server.description());
-            List<Finding> findings = new ArrayList<>();
-            List<MigrationRun> runs = walk(set, dialect, database, options, findings);
-            boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
-            if (options.expected() != null && applied) {
-                findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
+            List<Finding> refused = options.server().external()
+                    ? OutsideReach.all(dialect, set.migrations()).stream().map(OutsideReach::refused).toList() : List.of();
+            if (!refused.isEmpty()) {
+                return new VerifyResult(set, set.migrations().stream().map(MigrationRun::notRun).toList(), refused,
+                        server.description(), options.failOn(), Duration.ofNanos(System.nanoTime() - start), options.checks());
             }
-            if (options.runs(CheckName.LINT)) {
-                findings.addAll(lint(set, dialect, server, options, applied));
+            try (WorkingDatabase database = new WorkingDatabase(server)) {
+                List<Finding> findings = new ArrayList<>();
+                List<MigrationRun> runs = walk(set, dialect, database, options, findings);
+                boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
+                if (options.expected() != null && applied) {
+                    findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
+                }
+                if (options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
+                    findings.addAll(lint(set, dialect, server, options, applied, progress));
+                }
+                return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
+                        Duration.ofNanos(System.nanoTime() - start), options.checks());
             }
-            return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
-                    Duration.ofNanos(System.nanoTime() - start), options.checks());
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
@@ -62,7 +72,7 @@ public final class Verifier {
 
     private List<MigrationRun> walk(MigrationSet set, Dialect dialect, WorkingDatabase database, VerifyOptions options,
                                     List<Finding> findings) throws SQLException {
-        ScriptRunner runner = new ScriptRunner(dialect);
+        ScriptRunner runner = new ScriptRunner(dialect, progress);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
         MigrationCycle cycle = new MigrationCycle(dialect, runner, options);
@@ -79,26 +89,38 @@ public final class Verifier {
                     continue;
                 }
                 progress.migrationStarted(migration, i, migrations.size());
-                long cycleStart = System.nanoTime();
-                Cycled cycled = cycles ? cycle(cycle, database, data, migration, state, options, findings) : null;
-                Duration cycleTime = Duration.ofNanos(System.nanoTime() - cycleStart);
-                long begin = System.nanoTime();
-                ScriptOutcome outcome = runner.run(database.connection(), migration.up());
-                MigrationRun run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin));
-                outcome.failure().ifPresent(findings::add);
-                stopped = !outcome.succeeded();
-                if (!stopped && cycled != null) {
-                    MigrationCycle.Result result = cycled.result();
-                    findings.addAll(result.findings());
-                    state = result.after() != null ? result.after() : snapshot(dialect, database);
-                    if (options.runs(CheckName.INTEGRITY)) {
-                        findings.addAll(integrity.after(migration, state, result.after() != null ? result.integrity()
-                                : dialect.data().integrity(database.connection())));
+                MigrationRun run;
+                try {
+                    long cycleStart = System.nanoTime();
+                    Cycled cycled = cycles ? cycle(cycle, database, data, migration, state, options, findings) : null;
+                    Duration cycleTime = Duration.ofNanos(System.nanoTime() - cycleStart);
+                    long begin = System.nanoTime();
+                    ScriptOutcome outcome = runner.run(database.connection(), migration.up());
+                    run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin));
+                    outcome.failure().ifPresent(findings::add);
+                    stopped = !outcome.succeeded();
+                    if (!stopped && cycled != null) {
+                        MigrationCycle.Result result = cycled.result();
+                        findings.addAll(result.findings());
+                        state = result.after() != null ? result.after() : snapshot(dialect, database);
+                        if (options.runs(CheckName.INTEGRITY)) {
+                            findings.addAll(integrity.after(migration, state, result.after() != null ? result.integrity()
+                                    : dialect.data().integrity(database.connection())));
+                        }
+                        if (data != null) {
+                            follow(runner, data, database, migration, cycled.rowsBrokeIt());
+                        }
+                        run = run.withReversal(result.reversal(), cycleTime);
                     }
-                    if (data != null) {
-                        follow(runner, data, database, migration, cycled.rowsBrokeIt());
+                } catch (InfrastructureException | SQLException e) {
+                    Optional<OutsideReach.Reaching> culprit = OutsideReach.first(dialect, migration);
+                    if (culprit.isEmpty()) {
+                        throw e;
                     }
-                    run = run.withReversal(result.reversal(), cycleTime);
+                    Finding broke = OutsideReach.brokeTheRun(culprit.get(), e.getMessage());
+                    findings.add(broke);
+                    run = MigrationRun.of(migration, new ScriptOutcome(0, "", Optional.of(broke)), Duration.ZERO);
+                    stopped = true;
                 }
                 runs.add(run);
                 progress.migrationFinished(run, i, migrations.size());
@@ -153,10 +175,10 @@ public final class Verifier {
      * its observation stopped there would only repeat it.
      */
     private static List<Finding> lint(MigrationSet set, Dialect dialect, DatabaseServer server, VerifyOptions options,
-                                      boolean applied) {
+                                      boolean applied, ProgressListener progress) {
         Linter linter = new Linter(dialect, LintConfigFile.forRun(options.directory()));
         try (ScratchDatabase scratch = server.createDatabase()) {
-            return linter.lintObserved(set, scratch, options.rows()).findings().stream()
+            return linter.lintObserved(set, scratch, options.rows(), progress).findings().stream()
                     .filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id()))
                     .toList();
         }

@@ -1,5 +1,6 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.check.StatementListener;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.migration.MigrationSet;
@@ -52,13 +53,19 @@ public final class Linter {
      * @throws IllegalArgumentException when {@code rows} is negative or the database already holds tables
      */
     public LintResult lintObserved(MigrationSet set, ScratchDatabase database, int rows) {
+        return lintObserved(set, database, rows, StatementListener.NONE);
+    }
+
+    /** Observed lint, telling {@code listener} each statement before it runs. */
+    public LintResult lintObserved(MigrationSet set, ScratchDatabase database, int rows, StatementListener listener) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be 0 or more, not " + rows);
         }
         long start = System.nanoTime();
         LintPlan plan = plan(set);
         ObservationProvider provider = ObservationProvider.forDialect(dialect.id());
-        ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows).run(plan, database);
+        ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows, listener)
+                .run(plan, database);
         Judgement judgement = new Judge(config).judge(plan, run.observations(), run.notes());
         return new LintResult(judgement.findings(), judgement.cleared(), true, config.failOn(),
                 Duration.ofNanos(System.nanoTime() - start));
