@@ -1,6 +1,7 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.Severity;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -82,9 +85,13 @@ public final class LintCommand implements Callable<Integer> {
         Linter linter = new Linter(dialect, lintConfig);
         LintResult result;
         String how;
-        if (staticOnly) {
-            result = linter.lint(set);
-            how = "static";
+        List<Finding> refused = staticOnly || !database.server().external() ? List.of()
+                : OutsideReach.refusals(dialect, set.migrations());
+        if (staticOnly || !refused.isEmpty()) {
+            LintResult text = linter.lint(set);
+            result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,
+                    text.failOn(), text.duration());
+            how = refused.isEmpty() ? "static" : "static: nothing ran on the existing server";
         } else {
             try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
                  DatabaseServer server = dialect.start(database.server());
@@ -98,6 +105,12 @@ public final class LintCommand implements Callable<Integer> {
             printCleared(out, result);
         }
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private static List<Finding> concat(List<Finding> first, List<Finding> second) {
+        List<Finding> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private LintConfig config() {

@@ -37,6 +37,11 @@ public final class OutsideReach {
         return reaching;
     }
 
+    /** The refusals for a run on a server it does not own: one error per statement that reaches outside. */
+    public static List<Finding> refusals(Dialect dialect, List<Migration> migrations) {
+        return all(dialect, migrations).stream().map(OutsideReach::refused).toList();
+    }
+
     /** The first statement of the migration's up or down script that reaches outside. */
     public static Optional<Reaching> first(Dialect dialect, Migration migration) {
         return scripts(migration).flatMap(script -> in(dialect, script).stream()).findFirst();
@@ -74,7 +79,8 @@ public final class OutsideReach {
         return Stream.concat(Stream.of(migration.up()), migration.down().stream());
     }
 
-    private static List<Reaching> in(Dialect dialect, Script script) {
+    /** The statements of one script that reach outside, in order. */
+    public static List<Reaching> in(Dialect dialect, Script script) {
         List<Reaching> reaching = new ArrayList<>();
         for (Statement statement : dialect.splitter().split(script)) {
             dialect.reach(statement).ifPresent(reach -> reaching.add(new Reaching(statement, reach)));

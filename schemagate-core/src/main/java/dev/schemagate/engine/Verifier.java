@@ -47,7 +47,7 @@ public final class Verifier {
         try (DatabaseServer server = dialect.start(options.server())) {
             progress.started(set, server.description());
             List<Finding> refused = options.server().external()
-                    ? OutsideReach.all(dialect, set.migrations()).stream().map(OutsideReach::refused).toList() : List.of();
+                    ? OutsideReach.refusals(dialect, set.migrations()) : List.of();
             if (!refused.isEmpty()) {
                 return new VerifyResult(set, set.migrations().stream().map(MigrationRun::notRun).toList(), refused,
                         server.description(), options.failOn(), Duration.ofNanos(System.nanoTime() - start), options.checks());
