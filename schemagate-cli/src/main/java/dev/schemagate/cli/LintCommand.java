@@ -85,7 +85,7 @@ public final class LintCommand implements Callable<Integer> {
         Linter linter = new Linter(dialect, lintConfig);
         LintResult result;
         String how;
-        List<Finding> refused = staticOnly || !database.server().external() ? List.of()
+        List<Finding> refused = staticOnly || !database.server().shared() ? List.of()
                 : OutsideReach.refusals(dialect, set.migrations());
         if (staticOnly || !refused.isEmpty()) {
             LintResult text = linter.lint(set);

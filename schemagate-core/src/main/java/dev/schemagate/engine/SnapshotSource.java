@@ -45,7 +45,7 @@ public final class SnapshotSource {
     /** Reads the snapshot {@code source} describes, starting a server (as {@code server} says) if it must apply SQL. */
     public static Snapshot read(String source, Dialect dialect, ServerOptions server, Layout layout, SnapshotOptions options) {
         return read(source, dialect, layout, options, scripts -> {
-            if (server.external()) {
+            if (server.shared()) {
                 refuseOutsideReach(dialect, scripts);
             }
             try (DatabaseServer started = dialect.start(server)) {

@@ -46,7 +46,7 @@ public final class Verifier {
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()));
         try (DatabaseServer server = dialect.start(options.server())) {
             progress.started(set, server.description());
-            List<Finding> refused = options.server().external()
+            List<Finding> refused = options.server().shared()
                     ? OutsideReach.refusals(dialect, set.migrations()) : List.of();
             if (!refused.isEmpty()) {
                 return new VerifyResult(set, set.migrations().stream().map(MigrationRun::notRun).toList(), refused,

@@ -105,7 +105,7 @@ final class TestDatabases {
     static ServerOptions sharedServerOptions(String pgVersion) {
         ScratchDatabase anchor = ANCHORS.computeIfAbsent(pgVersion, version -> server(version).createDatabase());
         String user = URLEncoder.encode(anchor.username(), StandardCharsets.UTF_8);
-        return new ServerOptions(pgVersion, anchor.jdbcUrl() + "?user=" + user);
+        return ServerOptions.privateServer(pgVersion, anchor.jdbcUrl() + "?user=" + user);
     }
 
     private static ScratchDatabase template(DatabaseServer server, MigrationPlan plan, int position) {

@@ -51,8 +51,11 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public DatabaseServer start(ServerOptions options) {
-        return options.external() ? ExternalPostgresServer.open(options.url(), options.timeouts())
-                : EmbeddedPostgresServer.start(options.version(), options.timeouts());
+        if (!options.external()) {
+            return EmbeddedPostgresServer.start(options.version(), options.timeouts());
+        }
+        return options.shared() ? ExternalPostgresServer.open(options.url(), options.timeouts())
+                : ExternalPostgresServer.attach(options.url(), options.timeouts());
     }
 
     @Override

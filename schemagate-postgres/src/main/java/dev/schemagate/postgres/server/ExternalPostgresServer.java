@@ -74,6 +74,7 @@ public final class ExternalPostgresServer extends PostgresServer {
     public static ExternalPostgresServer open(String url, Timeouts timeouts, Duration staleAfter) {
         ExternalPostgresServer server = parse(url, timeouts);
         server.requireCreateDb();
+        server.noteBroadRights();
         server.dropStale(staleAfter);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         return server;
@@ -81,6 +82,14 @@ public final class ExternalPostgresServer extends PostgresServer {
 
     public static ExternalPostgresServer open(String url, Timeouts timeouts) {
         return open(url, timeouts, STALE_AFTER);
+    }
+
+    /**
+     * Connects to a server this process started itself (an embedded one reached by URL): no one
+     * else's leftovers to sweep, and that server's own shutdown removes everything on it.
+     */
+    public static ExternalPostgresServer attach(String url, Timeouts timeouts) {
+        return parse(url, timeouts);
     }
 
     private static ExternalPostgresServer parse(String url, Timeouts timeouts) {
@@ -106,19 +115,7 @@ public final class ExternalPostgresServer extends PostgresServer {
     }
 
     private void requireCreateDb() {
-        boolean[] rights = admin(statement -> {
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT rolcreatedb OR rolsuper, rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user")) {
-                return rs.next() ? new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)} : new boolean[3];
-            }
-        });
-        if (rights[1] || rights[2]) {
-            System.err.println("schemagate: note: user '" + user() + "' on " + hostAndPort + " is "
-                    + (rights[1] ? "a superuser" : "allowed to create roles") + "; statements Schemagate cannot read"
-                    + " (SQL built at run time) would run with those rights on the whole server. A role with only"
-                    + " CREATEDB is enough for --db-url.");
-        }
-        if (!rights[0]) {
+        if (!rights("rolcreatedb OR rolsuper")) {
             throw new InfrastructureException("user '" + user() + "' may not create databases on " + hostAndPort
                     + ": Schemagate works in scratch databases of its own; grant it with ALTER ROLE " + user()
                     + " CREATEDB, or leave out --db-url to use the embedded server");
@@ -149,6 +146,23 @@ public final class ExternalPostgresServer extends PostgresServer {
     @Override
     public String description() {
         return "PostgreSQL " + version() + " at " + hostAndPort;
+    }
+
+    /** Says so when the user may do far more than create databases, which SQL built at run time could use. */
+    private void noteBroadRights() {
+        if (rights("rolsuper OR rolcreaterole")) {
+            System.err.println("schemagate: note: user '" + user() + "' on " + hostAndPort + " is a superuser or may"
+                    + " create roles; SQL a migration builds at run time, which cannot be read before it runs, would have"
+                    + " those rights on the whole server. A role with only CREATEDB is enough for --db-url.");
+        }
+    }
+
+    private boolean rights(String condition) {
+        return admin(statement -> {
+            try (ResultSet rs = statement.executeQuery("SELECT " + condition + " FROM pg_roles WHERE rolname = current_user")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
     }
 
     /** Drops this user's scratch databases that are older than {@code age} and that nobody is connected to. */
