@@ -32,11 +32,11 @@ abstract class DatabaseMojo extends AbstractMojo {
 
     /** Longest a statement may run on a scratch database: 30s, 5min, or 0 for no limit. */
     @Parameter(property = "schemagate.statementTimeout", defaultValue = Timeouts.DEFAULT_STATEMENT)
-    String statementTimeout;
+    String statementTimeout = Timeouts.DEFAULT_STATEMENT;
 
     /** Longest a statement may wait for a lock on a scratch database: 30s, 1min, or 0 for no limit. */
     @Parameter(property = "schemagate.lockTimeout", defaultValue = Timeouts.DEFAULT_LOCK)
-    String lockTimeout;
+    String lockTimeout = Timeouts.DEFAULT_LOCK;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
