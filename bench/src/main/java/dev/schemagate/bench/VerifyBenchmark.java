@@ -61,7 +61,7 @@ public final class VerifyBenchmark {
                     EnumSet.of(CheckName.APPLY, CheckName.REVERSIBILITY, CheckName.DATA, CheckName.INTEGRITY),
                     EnumSet.allOf(CheckName.class));
             for (Set<CheckName> checks : variants) {
-                VerifyOptions options = VerifyOptions.of(dir).withServer(new ServerOptions(ServerOptions.DEFAULT_VERSION, url)).withChecks(checks);
+                VerifyOptions options = VerifyOptions.of(dir).withServer(ServerOptions.privateServer(ServerOptions.DEFAULT_VERSION, url)).withChecks(checks);
                 double seconds = median(runs, () -> verify(options));
                 System.out.printf(Locale.ROOT, "%-44s %7.2f s  %6.1fx plain  %5.1f ms a migration%n",
                         "verify --checks " + ids(checks), seconds, seconds / plain,

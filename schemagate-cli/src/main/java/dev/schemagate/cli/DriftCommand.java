@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -58,6 +59,9 @@ public final class DriftCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @ParentCommand
+    SchemagateCommand parent;
+
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
@@ -78,7 +82,7 @@ public final class DriftCommand implements Callable<Integer> {
         StringBuilder json = new StringBuilder("{\n");
         for (String target : targets) {
             DriftConfig.Environment environment = settings.environments().get(target);
-            String source = environment == null ? target : settings.jdbcUrl(environment, System.getenv());
+            String source = environment == null ? target : settings.jdbcUrl(environment, parent.environment());
             String name = environment == null ? JdbcUrls.redact(target) : target;
             SchemaDiff diff;
             try {

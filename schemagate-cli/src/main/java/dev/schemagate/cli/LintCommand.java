@@ -1,5 +1,7 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.check.Finding;
+import dev.schemagate.check.OutsideReach;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
@@ -22,6 +24,7 @@ import dev.schemagate.report.PlainText;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.Reports;
+import dev.schemagate.report.Heartbeat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -31,6 +34,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -92,16 +96,22 @@ public final class LintCommand implements Callable<Integer> {
                 ReleaseConfig.load(configFile != null ? configFile : LintConfigFile.locate(directory)));
         LintResult result;
         String how;
-        if (staticOnly) {
-            how = "the SQL text only (--static)";
+        List<Finding> refused = staticOnly || !database.server().shared() ? List.of()
+                : OutsideReach.refusals(dialect, set.migrations());
+        if (staticOnly || !refused.isEmpty()) {
+            how = refused.isEmpty() ? "the SQL text only (--static)" : "the SQL text only: nothing runs on an existing server"
+                    + " when a migration reaches outside its scratch database";
             reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
-            result = linter.lint(set, guarded.cut());
+            LintResult text = linter.lint(set, guarded.cut());
+            result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,
+                    text.failOn(), text.duration());
         } else {
-            try (DatabaseServer server = dialect.start(database.server());
+            try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
+                 DatabaseServer server = dialect.start(database.server());
                  ScratchDatabase scratch = server.createDatabase()) {
                 how = server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
                 reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
-                result = linter.lintObserved(set, guarded.cut(), scratch, false, rows);
+                result = linter.lintObserved(set, guarded.cut(), scratch, false, rows, heartbeat);
             }
         }
         result = result.with(guarded.findings());
@@ -115,6 +125,12 @@ public final class LintCommand implements Callable<Integer> {
         reports.write(new VerifyResult(set, List.of(), result.findings(), how, result.failOn(), result.duration(),
                 Set.of(CheckName.LINT), guarded.cut()), out);
         return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private static List<Finding> concat(List<Finding> first, List<Finding> second) {
+        List<Finding> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static void printCleared(PrintWriter out, LintResult result) {

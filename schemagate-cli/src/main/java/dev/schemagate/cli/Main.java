@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Map;
 
 /** The {@code schemagate} command's entry point: parses, runs, and maps failures to exit codes. */
 public final class Main {
@@ -23,7 +24,12 @@ public final class Main {
 
     /** Runs a command line with the given output streams and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new SchemagateCommand());
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** Runs a command line that sees {@code environment} as its environment variables. */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        CommandLine commandLine = new CommandLine(new SchemagateCommand(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, given) -> {

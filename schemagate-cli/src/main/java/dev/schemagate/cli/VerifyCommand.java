@@ -1,12 +1,14 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.engine.CheckName;
+import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.OutputFolderLock;
+import dev.schemagate.report.Heartbeat;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.Reports;
@@ -82,7 +84,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withExpected(expected);
         options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
         try (OutputFolderLock held = reports.holdOutputFolder()) {
-            VerifyResult result = new Verifier(reports.progress(out, Ansi.detect())).verify(options);
+            VerifyResult result;
+            try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory())) {
+                result = new Verifier(ProgressListener.both(reports.progress(out, Ansi.detect()), heartbeat)).verify(options);
+            }
             reports.write(result, out);
             return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ class DriftCommandTest {
     private static final String SCHEMA = "CREATE TABLE accounts (id int PRIMARY KEY, name text);";
 
     private static String url(ScratchDatabase database) {
-        return database.jdbcUrl() + "?user=" + database.username() + "&password=" + database.password();
+        return database.jdbcUrl() + "?user=" + database.username();
     }
 
     @Test
@@ -38,15 +39,17 @@ class DriftCommandTest {
                     environments:
                       staging:
                         url: %s
+                        password: ${STAGING_PASSWORD}
                       prod:
                         url: %s
+                        password: ${PROD_PASSWORD}
                     ignore:
                       names: ['public.tmp_*']
                       kinds: [owners, comments]
                     """.formatted(url(staging), url(prod)));
 
-            CommandRun run = CommandRun.of("drift", "--expected", expected.toString(), "--config", config.toString(),
-                    "--db-url", URL);
+            CommandRun run = CommandRun.withEnvironment(Map.of("STAGING_PASSWORD", staging.password(), "PROD_PASSWORD", prod.password()),
+                    "drift", "--expected", expected.toString(), "--config", config.toString(), "--db-url", URL);
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
             assertThat(run.out()).contains("staging: no drift", "== prod: drifted", "~ table public.accounts",

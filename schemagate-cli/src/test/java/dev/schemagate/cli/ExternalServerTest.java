@@ -51,6 +51,16 @@ class ExternalServerTest {
         assertThat(run.err()).contains("127.0.0.1:1").doesNotContain("hidden-pw");
     }
 
+    @Test
+    void aPasswordBeforeTheHostIsNeverPrinted() {
+        CommandRun run = CommandRun.of("verify", Examples.example("shop"), "--db-url",
+                "jdbc:postgresql://bob:hidden-pw@127.0.0.1:1/postgres");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains("@127.0.0.1:1/postgres").contains("PGPASSWORD");
+        assertThat(run.toString()).doesNotContain("hidden-pw").doesNotContain("bob");
+    }
+
     private static List<String> databases() throws SQLException {
         List<String> names = new ArrayList<>();
         try (ScratchDatabase db = TestServer.shared().createDatabase(); Connection c = db.connect();

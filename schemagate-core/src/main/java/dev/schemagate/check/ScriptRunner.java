@@ -18,9 +18,15 @@ import java.util.Optional;
 public final class ScriptRunner {
 
     private final Dialect dialect;
+    private final StatementListener listener;
 
     public ScriptRunner(Dialect dialect) {
+        this(dialect, StatementListener.NONE);
+    }
+
+    public ScriptRunner(Dialect dialect, StatementListener listener) {
         this.dialect = dialect;
+        this.listener = listener;
     }
 
     /** Splits and runs a script; the connection is left in autocommit mode whatever happens. */
@@ -96,6 +102,7 @@ public final class ScriptRunner {
 
     private Optional<Finding> execute(Connection connection, Statement statement) throws SQLException {
         try {
+            listener.running(statement);
             dialect.execute(connection, statement);
             return Optional.empty();
         } catch (SQLException e) {

@@ -10,6 +10,7 @@ import dev.schemagate.migration.StatementSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything Schemagate needs to know about one database product. Implementations are found
@@ -65,6 +66,15 @@ public interface Dialect {
 
     /** Seeds, captures and checks table data, for the data and integrity checks. */
     DataProbe data();
+
+    /**
+     * What the statement reaches outside the database it runs in (other databases, roles, server
+     * settings, the server's files and programs), or empty when it stays inside. A run on a server it
+     * does not own refuses such statements before it runs anything; this default sees none.
+     */
+    default Optional<Reach> reach(Statement statement) {
+        return Optional.empty();
+    }
 
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);

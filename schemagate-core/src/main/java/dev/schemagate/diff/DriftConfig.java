@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
 public record DriftConfig(Path file, Map<String, Environment> environments, IgnoreRules ignore) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** A password written in a URL ({@code ?password=x} or {@code //user:x@host}) rather than taken from a variable. */
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile(
+            "(?i)[?&;](ssl)?password=(?!\\$\\{\\w+}(?:[&;]|$))[^&;]|//[^/@:?]*:(?!\\$\\{\\w+}@)[^/?#]*@");
 
     /** One environment as the file writes it, {@code ${NAME}} references not yet replaced. */
     public record Environment(String name, String url, String user, String password) {
@@ -111,6 +114,10 @@ public record DriftConfig(Path file, Map<String, Environment> environments, Igno
         if (!password.isEmpty() && !VARIABLE.matcher(password).matches()) {
             throw new InputException(file + ": environments." + name + ".password must name an environment variable, "
                     + "such as ${STAGING_DB_PASSWORD}; never write a password in the file");
+        }
+        if (PASSWORD_IN_URL.matcher(node.path("url").asText("")).find()) {
+            throw new InputException(file + ": environments." + name + ".url holds a password; never write a password in"
+                    + " the file: write password: ${STAGING_DB_PASSWORD}, or take the whole URL from a variable (url: ${STAGING_URL})");
         }
         if (node.path("url").asText("").isEmpty()) {
             throw new InputException(file + ": environments." + name + ".url is missing; write a jdbc: URL or ${VARIABLE}");

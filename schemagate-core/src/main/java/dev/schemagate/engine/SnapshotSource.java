@@ -1,6 +1,7 @@
 package dev.schemagate.engine;
 
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.dialect.DatabaseServer;
@@ -46,6 +47,9 @@ public final class SnapshotSource {
     /** Reads the snapshot {@code source} describes, starting a server (as {@code server} says) if it must apply SQL. */
     public static Snapshot read(String source, Dialect dialect, ServerOptions server, Layout layout, SnapshotOptions options) {
         return read(source, dialect, layout, options, scripts -> {
+            if (server.shared()) {
+                refuseOutsideReach(dialect, scripts);
+            }
             try (DatabaseServer started = dialect.start(server)) {
                 return applied(scripts, dialect, started, options);
             }
@@ -106,6 +110,16 @@ public final class SnapshotSource {
             return dialect.snapshot(connection, database::connect, options);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** On a server the run does not own, SQL that reaches outside its scratch database is an input error. */
+    private static void refuseOutsideReach(Dialect dialect, List<Script> scripts) {
+        for (Script script : scripts) {
+            for (OutsideReach.Reaching reaching : OutsideReach.in(dialect, script)) {
+                Finding refused = OutsideReach.refused(reaching);
+                throw new InputException(refused.location() + ": " + refused.message() + ". " + refused.hint());
+            }
         }
     }
 

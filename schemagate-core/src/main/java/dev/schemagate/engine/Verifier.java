@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.dialect.DatabaseServer;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the verify checks on a migrations folder: finds the migrations, tells history from change
@@ -49,20 +51,33 @@ public final class Verifier {
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
                 ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));
         HistoryCut cut = guarded.cut();
-        try (DatabaseServer server = dialect.start(options.server()); WorkingDatabase database = new WorkingDatabase(server)) {
+        try (DatabaseServer server = dialect.start(options.server())) {
             progress.started(set, cut, server.description());
-            List<Finding> findings = new ArrayList<>(guarded.findings());
-            Walked walked = walk(set, cut, dialect, database, options, findings);
-            List<MigrationRun> runs = walked.runs();
-            boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
-            if (options.expected() != null && applied) {
-                findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
+            List<Finding> refused = options.server().shared()
+                    ? OutsideReach.refusals(dialect, set.migrations()) : List.of();
+            if (!refused.isEmpty()) {
+                List<Finding> findings = new ArrayList<>(guarded.findings());
+                findings.addAll(refused);
+                return new VerifyResult(set, set.migrations().stream().map(m -> MigrationRun.notRun(m).asHistory(cut.isHistory(m))).toList(),
+                        findings, server.description(), options.failOn(), Duration.ofNanos(System.nanoTime() - start),
+                        options.checks(), cut);
             }
-            if (options.runs(CheckName.LINT)) {
-                findings.addAll(lint(set, cut, dialect, server, walked.historyApplied(), options, applied));
+            try (WorkingDatabase database = new WorkingDatabase(server)) {
+                List<Finding> findings = new ArrayList<>(guarded.findings());
+                Walked walked = walk(set, cut, dialect, database, options, findings);
+                List<MigrationRun> runs = walked.runs();
+                boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
+                if (options.expected() != null && applied) {
+                    findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
+                }
+                if (options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
+                    findings.addAll(lint(set, cut, dialect, server, walked.historyApplied(), options, applied, progress));
+                } else if (walked.historyApplied() != null) {
+                    walked.historyApplied().close();
+                }
+                return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
+                        Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
             }
-            return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
-                    Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
@@ -75,7 +90,7 @@ public final class Verifier {
      */
     private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
                         VerifyOptions options, List<Finding> findings) throws SQLException {
-        ScriptRunner runner = new ScriptRunner(dialect);
+        ScriptRunner runner = new ScriptRunner(dialect, progress);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
         MigrationCycle cycle = new MigrationCycle(dialect, runner, options);
@@ -107,32 +122,44 @@ public final class Verifier {
                 if (!past && data == null && options.runs(CheckName.DATA)) {
                     data = new DataLine(dialect.data(), options, database.copy());
                 }
-                long cycleStart = System.nanoTime();
-                Cycled cycled = cycles && !past ? cycle(cycle, database, data, migration, state, options, findings) : null;
-                Duration cycleTime = Duration.ofNanos(System.nanoTime() - cycleStart);
-                long begin = System.nanoTime();
-                ScriptOutcome outcome = runner.run(database.connection(), migration.up());
-                MigrationRun run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin)).asHistory(past);
-                outcome.failure().ifPresent(findings::add);
-                stopped = !outcome.succeeded();
-                if (!stopped && past) {
-                    state = null;
-                    if (data != null) {
-                        follow(runner, data, database, migration, false);
+                MigrationRun run;
+                try {
+                    long cycleStart = System.nanoTime();
+                    Cycled cycled = cycles && !past ? cycle(cycle, database, data, migration, state, options, findings) : null;
+                    Duration cycleTime = Duration.ofNanos(System.nanoTime() - cycleStart);
+                    long begin = System.nanoTime();
+                    ScriptOutcome outcome = runner.run(database.connection(), migration.up());
+                    run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin)).asHistory(past);
+                    outcome.failure().ifPresent(findings::add);
+                    stopped = !outcome.succeeded();
+                    if (!stopped && past) {
+                        state = null;
+                        if (data != null) {
+                            follow(runner, data, database, migration, false);
+                        }
                     }
-                }
-                if (!stopped && cycled != null) {
-                    MigrationCycle.Result result = cycled.result();
-                    findings.addAll(result.findings());
-                    state = result.after() != null ? result.after() : snapshot(dialect, database);
-                    if (options.runs(CheckName.INTEGRITY)) {
-                        findings.addAll(integrity.after(migration, state, result.after() != null ? result.integrity()
-                                : dialect.data().integrity(database.connection())));
+                    if (!stopped && cycled != null) {
+                        MigrationCycle.Result result = cycled.result();
+                        findings.addAll(result.findings());
+                        state = result.after() != null ? result.after() : snapshot(dialect, database);
+                        if (options.runs(CheckName.INTEGRITY)) {
+                            findings.addAll(integrity.after(migration, state, result.after() != null ? result.integrity()
+                                    : dialect.data().integrity(database.connection())));
+                        }
+                        if (data != null) {
+                            follow(runner, data, database, migration, cycled.rowsBrokeIt());
+                        }
+                        run = run.withReversal(result.reversal(), cycleTime);
                     }
-                    if (data != null) {
-                        follow(runner, data, database, migration, cycled.rowsBrokeIt());
+                } catch (InfrastructureException | SQLException e) {
+                    Optional<OutsideReach.Reaching> culprit = OutsideReach.first(dialect, migration);
+                    if (culprit.isEmpty()) {
+                        throw e;
                     }
-                    run = run.withReversal(result.reversal(), cycleTime);
+                    Finding broke = OutsideReach.brokeTheRun(culprit.get(), e.getMessage());
+                    findings.add(broke);
+                    run = MigrationRun.of(migration, new ScriptOutcome(0, "", Optional.of(broke)), Duration.ZERO).asHistory(past);
+                    stopped = true;
                 }
                 runs.add(run);
                 progress.migrationFinished(run, i, migrations.size());
@@ -204,10 +231,11 @@ public final class Verifier {
      * its observation stopped there would only repeat it.
      */
     private static List<Finding> lint(MigrationSet set, HistoryCut cut, Dialect dialect, DatabaseServer server,
-                                      ScratchDatabase historyApplied, VerifyOptions options, boolean applied) {
+                                      ScratchDatabase historyApplied, VerifyOptions options, boolean applied,
+                                      ProgressListener progress) {
         Linter linter = new Linter(dialect, options.lintConfig());
         try (ScratchDatabase scratch = historyApplied != null ? historyApplied : server.createDatabase()) {
-            return linter.lintObserved(set, cut, scratch, historyApplied != null, options.rows()).findings().stream()
+            return linter.lintObserved(set, cut, scratch, historyApplied != null, options.rows(), progress).findings().stream()
                     .filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id()))
                     .toList();
         }

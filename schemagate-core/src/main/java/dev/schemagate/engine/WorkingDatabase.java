@@ -69,9 +69,14 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
+    /** Drops the database; when a migration took the server's means to drop it away, says so and goes on. */
     @Override
     public void close() {
         closeConnection();
-        current.close();
+        try {
+            current.close();
+        } catch (InfrastructureException e) {
+            System.err.println("schemagate: could not drop scratch database " + current.name() + ": " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.check.StatementListener;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.migration.HistoryCut;
@@ -59,27 +60,28 @@ public final class Linter {
      * @throws IllegalArgumentException when {@code rows} is negative or the database already holds tables
      */
     public LintResult lintObserved(MigrationSet set, ScratchDatabase database, int rows) {
-        return lintObserved(set, HistoryCut.none(), database, false, rows);
+        return lintObserved(set, HistoryCut.none(), database, false, rows, StatementListener.NONE);
     }
 
     /**
      * Observed lint of the migrations after the history {@code cut}: history is applied unwatched and
      * unseeded, the tables it leaves are seeded before the change, and tables the change creates
-     * count as empty in production (no lock or rewrite on them is reported).
+     * count as empty in production (no lock or rewrite on them is reported). {@code listener} hears
+     * each statement before it runs, so a long run can show progress.
      *
      * @param historyApplied true when {@code database} already holds the history that comes before the
      *                       first migration of the change (a copy of a database that applied it), which
      *                       is then not applied again; false when it is empty
      */
     public LintResult lintObserved(MigrationSet set, HistoryCut cut, ScratchDatabase database, boolean historyApplied,
-                                   int rows) {
+                                   int rows, StatementListener listener) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be 0 or more, not " + rows);
         }
         long start = System.nanoTime();
         LintPlan plan = plan(set, cut);
         ObservationProvider provider = ObservationProvider.forDialect(dialect.id());
-        ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows)
+        ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows, listener)
                 .run(plan, database, historyApplied);
         Judgement judgement = new Judge(config, run.production()).judge(plan, run.observations(), run.notes());
         return new LintResult(judgement.findings(), judgement.cleared(), true, config.failOn(),

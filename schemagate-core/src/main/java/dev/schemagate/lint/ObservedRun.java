@@ -1,5 +1,6 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.check.StatementListener;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -50,8 +51,10 @@ final class ObservedRun {
     private final StatementObserver observer;
     private final Seeder seeder;
     private final int rows;
+    private final StatementListener listener;
 
-    ObservedRun(Dialect dialect, StatementObserver observer, Seeder seeder, int rows) {
+    ObservedRun(Dialect dialect, StatementObserver observer, Seeder seeder, int rows, StatementListener listener) {
+        this.listener = listener;
         this.dialect = dialect;
         this.observer = observer;
         this.seeder = seeder;
@@ -137,6 +140,7 @@ final class ObservedRun {
                     return new Failure(statement, "a psql meta-command cannot run here");
                 }
                 try {
+                    listener.running(statement);
                     if (watch) {
                         observations.put(statement, observer.observe(connection, statement, existing,
                                 () -> dialect.execute(connection, statement)));

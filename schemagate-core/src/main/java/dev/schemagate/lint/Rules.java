@@ -24,6 +24,10 @@ public final class Rules {
     public static final Rule TRUNCATE = rule("lint.truncate", ERROR,
             "TRUNCATE deletes every row of the table under an ACCESS EXCLUSIVE lock.",
             "Delete in small batches in a data job, or keep the rows.");
+    public static final Rule COPY_PROGRAM = rule("lint.copy-program", ERROR,
+            "COPY ... TO or FROM PROGRAM runs a shell command on the database server's host, as the operating-system"
+                    + " user of the server: whoever can change a migration gets a shell there.",
+            "Move data with COPY ... FROM STDIN or TO STDOUT (psql's \\copy) in a deployment step, or write the rows as INSERT statements.");
     public static final Rule LOSSY_TYPE_CHANGE = rule("lint.lossy-type-change", ERROR,
             "A narrower column type (a length limit, a smaller number, a USING cast) can cut or refuse existing values.",
             "Add a new column of the new type, backfill it in batches with checked conversion, switch readers, then drop the old one.");
@@ -126,7 +130,7 @@ public final class Rules {
             "A table could not be filled with sample rows, so locks and rewrites on it were observed on an empty table.",
             "Nothing to do in the migration; the evidence for this table is weaker.");
 
-    private static final List<Rule> ALL = List.of(DROP_SCHEMA, DROP_TABLE, DROP_COLUMN, TRUNCATE, LOSSY_TYPE_CHANGE,
+    private static final List<Rule> ALL = List.of(DROP_SCHEMA, DROP_TABLE, DROP_COLUMN, TRUNCATE, COPY_PROGRAM, LOSSY_TYPE_CHANGE,
             RENAME_TABLE, RENAME_COLUMN, COLUMN_USED_BY_VIEW, ADD_REQUIRED_COLUMN, ADD_INDEX, DROP_INDEX,
             CONCURRENTLY_IN_TRANSACTION, FOREIGN_KEY_VALIDATED, CHECK_VALIDATED, SET_NOT_NULL, UNIQUE_IN_PLACE,
             CHANGE_TYPE, VOLATILE_DEFAULT, TABLE_REWRITE, LOCK_TIMEOUT, DROP_IF_EXISTS, CREATE_IF_NOT_EXISTS,

@@ -99,6 +99,22 @@ public record SqlText(String masked, List<String> literals) {
         return ident.toLowerCase(Locale.ROOT);
     }
 
+    /** The text with every parenthesised part left out, such as the query of {@code COPY (SELECT ...) TO ...}. */
+    public static String outsideParentheses(String text) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Splits on a separator outside parentheses and double quotes. */
     public static List<String> splitTopLevel(String text, char separator) {
         List<String> parts = new ArrayList<>();

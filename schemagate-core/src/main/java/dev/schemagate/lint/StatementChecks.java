@@ -5,6 +5,7 @@ import dev.schemagate.migration.Layout;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.schemagate.lint.SqlText.NAME;
 import static dev.schemagate.lint.Suspicion.Need.ACCESS_EXCLUSIVE;
@@ -12,7 +13,7 @@ import static dev.schemagate.lint.Suspicion.Need.EXISTING_TABLE;
 import static dev.schemagate.lint.Suspicion.Need.NONE;
 
 /**
- * The rules about statements other than {@code ALTER TABLE}: drops, truncates, indexes,
+ * The rules about statements other than {@code ALTER TABLE}: drops, truncates, COPY PROGRAM, indexes,
  * transaction control, enum values, IF [NOT] EXISTS; and what those statements teach the memory
  * (tables created, views, indexes, lock_timeout).
  */
@@ -20,6 +21,7 @@ final class StatementChecks implements StatementCheck {
 
     /** Layouts whose tools wrap even a one-statement migration in a transaction. */
     private static final Set<Layout> ALWAYS_WRAPPED = Set.of(Layout.DBMATE, Layout.GOOSE, Layout.LIQUIBASE);
+    private static final Pattern PROGRAM = Pattern.compile("(?i)\\b(TO|FROM)\\s+PROGRAM\\b");
     private static final String NAMES = "(" + NAME + "(?:\\s*,\\s*" + NAME + ")*)";
 
     @Override
@@ -53,6 +55,8 @@ final class StatementChecks implements StatementCheck {
         } else if ((m = text.leading("ALTER TYPE " + NAME + " ADD VALUE ")) != null && !text.literals().isEmpty()) {
             memory.enumValueAdded(text.literals().get(0));
             return;
+        } else if (text.startsWith("COPY\\b") && PROGRAM.matcher(SqlText.outsideParentheses(text.masked())).find()) {
+            out.add(s.suspect(Rules.COPY_PROGRAM, null, "runs a program on the database server's host", NONE));
         } else if (text.startsWith("(BEGIN|START TRANSACTION)\\b")) {
             memory.explicitTransaction(true);
             out.add(s.suspect(Rules.TRANSACTION_CONTROL, null, "opens a transaction inside the migration", NONE));

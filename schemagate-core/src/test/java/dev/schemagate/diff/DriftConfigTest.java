@@ -8,6 +8,8 @@ import dev.schemagate.model.Privileges;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -85,6 +87,25 @@ class DriftConfigTest {
         assertThatThrownBy(() -> DriftConfig.load(file)).isInstanceOf(InputException.class)
                 .hasMessageContaining("environments.prod.password must name an environment variable")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://prod/app?user=app&password=hunter2",
+            "jdbc:postgresql://prod/app?sslpassword=hunter2", "jdbc:postgresql://app:hunter2@prod/app"})
+    void aPasswordWrittenInTheUrlIsRefused(String url, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("schemagate.yml"), "environments:\n  prod:\n    url: " + url + "\n");
+
+        assertThatThrownBy(() -> DriftConfig.load(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("environments.prod.url holds a password")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aPasswordFromAVariableInTheUrlIsAccepted(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("schemagate.yml"),
+                "environments:\n  prod:\n    url: jdbc:postgresql://prod:5432/app?user=app&password=${PROD_PASSWORD}\n");
+
+        assertThat(DriftConfig.load(file).environments()).containsKey("prod");
     }
 
     @Test

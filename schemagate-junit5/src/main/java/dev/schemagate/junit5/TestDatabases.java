@@ -106,7 +106,7 @@ final class TestDatabases {
         ScratchDatabase anchor = ANCHORS.computeIfAbsent(pgVersion, version -> server(version).createDatabase());
         String user = URLEncoder.encode(anchor.username(), StandardCharsets.UTF_8);
         String password = URLEncoder.encode(anchor.password(), StandardCharsets.UTF_8);
-        return new ServerOptions(pgVersion, anchor.jdbcUrl() + "?user=" + user + "&password=" + password);
+        return ServerOptions.privateServer(pgVersion, anchor.jdbcUrl() + "?user=" + user + "&password=" + password);
     }
 
     private static ScratchDatabase template(DatabaseServer server, MigrationPlan plan, int position) {

@@ -2,6 +2,7 @@ package dev.schemagate.maven;
 
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
 import org.apache.maven.plugin.AbstractMojo;
@@ -29,6 +30,14 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "schemagate.dbUrl")
     String dbUrl;
 
+    /** Longest a statement may run on a scratch database: 30s, 5min, or 0 for no limit. */
+    @Parameter(property = "schemagate.statementTimeout", defaultValue = Timeouts.DEFAULT_STATEMENT)
+    String statementTimeout = Timeouts.DEFAULT_STATEMENT;
+
+    /** Longest a statement may wait for a lock on a scratch database: 30s, 1min, or 0 for no limit. */
+    @Parameter(property = "schemagate.lockTimeout", defaultValue = Timeouts.DEFAULT_LOCK)
+    String lockTimeout = Timeouts.DEFAULT_LOCK;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         try {
@@ -47,6 +56,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     }
 
     final ServerOptions server() {
-        return new ServerOptions(pgVersion, dbUrl == null || dbUrl.isBlank() ? null : dbUrl);
+        return new ServerOptions(pgVersion, dbUrl == null || dbUrl.isBlank() ? null : dbUrl,
+                new Timeouts(Timeouts.parse("statementTimeout", statementTimeout), Timeouts.parse("lockTimeout", lockTimeout)));
     }
 }

@@ -2,11 +2,13 @@ package dev.schemagate.maven;
 
 import dev.schemagate.check.Severity;
 import dev.schemagate.engine.CheckName;
+import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
+import dev.schemagate.report.Heartbeat;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.OutputFolderLock;
@@ -101,7 +103,10 @@ public final class VerifyMojo extends DatabaseMojo {
                 .withConfig(config == null ? null : config.toPath());
         options = options.withFailOn(failOn == null || failOn.isBlank() ? options.lintConfig().failOn() : severity(failOn));
         try (PrintWriter log = new PrintWriter(new LogWriter(getLog())); OutputFolderLock held = reports.holdOutputFolder()) {
-            VerifyResult result = new Verifier(reports.progress(log, new Ansi(false))).verify(options);
+            VerifyResult result;
+            try (Heartbeat heartbeat = Heartbeat.start(log, ReportPaths.workingDirectory())) {
+                result = new Verifier(ProgressListener.both(reports.progress(log, new Ansi(false)), heartbeat)).verify(options);
+            }
             List<Path> written = reports.write(result, log);
             if (!result.passed()) {
                 throw new MojoFailureException("schemagate:verify found " + result.count(Severity.ERROR) + " error(s) and "

@@ -5,6 +5,7 @@ import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Reach;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.migration.Statement;
@@ -25,6 +26,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** PostgreSQL, the first dialect: its splitter, its servers and how to read its errors. */
 public final class PostgresDialect implements Dialect {
@@ -49,8 +51,11 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public DatabaseServer start(ServerOptions options) {
-        return options.external() ? ExternalPostgresServer.open(options.url())
-                : EmbeddedPostgresServer.start(options.version());
+        if (!options.external()) {
+            return EmbeddedPostgresServer.start(options.version(), options.timeouts());
+        }
+        return options.shared() ? ExternalPostgresServer.open(options.url(), options.timeouts())
+                : ExternalPostgresServer.attach(options.url(), options.timeouts());
     }
 
     @Override
@@ -102,13 +107,33 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Optional<Reach> reach(Statement statement) {
+        return statement.kind() == Statement.Kind.META_COMMAND ? Optional.empty() : StatementReach.of(statement.sql());
+    }
+
+    @Override
     public DatabaseError describe(SQLException failure) {
         if (failure instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage server = psql.getServerErrorMessage();
             return new DatabaseError(orEmpty(server.getSQLState()), orEmpty(server.getMessage()), orEmpty(server.getDetail()),
-                    orEmpty(server.getHint()), server.getPosition());
+                    server.getHint() != null ? server.getHint() : timeoutHint(server), server.getPosition());
         }
         return new DatabaseError(orEmpty(failure.getSQLState()), orEmpty(failure.getMessage()), "", "", 0);
+    }
+
+    /** What to do when the run's own limits stopped the statement, for the limit that did. */
+    private static String timeoutHint(ServerErrorMessage server) {
+        String message = orEmpty(server.getMessage());
+        if (message.contains("statement timeout")) {
+            return "The statement ran longer than the run's statement timeout: make it faster, or raise the limit"
+                    + " (--statement-timeout, or statementTimeout in Maven; 0 turns it off).";
+        }
+        if (message.contains("lock timeout")) {
+            return "The statement waited longer than the run's lock timeout. Nothing but the run uses a scratch database,"
+                    + " so the migration waits on itself: a second connection (dblink) or a session that holds the lock."
+                    + " Raise the limit with --lock-timeout (lockTimeout in Maven) only if the wait is expected.";
+        }
+        return "";
     }
 
     private static String orEmpty(String text) {

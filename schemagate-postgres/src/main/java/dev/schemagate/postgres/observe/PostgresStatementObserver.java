@@ -36,7 +36,9 @@ final class PostgresStatementObserver implements StatementObserver {
     public Observation observe(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
             throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
-        boolean lockTimeout = !"0".equals(single(connection, "SELECT current_setting('lock_timeout')"));
+        // the run's own limit comes with the connection (source 'client'); only one the migration set counts
+        boolean lockTimeout = "true".equals(single(connection,
+                "SELECT (setting <> '0' AND source <> 'client')::text FROM pg_settings WHERE name = 'lock_timeout'"));
         CatalogState before = CatalogState.read(connection);
         Set<String> locksBefore = inTransaction ? locks(connection) : Set.of();
         long start = System.nanoTime();

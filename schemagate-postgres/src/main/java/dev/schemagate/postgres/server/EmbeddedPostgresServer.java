@@ -1,6 +1,7 @@
 package dev.schemagate.postgres.server;
 
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.Timeouts;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,7 +30,8 @@ public final class EmbeddedPostgresServer extends PostgresServer {
     private int port;
     private boolean closed;
 
-    private EmbeddedPostgresServer(String fullVersion, Path runDirectory, ServerProcess process) {
+    private EmbeddedPostgresServer(String fullVersion, Path runDirectory, ServerProcess process, Timeouts timeouts) {
+        super(timeouts);
         this.fullVersion = fullVersion;
         this.runDirectory = runDirectory;
         this.fileCopy = major(fullVersion) >= 15 && RunDirectories.inMemory(runDirectory);
@@ -40,6 +42,11 @@ public final class EmbeddedPostgresServer extends PostgresServer {
 
     /** Starts a server of that major version ({@code "17"}), unpacking its binaries on first use. */
     public static EmbeddedPostgresServer start(String major) {
+        return start(major, Timeouts.DEFAULT);
+    }
+
+    /** Starts a server of that major version whose scratch databases' statements are bounded by the timeouts. */
+    public static EmbeddedPostgresServer start(String major, Timeouts timeouts) {
         PostgresBinaries binaries = PostgresBinaries.standard();
         String fullVersion = binaries.fullVersion(major);
         // a root run hands its server to another user id, which must be able to pass through
@@ -56,7 +63,7 @@ public final class EmbeddedPostgresServer extends PostgresServer {
             throw new InfrastructureException("could not create a folder for PostgreSQL under " + runs + ": " + e.getMessage(), e);
         }
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(fullVersion, runDirectory,
-                new ServerProcess(installation, major(fullVersion), runDirectory));
+                new ServerProcess(installation, major(fullVersion), runDirectory), timeouts);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
             server.boot();

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](password|sslpassword)=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*:)[^/@]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?]*:)[^?#]*@");
 
     private JdbcUrls() {
     }

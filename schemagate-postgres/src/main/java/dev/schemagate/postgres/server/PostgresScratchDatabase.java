@@ -38,7 +38,7 @@ final class PostgresScratchDatabase implements ScratchDatabase {
 
     @Override
     public Connection connect() throws SQLException {
-        return server.connect(name);
+        return server.connectScratch(name);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.schemagate.postgres.server;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.Timeouts;
 import org.postgresql.Driver;
 
 import java.sql.Connection;
@@ -12,7 +13,6 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every PostgreSQL server Schemagate uses has in common, embedded or external: it creates
@@ -22,11 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class PostgresServer implements DatabaseServer {
 
     private static final Driver DRIVER = new Driver();
+    private static final String NO_SUCH_DATABASE = "3D000";
 
-    private final String runId = Long.toString(System.nanoTime() & 0xffffffL, 36);
-    private final AtomicInteger counter = new AtomicInteger();
+    private final ScratchNames names = new ScratchNames();
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final Timeouts timeouts;
     private volatile String version;
+
+    PostgresServer(Timeouts timeouts) {
+        this.timeouts = timeouts;
+    }
 
     /** The JDBC URL of a database on this server, without credentials. */
     abstract String urlOf(String database);
@@ -51,8 +56,21 @@ abstract class PostgresServer implements DatabaseServer {
     }
 
     final Connection connect(String database) throws SQLException {
+        return connect(database, new Properties());
+    }
+
+    /** A connection to a scratch database, its statements bounded by the run's timeouts. */
+    final Connection connectScratch(String database) throws SQLException {
+        Properties limits = new Properties();
+        limits.setProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
+                + " -c lock_timeout=" + timeouts.lock().toMillis());
+        return connect(database, limits);
+    }
+
+    private Connection connect(String database, Properties extra) throws SQLException {
         Properties properties = new Properties();
         properties.putAll(properties());
+        properties.putAll(extra);
         properties.setProperty("ApplicationName", "schemagate");
         Connection connection = DRIVER.connect(urlOf(database), properties);
         if (connection == null) {
@@ -88,7 +106,7 @@ abstract class PostgresServer implements DatabaseServer {
     }
 
     private ScratchDatabase create(String clause) {
-        String name = "schemagate_" + runId + "_" + counter.incrementAndGet();
+        String name = names.next();
         admin(statement -> statement.execute("CREATE DATABASE " + name + " " + clause + createOptions()));
         created.add(name);
         return new PostgresScratchDatabase(this, name);
@@ -112,10 +130,22 @@ abstract class PostgresServer implements DatabaseServer {
     }
 
     final <T> T admin(SqlWork<T> work) {
-        try (Connection connection = connect(maintenanceDatabase()); Statement statement = connection.createStatement()) {
+        try (Connection connection = connectForAdmin(); Statement statement = connection.createStatement()) {
             return work.run(statement);
         } catch (SQLException e) {
             throw new InfrastructureException(describeFailure(e), e);
+        }
+    }
+
+    /** The maintenance database, or {@code template1} when it is gone (a migration may drop {@code postgres}). */
+    private Connection connectForAdmin() throws SQLException {
+        try {
+            return connect(maintenanceDatabase());
+        } catch (SQLException e) {
+            if (!NO_SUCH_DATABASE.equals(e.getSQLState())) {
+                throw e;
+            }
+            return connect("template1");
         }
     }
 

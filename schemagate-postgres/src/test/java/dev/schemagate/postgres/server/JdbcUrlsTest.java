@@ -14,6 +14,8 @@ class JdbcUrlsTest {
             "jdbc:postgresql://ci:s3cret@db/app|jdbc:postgresql://ci:***@db/app",
             "jdbc:postgresql://db/app?sslpassword=k&user=x|jdbc:postgresql://db/app?sslpassword=***&user=x",
             "jdbc:postgresql://db/app|jdbc:postgresql://db/app",
+            "jdbc:postgresql://ci:s3c@ret@db:5432/app|jdbc:postgresql://ci:***@db:5432/app",
+            "jdbc:postgresql://ci:s3c/ret@db/app|jdbc:postgresql://ci:***@db/app",
     })
     void masksEveryPassword(String url, String expected) {
         assertThat(JdbcUrls.redact(url)).isEqualTo(expected).doesNotContain("s3cret");
