@@ -89,7 +89,7 @@ public final class DiffCommand implements Callable<Integer> {
             case sql -> sql(proof, out, differs);
         };
         if (proof != null) {
-            report(proof, err);
+            report(proof, format == Format.sql, err);
         }
         out.flush();
         err.flush();
@@ -105,13 +105,14 @@ public final class DiffCommand implements Callable<Integer> {
             proof.plan().script().lines().forEach(line -> out.println(line.isEmpty() ? "" : "-- " + line));
             return ExitCode.FINDINGS;
         }
-        out.println(header + " and run on a scratch copy of SOURCE with " + PROOF_ROWS
-                + " rows a table first: it leaves exactly TARGET. Hazards are those seen there.");
+        out.println(header + ", and proven on a scratch copy of SOURCE (" + PROOF_ROWS + " rows a table): the whole plan");
+        out.println("-- leaves exactly TARGET" + (proof.heldBack().isEmpty() ? ""
+                : "; without the held-back statements it runs on its own") + ". Hazards are those seen there.");
         out.print(proof.plan().script(proof.heldBack()));
         return proof.heldBack().isEmpty() ? differs : ExitCode.HELD_BACK;
     }
 
-    private void report(PlanProof proof, PrintWriter err) {
+    private void report(PlanProof proof, boolean sql, PrintWriter err) {
         if (!proof.problems().isEmpty()) {
             err.println("The plan did not pass validation (SOURCE rebuilt in a scratch database, the plan run on it, "
                     + "the result compared with TARGET):");
@@ -121,7 +122,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
         proof.warnings().forEach(warning -> err.println("warning: the plan " + warning));
         List<PlannedStatement> heldBack = proof.heldBack();
-        if (!heldBack.isEmpty() && proof.problems().isEmpty()) {
+        if (sql && !heldBack.isEmpty() && proof.problems().isEmpty()) {
             err.printf("%d statement(s) were held back (commented out): those that can lose data, and the changes "
                     + "that cannot run without them; review them and run with --unsafe to include them:%n", heldBack.size());
             heldBack.forEach(statement -> err.println("  " + statement.sql().lines().findFirst().orElse("")

@@ -125,7 +125,7 @@ class DiffCommandTest {
         assertThat(back.err()).doesNotContain("did not pass");
         assertThat(back.out()).doesNotContain("DROP TABLE public.orders;", "CREATE TABLE public.orders");
         assertThat(forward.exitCode()).as(forward.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(forward.out()).contains("and run on a scratch copy of SOURCE").doesNotContain("HELD BACK");
+        assertThat(forward.out()).contains("proven on a scratch copy of SOURCE").doesNotContain("HELD BACK");
     }
 
     @Test

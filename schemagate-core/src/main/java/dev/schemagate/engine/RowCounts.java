@@ -30,12 +30,17 @@ final class RowCounts {
         this.snapshot = snapshot;
     }
 
-    /** The tables some statement of the plan serves, and every table they reference, transitively. */
+    /**
+     * The tables some statement of the plan serves or whose columns are of a type it changes, and
+     * every table they reference, transitively.
+     */
     Set<QualifiedName> touched(MigrationPlan plan) {
         Set<String> changes = new LinkedHashSet<>();
         plan.statements().stream().map(PlannedStatement::change).forEach(changes::add);
         Deque<Table> pending = new ArrayDeque<>();
-        snapshot.tables().stream().filter(t -> changes.contains(SnapshotComparison.label(t))).forEach(pending::add);
+        snapshot.tables().stream().filter(t -> changes.contains(SnapshotComparison.label(t))
+                || t.columns().stream().anyMatch(c -> changes.stream().anyMatch(change -> ofType(change, c.type()))))
+                .forEach(pending::add);
         Set<QualifiedName> touched = new LinkedHashSet<>();
         while (!pending.isEmpty()) {
             Table table = pending.pop();
@@ -67,6 +72,12 @@ final class RowCounts {
             }
         }
         return counts;
+    }
+
+    /** The change is to the column's type ({@code enum type public.mood} for {@code public.mood[]}). */
+    private static boolean ofType(String change, String type) {
+        String name = type.replaceAll("(\\[])+$", "").replaceAll("\\(.*\\)$", "");
+        return change.endsWith(" " + name);
     }
 
     private static String quoted(QualifiedName name) {
