@@ -110,6 +110,7 @@ public final class PostgresPlanner {
         from.routines().stream().filter(r -> dropped.routines.contains(r.signature()) && r.dependsOn().isEmpty())
                 .forEach(r -> steps.add(dropRoutine(r)));
         dropTypesAndContainers(steps);
+        retypeEnums(steps);
         steps.addAll(PlanDdl.typesAndSequences(created));
         inPlaceTypes(steps);
         replacedRoutines(steps, true);
@@ -269,7 +270,6 @@ public final class PostgresPlanner {
         from.enums().forEach(e -> to.enumType(e.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .filter(t -> !dropped.retypedEnums.contains(PlanDdl.name(t)))
                 .ifPresent(t -> TypeChanges.extendEnum(e, t, steps)));
-        retypeEnums(steps);
         from.domains().forEach(d -> to.domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .ifPresent(t -> TypeChanges.alterDomain(d, t, steps, late)));
         steps.addAll(late);
@@ -277,7 +277,10 @@ public final class PostgresPlanner {
         from.extensions().forEach(e -> to.extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, steps)));
     }
 
-    /** Enums whose labels go or move: a new type, each column converted to it, the old type dropped. */
+    /**
+     * Enums whose labels go or move: a new type, each column converted to it, the old type dropped;
+     * before routines over the type are created again, so they take the new one.
+     */
     private void retypeEnums(Steps steps) {
         List<EnumType> retyped = to.enums().stream().filter(e -> dropped.retypedEnums.contains(PlanDdl.name(e))).toList();
         retyped.forEach(e -> TypeChanges.replaceEnum(e, steps));
