@@ -2,6 +2,10 @@ package dev.schemagate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.postgres.TestServer;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,20 @@ class DiffCommandTest {
         assertThat(retype.path("change").asText()).isEqualTo("table public.t");
         assertThat(retype.path("hazards")).extracting(JsonNode::asText).contains("rewrites_table");
         assertThat(root.path("validation").path("proven").asBoolean()).isTrue();
+    }
+
+    @Test
+    void jsonIsValidAgainstItsDocumentedSchema() throws IOException {
+        String shop = Examples.example("shop");
+        CommandRun run = CommandRun.of("diff", shop, shop + "@0006", "--format", "json", "--db-url", URL);
+        JsonNode diff = new ObjectMapper().readTree(run.out());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Examples.root().resolveSibling("docs/diff-json.schema.json")));
+
+        assertThat(schema.validate(diff)).isEmpty();
+        assertThat(diff.path("statements")).anyMatch(s -> s.path("heldBack").asBoolean());
+        ((ObjectNode) diff.path("statements").get(0)).put("hazards", "none");
+        assertThat(schema.validate(diff)).isNotEmpty();
     }
 
     @Test
