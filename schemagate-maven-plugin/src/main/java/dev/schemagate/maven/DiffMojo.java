@@ -84,7 +84,8 @@ public final class DiffMojo extends SchemaMojo {
         if (kind.equals("sql") && !heldBack.isEmpty()) {
             StringBuilder message = new StringBuilder(heldBack.size()
                     + " statement(s) were held back (commented out in " + output
-                    + "): those of changes that can lose data; review them and set <unsafe>true</unsafe> to include them:");
+                    + "): those that can lose data, and the changes that cannot run without them; review them and set "
+                    + "<unsafe>true</unsafe> to include them:");
             heldBack.forEach(statement -> message.append("\n  ").append(statement.sql().lines().findFirst().orElse("")));
             throw new MojoFailureException(message.toString());
         }
