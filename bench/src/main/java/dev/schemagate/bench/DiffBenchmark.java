@@ -1,14 +1,12 @@
 package dev.schemagate.bench;
 
-import dev.schemagate.diff.MigrationPlan;
-import dev.schemagate.diff.SchemaDiff;
+import dev.schemagate.diff.PlanProof;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
-import dev.schemagate.engine.SnapshotSource;
+import dev.schemagate.engine.DiffRun;
 import dev.schemagate.migration.Layout;
-import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.postgres.PostgresDialect;
 
@@ -20,8 +18,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Times {@code schemagate diff} of two live databases given as JDBC URLs, as the command does it:
- * both snapshots (each on a new read-only connection), the grouped difference and the SQL plan. Both
+ * Times {@code schemagate diff --format sql} of two live databases given as JDBC URLs, as the command
+ * does it on a running server: both snapshots (each on a new read-only connection), the grouped
+ * difference, the SQL plan, and its proof (SOURCE rebuilt, seeded, the plan and the plan without
+ * what can lose data run on copies, the results compared with TARGET). Both
  * databases hold the snapshot benchmark's 1,000-table schema; the second then drifts (columns
  * changed and added, indexes dropped, tables added). Prints medians after warm-up.
  */
@@ -44,27 +44,27 @@ public final class DiffBenchmark {
             onSecond.execute(SnapshotBenchmark.schema() + drift());
             String from = url(first);
             String to = url(second);
+            DiffRun.DiffOptions options = new DiffRun.DiffOptions(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
+                    Layout.AUTO, SnapshotOptions.structureOnly(), false, false, 20);
             List<Long> times = new ArrayList<>();
-            SchemaDiff diff = null;
-            MigrationPlan plan = null;
+            DiffRun.DiffResult result = null;
             for (int run = 0; run < WARM_UP + RUNS; run++) {
                 long start = System.nanoTime();
-                Snapshot source = SnapshotSource.read(from, dialect, ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                        Layout.AUTO, SnapshotOptions.full());
-                Snapshot target = SnapshotSource.read(to, dialect, ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                        Layout.AUTO, SnapshotOptions.full());
-                diff = SchemaDiff.of(source, target);
-                plan = dialect.migrationPlan(source, target);
+                result = DiffRun.planned(dialect, server, from, to, options);
                 if (run >= WARM_UP) {
                     times.add(System.nanoTime() - start);
                 }
             }
             Collections.sort(times);
-            System.out.printf("diff of two live databases (1,000 tables each, both snapshots, difference and plan): "
-                            + "median %d ms, max %d ms over %d runs; %d objects differ, %d statements planned%n",
+            PlanProof proof = result.proof();
+            System.out.printf("diff of two live databases (1,000 tables each, both snapshots, difference, plan, and the "
+                            + "plan proven: SOURCE rebuilt, the touched tables seeded, plan and held-back plan run, "
+                            + "results compared): median %d ms, max %d ms over %d runs; %d objects differ, %d statements "
+                            + "planned, %d held back, proven: %s%n",
                     TimeUnit.NANOSECONDS.toMillis(times.get(times.size() / 2)),
-                    TimeUnit.NANOSECONDS.toMillis(times.get(times.size() - 1)), RUNS, diff.objects().size(),
-                    plan.statements().size());
+                    TimeUnit.NANOSECONDS.toMillis(times.get(times.size() - 1)), RUNS, result.diff().objects().size(),
+                    proof.plan().statements().size(), proof.heldBack().size(),
+                    proof.problems().isEmpty() ? "yes" : proof.problems());
         }
     }
 

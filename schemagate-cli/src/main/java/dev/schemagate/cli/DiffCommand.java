@@ -2,14 +2,11 @@ package dev.schemagate.cli;
 
 import dev.schemagate.diff.DiffJson;
 import dev.schemagate.diff.DiffText;
-import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
-import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
-import dev.schemagate.engine.SnapshotSource;
-import dev.schemagate.model.Snapshot;
-import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.engine.DiffRun;
 import dev.schemagate.postgres.server.JdbcUrls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,17 +21,22 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code schemagate diff SOURCE TARGET}: what differs between two schemas, as a review, as JSON, or
- * as the SQL that turns SOURCE into TARGET, with statements that can lose data held back unless
- * {@code --unsafe}.
+ * as the SQL that turns SOURCE into TARGET. A plan is shown only once it ran on a scratch copy of
+ * SOURCE seeded with rows and left exactly TARGET; statements that can lose data are held back
+ * unless {@code --unsafe}, and the plan without them is proven too.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Show what differs between two schemas (migrations folder, DIR@VERSION, .sql, snapshot .json "
-                + "or jdbc: URL), or the SQL that turns SOURCE into TARGET.",
+                + "or jdbc: URL), or the SQL that turns SOURCE into TARGET, proven on a scratch copy of SOURCE first.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  no difference", "  1  differences", "  2  usage or input error",
+        footer = {"  0  no difference", "  1  differences; or the plan did not pass validation (then it is printed "
+                + "commented out, and why on standard error)", "  2  usage or input error",
                 "  3  destructive statements held back (--format sql without --unsafe)",
                 "  4  the database could not be had"})
 public final class DiffCommand implements Callable<Integer> {
+
+    /** Rows seeded in each table the plan touches, on the copy it is proven on. */
+    static final int PROOF_ROWS = 20;
 
     /** How to show the difference. */
     enum Format { text, sql, json }
@@ -55,8 +57,12 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--unsafe", description = "Include statements that can lose data (DROP TABLE, DROP COLUMN, narrowing type changes) in the SQL.")
     boolean unsafe;
 
+    @Option(names = "--column-order", description = "Rebuild tables whose columns are in another order (copying their rows); "
+            + "without it, a different column order is reported and left as is.")
+    boolean columnOrder;
+
     @Mixin
-    SnapshotContentOptions content;
+    ComparedContentOptions content;
 
     @Mixin
     DatabaseOptions database;
@@ -64,36 +70,67 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dialect dialect = Dialects.byId("postgres");
-        SnapshotOptions options = content.options();
-        Snapshot from = SnapshotSource.read(source, dialect, database.server(), database.layout(), options);
-        Snapshot to = SnapshotSource.read(target, dialect, database.server(), database.layout(), options);
-        SchemaDiff diff = SchemaDiff.of(from, to);
+        DiffRun.DiffOptions options = new DiffRun.DiffOptions(database.server(), database.layout(), content.options(),
+                columnOrder, unsafe, PROOF_ROWS);
+        DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, format != Format.text);
         PrintWriter out = spec.commandLine().getOut();
-        int differs = diff.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
-        switch (format) {
-            case text -> out.print(DiffText.render(diff, "SOURCE", "TARGET"));
-            case json -> out.print(DiffJson.render(diff, dialect.migrationPlan(from, to)));
-            case sql -> {
-                return sql(dialect.migrationPlan(from, to), out, differs);
+        PrintWriter err = spec.commandLine().getErr();
+        int differs = result.diff().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+        PlanProof proof = result.proof();
+        int exit = switch (format) {
+            case text -> {
+                out.print(DiffText.render(result.diff(), "SOURCE", "TARGET"));
+                yield differs;
             }
+            case json -> {
+                out.print(DiffJson.render(result.diff(), proof, proof.heldBack()));
+                yield proof.problems().isEmpty() ? differs : ExitCode.FINDINGS;
+            }
+            case sql -> sql(proof, out, differs);
+        };
+        if (proof != null) {
+            report(proof, format == Format.sql, err);
         }
         out.flush();
-        return differs;
+        err.flush();
+        return exit;
     }
 
-    private int sql(MigrationPlan plan, PrintWriter out, int differs) {
-        List<PlannedStatement> heldBack = unsafe ? List.of() : plan.destructive();
-        out.println("-- Migration from " + JdbcUrls.redact(source) + " to " + JdbcUrls.redact(target) + ", written by Schemagate.");
-        out.print(plan.script(heldBack));
-        out.flush();
-        if (heldBack.isEmpty()) {
-            return differs;
+    private int sql(PlanProof proof, PrintWriter out, int differs) {
+        String header = "-- Migration from " + JdbcUrls.redact(source) + " to " + JdbcUrls.redact(target)
+                + ", written by Schemagate";
+        if (!proof.problems().isEmpty()) {
+            out.println(header + ". It did NOT pass validation on a scratch copy of SOURCE (see standard error),");
+            out.println("-- so every line is commented out: fix the cause or write these steps by hand.");
+            proof.plan().script().lines().forEach(line -> out.println(line.isEmpty() ? "" : "-- " + line));
+            return ExitCode.FINDINGS;
         }
-        PrintWriter err = spec.commandLine().getErr();
-        err.printf("%d statement(s) that can lose data were held back (commented out above); review them and run "
-                + "with --unsafe to include them:%n", heldBack.size());
-        heldBack.forEach(statement -> err.println("  " + statement.sql().lines().findFirst().orElse("")));
-        err.flush();
-        return ExitCode.HELD_BACK;
+        out.println(header + ", and proven on a scratch copy of SOURCE (" + PROOF_ROWS + " rows a table): the whole plan");
+        out.println("-- leaves exactly TARGET" + (proof.heldBack().isEmpty() ? ""
+                : "; without the held-back statements it runs on its own") + ". Hazards are those seen there.");
+        out.print(proof.plan().script(proof.heldBack()));
+        return proof.heldBack().isEmpty() ? differs : ExitCode.HELD_BACK;
+    }
+
+    private void report(PlanProof proof, boolean sql, PrintWriter err) {
+        if (!proof.problems().isEmpty()) {
+            err.println("The plan did not pass validation (SOURCE rebuilt in a scratch database, the plan run on it, "
+                    + "the result compared with TARGET):");
+            proof.problems().forEach(problem -> err.println("  - " + problem));
+            err.println("This is a fault of Schemagate's planner or of the schema it cannot yet plan for; the plan "
+                    + "is not printed as runnable.");
+        }
+        proof.warnings().forEach(warning -> err.println("warning: the plan " + warning));
+        List<PlannedStatement> heldBack = proof.heldBack();
+        if (sql && !heldBack.isEmpty() && proof.problems().isEmpty()) {
+            err.printf("%d statement(s) were held back (commented out): those that can lose data, and the changes "
+                    + "that cannot run without them; review them and run with --unsafe to include them:%n", heldBack.size());
+            heldBack.forEach(statement -> err.println("  " + statement.sql().lines().findFirst().orElse("")
+                    + (statement.change().isEmpty() ? "" : "   (" + statement.change() + ")")));
+            if (!proof.leftOut().isEmpty()) {
+                err.println("Without them, the plan (also run on the copy) leaves these differences:");
+                err.print(DiffText.lines(proof.leftOut(), "the result", "TARGET").indent(2));
+            }
+        }
     }
 }

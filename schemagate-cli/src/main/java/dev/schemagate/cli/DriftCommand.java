@@ -10,7 +10,6 @@ import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.engine.SnapshotSource;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.model.Snapshot;
-import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.postgres.server.JdbcUrls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +56,9 @@ public final class DriftCommand implements Callable<Integer> {
     String format;
 
     @Mixin
+    ComparedContentOptions content;
+
+    @Mixin
     DatabaseOptions database;
 
     @ParentCommand
@@ -95,7 +97,7 @@ public final class DriftCommand implements Callable<Integer> {
             drifted |= !diff.isEmpty();
             if (format.equals("json")) {
                 json.append(json.length() > 2 ? ",\n" : "").append("  \"").append(name.replace("\"", "\\\""))
-                        .append("\": ").append(DiffJson.render(diff, null).strip().replace("\n", "\n  "));
+                        .append("\": ").append(DiffJson.render(diff).strip().replace("\n", "\n  "));
             } else {
                 out.println(diff.isEmpty() ? name + ": no drift" : "== " + name + ": drifted");
                 if (!diff.isEmpty()) {
@@ -112,6 +114,6 @@ public final class DriftCommand implements Callable<Integer> {
     }
 
     private Snapshot read(String source, Dialect dialect) {
-        return SnapshotSource.read(source, dialect, database.server(), database.layout(), SnapshotOptions.full());
+        return SnapshotSource.read(source, dialect, database.server(), database.layout(), content.options());
     }
 }

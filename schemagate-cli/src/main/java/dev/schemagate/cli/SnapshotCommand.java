@@ -35,6 +35,10 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Write to FILE; .json gives the exact model, .sql a dependency-ordered schema file. Default: SQL on standard output.")
     Path output;
 
+    @Option(names = "--extension-versions", description = "Pin each extension to the version the source has in "
+            + "the .sql file (then it loads only where that version is installed).")
+    boolean extensionVersions;
+
     @Mixin
     SnapshotContentOptions content;
 
@@ -47,7 +51,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         Snapshot snapshot = SnapshotSource.read(source, dialect, database.server(), database.layout(),
                 content.options());
         boolean json = output != null && output.getFileName().toString().toLowerCase().endsWith(".json");
-        String text = json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot);
+        String text = json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot, extensionVersions);
         if (output == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();

@@ -2,6 +2,10 @@ package dev.schemagate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.postgres.TestServer;
 import org.junit.jupiter.api.Test;
@@ -59,12 +63,87 @@ class DiffCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
         JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.path("schemaVersion").asInt()).isEqualTo(1);
         JsonNode table = root.path("differences").get(0);
         assertThat(table.path("object").asText()).isEqualTo("table public.t");
         assertThat(table.path("kind").asText()).isEqualTo("changed");
         assertThat(table.path("changes")).extracting(c -> c.path("field").asText()).contains("type", "notNull");
-        assertThat(root.path("statements")).extracting(s -> s.path("sql").asText())
-                .anyMatch(sql -> sql.contains("ALTER COLUMN n TYPE bigint"));
+        JsonNode notNull = table.path("changes").findParents("field").stream()
+                .filter(c -> c.path("field").asText().equals("notNull")).findFirst().orElseThrow();
+        assertThat(notNull.path("source").isBoolean()).isTrue();
+        assertThat(notNull.path("target").asBoolean()).isTrue();
+        JsonNode retype = root.path("statements").findParents("sql").stream()
+                .filter(s -> s.path("sql").asText().contains("ALTER COLUMN n TYPE bigint")).findFirst().orElseThrow();
+        assertThat(retype.path("change").asText()).isEqualTo("table public.t");
+        assertThat(retype.path("hazards")).extracting(JsonNode::asText).contains("rewrites_table");
+        assertThat(root.path("validation").path("proven").asBoolean()).isTrue();
+    }
+
+    @Test
+    void jsonIsValidAgainstItsDocumentedSchema() throws IOException {
+        String shop = Examples.example("shop");
+        CommandRun run = CommandRun.of("diff", shop, shop + "@0006", "--format", "json", "--db-url", URL);
+        JsonNode diff = new ObjectMapper().readTree(run.out());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Examples.root().resolveSibling("docs/diff-json.schema.json")));
+
+        assertThat(schema.validate(diff)).isEmpty();
+        assertThat(diff.path("statements")).anyMatch(s -> s.path("heldBack").asBoolean());
+        ((ObjectNode) diff.path("statements").get(0)).put("hazards", "none");
+        assertThat(schema.validate(diff)).isNotEmpty();
+    }
+
+    @Test
+    void jsonKeepsListsAsArraysAndNamesTheSidesSourceAndTarget(@TempDir Path dir) throws IOException {
+        Path a = write(dir, "a.sql", "CREATE TYPE mood AS ENUM ('happy', 'sad');");
+        Path b = write(dir, "b.sql", "CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');");
+
+        CommandRun run = CommandRun.of("diff", a.toString(), b.toString(), "--format", "json", "--db-url", URL);
+
+        JsonNode labels = new ObjectMapper().readTree(run.out()).path("differences").get(0).path("changes").get(0);
+        assertThat(labels.path("field").asText()).isEqualTo("labels");
+        assertThat(labels.path("source").isArray()).isTrue();
+        assertThat(labels.path("target")).extracting(JsonNode::asText).containsExactly("happy", "ok", "sad");
+        assertThat(run.out()).doesNotContain("expected", "actual");
+    }
+
+    @Test
+    void ownersAndGrantsAreComparedOnlyWhenAskedAndShownWithoutJavaSyntax(@TempDir Path dir) throws IOException {
+        Path a = write(dir, "a.sql", "CREATE TABLE t (id int);");
+        Path b = write(dir, "b.sql", "CREATE TABLE t (id int); GRANT SELECT ON t TO PUBLIC;");
+
+        CommandRun plain = CommandRun.of("diff", a.toString(), b.toString(), "--db-url", URL);
+        CommandRun withGrants = CommandRun.of("diff", a.toString(), b.toString(), "--privileges", "--db-url", URL);
+
+        assertThat(plain.exitCode()).as(plain.toString()).isZero();
+        assertThat(withGrants.exitCode()).as(withGrants.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(withGrants.out()).contains("~ table public.t", "SELECT to PUBLIC").doesNotContain("Grant[", "Privileges[");
+    }
+
+    @Test
+    void anEnumLosingALabelIsConvertedInPlaceNotRebuilt(@TempDir Path dir) throws IOException {
+        Path a = write(dir, "a.sql", "CREATE TYPE mood AS ENUM ('happy', 'meh', 'sad'); CREATE TABLE t (m mood);");
+        Path b = write(dir, "b.sql", "CREATE TYPE mood AS ENUM ('happy', 'sad'); CREATE TABLE t (m mood);");
+
+        CommandRun run = CommandRun.of("diff", a.toString(), b.toString(), "--format", "sql", "--db-url", URL);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out()).contains("ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;")
+                .doesNotContain("DROP TABLE", "HELD BACK");
+    }
+
+    @Test
+    void plansBetweenTwoVersionsOfTheShopAreProvenBothWays() {
+        String shop = Examples.example("shop");
+
+        CommandRun back = CommandRun.of("diff", shop, shop + "@0006", "--format", "sql", "--db-url", URL);
+        CommandRun forward = CommandRun.of("diff", shop + "@0006", shop, "--format", "sql", "--db-url", URL);
+
+        assertThat(back.exitCode()).as(back.toString()).isEqualTo(ExitCode.HELD_BACK);
+        assertThat(back.err()).doesNotContain("did not pass");
+        assertThat(back.out()).doesNotContain("DROP TABLE public.orders;", "CREATE TABLE public.orders");
+        assertThat(forward.exitCode()).as(forward.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(forward.out()).contains("proven on a scratch copy of SOURCE").doesNotContain("HELD BACK");
     }
 
     @Test
@@ -77,8 +156,9 @@ class DiffCommandTest {
         assertThat(safe.exitCode()).as(safe.toString()).isEqualTo(ExitCode.HELD_BACK);
         assertThat(safe.out()).contains("-- HELD BACK (takes ACCESS EXCLUSIVE, deletes data; run with --unsafe",
                 "-- DROP TABLE public.gone", "-- ALTER TABLE public.t DROP COLUMN old",
-                "-- hazards: builds an index\nCREATE INDEX t_id ON public.t USING btree (id);");
-        assertThat(safe.err()).contains("2 statement(s) that can lose data were held back", "DROP TABLE public.gone");
+                "CREATE INDEX t_id ON public.t USING btree (id);");
+        assertThat(safe.err()).contains("2 statement(s) were held back", "DROP TABLE public.gone   (table public.gone)",
+                "Without them, the plan (also run on the copy) leaves these differences:", "- table public.gone");
 
         CommandRun unsafe = CommandRun.of("diff", a.toString(), b.toString(), "--format", "sql", "--unsafe", "--db-url", URL);
 

@@ -59,6 +59,21 @@ class DriftCommandTest {
     }
 
     @Test
+    void grantsOfAnEnvironmentAreComparedOnlyWithPrivileges(@TempDir Path dir) throws IOException {
+        Path expected = Files.writeString(dir.resolve("schema.sql"), SCHEMA);
+        Path granted = Files.writeString(dir.resolve("granted.sql"), SCHEMA + "GRANT SELECT ON accounts TO PUBLIC;");
+
+        CommandRun plain = CommandRun.of("drift", "--expected", expected.toString(), "--actual", granted.toString(),
+                "--db-url", URL);
+        CommandRun strict = CommandRun.of("drift", "--expected", expected.toString(), "--actual", granted.toString(),
+                "--privileges", "--db-url", URL);
+
+        assertThat(plain.exitCode()).as(plain.toString()).isZero();
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(strict.out()).contains("SELECT to PUBLIC").doesNotContain("Grant[");
+    }
+
+    @Test
     void anEnvironmentThatCannotBeReadIsReportedWithoutItsPassword(@TempDir Path dir) throws IOException {
         Path expected = Files.writeString(dir.resolve("schema.sql"), SCHEMA);
 

@@ -63,6 +63,20 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void theSchemaFilePinsExtensionVersionsOnlyWhenAsked(@TempDir Path dir) throws IOException {
+        Path schema = dir.resolve("ext.sql");
+        Files.writeString(schema, "CREATE EXTENSION citext; CREATE TABLE t (name citext);");
+
+        CommandRun plain = CommandRun.of("snapshot", schema.toString(), "--db-url", URL);
+        CommandRun pinned = CommandRun.of("snapshot", schema.toString(), "--extension-versions", "--db-url", URL);
+
+        assertThat(plain.exitCode()).as(plain.toString()).isZero();
+        assertThat(plain.out()).contains("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;")
+                .doesNotContain(" VERSION ");
+        assertThat(pinned.out()).containsPattern("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public VERSION '[0-9.]+';");
+    }
+
+    @Test
     void anUnknownSourceIsAnInputError(@TempDir Path dir) {
         CommandRun run = CommandRun.of("snapshot", dir.resolve("nothing-here").toString());
 

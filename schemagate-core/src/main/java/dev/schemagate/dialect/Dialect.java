@@ -58,8 +58,24 @@ public interface Dialect {
      */
     MigrationPlan migrationPlan(Snapshot from, Snapshot to);
 
-    /** A dependency-ordered schema file that rebuilds the snapshot. */
+    /**
+     * The plan, where {@code columnOrder} says whether a different column order alone is worth
+     * rebuilding a table for (copying its rows); without it, column order is reported but left as is.
+     */
+    default MigrationPlan migrationPlan(Snapshot from, Snapshot to, boolean columnOrder) {
+        return migrationPlan(from, to);
+    }
+
+    /** A dependency-ordered schema file that rebuilds the snapshot exactly (extensions at their versions). */
     String schemaSql(Snapshot snapshot);
+
+    /**
+     * A schema file to check in: without {@code extensionVersions}, extensions are created at the
+     * server's default version, so the file loads on every supported major.
+     */
+    default String schemaSql(Snapshot snapshot, boolean extensionVersions) {
+        return schemaSql(snapshot);
+    }
 
     /** Opens a read-only connection to a live database named by a JDBC URL (credentials may come from the environment). */
     Connection connectLive(String url) throws SQLException;

@@ -22,6 +22,11 @@ public final class DiffText {
         if (diff.isEmpty()) {
             return "No differences between " + first + " and " + second + ".\n";
         }
+        return lines(diff, first, second) + '\n' + diff.summary(first, second) + '\n';
+    }
+
+    /** One block per object, without a summary line. */
+    public static String lines(SchemaDiff diff, String first, String second) {
         StringBuilder out = new StringBuilder();
         for (ObjectChange object : diff.objects()) {
             switch (object.kind()) {
@@ -33,7 +38,6 @@ public final class DiffText {
                 }
             }
         }
-        out.append('\n').append(diff.summary(first, second)).append('\n');
         return out.toString();
     }
 
@@ -44,8 +48,8 @@ public final class DiffText {
                 case MISSING -> out.append("    - ").append(where).append('\n');
                 case UNEXPECTED -> out.append("    + ").append(where).append('\n');
                 case CHANGED -> out.append("    ~ ").append(where).append(where.isEmpty() ? "" : " › ")
-                        .append(change.field()).append(": ").append(change.expected()).append(" → ")
-                        .append(change.actual()).append('\n');
+                        .append(change.field()).append(": ").append(change.sourceText()).append(" → ")
+                        .append(change.targetText()).append('\n');
             }
         }
     }

@@ -34,7 +34,9 @@ public record MigrationPlan(List<PlannedStatement> statements) {
         StringBuilder out = new StringBuilder();
         for (PlannedStatement statement : statements) {
             if (heldBack.contains(statement)) {
-                out.append("-- HELD BACK (").append(statement.hazardText()).append("; run with --unsafe to include it):\n");
+                String why = statement.destructive() ? statement.hazardText() : "serves " + statement.change()
+                        + ", which is held back";
+                out.append("-- HELD BACK (").append(why).append("; run with --unsafe to include it):\n");
                 statement.sql().lines().forEach(line -> out.append("-- ").append(line).append('\n'));
                 out.append('\n');
             } else {

@@ -25,7 +25,7 @@ public record SchemaDiff(List<ObjectChange> objects) {
     }
 
     /** Groups field-level differences by the object their path starts with. */
-    static SchemaDiff group(List<Difference> differences) {
+    public static SchemaDiff group(List<Difference> differences) {
         Map<String, List<Difference>> byObject = new LinkedHashMap<>();
         Map<String, Difference.Kind> kinds = new LinkedHashMap<>();
         for (Difference difference : differences) {
@@ -39,7 +39,7 @@ public record SchemaDiff(List<ObjectChange> objects) {
             } else {
                 kinds.putIfAbsent(object, Difference.Kind.CHANGED);
                 byObject.get(object).add(new Difference(difference.kind(), rest, difference.field(),
-                        difference.expected(), difference.actual()));
+                        difference.source(), difference.target()));
             }
         }
         List<ObjectChange> objects = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class SnapshotComparison {
     private SnapshotComparison() {
     }
 
-    /** Every difference between {@code expected} and {@code actual}, outermost objects first. */
+    /** Every difference between {@code expected} (the source) and {@code actual} (the target), outermost objects first. */
     public static List<Difference> compare(Record expected, Record actual) {
         List<Difference> differences = new ArrayList<>();
         compareRecords(expected, actual, "", differences);
@@ -44,7 +44,7 @@ public final class SnapshotComparison {
             } else if (a instanceof Record recordA && b instanceof Record recordB && a.getClass() == b.getClass()) {
                 compareRecords(recordA, recordB, join(path, component.getName()), out);
             } else {
-                out.add(new Difference(Difference.Kind.CHANGED, path, component.getName(), render(a), render(b)));
+                out.add(new Difference(Difference.Kind.CHANGED, path, component.getName(), a, b));
             }
         }
     }
@@ -56,21 +56,21 @@ public final class SnapshotComparison {
             Record other = right.get(entry.getKey());
             String itemPath = join(path, label(entry.getValue()));
             if (other == null) {
-                out.add(new Difference(Difference.Kind.MISSING, itemPath, "", render(entry.getValue()), ""));
+                out.add(new Difference(Difference.Kind.MISSING, itemPath, "", entry.getValue(), null));
             } else {
                 compareRecords(entry.getValue(), other, itemPath, out);
             }
         }
         for (Map.Entry<String, Record> entry : right.entrySet()) {
             if (!left.containsKey(entry.getKey())) {
-                out.add(new Difference(Difference.Kind.UNEXPECTED, join(path, label(entry.getValue())), "", "",
-                        render(entry.getValue())));
+                out.add(new Difference(Difference.Kind.UNEXPECTED, join(path, label(entry.getValue())), "", null,
+                        entry.getValue()));
             }
         }
         List<String> orderLeft = left.keySet().stream().filter(right::containsKey).toList();
         List<String> orderRight = right.keySet().stream().filter(left::containsKey).toList();
         if (!orderLeft.equals(orderRight)) {
-            out.add(new Difference(Difference.Kind.CHANGED, path, field + " order", orderLeft.toString(), orderRight.toString()));
+            out.add(new Difference(Difference.Kind.CHANGED, path, field + " order", orderLeft, orderRight));
         }
     }
 
@@ -104,8 +104,8 @@ public final class SnapshotComparison {
         return String.valueOf(RecordFields.read(nameComponent(item), item));
     }
 
-    /** {@code table public.orders}, {@code column total}: the record's kind and its key. */
-    private static String label(Record item) {
+    /** {@code table public.orders}, {@code column total}: the record's kind and its key, as differences name it. */
+    public static String label(Record item) {
         String kind = item.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return kind + " " + key(item);
     }
@@ -121,13 +121,5 @@ public final class SnapshotComparison {
 
     private static String join(String path, String part) {
         return path.isEmpty() ? part : path + " › " + part;
-    }
-
-    private static String render(Object value) {
-        if (value == null) {
-            return "(none)";
-        }
-        String text = value instanceof String s ? "'" + s + "'" : value.toString();
-        return text.length() > 200 ? text.substring(0, 197) + "..." : text;
     }
 }

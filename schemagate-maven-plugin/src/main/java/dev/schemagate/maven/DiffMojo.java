@@ -2,14 +2,12 @@ package dev.schemagate.maven;
 
 import dev.schemagate.diff.DiffJson;
 import dev.schemagate.diff.DiffText;
-import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
-import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
-import dev.schemagate.engine.SnapshotSource;
+import dev.schemagate.engine.DiffRun;
 import dev.schemagate.migration.InputException;
-import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,11 +20,15 @@ import java.util.Locale;
 /**
  * {@code mvn schemagate:diff}: what {@code schemagate diff} does, in the build: what differs between
  * two schemas, written as a review ({@code text}), as JSON, or as the SQL that turns the source into
- * the target. Statements that can lose data are held back unless {@code unsafe}, and then the build
- * fails, as the CLI exits with code 3; a difference alone does not fail it.
+ * the target, proven first on a scratch copy of the source. A plan that does not pass fails the build;
+ * statements that can lose data are held back unless {@code unsafe}, and then the build fails, as the
+ * CLI exits with code 3; a difference alone does not fail it.
  */
 @Mojo(name = "diff", threadSafe = true, requiresProject = false)
 public final class DiffMojo extends SchemaMojo {
+
+    /** Rows seeded in each table the plan touches, on the copy it is proven on (as the CLI does). */
+    private static final int PROOF_ROWS = 20;
 
     /** The schema as it should become, in the same forms (the CLI's TARGET). */
     @Parameter(property = "schemagate.target", required = true)
@@ -40,32 +42,50 @@ public final class DiffMojo extends SchemaMojo {
     @Parameter(property = "schemagate.unsafe", defaultValue = "false")
     boolean unsafe;
 
+    /** Rebuild tables whose columns are in another order (copying their rows); otherwise reported and left as is. */
+    @Parameter(property = "schemagate.columnOrder", defaultValue = "false")
+    boolean columnOrder;
+
+    /** Compare owners too (left out by default: they differ between environments). */
+    @Parameter(property = "schemagate.owners", defaultValue = "false")
+    boolean owners;
+
+    /** Compare grants too (left out by default: they differ between environments). */
+    @Parameter(property = "schemagate.privileges", defaultValue = "false")
+    boolean privileges;
+
     /** The file to write. */
     @Parameter(property = "schemagate.output", defaultValue = "${project.build.directory}/schemagate/diff.${schemagate.format}")
     File output;
 
     @Override
     void run() throws MojoFailureException {
+        String kind = format.toLowerCase(Locale.ROOT);
+        if (!List.of("text", "sql", "json").contains(kind)) {
+            throw new InputException("<format>" + format + "</format> is not a diff format: use text, sql or json");
+        }
         Dialect dialect = Dialects.byId("postgres");
-        SnapshotOptions options = snapshotOptions();
-        Snapshot from = SnapshotSource.read(source, dialect, server(), layout(), options);
-        Snapshot to = SnapshotSource.read(target, dialect, server(), layout(), options);
-        SchemaDiff diff = SchemaDiff.of(from, to);
-        MigrationPlan plan = dialect.migrationPlan(from, to);
-        List<PlannedStatement> heldBack = unsafe ? List.of() : plan.destructive();
-        String text = switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> DiffText.render(diff, "SOURCE", "TARGET");
-            case "json" -> DiffJson.render(diff, plan);
-            case "sql" -> plan.script(heldBack);
-            default -> throw new InputException("<format>" + format + "</format> is not a diff format: use text, sql or json");
-        };
-        write(output, text);
-        getLog().info(String.format("Wrote %s: %d object(s) differ, %d statement(s) planned", output,
-                diff.objects().size(), plan.statements().size()));
-        if (format.equalsIgnoreCase("sql") && !heldBack.isEmpty()) {
+        DiffRun.DiffOptions options = new DiffRun.DiffOptions(server(), layout(), new SnapshotOptions(owners, privileges),
+                columnOrder, unsafe, PROOF_ROWS);
+        DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, !kind.equals("text"));
+        PlanProof proof = result.proof();
+        List<PlannedStatement> heldBack = proof == null ? List.of() : proof.heldBack();
+        write(output, switch (kind) {
+            case "text" -> DiffText.render(result.diff(), "SOURCE", "TARGET");
+            case "json" -> DiffJson.render(result.diff(), proof, heldBack);
+            default -> proof.plan().script(heldBack);
+        });
+        getLog().info(String.format("Wrote %s: %d object(s) differ%s", output, result.diff().objects().size(),
+                proof == null ? "" : ", " + proof.plan().statements().size() + " statement(s) planned and proven"));
+        if (proof != null && !proof.problems().isEmpty()) {
+            throw new MojoFailureException("The plan did not pass validation on a scratch copy of the source:\n  - "
+                    + String.join("\n  - ", proof.problems()));
+        }
+        if (kind.equals("sql") && !heldBack.isEmpty()) {
             StringBuilder message = new StringBuilder(heldBack.size()
-                    + " statement(s) that can lose data were held back (commented out in " + output
-                    + "); review them and set <unsafe>true</unsafe> to include them:");
+                    + " statement(s) were held back (commented out in " + output
+                    + "): those that can lose data, and the changes that cannot run without them; review them and set "
+                    + "<unsafe>true</unsafe> to include them:");
             heldBack.forEach(statement -> message.append("\n  ").append(statement.sql().lines().findFirst().orElse("")));
             throw new MojoFailureException(message.toString());
         }

@@ -5,6 +5,7 @@ import dev.schemagate.dialect.Dialects;
 import dev.schemagate.engine.SnapshotSource;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
+import dev.schemagate.model.SnapshotOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -22,12 +23,25 @@ public final class SnapshotMojo extends SchemaMojo {
     @Parameter(property = "schemagate.output", defaultValue = "${project.build.directory}/schemagate/schema.sql")
     File output;
 
+    /** Leave owners out (they differ between environments). */
+    @Parameter(property = "schemagate.noOwners", defaultValue = "false")
+    boolean noOwners;
+
+    /** Leave grants out (they differ between environments). */
+    @Parameter(property = "schemagate.noPrivileges", defaultValue = "false")
+    boolean noPrivileges;
+
+    /** Pin each extension to the source's version in a .sql output (then it loads only where that version is installed). */
+    @Parameter(property = "schemagate.extensionVersions", defaultValue = "false")
+    boolean extensionVersions;
+
     @Override
     void run() {
         Dialect dialect = Dialects.byId("postgres");
-        Snapshot snapshot = SnapshotSource.read(source, dialect, server(), layout(), snapshotOptions());
+        Snapshot snapshot = SnapshotSource.read(source, dialect, server(), layout(),
+                new SnapshotOptions(!noOwners, !noPrivileges));
         boolean json = output.getName().toLowerCase().endsWith(".json");
-        write(output, json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot));
+        write(output, json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot, extensionVersions));
         getLog().info(String.format("Wrote %s: %d tables, %d views, %d routines", output,
                 snapshot.tables().size(), snapshot.views().size(), snapshot.routines().size()));
     }

@@ -88,12 +88,22 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public MigrationPlan migrationPlan(Snapshot from, Snapshot to) {
-        return PostgresPlanner.plan(from, to);
+        return PostgresPlanner.plan(from, to, false);
+    }
+
+    @Override
+    public MigrationPlan migrationPlan(Snapshot from, Snapshot to, boolean columnOrder) {
+        return PostgresPlanner.plan(from, to, columnOrder);
     }
 
     @Override
     public String schemaSql(Snapshot snapshot) {
         return PostgresSchemaWriter.render(snapshot);
+    }
+
+    @Override
+    public String schemaSql(Snapshot snapshot, boolean extensionVersions) {
+        return PostgresSchemaWriter.render(snapshot, extensionVersions);
     }
 
     @Override

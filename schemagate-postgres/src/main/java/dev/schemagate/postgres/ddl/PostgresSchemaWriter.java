@@ -18,9 +18,15 @@ public final class PostgresSchemaWriter {
     private PostgresSchemaWriter() {
     }
 
+    /** The schema file, each extension pinned to the version the snapshot holds. */
     public static String render(Snapshot snapshot) {
+        return render(snapshot, true);
+    }
+
+    /** The schema file; without {@code extensionVersions}, extensions load at each server's default version. */
+    public static String render(Snapshot snapshot, boolean extensionVersions) {
         Script script = new Script();
-        TypeDdl.schemasAndExtensions(snapshot, script);
+        TypeDdl.schemasAndExtensions(snapshot, script, extensionVersions);
         TypeDdl.types(snapshot, script);
         ProgramDdl.earlyRoutines(snapshot, script);
         TypeDdl.domainConstraints(snapshot, script);

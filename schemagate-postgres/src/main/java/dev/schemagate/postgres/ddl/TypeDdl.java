@@ -25,7 +25,7 @@ final class TypeDdl {
     private TypeDdl() {
     }
 
-    static void schemasAndExtensions(Snapshot snapshot, Script script) {
+    static void schemasAndExtensions(Snapshot snapshot, Script script, boolean extensionVersions) {
         script.section("Schemas");
         if (snapshot.schema("public").isEmpty()) {
             script.add("DROP SCHEMA IF EXISTS public");
@@ -34,14 +34,19 @@ final class TypeDdl {
             String create = schema.name().equals("public") ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ";
             script.add(create + Sql.ident(schema.name()));
         }
-        extensionsAndCollations(snapshot, script);
+        extensionsAndCollations(snapshot, script, extensionVersions);
     }
 
     static void extensionsAndCollations(Snapshot snapshot, Script script) {
+        extensionsAndCollations(snapshot, script, true);
+    }
+
+    /** Without {@code versions}, each extension is created at the server's default version, so the file loads on every major. */
+    static void extensionsAndCollations(Snapshot snapshot, Script script, boolean versions) {
         script.section("Extensions");
         for (Extension extension : snapshot.extensions()) {
             script.add("CREATE EXTENSION IF NOT EXISTS " + Sql.ident(extension.name()) + " WITH SCHEMA "
-                    + Sql.ident(extension.schema()) + " VERSION " + Sql.literal(extension.version()));
+                    + Sql.ident(extension.schema()) + (versions ? " VERSION " + Sql.literal(extension.version()) : ""));
         }
         script.section("Collations");
         snapshot.collations().forEach(collation -> script.add(collation(collation)));

@@ -24,10 +24,15 @@ final class ColumnAlteration {
     }
 
     /**
-     * The columns can be changed in place: kept columns keep their order, new ones come after them,
-     * and no column turns into a generated one.
+     * The columns can be changed in place: no column turns into a generated one and, when
+     * {@code columnOrder} counts, kept columns keep their order and new ones come after them.
      */
-    static boolean possible(Table from, Table to) {
+    static boolean possible(Table from, Table to, boolean columnOrder) {
+        boolean generatedLater = to.columns().stream().anyMatch(column -> from.column(column.name())
+                .map(before -> before.generatedExpression() == null && column.generatedExpression() != null).orElse(false));
+        if (generatedLater || !columnOrder) {
+            return !generatedLater;
+        }
         List<String> kept = to.columns().stream().map(Column::name).filter(name -> from.column(name).isPresent()).toList();
         List<String> fromOrder = from.columns().stream().map(Column::name).filter(name -> to.column(name).isPresent()).toList();
         if (!kept.equals(fromOrder)) {
@@ -38,7 +43,7 @@ final class ColumnAlteration {
             Optional<Column> before = from.column(column.name());
             if (before.isEmpty()) {
                 seenNew = true;
-            } else if (seenNew || (before.get().generatedExpression() == null && column.generatedExpression() != null)) {
+            } else if (seenNew) {
                 return false;
             }
         }
@@ -52,11 +57,15 @@ final class ColumnAlteration {
                         || !Objects.equals(other.collation(), column.collation())).orElse(true));
     }
 
-    static void write(PlanContext context, Table from, Table to, Steps steps) {
+    /**
+     * Columns that go are dropped in {@code drops}, before the types, routines and extensions they may
+     * use are dropped; the rest goes to {@code steps}.
+     */
+    static void write(PlanContext context, Table from, Table to, Steps drops, Steps steps) {
         String alter = "ALTER TABLE " + PlanDdl.name(to);
         for (Column column : from.columns()) {
             if (to.column(column.name()).isEmpty() && PlanContext.inherited(context.from(), from, column.name()).isEmpty()) {
-                steps.add(alter + " DROP COLUMN " + PlanDdl.ident(column.name()), Hazard.ACCESS_EXCLUSIVE,
+                drops.add(alter + " DROP COLUMN " + PlanDdl.ident(column.name()), Hazard.ACCESS_EXCLUSIVE,
                         Hazard.DELETES_DATA);
             }
         }

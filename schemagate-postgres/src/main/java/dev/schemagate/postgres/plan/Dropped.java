@@ -35,18 +35,26 @@ final class Dropped {
     final Set<QualifiedName> tables = new HashSet<>();
     final Set<QualifiedName> views = new HashSet<>();
     final Set<String> routines = new HashSet<>();
+    /** Enums whose labels go or move: replaced by a new type the columns are converted to, not dropped. */
+    final Set<String> retypedEnums = new HashSet<>();
 
     private final Snapshot from;
     private final Snapshot to;
+    private final boolean columnOrder;
 
-    Dropped(Snapshot from, Snapshot to) {
+    Dropped(Snapshot from, Snapshot to, boolean columnOrder) {
         this.from = from;
         this.to = to;
+        this.columnOrder = columnOrder;
         for (Collation collation : from.collations()) {
             Optional<Collation> target = find(to.collations(), collation);
             if (target.isEmpty() || !RecordFields.sameExcept(collation, target.get(), "comment", "owner")) {
                 collations.add(collation.qualifiedName());
             }
+        }
+        for (EnumType type : from.enums()) {
+            to.enumType(type.qualifiedName()).filter(target -> TypeChanges.retypesEnum(type, target))
+                    .filter(target -> !usedByOtherTypes(PlanDdl.name(type))).ifPresent(target -> retypedEnums.add(PlanDdl.name(type)));
         }
         boolean grew = true;
         while (grew) {
@@ -74,9 +82,9 @@ final class Dropped {
                 .flatMap(List::stream).map(SchemaObject.class::cast);
     }
 
-    private static boolean changeableInPlace(SchemaObject from, SchemaObject to) {
+    private boolean changeableInPlace(SchemaObject from, SchemaObject to) {
         if (from instanceof EnumType a && to instanceof EnumType b) {
-            return TypeChanges.extendsEnum(a, b);
+            return TypeChanges.extendsEnum(a, b) || retypedEnums.contains(PlanDdl.name(a));
         }
         if (from instanceof Domain a && to instanceof Domain b) {
             return TypeChanges.altersDomain(a, b);
@@ -95,6 +103,20 @@ final class Dropped {
         return type instanceof RangeType range && droppedType(range.subtype());
     }
 
+    private boolean usedByOtherTypes(String name) {
+        return Stream.of(from, to).flatMap(Dropped::types).filter(type -> !(type instanceof EnumType))
+                .anyMatch(type -> PlanDdl.usedTypes(type).contains(name));
+    }
+
+    /** The type string is, or is an array of, an enum the plan converts to a new type. */
+    boolean retyped(String type) {
+        return retypedEnums.contains(PlanDdl.typeName(type));
+    }
+
+    private boolean usesRetypedEnum(Table table) {
+        return table.columns().stream().anyMatch(column -> retyped(column.type()));
+    }
+
     boolean droppedType(String type) {
         return types.contains(PlanDdl.typeName(type));
     }
@@ -106,7 +128,7 @@ final class Dropped {
                 continue;
             }
             Optional<Table> target = to.table(table.qualifiedName());
-            boolean drop = target.isEmpty() || !TableAlteration.possible(table, target.get())
+            boolean drop = target.isEmpty() || !TableAlteration.possible(table, target.get(), columnOrder)
                     || table.parents().stream().anyMatch(tables::contains)
                     || (table.ofType() != null && types.contains(table.ofType()))
                     || columnsUseDroppedType(table.columns()) || columnsUseDroppedCollation(table.columns());
@@ -135,7 +157,7 @@ final class Dropped {
             Optional<View> target = to.view(view.qualifiedName());
             boolean drop = target.isEmpty() || !RecordFields.sameExcept(view, target.get(), "comment", "owner", "privileges")
                     || view.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped)
-                    || columnsUseDroppedType(view.columns());
+                    || columnsUseDroppedType(view.columns()) || view.columns().stream().anyMatch(c -> retyped(c.type()));
             if (drop) {
                 grew |= views.add(view.qualifiedName());
             }
@@ -148,7 +170,7 @@ final class Dropped {
                     .findFirst();
             boolean drop = target.isEmpty() || (!replaceable(routine, target.get()))
                     || routine.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped)
-                    || types.stream().anyMatch(type -> mentions(routine, type));
+                    || Stream.concat(types.stream(), retypedEnums.stream()).anyMatch(type -> mentions(routine, type));
             if (drop) {
                 grew |= routines.add(routine.signature());
             }
@@ -172,6 +194,9 @@ final class Dropped {
             return true;
         }
         Optional<Table> before = from.table(name);
+        if (before.isPresent() && usesRetypedEnum(before.get())) {
+            return true;
+        }
         Optional<Table> after = to.table(name);
         return before.isPresent() && after.isPresent() && ColumnAlteration.structural(before.get(), after.get());
     }

@@ -16,8 +16,15 @@ import java.util.Set;
  * @param droppedTables    the tables the plan drops (removed, or dropped to be created again), and those whose
  *                         keys it drops: foreign keys that reference them are dropped first and added again
  * @param droppedFunctions the functions the plan drops, by qualified name as triggers name them
+ * @param retypedEnums     the enums the plan replaces by a new type of the same name, as SQL names them
  */
-record PlanContext(Snapshot from, Snapshot to, Set<QualifiedName> droppedTables, Set<String> droppedFunctions) {
+record PlanContext(Snapshot from, Snapshot to, Set<QualifiedName> droppedTables, Set<String> droppedFunctions,
+                   Set<String> retypedEnums) {
+
+    /** The definition names an enum the plan replaces, so it must be dropped first and written again after. */
+    boolean mentionsRetyped(String definition) {
+        return definition != null && retypedEnums.stream().anyMatch(definition::contains);
+    }
 
     /** The type string names an enum of the snapshot (casts to and from enums go through text). */
     static boolean isEnum(Snapshot snapshot, String type) {

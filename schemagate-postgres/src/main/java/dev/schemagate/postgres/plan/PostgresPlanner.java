@@ -3,7 +3,9 @@ package dev.schemagate.postgres.plan;
 import dev.schemagate.diff.RecordFields;
 import dev.schemagate.diff.Hazard;
 import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.model.Column;
 import dev.schemagate.model.ColumnReference;
+import dev.schemagate.model.EnumType;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Routine;
@@ -40,11 +42,12 @@ public final class PostgresPlanner {
     private final Dropped dropped;
     private final Map<QualifiedName, TableAlteration> alterations = new LinkedHashMap<>();
     private final Set<QualifiedName> sequencesReleased = new HashSet<>();
+    private final Map<QualifiedName, TableRebuild> rebuilds = new LinkedHashMap<>();
 
-    private PostgresPlanner(Snapshot from, Snapshot to) {
+    private PostgresPlanner(Snapshot from, Snapshot to, boolean columnOrder) {
         this.from = from;
         this.to = to;
-        this.dropped = new Dropped(from, to);
+        this.dropped = new Dropped(from, to, columnOrder);
         Set<String> droppedFunctions = new HashSet<>();
         from.routines().stream().filter(r -> dropped.routines.contains(r.signature())).forEach(r -> {
             droppedFunctions.add(PlanDdl.name(r));
@@ -53,19 +56,31 @@ public final class PostgresPlanner {
         Set<QualifiedName> referencesRebuilt = new HashSet<>(dropped.tables);
         from.tables().stream().filter(t -> to.table(t.qualifiedName()).map(target -> keysChange(t, target)).orElse(false))
                 .forEach(t -> referencesRebuilt.add(t.qualifiedName()));
-        PlanContext context = new PlanContext(from, to, referencesRebuilt, droppedFunctions);
+        for (Table table : from.tables()) {
+            if (dropped.tables.contains(table.qualifiedName())) {
+                to.table(table.qualifiedName()).ifPresent(target ->
+                        rebuilds.put(table.qualifiedName(), new TableRebuild(table, target, rebuilds.size() + 1)));
+            }
+        }
+        PlanContext context = new PlanContext(from, to, referencesRebuilt, droppedFunctions, dropped.retypedEnums);
         for (Table table : from.tables()) {
             Optional<Table> target = to.table(table.qualifiedName());
             if (target.isPresent() && !dropped.tables.contains(table.qualifiedName())
-                    && (!table.equals(target.get()) || touchesDropped(table, referencesRebuilt, droppedFunctions))) {
+                    && (!table.equals(target.get()) || touchesDropped(table, referencesRebuilt, droppedFunctions)
+                    || table.columns().stream().anyMatch(column -> dropped.retyped(column.type())))) {
                 alterations.put(table.qualifiedName(), new TableAlteration(context, table, target.get()));
             }
         }
     }
 
-    /** The statements that turn {@code from} into {@code to}, in the order they must run. */
+    /** The statements that turn {@code from} into {@code to}, in the order they must run; column order is left as is. */
     public static MigrationPlan plan(Snapshot from, Snapshot to) {
-        return new PostgresPlanner(from, to).build();
+        return plan(from, to, false);
+    }
+
+    /** The plan; with {@code columnOrder}, a table whose columns are in another order is rebuilt, its rows copied. */
+    public static MigrationPlan plan(Snapshot from, Snapshot to, boolean columnOrder) {
+        return new PostgresPlanner(from, to, columnOrder).build();
     }
 
     /** A key (primary, unique or exclusion constraint) of the table is dropped or changed. */
@@ -91,9 +106,11 @@ public final class PostgresPlanner {
         releaseSequences(steps);
         dropTables(steps);
         alterations.values().forEach(a -> steps.addAll(a.dropOthers));
+        alterations.values().forEach(a -> steps.addAll(a.dropColumns));
         from.routines().stream().filter(r -> dropped.routines.contains(r.signature()) && r.dependsOn().isEmpty())
                 .forEach(r -> steps.add(dropRoutine(r)));
         dropTypesAndContainers(steps);
+        retypeEnums(steps);
         steps.addAll(PlanDdl.typesAndSequences(created));
         inPlaceTypes(steps);
         replacedRoutines(steps, true);
@@ -101,6 +118,7 @@ public final class PostgresPlanner {
         dropSequences(steps);
         PlanDdl.Tables tables = PlanDdl.tables(to, created);
         steps.addAll(tables.own());
+        rebuilds.values().forEach(rebuild -> rebuild.restore(steps));
         alterations.values().forEach(a -> steps.addAll(a.addKeys));
         steps.addAll(tables.references());
         alterations.values().forEach(a -> steps.addAll(a.addForeignKeys));
@@ -117,7 +135,7 @@ public final class PostgresPlanner {
         plan.add("SET check_function_bodies = false");
         plan.add("SELECT pg_catalog.set_config('search_path', '', false)");
         plan.addAll(steps);
-        return new MigrationPlan(plan.statements());
+        return new MigrationPlan(new ChangeNames(from, to).name(plan.statements()));
     }
 
     /** What the plan creates: objects only the target has, and those dropped to be created again. */
@@ -205,8 +223,15 @@ public final class PostgresPlanner {
             return needs;
         }));
         java.util.Collections.reverse(ordered);
-        ordered.forEach(table -> steps.add("DROP TABLE " + PlanDdl.name(table), Hazard.ACCESS_EXCLUSIVE,
-                Hazard.DELETES_DATA));
+        for (Table table : ordered) {
+            TableRebuild rebuild = rebuilds.get(table.qualifiedName());
+            if (rebuild == null) {
+                steps.add("DROP TABLE " + PlanDdl.name(table), Hazard.ACCESS_EXCLUSIVE, Hazard.DELETES_DATA);
+            } else {
+                rebuild.save(steps);
+                rebuild.drop(steps);
+            }
+        }
     }
 
     private void dropSequences(Steps steps) {
@@ -243,12 +268,38 @@ public final class PostgresPlanner {
     private void inPlaceTypes(Steps steps) {
         Steps late = new Steps();
         from.enums().forEach(e -> to.enumType(e.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+                .filter(t -> !dropped.retypedEnums.contains(PlanDdl.name(t)))
                 .ifPresent(t -> TypeChanges.extendEnum(e, t, steps)));
         from.domains().forEach(d -> to.domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .ifPresent(t -> TypeChanges.alterDomain(d, t, steps, late)));
         steps.addAll(late);
         from.sequences().forEach(s -> to.sequence(s.qualifiedName()).ifPresent(t -> TypeChanges.alterSequence(s, t, steps)));
         from.extensions().forEach(e -> to.extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, steps)));
+    }
+
+    /**
+     * Enums whose labels go or move: a new type, each column converted to it, the old type dropped;
+     * before routines over the type are created again, so they take the new one.
+     */
+    private void retypeEnums(Steps steps) {
+        List<EnumType> retyped = to.enums().stream().filter(e -> dropped.retypedEnums.contains(PlanDdl.name(e))).toList();
+        retyped.forEach(e -> TypeChanges.replaceEnum(e, steps));
+        for (Table table : from.tables()) {
+            Optional<Table> target = to.table(table.qualifiedName());
+            if (target.isEmpty() || dropped.tables.contains(table.qualifiedName()) || table.partitionOf() != null) {
+                continue;
+            }
+            for (Column column : table.columns()) {
+                Optional<Column> after = target.get().column(column.name());
+                if (dropped.retyped(column.type()) && after.isPresent() && after.get().type().equals(column.type())
+                        && PlanContext.inherited(from, table, column.name()).isEmpty()) {
+                    EnumType type = retyped.stream().filter(e -> PlanDdl.name(e).equals(PlanDdl.typeName(column.type())))
+                            .findFirst().orElseThrow();
+                    TypeChanges.convertColumn(type, table, column, after.get(), steps);
+                }
+            }
+        }
+        retyped.forEach(e -> TypeChanges.dropOldEnum(e, steps));
     }
 
     /** Routines that CREATE OR REPLACE changes in place: those that need no relation first, the others after the tables. */

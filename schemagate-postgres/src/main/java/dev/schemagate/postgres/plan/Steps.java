@@ -18,6 +18,12 @@ final class Steps {
         statements.add(new PlannedStatement(sql, set));
     }
 
+    /** A statement that serves {@code change} though it names no object of it (a temporary copy of rows). */
+    void addServing(String change, String sql, Hazard... hazards) {
+        add(sql, hazards);
+        statements.set(statements.size() - 1, statements.get(statements.size() - 1).serving(change));
+    }
+
     /** Statements that create objects, or change them without risk worth a warning. */
     void addAll(List<String> sql) {
         sql.forEach(this::add);

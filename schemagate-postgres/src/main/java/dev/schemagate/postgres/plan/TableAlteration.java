@@ -25,6 +25,7 @@ final class TableAlteration {
 
     final Steps dropForeignKeys = new Steps();
     final Steps dropOthers = new Steps();
+    final Steps dropColumns = new Steps();
     final Steps columns = new Steps();
     final Steps addKeys = new Steps();
     final Steps addForeignKeys = new Steps();
@@ -46,7 +47,7 @@ final class TableAlteration {
         this.alter = "ALTER TABLE " + PlanDdl.name(to);
         constraints();
         indexes();
-        ColumnAlteration.write(context, from, to, columns);
+        ColumnAlteration.write(context, from, to, dropColumns, columns);
         settings();
         triggers();
         policies();
@@ -54,12 +55,13 @@ final class TableAlteration {
     }
 
     /** The table can be changed in place rather than dropped and created again. */
-    static boolean possible(Table from, Table to) {
-        return from.unlogged() == to.unlogged() && Objects.equals(from.partitionKey(), to.partitionKey())
+    static boolean possible(Table from, Table to, boolean columnOrder) {
+        boolean plain = from.partitionKey() == null && from.partitionOf() == null;
+        return (from.unlogged() == to.unlogged() || plain) && Objects.equals(from.partitionKey(), to.partitionKey())
                 && Objects.equals(from.partitionOf(), to.partitionOf())
                 && Objects.equals(from.partitionBound(), to.partitionBound()) && from.inherits().equals(to.inherits())
                 && Objects.equals(from.ofType(), to.ofType()) && Objects.equals(from.accessMethod(), to.accessMethod())
-                && ColumnAlteration.possible(from, to);
+                && ColumnAlteration.possible(from, to, columnOrder);
     }
 
     /** The table as it stands once the early drops have run: what the comments and grants are compared with. */
@@ -106,7 +108,7 @@ final class TableAlteration {
 
     private boolean same(Constraint a, Constraint b) {
         boolean referenceDropped = b.referencedTable() != null && context.droppedTables().contains(b.referencedTable());
-        return !referenceDropped && RecordFields.sameExcept(a, b, "comment");
+        return !referenceDropped && !context.mentionsRetyped(a.definition()) && RecordFields.sameExcept(a, b, "comment");
     }
 
     private static boolean onlyValidated(Constraint from, Constraint to) {
@@ -118,8 +120,8 @@ final class TableAlteration {
     private void indexes() {
         for (Index index : from.indexes()) {
             Optional<Index> target = to.index(index.name());
-            boolean same = target.isPresent() && RecordFields.sameExcept(index, target.get(), "comment", "clustered",
-                    "replicaIdentity");
+            boolean same = target.isPresent() && !context.mentionsRetyped(index.definition())
+                    && RecordFields.sameExcept(index, target.get(), "comment", "clustered", "replicaIdentity");
             if (index.constraint() != null && droppedConstraints.contains(index.constraint())) {
                 droppedIndexes.add(index.name());
             }
@@ -150,6 +152,10 @@ final class TableAlteration {
     }
 
     private void settings() {
+        if (from.unlogged() != to.unlogged()) {
+            columns.add(alter + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"), Hazard.ACCESS_EXCLUSIVE,
+                    Hazard.REWRITES_TABLE);
+        }
         if (!from.options().equals(to.options())) {
             if (!from.options().isEmpty()) {
                 columns.add(alter + " RESET (" + String.join(", ", from.options().stream()

@@ -2,11 +2,14 @@ package dev.schemagate.postgres.plan;
 
 import dev.schemagate.diff.RecordFields;
 import dev.schemagate.diff.Hazard;
+import dev.schemagate.diff.SnapshotComparison;
 import dev.schemagate.model.Domain;
 import dev.schemagate.model.DomainConstraint;
 import dev.schemagate.model.EnumType;
 import dev.schemagate.model.Extension;
 import dev.schemagate.model.Sequence;
+import dev.schemagate.model.Column;
+import dev.schemagate.model.Table;
 import dev.schemagate.postgres.ddl.PlanDdl;
 
 import java.util.ArrayList;
@@ -30,6 +33,47 @@ final class TypeChanges {
         }
         List<String> kept = to.labels().stream().filter(from.labels()::contains).toList();
         return kept.equals(from.labels());
+    }
+
+    /**
+     * Labels go or move, nothing else changes: a new type takes the old one's name, the columns are
+     * converted to it through text (a row holding a label that goes makes the conversion fail, so no
+     * value is lost), and the old type is dropped.
+     */
+    static boolean retypesEnum(EnumType from, EnumType to) {
+        return !extendsEnum(from, to) && RecordFields.sameExcept(from, to, "labels", "comment", "owner", "privileges");
+    }
+
+    /** Renames the old type out of the way and creates the new one: before the columns are converted. */
+    static void replaceEnum(EnumType to, Steps steps) {
+        String change = SnapshotComparison.label(to);
+        steps.addServing(change, "ALTER TYPE " + PlanDdl.name(to) + " RENAME TO " + PlanDdl.ident(oldName(to)));
+        steps.addServing(change, "CREATE TYPE " + PlanDdl.name(to) + " AS ENUM (" + String.join(", ",
+                to.labels().stream().map(PlanDdl::literal).toList()) + ")");
+    }
+
+    /** Converts one column to the new type, its default set again after. */
+    static void convertColumn(EnumType type, Table table, Column from, Column to, Steps steps) {
+        String change = SnapshotComparison.label(type);
+        String alter = "ALTER TABLE " + PlanDdl.name(table) + " ALTER COLUMN " + PlanDdl.ident(to.name());
+        if (from.defaultExpression() != null) {
+            steps.addServing(change, alter + " DROP DEFAULT", Hazard.ACCESS_EXCLUSIVE);
+        }
+        String text = to.type().endsWith("[]") ? "::text[]::" : "::text::";
+        steps.addServing(change, alter + " TYPE " + to.type() + " USING " + PlanDdl.ident(to.name()) + text + to.type(),
+                Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE);
+        if (to.defaultExpression() != null) {
+            steps.addServing(change, alter + " SET DEFAULT " + to.defaultExpression(), Hazard.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    /** Drops the old type once no column uses it. */
+    static void dropOldEnum(EnumType to, Steps steps) {
+        steps.addServing(SnapshotComparison.label(to), "DROP TYPE " + PlanDdl.sibling(to, oldName(to)));
+    }
+
+    private static String oldName(EnumType type) {
+        return type.name() + "__old";
     }
 
     static void extendEnum(EnumType from, EnumType to, Steps steps) {

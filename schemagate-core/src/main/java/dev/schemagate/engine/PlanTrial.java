@@ -1,0 +1,140 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.diff.Difference;
+import dev.schemagate.diff.Hazard;
+import dev.schemagate.diff.PlanRun;
+import dev.schemagate.diff.PlannedStatement;
+import dev.schemagate.diff.SchemaDiff;
+import dev.schemagate.diff.SnapshotComparison;
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.lint.Observation;
+import dev.schemagate.lint.StatementObserver;
+import dev.schemagate.migration.Location;
+import dev.schemagate.migration.Statement;
+import dev.schemagate.model.Snapshot;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One try of a list of planned statements on a fresh clone of the seeded SOURCE: each statement in
+ * a transaction of its own, watched by the lint observer, then the result compared with TARGET and
+ * the rows counted. A statement that fails there is tried again on a clone without rows, to tell a
+ * broken plan from rows it cannot take.
+ */
+final class PlanTrial {
+
+    private static final Location PLAN = Location.of(Path.of("plan.sql"));
+
+    private final Dialect dialect;
+    private final DatabaseServer server;
+    private final StatementObserver observer;
+    private final PlanValidator.PlanSettings settings;
+    private final ScratchDatabase empty;
+    private final ScratchDatabase seeded;
+    private final Snapshot target;
+    private final PlanValidator.Seeded before;
+
+    PlanTrial(Dialect dialect, DatabaseServer server, StatementObserver observer, PlanValidator.PlanSettings settings,
+              ScratchDatabase empty, ScratchDatabase seeded, Snapshot target, PlanValidator.Seeded before) {
+        this.dialect = dialect;
+        this.server = server;
+        this.observer = observer;
+        this.settings = settings;
+        this.empty = empty;
+        this.seeded = seeded;
+        this.target = target;
+        this.before = before;
+    }
+
+    PlanRun run(List<PlannedStatement> statements) throws SQLException {
+        PlanRun withRows = run(seeded, statements);
+        if (withRows.failure() == null) {
+            return withRows;
+        }
+        PlanRun withoutRows = run(empty, statements);
+        if (withoutRows.failure() != null) {
+            return withoutRows;
+        }
+        return new PlanRun(withRows.ran(), new PlanRun.Failure(withRows.failure().statement(),
+                withRows.failure().error(), true), withoutRows.residual(), Map.of());
+    }
+
+    private PlanRun run(ScratchDatabase template, List<PlannedStatement> statements) throws SQLException {
+        try (ScratchDatabase copy = server.cloneDatabase(template); Connection connection = copy.connect()) {
+            Set<String> existing = observer.tables(connection);
+            List<PlannedStatement> ran = new ArrayList<>();
+            PlanRun.Failure failure = null;
+            connection.setAutoCommit(false);
+            for (PlannedStatement statement : statements) {
+                try {
+                    Observation seen = observer.observe(connection, Statement.sql(statement.sql(), PLAN, true), existing,
+                            () -> execute(connection, statement.sql()));
+                    connection.commit();
+                    ran.add(statement.withHazards(hazards(statement, seen)));
+                } catch (SQLException e) {
+                    connection.rollback();
+                    failure = new PlanRun.Failure(statement, dialect.describe(e).message(), false);
+                    break;
+                }
+            }
+            connection.setAutoCommit(true);
+            Snapshot result = dialect.snapshot(connection, settings.snapshot());
+            SchemaDiff residual = residual(result);
+            Map<String, Long> lost = template == seeded && failure == null ? lost(connection, result) : Map.of();
+            return new PlanRun(ran, failure, residual, lost);
+        }
+    }
+
+    private SchemaDiff residual(Snapshot result) {
+        List<Difference> differences = SnapshotComparison.compare(result, target).stream()
+                .filter(d -> settings.columnOrder() || !d.field().equals("columns order")).toList();
+        return SchemaDiff.group(differences);
+    }
+
+    private Map<String, Long> lost(Connection connection, Snapshot result) throws SQLException {
+        Map<String, Long> after = new RowCounts(result).count(connection, before.tables());
+        Map<String, Long> lost = new LinkedHashMap<>();
+        before.rows().forEach((table, rows) -> {
+            Long now = after.get(table);
+            boolean kept = target.tables().stream().anyMatch(t -> SnapshotComparison.label(t).equals(table));
+            if (kept && now != null && now < rows) {
+                lost.put(table, rows - now);
+            }
+        });
+        return lost;
+    }
+
+    /** What was seen: ACCESS EXCLUSIVE on a table that held rows, a rewrite, an index built; data loss as declared. */
+    private static Set<Hazard> hazards(PlannedStatement statement, Observation seen) {
+        Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+        if (!seen.accessExclusive(null).isEmpty()) {
+            hazards.add(Hazard.ACCESS_EXCLUSIVE);
+        }
+        if (!seen.rewrites().isEmpty()) {
+            hazards.add(Hazard.REWRITES_TABLE);
+        }
+        if (seen.indexesBuilt().stream().anyMatch(index -> seen.existed(index.substring(index.indexOf(" on ") + 4)))) {
+            hazards.add(Hazard.BUILDS_INDEX);
+        }
+        if (statement.destructive()) {
+            hazards.add(Hazard.DELETES_DATA);
+        }
+        return hazards;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.check.ScriptOutcome;
+import dev.schemagate.check.ScriptRunner;
+import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.diff.PlanProof;
+import dev.schemagate.diff.PlanRun;
+import dev.schemagate.diff.PlannedStatement;
+import dev.schemagate.diff.SchemaDiff;
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.lint.ObservationProvider;
+import dev.schemagate.lint.StatementObserver;
+import dev.schemagate.migration.Script;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Proves a migration plan before anyone sees it: SOURCE is rebuilt in a scratch database from its
+ * snapshot and seeded with rows, the plan runs on a clone of it statement by statement under the
+ * lint observer (so the hazards shown are those seen), and the result is snapshotted and compared
+ * with TARGET, rows counted table by table. Statements that can lose data are held back unless
+ * asked for, and the rest runs on a clone of its own; when a statement then fails, every statement
+ * of the change it serves is held back too, and the rest tried again, so the safe plan shown is one
+ * that ran.
+ */
+public final class PlanValidator {
+
+    private static final int MAX_HOLD_BACK_ROUNDS = 20;
+    private static final Path SOURCE_FILE = Path.of("SOURCE.sql");
+
+    private final Dialect dialect;
+    private final DatabaseServer server;
+    private final PlanSettings settings;
+    private final StatementObserver observer;
+
+    /**
+     * How to prove plans.
+     *
+     * @param snapshot    what snapshots record (owners, privileges), as the diff compared them
+     * @param columnOrder whether a different column order counts as a difference left over
+     * @param rows        synthetic rows seeded in each table the plan touches
+     * @param seed        seed of the synthetic rows
+     */
+    public record PlanSettings(SnapshotOptions snapshot, boolean columnOrder, int rows, long seed) {
+    }
+
+    public PlanValidator(Dialect dialect, DatabaseServer server, PlanSettings settings) {
+        this.dialect = dialect;
+        this.server = server;
+        this.settings = settings;
+        this.observer = ObservationProvider.forDialect(dialect.id()).observer();
+    }
+
+    /** Runs {@code plan} from {@code from} to {@code to}; with {@code unsafe} false, also the plan without what can lose data. */
+    public PlanProof prove(Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe) {
+        try (ScratchDatabase empty = server.createDatabase()) {
+            String notBuilt = build(empty, from);
+            if (notBuilt != null) {
+                return new PlanProof(plan, new PlanRun(List.of(), null, new SchemaDiff(List.of()), Map.of()),
+                        List.of(), null, notBuilt);
+            }
+            try (ScratchDatabase seeded = server.cloneDatabase(empty)) {
+                Seeded rowsBefore = seed(seeded, plan);
+                PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
+                PlanRun full = trial.run(plan.statements());
+                MigrationPlan observed = new MigrationPlan(observedHazards(plan, full));
+                if (unsafe || plan.destructive().isEmpty()) {
+                    return new PlanProof(observed, full, List.of(), null, null);
+                }
+                Set<String> held = new LinkedHashSet<>();
+                PlanRun safe = trial.run(without(plan, held));
+                for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
+                    safe = trial.run(without(plan, held));
+                }
+                return new PlanProof(observed, full, heldBack(observed, held), safe, null);
+            }
+        } catch (SQLException e) {
+            throw new InfrastructureException("lost the connection to the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The failing statement serves a change not yet held back and not failing in the whole plan: hold it back too. */
+    private static boolean holdsMore(PlanRun safe, Set<String> held) {
+        PlanRun.Failure failure = safe.failure();
+        return failure != null && !failure.onlyWithRows() && !failure.statement().change().isEmpty()
+                && held.add(failure.statement().change());
+    }
+
+    /** The plan without what can lose data, nor the changes whose statements fail without it. */
+    private static List<PlannedStatement> without(MigrationPlan plan, Set<String> held) {
+        return plan.statements().stream().filter(s -> !s.destructive() && !held.contains(s.change())).toList();
+    }
+
+    private static List<PlannedStatement> heldBack(MigrationPlan plan, Set<String> held) {
+        return plan.statements().stream().filter(s -> s.destructive() || held.contains(s.change())).toList();
+    }
+
+    private static List<PlannedStatement> observedHazards(MigrationPlan plan, PlanRun run) {
+        List<PlannedStatement> statements = new ArrayList<>(plan.statements());
+        for (int i = 0; i < run.ran().size(); i++) {
+            statements.set(i, run.ran().get(i));
+        }
+        return statements;
+    }
+
+    private String build(ScratchDatabase database, Snapshot from) throws SQLException {
+        try (Connection connection = database.connect()) {
+            ScriptOutcome outcome = new ScriptRunner(dialect).run(connection, Script.of(SOURCE_FILE, dialect.schemaSql(from)));
+            return outcome.failure().map(failure -> failure.message()).orElse(null);
+        }
+    }
+
+    /** The tables seeded and the rows each then held. */
+    record Seeded(Set<QualifiedName> tables, Map<String, Long> rows) {
+    }
+
+    private Seeded seed(ScratchDatabase database, MigrationPlan plan) throws SQLException {
+        try (Connection connection = database.connect()) {
+            Snapshot built = dialect.snapshot(connection, settings.snapshot());
+            RowCounts counts = new RowCounts(built);
+            Set<QualifiedName> touched = counts.touched(plan);
+            connection.setAutoCommit(false);
+            dialect.data().seed(connection, built, touched, settings.rows(), settings.seed());
+            connection.commit();
+            connection.setAutoCommit(true);
+            return new Seeded(touched, counts.count(connection, touched));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.schemagate.postgres.plan;
+
+import dev.schemagate.diff.Hazard;
+import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.diff.PlanProof;
+import dev.schemagate.diff.PlannedStatement;
+import dev.schemagate.engine.PlanValidator;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.postgres.PostgresDialect;
+import dev.schemagate.postgres.introspect.RoundTrip;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proving plans: what the validator reports when a plan fails, leaves a difference or loses rows
+ * unannounced, the hazards it observes, and the planner's in-place changes it proves.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class PlanProofTest {
+
+    private static final String MOODS = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n";
+    private static final String PEOPLE = "CREATE TABLE people (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+            + "name text NOT NULL, feeling mood NOT NULL DEFAULT 'ok');\n"
+            + "CREATE INDEX people_glad ON people (id) WHERE feeling = 'happy';\n"
+            + "CREATE VIEW glad AS SELECT id, feeling FROM people WHERE feeling <> 'sad';\n";
+
+    private static PlanProof prove(String from, String to, boolean columnOrder, boolean unsafe) throws SQLException {
+        Snapshot source = RoundTrip.snapshotOf(RoundTrip.server(), from);
+        Snapshot target = RoundTrip.snapshotOf(RoundTrip.server(), to);
+        return prove(source, target, PostgresPlanner.plan(source, target, columnOrder), columnOrder, unsafe);
+    }
+
+    private static PlanProof prove(Snapshot source, Snapshot target, MigrationPlan plan, boolean columnOrder,
+                                   boolean unsafe) {
+        PlanValidator validator = new PlanValidator(new PostgresDialect(), RoundTrip.server(),
+                new PlanValidator.PlanSettings(SnapshotOptions.full(), columnOrder, 10, 1));
+        return validator.prove(source, target, plan, unsafe);
+    }
+
+    private static List<String> sql(PlanProof proof) {
+        return proof.plan().statements().stream().map(PlannedStatement::sql).toList();
+    }
+
+    @Test
+    void anEnumLabelRemovedConvertsTheColumnInPlaceWithoutRebuildingTheTable() throws SQLException {
+        String to = "CREATE TYPE mood AS ENUM ('sad', 'happy');\n" + PEOPLE.replace("DEFAULT 'ok'", "DEFAULT 'sad'");
+
+        PlanProof proof = prove(MOODS + PEOPLE, to, false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(sql(proof)).noneMatch(s -> s.startsWith("DROP TABLE"))
+                .contains("ALTER TABLE public.people ALTER COLUMN feeling TYPE public.mood USING feeling::text::public.mood");
+        assertThat(proof.heldBack()).isEmpty();
+        assertThat(proof.full().rowsLost()).isEmpty();
+        PlannedStatement conversion = proof.plan().statements().stream()
+                .filter(s -> s.sql().contains("TYPE public.mood USING")).findFirst().orElseThrow();
+        assertThat(conversion.change()).isEqualTo("enum type public.mood");
+        assertThat(conversion.hazards()).contains(Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE);
+    }
+
+    @Test
+    void rowsHoldingARemovedLabelAreAWarningNotALoss() throws SQLException {
+        PlanProof proof = prove(MOODS + "CREATE TABLE p (m mood NOT NULL);",
+                "CREATE TYPE mood AS ENUM ('sad'); CREATE TABLE p (m mood NOT NULL);", false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(proof.warnings()).singleElement().asString().contains("fails on a copy seeded with rows",
+                "invalid input value for enum");
+    }
+
+    @Test
+    void columnOrderAloneChangesNothingUnlessAskedAndThenTheRebuildKeepsTheRows() throws SQLException {
+        String from = "CREATE TABLE t (id int PRIMARY KEY, a text, b int);";
+        String to = "CREATE TABLE t (id int PRIMARY KEY, b int, a text);";
+
+        PlanProof reported = prove(from, to, false, false);
+
+        assertThat(reported.problems()).isEmpty();
+        assertThat(reported.plan().isEmpty()).isTrue();
+
+        PlanProof rebuilt = prove(from, to, true, true);
+
+        assertThat(rebuilt.problems()).isEmpty();
+        assertThat(sql(rebuilt)).anyMatch(s -> s.startsWith("INSERT INTO public.t (id, b, a)"));
+        assertThat(rebuilt.plan().destructive()).isEmpty();
+        assertThat(rebuilt.full().rowsLost()).isEmpty();
+    }
+
+    @Test
+    void aStatementTheServerRefusesIsReportedWithItsError() throws SQLException {
+        Snapshot source = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int);");
+        Snapshot target = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int, n int);");
+        MigrationPlan broken = new MigrationPlan(List.of(
+                new PlannedStatement("ALTER TABLE public.t ADD COLUMN n int", Set.of(), "table public.t"),
+                new PlannedStatement("ALTER TABLE public.t ADD COLUMN n int", Set.of(), "table public.t")));
+
+        PlanProof proof = prove(source, target, broken, false, true);
+
+        assertThat(proof.problems()).singleElement().asString()
+                .contains("the plan fails", "ALTER TABLE public.t ADD COLUMN n int", "(table public.t)",
+                        "column \"n\" of relation \"t\" already exists");
+    }
+
+    @Test
+    void aDifferenceLeftOverAndRowsLostUnannouncedAreProblems() throws SQLException {
+        Snapshot source = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int);");
+        Snapshot target = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int, n int);");
+        MigrationPlan lossy = new MigrationPlan(List.of(
+                new PlannedStatement("DELETE FROM public.t", Set.of(), "table public.t")));
+
+        PlanProof proof = prove(source, target, lossy, false, true);
+
+        assertThat(proof.problems()).hasSize(2);
+        assertThat(proof.problems().get(0)).contains("still differs from TARGET", "column n");
+        assertThat(proof.problems().get(1)).contains("lost 10 row(s) of table public.t",
+                "no statement serving it says it deletes data");
+    }
+
+    @Test
+    void theHazardsShownAreThoseObserved() throws SQLException {
+        PlanProof proof = prove("CREATE TABLE t (id int, n int);", "CREATE TABLE t (id int, n bigint, note text);",
+                false, true);
+
+        assertThat(proof.problems()).isEmpty();
+        PlannedStatement retype = proof.plan().statements().stream().filter(s -> s.sql().contains("TYPE bigint"))
+                .findFirst().orElseThrow();
+        PlannedStatement add = proof.plan().statements().stream().filter(s -> s.sql().contains("ADD COLUMN note"))
+                .findFirst().orElseThrow();
+        assertThat(retype.hazards()).contains(Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE);
+        assertThat(add.hazards()).containsExactly(Hazard.ACCESS_EXCLUSIVE);
+    }
+
+    @Test
+    void theHeldBackPlanRunsOnItsOwnAndSaysWhatItLeavesOut() throws SQLException {
+        PlanProof proof = prove("CREATE TABLE t (id int, old text); CREATE TABLE gone (x int);",
+                "CREATE TABLE t (id int, fresh text); CREATE INDEX t_id ON t (id);", false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(proof.heldBack()).extracting(PlannedStatement::sql)
+                .containsExactlyInAnyOrder("ALTER TABLE public.t DROP COLUMN old", "DROP TABLE public.gone");
+        assertThat(proof.safe().failure()).isNull();
+        assertThat(proof.leftOut().objects()).extracting(o -> o.object())
+                .containsExactlyInAnyOrder("table public.t", "table public.gone");
+    }
+}
