@@ -51,7 +51,7 @@ public final class ConsoleReport implements ProgressListener {
 
     @Override
     public void migrationFinished(MigrationRun run, int index, int total) {
-        boolean ok = run.status() == MigrationRun.Status.APPLIED && run.reversal() != MigrationRun.Reversal.FAILED;
+        boolean ok = run.status() == MigrationRun.Status.APPLIED && !run.reversal().failed();
         String mark = ok ? ansi.green("✓") : ansi.red("✗");
         String name = pad(run.migration().displayName(), nameWidth);
         String note = run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + run.autocommitReason());
@@ -63,6 +63,9 @@ public final class ConsoleReport implements ProgressListener {
         return switch (run.reversal()) {
             case REVERSED -> ansi.dim(String.format("  ⇄ %6s", millis(run.reversalDuration())));
             case FAILED -> "  " + ansi.red("⇄ rollback fails");
+            case NOT_RESTORED -> "  " + ansi.red("⇄ rollback leaves another schema");
+            case LOSES_ROWS -> "  " + ansi.red("⇄ rollback loses rows");
+            case MISSING_DOWN -> "  " + ansi.red("⇄ no down script");
             case NO_DOWN -> "  " + ansi.yellow("⇄ no down");
             case NOT_CHECKED -> "";
         };
