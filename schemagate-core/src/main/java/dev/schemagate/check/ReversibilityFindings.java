@@ -71,6 +71,20 @@ public final class ReversibilityFindings {
                 failure.hint(), failure.evidence());
     }
 
+    /**
+     * The down script failed on the tables' sample rows and runs without them: the failure depends on
+     * rows, which are synthetic, so it is a warning that says so.
+     */
+    public static Finding onSampleRows(Finding downFailed) {
+        List<String> evidence = new java.util.ArrayList<>();
+        evidence.add("the tables held synthetic sample rows; on empty tables the down script runs");
+        evidence.addAll(downFailed.evidence());
+        return new Finding(DOWN_FAILED, Severity.WARNING, downFailed.location(),
+                "down script fails when the tables hold the sample rows: " + downFailed.message().replaceFirst("^down script failed: ", ""),
+                "Check whether rows like yours can make it fail (a constraint the down adds back, a value the up wrote); "
+                        + "if only the synthetic values can, nothing is wrong.", evidence);
+    }
+
     /** Up again after down failed: the down script left something the up script trips on. */
     public static Finding reapplyFailed(Migration migration, Finding failure) {
         return new Finding(REAPPLY_FAILED, Severity.ERROR, failure.location(),

@@ -208,5 +208,9 @@ final class MigrationCycle {
      */
     record Result(Snapshot after, MigrationRun.Reversal reversal, List<Finding> findings,
                   List<IntegrityProblem> integrity, Finding upFailure) {
+
+        Result withFindings(List<Finding> newFindings) {
+            return new Result(after, reversal, newFindings, integrity, upFailure);
+        }
     }
 }
