@@ -40,6 +40,16 @@ class TrueFindingsTest {
     }
 
     @Test
+    void thePaddingOfACharacterColumnIsNoValue() throws IOException {
+        write("1_t.up.sql", "CREATE TABLE t (id char(40) PRIMARY KEY, note text);");
+        write("1_t.down.sql", "DROP TABLE t;");
+        write("2_vary.up.sql", "ALTER TABLE t ALTER COLUMN id TYPE varchar(40);");
+        write("2_vary.down.sql", "ALTER TABLE t ALTER COLUMN id TYPE char(40);");
+        CommandRun run = verify();
+        assertThat(run.out()).as(run.toString()).doesNotContain("data.down-lost-rows").doesNotContain("data.up-changed-rows");
+    }
+
+    @Test
     void aTimestampATriggerBumpsIsNoLoss() throws IOException {
         write("1_t.up.sql", """
                 CREATE TABLE t (id int PRIMARY KEY, note text, updated_at timestamptz NOT NULL DEFAULT now());

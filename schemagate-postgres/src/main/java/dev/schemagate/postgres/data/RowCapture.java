@@ -98,12 +98,22 @@ public final class RowCapture {
             Map<String, String> row = new LinkedHashMap<>();
             JsonNode node = JSON.readTree(json);
             for (Column column : table.columns()) {
-                row.put(column.name(), text(node.get(column.name())));
+                String value = text(node.get(column.name()));
+                row.put(column.name(), value != null && padded(column) ? value.stripTrailing() : value);
             }
             return row;
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable row JSON from the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A {@code character(n)} column: PostgreSQL pads its values with spaces and ignores them when it
+     * compares, so a value that moves between {@code char(n)} and {@code varchar} keeps its meaning.
+     */
+    private static boolean padded(Column column) {
+        String type = column.type();
+        return type.startsWith("character(") || type.equals("character") || type.startsWith("bpchar");
     }
 
     private static String text(JsonNode value) {
