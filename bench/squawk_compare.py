@@ -20,10 +20,10 @@ SQUAWK = {
 SCHEMAGATE = {
     "destructive": ["drop-schema", "drop-table", "drop-column", "truncate", "lossy-type-change"],
     "breaking": ["rename-table", "rename-column", "column-used-by-view", "add-not-null-column-without-default"],
-    "index locks": ["add-index-non-concurrently", "drop-index-non-concurrently"],
+    "index locks": ["add-index-non-concurrently", "drop-index-non-concurrently", "reindex-non-concurrently"],
     "constraint locks": ["add-foreign-key-without-not-valid", "add-check-without-not-valid", "set-not-null",
-                         "add-unique-constraint"],
-    "rewrites": ["change-column-type", "add-column-volatile-default", "table-rewrite"],
+                         "add-unique-constraint", "validate-in-same-transaction"],
+    "rewrites": ["change-column-type", "add-column-volatile-default", "table-rewrite", "backfill-in-ddl-transaction"],
     "lock timeout": ["missing-lock-timeout"],
     "transactions": ["concurrently-in-transaction", "transaction-control", "enum-value-used-in-transaction"],
     "robustness": ["drop-without-if-exists", "create-without-if-not-exists"],

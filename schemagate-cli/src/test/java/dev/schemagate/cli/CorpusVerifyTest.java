@@ -109,12 +109,36 @@ class CorpusVerifyTest {
                 .contains("228 of 228 migrations applied")
                 .contains("20250523000001000000_rm_oauth2_trusted_jwt_bearer_issuer_unefficient_uq_idx.postgres.autocommit.down.sql: error: "
                         + "down script does not restore the schema")
-                .doesNotContain("20190300000007000000_consent.postgres.down.sql: error: rolling back");
+                .doesNotContain("20190300000007000000_consent.postgres.down.sql: error: rolling back")
+                .as("a rollback that keeps a backfill of NULLs loses nothing")
+                .doesNotContain("20190100000004000000_client.postgres.down.sql: error: rolling back")
+                .doesNotContain("20190100000008000000_client.postgres.down.sql: error: rolling back")
+                .as("foreign keys added over sample rows: the rows are made consistent first")
+                .doesNotContain("20190300000010000000_consent.postgres.up.sql:2:13: warning: up script fails")
+                .doesNotContain("20211019000001000002_merge_authentication_request_tables.postgres.up.sql:13:")
+                .as("a data-only fix without a down is a warning")
+                .contains("20190200000003000000_jwk.up.sql: warning: 20190200000003000000 jwk has no down script, and its up script changes rows");
         assertThat(line(run, "20150101000001000000 networks")).as("a migration with statements and no down")
-                .contains("⇄ no down");
+                .contains("⇄ no down script").startsWith("  ✗");
+        assertThat(line(run, "20190100000004000000 client")).startsWith("  ✓");
         assertThat(line(run, "20221109000010000001 fix_foreign_key")).as("a placeholder without a statement")
                 .doesNotContain("no down");
         assertThat(run.out()).doesNotContain("20221109000010000001 fix_foreign_key has no down script");
+    }
+
+    /** Vaultwarden's diesel history: its real rollback failure, and nothing on char(n) padding. */
+    @Test
+    void findsVaultwardensRollbackFailureAndNothingOnCharacterPadding() {
+        Path folder = folder("vaultwarden-migrations/migrations/postgresql");
+
+        CommandRun run = CommandRun.of("verify", folder.toString(), "--db-url", URL,
+                "--checks", "apply,reversibility,data,integrity");
+
+        assertThat(run.out()).as(run.toString())
+                .contains("46 of 46 migrations applied")
+                .contains("2022-07-27-110000_add_group_support/down.sql:1:1: down script failed: cannot drop table groups")
+                .doesNotContain("2019-09-16-150000_fix_attachments/down.sql: rolling back")
+                .doesNotContain("2019-09-16-150000_fix_attachments/up.sql: up script rewrites");
     }
 
     private static String line(CommandRun run, String migration) {

@@ -27,7 +27,7 @@ class DataCheckTest {
                 .containsPattern("- \\(id=\\d+, full_name=\\w+\\)   \\(a row before, gone after\\)")
                 .containsPattern("\\+ \\(id=\\d+, full_name=NULL\\)")
                 .doesNotContain("reversibility.schema-not-restored")
-                .contains("✗ 0002 split_full_name").contains("⇄ rollback fails");
+                .contains("✗ 0002 split_full_name").contains("⇄ rollback loses rows");
     }
 
     @Test
@@ -133,7 +133,7 @@ class DataCheckTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out())
-                .contains("2_c.up.sql:1:26: warning: up script fails when tables hold rows: column \"code\" of relation \"t\" "
+                .contains("2_c.up.sql:1:26: warning: up script fails on the sample rows in the tables: column \"code\" of relation \"t\" "
                         + "contains null values (SQLSTATE 23502) [data.up-failed-with-rows]")
                 .contains("every table held 20 synthetic rows")
                 .contains("3 of 3 migrations applied, 0 errors, 1 warning");

@@ -64,9 +64,10 @@ public final class DataFindings {
     public static Finding upFailedWithRows(Migration migration, Finding failure, int rowsPerTable) {
         List<String> evidence = new ArrayList<>();
         evidence.add("every table held " + rowsPerTable + " synthetic rows that satisfy its constraints");
+        evidence.add("their values for the foreign keys this migration adds pointed at existing rows, as production rows would");
         evidence.addAll(failure.evidence());
         return new Finding(UP_FAILED_WITH_ROWS, Severity.WARNING, failure.location(),
-                "up script fails when tables hold rows: " + failure.message(),
+                "up script fails on the sample rows in the tables: " + failure.message(),
                 "Production tables are not empty: make the migration work on existing rows (defaults, a backfill "
                         + "before a constraint), or check that the synthetic rows are not the cause. The data "
                         + "check of this migration ran on empty tables.", evidence);

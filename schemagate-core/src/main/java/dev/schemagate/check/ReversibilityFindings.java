@@ -17,16 +17,44 @@ public final class ReversibilityFindings {
     public static final String REAPPLY_DIFFERS = "reversibility.reapply-differs";
 
     private static final int MAX_EVIDENCE = 40;
+    private static final String WHITESPACE_HINT = "The bodies do the same thing (compared with whitespace outside "
+            + "literals normalised); copy the body text exactly if the stored source should match too.";
 
     private ReversibilityFindings() {
     }
 
-    /** A migration without a down script: an error, a note when annotated. */
-    public static Finding missingDown(Migration migration, Annotation irreversible) {
+    /** What an up script was seen to change, which decides how much a missing down script matters. */
+    public enum UpEffect {
+        /** The schema after it differs from the schema before. */
+        SCHEMA,
+        /** The schema is the same, but rows were written. */
+        DATA_ONLY,
+        /** Neither: a no-op on this history ({@code SELECT 1}, {@code IF NOT EXISTS} on what exists). */
+        NOTHING
+    }
+
+    /**
+     * A migration without a down script: an error when its up script changes the schema, a warning
+     * when it changes only data (that change cannot be undone), a note when it
+     * changes nothing or is annotated irreversible.
+     */
+    public static Finding missingDown(Migration migration, Annotation irreversible, UpEffect effect) {
         Location at = Location.of(migration.up().file());
         if (irreversible != null) {
             return new Finding(MISSING_DOWN, Severity.INFO, irreversible.location(),
                     migration.displayName() + " is irreversible on purpose: " + orNone(irreversible.argument()), "", List.of());
+        }
+        if (effect == UpEffect.NOTHING) {
+            return new Finding(MISSING_DOWN, Severity.INFO, at, migration.displayName()
+                    + " has no down script, and its up script changed nothing in the schema or the rows: nothing to undo",
+                    "", List.of("schema before and after the up script: identical"));
+        }
+        if (effect == UpEffect.DATA_ONLY) {
+            return new Finding(MISSING_DOWN, Severity.WARNING, at, migration.displayName()
+                    + " has no down script, and its up script changes rows (the schema stays the same): the data change cannot be rolled back",
+                    "Write a down script that restores the rows if a rollback must bring them back, or mark it "
+                            + "'-- schemagate:irreversible <reason>'.",
+                    List.of("schema before and after the up script: identical"));
         }
         return new Finding(MISSING_DOWN, Severity.ERROR, at, migration.displayName() + " has no down script (or one without a statement)",
                 "Write a down script that undoes it, or mark it '-- schemagate:irreversible <reason>'.", List.of());
@@ -36,6 +64,20 @@ public final class ReversibilityFindings {
     public static Finding downFailed(Finding failure) {
         return new Finding(DOWN_FAILED, Severity.ERROR, failure.location(), "down script failed: " + failure.message(),
                 failure.hint(), failure.evidence());
+    }
+
+    /**
+     * The down script failed on the tables' sample rows and runs without them: the failure depends on
+     * rows, which are synthetic, so it is a warning that says so.
+     */
+    public static Finding onSampleRows(Finding downFailed) {
+        List<String> evidence = new java.util.ArrayList<>();
+        evidence.add("the tables held synthetic sample rows; on empty tables the down script runs");
+        evidence.addAll(downFailed.evidence());
+        return new Finding(DOWN_FAILED, Severity.WARNING, downFailed.location(),
+                "down script fails when the tables hold the sample rows: " + downFailed.message().replaceFirst("^down script failed: ", ""),
+                "Check whether rows like yours can make it fail (a constraint the down adds back, a value the up wrote); "
+                        + "if only the synthetic values can, nothing is wrong.", evidence);
     }
 
     /** Up again after down failed: the down script left something the up script trips on. */
@@ -49,6 +91,11 @@ public final class ReversibilityFindings {
     /** After up then down, the schema is not what it was before up. */
     public static Finding notRestored(Migration migration, List<Difference> differences) {
         Location at = Location.of(migration.down().orElseThrow().file());
+        if (differences.stream().allMatch(Difference::whitespaceOnly)) {
+            return new Finding(NOT_RESTORED, Severity.INFO, at,
+                    "down script restores the schema except for whitespace in function bodies: " + count(differences),
+                    WHITESPACE_HINT, evidence(differences));
+        }
         boolean onlyOrder = differences.stream().allMatch(d -> d.field().endsWith(" order"));
         return new Finding(NOT_RESTORED, onlyOrder ? Severity.WARNING : Severity.ERROR, at,
                 "down script does not restore the schema: " + count(differences) + " after up and down",
@@ -59,6 +106,11 @@ public final class ReversibilityFindings {
 
     /** Up, down, up again: the second up produced another schema than the first. */
     public static Finding reapplyDiffers(Migration migration, List<Difference> differences) {
+        if (differences.stream().allMatch(Difference::whitespaceOnly)) {
+            return new Finding(REAPPLY_DIFFERS, Severity.INFO, Location.of(migration.up().file()),
+                    "up script applied again after the down script gives the same schema except for whitespace in "
+                            + "function bodies: " + count(differences), WHITESPACE_HINT, evidence(differences));
+        }
         return new Finding(REAPPLY_DIFFERS, Severity.ERROR, Location.of(migration.up().file()),
                 "up script applied again after the down script gives another schema: " + count(differences),
                 "The down script leaves a trace that changes what up creates ('-' first up only, '+' second up only).",

@@ -26,6 +26,14 @@ public interface DataProbe {
             throws SQLException;
 
     /**
+     * Makes the rows consistent, the way production rows are, with the foreign keys {@code target}
+     * (the schema a migration is about to create) adds over tables of {@code now}: child values that
+     * match no parent row are pointed at existing ones. Synthetic values are arbitrary where no key
+     * held them yet; the application's never were. Returns how many rows changed.
+     */
+    long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException;
+
+    /**
      * What only the data shows is wrong: rows that break a foreign key the database does not enforce
      * (NOT VALID), and sequences that would hand out values their column already holds.
      */

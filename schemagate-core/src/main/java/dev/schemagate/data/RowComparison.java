@@ -17,24 +17,36 @@ public final class RowComparison {
     }
 
     public static RowDifference compare(TableRows before, TableRows after) {
+        return compare(before, after, false);
+    }
+
+    /**
+     * Compares as {@link #compare(TableRows, TableRows)}, and with {@code nullsMayFill} a row whose
+     * NULLs now hold values still counts as kept: a value appearing where there was none loses nothing
+     * (a backfill that a rollback leaves in place).
+     */
+    public static RowDifference compare(TableRows before, TableRows after, boolean nullsMayFill) {
         List<String> columns = before.columns().stream().filter(after.columns()::contains).toList();
         if (before.truncated() || after.truncated()) {
             return new RowDifference(before.table(), columns, Math.max(0, before.totalRows() - after.totalRows()),
                     Math.max(0, after.totalRows() - before.totalRows()), null, null, true);
         }
         Map<List<String>, Integer> remaining = counts(after.rows(), columns);
-        long missing = 0;
-        Map<String, String> sampleMissing = null;
+        List<List<String>> unmatched = new ArrayList<>();
         for (Map<String, String> row : before.rows()) {
             List<String> values = project(row, columns);
             Integer count = remaining.get(values);
             if (count == null || count == 0) {
-                missing++;
-                sampleMissing = sampleMissing == null ? sample(columns, values) : sampleMissing;
+                unmatched.add(values);
             } else {
                 remaining.put(values, count - 1);
             }
         }
+        if (nullsMayFill) {
+            unmatched.removeIf(values -> takeFilled(values, remaining));
+        }
+        long missing = unmatched.size();
+        Map<String, String> sampleMissing = unmatched.isEmpty() ? null : sample(columns, unmatched.get(0));
         long unexpected = 0;
         Map<String, String> sampleUnexpected = null;
         for (Map.Entry<List<String>, Integer> entry : remaining.entrySet()) {
@@ -45,6 +57,26 @@ public final class RowComparison {
         }
         return new RowDifference(before.table(), columns, missing, unexpected, sampleMissing, sampleUnexpected,
                 false);
+    }
+
+    /** Takes a remaining row that holds {@code values} wherever they are not NULL; true when there was one. */
+    private static boolean takeFilled(List<String> values, Map<List<String>, Integer> remaining) {
+        for (Map.Entry<List<String>, Integer> entry : remaining.entrySet()) {
+            if (entry.getValue() > 0 && fills(values, entry.getKey())) {
+                entry.setValue(entry.getValue() - 1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fills(List<String> before, List<String> after) {
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i) != null && !before.get(i).equals(after.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<List<String>, Integer> counts(List<Map<String, String>> rows, List<String> columns) {

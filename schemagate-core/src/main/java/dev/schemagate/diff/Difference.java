@@ -26,6 +26,11 @@ public record Difference(Kind kind, String path, String field, Object source, Ob
         return DiffValues.text(target);
     }
 
+    /** True when the two values differ only in whitespace outside literals (a function body re-indented). */
+    public boolean whitespaceOnly() {
+        return field.endsWith(Whitespace.ONLY);
+    }
+
     /** One line for a report: {@code - table public.t}, {@code + column x}, {@code ~ … default: a → b}. */
     public String describe() {
         return switch (kind) {

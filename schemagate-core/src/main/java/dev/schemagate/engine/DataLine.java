@@ -23,8 +23,9 @@ import java.util.Set;
  * what makes the data check cheap.
  *
  * <p>Synthetic rows can make a migration fail that production rows would not (a foreign key added
- * over values the application keeps consistent). Then the data line is rebuilt from the working
- * database, which holds no rows, and seeded afresh. A table the seeder cannot fill is noted once and
+ * over values the application keeps consistent). Then the rows are first made consistent with the
+ * migration's target schema ({@link #conform}); when the migration still fails, the data line is
+ * rebuilt from the working database, which holds no rows, and seeded afresh. A table the seeder cannot fill is noted once and
  * not tried again.
  */
 final class DataLine implements AutoCloseable {
@@ -68,6 +69,15 @@ final class DataLine implements AutoCloseable {
             }
         }
         return new RowWatch(probe, migration, probe.capture(database.connection(), state, tables));
+    }
+
+    /**
+     * Makes the rows consistent with the foreign keys {@code target} adds over the tables of
+     * {@code state}, as production rows would be; true when a row changed, so the migration is worth
+     * trying again on them.
+     */
+    boolean conform(Snapshot state, Snapshot target) throws SQLException {
+        return probe.conform(database.connection(), state, target) > 0;
     }
 
     /** Starts again from a copy of {@code working}, whose tables are empty, to be seeded before the next migration. */

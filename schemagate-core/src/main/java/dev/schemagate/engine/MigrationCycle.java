@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Runs one migration through up → down → up again on a database that is then left as it was, before
@@ -32,6 +33,11 @@ import java.util.Optional;
  * otherwise on a clone of the database, dropped afterwards.
  */
 final class MigrationCycle {
+
+    /** A statement that writes rows, after any leading comments. */
+    private static final Pattern WRITES_ROWS = Pattern.compile(
+            "^(?:\\s+|--[^\\n]*\\n|/\\*.*?\\*/)*(?:WITH\\b.*)?\\b(INSERT|UPDATE|DELETE|TRUNCATE|MERGE|COPY)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final Dialect dialect;
     private final ScriptRunner runner;
@@ -51,9 +57,8 @@ final class MigrationCycle {
     Result run(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows) throws SQLException {
         Optional<Script> down = migration.down()
                 .filter(script -> !migration.repeatable() && !dialect.splitter().split(script).isEmpty());
-        List<Finding> missingDown = missingDown(migration, down);
-        if (down.isEmpty() && rows == null && !options.runs(CheckName.INTEGRITY)) {
-            return new Result(null, withoutDown(missingDown), missingDown, List.of(), null);
+        if (down.isEmpty() && !needsDown(migration) && rows == null && !options.runs(CheckName.INTEGRITY)) {
+            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null);
         }
         boolean transactional = runner.fitsInTransaction(migration.up())
                 && down.map(runner::fitsInTransaction).orElse(true);
@@ -61,19 +66,19 @@ final class MigrationCycle {
             Connection connection = database.connection();
             connection.setAutoCommit(false);
             try {
-                return cycle(connection, migration, down, missingDown, before, rows);
+                return cycle(connection, migration, down, before, rows);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         }
         try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
-            return cycle(connection, migration, down, missingDown, before, rows);
+            return cycle(connection, migration, down, before, rows);
         }
     }
 
-    private Result cycle(Connection connection, Migration migration, Optional<Script> down, List<Finding> missingDown,
-                         Snapshot before, RowWatch rows) throws SQLException {
+    private Result cycle(Connection connection, Migration migration, Optional<Script> down, Snapshot before,
+                         RowWatch rows) throws SQLException {
         ScriptOutcome up = run(connection, migration.up());
         if (!up.succeeded()) {
             return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), up.failure().orElseThrow());
@@ -86,6 +91,7 @@ final class MigrationCycle {
         List<IntegrityProblem> integrity = options.runs(CheckName.INTEGRITY)
                 ? dialect.data().integrity(connection) : List.of();
         if (down.isEmpty()) {
+            List<Finding> missingDown = missingDown(migration, before, after, findings);
             findings.addAll(missingDown);
             return new Result(after, withoutDown(missingDown), findings, integrity, null);
         }
@@ -123,10 +129,21 @@ final class MigrationCycle {
         if (!changed.isEmpty()) {
             findings.add(ReversibilityFindings.reapplyDiffers(migration, changed));
         }
-        boolean clean = findings.subList(found, findings.size()).stream()
-                .noneMatch(f -> f.ruleId().startsWith("reversibility.")
-                        || f.ruleId().equals(DataFindings.DOWN_LOST) && f.severity() == Severity.ERROR);
-        return clean ? MigrationRun.Reversal.REVERSED : MigrationRun.Reversal.FAILED;
+        return verdict(findings.subList(found, findings.size()));
+    }
+
+    /** What the line of a migration whose down script ran says: the worst of what its cycle found. */
+    private static MigrationRun.Reversal verdict(List<Finding> found) {
+        if (found.stream().anyMatch(f -> f.ruleId().equals(ReversibilityFindings.REAPPLY_FAILED))) {
+            return MigrationRun.Reversal.FAILED;
+        }
+        if (found.stream().anyMatch(f -> f.ruleId().startsWith("reversibility.") && f.severity() != Severity.INFO)) {
+            return MigrationRun.Reversal.NOT_RESTORED;
+        }
+        if (found.stream().anyMatch(f -> f.ruleId().equals(DataFindings.DOWN_LOST) && f.severity() == Severity.ERROR)) {
+            return MigrationRun.Reversal.LOSES_ROWS;
+        }
+        return MigrationRun.Reversal.REVERSED;
     }
 
     private ScriptOutcome run(Connection connection, Script script) throws SQLException {
@@ -137,22 +154,44 @@ final class MigrationCycle {
         return dialect.snapshot(connection, SnapshotOptions.full());
     }
 
-    /** The verdict on a migration without a down script: it has none only when one was needed. */
+    /** The verdict on a migration without a down script: an error says it is missing, anything else that it has none. */
     private static MigrationRun.Reversal withoutDown(List<Finding> missingDown) {
-        return missingDown.isEmpty() ? MigrationRun.Reversal.NOT_CHECKED : MigrationRun.Reversal.NO_DOWN;
+        if (missingDown.isEmpty()) {
+            return MigrationRun.Reversal.NOT_CHECKED;
+        }
+        return missingDown.get(0).severity() == Severity.ERROR ? MigrationRun.Reversal.MISSING_DOWN
+                : MigrationRun.Reversal.NO_DOWN;
     }
 
     /**
-     * The finding for a down script that is needed but absent; none when there is one, when the
-     * reversibility check is off, or when the up script has no statement (a placeholder for
-     * another database has nothing to undo).
+     * Whether a missing down script is reported at all: not when the reversibility check is off, nor
+     * when the up script has no statement (a placeholder for another database has nothing to undo).
      */
-    private List<Finding> missingDown(Migration migration, Optional<Script> down) {
-        if (down.isPresent() || !options.runs(CheckName.REVERSIBILITY) || dialect.splitter().split(migration.up()).isEmpty()) {
+    private boolean needsDown(Migration migration) {
+        return options.runs(CheckName.REVERSIBILITY) && !dialect.splitter().split(migration.up()).isEmpty();
+    }
+
+    /**
+     * The finding for a migration without a down script, judged by what its up script did in the
+     * cycle: a schema change needs a down; an up that changed only data cannot be undone without one
+     * (a warning); an up that changed neither has nothing to undo (a note).
+     */
+    private List<Finding> missingDown(Migration migration, Snapshot before, Snapshot after, List<Finding> upFindings) {
+        if (!needsDown(migration)) {
             return List.of();
         }
         Annotation irreversible = Annotation.find("irreversible", migration.up(), migration.down().orElse(null)).orElse(null);
-        return List.of(ReversibilityFindings.missingDown(migration, irreversible));
+        ReversibilityFindings.UpEffect effect = !SnapshotComparison.compare(before, after).isEmpty()
+                ? ReversibilityFindings.UpEffect.SCHEMA
+                : changesData(migration, upFindings) ? ReversibilityFindings.UpEffect.DATA_ONLY
+                : ReversibilityFindings.UpEffect.NOTHING;
+        return List.of(ReversibilityFindings.missingDown(migration, irreversible, effect));
+    }
+
+    /** The rows showed a change, or (without rows to show it) a statement of the up script writes rows. */
+    private boolean changesData(Migration migration, List<Finding> upFindings) {
+        return upFindings.stream().anyMatch(f -> f.ruleId().equals(DataFindings.UP_LOST) || f.ruleId().equals(DataFindings.UP_CHANGED))
+                || dialect.splitter().split(migration.up()).stream().anyMatch(s -> WRITES_ROWS.matcher(s.sql()).find());
     }
 
     /**
@@ -166,5 +205,9 @@ final class MigrationCycle {
      */
     record Result(Snapshot after, MigrationRun.Reversal reversal, List<Finding> findings,
                   List<IntegrityProblem> integrity, Finding upFailure) {
+
+        Result withFindings(List<Finding> newFindings) {
+            return new Result(after, reversal, newFindings, integrity, upFailure);
+        }
     }
 }

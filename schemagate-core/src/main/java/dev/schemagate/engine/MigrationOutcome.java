@@ -7,8 +7,10 @@ package dev.schemagate.engine;
 public enum MigrationOutcome {
     /** The up script applied, and its rollback restored the schema and rows (or was not checked). */
     APPLIED("applied", "applied", true),
-    /** The up script applied; there is no down script to roll it back with. */
+    /** The up script applied; it has no down script and needs none (it changed nothing, or says it is irreversible). */
     NO_DOWN("noDown", "applied, no down script", true),
+    /** The up script applied, but it changes the schema or rows and has no down script to undo that. */
+    MISSING_DOWN("missingDown", "applied, down script missing", false),
     /** The up script applied, but its rollback failed, did not restore the schema or lost rows. */
     ROLLBACK_FAILED("rollbackFailed", "rollback failed", false),
     /** The up script failed. */
@@ -46,7 +48,8 @@ public enum MigrationOutcome {
             case FAILED -> FAILED;
             case NOT_RUN -> NOT_RUN;
             case APPLIED -> switch (reversal) {
-                case FAILED -> ROLLBACK_FAILED;
+                case FAILED, NOT_RESTORED, LOSES_ROWS -> ROLLBACK_FAILED;
+                case MISSING_DOWN -> MISSING_DOWN;
                 case NO_DOWN -> NO_DOWN;
                 case REVERSED, NOT_CHECKED -> APPLIED;
             };

@@ -27,10 +27,20 @@ public record MigrationRun(Migration migration, Status status, Duration duration
     public enum Status { APPLIED, FAILED, NOT_RUN }
 
     /**
-     * Whether a migration rolls back: {@code FAILED} when its down script fails, does not restore
-     * the schema, cannot be followed by the up script again, or loses rows.
+     * Whether a migration rolls back: {@code FAILED} when its down script fails or the up script
+     * cannot run again after it, {@code NOT_RESTORED} when the down ran but left another schema,
+     * {@code LOSES_ROWS} when it ran and restored the schema but not the rows, {@code MISSING_DOWN}
+     * when a needed down script is absent, {@code NO_DOWN} when there is none and none is required
+     * (legacy history, marked irreversible, an up that changed only data or nothing).
      */
-    public enum Reversal { REVERSED, FAILED, NO_DOWN, NOT_CHECKED }
+    public enum Reversal {
+        REVERSED, FAILED, NOT_RESTORED, LOSES_ROWS, MISSING_DOWN, NO_DOWN, NOT_CHECKED;
+
+        /** True when the rollback check found something wrong. */
+        public boolean failed() {
+            return this == FAILED || this == NOT_RESTORED || this == LOSES_ROWS || this == MISSING_DOWN;
+        }
+    }
 
     /** A migration whose up script ran (or failed) with this outcome, its reversibility not yet checked. */
     public static MigrationRun of(Migration migration, ScriptOutcome outcome, Duration took) {

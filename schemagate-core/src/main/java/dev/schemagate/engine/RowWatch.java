@@ -42,7 +42,7 @@ final class RowWatch {
     /** After the up script: tables that lost rows (errors) or had values rewritten (notes). */
     List<Finding> afterUp(Connection connection, Snapshot state) throws SQLException {
         List<Finding> findings = new ArrayList<>();
-        for (RowDifference rows : compare(connection, state)) {
+        for (RowDifference rows : compare(connection, state, false)) {
             if (rows.missing() > rows.unexpected()) {
                 deletedByUp.put(rows.table(), rows.missing() - rows.unexpected());
                 findings.add(DataFindings.upLost(migration, rows, destructive));
@@ -55,11 +55,12 @@ final class RowWatch {
 
     /**
      * After the down script: every table that exists again must hold its rows as they were. Rows
-     * the up script deleted were reported there, so the down script answers only for the rest.
+     * the up script deleted were reported there, so the down script answers only for the rest; a
+     * value left where there was NULL (a backfill the down keeps) is no loss.
      */
     List<Finding> afterDown(Connection connection, Snapshot state) throws SQLException {
         List<Finding> findings = new ArrayList<>();
-        for (RowDifference rows : compare(connection, state)) {
+        for (RowDifference rows : compare(connection, state, true)) {
             long ownLoss = rows.missing() - deletedByUp.getOrDefault(rows.table(), 0L);
             if (ownLoss > 0) {
                 findings.add(DataFindings.downLost(migration, rows, ownLoss, destructive));
@@ -68,13 +69,13 @@ final class RowWatch {
         return findings;
     }
 
-    private List<RowDifference> compare(Connection connection, Snapshot state) throws SQLException {
+    private List<RowDifference> compare(Connection connection, Snapshot state, boolean nullsMayFill) throws SQLException {
         Map<QualifiedName, TableRows> now = probe.capture(connection, state, before.keySet());
         List<RowDifference> differences = new ArrayList<>();
         before.forEach((table, rows) -> {
             TableRows after = now.get(table);
             if (after != null) {
-                RowDifference difference = RowComparison.compare(rows, after);
+                RowDifference difference = RowComparison.compare(rows, after, nullsMayFill);
                 if (!difference.same()) {
                     differences.add(difference);
                 }

@@ -3,6 +3,7 @@ package dev.schemagate.engine;
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.OutsideReach;
+import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.dialect.DatabaseServer;
@@ -188,24 +189,48 @@ public final class Verifier {
     }
 
     /**
-     * Cycles a migration, on the data line with its rows when there is one; when the up script
-     * fails only because of the rows, says so and cycles it on the working database without rows.
+     * Cycles a migration, on the data line with its rows when there is one. When the up script fails
+     * only because of the rows, the rows are made consistent with the foreign keys the migration
+     * adds (as production rows are) and it is tried again; when it still fails, that is reported and
+     * it is cycled on the working database without rows.
      */
     private static Cycled cycle(MigrationCycle cycle, WorkingDatabase database, DataLine data, Migration migration,
                          Snapshot state, VerifyOptions options, List<Finding> findings) throws SQLException {
         if (data == null) {
             return new Cycled(cycle.run(database, migration, state, null), false);
         }
-        RowWatch rows = data.prepare(migration, state, findings);
-        MigrationCycle.Result result = cycle.run(data.database(), migration, state, rows);
+        MigrationCycle.Result result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
         if (result.upFailure() == null) {
-            return new Cycled(result, false);
+            return new Cycled(withoutRows(cycle, database, migration, state, result), false);
         }
         MigrationCycle.Result empty = cycle.run(database, migration, state, null);
+        if (empty.upFailure() == null && empty.after() != null && data.conform(state, empty.after())) {
+            result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+            if (result.upFailure() == null) {
+                return new Cycled(withoutRows(cycle, database, migration, state, result), false);
+            }
+        }
         if (empty.upFailure() == null) {
             findings.add(DataFindings.upFailedWithRows(migration, result.upFailure(), options.rows()));
         }
         return new Cycled(empty, true);
+    }
+
+    /**
+     * A down script that failed on the sample rows is cycled again without them: when it then runs,
+     * the failure depends on the rows, and the finding says so.
+     */
+    private static MigrationCycle.Result withoutRows(MigrationCycle cycle, WorkingDatabase database, Migration migration,
+                                                     Snapshot state, MigrationCycle.Result result) throws SQLException {
+        boolean downFailed = result.findings().stream().anyMatch(f -> f.ruleId().equals(ReversibilityFindings.DOWN_FAILED));
+        if (!downFailed) {
+            return result;
+        }
+        boolean failsWithoutRows = cycle.run(database, migration, state, null).findings().stream()
+                .anyMatch(f -> f.ruleId().equals(ReversibilityFindings.DOWN_FAILED));
+        return failsWithoutRows ? result : result.withFindings(result.findings().stream()
+                .map(f -> f.ruleId().equals(ReversibilityFindings.DOWN_FAILED) ? ReversibilityFindings.onSampleRows(f) : f)
+                .toList());
     }
 
     /** Applies the migration to the data line too; when its rows break it, the data line starts again from the working database. */

@@ -11,8 +11,10 @@ import static dev.schemagate.lint.SqlText.IDENT;
 import static dev.schemagate.lint.SqlText.NAME;
 import static dev.schemagate.lint.Suspicion.Need.ACCESS_EXCLUSIVE;
 import static dev.schemagate.lint.Suspicion.Need.EXISTING_TABLE;
+import static dev.schemagate.lint.Suspicion.Need.HELD_LOCK;
 import static dev.schemagate.lint.Suspicion.Need.NONE;
 import static dev.schemagate.lint.Suspicion.Need.REWRITE;
+import static dev.schemagate.lint.Suspicion.Need.VIEW_READS_COLUMN;
 
 /** The rules about {@code ALTER TABLE}, one action at a time. */
 final class AlterTableChecks implements StatementCheck {
@@ -29,6 +31,8 @@ final class AlterTableChecks implements StatementCheck {
     private static final Pattern RENAME_COLUMN = Pattern.compile("^RENAME (?:COLUMN )?(?!CONSTRAINT\\b)(" + IDENT + ") TO (" + IDENT + ")", F);
     private static final Pattern ADD_COLUMN = Pattern.compile("^ADD (?:COLUMN )?(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|CHECK\\b|FOREIGN\\b|EXCLUDE\\b)(IF NOT EXISTS )?(.*)$", F);
     private static final Pattern ADD_CONSTRAINT = Pattern.compile("^ADD (?:CONSTRAINT " + IDENT + " )?(PRIMARY KEY|UNIQUE|CHECK|FOREIGN KEY|EXCLUDE)\\b(.*)$", F);
+    private static final Pattern CONSTRAINT_NAME = Pattern.compile("^ADD CONSTRAINT (" + IDENT + ") ", F);
+    private static final Pattern VALIDATE = Pattern.compile("^VALIDATE CONSTRAINT (" + IDENT + ")", F);
     private static final Pattern DROP_COLUMN = Pattern.compile("^DROP (?:COLUMN )?(?!CONSTRAINT\\b)(IF EXISTS )?(" + IDENT + ")", F);
     private static final Pattern CHANGE_TYPE = Pattern.compile("^ALTER (?:COLUMN )?(" + IDENT + ") (?:SET DATA )?TYPE (.*?)( USING .*)?$", F);
     private static final Pattern SET_NOT_NULL = Pattern.compile("^ALTER (?:COLUMN )?(" + IDENT + ") SET NOT NULL$", F);
@@ -38,7 +42,6 @@ final class AlterTableChecks implements StatementCheck {
                     + "ADD (CONSTRAINT \\S+ )?FOREIGN KEY|ATTACH PARTITION|DETACH PARTITION .* CONCURRENTLY|ENABLE|DISABLE)", F);
     private static final Pattern NARROW_TYPE = Pattern.compile(
             "^(varchar|character varying|char|character|bpchar|numeric|decimal)\\s*\\(|^(smallint|int2|integer|int4|int|real|float4|date|boolean|bool)$", F);
-    private static final Pattern LENGTH = Pattern.compile("^(?:varchar|character varying)\\s*\\(\\s*(\\d+)\\s*\\)$");
 
     @Override
     public void check(LintStatement s, LintMemory memory, List<Suspicion> out) {
@@ -53,6 +56,10 @@ final class AlterTableChecks implements StatementCheck {
             String action = raw.strip();
             accessExclusive |= !WEAKER_LOCK.matcher(action).find();
             action(s, memory, table, action, out);
+        }
+        boolean inTransaction = s.script().transactional() || memory.explicitTransaction();
+        if (inTransaction && actions.stream().anyMatch(a -> !a.strip().toUpperCase(java.util.Locale.ROOT).startsWith("VALIDATE"))) {
+            memory.lockedByDdl(table);
         }
         if (accessExclusive && !memory.lockTimeout()) {
             out.add(s.suspect(Rules.LOCK_TIMEOUT, table, "ALTER TABLE " + table
@@ -78,6 +85,18 @@ final class AlterTableChecks implements StatementCheck {
             }
         } else if ((m = ADD_CONSTRAINT.matcher(action)).find()) {
             constraint(s, memory, table, m.group(1).toUpperCase(), m.group(2), out);
+            Matcher name = CONSTRAINT_NAME.matcher(action);
+            if (name.find() && m.group(2).toUpperCase(Locale.ROOT).contains("NOT VALID")
+                    && (s.script().transactional() || memory.explicitTransaction())) {
+                memory.notValidAdded(table, SqlText.unquote(name.group(1)));
+            }
+        } else if ((m = VALIDATE.matcher(action)).find()) {
+            String constraint = SqlText.unquote(m.group(1));
+            if (memory.addedNotValidHere(table, constraint)) {
+                out.add(s.suspect(Rules.VALIDATE_IN_SAME_TRANSACTION, table, "validates constraint " + constraint
+                        + " in the transaction that added it NOT VALID, so the scan runs under the lock the ADD still holds",
+                        HELD_LOCK));
+            }
         } else if ((m = ADD_COLUMN.matcher(action)).find()) {
             if (m.group(1) == null) {
                 out.add(s.suspect(Rules.CREATE_IF_NOT_EXISTS, table, "ADD COLUMN has no IF NOT EXISTS", NONE));
@@ -98,8 +117,8 @@ final class AlterTableChecks implements StatementCheck {
                                    List<Suspicion> out) {
         String view = memory.viewReading(table, column);
         if (view != null) {
-            out.add(s.suspect(Rules.COLUMN_USED_BY_VIEW, table, verb + " column " + table + "." + column
-                    + ", which view " + view + " still reads", NONE));
+            out.add(s.suspect(Rules.COLUMN_USED_BY_VIEW, table, column, verb + " column " + table + "." + column
+                    + ", which view " + view + " still reads", VIEW_READS_COLUMN));
         }
     }
 
@@ -164,27 +183,12 @@ final class AlterTableChecks implements StatementCheck {
         String oldType = memory.columnType(table, column);
         out.add(s.suspect(Rules.CHANGE_TYPE, table, "changes the type of " + table + "." + column + " to " + newType
                 + (oldType == null ? "" : " (was " + oldType + ")") + ", which may rewrite the table", REWRITE));
-        if (using || (NARROW_TYPE.matcher(newType).find() && !widens(oldType, newType))) {
+        if (using || (NARROW_TYPE.matcher(newType).find() && !TypeWidening.widens(oldType, newType))) {
             out.add(s.suspect(Rules.LOSSY_TYPE_CHANGE, table, "changes " + table + "." + column + " to " + newType
-                    + (using ? " with a USING conversion" : "") + ", which can cut or refuse existing values", EXISTING_TABLE));
+                    + (oldType == null ? "" : " (was " + oldType + ")") + (using ? " with a USING conversion" : "")
+                    + ", which can cut or refuse existing values", using ? EXISTING_TABLE : REWRITE));
         }
         memory.columnType(table, column, newType);
         PreferenceChecks.type(s, table, column, newType, false, out);
-    }
-
-    /** True when the old type is known and the new one holds every value of it. */
-    static boolean widens(String oldType, String newType) {
-        if (oldType == null) {
-            return false;
-        }
-        if (oldType.equals(newType)) {
-            return true;
-        }
-        Matcher before = LENGTH.matcher(oldType);
-        Matcher after = LENGTH.matcher(newType);
-        if (before.matches() && after.matches()) {
-            return Integer.parseInt(after.group(1)) >= Integer.parseInt(before.group(1));
-        }
-        return oldType.matches("smallint|int2") && newType.matches("integer|int4|int");
     }
 }

@@ -48,7 +48,7 @@ final class Judge {
                 continue;
             }
             covered.add(key(suspicion.statement(), suspicion.rule()));
-            report(suspicion.rule(), suspicion.statement(), suspicion.message(), observed, suspicion.table(), findings);
+            report(suspicion.rule(), suspicion.statement(), message(suspicion, observed), observed, suspicion.table(), findings);
         }
         for (LintPlan.PlannedScript script : plan.scripts()) {
             for (Statement statement : script.statements()) {
@@ -69,6 +69,17 @@ final class Judge {
         return new Judgement(findings, cleared);
     }
 
+    /** The suspicion's sentence, with the views the database names when it showed them. */
+    private static String message(Suspicion suspicion, Observation observed) {
+        if (suspicion.need() != Suspicion.Need.VIEW_READS_COLUMN || observed == null) {
+            return suspicion.message();
+        }
+        List<String> views = observed.viewsReading(suspicion.table(), suspicion.column());
+        return suspicion.message().replaceFirst(", which view .*$", "")
+                + (views.size() == 1 ? ", which view " + views.get(0) + " still reads"
+                : ", which views " + String.join(", ", views) + " still read");
+    }
+
     private boolean stands(Suspicion suspicion, Observation observed) {
         if (suspicion.need() == Suspicion.Need.NONE) {
             return true;
@@ -84,6 +95,8 @@ final class Judge {
             case REWRITE -> table != null && observed.rewrote(table);
             case ACCESS_EXCLUSIVE -> !observed.lockTimeoutSet()
                     && (!observed.inTransaction() || !observed.accessExclusive(table).isEmpty());
+            case HELD_LOCK -> observed.heldBlockingWrites(table);
+            case VIEW_READS_COLUMN -> !observed.viewsReading(table, suspicion.column()).isEmpty();
             default -> true;
         };
     }

@@ -21,6 +21,8 @@ final class LintMemory {
     private final Map<String, String> columnTypes = new HashMap<>();
     private final Set<String> notNullChecks = new HashSet<>();
     private final Set<String> enumValuesAdded = new HashSet<>();
+    private final Set<String> notValidAdded = new HashSet<>();
+    private final Set<String> lockedByDdl = new HashSet<>();
     private boolean lockTimeout;
     private boolean explicitTransaction;
 
@@ -32,6 +34,26 @@ final class LintMemory {
         lockTimeout = false;
         explicitTransaction = false;
         enumValuesAdded.clear();
+        notValidAdded.clear();
+        lockedByDdl.clear();
+    }
+
+    /** A constraint added NOT VALID in the current transaction. */
+    void notValidAdded(String table, String constraint) {
+        notValidAdded.add(table + "." + constraint);
+    }
+
+    boolean addedNotValidHere(String table, String constraint) {
+        return notValidAdded.contains(table + "." + constraint);
+    }
+
+    /** DDL in the current transaction locked the table until it commits. */
+    void lockedByDdl(String table) {
+        lockedByDdl.add(table);
+    }
+
+    boolean isLockedByDdl(String table) {
+        return lockedByDdl.contains(table);
     }
 
     void created(String table) {
@@ -107,6 +129,10 @@ final class LintMemory {
 
     void explicitTransaction(boolean open) {
         explicitTransaction = open;
+        if (!open) {
+            notValidAdded.clear();
+            lockedByDdl.clear();
+        }
     }
 
     boolean explicitTransaction() {

@@ -20,6 +20,11 @@ public record LintStatement(Statement statement, SqlText text, Migration migrati
 
     /** A suspicion about this statement. */
     public Suspicion suspect(Rule rule, String table, String message, Suspicion.Need need) {
-        return new Suspicion(rule, statement, table, message, need, false);
+        return new Suspicion(rule, statement, table, null, message, need, false);
+    }
+
+    /** A suspicion about one column of a table. */
+    public Suspicion suspect(Rule rule, String table, String column, String message, Suspicion.Need need) {
+        return new Suspicion(rule, statement, table, column, message, need, false);
     }
 }

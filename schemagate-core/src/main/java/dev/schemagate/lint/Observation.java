@@ -17,10 +17,11 @@ import java.util.Set;
  * @param existingTables  the tables that existed when its migration started
  * @param lockTimeoutSet  whether a lock_timeout was in force when it ran
  * @param inTransaction   whether it ran inside a transaction (locks of autocommit statements are gone before they can be read)
+ * @param viewsReading    before it ran, the views that depend on each column ({@code table.column}) it may drop or rename
  */
 public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld> heldBefore, List<String> rewrites, List<String> indexesBuilt,
                           Map<String, Long> rows, Set<String> existingTables, boolean lockTimeoutSet,
-                          boolean inTransaction) {
+                          boolean inTransaction, Map<String, List<String>> viewsReading) {
 
     public Observation {
         locks = List.copyOf(locks);
@@ -29,6 +30,12 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
         indexesBuilt = List.copyOf(indexesBuilt);
         rows = Map.copyOf(rows);
         existingTables = Set.copyOf(existingTables);
+        viewsReading = Map.copyOf(viewsReading);
+    }
+
+    /** The views that read {@code table.column}, by the database's dependency records. */
+    public List<String> viewsReading(String table, String column) {
+        return viewsReading.getOrDefault(table + "." + column, List.of());
     }
 
     /** One lock on a table: its name and the mode, spelled as in the documentation ({@code ACCESS EXCLUSIVE}). */
@@ -45,6 +52,12 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
     public boolean underAccessExclusive(String table) {
         return !accessExclusive(table).isEmpty() || heldBefore.stream()
                 .anyMatch(l -> l.table().equals(table) && l.mode().equals(LockHeld.ACCESS_EXCLUSIVE));
+    }
+
+    /** True when an earlier statement of the transaction held a lock on the table that blocks writes (SHARE or stronger). */
+    public boolean heldBlockingWrites(String table) {
+        return heldBefore.stream().anyMatch(l -> l.table().equals(table)
+                && List.of("SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", LockHeld.ACCESS_EXCLUSIVE).contains(l.mode()));
     }
 
     public boolean rewrote(String table) {

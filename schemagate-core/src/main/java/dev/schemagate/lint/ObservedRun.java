@@ -6,6 +6,7 @@ import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Statement;
+import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
 import java.sql.Connection;
@@ -98,6 +99,10 @@ final class ObservedRun {
                 Set<String> existing = observer.tables(connection);
                 Map<Statement, Observation> seen = new HashMap<>();
                 Failure failure = apply(connection, script, existing, seen, !past);
+                if (failure != null && rows > 0 && script.transactional() && conformed(connection, script)) {
+                    seen = new HashMap<>();
+                    failure = apply(connection, script, existing, seen, !past);
+                }
                 if (failure != null && rows > 0 && script.transactional()) {
                     seeder.clear(connection);
                     Map<Statement, Observation> retried = new HashMap<>();
@@ -106,22 +111,58 @@ final class ObservedRun {
                     seen = retried;
                     if (again == null) {
                         notes.add(new Note(Rules.FAILS_ON_SEEDED_ROWS, failure.statement().location(),
-                                "fails once the tables hold rows (" + failure.reason() + "); without the sample rows the"
-                                        + " migration ran, and the lint went on"));
+                                "fails on the sample rows (" + failure.reason() + "), even with their foreign-key values"
+                                        + " pointed at existing rows; without the sample rows the migration ran, and the lint went on"));
                     }
                     failure = again;
                 }
                 observations.putAll(seen);
                 if (failure != null) {
                     notes.add(new Note(Rules.OBSERVATION_STOPPED, failure.statement().location(),
-                            "failed on the scratch database (" + failure.reason() + "); this migration and the ones"
-                                    + " after it are judged on their text alone"));
+                            "failed on the scratch database (" + failure.reason() + ")" + stoppedWhy(script)
+                                    + "; this migration and the ones after it are judged on their text alone"));
                     break;
                 }
             }
             return new Outcome(observations, notes, production);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the failure was seen with or without sample rows, as far as the run can tell. */
+    private String stoppedWhy(LintPlan.PlannedScript script) {
+        if (rows == 0) {
+            return ", with no sample rows in the tables";
+        }
+        return script.transactional() ? ", even without the sample rows"
+                : " with the sample rows in the tables; it runs outside a transaction, so it could not be tried again"
+                        + " without them, and the rows may be the cause";
+    }
+
+    /**
+     * Learns the schema the script makes without the sample rows (in a transaction rolled back) and
+     * makes the rows consistent with the foreign keys it adds; true when a row changed.
+     */
+    private boolean conformed(Connection connection, LintPlan.PlannedScript script) throws SQLException {
+        Snapshot now = dialect.snapshot(connection, SnapshotOptions.structureOnly());
+        Snapshot target = seeder.withoutRows(connection, () -> {
+            for (Statement statement : script.statements()) {
+                if (statement.kind() != Statement.Kind.SQL || !runs(connection, statement)) {
+                    return null;
+                }
+            }
+            return dialect.snapshot(connection, SnapshotOptions.structureOnly());
+        });
+        return target != null && seeder.conform(connection, now, target) > 0;
+    }
+
+    private boolean runs(Connection connection, Statement statement) {
+        try {
+            dialect.execute(connection, statement);
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -118,8 +118,20 @@ public final class Rules {
     public static final Rule PREFER_TIMESTAMPTZ = optIn("lint.prefer-timestamptz", WARNING,
             "timestamp without time zone loses the zone, and values are read in whatever zone the session has.",
             "Use timestamptz.");
+    public static final Rule VALIDATE_IN_SAME_TRANSACTION = rule("lint.validate-in-same-transaction", ERROR,
+            "VALIDATE CONSTRAINT in the transaction that added the constraint NOT VALID scans the table while the lock"
+                    + " of the ADD CONSTRAINT is still held (ACCESS EXCLUSIVE for a CHECK), so NOT VALID protects nothing.",
+            "Add the constraint NOT VALID in one migration and VALIDATE it in the next, so the validating scan runs under"
+                    + " the weaker SHARE UPDATE EXCLUSIVE lock.");
+    public static final Rule BACKFILL_IN_DDL_TRANSACTION = rule("lint.backfill-in-ddl-transaction", ERROR,
+            "An UPDATE after DDL on the same table in one transaction rewrites every row while the DDL's lock, held"
+                    + " until commit, blocks every read and write of the table.",
+            "Commit the DDL first (its own migration), then backfill in batches in a later one.");
+    public static final Rule REINDEX = rule("lint.reindex-non-concurrently", ERROR,
+            "REINDEX without CONCURRENTLY blocks writes to the table (and reads that use the index) until every index is rebuilt.",
+            "Use REINDEX ... CONCURRENTLY, alone in a migration that runs outside a transaction.");
     public static final Rule OBSERVATION_STOPPED = new Rule("lint.observation-stopped", WARNING, false,
-            "A statement failed even without sample rows in the tables, so it and the statements after it were judged on their text alone.",
+            "A statement failed on the scratch database, so it and the statements after it were judged on their text alone.",
             "Run 'schemagate verify' to see why it fails; a migration that fails on a scratch database fails in production too.");
     public static final Rule FAILS_ON_SEEDED_ROWS = new Rule("lint.fails-on-seeded-rows", WARNING, false,
             "A statement failed once the tables held rows, so the migration may fail on a database that holds data;"
@@ -135,7 +147,7 @@ public final class Rules {
             CONCURRENTLY_IN_TRANSACTION, FOREIGN_KEY_VALIDATED, CHECK_VALIDATED, SET_NOT_NULL, UNIQUE_IN_PLACE,
             CHANGE_TYPE, VOLATILE_DEFAULT, TABLE_REWRITE, LOCK_TIMEOUT, DROP_IF_EXISTS, CREATE_IF_NOT_EXISTS,
             TRANSACTION_CONTROL, ENUM_VALUE_IN_TRANSACTION, FILE_NAME, SPACE_IN_NAME, VERSION_ORDER, IGNORE_WITHOUT_REASON,
-            VERSION_GAP, MISSING_DOWN,
+            VERSION_GAP, MISSING_DOWN, VALIDATE_IN_SAME_TRANSACTION, BACKFILL_IN_DDL_TRANSACTION, REINDEX,
             PREFER_BIGINT, PREFER_IDENTITY, PREFER_TEXT, PREFER_TIMESTAMPTZ, OBSERVATION_STOPPED,
             FAILS_ON_SEEDED_ROWS, SEED_SKIPPED);
 

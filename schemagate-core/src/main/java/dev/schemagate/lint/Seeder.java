@@ -28,4 +28,21 @@ public interface Seeder {
      * so that a migration that failed on the seeded rows can run again without them.
      */
     void clear(Connection connection) throws SQLException;
+
+    /** Work done on a connection, with a result. */
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction that is rolled back afterwards, with the tables this seeder
+     * filled emptied first: what a migration would do without the sample rows, learnt without losing them.
+     */
+    <T> T withoutRows(Connection connection, Work<T> work) throws SQLException;
+
+    /**
+     * Makes the sample rows consistent with the foreign keys {@code target} adds over the tables of
+     * {@code now}, as production rows are; returns how many rows changed.
+     */
+    long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException;
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import static dev.schemagate.lint.SqlText.NAME;
 import static dev.schemagate.lint.Suspicion.Need.ACCESS_EXCLUSIVE;
 import static dev.schemagate.lint.Suspicion.Need.EXISTING_TABLE;
+import static dev.schemagate.lint.Suspicion.Need.HELD_LOCK;
 import static dev.schemagate.lint.Suspicion.Need.NONE;
 
 /**
@@ -48,8 +49,12 @@ final class StatementChecks implements StatementCheck {
             }
         } else if ((m = text.leading("DROP SCHEMA (IF EXISTS )?" + NAMES)) != null) {
             out.add(s.suspect(Rules.DROP_SCHEMA, null, "drops schema " + m.group(2).strip() + " and everything in it", NONE));
-        } else if ((m = text.leading("CREATE (?:OR REPLACE )?(?:MATERIALIZED )?VIEW (?:IF NOT EXISTS )?(" + NAME + ")")) != null) {
-            memory.view(SqlText.tableKey(m.group(1)), text.masked().substring(m.end()));
+        } else if ((m = text.leading("CREATE (?:OR REPLACE )?(MATERIALIZED )?VIEW (?:IF NOT EXISTS )?(" + NAME + ")")) != null) {
+            String view = SqlText.tableKey(m.group(2));
+            memory.view(view, text.masked().substring(m.end()));
+            if (m.group(1) != null) {
+                memory.created(view);
+            }
         } else if ((m = text.leading("DROP (?:MATERIALIZED )?VIEW (?:IF EXISTS )?" + NAMES)) != null) {
             SqlText.splitTopLevel(m.group(1), ',').forEach(v -> memory.dropView(SqlText.tableKey(v)));
         } else if ((m = text.leading("ALTER TYPE " + NAME + " ADD VALUE ")) != null && !text.literals().isEmpty()) {
@@ -63,6 +68,21 @@ final class StatementChecks implements StatementCheck {
         } else if (text.startsWith("(COMMIT|END|ROLLBACK|ABORT)\\b")) {
             memory.explicitTransaction(false);
             out.add(s.suspect(Rules.TRANSACTION_CONTROL, null, "ends a transaction inside the migration", NONE));
+        } else if ((m = text.leading("UPDATE (?:ONLY )?(" + NAME + ")")) != null) {
+            String table = SqlText.tableKey(m.group(1));
+            if (memory.isLockedByDdl(table)) {
+                out.add(s.suspect(Rules.BACKFILL_IN_DDL_TRANSACTION, table, "updates rows of " + table
+                        + " in the transaction whose DDL still locks it, blocking every read and write until commit", HELD_LOCK));
+            }
+        } else if ((m = text.leading("REINDEX (?:\\([^)]*\\) )?(TABLE|INDEX|SCHEMA|DATABASE|SYSTEM) (CONCURRENTLY )?(" + NAME + ")?")) != null) {
+            if (m.group(2) == null) {
+                String kind = m.group(1).toUpperCase(java.util.Locale.ROOT);
+                String name = m.group(3) == null ? "" : SqlText.tableKey(m.group(3));
+                String table = kind.equals("TABLE") ? name : kind.equals("INDEX") ? memory.tableOfIndex(name) : null;
+                out.add(s.suspect(Rules.REINDEX, table, "REINDEX " + kind + (name.isEmpty() ? "" : " " + name)
+                        + " without CONCURRENTLY blocks writes until the indexes are rebuilt",
+                        table == null ? NONE : EXISTING_TABLE));
+            }
         } else if ((m = text.leading("SET (?:SESSION |LOCAL )?lock_timeout\\s*(?:=|TO)\\s*(\\S+)")) != null) {
             memory.lockTimeout(!m.group(1).matches("0|'0'|DEFAULT"));
         }

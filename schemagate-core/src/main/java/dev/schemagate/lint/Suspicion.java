@@ -9,14 +9,16 @@ import dev.schemagate.migration.Statement;
  * @param rule      the rule that suspects
  * @param statement the statement
  * @param table     the table it is about (without schema), or null
+ * @param column    the column it is about, or null
  * @param message   what the statement does, in one sentence
  * @param need      what evidence confirms it
  * @param newTable  true when, as far as the text shows, the table was created earlier in the same migration
  */
-public record Suspicion(Rule rule, Statement statement, String table, String message, Need need, boolean newTable) {
+public record Suspicion(Rule rule, Statement statement, String table, String column, String message, Need need,
+                        boolean newTable) {
 
     public Suspicion withNewTable(boolean created) {
-        return new Suspicion(rule, statement, table, message, need, created);
+        return new Suspicion(rule, statement, table, column, message, need, created);
     }
 
     /** What the database must show for a suspicion to stand. */
@@ -28,6 +30,10 @@ public record Suspicion(Rule rule, Statement statement, String table, String mes
         /** The table existed and the statement rewrote it. */
         REWRITE,
         /** The table existed and the statement held an ACCESS EXCLUSIVE lock on it. */
-        ACCESS_EXCLUSIVE
+        ACCESS_EXCLUSIVE,
+        /** The table existed and an earlier statement of the transaction still held a lock on it that blocks writes. */
+        HELD_LOCK,
+        /** A view depends on the column (pg_depend), not merely names a column of that name. */
+        VIEW_READS_COLUMN
     }
 }

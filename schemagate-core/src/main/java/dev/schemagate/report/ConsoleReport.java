@@ -98,6 +98,9 @@ public final class ConsoleReport implements ProgressListener {
         return switch (run.reversal()) {
             case REVERSED -> ansi.dim(String.format("  ⇄ %6s", millis(run.reversalDuration())));
             case FAILED -> "  " + ansi.red("⇄ rollback fails");
+            case NOT_RESTORED -> "  " + ansi.red("⇄ rollback leaves another schema");
+            case LOSES_ROWS -> "  " + ansi.red("⇄ rollback loses rows");
+            case MISSING_DOWN -> "  " + ansi.red("⇄ no down script");
             case NO_DOWN -> "  " + ansi.yellow("⇄ no down");
             case NOT_CHECKED -> "";
         };

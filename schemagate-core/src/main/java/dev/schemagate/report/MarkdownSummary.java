@@ -150,7 +150,7 @@ public final class MarkdownSummary {
     private static String status(MigrationOutcome outcome) {
         return switch (outcome) {
             case APPLIED, NO_DOWN -> "✅ " + outcome.label();
-            case ROLLBACK_FAILED, FAILED -> "❌ " + outcome.label();
+            case ROLLBACK_FAILED, MISSING_DOWN, FAILED -> "❌ " + outcome.label();
             case NOT_RUN -> "⏭ " + outcome.label();
         };
     }

@@ -55,6 +55,11 @@ public final class PostgresDataProbe implements DataProbe {
     }
 
     @Override
+    public long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException {
+        return RowConformance.toForeignKeys(connection, now, target);
+    }
+
+    @Override
     public List<IntegrityProblem> integrity(Connection connection) throws SQLException {
         List<IntegrityProblem> problems = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(INTEGRITY)) {

@@ -22,12 +22,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Captures the rows of tables in one query, so the data check can compare them before and after a
  * migration. Each row is read as {@code to_jsonb} renders it: strings keep PostgreSQL's text output,
  * numbers, booleans, arrays and JSON keep their JSON text, so equal values read equal whatever the
  * column type became. Tables larger than the limit are captured up to it, with their row count.
+ * Columns the schema writes itself (generated, or set by a row trigger) are left out of the
+ * compared columns: a rollback that bumps an {@code updated_at} loses nothing.
  */
 public final class RowCapture {
 
@@ -73,7 +76,8 @@ public final class RowCapture {
         }
         for (int i = 0; i < present.size(); i++) {
             Table table = present.get(i);
-            List<String> columns = table.columns().stream().map(Column::name).toList();
+            Set<String> maintained = MaintainedColumns.of(snapshot, table);
+            List<String> columns = table.columns().stream().map(Column::name).filter(c -> !maintained.contains(c)).toList();
             captured.put(table.qualifiedName(), new TableRows(table.qualifiedName(), columns, rows.get(i), totals[i]));
         }
         return Collections.unmodifiableMap(captured);
@@ -94,12 +98,22 @@ public final class RowCapture {
             Map<String, String> row = new LinkedHashMap<>();
             JsonNode node = JSON.readTree(json);
             for (Column column : table.columns()) {
-                row.put(column.name(), text(node.get(column.name())));
+                String value = text(node.get(column.name()));
+                row.put(column.name(), value != null && padded(column) ? value.stripTrailing() : value);
             }
             return row;
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable row JSON from the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A {@code character(n)} column: PostgreSQL pads its values with spaces and ignores them when it
+     * compares, so a value that moves between {@code char(n)} and {@code varchar} keeps its meaning.
+     */
+    private static boolean padded(Column column) {
+        String type = column.type();
+        return type.startsWith("character(") || type.equals("character") || type.startsWith("bpchar");
     }
 
     private static String text(JsonNode value) {

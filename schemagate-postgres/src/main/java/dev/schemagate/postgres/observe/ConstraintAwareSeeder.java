@@ -6,6 +6,7 @@ import dev.schemagate.lint.Seeder;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
+import dev.schemagate.postgres.data.RowConformance;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -69,6 +70,29 @@ final class ConstraintAwareSeeder implements Seeder {
 
     @Override
     public void clear(Connection connection) throws SQLException {
+        truncateFilled(connection);
+        filled.clear();
+    }
+
+    @Override
+    public <T> T withoutRows(Connection connection, Work<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            truncateFilled(connection);
+            return work.run();
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    @Override
+    public long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException {
+        return RowConformance.toForeignKeys(connection, now, target);
+    }
+
+    private void truncateFilled(Connection connection) throws SQLException {
         if (filled.isEmpty()) {
             return;
         }
@@ -83,7 +107,6 @@ final class ConstraintAwareSeeder implements Seeder {
                 }
             }
         }
-        filled.clear();
         if (!names.isEmpty()) {
             try (java.sql.Statement truncate = connection.createStatement()) {
                 truncate.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");

@@ -23,12 +23,37 @@ import java.util.stream.Collectors;
  */
 final class PostgresStatementObserver implements StatementObserver {
 
+    /** Statements that may drop or rename a column some view reads. */
+    private static final java.util.regex.Pattern ALTERS_COLUMNS = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*ALTER\\s+TABLE\\b.*\\b(DROP|RENAME)\\b");
+    /** The columns each view reads, from the rewrite rules' dependencies (a view naming a column of another table reads that one). */
+    private static final String VIEW_COLUMNS = """
+            SELECT DISTINCT t.relname || '.' || a.attname, v.relname
+              FROM pg_depend d
+              JOIN pg_rewrite r ON r.oid = d.objid
+              JOIN pg_class v ON v.oid = r.ev_class
+              JOIN pg_class t ON t.oid = d.refobjid
+              JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+             WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+               AND d.refobjsubid > 0 AND v.oid <> t.oid
+             ORDER BY 2
+            """;
     private static final String LOCKS = "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid()"
             + " AND locktype = 'relation' AND granted";
 
+    /** The tables (by oid) of the last {@link #tables} call: what existed when the current migration started. */
+    private Set<Long> startingTables = Set.of();
+
+    /**
+     * {@inheritDoc} The observer remembers them by oid as the current migration's starting point, so a
+     * table or materialized view the migration drops and creates again under the same name is new.
+     */
     @Override
     public Set<String> tables(Connection connection) throws SQLException {
-        return CatalogState.read(connection).relations().values().stream().filter(CatalogState.Relation::isTable)
+        Map<Long, CatalogState.Relation> relations = CatalogState.read(connection).relations();
+        startingTables = relations.entrySet().stream().filter(e -> e.getValue().isTable()).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        return relations.values().stream().filter(CatalogState.Relation::isTable)
                 .map(CatalogState.Relation::name).collect(Collectors.toSet());
     }
 
@@ -40,7 +65,9 @@ final class PostgresStatementObserver implements StatementObserver {
         boolean lockTimeout = "true".equals(single(connection,
                 "SELECT (setting <> '0' AND source <> 'client')::text FROM pg_settings WHERE name = 'lock_timeout'"));
         CatalogState before = CatalogState.read(connection);
+        Set<String> existing = sameRelations(before, existingTables);
         Set<String> locksBefore = inTransaction ? locks(connection) : Set.of();
+        Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
         long start = System.nanoTime();
         execution.run();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
@@ -64,8 +91,22 @@ final class PostgresStatementObserver implements StatementObserver {
         });
         Set<String> touched = new LinkedHashSet<>(rewrites);
         locks.forEach(l -> touched.add(l.table()));
-        return new Observation(duration, locks, heldBefore, rewrites, indexes, rows(connection, after, touched, existingTables),
-                existingTables, lockTimeout, inTransaction);
+        return new Observation(duration, locks, heldBefore, rewrites, indexes, rows(connection, after, touched, existing),
+                existing, lockTimeout, inTransaction, views);
+    }
+
+    /** The names of {@code existingTables} that still belong to the relation they named when the migration started. */
+    private Set<String> sameRelations(CatalogState now, Set<String> existingTables) {
+        Set<String> same = new java.util.HashSet<>();
+        now.relations().forEach((oid, relation) -> {
+            if (relation.isTable() && existingTables.contains(relation.name()) && startingTables.contains(oid)) {
+                same.add(relation.name());
+            }
+        });
+        Set<String> gone = new java.util.HashSet<>(existingTables);
+        now.relations().values().forEach(relation -> gone.remove(relation.name()));
+        same.addAll(gone);
+        return same;
     }
 
     private static java.util.Optional<Observation.LockHeld> held(String lock, CatalogState before, CatalogState after) {
@@ -77,6 +118,16 @@ final class PostgresStatementObserver implements StatementObserver {
         }
         String mode = lock.substring(bar + 1).replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase();
         return java.util.Optional.of(new Observation.LockHeld(relation.name(), mode));
+    }
+
+    private static Map<String, List<String>> viewColumns(Connection connection) throws SQLException {
+        Map<String, List<String>> views = new HashMap<>();
+        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(VIEW_COLUMNS)) {
+            while (rs.next()) {
+                views.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return views;
     }
 
     private static Set<String> locks(Connection connection) throws SQLException {
