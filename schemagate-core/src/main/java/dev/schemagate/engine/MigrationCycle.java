@@ -100,6 +100,7 @@ final class MigrationCycle {
         boolean schema = options.runs(CheckName.REVERSIBILITY);
         int found = findings.size();
         ScriptOutcome reverted = run(connection, down);
+        reverted.refusal().ifPresent(findings::add);
         if (!reverted.succeeded()) {
             findings.add(ReversibilityFindings.downFailed(reverted.failure().orElseThrow()));
             return MigrationRun.Reversal.FAILED;

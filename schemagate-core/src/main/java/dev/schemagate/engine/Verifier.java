@@ -4,6 +4,7 @@ import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
+import dev.schemagate.check.StatementFailures;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
@@ -44,7 +45,7 @@ public final class Verifier {
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()));
         try (DatabaseServer server = dialect.start(options.server()); WorkingDatabase database = new WorkingDatabase(server)) {
             progress.started(set, server.description());
-            List<Finding> findings = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>(StatementFailures.ignored(set.ignored()));
             List<MigrationRun> runs = walk(set, dialect, database, options, findings);
             boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
             if (options.expected() != null && applied) {
@@ -86,6 +87,7 @@ public final class Verifier {
                 ScriptOutcome outcome = runner.run(database.connection(), migration.up());
                 MigrationRun run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin));
                 outcome.failure().ifPresent(findings::add);
+                outcome.refusal().ifPresent(findings::add);
                 stopped = !outcome.succeeded();
                 if (!stopped && cycled != null) {
                     MigrationCycle.Result result = cycled.result();

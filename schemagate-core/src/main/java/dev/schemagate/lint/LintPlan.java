@@ -35,7 +35,7 @@ public record LintPlan(MigrationSet set, List<PlannedScript> scripts, List<Suspi
 
         /** True when a migration tool runs it in one transaction (no statement refuses one). */
         public boolean transactional() {
-            return script.transactional() && statements.stream().allMatch(Statement::transactional);
+            return script.transaction().opens(statements) && statements.stream().allMatch(Statement::transactional);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 final class PlainReader implements LayoutReader {
 
+    private static final Transaction TRANSACTION = Transaction.wrapped("the migration tool",
+            "mark it to run outside a transaction as the tool allows");
     private static final Pattern NAME = Pattern.compile("(\\d+)_(.+?)(_rollback|\\.down|\\.up)?\\.sql");
 
     @Override
@@ -38,7 +40,7 @@ final class PlainReader implements LayoutReader {
         for (SourceFile file : files) {
             Matcher name = LayoutReader.matched(NAME, file.name());
             Version version = Version.parse(name.group(1));
-            VersionPairs.Side side = new VersionPairs.Side(file, name.group(2), true);
+            VersionPairs.Side side = new VersionPairs.Side(file, name.group(2), TRANSACTION);
             String suffix = name.group(3);
             if (suffix == null || suffix.equals(".up")) {
                 pairs.up(version, side);
