@@ -70,6 +70,29 @@ class CorpusVerifyTest {
         assertThat(run.out()).doesNotContain("20221109000010000001 fix_foreign_key has no down script");
     }
 
+    /**
+     * Vaultwarden's PostgreSQL history, run as diesel runs it (folders in text order, each in a
+     * transaction): every migration applies, no statement needs to leave diesel's transaction, and
+     * the rollback defects judged real in docs/corpus-findings.md are found.
+     */
+    @Test
+    void runsVaultwardensHistoryAsDieselDoesAndFindsItsRollbackDefects() {
+        Path folder = folder("vaultwarden-migrations/migrations/postgresql");
+
+        CommandRun run = CommandRun.of("verify", folder.toString(), "--db-url", URL,
+                "--checks", "apply,reversibility,data,integrity");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out())
+                .contains("(diesel layout, 46 migrations)")
+                .contains("46 of 46 migrations applied")
+                .doesNotContain("[apply.not-in-transaction]").doesNotContain("[apply.ignored-file]")
+                .contains("2022-07-27-110000_add_group_support/down.sql:1:1: down script failed: cannot drop table groups"
+                        + " because other objects depend on it")
+                .contains("2019-09-16-150000_fix_attachments/down.sql: down script does not restore the schema");
+        assertThat(run.out().lines().filter(l -> l.contains(" create_tables ")).findFirst().orElseThrow()).contains("✓ 20190912100000");
+    }
+
     private static String line(CommandRun run, String migration) {
         return run.out().lines().filter(line -> line.contains("✓ " + migration) || line.contains("✗ " + migration))
                 .findFirst().orElseThrow(() -> new AssertionError("no line for " + migration + " in\n" + run));

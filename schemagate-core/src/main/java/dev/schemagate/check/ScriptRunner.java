@@ -101,8 +101,8 @@ public final class ScriptRunner {
     private ScriptOutcome goOnOutside(Connection connection, Script script, List<Statement> statements, Finding refusal)
             throws SQLException {
         connection.setAutoCommit(true);
-        String reason = "line " + refusal.location().line() + " cannot run inside the transaction "
-                + script.transaction().tool() + " opens; the checks ran it outside one";
+        String reason = "line " + refusal.location().line() + " cannot run as " + script.transaction().tool()
+                + " runs it; the checks ran it outside a transaction";
         return new ScriptOutcome(statements.size(), reason, oneByOne(connection, statements), Optional.of(refusal));
     }
 

@@ -37,11 +37,17 @@ final class MigrationCycle {
     private final Dialect dialect;
     private final ScriptRunner runner;
     private final VerifyOptions options;
+    private final boolean historyHasDowns;
 
-    MigrationCycle(Dialect dialect, ScriptRunner runner, VerifyOptions options) {
+    /**
+     * @param historyHasDowns false when no migration of the history has a down script: the history
+     *                        is forward-only, one finding says so, and no migration is blamed alone
+     */
+    MigrationCycle(Dialect dialect, ScriptRunner runner, VerifyOptions options, boolean historyHasDowns) {
         this.dialect = dialect;
         this.runner = runner;
         this.options = options;
+        this.historyHasDowns = historyHasDowns;
     }
 
     /**
@@ -150,7 +156,8 @@ final class MigrationCycle {
      * another database has nothing to undo).
      */
     private List<Finding> missingDown(Migration migration, Optional<Script> down) {
-        if (down.isPresent() || !options.runs(CheckName.REVERSIBILITY) || dialect.splitter().split(migration.up()).isEmpty()) {
+        if (down.isPresent() || !historyHasDowns || !options.runs(CheckName.REVERSIBILITY)
+                || dialect.splitter().split(migration.up()).isEmpty()) {
             return List.of();
         }
         Version baseline = options.baseline();

@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.check.StatementFailures;
@@ -14,6 +15,7 @@ import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.DialectNames;
+import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -24,6 +26,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs the verify checks on a migrations folder: finds the migrations, starts a server, and for
@@ -52,7 +56,7 @@ public final class Verifier {
                 findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
             }
             if (options.runs(CheckName.LINT)) {
-                findings.addAll(lint(set, dialect, server, options, applied));
+                findings.addAll(withoutRefusedAgain(lint(set, dialect, server, options, applied), findings));
             }
             return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
                     Duration.ofNanos(System.nanoTime() - start), options.checks());
@@ -66,7 +70,11 @@ public final class Verifier {
         ScriptRunner runner = new ScriptRunner(dialect);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
-        MigrationCycle cycle = new MigrationCycle(dialect, runner, options);
+        boolean hasDowns = set.migrations().stream().anyMatch(migration -> migration.down().isPresent());
+        if (!hasDowns && options.runs(CheckName.REVERSIBILITY)) {
+            findings.add(ReversibilityFindings.noDownScripts(set));
+        }
+        MigrationCycle cycle = new MigrationCycle(dialect, runner, options, hasDowns);
         IntegrityWatch integrity = new IntegrityWatch();
         Snapshot state = cycles ? snapshot(dialect, database) : null;
         List<MigrationRun> runs = new ArrayList<>();
@@ -143,6 +151,18 @@ public final class Verifier {
 
     private static Snapshot snapshot(Dialect dialect, WorkingDatabase database) throws SQLException {
         return dialect.snapshot(database.connection(), SnapshotOptions.full());
+    }
+
+    /**
+     * The lint's findings less its {@code lint.concurrently-in-transaction} on a statement the
+     * apply check has already shown refused by the server in the tool's transaction: one fact, one
+     * finding, the one with the server's evidence.
+     */
+    private static List<Finding> withoutRefusedAgain(List<Finding> lint, List<Finding> findings) {
+        Set<Location> refused = findings.stream().filter(f -> f.ruleId().equals(StatementFailures.NOT_IN_TRANSACTION))
+                .map(Finding::location).collect(Collectors.toSet());
+        return lint.stream().filter(f -> !(f.ruleId().equals(Rules.CONCURRENTLY_IN_TRANSACTION.id())
+                && f.location() != null && refused.contains(f.location()))).toList();
     }
 
     /** A cycle's result, and whether the data line's rows made the up script fail. */

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  *   transaction: wrapped      # or one-query, none
  * </pre>
  * The pattern is matched against each file's path inside the migrations folder; its groups
- * {@code version} (required), {@code description}, {@code direction} ({@code up} or {@code down};
- * without it every file is an up script) and {@code dialect} (a file naming another dialect is left
+ * {@code version} (required), {@code description}, {@code direction} ({@code down}, {@code rollback},
+ * {@code revert} or {@code undo} for a down script, anything else for an up script; without it
+ * every file is an up script) and {@code dialect} (a file naming another dialect is left
  * out) say what the file is. Or:
  * <pre>
  * layout:

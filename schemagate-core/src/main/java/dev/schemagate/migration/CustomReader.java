@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,6 +19,8 @@ import java.util.regex.Matcher;
  * Files the layout does not name are left alone, as the project's runner leaves them.
  */
 final class CustomReader implements LayoutReader {
+
+    private static final Set<String> DOWN = Set.of("down", "rollback", "revert", "undo");
 
     private final CustomLayout layout;
     private final DialectNames dialect;
@@ -77,7 +81,7 @@ final class CustomReader implements LayoutReader {
             }
             String description = group(name, "description");
             VersionPairs.Side side = new VersionPairs.Side(file, description == null ? "" : description, layout.transaction());
-            if ("down".equalsIgnoreCase(group(name, "direction"))) {
+            if (DOWN.contains(String.valueOf(group(name, "direction")).toLowerCase(Locale.ROOT))) {
                 pairs.down(Version.parse(version), side);
             } else {
                 pairs.up(Version.parse(version), side);

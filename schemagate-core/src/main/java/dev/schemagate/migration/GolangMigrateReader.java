@@ -1,6 +1,7 @@
 package dev.schemagate.migration;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,13 @@ final class GolangMigrateReader implements LayoutReader {
     @Override
     public boolean recognizes(SourceFile file) {
         return file.depth() == 1 && NAME.matcher(file.name()).matches();
+    }
+
+    /** golang-migrate and popx skip the files whose names they cannot parse; golang-migrate reads no subfolder. */
+    @Override
+    public Optional<String> ignores(SourceFile file) {
+        return Optional.of(file.depth() > 1 ? "golang-migrate does not read subfolders"
+                : "golang-migrate reads only <version>_<name>.up.sql and .down.sql files");
     }
 
     @Override

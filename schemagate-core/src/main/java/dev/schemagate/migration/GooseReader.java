@@ -41,6 +41,16 @@ final class GooseReader implements LayoutReader {
         return GO_NAME.matcher(file.name()).matches() || SQL_NAME.matcher(file.name()).matches() && marked(file.text());
     }
 
+    /** goose reads only the {@code .sql} and {@code .go} files of the folder itself. */
+    @Override
+    public Optional<String> ignores(SourceFile file) {
+        if (file.depth() > 1) {
+            return Optional.of("goose does not read subfolders");
+        }
+        return file.name().endsWith(".sql") || file.name().endsWith(".go") ? Optional.empty()
+                : Optional.of("goose reads only .sql and .go files");
+    }
+
     @Override
     public String expected() {
         return "<version>_<name>.sql with a '-- +goose Up' line";
