@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * The plain layout: {@code NNN_name.sql} applies a migration and {@code NNN_name_rollback.sql}
  * reverts it; {@code NNN_name.up.sql} and {@code NNN_name.down.sql} say the same. A file holding
- * the markers of goose, dbmate or Liquibase is theirs, not plain SQL.
+ * the markers of goose, dbmate or Liquibase is theirs, not plain SQL. Whatever runs them is taken to
+ * send each file as one query, as {@code psql -c} and most hand-written runners do: PostgreSQL runs a
+ * file of several statements in one implicit transaction block, and a file of one statement alone.
  */
 final class PlainReader implements LayoutReader {
 
-    private static final Transaction TRANSACTION = Transaction.wrapped("the migration tool",
-            "mark it to run outside a transaction as the tool allows");
+    private static final Transaction TRANSACTION = new Transaction(Transaction.Mode.ONE_QUERY, "the migration tool",
+            "a file of one statement is sent alone, outside a transaction");
     private static final Pattern NAME = Pattern.compile("(\\d+)_(.+?)(_rollback|\\.down|\\.up)?\\.sql");
 
     @Override
