@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class DatabaseOptions {
 
     @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT",
-            description = "auto, plain, golang-migrate, flyway, dbmate, goose, liquibase or folder (default: ${DEFAULT-VALUE}).")
+            description = "auto, plain, golang-migrate, flyway, dbmate, goose, liquibase, diesel, sqlx, folder or custom (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",

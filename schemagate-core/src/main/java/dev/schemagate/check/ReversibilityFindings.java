@@ -4,6 +4,7 @@ import dev.schemagate.diff.Difference;
 import dev.schemagate.migration.Annotation;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.MigrationSet;
 
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
 public final class ReversibilityFindings {
 
     public static final String MISSING_DOWN = "reversibility.missing-down";
+    public static final String NO_DOWN_SCRIPTS = "reversibility.no-down-scripts";
     public static final String DOWN_FAILED = "reversibility.down-failed";
     public static final String NOT_RESTORED = "reversibility.schema-not-restored";
     public static final String REAPPLY_FAILED = "reversibility.reapply-failed";
@@ -58,6 +60,28 @@ public final class ReversibilityFindings {
         }
         return new Finding(MISSING_DOWN, Severity.ERROR, at, migration.displayName() + " has no down script (or one without a statement)",
                 "Write a down script that undoes it, or mark it '-- schemagate:irreversible <reason>'.", List.of());
+    }
+
+    /**
+     * A history without a single down script (Flyway Community runs no undo): reversibility cannot
+     * be checked, which one finding says, with how to add down scripts in the folder's layout.
+     */
+    public static Finding noDownScripts(MigrationSet set) {
+        String how = switch (set.layout()) {
+            case FLYWAY -> "add undo scripts, U<version>__<name>.sql beside V<version>__<name>.sql (Flyway Teams runs"
+                    + " them; Schemagate checks them whichever edition runs your migrations)";
+            case GOLANG_MIGRATE, PLAIN, SQLX -> "add <version>_<name>.down.sql beside each <version>_<name>.up.sql";
+            case DIESEL, FOLDER -> "add a down.sql to each migration folder";
+            case DBMATE -> "add a '-- migrate:down' section to each migration";
+            case GOOSE -> "add a '-- +goose Down' section to each migration";
+            case LIQUIBASE -> "add '--rollback' lines to each changeset";
+            default -> "add a down script to each migration";
+        };
+        return new Finding(NO_DOWN_SCRIPTS, Severity.WARNING, Location.of(set.directory()),
+                "no migration has a down script, so reversibility cannot be checked (" + set.migrations().size()
+                        + " migrations, forward only)",
+                "To check that each migration can be rolled back, " + how + "; from then on each one without is reported.",
+                List.of());
     }
 
     /** The down script failed; {@code failure} is the statement failure with its location. */

@@ -4,6 +4,7 @@ import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Statement;
+import dev.schemagate.migration.Transaction;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a script on a connection the way migration tools do: in one transaction, unless the
- * layout marks the script as non-transactional or one of its statements cannot run in a
- * transaction block; then statement by statement in autocommit.
+ * Runs a script on a connection the way its migration tool does (see {@link Transaction}): in one
+ * transaction, or statement by statement in autocommit where the tool runs it so. When a statement
+ * cannot run inside the transaction the tool will open, the script is first run as the tool runs
+ * it, so that the server's own refusal becomes the finding, and then statement by statement, so
+ * that the migrations after it can still be checked.
  */
 public final class ScriptRunner {
 
@@ -36,16 +39,21 @@ public final class ScriptRunner {
         if (unsupported.isPresent()) {
             return new ScriptOutcome(statements.size(), "", unsupported);
         }
-        String autocommitReason = autocommitReason(script, statements);
-        if (autocommitReason.isEmpty()) {
+        Transaction transaction = script.transaction();
+        Optional<Statement> refused = transaction.refused(statements);
+        if (refused.isPresent()) {
+            return refusedByTransaction(connection, script, statements, refused.get());
+        }
+        if (transaction.opens(statements)) {
             return new ScriptOutcome(statements.size(), "", inTransaction(connection, statements));
         }
-        return new ScriptOutcome(statements.size(), autocommitReason, oneByOne(connection, statements));
+        return new ScriptOutcome(statements.size(), transaction.autocommitReason(statements), oneByOne(connection, statements));
     }
 
     /** True when the script can run inside a transaction the caller opened (and may roll back). */
     public boolean fitsInTransaction(Script script) {
-        return autocommitReason(script, dialect.splitter().split(script)).isEmpty();
+        return script.transaction().mode() != Transaction.Mode.NONE
+                && dialect.splitter().split(script).stream().allMatch(Statement::transactional);
     }
 
     /**
@@ -63,14 +71,45 @@ public final class ScriptRunner {
                 .map(StatementFailures::metaCommand);
     }
 
-    private static String autocommitReason(Script script, List<Statement> statements) {
-        if (!script.transactional()) {
-            return "the migration is marked to run outside a transaction";
+    /**
+     * Runs a script holding a statement its tool's transaction cannot hold: first in a transaction,
+     * as the tool would (the server refuses the statement and nothing is left behind), then, to go
+     * on, statement by statement. When the server accepts it after all, the script has run as the
+     * tool runs it and there is nothing to report.
+     */
+    private ScriptOutcome refusedByTransaction(Connection connection, Script script, List<Statement> statements,
+                                               Statement refused) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            for (Statement statement : statements) {
+                try {
+                    dialect.execute(connection, statement);
+                } catch (SQLException e) {
+                    if (connection.isClosed() || !connection.isValid(5)) {
+                        throw e;
+                    }
+                    connection.rollback();
+                    DatabaseError error = dialect.describe(e);
+                    if (statement != refused) {
+                        return new ScriptOutcome(statements.size(), "", Optional.of(StatementFailures.failed(statement, error)));
+                    }
+                    return goOnOutside(connection, script, statements, StatementFailures.refused(statement, error,
+                            script.transaction().why(statements), script.transaction().optOut()));
+                }
+            }
+            connection.commit();
+            return new ScriptOutcome(statements.size(), "", Optional.empty());
+        } finally {
+            connection.setAutoCommit(true);
         }
-        return statements.stream().filter(s -> !s.transactional()).findFirst()
-                .map(s -> "line " + s.location().line() + " cannot run inside a transaction ("
-                        + StatementFailures.firstLine(s.sql()) + ")")
-                .orElse("");
+    }
+
+    private ScriptOutcome goOnOutside(Connection connection, Script script, List<Statement> statements, Finding refusal)
+            throws SQLException {
+        connection.setAutoCommit(true);
+        String reason = "line " + refusal.location().line() + " cannot run as " + script.transaction().tool()
+                + " runs it; the checks ran it outside a transaction";
+        return new ScriptOutcome(statements.size(), reason, oneByOne(connection, statements), Optional.of(refusal));
     }
 
     private Optional<Finding> inTransaction(Connection connection, List<Statement> statements) throws SQLException {

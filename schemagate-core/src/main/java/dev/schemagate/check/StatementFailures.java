@@ -1,6 +1,7 @@
 package dev.schemagate.check;
 
 import dev.schemagate.dialect.DatabaseError;
+import dev.schemagate.migration.IgnoredFile;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Statement;
 
@@ -20,6 +21,8 @@ public final class StatementFailures {
 
     public static final String FAILED = "apply.statement-failed";
     public static final String META_COMMAND = "apply.meta-command";
+    public static final String NOT_IN_TRANSACTION = "apply.not-in-transaction";
+    public static final String IGNORED_FILE = "apply.ignored-file";
     private static final int CONTEXT_LINES = 2;
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
@@ -39,6 +42,25 @@ public final class StatementFailures {
                 : error.hint();
         String state = error.sqlState().isEmpty() ? "" : " (SQLSTATE " + error.sqlState() + ")";
         return new Finding(FAILED, Severity.ERROR, at, error.message() + state, hint, evidence);
+    }
+
+    /**
+     * A statement the server refused inside the transaction the migration tool opens around it: the
+     * migration will fail when the tool runs it.
+     */
+    static Finding refused(Statement statement, DatabaseError error, String why, String optOut) {
+        Location at = statement.location();
+        String hint = optOut.isEmpty()
+                ? "The tool has no way to run a migration outside a transaction: do without the statement."
+                : "Put the statement in a migration of its own; " + optOut + ".";
+        return new Finding(NOT_IN_TRANSACTION, Severity.ERROR, at, error.message() + ", and " + why
+                + ": this script will fail when the tool runs it", hint, excerpt(at));
+    }
+
+    /** One note a file the migration tool leaves alone, so that nobody wonders why it was not run. */
+    public static List<Finding> ignored(List<IgnoredFile> files) {
+        return files.stream().map(ignored -> new Finding(IGNORED_FILE, Severity.INFO, Location.of(ignored.file()),
+                "not a migration: " + ignored.reason() + ", so it was not run", "", List.of())).toList();
     }
 
     static Finding metaCommand(Statement statement) {

@@ -6,6 +6,7 @@ import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.check.Severity;
+import dev.schemagate.check.StatementFailures;
 import dev.schemagate.data.IntegrityProblem;
 import dev.schemagate.diff.Difference;
 import dev.schemagate.diff.SnapshotComparison;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Runs one migration through up → down → up again on a database that is then left as it was, before
  * the migration is applied for real, and proves along the way that down restores the schema, that
- * up works again and gives the same schema, and (with rows) that no rows are lost.
+ * up works again and gives the same schema, and (with rows) that no rows are lost. A down script
+ * holding a statement its tool's transaction refuses fails the rollback: it would fail in
+ * production.
  *
  * <p>When the scripts can run in a transaction, the cycle runs in one that is rolled back (free);
  * otherwise on a clone of the database, dropped afterwards.
@@ -42,11 +45,17 @@ final class MigrationCycle {
     private final Dialect dialect;
     private final ScriptRunner runner;
     private final VerifyOptions options;
+    private final boolean historyHasDowns;
 
-    MigrationCycle(Dialect dialect, ScriptRunner runner, VerifyOptions options) {
+    /**
+     * @param historyHasDowns false when no migration of the history has a down script: the history
+     *                        is forward-only, one finding says so, and no migration is blamed alone
+     */
+    MigrationCycle(Dialect dialect, ScriptRunner runner, VerifyOptions options, boolean historyHasDowns) {
         this.dialect = dialect;
         this.runner = runner;
         this.options = options;
+        this.historyHasDowns = historyHasDowns;
     }
 
     /**
@@ -105,6 +114,7 @@ final class MigrationCycle {
         boolean schema = options.runs(CheckName.REVERSIBILITY);
         int found = findings.size();
         ScriptOutcome reverted = run(connection, down);
+        reverted.refusal().ifPresent(findings::add);
         if (!reverted.succeeded()) {
             findings.add(ReversibilityFindings.downFailed(reverted.failure().orElseThrow()));
             return MigrationRun.Reversal.FAILED;
@@ -134,7 +144,8 @@ final class MigrationCycle {
 
     /** What the line of a migration whose down script ran says: the worst of what its cycle found. */
     private static MigrationRun.Reversal verdict(List<Finding> found) {
-        if (found.stream().anyMatch(f -> f.ruleId().equals(ReversibilityFindings.REAPPLY_FAILED))) {
+        if (found.stream().anyMatch(f -> f.ruleId().equals(ReversibilityFindings.REAPPLY_FAILED)
+                || f.ruleId().equals(StatementFailures.NOT_IN_TRANSACTION))) {
             return MigrationRun.Reversal.FAILED;
         }
         if (found.stream().anyMatch(f -> f.ruleId().startsWith("reversibility.") && f.severity() != Severity.INFO)) {
@@ -177,7 +188,7 @@ final class MigrationCycle {
      * (a warning); an up that changed neither has nothing to undo (a note).
      */
     private List<Finding> missingDown(Migration migration, Snapshot before, Snapshot after, List<Finding> upFindings) {
-        if (!needsDown(migration)) {
+        if (!historyHasDowns || !needsDown(migration)) {
             return List.of();
         }
         Annotation irreversible = Annotation.find("irreversible", migration.up(), migration.down().orElse(null)).orElse(null);

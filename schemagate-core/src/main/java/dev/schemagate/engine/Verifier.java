@@ -6,6 +6,7 @@ import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
+import dev.schemagate.check.StatementFailures;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
@@ -18,6 +19,7 @@ import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.HistoryCut;
+import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -29,6 +31,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs the verify checks on a migrations folder: finds the migrations, tells history from change
@@ -65,6 +69,7 @@ public final class Verifier {
             }
             try (WorkingDatabase database = new WorkingDatabase(server)) {
                 List<Finding> findings = new ArrayList<>(guarded.findings());
+                findings.addAll(StatementFailures.ignored(set.ignored()));
                 Walked walked = walk(set, cut, dialect, database, options, findings);
                 List<MigrationRun> runs = walked.runs();
                 boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
@@ -72,7 +77,7 @@ public final class Verifier {
                     findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
                 }
                 if (options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
-                    findings.addAll(lint(set, cut, dialect, server, walked.historyApplied(), options, applied, progress));
+                    findings.addAll(withoutRefusedAgain(lint(set, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
                 } else if (walked.historyApplied() != null) {
                     walked.historyApplied().close();
                 }
@@ -94,7 +99,11 @@ public final class Verifier {
         ScriptRunner runner = new ScriptRunner(dialect, progress);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
-        MigrationCycle cycle = new MigrationCycle(dialect, runner, options);
+        boolean hasDowns = set.migrations().stream().anyMatch(migration -> migration.down().isPresent());
+        if (!hasDowns && options.runs(CheckName.REVERSIBILITY)) {
+            findings.add(ReversibilityFindings.noDownScripts(set));
+        }
+        MigrationCycle cycle = new MigrationCycle(dialect, runner, options, hasDowns);
         IntegrityWatch integrity = new IntegrityWatch();
         Snapshot state = null;
         List<MigrationRun> runs = new ArrayList<>();
@@ -132,6 +141,7 @@ public final class Verifier {
                     ScriptOutcome outcome = runner.run(database.connection(), migration.up());
                     run = MigrationRun.of(migration, outcome, Duration.ofNanos(System.nanoTime() - begin)).asHistory(past);
                     outcome.failure().ifPresent(findings::add);
+                    outcome.refusal().ifPresent(findings::add);
                     stopped = !outcome.succeeded();
                     if (!stopped && past) {
                         state = null;
@@ -243,6 +253,18 @@ public final class Verifier {
 
     private static Snapshot snapshot(Dialect dialect, WorkingDatabase database) throws SQLException {
         return dialect.snapshot(database.connection(), SnapshotOptions.full());
+    }
+
+    /**
+     * The lint's findings less its {@code lint.concurrently-in-transaction} on a statement the
+     * apply check has already shown refused by the server in the tool's transaction: one fact, one
+     * finding, the one with the server's evidence.
+     */
+    private static List<Finding> withoutRefusedAgain(List<Finding> lint, List<Finding> findings) {
+        Set<Location> refused = findings.stream().filter(f -> f.ruleId().equals(StatementFailures.NOT_IN_TRANSACTION))
+                .map(Finding::location).collect(Collectors.toSet());
+        return lint.stream().filter(f -> !(f.ruleId().equals(Rules.CONCURRENTLY_IN_TRANSACTION.id())
+                && f.location() != null && refused.contains(f.location()))).toList();
     }
 
     /** A cycle's result, and whether the data line's rows made the up script fail. */

@@ -5,6 +5,7 @@ import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Statement;
+import dev.schemagate.migration.Transaction;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -42,9 +43,9 @@ public record LintPlan(MigrationSet set, HistoryCut cut, List<PlannedScript> scr
             statements = List.copyOf(statements);
         }
 
-        /** True when a migration tool runs it in one transaction (no statement refuses one). */
+        /** True when it can be observed in one transaction: the tool may run it in one, and no statement refuses one. */
         public boolean transactional() {
-            return script.transactional() && statements.stream().allMatch(Statement::transactional);
+            return script.transaction().mode() != Transaction.Mode.NONE && statements.stream().allMatch(Statement::transactional);
         }
     }
 }

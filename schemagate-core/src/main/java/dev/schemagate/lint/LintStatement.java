@@ -1,6 +1,5 @@
 package dev.schemagate.lint;
 
-import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Statement;
@@ -12,11 +11,10 @@ import dev.schemagate.migration.Statement;
  * @param text               its text with comments and literals masked
  * @param migration          the migration it belongs to
  * @param script             the script it belongs to
- * @param layout             the layout of the migrations folder (tools differ in transaction handling)
- * @param statementsInScript how many statements the script holds
+ * @param inTransaction      true when the script's tool runs its statements in one transaction (block)
  */
-public record LintStatement(Statement statement, SqlText text, Migration migration, Script script, Layout layout,
-                            int statementsInScript) {
+public record LintStatement(Statement statement, SqlText text, Migration migration, Script script,
+                            boolean inTransaction) {
 
     /** A suspicion about this statement. */
     public Suspicion suspect(Rule rule, String table, String message, Suspicion.Need need) {

@@ -108,13 +108,14 @@ public final class Linter {
             memory.startScript();
             Script script = migration.up();
             List<Statement> statements = splitter.split(script);
+            boolean inTransaction = script.transaction().opens(statements);
             scripts.add(new LintPlan.PlannedScript(migration, script, statements));
             for (Statement statement : statements) {
                 if (statement.kind() != Statement.Kind.SQL) {
                     continue;
                 }
                 LintStatement lintStatement = new LintStatement(statement, SqlText.of(statement.sql()), migration, script,
-                        set.layout(), statements.size());
+                        inTransaction);
                 List<Suspicion> found = new ArrayList<>();
                 CHECKS.forEach(check -> check.check(lintStatement, memory, found));
                 if (!past) {

@@ -1,9 +1,6 @@
 package dev.schemagate.lint;
 
-import dev.schemagate.migration.Layout;
-
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +17,6 @@ import static dev.schemagate.lint.Suspicion.Need.NONE;
  */
 final class StatementChecks implements StatementCheck {
 
-    /** Layouts whose tools wrap even a one-statement migration in a transaction. */
-    private static final Set<Layout> ALWAYS_WRAPPED = Set.of(Layout.DBMATE, Layout.GOOSE, Layout.LIQUIBASE);
     private static final Pattern PROGRAM = Pattern.compile("(?i)\\b(TO|FROM)\\s+PROGRAM\\b");
     private static final String NAMES = "(" + NAME + "(?:\\s*,\\s*" + NAME + ")*)";
 
@@ -87,7 +82,7 @@ final class StatementChecks implements StatementCheck {
             memory.lockTimeout(!m.group(1).matches("0|'0'|DEFAULT"));
         }
         robustness(s, out);
-        if (memory.enumValueAdded(text.literals()) && (s.script().transactional() || memory.explicitTransaction())) {
+        if (memory.enumValueAdded(text.literals()) && (s.inTransaction() || memory.explicitTransaction())) {
             out.add(s.suspect(Rules.ENUM_VALUE_IN_TRANSACTION, null,
                     "uses an enum value added earlier in the same transaction", NONE));
         }
@@ -141,8 +136,7 @@ final class StatementChecks implements StatementCheck {
     }
 
     private static void concurrently(LintStatement s, LintMemory memory, String table, List<Suspicion> out) {
-        boolean wrapped = memory.explicitTransaction() || s.script().transactional()
-                && (s.statementsInScript() > 1 || ALWAYS_WRAPPED.contains(s.layout()));
+        boolean wrapped = memory.explicitTransaction() || s.inTransaction();
         if (wrapped) {
             out.add(s.suspect(Rules.CONCURRENTLY_IN_TRANSACTION, table,
                     "runs CONCURRENTLY where the migration tool wraps it in a transaction", NONE));

@@ -77,7 +77,9 @@ final class DbmateReader implements LayoutReader {
     }
 
     private static Script section(SourceFile file, TextLines lines, int marker, int end) {
-        boolean transactional = !lines.line(marker).matches(".*\\stransaction:false(\\s.*)?");
+        boolean outside = lines.line(marker).matches(".*\\stransaction:false(\\s.*)?");
+        Transaction transactional = outside ? new Transaction(Transaction.Mode.ONE_QUERY, "dbmate", "")
+                : Transaction.wrapped("dbmate", "write 'transaction:false' after its '-- migrate:up' (or down) marker");
         return new Script(file.path(), lines.part(marker + 1, end, ScriptPart.SEMICOLON), transactional);
     }
 }

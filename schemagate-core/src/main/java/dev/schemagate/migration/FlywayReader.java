@@ -16,7 +16,12 @@ import dev.schemagate.migration.VersionPairs.Side;
  * applies a version ({@code 1}, {@code 1.2} and {@code 1_2} are versions, the last two the same
  * one), {@code U<version>__<name>.sql} undoes it, {@code R__<name>.sql} is repeatable (applied after
  * every versioned one, by name), and {@code <script>.sql.conf} may say
- * {@code executeInTransaction=false}.
+ * {@code executeInTransaction=false}. Placeholders are replaced as Flyway replaces them (see
+ * {@link Placeholders}), and files that are none of these are ignored, as Flyway ignores them.
+ *
+ * <p>Flyway runs each migration in a transaction unless every statement of it must run outside
+ * one (then it runs it without); a migration that mixes both kinds is refused unless
+ * {@code mixed} is set, which runs such a migration without a transaction.
  *
  * <p>Baseline migrations ({@code B<version>__<name>.sql}) stand, by Flyway's contract, for all the
  * versioned migrations up to their version, and Flyway runs one only on an empty database. The
@@ -29,6 +34,17 @@ final class FlywayReader implements LayoutReader {
 
     private static final Pattern NAME = Pattern.compile("(?:([VUB])(\\d+(?:[._]\\d+)*)|R)__(.*)\\.sql(\\.conf)?");
     private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
+
+    private final FlywaySettings settings;
+
+    FlywayReader(FlywaySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<String> ignores(SourceFile file) {
+        return Optional.of("Flyway reads only V, U, B and R scripts (and their .conf files)");
+    }
 
     @Override
     public Layout layout() {
@@ -61,7 +77,8 @@ final class FlywayReader implements LayoutReader {
             if (name.group(4) != null) {
                 continue; // a script config, read with its script
             }
-            Side side = new Side(file, name.group(3), transactional(configs.remove(file.relative())));
+            SourceFile replaced = file.withText(Placeholders.replace(file, settings));
+            Side side = new Side(replaced, name.group(3), transaction(configs.remove(file.relative())));
             String prefix = name.group(1) == null ? "R" : name.group(1);
             switch (prefix) {
                 case "V" -> pairs.up(Version.parse(name.group(2)), side);
@@ -80,7 +97,7 @@ final class FlywayReader implements LayoutReader {
         }
         List<Migration> migrations = new ArrayList<>(pairs.migrations());
         for (Side repeatable : repeatables.values()) {
-            Script up = repeatable.file().wholeScript(repeatable.transactional());
+            Script up = repeatable.file().wholeScript(repeatable.transaction());
             migrations.add(new Migration(null, repeatable.description(), up, Optional.empty()));
         }
         return migrations;
@@ -94,7 +111,12 @@ final class FlywayReader implements LayoutReader {
         }
     }
 
-    private static boolean transactional(SourceFile config) {
-        return config == null || !NO_TRANSACTION.matcher(config.text()).find();
+    private Transaction transaction(SourceFile config) {
+        if (config != null && NO_TRANSACTION.matcher(config.text()).find()) {
+            return Transaction.none("Flyway");
+        }
+        return new Transaction(settings.mixed() ? Transaction.Mode.DETECTED_MIXED : Transaction.Mode.DETECTED, "Flyway",
+                "Flyway runs a migration whose statements all must run outside a transaction without one"
+                        + " (or set flyway.mixed=true, or executeInTransaction=false in a <script>.sql.conf beside it)");
     }
 }

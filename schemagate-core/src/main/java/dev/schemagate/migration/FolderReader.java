@@ -7,16 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The folder-per-migration layout: {@code <version>[_<name>]/up.sql} with an optional
- * {@code down.sql}. Diesel writes the version with dashes ({@code 2019-01-01-000000_name/}), which
- * is read as its digits ({@code 20190101000000}); Sourcegraph writes a bare version
- * ({@code 1528395834/}) and puts the name in {@code metadata.yaml}. The metadata can also take the
- * migration out of a transaction: Sourcegraph's {@code createIndexConcurrently: true} or Diesel's
- * {@code metadata.toml} with {@code run_in_transaction = false}.
+ * The folder-per-migration layout of runners other than diesel (which has {@link DieselReader}):
+ * {@code <version>[_<name>]/up.sql} with an optional {@code down.sql}. Sourcegraph writes a bare
+ * version ({@code 1528395834/}) and puts the name in {@code metadata.yaml}, whose
+ * {@code createIndexConcurrently: true} takes the migration out of a transaction (as does a
+ * {@code metadata.toml} with {@code run_in_transaction = false}). Detection prefers diesel where
+ * both fit, so this layout is chosen when a {@code metadata.yaml} is there, or by name.
  */
 final class FolderReader implements LayoutReader {
 
@@ -41,14 +42,17 @@ final class FolderReader implements LayoutReader {
 
     @Override
     public List<Migration> read(List<SourceFile> files) {
+        return byFolder(files, FolderReader::migration);
+    }
+
+    /** One migration a folder, made by {@code migration} from the folder's name and its files by name. */
+    static List<Migration> byFolder(List<SourceFile> files, BiFunction<String, Map<String, SourceFile>, Migration> migration) {
         Map<String, Map<String, SourceFile>> folders = new TreeMap<>();
         for (SourceFile file : files) {
             folders.computeIfAbsent(file.folder(), f -> new HashMap<>()).put(file.name(), file);
         }
         List<Migration> migrations = new ArrayList<>();
-        for (Map.Entry<String, Map<String, SourceFile>> folder : folders.entrySet()) {
-            migrations.add(migration(folder.getKey(), folder.getValue()));
-        }
+        folders.forEach((folder, named) -> migrations.add(migration.apply(folder, named)));
         return migrations;
     }
 
@@ -61,8 +65,10 @@ final class FolderReader implements LayoutReader {
         Map<String, String> settings = new HashMap<>();
         settings(files.get("metadata.yaml"), settings);
         settings(files.get("metadata.toml"), settings);
-        boolean transactional = !"true".equalsIgnoreCase(settings.get("createIndexConcurrently"))
-                && !"false".equalsIgnoreCase(settings.get("run_in_transaction"));
+        boolean outside = "true".equalsIgnoreCase(settings.get("createIndexConcurrently"))
+                || "false".equalsIgnoreCase(settings.get("run_in_transaction"));
+        Transaction transactional = outside ? new Transaction(Transaction.Mode.ONE_QUERY, "the migration tool", "")
+                : Transaction.wrapped("the migration tool", "set createIndexConcurrently: true in its metadata.yaml");
         Matcher name = LayoutReader.matched(FOLDER, folder);
         Version version = Version.parse(name.group(1).replace("-", ""));
         String description = name.group(2) != null ? name.group(2) : settings.getOrDefault("name", "");

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class GooseReader implements LayoutReader {
 
+    private static final Transaction GOOSE = Transaction.wrapped("goose", "begin its file with '-- +goose NO TRANSACTION'");
     private static final Pattern SQL_NAME = Pattern.compile("(\\d+)_(.*)\\.sql");
     private static final Pattern GO_NAME = Pattern.compile("\\d+_.*\\.go");
     private static final Pattern ANNOTATION = Pattern.compile("--\\s*\\+goose\\s+(.*?)\\s*");
@@ -38,6 +39,16 @@ final class GooseReader implements LayoutReader {
             return false;
         }
         return GO_NAME.matcher(file.name()).matches() || SQL_NAME.matcher(file.name()).matches() && marked(file.text());
+    }
+
+    /** goose reads only the {@code .sql} and {@code .go} files of the folder itself. */
+    @Override
+    public Optional<String> ignores(SourceFile file) {
+        if (file.depth() > 1) {
+            return Optional.of("goose does not read subfolders");
+        }
+        return file.name().endsWith(".sql") || file.name().endsWith(".go") ? Optional.empty()
+                : Optional.of("goose reads only .sql and .go files");
     }
 
     @Override
@@ -68,7 +79,7 @@ final class GooseReader implements LayoutReader {
         private final List<ScriptPart> down = new ArrayList<>();
         private List<ScriptPart> current;
         private boolean sawDown;
-        private boolean transactional = true;
+        private Transaction transaction = GOOSE;
         private int runStart;
         private int blockStart = -1;
 
@@ -93,8 +104,8 @@ final class GooseReader implements LayoutReader {
                 throw error(blockStart, "'-- +goose StatementBegin' without '-- +goose StatementEnd'; close the statement");
             }
             flush(lines.count(), ScriptPart.SEMICOLON);
-            Optional<Script> downScript = sawDown ? Optional.of(new Script(file.path(), down, transactional)) : Optional.empty();
-            return new Migration(version, description, new Script(file.path(), up, transactional), downScript);
+            Optional<Script> downScript = sawDown ? Optional.of(new Script(file.path(), down, transaction)) : Optional.empty();
+            return new Migration(version, description, new Script(file.path(), up, transaction), downScript);
         }
 
         private void annotate(int line, String annotation) {
@@ -128,7 +139,7 @@ final class GooseReader implements LayoutReader {
                     requireUp(line, annotation);
                     blockStart = line;
                 }
-                case "NO TRANSACTION" -> transactional = false;
+                case "NO TRANSACTION" -> transaction = Transaction.none("goose");
                 case "ENVSUB ON", "ENVSUB OFF" -> {
                     // accepted, as goose does; no variable is substituted
                 }

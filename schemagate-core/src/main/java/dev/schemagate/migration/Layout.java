@@ -20,8 +20,14 @@ public enum Layout {
     GOOSE("goose"),
     /** Liquibase formatted SQL: {@code --liquibase formatted sql}, {@code --changeset}, {@code --rollback}. */
     LIQUIBASE("liquibase"),
-    /** A folder per migration holding {@code up.sql} and {@code down.sql}. */
-    FOLDER("folder");
+    /** A folder per migration holding {@code up.sql} and {@code down.sql}, with a {@code metadata.yaml}. */
+    FOLDER("folder"),
+    /** Diesel: {@code YYYY-MM-DD-HHMMSS_name/} folders with {@code up.sql}, {@code down.sql}, {@code metadata.toml}. */
+    DIESEL("diesel"),
+    /** sqlx: {@code <version>_<name>.sql}, or {@code .up.sql} with {@code .down.sql}; {@code -- no-transaction}. */
+    SQLX("sqlx"),
+    /** A layout described in {@code schemagate.yml}: a file name pattern, or a list of files. */
+    CUSTOM("custom");
 
     private final String id;
 

@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
  * Decides a folder's layout from its files. Each file fits the layouts that
  * {@linkplain LayoutReader#recognizes recognize} it; the folder's layout must fit every file, and
  * where several do (files named {@code 1_x.up.sql} are both golang-migrate and plain), the first in
- * the readers' order of preference wins. A file no layout recognizes is an unknown file, and files
- * that no single layout fits together make an ambiguous folder: both are input errors naming the
- * files, since guessing would verify something other than what the tool in use runs. Harmless
- * files never get here (see {@link FolderListing}).
+ * the readers' order of preference wins. Files that no single layout fits together make an
+ * ambiguous folder: an input error naming the files, since guessing would verify something other
+ * than what the tool in use runs. A file no layout recognizes does not count here: the chosen
+ * layout's tool may ignore it (see {@link MigrationDiscovery}). Harmless files never get here (see
+ * {@link FolderListing}).
  */
 final class LayoutDetector {
 
@@ -20,12 +21,13 @@ final class LayoutDetector {
     }
 
     static LayoutReader detect(Path directory, List<SourceFile> files, List<LayoutReader> readers) {
+        readers = readers.stream().filter(r -> r.claims(files)).toList();
         List<LayoutReader> candidates = readers;
         SourceFile witness = null;
         for (SourceFile file : files) {
             List<LayoutReader> fits = readers.stream().filter(r -> r.recognizes(file)).toList();
             if (fits.isEmpty()) {
-                throw unknown(file);
+                continue;
             }
             List<LayoutReader> remaining = new ArrayList<>(candidates);
             remaining.retainAll(fits);
@@ -39,10 +41,13 @@ final class LayoutDetector {
             }
             candidates = remaining;
         }
+        if (witness == null) {
+            throw unknown(files.get(0));
+        }
         return candidates.get(0);
     }
 
-    private static InputException unknown(SourceFile file) {
+    static InputException unknown(SourceFile file) {
         if (file.depth() > 1) {
             return new InputException(file.path() + ": is not a migration file, and only Flyway reads migrations in"
                     + " subfolders; give the folder that holds the migration files, or remove this one");

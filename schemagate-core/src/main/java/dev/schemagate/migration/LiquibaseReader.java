@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class LiquibaseReader implements LayoutReader {
 
+    private static final Transaction LIQUIBASE = Transaction.wrapped("Liquibase", "set runInTransaction:false on its changeset");
     private static final Pattern HEADER = Pattern.compile("\\s*--\\s*liquibase\\s*formatted", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOTHING_TO_ROLL_BACK = Pattern.compile("(not required|empty).*");
 
@@ -67,7 +68,7 @@ final class LiquibaseReader implements LayoutReader {
                     throw new InputException(file.path() + ":" + changeset.line() + ": changeset " + changeset.author() + ":"
                             + changeset.id() + " has no SQL; add its SQL or remove the changeset");
                 }
-                boolean transactional = !attributes.isFalse("runInTransaction");
+                Transaction transactional = attributes.isFalse("runInTransaction") ? Transaction.none("Liquibase") : LIQUIBASE;
                 Script up = new Script(file.path(), changeset.sql(), transactional);
                 Version version = Version.parse((i + 1) + "." + changeset.index());
                 String description = changeset.author() + ":" + changeset.id();
@@ -77,7 +78,7 @@ final class LiquibaseReader implements LayoutReader {
         return migrations;
     }
 
-    private static Optional<Script> down(SourceFile file, LiquibaseChangelog.Changeset changeset, boolean transactional) {
+    private static Optional<Script> down(SourceFile file, LiquibaseChangelog.Changeset changeset, Transaction transactional) {
         Script rollback = new Script(file.path(), changeset.rollback(), transactional);
         String text = rollback.text().trim().toLowerCase(Locale.ROOT);
         if (text.isEmpty()) {

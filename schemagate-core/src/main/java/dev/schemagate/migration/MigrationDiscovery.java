@@ -3,7 +3,10 @@ package dev.schemagate.migration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 
 /**
  * Finds the migrations in a folder, whichever tool's layout it follows, and puts them in the order
@@ -15,9 +18,11 @@ import java.util.List;
  * <p>With {@link Layout#AUTO} the layout is decided from the files: the layout that reads every
  * file wins (golang-migrate before plain where both do, as for {@code 1_x.up.sql}); a file that no
  * layout reads is an unknown file, and files that no single layout reads together make an
- * ambiguous folder. With any other layout, every file must be one of that layout's. Dotfiles,
- * {@code README*}, {@code *.md}, {@code atlas.sum} and Schemagate's own config and sum files
- * ({@link #CONFIG_FILE_NAMES}, {@link #SUM_FILE_NAME}) are ignored wherever they are.
+ * ambiguous folder. With any other layout, every file must be one of that layout's. A file that is
+ * not, but that the layout's tool leaves alone (see {@link LayoutReader#ignores}), is ignored and
+ * listed in {@link MigrationSet#ignored()}. Dotfiles, {@code README*}, {@code *.md}, {@code atlas.sum}
+ * and Schemagate's own config and sum files ({@link #CONFIG_FILE_NAMES}, {@link #SUM_FILE_NAME}) are
+ * ignored wherever they are.
  */
 public final class MigrationDiscovery {
 
@@ -26,10 +31,6 @@ public final class MigrationDiscovery {
 
     /** The sum file {@code schemagate hash} writes next to the migrations. */
     public static final String SUM_FILE_NAME = "schemagate.sum";
-
-    private static final Comparator<Migration> ORDER = Comparator.comparing(Migration::repeatable)
-            .thenComparing(Migration::version, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Migration::description);
 
     private MigrationDiscovery() {
     }
@@ -45,24 +46,40 @@ public final class MigrationDiscovery {
      */
     public static MigrationSet discover(Path directory, Layout layout, DialectNames dialect) {
         List<SourceFile> files = FolderListing.list(directory);
+        MigrationsConfig config = MigrationsConfig.forRun(directory);
+        files = withLocations(directory, files, config.flyway());
         if (files.isEmpty()) {
             throw noMigrations(directory, dialect);
         }
-        List<LayoutReader> readers = readers(dialect);
-        LayoutReader reader = layout == Layout.AUTO
+        List<LayoutReader> readers = readers(dialect, config);
+        Layout wanted = layout == Layout.AUTO ? config.layout() : layout;
+        if (wanted == Layout.CUSTOM && config.custom().isEmpty()) {
+            throw new InputException(directory + ": the custom layout is described in schemagate.yml (layout: with a"
+                    + " pattern or files), and there is none; describe it or name another layout");
+        }
+        LayoutReader reader = wanted == Layout.AUTO
                 ? LayoutDetector.detect(directory, files, readers)
-                : readers.stream().filter(r -> r.layout() == layout).findFirst().orElseThrow();
+                : readers.stream().filter(r -> r.layout() == wanted).findFirst().orElseThrow();
+        List<SourceFile> read = new ArrayList<>();
+        List<IgnoredFile> ignored = new ArrayList<>();
         for (SourceFile file : files) {
-            if (!reader.recognizes(file)) {
-                throw new InputException(file.path() + ": is not a " + reader.layout().id() + " migration (expected "
+            if (reader.recognizes(file)) {
+                read.add(file);
+                continue;
+            }
+            Optional<String> reason = reader.ignores(file);
+            if (reason.isEmpty()) {
+                throw layout == Layout.AUTO ? LayoutDetector.unknown(file)
+                        : new InputException(file.path() + ": is not a " + reader.layout().id() + " migration (expected "
                         + reader.expected() + "); rename it or move it out of the migrations folder");
             }
+            ignored.add(new IgnoredFile(file.path(), reason.get()));
         }
-        List<Migration> migrations = ordered(reader.read(files));
+        List<Migration> migrations = ordered(reader.read(read), reader.order());
         if (migrations.isEmpty()) {
             throw noMigrations(directory, dialect);
         }
-        return new MigrationSet(directory, reader.layout(), migrations);
+        return new MigrationSet(directory, reader.layout(), migrations, ignored);
     }
 
     /**
@@ -78,19 +95,40 @@ public final class MigrationDiscovery {
         return FolderListing.harmless(fileName);
     }
 
-    /** One reader a layout, in the order detection prefers them when several fit every file. */
-    private static List<LayoutReader> readers(DialectNames dialect) {
-        return List.of(new FolderReader(), new LiquibaseReader(dialect), new GooseReader(), new DbmateReader(),
-                new GolangMigrateReader(dialect), new FlywayReader(), new PlainReader());
+    /**
+     * One reader a layout, in the order detection prefers them when several fit every file; the
+     * custom layout is there only when the config describes one, and is never detected.
+     */
+    private static List<LayoutReader> readers(DialectNames dialect, MigrationsConfig config) {
+        List<LayoutReader> readers = new ArrayList<>(List.of(new DieselReader(), new FolderReader(),
+                new LiquibaseReader(dialect), new GooseReader(), new DbmateReader(), new SqlxReader(),
+                new GolangMigrateReader(dialect), new FlywayReader(config.flyway()), new PlainReader()));
+        config.custom().ifPresent(custom -> readers.add(new CustomReader(custom, dialect)));
+        return readers;
     }
 
-    private static List<Migration> ordered(List<Migration> migrations) {
+    /** The folder's files and those of the further Flyway locations the config names, each file once. */
+    private static List<SourceFile> withLocations(Path directory, List<SourceFile> files, FlywaySettings flyway) {
+        List<SourceFile> all = new ArrayList<>(files);
+        Set<Path> seen = new HashSet<>();
+        seen.add(directory.toAbsolutePath().normalize());
+        for (Path location : flyway.locations()) {
+            if (seen.add(location.toAbsolutePath().normalize())) {
+                all.addAll(FolderListing.list(location));
+            }
+        }
+        return all;
+    }
+
+    private static List<Migration> ordered(List<Migration> migrations, Comparator<Version> versions) {
         List<Migration> sorted = new ArrayList<>(migrations);
-        sorted.sort(ORDER);
+        sorted.sort(Comparator.comparing(Migration::repeatable)
+                .thenComparing(Migration::version, Comparator.nullsLast(versions))
+                .thenComparing(Migration::description));
         for (int i = 1; i < sorted.size(); i++) {
             Migration previous = sorted.get(i - 1);
             Migration migration = sorted.get(i);
-            if (!migration.repeatable() && migration.version().equals(previous.version())) {
+            if (!migration.repeatable() && versions.compare(migration.version(), previous.version()) == 0) {
                 throw VersionPairs.sameVersion(migration.version(), previous.up().file(), migration.up().file());
             }
         }

@@ -7,10 +7,14 @@ import java.util.regex.Pattern;
 /**
  * The plain layout: {@code NNN_name.sql} applies a migration and {@code NNN_name_rollback.sql}
  * reverts it; {@code NNN_name.up.sql} and {@code NNN_name.down.sql} say the same. A file holding
- * the markers of goose, dbmate or Liquibase is theirs, not plain SQL.
+ * the markers of goose, dbmate or Liquibase is theirs, not plain SQL. Whatever runs them is taken to
+ * send each file as one query, as {@code psql -c} and most hand-written runners do: PostgreSQL runs a
+ * file of several statements in one implicit transaction block, and a file of one statement alone.
  */
 final class PlainReader implements LayoutReader {
 
+    private static final Transaction TRANSACTION = new Transaction(Transaction.Mode.ONE_QUERY, "the migration tool",
+            "a file of one statement is sent alone, outside a transaction");
     private static final Pattern NAME = Pattern.compile("(\\d+)_(.+?)(_rollback|\\.down|\\.up)?\\.sql");
 
     @Override
@@ -38,7 +42,7 @@ final class PlainReader implements LayoutReader {
         for (SourceFile file : files) {
             Matcher name = LayoutReader.matched(NAME, file.name());
             Version version = Version.parse(name.group(1));
-            VersionPairs.Side side = new VersionPairs.Side(file, name.group(2), true);
+            VersionPairs.Side side = new VersionPairs.Side(file, name.group(2), TRANSACTION);
             String suffix = name.group(3);
             if (suffix == null || suffix.equals(".up")) {
                 pairs.up(version, side);

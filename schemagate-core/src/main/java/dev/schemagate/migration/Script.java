@@ -9,18 +9,25 @@ import java.util.List;
  * @param file          the file that holds this script (several scripts may share a file,
  *                      as dbmate's up and down sections do)
  * @param parts         the SQL parts, in order
- * @param transactional false when the layout says this script runs outside a transaction
- *                      (golang-migrate {@code .autocommit.}, dbmate {@code transaction:false},
- *                      goose {@code NO TRANSACTION}, Liquibase {@code runInTransaction:false})
+ * @param transaction   how the tool that runs the script wraps it in a transaction
  */
-public record Script(Path file, List<ScriptPart> parts, boolean transactional) {
+public record Script(Path file, List<ScriptPart> parts, Transaction transaction) {
 
     public Script {
         parts = List.copyOf(parts);
     }
 
     public static Script of(Path file, String sql) {
-        return new Script(file, List.of(ScriptPart.of(sql, 1)), true);
+        return new Script(file, List.of(ScriptPart.of(sql, 1)), Transaction.wrapped("the migration tool", ""));
+    }
+
+    /**
+     * False when the tool runs this script outside a transaction of its own (golang-migrate,
+     * dbmate {@code transaction:false}, goose {@code NO TRANSACTION}, Liquibase
+     * {@code runInTransaction:false}, …).
+     */
+    public boolean transactional() {
+        return transaction.transactional();
     }
 
     /** True when the script has no text at all (whether it holds only comments is the splitter's to say). */

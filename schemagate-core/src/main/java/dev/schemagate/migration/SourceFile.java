@@ -54,6 +54,13 @@ final class SourceFile {
         return slash < 0 ? "" : relative.substring(0, slash);
     }
 
+    /** The same file with its text replaced, as by Flyway's placeholders. */
+    SourceFile withText(String replaced) {
+        SourceFile copy = new SourceFile(path, relative);
+        copy.text = replaced;
+        return copy;
+    }
+
     String text() {
         if (text == null) {
             text = read(path);
@@ -62,8 +69,8 @@ final class SourceFile {
     }
 
     /** The whole file as one script, split on {@code ;}. */
-    Script wholeScript(boolean transactional) {
-        return new Script(path, List.of(new ScriptPart(text(), 1, 1, ScriptPart.SEMICOLON)), transactional);
+    Script wholeScript(Transaction transaction) {
+        return new Script(path, List.of(new ScriptPart(text(), 1, 1, ScriptPart.SEMICOLON)), transaction);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 final class VersionPairs {
 
     /** One direction's file, with what its name says. */
-    record Side(SourceFile file, String description, boolean transactional) {
+    record Side(SourceFile file, String description, Transaction transaction) {
     }
 
     private final TreeMap<Version, Side> ups = new TreeMap<>();
@@ -66,7 +66,7 @@ final class VersionPairs {
     }
 
     private static Script script(Side side) {
-        return side.file().wholeScript(side.transactional());
+        return side.file().wholeScript(side.transaction());
     }
 
     /** Adds a file for a version, refusing a second one. */

@@ -135,4 +135,24 @@ class CorpusDiscoveryTest {
         assertThat(set.migrations()).filteredOn(m -> m.down().get().isBlank()).extracting(m -> m.version().text())
                 .containsExactly("0009", "0011", "0021", "0025", "0026");
     }
+
+    /** Vaultwarden's three diesel histories, as diesel reads them: folders, versions as text, one transaction each. */
+    @Test
+    void vaultwardenHistoriesAreDieselsInEveryDialect() {
+        for (String dialect : List.of("postgresql", "mysql", "sqlite")) {
+            MigrationSet set = discover("vaultwarden-migrations/migrations/" + dialect);
+            int folders = corpus.resolve("vaultwarden-migrations/migrations/" + dialect).toFile().list().length;
+
+            assertThat(set.layout()).as(dialect).isEqualTo(Layout.DIESEL);
+            assertThat(set.migrations()).as(dialect).hasSize(folders);
+            assertThat(set.ignored()).as(dialect).isEmpty();
+            List<String> versions = set.migrations().stream().map(m -> m.version().text()).toList();
+            assertThat(versions).as(dialect).isSorted();
+            assertThat(set.migrations()).as(dialect).allMatch(m -> m.up().transaction().mode() == Transaction.Mode.WRAPPED
+                    && m.up().transaction().tool().equals("diesel"));
+        }
+        MigrationSet postgres = discover("vaultwarden-migrations/migrations/postgresql");
+        assertThat(postgres.migrations()).hasSize(46);
+        assertThat(postgres.migrations().get(0).displayName()).isEqualTo("20190912100000 create_tables");
+    }
 }

@@ -122,4 +122,26 @@ class GolangMigrateLayoutTest {
 
         failsNaming(dir, Layout.AUTO, "1_x.down.sql").hasMessageContaining("no up migration");
     }
+
+    @Test
+    void whoRunsTheFolderDecidesTheTransactions() {
+        write(dir, "1_a.up.sql", "SELECT 1;");
+        write(dir, "1_a.down.sql", "SELECT 2;");
+        assertThat(discover(dir, Layout.AUTO).migrations().get(0).up().transaction())
+                .extracting(Transaction::mode, Transaction::tool).containsExactly(Transaction.Mode.ONE_QUERY, "golang-migrate");
+
+        write(dir, "2_b.autocommit.up.sql", "CREATE INDEX CONCURRENTLY i ON t (a);");
+        MigrationSet popx = discover(dir, Layout.AUTO);
+        assertThat(popx.migrations()).extracting(m -> m.up().transaction().mode())
+                .containsExactly(Transaction.Mode.WRAPPED, Transaction.Mode.ONE_QUERY);
+        assertThat(popx.migrations().get(0).up().transaction().tool()).isEqualTo("popx");
+    }
+
+    @Test
+    void autheliasNamesRunInItsOneTransaction() {
+        write(dir, "V0001.Init.postgres.up.sql", "SELECT 1;");
+
+        assertThat(discover(dir, Layout.AUTO).migrations().get(0).up().transaction())
+                .extracting(Transaction::mode, Transaction::tool).containsExactly(Transaction.Mode.WRAPPED, "Authelia");
+    }
 }

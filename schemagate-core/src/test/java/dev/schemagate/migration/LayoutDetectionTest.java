@@ -83,20 +83,32 @@ class LayoutDetectionTest {
     }
 
     @Test
-    void anUnknownFileIsAnInputErrorNamingIt() {
-        write(dir, "1_a.up.sql", "SELECT 1;");
+    void anUnknownFileIsAnInputErrorNamingItWhereTheToolIsUnknown() {
+        write(dir, "1_a.sql", "SELECT 1;");
         write(dir, "notes.txt", "remember");
 
         failsNaming(dir, Layout.AUTO, "notes.txt").hasMessageContaining("not a migration file");
     }
 
     @Test
-    void aSqlFileThatFitsNoNameOfTheNamedLayoutIsAnInputError() {
-        write(dir, "1_a.up.sql", "SELECT 1;");
+    void aSqlFileThatFitsNoNameOfThePlainLayoutIsAnInputError() {
+        write(dir, "1_a.sql", "SELECT 1;");
         write(dir, "foo.sql", "SELECT 2;");
 
-        failsNaming(dir, Layout.GOLANG_MIGRATE, "foo.sql").hasMessageContaining("not a golang-migrate migration");
+        failsNaming(dir, Layout.PLAIN, "foo.sql").hasMessageContaining("not a plain migration");
         failsNaming(dir, Layout.AUTO, "foo.sql");
+    }
+
+    @Test
+    void filesGolangMigrateCannotParseAreIgnoredWithANoteAsItSkipsThem() {
+        write(dir, "1_a.up.sql", "SELECT 1;");
+        write(dir, "foo.sql", "SELECT 2;");
+        write(dir, "notes.txt", "remember");
+
+        MigrationSet set = discover(dir, Layout.AUTO);
+
+        assertThat(set.layout()).isEqualTo(Layout.GOLANG_MIGRATE);
+        assertThat(set.ignored()).extracting(IgnoredFile::file).containsExactly(dir.resolve("foo.sql"), dir.resolve("notes.txt"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class PlainLayoutTest {
         assertThat(first.description()).isEqualTo("create_t");
         assertThat(first.up().file()).isEqualTo(dir.resolve("9_create_t.sql"));
         assertThat(first.up().parts()).containsExactly(new ScriptPart("CREATE TABLE t (id int);", 1, 1, ";"));
-        assertThat(first.up().transactional()).isTrue();
+        assertThat(first.up().transaction().mode()).isEqualTo(Transaction.Mode.ONE_QUERY);
         assertThat(first.down()).get().extracting(Script::file).isEqualTo(dir.resolve("9_create_t_rollback.sql"));
         assertThat(set.migrations().get(1).down()).isEmpty();
     }
