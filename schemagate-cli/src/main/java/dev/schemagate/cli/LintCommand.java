@@ -99,8 +99,8 @@ public final class LintCommand implements Callable<Integer> {
         List<Finding> refused = staticOnly || !database.server().shared() ? List.of()
                 : OutsideReach.refusals(dialect, set.migrations());
         if (staticOnly || !refused.isEmpty()) {
-            how = refused.isEmpty() ? "the SQL text only (--static)" : "the SQL text only: nothing runs on an existing server"
-                    + " when a migration reaches outside its scratch database";
+            how = refused.isEmpty() ? "the SQL text only (--static)" : "the SQL text only: nothing ran on the existing server,"
+                    + " as a migration reaches outside its scratch database";
             reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
             LintResult text = linter.lint(set, guarded.cut());
             result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,

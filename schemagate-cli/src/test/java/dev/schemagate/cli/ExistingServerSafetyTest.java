@@ -85,7 +85,7 @@ class ExistingServerSafetyTest {
         CommandRun run = CommandRun.of("verify", hostile.toString(), "--db-url", SecondServer.url());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(run.out()).contains("2_drop_victim.up.sql:2:1: DROP DATABASE reaches other databases of the server")
+        assertThat(run.out()).contains("2_drop_victim.up.sql:2:1: error: DROP DATABASE reaches other databases of the server")
                 .contains("[apply.reaches-outside]").contains("Verify this history on the embedded server");
         assertThat(SecondServer.outsideState()).containsExactlyElementsOf(before);
     }

@@ -140,7 +140,7 @@ class SinceTest {
                 .contains("(golang-migrate layout, 5 migrations: 4 history (main), 1 to check)")
                 .contains("· 4 history migrations applied (")
                 .contains("5 of 5 migrations applied (4 history at main, 1 checked)")
-                .contains("CHANGELOG.md: the change adds 1 new migration but CHANGELOG.md is as at main");
+                .contains("CHANGELOG.md: warning: the change adds 1 new migration but CHANGELOG.md is as at main");
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     }
 
@@ -175,7 +175,7 @@ class SinceTest {
 
         CommandRun run = CommandRun.of("lint", "--static", repo.path(DIR).toString(), "--since", "main");
 
-        assertThat(run.out()).as(run.toString()).contains("5 migrations: 4 history at main, 1 checked")
+        assertThat(run.out()).as(run.toString()).contains("5 migrations: 4 history (main), 1 to check")
                 .contains("50_email.up.sql:1:1: ").doesNotContain("30_items.up.sql");
         assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
     }
@@ -191,7 +191,7 @@ class SinceTest {
         CommandRun run = CommandRun.of("lint", "--static", repo.path(DIR).toString(), "--since", "main");
 
         assertThat(run.out()).as(run.toString())
-                .contains("60_Audit_Index.up.sql: file name '60_Audit_Index' does not match the naming pattern")
+                .contains("60_Audit_Index.up.sql: error: file name '60_Audit_Index' does not match the naming pattern")
                 .doesNotContain("50_audit.up.sql: file name").doesNotContain("10_users.up.sql: file name");
     }
 

@@ -35,7 +35,7 @@ class TimeoutsTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(50));
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(run.out()).contains("1_sleep.up.sql:2:1: canceling statement due to statement timeout")
+        assertThat(run.out()).contains("1_sleep.up.sql:2:1: error: canceling statement due to statement timeout")
                 .contains("--statement-timeout");
     }
 
