@@ -57,7 +57,7 @@ final class AlterTableChecks implements StatementCheck {
             accessExclusive |= !WEAKER_LOCK.matcher(action).find();
             action(s, memory, table, action, out);
         }
-        boolean inTransaction = s.script().transactional() || memory.explicitTransaction();
+        boolean inTransaction = s.inTransaction() || memory.explicitTransaction();
         if (inTransaction && actions.stream().anyMatch(a -> !a.strip().toUpperCase(java.util.Locale.ROOT).startsWith("VALIDATE"))) {
             memory.lockedByDdl(table);
         }
@@ -87,7 +87,7 @@ final class AlterTableChecks implements StatementCheck {
             constraint(s, memory, table, m.group(1).toUpperCase(), m.group(2), out);
             Matcher name = CONSTRAINT_NAME.matcher(action);
             if (name.find() && m.group(2).toUpperCase(Locale.ROOT).contains("NOT VALID")
-                    && (s.script().transactional() || memory.explicitTransaction())) {
+                    && (s.inTransaction() || memory.explicitTransaction())) {
                 memory.notValidAdded(table, SqlText.unquote(name.group(1)));
             }
         } else if ((m = VALIDATE.matcher(action)).find()) {
