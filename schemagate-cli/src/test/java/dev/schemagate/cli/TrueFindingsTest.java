@@ -87,9 +87,9 @@ class TrueFindingsTest {
         write("4_schema.up.sql", "ALTER TABLE t ADD COLUMN extra int;");
         CommandRun run = verify();
         assertThat(run.out()).as(run.toString())
-                .containsPattern("info \\S*2_noop.up.sql: 2 noop has no down script, and its up script changed nothing")
-                .containsPattern("warning \\S*3_fix.up.sql: 3 fix has no down script, and its up script changes rows")
-                .containsPattern("error \\S*4_schema.up.sql: 4 schema has no down script")
+                .containsPattern("\\S*2_noop.up.sql: info: 2 noop has no down script, and its up script changed nothing")
+                .containsPattern("\\S*3_fix.up.sql: warning: 3 fix has no down script, and its up script changes rows")
+                .containsPattern("\\S*4_schema.up.sql: error: 4 schema has no down script")
                 .containsPattern("✓ 2 noop .*⇄ no down").containsPattern("✗ 4 schema .*⇄ no down script");
     }
 
@@ -103,8 +103,8 @@ class TrueFindingsTest {
         write("3_f.down.sql", "CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT a + 4';");
         CommandRun run = verify();
         assertThat(run.out()).as(run.toString())
-                .containsPattern("info \\S*2_f.down.sql: down script restores the schema except for whitespace in function bodies")
-                .containsPattern("error \\S*3_f.down.sql: down script does not restore the schema");
+                .containsPattern("\\S*2_f.down.sql: info: down script restores the schema except for whitespace in function bodies")
+                .containsPattern("\\S*3_f.down.sql: error: down script does not restore the schema");
     }
 
     private void table() throws IOException {
