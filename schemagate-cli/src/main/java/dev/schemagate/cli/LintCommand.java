@@ -20,6 +20,7 @@ import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.report.Ansi;
+import dev.schemagate.report.OutputFolderLock;
 import dev.schemagate.report.PlainText;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
@@ -94,37 +95,39 @@ public final class LintCommand implements Callable<Integer> {
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, since,
                 baseline == null ? null : VerifyCommand.parseVersion(baseline),
                 ReleaseConfig.load(configFile != null ? configFile : LintConfigFile.locate(directory)));
-        LintResult result;
-        String how;
-        List<Finding> refused = staticOnly || !database.server().shared() ? List.of()
-                : OutsideReach.refusals(dialect, set.migrations());
-        if (staticOnly || !refused.isEmpty()) {
-            how = refused.isEmpty() ? "the SQL text only (--static)" : "the SQL text only: nothing ran on the existing server,"
-                    + " as a migration reaches outside its scratch database";
-            reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
-            LintResult text = linter.lint(set, guarded.cut());
-            result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,
-                    text.failOn(), text.duration());
-        } else {
-            try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
-                 DatabaseServer server = dialect.start(database.server());
-                 ScratchDatabase scratch = server.createDatabase()) {
-                how = server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
+        try (OutputFolderLock held = reports.holdOutputFolder()) {
+            LintResult result;
+            String how;
+            List<Finding> refused = staticOnly || !database.server().shared() ? List.of()
+                    : OutsideReach.refusals(dialect, set.migrations());
+            if (staticOnly || !refused.isEmpty()) {
+                how = refused.isEmpty() ? "the SQL text only (--static)" : "the SQL text only: nothing ran on the existing server,"
+                        + " as a migration reaches outside its scratch database";
                 reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
-                result = linter.lintObserved(set, guarded.cut(), scratch, false, rows, heartbeat);
+                LintResult text = linter.lint(set, guarded.cut());
+                result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,
+                        text.failOn(), text.duration());
+            } else {
+                try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
+                     DatabaseServer server = dialect.start(database.server());
+                     ScratchDatabase scratch = server.createDatabase()) {
+                    how = server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
+                    reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
+                    result = linter.lintObserved(set, guarded.cut(), scratch, false, rows, heartbeat);
+                }
             }
+            result = result.with(guarded.findings());
+            if (result.observed() && reports.formats().contains(ReportFormat.CONSOLE)) {
+                out.printf(Locale.ROOT, "%d suspicion%s of the text cleared by the database's evidence%s%n", result.cleared().size(),
+                        result.cleared().size() == 1 ? "" : "s", showCleared || result.cleared().isEmpty() ? "" : " (--show-cleared lists them)");
+            }
+            if (showCleared) {
+                printCleared(out, result);
+            }
+            reports.write(new VerifyResult(set, List.of(), result.findings(), how, result.failOn(), result.duration(),
+                    Set.of(CheckName.LINT), guarded.cut()), out);
+            return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
-        result = result.with(guarded.findings());
-        if (result.observed() && reports.formats().contains(ReportFormat.CONSOLE)) {
-            out.printf(Locale.ROOT, "%d suspicion%s of the text cleared by the database's evidence%s%n", result.cleared().size(),
-                    result.cleared().size() == 1 ? "" : "s", showCleared || result.cleared().isEmpty() ? "" : " (--show-cleared lists them)");
-        }
-        if (showCleared) {
-            printCleared(out, result);
-        }
-        reports.write(new VerifyResult(set, List.of(), result.findings(), how, result.failOn(), result.duration(),
-                Set.of(CheckName.LINT), guarded.cut()), out);
-        return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     private static List<Finding> concat(List<Finding> first, List<Finding> second) {

@@ -1,11 +1,17 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.report.OutputFolderLock;
+import dev.schemagate.report.ReportFormat;
+import dev.schemagate.report.ReportPaths;
+import dev.schemagate.report.Reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +30,18 @@ class LintCommandTest {
         assertThat(run.out()).contains(dir.resolve("0002_drop_note.sql") + ":2:1: error: drops column orders.note and its values [lint.drop-column]")
                 .contains("    hint: Stop reading and writing the column in a release first")
                 .contains("FAILED 2 migrations linted, 1 error, 0 warnings (");
+    }
+
+    @Test
+    void aReportFolderAnotherRunHoldsIsRefused() throws IOException {
+        write("0001_orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+        Path out = dir.resolve("reports");
+        Reports other = new Reports(ReportFormat.parse(List.of("json")), out, Map.of(), ReportPaths.workingDirectory());
+        try (OutputFolderLock held = other.holdOutputFolder()) {
+            CommandRun run = CommandRun.of("lint", "--static", "--format", "json", "--out", out.toString(), dir.toString());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INPUT);
+            assertThat(out.resolve("report.json")).doesNotExist();
+        }
     }
 
     @Test
