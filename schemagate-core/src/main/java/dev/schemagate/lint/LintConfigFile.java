@@ -37,8 +37,6 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class LintConfigFile {
 
-    public static final String NAME = "schemagate.yml";
-
     private LintConfigFile() {
     }
 
@@ -65,13 +63,9 @@ public final class LintConfigFile {
         return load(locate(directory));
     }
 
-    /**
-     * The config file a run on {@code directory} reads: the folder's {@code schemagate.yml} (or
-     * {@code .yaml}), else {@code schemagate.yml} in the current folder (which may not exist).
-     */
+    /** The config file a run on {@code directory} reads; see {@link MigrationDiscovery#configFile}. */
     public static Path locate(Path directory) {
-        return MigrationDiscovery.CONFIG_FILE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile)
-                .findFirst().orElse(Path.of(NAME));
+        return MigrationDiscovery.configFile(directory);
     }
 
     /** The config of the file, or the defaults when it does not exist. */

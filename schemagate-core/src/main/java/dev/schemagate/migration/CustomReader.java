@@ -81,11 +81,7 @@ final class CustomReader implements LayoutReader {
             }
             String description = group(name, "description");
             VersionPairs.Side side = new VersionPairs.Side(file, description == null ? "" : description, layout.transaction());
-            if (DOWN.contains(String.valueOf(group(name, "direction")).toLowerCase(Locale.ROOT))) {
-                pairs.down(Version.parse(version), side);
-            } else {
-                pairs.up(Version.parse(version), side);
-            }
+            pairs.add(Version.parse(version), side, DOWN.contains(String.valueOf(group(name, "direction")).toLowerCase(Locale.ROOT)));
         }
         return pairs.migrations();
     }

@@ -77,11 +77,7 @@ final class GolangMigrateReader implements LayoutReader {
             Version version = Version.parse(name.group(1));
             VersionPairs.Side side = new VersionPairs.Side(file, description,
                     name.group(4) == null ? runner.transaction() : runner.autocommit());
-            if (name.group(5).equals("up")) {
-                pairs.up(version, side);
-            } else {
-                pairs.down(version, side);
-            }
+            pairs.add(version, side, name.group(5).equals("down"));
         }
         return own.orElse(common).migrations();
     }

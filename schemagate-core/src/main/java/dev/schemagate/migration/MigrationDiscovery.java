@@ -1,5 +1,6 @@
 package dev.schemagate.migration;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,15 @@ public final class MigrationDiscovery {
 
     /** Schemagate's config file names, which may sit in the migrations folder next to the migrations. */
     public static final List<String> CONFIG_FILE_NAMES = List.of("schemagate.yml", "schemagate.yaml");
+
+    /**
+     * The config file a run on {@code directory} reads: the folder's {@code schemagate.yml} (or
+     * {@code .yaml}), else {@code schemagate.yml} in the current folder (which may not exist).
+     */
+    public static Path configFile(Path directory) {
+        return CONFIG_FILE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile)
+                .findFirst().orElse(Path.of(CONFIG_FILE_NAMES.get(0)));
+    }
 
     /** The sum file {@code schemagate hash} writes next to the migrations. */
     public static final String SUM_FILE_NAME = "schemagate.sum";

@@ -30,8 +30,7 @@ public record MigrationsConfig(Layout layout, Optional<CustomLayout> custom, Fly
 
     /** The config of a run on the migrations folder {@code directory}. */
     public static MigrationsConfig forRun(Path directory) {
-        Path file = MigrationDiscovery.CONFIG_FILE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile)
-                .findFirst().orElse(Path.of(MigrationDiscovery.CONFIG_FILE_NAMES.get(0)));
+        Path file = MigrationDiscovery.configFile(directory);
         JsonNode root = null;
         if (Files.isRegularFile(file)) {
             try {

@@ -44,11 +44,7 @@ final class PlainReader implements LayoutReader {
             Version version = Version.parse(name.group(1));
             VersionPairs.Side side = new VersionPairs.Side(file, name.group(2), TRANSACTION);
             String suffix = name.group(3);
-            if (suffix == null || suffix.equals(".up")) {
-                pairs.up(version, side);
-            } else {
-                pairs.down(version, side);
-            }
+            pairs.add(version, side, suffix != null && !suffix.equals(".up"));
         }
         return pairs.migrations();
     }

@@ -67,11 +67,7 @@ final class SqlxReader implements LayoutReader {
             }
             Transaction transaction = marked(file.text()) ? ONE_QUERY : IN_TRANSACTION;
             VersionPairs.Side side = new VersionPairs.Side(file, name.group(2), transaction);
-            if (".down".equals(name.group(3))) {
-                pairs.down(version, side);
-            } else {
-                pairs.up(version, side);
-            }
+            pairs.add(version, side, ".down".equals(name.group(3)));
         }
         return pairs.migrations();
     }

@@ -29,6 +29,11 @@ final class VersionPairs {
         putOnce(downs, version, side);
     }
 
+    /** The down file of {@code version} when {@code down}, else its up file. */
+    void add(Version version, Side side, boolean down) {
+        putOnce(down ? downs : ups, version, side);
+    }
+
     /** The lowest version that has an up file. */
     Optional<Version> lowestUp() {
         return ups.isEmpty() ? Optional.empty() : Optional.of(ups.firstKey());
