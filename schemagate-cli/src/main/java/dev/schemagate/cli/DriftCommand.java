@@ -1,15 +1,19 @@
 package dev.schemagate.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.schemagate.applied.AppliedStateReport;
 import dev.schemagate.diff.DiffJson;
 import dev.schemagate.diff.DiffText;
 import dev.schemagate.diff.DriftConfig;
-import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
-import dev.schemagate.engine.SnapshotSource;
+import dev.schemagate.engine.EnvironmentDrift;
 import dev.schemagate.migration.InputException;
-import dev.schemagate.model.Snapshot;
 import dev.schemagate.postgres.server.JdbcUrls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +37,21 @@ import java.util.concurrent.Callable;
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = "Compare the expected schema (usually the migrations folder) with one or more environments.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  no environment drifted", "  1  at least one environment differs from the expected schema",
+        footer = {"  0  no environment drifted (pending migrations alone are no drift)",
+                "  1  at least one environment differs from the expected schema, or its history table records a failed",
+                "     migration, a version the folder lacks, or a script edited after it was applied",
                 "  2  usage or input error (config file, missing variable)",
                 "  4  an environment could not be read (the others are still compared)"})
 public final class DriftCommand implements Callable<Integer> {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--expected", required = true, paramLabel = "SOURCE",
-            description = "What the environments should look like: DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL.")
+            description = "What the environments should look like: DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL. "
+                    + "With DIR, a live environment is compared with the migrations its history table says it applied.")
     String expected;
 
     @Option(names = "--actual", paramLabel = "ENV|SOURCE",
@@ -65,7 +75,7 @@ public final class DriftCommand implements Callable<Integer> {
     SchemagateCommand parent;
 
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InputException("--format " + format + " is not a drift format; use text or json");
         }
@@ -76,44 +86,63 @@ public final class DriftCommand implements Callable<Integer> {
                     + "environments: in " + config);
         }
         Dialect dialect = Dialects.byId("postgres");
-        Snapshot want = settings.ignore().apply(read(expected, dialect));
+        EnvironmentDrift drift = new EnvironmentDrift(expected, dialect, database.server(), database.layout(), content.options(),
+                settings.ignore());
+        if (!Files.isDirectory(Path.of(expected))) {
+            drift.whole();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean drifted = false;
         boolean unreadable = false;
-        StringBuilder json = new StringBuilder("{\n");
+        ObjectNode json = MAPPER.createObjectNode();
         for (String target : targets) {
             DriftConfig.Environment environment = settings.environments().get(target);
             String source = environment == null ? target : settings.jdbcUrl(environment, parent.environment());
             String name = environment == null ? JdbcUrls.redact(target) : target;
-            SchemaDiff diff;
+            EnvironmentDrift.HistoryChoice choice = environment == null ? EnvironmentDrift.HistoryChoice.auto()
+                    : new EnvironmentDrift.HistoryChoice(environment.history(), environment.historyTable());
+            EnvironmentDrift.Result result;
             try {
-                diff = SchemaDiff.of(want, settings.ignore().apply(read(source, dialect)));
+                result = drift.compare(source, name, choice);
             } catch (InfrastructureException e) {
                 unreadable = true;
                 err.println(name + ": could not be read: " + JdbcUrls.redact(e.getMessage()));
                 continue;
             }
-            drifted |= !diff.isEmpty();
+            drifted |= result.drifted();
             if (format.equals("json")) {
-                json.append(json.length() > 2 ? ",\n" : "").append("  \"").append(name.replace("\"", "\\\""))
-                        .append("\": ").append(DiffJson.render(diff).strip().replace("\n", "\n  "));
+                json.set(name, json(result));
             } else {
-                out.println(diff.isEmpty() ? name + ": no drift" : "== " + name + ": drifted");
-                if (!diff.isEmpty()) {
-                    out.print(DiffText.render(diff, "expected", name).indent(2));
-                }
+                text(out, name, result);
             }
         }
         if (format.equals("json")) {
-            out.print(json.append("\n}\n"));
+            out.print(MAPPER.writeValueAsString(json) + "\n");
         }
         out.flush();
         err.flush();
         return unreadable ? ExitCode.INFRASTRUCTURE : drifted ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private Snapshot read(String source, Dialect dialect) {
-        return SnapshotSource.read(source, dialect, database.server(), database.layout(), content.options());
+    private static void text(PrintWriter out, String name, EnvironmentDrift.Result result) {
+        String where = result.state().map(AppliedStateReport::summary).map(s -> s + ", ")
+                .orElse(result.historyMissing() ? "no history table, so compared with the folder's end: " : "");
+        String verdict = result.drifted() ? "drifted" : "no drift";
+        out.println(result.drifted() ? "== " + name + ": " + where + verdict : name + ": " + where + verdict);
+        result.state().ifPresent(state -> AppliedStateReport.details(state).forEach(line -> out.println("  " + line)));
+        if (!result.diff().isEmpty()) {
+            out.print(DiffText.render(result.diff(), "expected", name).indent(2));
+        }
+    }
+
+    private static JsonNode json(EnvironmentDrift.Result result) throws JsonProcessingException {
+        ObjectNode node = (ObjectNode) MAPPER.readTree(DiffJson.render(result.diff()));
+        if (result.state().isPresent()) {
+            node.set("history", AppliedStateReport.json(result.state().get(), MAPPER));
+        } else if (result.historyMissing()) {
+            node.putNull("history");
+        }
+        return node;
     }
 }

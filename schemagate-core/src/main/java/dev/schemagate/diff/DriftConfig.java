@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *     url: ${STAGING_DATABASE_URL}          # or a literal jdbc:postgresql://host:5432/app
  *     user: ${STAGING_DB_USER}               # optional
  *     password: ${STAGING_DB_PASSWORD}       # optional; only from the environment
+ *     history: auto                          # optional: auto, none, or the tool whose history table to read
+ *     historyTable: app.flyway_history       # optional: the table, when it is not the tool's default
  * ignore:
  *   schemas: [audit]
  *   names: ['public.tmp_*']
@@ -45,8 +47,13 @@ public record DriftConfig(Path file, Map<String, Environment> environments, Igno
     private static final Pattern PASSWORD_IN_URL = Pattern.compile(
             "(?i)[?&;](ssl)?password=(?!\\$\\{\\w+}(?:[&;]|$))[^&;]|//[^/@:?]*:(?!\\$\\{\\w+}@)[^/?#]*@");
 
-    /** One environment as the file writes it, {@code ${NAME}} references not yet replaced. */
-    public record Environment(String name, String url, String user, String password) {
+    /**
+     * One environment as the file writes it, {@code ${NAME}} references not yet replaced.
+     *
+     * @param history      {@code auto} (find the history table), {@code none}, or a tool id
+     * @param historyTable the history table's {@code schema.name} or {@code name}, or ""
+     */
+    public record Environment(String name, String url, String user, String password, String history, String historyTable) {
     }
 
     public DriftConfig {
@@ -122,7 +129,8 @@ public record DriftConfig(Path file, Map<String, Environment> environments, Igno
         if (node.path("url").asText("").isEmpty()) {
             throw new InputException(file + ": environments." + name + ".url is missing; write a jdbc: URL or ${VARIABLE}");
         }
-        return new Environment(name, node.path("url").asText(), node.path("user").asText(""), password);
+        return new Environment(name, node.path("url").asText(), node.path("user").asText(""), password,
+                node.path("history").asText("auto"), node.path("historyTable").asText(""));
     }
 
     private static String expand(Path file, String key, String text, Map<String, String> variables) {

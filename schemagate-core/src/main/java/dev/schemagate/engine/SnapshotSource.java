@@ -46,14 +46,17 @@ public final class SnapshotSource {
 
     /** Reads the snapshot {@code source} describes, starting a server (as {@code server} says) if it must apply SQL. */
     public static Snapshot read(String source, Dialect dialect, ServerOptions server, Layout layout, SnapshotOptions options) {
-        return read(source, dialect, layout, options, scripts -> {
-            if (server.shared()) {
-                refuseOutsideReach(dialect, scripts);
-            }
-            try (DatabaseServer started = dialect.start(server)) {
-                return applied(scripts, dialect, started, options);
-            }
-        });
+        return read(source, dialect, layout, options, scripts -> applied(scripts, dialect, server, options));
+    }
+
+    /** The snapshot of a database these scripts were applied to, in order, on a server started as {@code server} says. */
+    public static Snapshot applied(List<Script> scripts, Dialect dialect, ServerOptions server, SnapshotOptions options) {
+        if (server.shared()) {
+            refuseOutsideReach(dialect, scripts);
+        }
+        try (DatabaseServer started = dialect.start(server)) {
+            return applied(scripts, dialect, started, options);
+        }
     }
 
     /** Reads the snapshot {@code source} describes, applying any SQL on a scratch database of a server already running. */

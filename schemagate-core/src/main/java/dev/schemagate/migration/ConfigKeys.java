@@ -19,7 +19,7 @@ public final class ConfigKeys {
     public static final List<String> SECTIONS = List.of("lint", "environments", "ignore", "release");
     public static final List<String> LINT = List.of("failOn", "rules", "naming");
     public static final List<String> NAMING = List.of("pattern");
-    public static final List<String> ENVIRONMENT = List.of("url", "user", "password");
+    public static final List<String> ENVIRONMENT = List.of("url", "user", "password", "history", "historyTable");
     public static final List<String> IGNORE = List.of("schemas", "names", "kinds");
     public static final List<String> RELEASE = List.of("versionFile", "changelog", "severity");
 
