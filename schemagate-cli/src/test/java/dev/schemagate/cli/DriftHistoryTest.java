@@ -2,6 +2,9 @@ package dev.schemagate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.postgres.TestServer;
 import org.flywaydb.core.Flyway;
@@ -108,6 +111,24 @@ class DriftHistoryTest {
             assertThat(mismatches).hasSize(1);
             assertThat(mismatches.get(0).get("file").asText()).isEqualTo(edited.toString());
             assertThat(mismatches.get(0).get("migration").asText()).isEqualTo("2 step_2");
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(Files.readString(Examples.root().resolveSibling("docs/diff-json.schema.json")));
+            assertThat(schema.validate(JSON.readTree(run.out()).elements().next())).isEmpty();
+        }
+    }
+
+    @Test
+    void flywaysTableSettingIsHonoured(@TempDir Path dir) throws IOException {
+        Path folder = flywayFolder(dir);
+        Files.writeString(folder.resolve("flyway.conf"), "flyway.table=app_history\n");
+        try (ScratchDatabase database = TestServer.shared().createDatabase()) {
+            Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+                    .locations("filesystem:" + folder).table("app_history").target("4").load().migrate();
+
+            CommandRun run = drift(folder, database);
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("at version 4 (Flyway, public.app_history), 1 pending, no drift");
         }
     }
 
