@@ -131,6 +131,8 @@ public final class DriftCommand implements Callable<Integer> {
         String verdict = result.drifted() ? "drifted" : "no drift";
         out.println(result.drifted() ? "== " + name + ": " + where + verdict : name + ": " + where + verdict);
         result.state().ifPresent(state -> AppliedStateReport.details(state).forEach(line -> out.println("  " + line)));
+        result.notRebuilt().ifPresent(why -> out.println("  not compared: the migrations the history lists do not apply without the"
+                + " out-of-order ones (was a row deleted from the history table?): " + why));
         if (!result.diff().isEmpty()) {
             out.print(DiffText.render(result.diff(), "expected", name).indent(2));
         }
@@ -139,7 +141,9 @@ public final class DriftCommand implements Callable<Integer> {
     private static JsonNode json(EnvironmentDrift.Result result) throws JsonProcessingException {
         ObjectNode node = (ObjectNode) MAPPER.readTree(DiffJson.render(result.diff()));
         if (result.state().isPresent()) {
-            node.set("history", AppliedStateReport.json(result.state().get(), MAPPER));
+            ObjectNode history = AppliedStateReport.json(result.state().get(), MAPPER);
+            result.notRebuilt().ifPresent(why -> history.put("notRebuilt", why));
+            node.set("history", history);
         } else if (result.historyMissing()) {
             node.putNull("history");
         }

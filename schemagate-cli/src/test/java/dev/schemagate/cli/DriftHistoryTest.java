@@ -118,6 +118,22 @@ class DriftHistoryTest {
     }
 
     @Test
+    void aRowDeletedFromTheHistoryLeavesAnOutOfOrderMigrationAndNoComparison(@TempDir Path dir) throws IOException, SQLException {
+        Path folder = flywayFolder(dir);
+        try (ScratchDatabase database = TestServer.shared().createDatabase()) {
+            flywayMigrate(database, folder, "3");
+            sql(database, "DELETE FROM flyway_schema_history WHERE version = '2'");
+
+            CommandRun run = drift(folder, database, "--format", "json");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+            JsonNode history = history(run);
+            assertThat(history.get("outOfOrder")).extracting(JsonNode::asText).containsExactly("2 step_2");
+            assertThat(history.get("notRebuilt").asText()).contains("V3__step_3.sql", "orders");
+        }
+    }
+
+    @Test
     void flywaysTableSettingIsHonoured(@TempDir Path dir) throws IOException {
         Path folder = flywayFolder(dir);
         Files.writeString(folder.resolve("flyway.conf"), "flyway.table=app_history\n");

@@ -10,6 +10,7 @@ import dev.schemagate.diff.IgnoreRules;
 import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.FlywaySettings;
+import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -40,12 +41,14 @@ public final class EnvironmentDrift {
      * @param diff           the schema differences, expected → environment
      * @param state          where the environment is in the folder, when its history table was read
      * @param historyMissing true when the history was looked for and the environment has no table
+     * @param notRebuilt     why the migrations the history lists could not be applied without the
+     *                       older pending ones (a row deleted from the table), so the schema was not compared
      */
-    public record Result(SchemaDiff diff, Optional<AppliedState> state, boolean historyMissing) {
+    public record Result(SchemaDiff diff, Optional<AppliedState> state, boolean historyMissing, Optional<String> notRebuilt) {
 
-        /** True when the schema differs or the history shows failures, unknown versions or edited scripts. */
+        /** True when the schema differs, could not be rebuilt, or the history shows failures, unknown versions or edited scripts. */
         public boolean drifted() {
-            return !diff.isEmpty() || state.map(AppliedState::troubled).orElse(false);
+            return !diff.isEmpty() || notRebuilt.isPresent() || state.map(AppliedState::troubled).orElse(false);
         }
     }
 
@@ -104,10 +107,18 @@ public final class EnvironmentDrift {
                     flyway.builtIns().getOrDefault("defaultSchema", "public"));
             state = HistoryLookup.read(actual, dialect, set, wanted, name);
         }
-        Snapshot want = state.map(this::atVersion).orElseGet(this::whole);
+        Snapshot want;
+        try {
+            want = state.map(this::atVersion).orElseGet(this::whole);
+        } catch (InputException e) {
+            if (state.get().outOfOrder().isEmpty()) {
+                throw e;
+            }
+            return new Result(new SchemaDiff(List.of()), state, false, Optional.of(e.getMessage()));
+        }
         IgnoreRules rules = state.map(s -> withBookkeeping(s.table().bookkeeping())).orElse(ignore);
         SchemaDiff diff = SchemaDiff.of(want, rules.apply(SnapshotSource.read(actual, dialect, server, layout, options)));
-        return new Result(diff, state, byHistory && state.isEmpty());
+        return new Result(diff, state, byHistory && state.isEmpty(), Optional.empty());
     }
 
     private Snapshot atVersion(AppliedState state) {
