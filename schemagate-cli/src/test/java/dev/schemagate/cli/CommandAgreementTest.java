@@ -95,6 +95,16 @@ class CommandAgreementTest {
     }
 
     @Test
+    void rowsHasOneRangeInEveryCommand() {
+        CommandRun verify = CommandRun.of("verify", Examples.example("shop"), "--rows", "0");
+        CommandRun lint = CommandRun.of("lint", Examples.example("shop"), "--rows", "0");
+
+        assertThat(verify.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(lint.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(verify.err()).isEqualTo(lint.err()).isEqualTo("schemagate: --rows must be at least 1, not 0\n");
+    }
+
+    @Test
     void badValuesNameTheAllowedOnes() {
         CommandRun severity = CommandRun.of("lint", "--fail-on", "loud", ".");
         CommandRun layout = CommandRun.of("verify", dir.toString(), "--layout", "rails");
