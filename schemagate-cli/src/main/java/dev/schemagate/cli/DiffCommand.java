@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * SOURCE seeded with rows and left exactly TARGET; statements that can lose data are held back
  * unless {@code --unsafe}, and the plan without them is proven too.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Show what differs between two schemas (migrations folder, DIR@VERSION, .sql, snapshot .json "
                 + "or jdbc: URL), or the SQL that turns SOURCE into TARGET, proven on a scratch copy of SOURCE first.",
         footerHeading = "%nExit codes:%n",

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
  * Environments come from {@code schemagate.yml} (credentials from environment variables) or are
  * named directly; live databases are read in read-only transactions, and passwords are never printed.
  */
-@Command(name = "drift", mixinStandardHelpOptions = true,
+@Command(name = "drift", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compare the expected schema (usually the migrations folder) with one or more environments.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no environment drifted (pending migrations alone are no drift)",

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * {@code schemagate hash DIR}: writes the sum file that lets {@code verify} tell, without git, when a
  * migration of the history was edited, deleted or renamed, or a new one sorts before it.
  */
-@Command(name = "hash", mixinStandardHelpOptions = true,
+@Command(name = "hash", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Write " + MigrationDiscovery.SUM_FILE_NAME + " next to the migrations: the hash of every migration"
                 + " file, which verify then checks (edited, deleted, renamed, out-of-order migrations).")
 public final class HashCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code schemagate snapshot SOURCE}: the full schema of a source, as exact JSON or as a schema file. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
+@Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Capture the full schema of a migrations folder (DIR or DIR@VERSION), a .sql file, "
                 + "a snapshot .json, or a live database (jdbc: URL, read-only).")
 public final class SnapshotCommand implements Callable<Integer> {

@@ -2,12 +2,16 @@ package dev.schemagate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.schemagate.report.ToolVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +95,16 @@ class CommandAgreementTest {
     }
 
     @Test
+    void rowsHasOneRangeInEveryCommand() {
+        CommandRun verify = CommandRun.of("verify", Examples.example("shop"), "--rows", "0");
+        CommandRun lint = CommandRun.of("lint", Examples.example("shop"), "--rows", "0");
+
+        assertThat(verify.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(lint.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(verify.err()).isEqualTo(lint.err()).isEqualTo("schemagate: --rows must be at least 1, not 0\n");
+    }
+
+    @Test
     void badValuesNameTheAllowedOnes() {
         CommandRun severity = CommandRun.of("lint", "--fail-on", "loud", ".");
         CommandRun layout = CommandRun.of("verify", dir.toString(), "--layout", "rails");
@@ -109,11 +123,18 @@ class CommandAgreementTest {
     }
 
     @Test
-    void versionIsTheBuildsVersion() {
+    void versionIsTheBuildsVersionInEverySubcommand() {
         CommandRun run = CommandRun.of("--version");
+        Set<String> subcommands = new CommandLine(new SchemagateCommand(Map.of())).getSubcommands().keySet();
 
-        assertThat(run.out()).containsPattern("^schemagate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n").doesNotContain("development");
-        assertThat(CommandRun.of("verify", "--version").out()).isEqualTo(run.out());
+        assertThat(run.out()).startsWith("schemagate " + ToolVersion.get() + "\n")
+                .containsPattern("^schemagate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n").doesNotContain("development");
+        assertThat(subcommands).contains("verify", "lint", "snapshot", "diff", "drift", "hash");
+        for (String subcommand : subcommands) {
+            CommandRun sub = CommandRun.of(subcommand, "--version");
+            assertThat(sub.exitCode()).as(subcommand).isEqualTo(ExitCode.OK);
+            assertThat(sub.out()).as(subcommand + " --version").isEqualTo(run.out());
+        }
     }
 
     @Test

@@ -85,6 +85,17 @@ class ReversibilityTest {
     }
 
     @Test
+    void aForwardOnlyHistoryIsOneWarningForTheFolderNotAnErrorPerMigration(@TempDir Path dir) throws IOException {
+        write(dir, "V1__create_a.sql", "CREATE TABLE a (id int);");
+
+        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--checks", "apply,reversibility");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(": warning: no migration has a down script, so reversibility cannot be checked "
+                + "(1 migration, forward only) [reversibility.no-down-scripts]").doesNotContain("reversibility.missing-down");
+    }
+
+    @Test
     void aFailedCycleDoesNotPoisonTheMigrationsAfterIt(@TempDir Path dir) throws IOException {
         write(dir, "1_a.up.sql", "CREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY a_id ON a (id);");
         write(dir, "1_a.down.sql", "DROP INDEX CONCURRENTLY a_id;");

@@ -79,7 +79,7 @@ public final class ReversibilityFindings {
         };
         return new Finding(NO_DOWN_SCRIPTS, Severity.WARNING, Location.of(set.directory()),
                 "no migration has a down script, so reversibility cannot be checked (" + set.migrations().size()
-                        + " migrations, forward only)",
+                        + (set.migrations().size() == 1 ? " migration" : " migrations") + ", forward only)",
                 "To check that each migration can be rolled back, " + how + "; from then on each one without is reported.",
                 List.of());
     }

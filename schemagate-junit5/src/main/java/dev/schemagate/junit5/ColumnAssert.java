@@ -21,21 +21,23 @@ public final class ColumnAssert {
     /** Asserts the type as PostgreSQL writes it, with modifiers: {@code numeric(10,2)}, {@code character varying(40)}. */
     public ColumnAssert ofType(String type) {
         if (!column.type().equalsIgnoreCase(type)) {
-            throw new AssertionFailedError("type of " + name + " differs", type, column.type());
+            throw Mismatch.of("type of " + name, type, column.type());
         }
         return this;
     }
 
     public ColumnAssert isNotNull() {
         if (!column.notNull()) {
-            throw new AssertionFailedError("expected " + name + " to be NOT NULL but it is nullable");
+            throw new AssertionFailedError("expected " + name + " to be NOT NULL but it is nullable ("
+                    + TableAssert.describe(column) + ")");
         }
         return this;
     }
 
     public ColumnAssert isNullable() {
         if (column.notNull()) {
-            throw new AssertionFailedError("expected " + name + " to be nullable but it is NOT NULL");
+            throw new AssertionFailedError("expected " + name + " to be nullable but it is NOT NULL ("
+                    + TableAssert.describe(column) + ")");
         }
         return this;
     }
@@ -43,7 +45,7 @@ public final class ColumnAssert {
     /** Asserts the default expression as the server shows it, such as {@code 0} or {@code now()}. */
     public ColumnAssert hasDefault(String expression) {
         if (!Objects.equals(column.defaultExpression(), expression)) {
-            throw new AssertionFailedError("default of " + name + " differs", expression, column.defaultExpression());
+            throw Mismatch.of("default of " + name, expression, column.defaultExpression());
         }
         return this;
     }

@@ -110,14 +110,16 @@ public final class MigrationVerification {
             List<DynamicNode> checks = new ArrayList<>();
             for (String check : checksOf(made, own)) {
                 List<Finding> findings = own.stream().filter(f -> CheckOutcome.checkOf(f.ruleId()).equals(check)).toList();
-                checks.add(DynamicTest.dynamicTest(run.migration().displayName() + ": " + check, () -> judge(result, run, check, findings)));
+                String name = run.migration().displayName() + ": " + check;
+                checks.add(DynamicTest.dynamicTest(name, () -> judge(result, run, name, check, findings)));
             }
             nodes.add(DynamicContainer.dynamicContainer(run.migration().displayName(), checks.stream()));
         }
         Map<String, List<Finding>> rest = new LinkedHashMap<>();
         result.findings().stream().filter(f -> !attributed.contains(f))
                 .forEach(f -> rest.computeIfAbsent(CheckOutcome.checkOf(f.ruleId()), k -> new ArrayList<>()).add(f));
-        rest.forEach((check, findings) -> nodes.add(DynamicTest.dynamicTest("whole run: " + check, () -> fail(result, findings))));
+        rest.forEach((check, findings) -> nodes.add(DynamicTest.dynamicTest("whole run: " + check,
+                () -> fail("whole run: " + check, result, findings))));
         return nodes;
     }
 
@@ -129,20 +131,24 @@ public final class MigrationVerification {
         return checks;
     }
 
-    private static void judge(VerifyResult result, MigrationRun run, String check, List<Finding> findings) {
+    private static void judge(VerifyResult result, MigrationRun run, String name, String check, List<Finding> findings) {
         if (run.status() == MigrationRun.Status.NOT_RUN) {
             throw new TestAbortedException("not run: an earlier migration failed");
         }
         if (!check.equals(CheckName.APPLY.id()) && run.status() == MigrationRun.Status.FAILED && findings.isEmpty()) {
             throw new TestAbortedException("not checked: the migration did not apply");
         }
-        fail(result, findings);
+        fail(name, result, findings);
     }
 
-    private static void fail(VerifyResult result, List<Finding> findings) {
+    /**
+     * Fails with the findings at the failing severity, under the test's name: build logs and test
+     * reports that name a dynamic test by its index still say which migration and check failed.
+     */
+    private static void fail(String name, VerifyResult result, List<Finding> findings) {
         List<Finding> failing = findings.stream().filter(f -> f.severity().atLeast(result.failOn())).toList();
         if (!failing.isEmpty()) {
-            throw new AssertionFailedError(String.join("\n", failing.stream().map(MigrationVerification::describe).toList()));
+            throw new AssertionFailedError(name + "\n" + String.join("\n", failing.stream().map(MigrationVerification::describe).toList()));
         }
     }
 

@@ -22,21 +22,21 @@ public final class TableAssert {
     /** Asserts the column exists and continues with assertions on it. */
     public ColumnAssert hasColumn(String name) {
         Column column = table.column(name).orElseThrow(() -> new AssertionFailedError("expected column " + name + " in "
-                + name() + " but it has none; its columns are " + columnNames(), name, columnNames().toString()));
+                + name() + " but it has none; its columns are " + columns(), name, columnNames().toString()));
         return new ColumnAssert(this, name() + "." + name, column);
     }
 
     public TableAssert doesNotHaveColumn(String name) {
-        if (table.column(name).isPresent()) {
-            throw new AssertionFailedError("expected no column " + name + " in " + name() + " but it has one");
-        }
+        table.column(name).ifPresent(column -> {
+            throw new AssertionFailedError("expected no column " + name + " in " + name() + " but it has one: " + describe(column));
+        });
         return this;
     }
 
     /** Asserts the table's columns are exactly these, in this order. */
     public TableAssert hasColumnsExactly(String... names) {
         if (!columnNames().equals(List.of(names))) {
-            throw new AssertionFailedError("columns of " + name() + " differ", List.of(names).toString(), columnNames().toString());
+            throw Mismatch.of("columns of " + name() + " (" + columns() + ")", List.of(names), columnNames());
         }
         return this;
     }
@@ -45,7 +45,7 @@ public final class TableAssert {
     public TableAssert hasPrimaryKey(String... columns) {
         List<String> actual = table.primaryKey().map(Constraint::columns).orElse(List.of());
         if (!actual.equals(List.of(columns))) {
-            throw new AssertionFailedError("primary key of " + name() + " differs", List.of(columns).toString(), actual.toString());
+            throw Mismatch.of("primary key of " + name(), List.of(columns), actual);
         }
         return this;
     }
@@ -86,6 +86,17 @@ public final class TableAssert {
 
     private String name() {
         return QualifiedName.of(table.schema(), table.name()).toString();
+    }
+
+    /** A column as a reader checks it: {@code total numeric(10,2) NOT NULL DEFAULT 0}. */
+    static String describe(Column column) {
+        return column.name() + " " + column.type() + (column.notNull() ? " NOT NULL" : "")
+                + (column.defaultExpression() == null ? "" : " DEFAULT " + column.defaultExpression());
+    }
+
+    /** The table's columns with their types, in order, to show what is there when an assertion fails. */
+    private String columns() {
+        return "[" + String.join(", ", table.columns().stream().map(TableAssert::describe).toList()) + "]";
     }
 
     private List<String> columnNames() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.assertj.core.api.Condition;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -55,6 +56,27 @@ class MigrationVerificationTest {
                         abortedWithReason(message("not checked: the migration did not apply"))))
                 .haveExactly(2, event(test(), uniqueIdSubstring("dynamic-container:#4"), abortedWithReason(message("not run: an earlier migration failed"))));
         results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(2).aborted(3));
+    }
+
+    @Test
+    void eachTestIsNamedByItsMigrationsVersionDescriptionAndCheckAndFailsUnderThatName() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BrokenSet.class)).execute();
+
+        assertThat(results.containerEvents().started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+                .contains("1 create_items", "2 add_price", "3 add_weight", "4 create_tags");
+        assertThat(results.testEvents().started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+                .contains("1 create_items: apply", "2 add_price: reversibility", "3 add_weight: apply", "4 create_tags: apply");
+        assertThat(results.testEvents().failed().list()).extracting(e -> e.getPayload(TestExecutionResult.class)
+                        .orElseThrow().getThrowable().orElseThrow().getMessage().lines().findFirst().orElse(""))
+                .containsExactlyInAnyOrder("2 add_price: reversibility", "3 add_weight: apply");
+    }
+
+    @Test
+    void aClassPathLocationIsReadFromTheSourceFolderTheBuildCopiedItFrom() {
+        VerifyResult result = MigrationVerification.of("db/migration")
+                .options(options -> options.withChecks(EnumSet.of(CheckName.APPLY))).run();
+
+        assertThat(result.migrations().directory().toAbsolutePath()).isEqualTo(Path.of("src/test/resources/db/migration").toAbsolutePath());
     }
 
     @Test

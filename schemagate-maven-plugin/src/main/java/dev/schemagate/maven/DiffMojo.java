@@ -54,9 +54,13 @@ public final class DiffMojo extends SchemaMojo {
     @Parameter(property = "schemagate.privileges", defaultValue = "false")
     boolean privileges;
 
-    /** The file to write. */
-    @Parameter(property = "schemagate.output", defaultValue = "${project.build.directory}/schemagate/diff.${schemagate.format}")
+    /** The file to write (default: diff.sql, diff.txt or diff.json, by the format, in target/schemagate). */
+    @Parameter(property = "schemagate.output")
     File output;
+
+    /** The build's output folder, which holds the file when {@code output} is not set. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory = new File("target");
 
     @Override
     void run() throws MojoFailureException {
@@ -70,6 +74,7 @@ public final class DiffMojo extends SchemaMojo {
         DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, !kind.equals("text"));
         PlanProof proof = result.proof();
         List<PlannedStatement> heldBack = proof == null ? List.of() : proof.heldBack();
+        File output = this.output != null ? this.output : defaultOutput(buildDirectory, kind);
         write(output, switch (kind) {
             case "text" -> DiffText.render(result.diff(), "SOURCE", "TARGET");
             case "json" -> DiffJson.render(result.diff(), proof, heldBack);
@@ -89,5 +94,10 @@ public final class DiffMojo extends SchemaMojo {
             heldBack.forEach(statement -> message.append("\n  ").append(statement.sql().lines().findFirst().orElse("")));
             throw new MojoFailureException(message.toString());
         }
+    }
+
+    /** {@code schemagate/diff.sql}, {@code diff.txt} or {@code diff.json} in the build folder, by the format. */
+    static File defaultOutput(File buildDirectory, String format) {
+        return new File(new File(buildDirectory, "schemagate"), "diff." + (format.equals("text") ? "txt" : format));
     }
 }

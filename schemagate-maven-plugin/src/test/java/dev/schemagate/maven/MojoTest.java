@@ -89,13 +89,30 @@ class MojoTest {
         assertThat(Files.readString(target.resolve("down.sql"))).doesNotContain("HELD BACK").contains("DROP TABLE");
     }
 
+    @Test
+    void diffWithoutAnOutputWritesDiffDotItsFormatInTheBuildFolder(@TempDir Path target) throws Exception {
+        DiffMojo sql = diff(EXAMPLES.resolve("shop") + "@0001", EXAMPLES.resolve("shop") + "@0002", null);
+        sql.buildDirectory = target.toFile();
+        DiffMojo review = diff(EXAMPLES.resolve("shop") + "@0001", EXAMPLES.resolve("shop") + "@0002", null);
+        review.buildDirectory = target.toFile();
+        review.format = "text";
+
+        sql.execute();
+        review.execute();
+
+        assertThat(target.resolve("schemagate")).isDirectoryContaining(path -> path.getFileName().toString().equals("diff.sql"))
+                .isDirectoryContaining(path -> path.getFileName().toString().equals("diff.txt"));
+        assertThat(Files.readString(target.resolve("schemagate/diff.sql"))).contains("CREATE TABLE public.products");
+        assertThat(log).anyMatch(line -> line.startsWith("Wrote " + target.resolve("schemagate/diff.txt")));
+    }
+
     private DiffMojo diff(String source, String targetSchema, Path output) {
         DiffMojo mojo = new DiffMojo();
         mojo.setLog(capturing());
         mojo.source = source;
         mojo.target = targetSchema;
         mojo.format = "sql";
-        mojo.output = output.toFile();
+        mojo.output = output == null ? null : output.toFile();
         mojo.layout = "auto";
         mojo.pgVersion = "17";
         mojo.dbUrl = SHARED;
