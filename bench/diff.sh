@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Schemagate and times `schemagate diff` of two live databases of 1,000 tables each on an
 # embedded PostgreSQL: both snapshots, the difference, the SQL plan and its proof on scratch copies
-# (validation on, as the command does it). Usage: bench/diff.sh
+# (validation on, as the command does it). Usage: bench/diff.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the bench module is built last, so the class path file ends up holding its class path

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * difference, the SQL plan, and its proof (SOURCE rebuilt, seeded, the plan and the plan without
  * what can lose data run on copies, the results compared with TARGET). Both
  * databases hold the snapshot benchmark's 1,000-table schema; the second then drifts (columns
- * changed and added, indexes dropped, tables added). Prints medians after warm-up.
+ * changed and added, indexes dropped, tables added). Prints medians after warm-up; the first argument,
+ * if any, is the number of timed runs (7 by default; with 1 or 2, a single warm-up or none).
  */
 public final class DiffBenchmark {
 
@@ -46,12 +47,14 @@ public final class DiffBenchmark {
             String to = url(second);
             DiffRun.DiffOptions options = new DiffRun.DiffOptions(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
                     Layout.AUTO, SnapshotOptions.structureOnly(), false, false, 20);
+            int runs = args.length > 0 ? Integer.parseInt(args[0]) : RUNS;
+            int warmUp = Math.min(WARM_UP, runs - 1);
             List<Long> times = new ArrayList<>();
             DiffRun.DiffResult result = null;
-            for (int run = 0; run < WARM_UP + RUNS; run++) {
+            for (int run = 0; run < warmUp + runs; run++) {
                 long start = System.nanoTime();
                 result = DiffRun.planned(dialect, server, from, to, options);
-                if (run >= WARM_UP) {
+                if (run >= warmUp) {
                     times.add(System.nanoTime() - start);
                 }
             }
@@ -62,7 +65,7 @@ public final class DiffBenchmark {
                             + "results compared): median %d ms, max %d ms over %d runs; %d objects differ, %d statements "
                             + "planned, %d held back, proven: %s%n",
                     TimeUnit.NANOSECONDS.toMillis(times.get(times.size() / 2)),
-                    TimeUnit.NANOSECONDS.toMillis(times.get(times.size() - 1)), RUNS, result.diff().objects().size(),
+                    TimeUnit.NANOSECONDS.toMillis(times.get(times.size() - 1)), runs, result.diff().objects().size(),
                     proof.plan().statements().size(), proof.heldBack().size(),
                     proof.problems().isEmpty() ? "yes" : proof.problems());
         }

@@ -1,5 +1,6 @@
 package dev.schemagate.diff;
 
+import dev.schemagate.model.Dependency;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.SchemaObject;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
  * Compares two snapshots (or any two model records) field by field and lists every difference.
  * It walks the records generically, so a property added to the model is compared without a line
  * here: lists of named objects are matched by name (schema objects by qualified name, routines by
- * signature), and a list whose order matters (columns) also reports a changed order.
+ * signature, dependencies by both their ends, listed under the dependent object), and a list whose
+ * order matters (columns) also reports a changed order.
  */
 public final class SnapshotComparison {
 
@@ -86,7 +88,8 @@ public final class SnapshotComparison {
     }
 
     private static boolean hasKey(Object item) {
-        return item instanceof SchemaObject || (item instanceof Record record && nameComponent(record) != null);
+        return item instanceof SchemaObject || item instanceof Dependency
+                || (item instanceof Record record && nameComponent(record) != null);
     }
 
     private static Map<String, Record> byKey(List<?> items) {
@@ -98,6 +101,9 @@ public final class SnapshotComparison {
     }
 
     private static String key(Record item) {
+        if (item instanceof Dependency dependency) {
+            return dependency.dependent().label() + " › needs " + dependency.referenced().label();
+        }
         if (item instanceof Routine routine) {
             return routine.signature();
         }
@@ -107,8 +113,14 @@ public final class SnapshotComparison {
         return String.valueOf(RecordFields.read(nameComponent(item), item));
     }
 
-    /** {@code table public.orders}, {@code column total}: the record's kind and its key, as differences name it. */
+    /**
+     * {@code table public.orders}, {@code column total}: the record's kind and its key, as differences name it;
+     * a dependency is named under its dependent: {@code view public.totals › needs routine public.total()}.
+     */
     public static String label(Record item) {
+        if (item instanceof Dependency) {
+            return key(item);
+        }
         String kind = item.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return kind + " " + key(item);
     }

@@ -104,10 +104,11 @@ final class PlanTrial {
     private Map<String, Long> lost(Connection connection, Snapshot result) throws SQLException {
         Map<String, Long> after = new RowCounts(result).count(connection, before.tables());
         Map<String, Long> lost = new LinkedHashMap<>();
+        Set<String> kept = new java.util.HashSet<>();
+        target.tables().forEach(t -> kept.add(SnapshotComparison.label(t)));
         before.rows().forEach((table, rows) -> {
             Long now = after.get(table);
-            boolean kept = target.tables().stream().anyMatch(t -> SnapshotComparison.label(t).equals(table));
-            if (kept && now != null && now < rows) {
+            if (kept.contains(table) && now != null && now < rows) {
                 lost.put(table, rows - now);
             }
         });

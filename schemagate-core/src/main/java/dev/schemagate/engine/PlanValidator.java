@@ -116,10 +116,33 @@ public final class PlanValidator {
         return statements;
     }
 
+    /**
+     * SOURCE's schema, sent as one query in one transaction (one round trip, whatever the number of
+     * objects); when that fails, nothing is left and it runs again statement by statement, to say
+     * which statement fails and why.
+     */
     private String build(ScratchDatabase database, Snapshot from) throws SQLException {
+        String schema = dialect.schemaSql(from);
         try (Connection connection = database.connect()) {
-            ScriptOutcome outcome = new ScriptRunner(dialect).run(connection, Script.of(SOURCE_FILE, dialect.schemaSql(from)));
+            if (runsWhole(connection, schema)) {
+                return null;
+            }
+            ScriptOutcome outcome = new ScriptRunner(dialect).run(connection, Script.of(SOURCE_FILE, schema));
             return outcome.failure().map(failure -> failure.message()).orElse(null);
+        }
+    }
+
+    private static boolean runsWhole(Connection connection, String sql) throws SQLException {
+        connection.setAutoCommit(false);
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            connection.rollback();
+            return false;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 

@@ -12,9 +12,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,7 +41,8 @@ final class RowCounts {
         plan.statements().stream().map(PlannedStatement::change).forEach(changes::add);
         Deque<Table> pending = new ArrayDeque<>();
         snapshot.tables().stream().filter(t -> changes.contains(SnapshotComparison.label(t))
-                || t.columns().stream().anyMatch(c -> changes.stream().anyMatch(change -> ofType(change, c.type()))))
+                || t.columns().stream().map(c -> typeName(c.type()))
+                        .anyMatch(type -> changes.stream().anyMatch(change -> change.endsWith(" " + type))))
                 .forEach(pending::add);
         Set<QualifiedName> touched = new LinkedHashSet<>();
         while (!pending.isEmpty()) {
@@ -56,28 +59,37 @@ final class RowCounts {
 
     /**
      * The rows of each of {@code tables} the snapshot has, by diff name; a partitioned table is counted
-     * with its partitions, the partitions not on their own.
+     * with its partitions, the partitions not on their own. One query counts them all.
      */
     Map<String, Long> count(Connection connection, Set<QualifiedName> tables) throws SQLException {
+        List<Table> counted = snapshot.tables().stream()
+                .filter(table -> table.partitionOf() == null && tables.contains(table.qualifiedName())).toList();
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Table table : snapshot.tables()) {
-            if (table.partitionOf() != null || !tables.contains(table.qualifiedName())) {
-                continue;
-            }
+        if (counted.isEmpty()) {
+            return counts;
+        }
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < counted.size(); i++) {
+            Table table = counted.get(i);
             String only = table.partitionKey() == null ? "ONLY " : "";
-            try (java.sql.Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + only + quoted(table.qualifiedName()))) {
-                rs.next();
-                counts.put(SnapshotComparison.label(table), rs.getLong(1));
+            queries.add("SELECT " + i + ", count(*) FROM " + only + quoted(table.qualifiedName()));
+        }
+        try (java.sql.Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(String.join("\nUNION ALL ", queries))) {
+            Map<Integer, Long> byIndex = new java.util.HashMap<>();
+            while (rs.next()) {
+                byIndex.put(rs.getInt(1), rs.getLong(2));
+            }
+            for (int i = 0; i < counted.size(); i++) {
+                counts.put(SnapshotComparison.label(counted.get(i)), byIndex.get(i));
             }
         }
         return counts;
     }
 
-    /** The change is to the column's type ({@code enum type public.mood} for {@code public.mood[]}). */
-    private static boolean ofType(String change, String type) {
-        String name = type.replaceAll("(\\[])+$", "").replaceAll("\\(.*\\)$", "");
-        return change.endsWith(" " + name);
+    /** The type a column's type names, for the change to it: {@code public.mood} for {@code public.mood[]}. */
+    private static String typeName(String type) {
+        return type.replaceAll("(\\[])+$", "").replaceAll("\\(.*\\)$", "");
     }
 
     private static String quoted(QualifiedName name) {

@@ -7,12 +7,13 @@ import java.util.Optional;
 /**
  * The schema of one database at one moment, as a value: every list is in a canonical order, so
  * two snapshots of the same schema are {@code equals}, and comparing snapshots is how Schemagate
- * sees what a migration did.
+ * sees what a migration did. {@code dependencies} are the links between objects the database
+ * records, which order a plan's drops and creates.
  */
 public record Snapshot(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
                        List<EnumType> enums, List<Domain> domains, List<CompositeType> compositeTypes,
                        List<RangeType> rangeTypes, List<Sequence> sequences, List<Table> tables, List<View> views,
-                       List<Routine> routines, List<EventTrigger> eventTriggers) {
+                       List<Routine> routines, List<EventTrigger> eventTriggers, List<Dependency> dependencies) {
 
     public Snapshot {
         schemas = Canonical.sorted(schemas, Comparator.comparing(Schema::name));
@@ -27,11 +28,12 @@ public record Snapshot(List<Schema> schemas, List<Extension> extensions, List<Co
         views = Canonical.sorted(views, Canonical.byQualifiedName());
         routines = Canonical.sorted(routines, Routine.ORDER);
         eventTriggers = Canonical.sorted(eventTriggers, Comparator.comparing(EventTrigger::name));
+        dependencies = Canonical.sorted(dependencies, Dependency.ORDER);
     }
 
     /** A database with nothing in it, not even the public schema. */
     public static Snapshot empty() {
-        return new Snapshot(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Snapshot(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Optional<Schema> schema(String name) {

@@ -32,7 +32,11 @@ final class SampleSnapshots {
                         List.of(index("open_orders_id")), List.of(), "app", "to ship", privileges())),
                 List.of(routine("total", "integer"), routine("total", "")),
                 List.of(new EventTrigger("no_drops", "sql_drop", List.of("DROP TABLE", "ALTER TABLE"),
-                        "shop.forbid()", Enablement.REPLICA, "app", "guard")));
+                        "shop.forbid()", Enablement.REPLICA, "app", "guard")),
+                List.of(new Dependency(new ObjectRef(ObjectRef.Kind.VIEW, "shop", "open_orders", null),
+                                new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column id")),
+                        new Dependency(new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column status"),
+                                new ObjectRef(ObjectRef.Kind.ENUM_TYPE, "shop", "status", null))));
     }
 
     private static List<Schema> schemas() {

@@ -27,7 +27,7 @@ class SnapshotTest {
     @Test
     void jsonLeavesOutNullsEmptyListsAndDefaultPrivileges() {
         Snapshot snapshot = new Snapshot(List.of(new Schema("public", null, null, null)), null, null, null, null,
-                null, null, null, List.of(SampleSnapshots.customers()), null, null, null);
+                null, null, null, List.of(SampleSnapshots.customers()), null, null, null, null);
 
         String json = SnapshotJson.toJson(snapshot);
 
@@ -41,7 +41,7 @@ class SnapshotTest {
         Snapshot shuffled = new Snapshot(reversed(snapshot.schemas()), snapshot.extensions(), snapshot.collations(),
                 snapshot.enums(), snapshot.domains(), snapshot.compositeTypes(), snapshot.rangeTypes(),
                 snapshot.sequences(), reversed(snapshot.tables()), snapshot.views(), reversed(snapshot.routines()),
-                snapshot.eventTriggers());
+                snapshot.eventTriggers(), reversed(snapshot.dependencies()));
 
         assertThat(shuffled).isEqualTo(snapshot).hasSameHashCodeAs(snapshot);
         assertThat(shuffled.tables()).extracting(Table::name).containsExactly("customers", "orders");

@@ -1,6 +1,7 @@
 package dev.schemagate.postgres.ddl;
 
 import dev.schemagate.model.Enablement;
+import dev.schemagate.model.ObjectRef;
 import dev.schemagate.model.EventTrigger;
 import dev.schemagate.model.Policy;
 import dev.schemagate.model.QualifiedName;
@@ -31,9 +32,13 @@ final class ProgramDdl {
         return routine.body() != null && routine.dependsOn().isEmpty();
     }
 
+    /** Routines that need no relation, each after the routines and types its dependencies name. */
     static void earlyRoutines(Snapshot snapshot, Script script) {
         script.section("Functions and procedures");
-        snapshot.routines().stream().filter(ProgramDdl::early).forEach(routine -> script.add(routine.definition()));
+        DependencyGraph graph = new DependencyGraph(snapshot);
+        List<Routine> early = snapshot.routines().stream().filter(ProgramDdl::early).toList();
+        DependencyOrder.sort(early, DependencyGraph::ref, routine -> graph.needed(DependencyGraph.ref(routine)))
+                .forEach(routine -> script.add(routine.definition()));
     }
 
     /** Views, materialized views and the routines that need relations, each after what it reads. */
@@ -41,7 +46,8 @@ final class ProgramDdl {
         script.section("Views");
         List<SchemaObject> items = new ArrayList<>(snapshot.views());
         snapshot.routines().stream().filter(routine -> !early(routine)).forEach(items::add);
-        List<SchemaObject> ordered = DependencyOrder.sort(items, ProgramDdl::key, ProgramDdl::needs);
+        DependencyGraph graph = new DependencyGraph(snapshot);
+        List<SchemaObject> ordered = DependencyOrder.sort(items, DependencyGraph::ref, item -> needs(snapshot, graph, item));
         for (SchemaObject item : ordered) {
             if (item instanceof View view) {
                 script.add(createView(view));
@@ -59,13 +65,12 @@ final class ProgramDdl {
         }
     }
 
-    private static Object key(SchemaObject item) {
-        return item instanceof Routine routine ? routine.signature() : item.qualifiedName();
-    }
-
-    private static List<Object> needs(SchemaObject item) {
-        List<QualifiedName> needs = item instanceof View view ? view.dependsOn() : ((Routine) item).dependsOn();
-        return new ArrayList<>(needs);
+    /** What the snapshot's dependencies say the item needs, and the relations it reads. */
+    private static List<ObjectRef> needs(Snapshot snapshot, DependencyGraph graph, SchemaObject item) {
+        List<ObjectRef> needs = new ArrayList<>(graph.needed(DependencyGraph.ref(item)));
+        List<QualifiedName> relations = item instanceof View view ? view.dependsOn() : ((Routine) item).dependsOn();
+        relations.forEach(name -> needs.add(DependencyGraph.relation(snapshot, name)));
+        return needs;
     }
 
     private static String createView(View view) {

@@ -120,14 +120,14 @@ public final class PostgresIntrospector {
         routines.read(dependencies);
         return new Snapshot(types.schemas, types.extensions, types.collations, types.enums, types.domains,
                 types.compositeTypes, types.rangeTypes, types.sequences, relations.tables, relations.views,
-                routines.routines, routines.eventTriggers);
+                routines.routines, routines.eventTriggers, DependencyReader.read(catalog));
     }
 
     /** The queries {@link #read} runs, in its order. */
     private static List<String> kinds(SnapshotOptions options) {
         List<String> kinds = new ArrayList<>(List.of("comments", "privileges", "columns", "dependencies", "schemas",
                 "extensions", "collations", "domain_constraints", "types", "sequences", "constraints", "indexes",
-                "triggers", "policies", "relations", "routines", "event_triggers"));
+                "triggers", "policies", "relations", "routines", "event_triggers", "object_dependencies"));
         if (!options.privileges()) {
             kinds.remove("privileges");
         }

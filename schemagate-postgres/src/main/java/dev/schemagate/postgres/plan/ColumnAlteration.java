@@ -6,9 +6,13 @@ import dev.schemagate.model.Identity;
 import dev.schemagate.model.Table;
 import dev.schemagate.postgres.ddl.PlanDdl;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,14 +67,20 @@ final class ColumnAlteration {
      */
     static void write(PlanContext context, Table from, Table to, Steps drops, Steps steps) {
         String alter = "ALTER TABLE " + PlanDdl.name(to);
+        Set<String> recreated = new HashSet<>();
+        Map<String, Column> cleared = new HashMap<>();
         for (Column column : from.columns()) {
-            if (to.column(column.name()).isEmpty() && PlanContext.inherited(context.from(), from, column.name()).isEmpty()) {
+            boolean inherited = PlanContext.inherited(context.from(), from, column.name()).isPresent();
+            if (to.column(column.name()).isEmpty() && !inherited) {
                 drops.add(alter + " DROP COLUMN " + PlanDdl.ident(column.name()), Hazard.ACCESS_EXCLUSIVE,
                         Hazard.DELETES_DATA);
+            } else if (!inherited && context.callsDropped(from, "column " + column.name())) {
+                callsDropped(alter, column, drops, recreated, cleared);
             }
         }
         for (Column column : to.columns()) {
-            Optional<Column> before = from.column(column.name());
+            Optional<Column> before = recreated.contains(column.name()) ? Optional.empty()
+                    : Optional.ofNullable(cleared.get(column.name())).or(() -> from.column(column.name()));
             if (before.isEmpty()) {
                 if (PlanContext.inherited(context.to(), to, column.name()).isEmpty()) {
                     boolean rewrites = column.identity() != null || column.generatedExpression() != null;
@@ -83,6 +93,25 @@ final class ColumnAlteration {
             } else if (!before.get().equals(column)) {
                 change(context, to, before.get(), column, steps);
             }
+        }
+    }
+
+    /**
+     * A column whose default or generated expression calls a routine the plan drops: the default is
+     * dropped first (and set again by the column's change), a generated column is dropped (its values
+     * are computed, so nothing is lost) and added again.
+     */
+    private static void callsDropped(String alter, Column column, Steps drops, Set<String> recreated,
+                                     Map<String, Column> cleared) {
+        String name = PlanDdl.ident(column.name());
+        if (column.generatedExpression() != null) {
+            drops.add(alter + " DROP COLUMN " + name, Hazard.ACCESS_EXCLUSIVE);
+            recreated.add(column.name());
+        } else if (column.defaultExpression() != null) {
+            drops.add(alter + " ALTER COLUMN " + name + " DROP DEFAULT", Hazard.ACCESS_EXCLUSIVE);
+            cleared.put(column.name(), new Column(column.name(), column.type(), column.collation(), column.notNull(),
+                    null, column.identity(), null, column.statisticsTarget(), column.storage(), column.compression(),
+                    column.options(), column.comment(), column.privileges()));
         }
     }
 

@@ -5,8 +5,10 @@ import dev.schemagate.model.Attribute;
 import dev.schemagate.model.Collation;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.CompositeType;
+import dev.schemagate.model.Dependency;
 import dev.schemagate.model.Domain;
 import dev.schemagate.model.EnumType;
+import dev.schemagate.model.ObjectRef;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.RangeType;
 import dev.schemagate.model.Routine;
@@ -14,6 +16,7 @@ import dev.schemagate.model.SchemaObject;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
+import dev.schemagate.postgres.ddl.DependencyGraph;
 import dev.schemagate.postgres.ddl.PlanDdl;
 
 import java.util.HashSet;
@@ -26,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Decides which objects a plan drops: those the target does not have, those that cannot be changed
  * in place, and, until nothing more is added, everything that depends on a dropped object (a view
- * over a dropped table, a table with a column of a dropped type, a partition of a dropped table).
+ * over a dropped table, a table with a column of a dropped type, a partition of a dropped table, and
+ * any view or routine that the source's recorded dependencies say needs a dropped routine, view or type).
  */
 final class Dropped {
 
@@ -41,11 +45,14 @@ final class Dropped {
     private final Snapshot from;
     private final Snapshot to;
     private final boolean columnOrder;
+    /** The dependencies the source records. */
+    final DependencyGraph graph;
 
     Dropped(Snapshot from, Snapshot to, boolean columnOrder) {
         this.from = from;
         this.to = to;
         this.columnOrder = columnOrder;
+        this.graph = new DependencyGraph(from);
         for (Collation collation : from.collations()) {
             Optional<Collation> target = find(to.collations(), collation);
             if (target.isEmpty() || !RecordFields.sameExcept(collation, target.get(), "comment", "owner")) {
@@ -156,7 +163,7 @@ final class Dropped {
             }
             Optional<View> target = to.view(view.qualifiedName());
             boolean drop = target.isEmpty() || !RecordFields.sameExcept(view, target.get(), "comment", "owner", "privileges")
-                    || view.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped)
+                    || view.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped) || needsDropped(view)
                     || columnsUseDroppedType(view.columns()) || view.columns().stream().anyMatch(c -> retyped(c.type()));
             if (drop) {
                 grew |= views.add(view.qualifiedName());
@@ -169,13 +176,37 @@ final class Dropped {
             Optional<Routine> target = to.routines().stream().filter(r -> r.signature().equals(routine.signature()))
                     .findFirst();
             boolean drop = target.isEmpty() || (!replaceable(routine, target.get()))
-                    || routine.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped)
+                    || routine.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped) || needsDropped(routine)
                     || Stream.concat(types.stream(), retypedEnums.stream()).anyMatch(type -> mentions(routine, type));
             if (drop) {
                 grew |= routines.add(routine.signature());
             }
         }
         return grew;
+    }
+
+    /** The part of the object ({@code column c}; with null, any part) calls a routine the plan drops. */
+    boolean callsDropped(SchemaObject object, String member) {
+        return graph.needs(DependencyGraph.ref(object)).stream()
+                .filter(d -> member == null ? d.dependent().member() != null : member.equals(d.dependent().member()))
+                .anyMatch(d -> d.referenced().kind() == ObjectRef.Kind.ROUTINE && goes(d.referenced()));
+    }
+
+    /** The object, or a part of it, needs a routine, view, type or collation the plan drops or replaces. */
+    private boolean needsDropped(SchemaObject object) {
+        return graph.needs(DependencyGraph.ref(object)).stream().map(Dependency::referenced).anyMatch(this::goes);
+    }
+
+    private boolean goes(ObjectRef object) {
+        QualifiedName name = QualifiedName.of(object.schema(), object.name());
+        return switch (object.kind()) {
+            case ROUTINE -> routines.contains(object.schema() + "." + object.name());
+            case VIEW -> views.contains(name);
+            case ENUM_TYPE, DOMAIN, COMPOSITE_TYPE, RANGE_TYPE ->
+                    types.contains(PlanDdl.name(name)) || retypedEnums.contains(PlanDdl.name(name));
+            case COLLATION -> collations.contains(name);
+            default -> false;
+        };
     }
 
     /** CREATE OR REPLACE can turn one into the other: same kind, arguments and result. */

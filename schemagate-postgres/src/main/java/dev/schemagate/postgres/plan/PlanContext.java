@@ -17,9 +17,18 @@ import java.util.Set;
  *                         keys it drops: foreign keys that reference them are dropped first and added again
  * @param droppedFunctions the functions the plan drops, by qualified name as triggers name them
  * @param retypedEnums     the enums the plan replaces by a new type of the same name, as SQL names them
+ * @param dropped          what the plan drops
  */
 record PlanContext(Snapshot from, Snapshot to, Set<QualifiedName> droppedTables, Set<String> droppedFunctions,
-                   Set<String> retypedEnums) {
+                   Set<String> retypedEnums, Dropped dropped) {
+
+    /**
+     * A part of the table ({@code constraint x}, {@code column c}, {@code policy p}) calls a routine the plan
+     * drops: it must go before the routine does, and come back once the routine is created again.
+     */
+    boolean callsDropped(Table table, String member) {
+        return dropped.callsDropped(table, member);
+    }
 
     /** The definition names an enum the plan replaces, so it must be dropped first and written again after. */
     boolean mentionsRetyped(String definition) {

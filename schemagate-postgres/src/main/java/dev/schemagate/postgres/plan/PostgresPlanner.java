@@ -5,7 +5,9 @@ import dev.schemagate.diff.Hazard;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.ColumnReference;
+import dev.schemagate.model.Domain;
 import dev.schemagate.model.EnumType;
+import dev.schemagate.model.ObjectRef;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Routine;
@@ -15,6 +17,7 @@ import dev.schemagate.model.Sequence;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
+import dev.schemagate.postgres.ddl.DependencyGraph;
 import dev.schemagate.postgres.ddl.PlanDdl;
 
 import java.util.ArrayList;
@@ -31,9 +34,10 @@ import java.util.stream.Stream;
 
 /**
  * Plans the SQL that turns one PostgreSQL schema into another. Objects the target lacks, or that
- * cannot be changed in place, are dropped (dependants first) and created again from the target with
- * the schema writer's own statements (in dependency order); tables are altered in place where
- * PostgreSQL allows it, enums that only gained labels are extended.
+ * cannot be changed in place, are dropped and created again from the target with the schema writer's
+ * own statements; the drops are ordered by the dependencies the source records (dependants first),
+ * the creates by those the target records. Tables are altered in place where PostgreSQL allows it,
+ * enums that only gained labels are extended.
  */
 public final class PostgresPlanner {
 
@@ -43,6 +47,8 @@ public final class PostgresPlanner {
     private final Map<QualifiedName, TableAlteration> alterations = new LinkedHashMap<>();
     private final Set<QualifiedName> sequencesReleased = new HashSet<>();
     private final Map<QualifiedName, TableRebuild> rebuilds = new LinkedHashMap<>();
+    /** What ALTER DOMAIN sets once the types and routines are there: defaults, NOT NULL, constraints. */
+    private final Steps domainChanges = new Steps();
 
     private PostgresPlanner(Snapshot from, Snapshot to, boolean columnOrder) {
         this.from = from;
@@ -62,11 +68,13 @@ public final class PostgresPlanner {
                         rebuilds.put(table.qualifiedName(), new TableRebuild(table, target, rebuilds.size() + 1)));
             }
         }
-        PlanContext context = new PlanContext(from, to, referencesRebuilt, droppedFunctions, dropped.retypedEnums);
+        PlanContext context = new PlanContext(from, to, referencesRebuilt, droppedFunctions, dropped.retypedEnums,
+                dropped);
         for (Table table : from.tables()) {
             Optional<Table> target = to.table(table.qualifiedName());
             if (target.isPresent() && !dropped.tables.contains(table.qualifiedName())
                     && (!table.equals(target.get()) || touchesDropped(table, referencesRebuilt, droppedFunctions)
+                    || dropped.callsDropped(table, null)
                     || table.columns().stream().anyMatch(column -> dropped.retyped(column.type())))) {
                 alterations.put(table.qualifiedName(), new TableAlteration(context, table, target.get()));
             }
@@ -99,17 +107,7 @@ public final class PostgresPlanner {
     private MigrationPlan build() {
         Snapshot created = created();
         Steps steps = new Steps();
-        from.eventTriggers().stream().filter(t -> !to.eventTriggers().contains(t))
-                .forEach(t -> steps.add("DROP EVENT TRIGGER " + PlanDdl.ident(t.name())));
-        dropViewsAndLateRoutines(steps);
-        alterations.values().forEach(a -> steps.addAll(a.dropForeignKeys));
-        releaseSequences(steps);
-        dropTables(steps);
-        alterations.values().forEach(a -> steps.addAll(a.dropOthers));
-        alterations.values().forEach(a -> steps.addAll(a.dropColumns));
-        from.routines().stream().filter(r -> dropped.routines.contains(r.signature()) && r.dependsOn().isEmpty())
-                .forEach(r -> steps.add(dropRoutine(r)));
-        dropTypesAndContainers(steps);
+        steps.addAll(drops().ordered(dropped.graph));
         retypeEnums(steps);
         steps.addAll(PlanDdl.typesAndSequences(created));
         inPlaceTypes(steps);
@@ -158,7 +156,7 @@ public final class PostgresPlanner {
                         || from.view(v.qualifiedName()).isEmpty()).toList(),
                 to.routines().stream().filter(r -> dropped.routines.contains(r.signature())
                         || from.routines().stream().noneMatch(old -> old.signature().equals(r.signature()))).toList(),
-                to.eventTriggers().stream().filter(t -> !from.eventTriggers().contains(t)).toList());
+                to.eventTriggers().stream().filter(t -> !from.eventTriggers().contains(t)).toList(), to.dependencies());
     }
 
     private static Set<QualifiedName> names(Collection<? extends SchemaObject> objects) {
@@ -167,26 +165,49 @@ public final class PostgresPlanner {
         return names;
     }
 
-    private void dropViewsAndLateRoutines(Steps steps) {
-        List<SchemaObject> items = new ArrayList<>();
-        from.views().stream().filter(v -> dropped.views.contains(v.qualifiedName())).forEach(items::add);
-        from.routines().stream().filter(r -> dropped.routines.contains(r.signature()) && !r.dependsOn().isEmpty())
-                .forEach(items::add);
-        List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(items, PostgresPlanner::key,
-                item -> new ArrayList<Object>(item instanceof View view ? view.dependsOn() : ((Routine) item).dependsOn())));
-        java.util.Collections.reverse(ordered);
-        for (SchemaObject item : ordered) {
-            if (item instanceof View view) {
-                steps.add((view.materialized() ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + PlanDdl.name(view),
-                        Hazard.ACCESS_EXCLUSIVE);
-            } else {
-                steps.add(dropRoutine((Routine) item));
+    /** Every drop of the plan, each object's statements a unit that the dependency graph orders. */
+    private DropOrder drops() {
+        DropOrder drops = new DropOrder();
+        Steps eventTriggers = new Steps();
+        from.eventTriggers().stream().filter(t -> !to.eventTriggers().contains(t))
+                .forEach(t -> eventTriggers.add("DROP EVENT TRIGGER " + PlanDdl.ident(t.name())));
+        drops.add(DropOrder.Rank.EVENT_TRIGGERS, null, eventTriggers);
+        for (View view : from.views()) {
+            if (dropped.views.contains(view.qualifiedName())) {
+                drops.add(DropOrder.Rank.PROGRAMS_OVER_RELATIONS, DependencyGraph.ref(view), one(
+                        (view.materialized() ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + PlanDdl.name(view),
+                        Hazard.ACCESS_EXCLUSIVE));
             }
         }
+        for (Routine routine : from.routines()) {
+            if (dropped.routines.contains(routine.signature())) {
+                drops.add(routine.dependsOn().isEmpty() ? DropOrder.Rank.ROUTINES : DropOrder.Rank.PROGRAMS_OVER_RELATIONS,
+                        DependencyGraph.ref(routine), one(dropRoutine(routine)));
+            }
+        }
+        alterations.values().forEach(a -> drops.add(DropOrder.Rank.FOREIGN_KEYS, ref(a), a.dropForeignKeys));
+        drops.add(DropOrder.Rank.SEQUENCES_RELEASED, null, releaseSequences());
+        dropTables(drops);
+        alterations.values().forEach(a -> drops.add(DropOrder.Rank.TABLE_PARTS, ref(a), a.dropOthers));
+        alterations.values().forEach(a -> drops.add(DropOrder.Rank.TABLE_PARTS, ref(a), a.dropColumns));
+        from.domains().forEach(d -> to.domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+                .ifPresent(t -> {
+                    Steps early = new Steps();
+                    TypeChanges.alterDomain(d, t, constraint -> dropped.callsDropped(d, "domain constraint " + constraint), early, domainChanges);
+                    drops.add(DropOrder.Rank.TABLE_PARTS, DependencyGraph.ref(d), early);
+                }));
+        dropTypesAndContainers(drops);
+        return drops;
     }
 
-    private static Object key(SchemaObject item) {
-        return item instanceof Routine routine ? routine.signature() : item.qualifiedName();
+    private static ObjectRef ref(TableAlteration alteration) {
+        return DependencyGraph.ref(alteration.table());
+    }
+
+    private static Steps one(String sql, Hazard... hazards) {
+        Steps steps = new Steps();
+        steps.add(sql, hazards);
+        return steps;
     }
 
     private static String dropRoutine(Routine routine) {
@@ -199,7 +220,8 @@ public final class PostgresPlanner {
     }
 
     /** Sequences that stay but belong to a column that goes are let go of first, so they are not dropped with it. */
-    private void releaseSequences(Steps steps) {
+    private Steps releaseSequences() {
+        Steps steps = new Steps();
         for (Sequence sequence : from.sequences()) {
             ColumnReference owner = sequence.ownedBy();
             if (owner == null || to.sequence(sequence.qualifiedName()).isEmpty()) {
@@ -212,9 +234,10 @@ public final class PostgresPlanner {
                 steps.add("ALTER SEQUENCE " + PlanDdl.name(sequence) + " OWNED BY NONE");
             }
         }
+        return steps;
     }
 
-    private void dropTables(Steps steps) {
+    private void dropTables(DropOrder drops) {
         List<Table> tables = from.tables().stream().filter(t -> dropped.tables.contains(t.qualifiedName())).toList();
         List<Table> ordered = new ArrayList<>(PlanDdl.dependencyOrder(tables, Table::qualifiedName, table -> {
             List<QualifiedName> needs = new ArrayList<>(table.parents());
@@ -225,12 +248,14 @@ public final class PostgresPlanner {
         java.util.Collections.reverse(ordered);
         for (Table table : ordered) {
             TableRebuild rebuild = rebuilds.get(table.qualifiedName());
+            Steps steps = new Steps();
             if (rebuild == null) {
                 steps.add("DROP TABLE " + PlanDdl.name(table), Hazard.ACCESS_EXCLUSIVE, Hazard.DELETES_DATA);
             } else {
                 rebuild.save(steps);
                 rebuild.drop(steps);
             }
+            drops.add(DropOrder.Rank.TABLES, DependencyGraph.ref(table), steps);
         }
     }
 
@@ -251,28 +276,27 @@ public final class PostgresPlanner {
         }
     }
 
-    private void dropTypesAndContainers(Steps steps) {
+    private void dropTypesAndContainers(DropOrder drops) {
         List<SchemaObject> types = Stream.of(from.enums(), from.domains(), from.compositeTypes(), from.rangeTypes())
                 .flatMap(List::stream).map(SchemaObject.class::cast)
                 .filter(type -> dropped.types.contains(PlanDdl.name(type))).toList();
         List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(types, PlanDdl::name, PlanDdl::usedTypes));
         java.util.Collections.reverse(ordered);
-        ordered.forEach(type -> steps.add((type instanceof dev.schemagate.model.Domain ? "DROP DOMAIN " : "DROP TYPE ")
-                + PlanDdl.name(type)));
+        ordered.forEach(type -> drops.add(DropOrder.Rank.TYPES, DependencyGraph.ref(type),
+                one((type instanceof Domain ? "DROP DOMAIN " : "DROP TYPE ") + PlanDdl.name(type))));
         from.collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName()))
-                .forEach(c -> steps.add("DROP COLLATION " + PlanDdl.name(c)));
+                .forEach(c -> drops.add(DropOrder.Rank.COLLATIONS, DependencyGraph.ref(c), one("DROP COLLATION " + PlanDdl.name(c))));
+        Steps extensions = new Steps();
         from.extensions().stream().filter(e -> to.extension(e.name()).isEmpty())
-                .forEach(e -> steps.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
+                .forEach(e -> extensions.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
+        drops.add(DropOrder.Rank.EXTENSIONS, null, extensions);
     }
 
     private void inPlaceTypes(Steps steps) {
-        Steps late = new Steps();
         from.enums().forEach(e -> to.enumType(e.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .filter(t -> !dropped.retypedEnums.contains(PlanDdl.name(t)))
                 .ifPresent(t -> TypeChanges.extendEnum(e, t, steps)));
-        from.domains().forEach(d -> to.domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
-                .ifPresent(t -> TypeChanges.alterDomain(d, t, steps, late)));
-        steps.addAll(late);
+        steps.addAll(domainChanges);
         from.sequences().forEach(s -> to.sequence(s.qualifiedName()).ifPresent(t -> TypeChanges.alterSequence(s, t, steps)));
         from.extensions().forEach(e -> to.extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, steps)));
     }
@@ -341,6 +365,6 @@ public final class PostgresPlanner {
                                 ? alterations.get(t.qualifiedName()).survivor() : t).toList(),
                 from.views().stream().filter(v -> !dropped.views.contains(v.qualifiedName())).toList(),
                 from.routines().stream().filter(r -> !dropped.routines.contains(r.signature())).toList(),
-                from.eventTriggers().stream().filter(to.eventTriggers()::contains).toList());
+                from.eventTriggers().stream().filter(to.eventTriggers()::contains).toList(), from.dependencies());
     }
 }

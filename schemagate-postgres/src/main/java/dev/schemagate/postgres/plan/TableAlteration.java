@@ -54,6 +54,11 @@ final class TableAlteration {
         replicaIdentityAndClustering();
     }
 
+    /** The table as it stands before the plan. */
+    Table table() {
+        return from;
+    }
+
     /** The table can be changed in place rather than dropped and created again. */
     static boolean possible(Table from, Table to, boolean columnOrder) {
         boolean plain = from.partitionKey() == null && from.partitionOf() == null;
@@ -108,7 +113,8 @@ final class TableAlteration {
 
     private boolean same(Constraint a, Constraint b) {
         boolean referenceDropped = b.referencedTable() != null && context.droppedTables().contains(b.referencedTable());
-        return !referenceDropped && !context.mentionsRetyped(a.definition()) && RecordFields.sameExcept(a, b, "comment");
+        return !referenceDropped && !context.mentionsRetyped(a.definition())
+                && !context.callsDropped(from, "constraint " + a.name()) && RecordFields.sameExcept(a, b, "comment");
     }
 
     private static boolean onlyValidated(Constraint from, Constraint to) {
@@ -121,6 +127,7 @@ final class TableAlteration {
         for (Index index : from.indexes()) {
             Optional<Index> target = to.index(index.name());
             boolean same = target.isPresent() && !context.mentionsRetyped(index.definition())
+                    && !context.callsDropped(from, "index " + index.name())
                     && RecordFields.sameExcept(index, target.get(), "comment", "clustered", "replicaIdentity");
             if (index.constraint() != null && droppedConstraints.contains(index.constraint())) {
                 droppedIndexes.add(index.name());
@@ -178,7 +185,8 @@ final class TableAlteration {
     private void triggers() {
         for (Trigger trigger : from.triggers()) {
             Optional<Trigger> target = to.trigger(trigger.name());
-            boolean functionDropped = context.droppedFunctions().contains(trigger.function());
+            boolean functionDropped = context.droppedFunctions().contains(trigger.function())
+                    || context.callsDropped(from, "trigger " + trigger.name());
             boolean same = target.isPresent() && !functionDropped
                     && RecordFields.sameExcept(trigger, target.get(), "comment", "enabled");
             if (trigger.inherited() || same) {
@@ -207,7 +215,8 @@ final class TableAlteration {
     private void policies() {
         for (Policy policy : from.policies()) {
             Optional<Policy> target = to.policy(policy.name());
-            if (target.isEmpty() || !RecordFields.sameExcept(policy, target.get(), "comment")) {
+            if (target.isEmpty() || !RecordFields.sameExcept(policy, target.get(), "comment")
+                    || context.callsDropped(from, "policy " + policy.name())) {
                 droppedPolicies.add(policy.name());
                 dropOthers.add("DROP POLICY " + PlanDdl.ident(policy.name()) + " ON " + PlanDdl.name(from));
             }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The objects changed in place rather than dropped and created again: enums that only gained
@@ -101,13 +102,20 @@ final class TypeChanges {
                 "privileges");
     }
 
-    static void alterDomain(Domain from, Domain to, Steps early, Steps late) {
+    /**
+     * ALTER DOMAIN: constraints that change, or call a routine the plan drops, are dropped in {@code early}
+     * and added again in {@code late}, with the default and NOT NULL.
+     */
+    static void alterDomain(Domain from, Domain to, Predicate<String> callsDropped, Steps early, Steps late) {
         String alter = "ALTER DOMAIN " + PlanDdl.name(to);
+        List<String> dropped = new ArrayList<>();
         for (DomainConstraint constraint : from.constraints()) {
             Optional<DomainConstraint> target = to.constraints().stream()
                     .filter(c -> c.name().equals(constraint.name())).findFirst();
-            if (target.isEmpty() || !RecordFields.sameExcept(constraint, target.get(), "comment")) {
+            if (target.isEmpty() || !RecordFields.sameExcept(constraint, target.get(), "comment")
+                    || callsDropped.test(constraint.name())) {
                 early.add(alter + " DROP CONSTRAINT " + PlanDdl.ident(constraint.name()));
+                dropped.add(constraint.name());
             }
         }
         if (!Objects.equals(from.defaultExpression(), to.defaultExpression())) {
@@ -121,7 +129,7 @@ final class TypeChanges {
         for (DomainConstraint constraint : to.constraints()) {
             Optional<DomainConstraint> before = from.constraints().stream()
                     .filter(c -> c.name().equals(constraint.name())).findFirst();
-            if (before.isEmpty() || !RecordFields.sameExcept(before.get(), constraint, "comment")) {
+            if (before.isEmpty() || dropped.contains(constraint.name())) {
                 late.add(alter + " ADD CONSTRAINT " + PlanDdl.ident(constraint.name()) + " " + constraint.definition());
             }
         }

@@ -25,7 +25,7 @@ class PostgresSchemaWriterTest {
 
     private static Snapshot snapshot(List<Domain> domains, List<Table> tables, List<EventTrigger> eventTriggers) {
         return new Snapshot(List.of(new Schema("app", null, null, null)), null, null, null, domains, null, null, null,
-                tables, null, null, eventTriggers);
+                tables, null, null, eventTriggers, null);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.engine.PlanValidator;
 import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.View;
 import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.postgres.PostgresDialect;
 import dev.schemagate.postgres.introspect.RoundTrip;
@@ -107,6 +108,23 @@ class PlanProofTest {
         assertThat(proof.problems()).singleElement().asString()
                 .contains("the plan fails", "ALTER TABLE public.t ADD COLUMN n int", "(table public.t)",
                         "column \"n\" of relation \"t\" already exists");
+    }
+
+    @Test
+    void aSourceThatCannotBeBuiltIsReportedWithTheStatementThatFails() throws SQLException {
+        Snapshot built = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int); CREATE VIEW v AS SELECT id FROM t;");
+        View view = built.views().get(0);
+        View broken = new View(view.schema(), view.name(), false, " SELECT id FROM public.missing;", view.columns(),
+                view.options(), true, view.dependsOn(), view.indexes(), view.triggers(), view.owner(), view.comment(),
+                view.privileges());
+        Snapshot source = new Snapshot(built.schemas(), built.extensions(), built.collations(), built.enums(),
+                built.domains(), built.compositeTypes(), built.rangeTypes(), built.sequences(), built.tables(),
+                List.of(broken), built.routines(), built.eventTriggers(), built.dependencies());
+
+        PlanProof proof = prove(source, built, PostgresPlanner.plan(source, built), false, true);
+
+        assertThat(proof.problems()).singleElement().asString()
+                .contains("SOURCE could not be rebuilt", "public.missing", "does not exist");
     }
 
     @Test

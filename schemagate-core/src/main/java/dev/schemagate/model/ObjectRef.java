@@ -1,0 +1,44 @@
+package dev.schemagate.model;
+
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * Names an object, or a part of one, on either side of a {@link Dependency}: the top-level object by
+ * its kind and qualified name, and the part ({@code column code}, {@code constraint items_code_check},
+ * {@code index items_code}, {@code trigger audit}, {@code policy own_rows}), if any. A routine's name
+ * carries its identity arguments, as its signature does: {@code next_code(integer)}.
+ *
+ * @param member the part of the object, or null for the whole object
+ */
+public record ObjectRef(Kind kind, String schema, String name, String member) {
+
+    /** Orders by kind, schema, name, then member (the whole object first). */
+    public static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::kind)
+            .thenComparing(ObjectRef::schema).thenComparing(ObjectRef::name)
+            .thenComparing(ObjectRef::member, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** The kinds of top-level object a dependency names; each labelled as differences label the model's records. */
+    public enum Kind { COLLATION, ENUM_TYPE, DOMAIN, COMPOSITE_TYPE, RANGE_TYPE, SEQUENCE, TABLE, VIEW, ROUTINE }
+
+    public ObjectRef {
+        if (kind == null || schema == null || name == null) {
+            throw new IllegalArgumentException("an object reference needs a kind, a schema and a name");
+        }
+    }
+
+    /** The top-level object, without the part. */
+    public ObjectRef object() {
+        return member == null ? this : new ObjectRef(kind, schema, name, null);
+    }
+
+    /** {@code view public.totals}, {@code routine public.next_code(integer)}: as differences name the object. */
+    public String objectLabel() {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + schema + "." + name;
+    }
+
+    /** The object's label, then the part: {@code table public.items › column code}. */
+    public String label() {
+        return member == null ? objectLabel() : objectLabel() + " › " + member;
+    }
+}
