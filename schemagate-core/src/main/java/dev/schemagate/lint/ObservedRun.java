@@ -88,7 +88,7 @@ final class ObservedRun {
                     production = observer.tables(connection);
                 }
                 if (rows > 0 && !past) {
-                    for (Seeder.Skipped skipped : seeder.seed(connection, dialect.snapshot(connection,
+                    for (Seeder.Skipped skipped : seeder.seed(connection, () -> dialect.snapshot(connection,
                             SnapshotOptions.structureOnly()), rows)) {
                         if (unseeded.add(skipped.table())) {
                             notes.add(new Note(Rules.SEED_SKIPPED, Location.of(script.script().file()),

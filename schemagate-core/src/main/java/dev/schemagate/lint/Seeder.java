@@ -18,10 +18,10 @@ public interface Seeder {
     }
 
     /**
-     * Puts {@code rows} rows in every empty table of {@code snapshot} (the schema the connection
-     * sees now); returns the tables it could not fill completely.
+     * Puts {@code rows} rows in every empty table of {@code schema} (the schema the connection sees
+     * now, read only when some table is empty); returns the tables it could not fill completely.
      */
-    List<Skipped> seed(Connection connection, Snapshot snapshot, int rows) throws SQLException;
+    List<Skipped> seed(Connection connection, Work<Snapshot> schema, int rows) throws SQLException;
 
     /**
      * Empties every table this seeder filled that still exists (under whatever name it has now),

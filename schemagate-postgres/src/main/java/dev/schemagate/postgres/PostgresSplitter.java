@@ -4,7 +4,10 @@ import dev.schemagate.migration.ScriptPart;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Splits PostgreSQL scripts into statements the way {@code psql -f} runs them, so that a migration
@@ -26,10 +29,16 @@ import java.util.List;
  *       (see {@link StatementKeywords}).</li>
  * </ul>
  *
- * <p>The splitter holds no state and may be shared; each call reads its part once, in time
- * proportional to its length.
+ * <p>The splitter may be shared; it reads each part once, in time proportional to its length, and
+ * remembers the statements while the part is in use.
  */
 public final class PostgresSplitter implements StatementSplitter {
+
+    /**
+     * The parts split so far, kept while their migrations are: a verify run asks for the statements of
+     * each script several times (to run it, to know whether it fits a transaction, to judge it).
+     */
+    private final Map<ScriptPart, Split> splits = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * {@inheritDoc}
@@ -40,6 +49,15 @@ public final class PostgresSplitter implements StatementSplitter {
      */
     @Override
     public List<Statement> split(Path file, ScriptPart part) {
-        return new StatementScanner(file, part).scan();
+        Split split = splits.get(part);
+        if (split == null || !split.file().equals(file)) {
+            split = new Split(file, List.copyOf(new StatementScanner(file, part).scan()));
+            splits.put(part, split);
+        }
+        return split.statements();
+    }
+
+    /** The statements of a part, and the file they were located in. */
+    private record Split(Path file, List<Statement> statements) {
     }
 }

@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs the catalog queries on one connection, choosing the SQL for the server's major version. Some
@@ -37,12 +39,26 @@ final class Catalog {
     }
 
     /**
-     * Runs the queries of these kinds now and keeps their results (the driver holds every row) until
-     * {@link #query} asks for them.
+     * Runs the queries of these kinds now, sent together in one round trip, and keeps their results
+     * (the driver holds every row) until {@link #query} asks for them.
      */
     Map<String, ResultSet> fetch(List<String> kinds) throws SQLException {
-        for (String kind : kinds) {
-            fetched.put(kind, execute(kind));
+        if (kinds.isEmpty()) {
+            return Map.copyOf(fetched);
+        }
+        String sql = kinds.stream().map(kind -> CatalogSql.load(kind, majorVersion)).collect(Collectors.joining("\n;\n"));
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            statement.execute();
+            for (String kind : kinds) {
+                fetched.put(kind, statement.getResultSet());
+                statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+            }
+            statement.closeOnCompletion();
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
         return Map.copyOf(fetched);
     }

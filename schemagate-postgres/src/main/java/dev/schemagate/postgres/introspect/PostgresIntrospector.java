@@ -97,7 +97,9 @@ public final class PostgresIntrospector {
 
     /** Reads the schema inside the transaction the connection has open; changes only its search path. */
     static Snapshot readInTransaction(Connection connection, SnapshotOptions options) throws SQLException {
-        return read(catalog(connection), options);
+        Catalog catalog = catalog(connection);
+        catalog.fetch(kinds(options));
+        return read(catalog, options);
     }
 
     /** A catalog on a connection whose transaction reads with an empty search path. */

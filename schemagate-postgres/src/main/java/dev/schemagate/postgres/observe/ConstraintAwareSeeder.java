@@ -33,12 +33,18 @@ final class ConstraintAwareSeeder implements Seeder {
 
     /** Fixed, so that two lint runs of one history seed the same rows. */
     private static final long SEED = 42;
+    /** Tables asked at once whether they are empty: each is locked for the question, and locks are counted per transaction. */
+    private static final int EMPTINESS_BATCH = 100;
 
     private final Set<Long> filled = new LinkedHashSet<>();
     private final Map<Long, Table> unfillable = new HashMap<>();
 
     @Override
-    public List<Skipped> seed(Connection connection, Snapshot snapshot, int rows) throws SQLException {
+    public List<Skipped> seed(Connection connection, Work<Snapshot> schema, int rows) throws SQLException {
+        if (!anyEmpty(connection)) {
+            return List.of();
+        }
+        Snapshot snapshot = schema.run();
         Map<QualifiedName, Long> empty = new LinkedHashMap<>();
         for (Table table : snapshot.tables()) {
             if (table.partitionOf() == null) {
@@ -112,6 +118,34 @@ final class ConstraintAwareSeeder implements Seeder {
                 truncate.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");
             }
         }
+    }
+
+    /**
+     * Whether some table (not a partition) of the database holds no row, asked of a few tables at a
+     * time: when none does, there is nothing to seed and the schema need not be read.
+     */
+    private static boolean anyEmpty(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
+                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        for (int from = 0; from < tables.size(); from += EMPTINESS_BATCH) {
+            String query = tables.subList(from, Math.min(tables.size(), from + EMPTINESS_BATCH)).stream()
+                    .map(table -> "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM " + table + ")")
+                    .collect(java.util.stream.Collectors.joining(" UNION ALL ", "SELECT EXISTS (", ")"));
+            try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the table holds no row; its name is written by the server ({@code regclass}), quoted as needed. */

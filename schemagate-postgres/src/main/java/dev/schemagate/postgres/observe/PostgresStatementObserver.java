@@ -38,11 +38,40 @@ final class PostgresStatementObserver implements StatementObserver {
                AND d.refobjsubid > 0 AND v.oid <> t.oid
              ORDER BY 2
             """;
-    private static final String LOCKS = "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid()"
-            + " AND locktype = 'relation' AND granted";
+    /** Whether the migration set a lock_timeout (the run's own comes with the connection, source 'client'), and where the session stands. */
+    private static final String SESSION = """
+            SELECT (SELECT (setting <> '0' AND source <> 'client')::text FROM pg_settings WHERE name = 'lock_timeout'),
+                   pg_current_xact_id_if_assigned()::text,
+                   (SELECT string_agg(oid::text || ' ' || nspname, ',' ORDER BY oid) FROM pg_namespace),
+                   ARRAY(SELECT relation::bigint || '|' || mode FROM pg_locks
+                          WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted)
+            """;
+    /** Statements that end a transaction or go back in it: what they undo holds no lock any more. */
+    private static final java.util.regex.Pattern ENDS_OR_UNDOES = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*(ROLLBACK|ABORT|COMMIT|END|SAVEPOINT|RELEASE|BEGIN|START|PREPARE|CALL)\\b");
 
     /** The tables (by oid) of the last {@link #tables} call: what existed when the current migration started. */
     private Set<Long> startingTables = Set.of();
+    /** The state after the last statement watched, and where its session stood then. */
+    private CatalogState last;
+    private Session lastSession;
+    /** The last tables reported as existing, kept so that every statement of a migration shares one set. */
+    private Set<String> lastExisting = Set.of();
+
+    /** Where a session stands: its transaction's id (null before it writes), its schemas, and the relations it holds locks on. */
+    private record Session(String transaction, String schemas, Set<String> locks) {
+
+        /** Whether a statement that ran between this and {@code after} can have changed only relations it locked. */
+        boolean continuesInto(Session after) {
+            return transaction != null && transaction.equals(after.transaction) && schemas.equals(after.schemas);
+        }
+
+        Set<Long> lockedRelations() {
+            Set<Long> oids = new LinkedHashSet<>();
+            locks.forEach(lock -> oids.add(Long.parseLong(lock.substring(0, lock.indexOf('|')))));
+            return oids;
+        }
+    }
 
     /**
      * {@inheritDoc} The observer remembers them by oid as the current migration's starting point, so a
@@ -61,34 +90,39 @@ final class PostgresStatementObserver implements StatementObserver {
     public Observation observe(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
             throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
-        // the run's own limit comes with the connection (source 'client'); only one the migration set counts
-        boolean lockTimeout = "true".equals(single(connection,
-                "SELECT (setting <> '0' AND source <> 'client')::text FROM pg_settings WHERE name = 'lock_timeout'"));
-        CatalogState before = CatalogState.read(connection);
-        Set<String> existing = sameRelations(before, existingTables);
-        Set<String> locksBefore = inTransaction ? locks(connection) : Set.of();
+        Reading opening = read(connection);
+        boolean lockTimeout = "true".equals(opening.lockTimeout());
+        CatalogState before = last != null && lastSession.continuesInto(opening.session()) ? last : CatalogState.read(connection);
+        Set<String> existing = shared(sameRelations(before, existingTables));
+        Set<String> locksBefore = inTransaction ? opening.session().locks() : Set.of();
         Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
+        last = null;
         long start = System.nanoTime();
         execution.run();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        CatalogState after = CatalogState.read(connection);
+        Session end = read(connection).session();
+        boolean targeted = inTransaction && opening.session().continuesInto(end) && !ENDS_OR_UNDOES.matcher(statement.sql()).find();
+        CatalogState after = targeted ? before.refreshed(connection, end.lockedRelations()) : CatalogState.read(connection);
+        last = after;
+        lastSession = end;
         List<Observation.LockHeld> locks = new ArrayList<>();
         List<Observation.LockHeld> heldBefore = new ArrayList<>();
         if (inTransaction) {
-            for (String lock : locks(connection)) {
+            for (String lock : end.locks()) {
                 held(lock, before, after).ifPresent(locksBefore.contains(lock) ? heldBefore::add : locks::add);
             }
         }
         List<String> rewrites = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
-        after.relations().forEach((oid, relation) -> {
+        for (long oid : after.read()) {
+            CatalogState.Relation relation = after.relations().get(oid);
             CatalogState.Relation old = before.relations().get(oid);
             if (relation.isTable() && old != null && old.fileNode() != relation.fileNode()) {
                 rewrites.add(relation.name());
             } else if (relation.kind() == 'i' && (old == null || old.fileNode() != relation.fileNode())) {
                 indexes.add(relation.name() + " on " + relation.table());
             }
-        });
+        }
         Set<String> touched = new LinkedHashSet<>(rewrites);
         locks.forEach(l -> touched.add(l.table()));
         return new Observation(duration, locks, heldBefore, rewrites, indexes, rows(connection, after, touched, existing),
@@ -130,14 +164,24 @@ final class PostgresStatementObserver implements StatementObserver {
         return views;
     }
 
-    private static Set<String> locks(Connection connection) throws SQLException {
-        Set<String> locks = new LinkedHashSet<>();
-        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(LOCKS)) {
-            while (rs.next()) {
-                locks.add(rs.getLong(1) + "|" + rs.getString(2));
-            }
+    /** What {@link #SESSION} reads: the migration's lock_timeout, and where the session stands. */
+    private record Reading(String lockTimeout, Session session) {
+    }
+
+    private static Reading read(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(SESSION)) {
+            rs.next();
+            Set<String> locks = new LinkedHashSet<>(List.of((String[]) rs.getArray(4).getArray()));
+            return new Reading(rs.getString(1), new Session(rs.getString(2), rs.getString(3), locks));
         }
-        return locks;
+    }
+
+    /** The set given, or the last one when it holds the same names, so the observations of a migration share one set. */
+    private Set<String> shared(Set<String> existing) {
+        if (!existing.equals(lastExisting)) {
+            lastExisting = Set.copyOf(existing);
+        }
+        return lastExisting;
     }
 
     /** Row counts of the touched tables that existed before the migration and still exist. */
