@@ -88,7 +88,7 @@ class ObservedEvidenceTest {
     @Test
     void aMigrationThatFailsOnSeededRowsIsReportedAndTheRunGoesOn() {
         MigrationSet set = LintFixtures.folder(dir, ORDERS,
-                "SELECT 1;\nALTER TABLE orders ALTER COLUMN total TYPE smallint;",
+                "SELECT 1;\nALTER TABLE orders ADD COLUMN code text NOT NULL;",
                 "ALTER TABLE orders ALTER COLUMN total TYPE bigint;");
         LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
         Path second = set.migrations().get(1).up().file();
@@ -96,7 +96,7 @@ class ObservedEvidenceTest {
                 .satisfies(f -> {
                     assertThat(f.location().file()).isEqualTo(second);
                     assertThat(f.location().line()).isEqualTo(2);
-                    assertThat(f.message()).contains("smallint out of range");
+                    assertThat(f.message()).contains("column \"code\" of relation \"orders\" contains null values");
                 });
         assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.OBSERVATION_STOPPED.id()));
         assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f ->
