@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +36,6 @@ public final class CastReseeding {
     private static final Pattern TYPE = Pattern.compile("for (?:type|enum) (.+?)(?::\\s*\".*)?$");
     private static final Pattern QUOTED_VALUE = Pattern.compile("(?:: |value )\"(.*?)\"");
     private static final Pattern JSON_TOKEN = Pattern.compile("^Token \"(.*)\" is invalid");
-    private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character", "citext", "name");
     private static final int DISTINCT_VALUES = 50;
     private static final long SALT = 7;
 
@@ -54,7 +52,7 @@ public final class CastReseeding {
             return 0;
         }
         TypeName target = resolve(connection, type.group(1).trim());
-        if (target == null || target.base() != null && TEXT_TYPES.contains(target.base())) {
+        if (target == null || Scalars.letters(target)) {
             return 0;
         }
         Generator values = new Values(now).forType(target, Hints.NONE, SALT);
@@ -97,7 +95,7 @@ public final class CastReseeding {
             }
             for (Column column : table.columns()) {
                 TypeName type = TypeName.parse(column.type());
-                if (type.base() != null && TEXT_TYPES.contains(type.base()) && mentions(text, column.name())) {
+                if (Scalars.letters(TypeName.parse(column.type())) && mentions(text, column.name())) {
                     named.add(new Named(table, column));
                 }
             }
