@@ -7,7 +7,8 @@
 #
 # Usage: bench/squawk-compare.sh [--static] [DIR...]
 #   default folders: examples/shop and the hydra PostgreSQL history in ../shared/corpus
-#   squawk comes from npm (squawk-cli), installed once into $SQUAWK_PREFIX (default /tmp/schemagate-squawk)
+#   squawk comes from npm (squawk-cli 2.66.0), installed once into $SQUAWK_PREFIX (default /tmp/schemagate-squawk)
+#   set SQUAWK_KEEP to a folder to keep both tools' raw output there (squawk-N.txt, schemagate-N.txt)
 #   only up scripts are linted; for hydra only files with no dialect suffix or the .postgres. suffix
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -22,7 +23,7 @@ fi
 prefix=${SQUAWK_PREFIX:-/tmp/schemagate-squawk}
 squawk="$prefix/node_modules/.bin/squawk"
 if [ ! -x "$squawk" ]; then
-  npm install --silent --prefix "$prefix" squawk-cli >/dev/null
+  npm install --silent --prefix "$prefix" squawk-cli@2.66.0 >/dev/null
 fi
 [ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q -o package -DskipTests)
 work=$(mktemp -d)
@@ -40,4 +41,8 @@ for dir in "$@"; do
   # shellcheck disable=SC2086
   "$root/bin/schemagate" lint $mode --show-cleared "$dir" > "$work/schemagate.txt" 2>&1 || true
   python3 "$here/squawk_compare.py" "$dir" "$work/squawk.txt" "$work/schemagate.txt"
+  n=$((${n:-0} + 1))
+  if [ -n "${SQUAWK_KEEP:-}" ]; then
+    mkdir -p "$SQUAWK_KEEP" && cp "$work/squawk.txt" "$SQUAWK_KEEP/squawk-$n.txt" && cp "$work/schemagate.txt" "$SQUAWK_KEEP/schemagate-$n.txt"
+  fi
 done

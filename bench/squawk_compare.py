@@ -64,10 +64,10 @@ def main(folder, squawk_file, schemagate_file):
             squawk[klass(SQUAWK, m.group(4))].append((os.path.basename(m.group(1)), int(m.group(2)) + 1, m.group(4)))
     ours, cleared = defaultdict(list), []
     for line in open(schemagate_file):
-        m = re.match(r"(error|warning|info): (.+?):(\d+):\d+: (.*) \[lint\.([\w-]+)\]$", line.strip())
+        m = re.match(r"(.+?):(\d+):\d+: (error|warning|info): (.*) \[lint\.([\w-]+)\]$", line.strip())
         if m:
-            ours[klass(SCHEMAGATE, m.group(5))].append((os.path.basename(m.group(2)), int(m.group(3)), m.group(5)))
-        m = re.match(r"cleared: (.+?):(\d+):\d+: (.*) \[lint\.([\w-]+)\] \((.*)\)$", line.strip())
+            ours[klass(SCHEMAGATE, m.group(5))].append((os.path.basename(m.group(1)), int(m.group(2)), m.group(5)))
+        m = re.match(r"(.+?):(\d+):\d+: cleared: (.*) \[lint\.([\w-]+)\] \((.*)\)$", line.strip())
         if m:
             cleared.append((os.path.basename(m.group(1)), int(m.group(2)), m.group(4), m.group(5)))
     print(f"\n## {folder}\n")

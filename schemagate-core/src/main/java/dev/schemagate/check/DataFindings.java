@@ -65,6 +65,7 @@ public final class DataFindings {
         List<String> evidence = new ArrayList<>();
         evidence.add("every table held " + rowsPerTable + " synthetic rows that satisfy its constraints");
         evidence.add("their values for the foreign keys this migration adds pointed at existing rows, as production rows would");
+        evidence.add("values a statement could not take (text cast to another type) were re-seeded as values of that type, as the application writes them");
         evidence.addAll(failure.evidence());
         return new Finding(UP_FAILED_WITH_ROWS, Severity.WARNING, failure.location(),
                 "up script fails on the sample rows in the tables: " + failure.message(),

@@ -1,5 +1,7 @@
 package dev.schemagate.check;
 
+import dev.schemagate.data.FailedStatement;
+
 import java.util.Optional;
 
 /**
@@ -11,11 +13,18 @@ import java.util.Optional;
  * @param refusal          the finding for a statement that cannot run inside the transaction the
  *                         script's tool opens (it will fail in production), if there is one; the
  *                         script was then run outside a transaction, so that checking goes on
+ * @param cause            the statement that failed and the server's words, when a statement did,
+ *                         so that a caller can tell whether the rows in the tables were the cause
  */
-public record ScriptOutcome(int statements, String autocommitReason, Optional<Finding> failure, Optional<Finding> refusal) {
+public record ScriptOutcome(int statements, String autocommitReason, Optional<Finding> failure, Optional<Finding> refusal,
+                            Optional<FailedStatement> cause) {
 
     public ScriptOutcome(int statements, String autocommitReason, Optional<Finding> failure) {
         this(statements, autocommitReason, failure, Optional.empty());
+    }
+
+    public ScriptOutcome(int statements, String autocommitReason, Optional<Finding> failure, Optional<Finding> refusal) {
+        this(statements, autocommitReason, failure, refusal, Optional.empty());
     }
 
     public boolean succeeded() {

@@ -1,5 +1,6 @@
 package dev.schemagate.check;
 
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.migration.Script;
@@ -45,9 +46,9 @@ public final class ScriptRunner {
             return refusedByTransaction(connection, script, statements, refused.get());
         }
         if (transaction.opens(statements)) {
-            return new ScriptOutcome(statements.size(), "", inTransaction(connection, statements));
+            return outcome(statements, "", inTransaction(connection, statements), Optional.empty());
         }
-        return new ScriptOutcome(statements.size(), transaction.autocommitReason(statements), oneByOne(connection, statements));
+        return outcome(statements, transaction.autocommitReason(statements), oneByOne(connection, statements), Optional.empty());
     }
 
     /** True when the script can run inside a transaction the caller opened (and may roll back). */
@@ -63,7 +64,25 @@ public final class ScriptRunner {
     public ScriptOutcome runInOpenTransaction(Connection connection, Script script) throws SQLException {
         List<Statement> statements = dialect.splitter().split(script);
         Optional<Finding> unsupported = firstMetaCommand(statements);
-        return new ScriptOutcome(statements.size(), "", unsupported.isPresent() ? unsupported : oneByOne(connection, statements));
+        if (unsupported.isPresent()) {
+            return new ScriptOutcome(statements.size(), "", unsupported);
+        }
+        return outcome(statements, "", oneByOne(connection, statements), Optional.empty());
+    }
+
+    private static ScriptOutcome outcome(List<Statement> statements, String autocommitReason, Optional<Failed> failed,
+                                         Optional<Finding> refusal) {
+        return new ScriptOutcome(statements.size(), autocommitReason, failed.map(Failed::finding), refusal,
+                failed.map(Failed::cause));
+    }
+
+    /** A statement's failure: the finding, and what the server said, for the caller to judge the cause. */
+    private record Failed(Finding finding, FailedStatement cause) {
+
+        static Failed of(Statement statement, DatabaseError error) {
+            return new Failed(StatementFailures.failed(statement, error),
+                    new FailedStatement(statement.sql(), error.sqlState(), error.message(), error.detail()));
+        }
     }
 
     private static Optional<Finding> firstMetaCommand(List<Statement> statements) {
@@ -91,7 +110,7 @@ public final class ScriptRunner {
                     connection.rollback();
                     DatabaseError error = dialect.describe(e);
                     if (statement != refused) {
-                        return new ScriptOutcome(statements.size(), "", Optional.of(StatementFailures.failed(statement, error)));
+                        return outcome(statements, "", Optional.of(Failed.of(statement, error)), Optional.empty());
                     }
                     return goOnOutside(connection, script, statements, StatementFailures.refused(statement, error,
                             script.transaction().why(statements), script.transaction().optOut()));
@@ -109,14 +128,14 @@ public final class ScriptRunner {
         connection.setAutoCommit(true);
         String reason = "line " + refusal.location().line() + " cannot run as " + script.transaction().tool()
                 + " runs it; the checks ran it outside a transaction";
-        return new ScriptOutcome(statements.size(), reason, oneByOne(connection, statements), Optional.of(refusal));
+        return outcome(statements, reason, oneByOne(connection, statements), Optional.of(refusal));
     }
 
-    private Optional<Finding> inTransaction(Connection connection, List<Statement> statements) throws SQLException {
+    private Optional<Failed> inTransaction(Connection connection, List<Statement> statements) throws SQLException {
         connection.setAutoCommit(false);
         try {
             for (Statement statement : statements) {
-                Optional<Finding> failure = execute(connection, statement);
+                Optional<Failed> failure = execute(connection, statement);
                 if (failure.isPresent()) {
                     connection.rollback();
                     return failure;
@@ -129,9 +148,9 @@ public final class ScriptRunner {
         }
     }
 
-    private Optional<Finding> oneByOne(Connection connection, List<Statement> statements) throws SQLException {
+    private Optional<Failed> oneByOne(Connection connection, List<Statement> statements) throws SQLException {
         for (Statement statement : statements) {
-            Optional<Finding> failure = execute(connection, statement);
+            Optional<Failed> failure = execute(connection, statement);
             if (failure.isPresent()) {
                 return failure;
             }
@@ -139,7 +158,7 @@ public final class ScriptRunner {
         return Optional.empty();
     }
 
-    private Optional<Finding> execute(Connection connection, Statement statement) throws SQLException {
+    private Optional<Failed> execute(Connection connection, Statement statement) throws SQLException {
         try {
             listener.running(statement);
             dialect.execute(connection, statement);
@@ -148,8 +167,7 @@ public final class ScriptRunner {
             if (connection.isClosed() || !connection.isValid(5)) {
                 throw e;
             }
-            DatabaseError error = dialect.describe(e);
-            return Optional.of(StatementFailures.failed(statement, error));
+            return Optional.of(Failed.of(statement, dialect.describe(e)));
         }
     }
 }

@@ -33,6 +33,17 @@ public interface DataProbe {
      */
     long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException;
 
+    /** How many times a run re-seeds values for one migration before it believes the failure. */
+    int RESEEDS = 16;
+
+    /**
+     * Re-seeds the sample values that made {@code failure} a data exception with values valid for
+     * what the statement does (for a cast, values of the target type written as text), as the
+     * application would have written them; the tables are those of {@code now}. Returns how many
+     * rows changed: none when no sample value explains the failure, which then stands.
+     */
+    long reseed(Connection connection, Snapshot now, FailedStatement failure) throws SQLException;
+
     /**
      * What only the data shows is wrong: rows that break a foreign key the database does not enforce
      * (NOT VALID), and sequences that would hand out values their column already holds.

@@ -3,6 +3,7 @@ package dev.schemagate.engine;
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableRows;
 import dev.schemagate.migration.Migration;
@@ -23,8 +24,9 @@ import java.util.Set;
  * what makes the data check cheap.
  *
  * <p>Synthetic rows can make a migration fail that production rows would not (a foreign key added
- * over values the application keeps consistent). Then the rows are first made consistent with the
- * migration's target schema ({@link #conform}); when the migration still fails, the data line is
+ * over values the application keeps consistent, a cast of text the application wrote as JSON). Then
+ * the rows are first made consistent with the migration's target schema ({@link #conform}) and the
+ * values a statement could not take are re-seeded ({@link #reseed}); when the migration still fails, the data line is
  * rebuilt from the working database, which holds no rows, and seeded afresh. A table the seeder cannot fill is noted once and
  * not tried again.
  */
@@ -78,6 +80,14 @@ final class DataLine implements AutoCloseable {
      */
     boolean conform(Snapshot state, Snapshot target) throws SQLException {
         return probe.conform(database.connection(), state, target) > 0;
+    }
+
+    /**
+     * Re-seeds the sample values that made {@code failure} a data exception with values valid for
+     * what the statement does, as the application would have written them; true when a row changed.
+     */
+    boolean reseed(Snapshot state, FailedStatement failure) throws SQLException {
+        return failure != null && failure.dataException() && probe.reseed(database.connection(), state, failure) > 0;
     }
 
     /** Starts again from a copy of {@code working}, whose tables are empty, to be seeded before the next migration. */

@@ -7,6 +7,7 @@ import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.check.Severity;
 import dev.schemagate.check.StatementFailures;
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.IntegrityProblem;
 import dev.schemagate.diff.Difference;
 import dev.schemagate.diff.SnapshotComparison;
@@ -67,7 +68,7 @@ final class MigrationCycle {
         Optional<Script> down = migration.down()
                 .filter(script -> !migration.repeatable() && !dialect.splitter().split(script).isEmpty());
         if (down.isEmpty() && !needsDown(migration) && rows == null && !options.runs(CheckName.INTEGRITY)) {
-            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null);
+            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null, null);
         }
         boolean transactional = runner.fitsInTransaction(migration.up())
                 && down.map(runner::fitsInTransaction).orElse(true);
@@ -90,7 +91,8 @@ final class MigrationCycle {
                          RowWatch rows) throws SQLException {
         ScriptOutcome up = run(connection, migration.up());
         if (!up.succeeded()) {
-            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), up.failure().orElseThrow());
+            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), up.failure().orElseThrow(),
+                    up.cause().orElse(null));
         }
         List<Finding> findings = new ArrayList<>();
         Snapshot after = snapshot(connection);
@@ -102,10 +104,10 @@ final class MigrationCycle {
         if (down.isEmpty()) {
             List<Finding> missingDown = missingDown(migration, before, after, findings);
             findings.addAll(missingDown);
-            return new Result(after, withoutDown(missingDown), findings, integrity, null);
+            return new Result(after, withoutDown(missingDown), findings, integrity, null, null);
         }
         MigrationRun.Reversal reversal = reverse(connection, migration, down.get(), before, after, rows, findings);
-        return new Result(after, reversal, findings, integrity, null);
+        return new Result(after, reversal, findings, integrity, null, null);
     }
 
     /** Down, then up again (when the schema is checked); the reversibility verdict. */
@@ -213,12 +215,13 @@ final class MigrationCycle {
      * @param findings       what the schema and data checks found
      * @param integrity      integrity problems of the state after up (with its rows)
      * @param upFailure      the up script's failure in the cycle, or null
+     * @param upCause        the statement behind that failure as the server described it, or null
      */
     record Result(Snapshot after, MigrationRun.Reversal reversal, List<Finding> findings,
-                  List<IntegrityProblem> integrity, Finding upFailure) {
+                  List<IntegrityProblem> integrity, Finding upFailure, FailedStatement upCause) {
 
-        Result withFindings(List<Finding> newFindings) {
-            return new Result(after, reversal, newFindings, integrity, upFailure);
+        Result withFindings(List<Finding> newFindings, MigrationRun.Reversal newReversal) {
+            return new Result(after, newReversal, newFindings, integrity, upFailure, upCause);
         }
     }
 }

@@ -11,6 +11,11 @@ public enum MigrationOutcome {
     NO_DOWN("noDown", "applied, no down script", true),
     /** The up script applied, but it changes the schema or rows and has no down script to undo that. */
     MISSING_DOWN("missingDown", "applied, down script missing", false),
+    /**
+     * The up script applied; its rollback restores the schema on empty tables but fails while the
+     * tables hold the synthetic sample rows, which may be the cause (a warning says which statement).
+     */
+    ROLLBACK_FAILS_ON_SAMPLE_ROWS("rollbackFailsOnSampleRows", "applied, rollback fails only with sample rows", true),
     /** The up script applied, but its rollback failed, did not restore the schema or lost rows. */
     ROLLBACK_FAILED("rollbackFailed", "rollback failed", false),
     /** The up script failed. */
@@ -51,6 +56,7 @@ public enum MigrationOutcome {
                 case FAILED, NOT_RESTORED, LOSES_ROWS -> ROLLBACK_FAILED;
                 case MISSING_DOWN -> MISSING_DOWN;
                 case NO_DOWN -> NO_DOWN;
+                case FAILS_ON_SAMPLE_ROWS -> ROLLBACK_FAILS_ON_SAMPLE_ROWS;
                 case REVERSED, NOT_CHECKED -> APPLIED;
             };
         };

@@ -31,10 +31,12 @@ public record MigrationRun(Migration migration, Status status, Duration duration
      * cannot run again after it, {@code NOT_RESTORED} when the down ran but left another schema,
      * {@code LOSES_ROWS} when it ran and restored the schema but not the rows, {@code MISSING_DOWN}
      * when a needed down script is absent, {@code NO_DOWN} when there is none and none is required
-     * (legacy history, marked irreversible, an up that changed only data or nothing).
+     * (legacy history, marked irreversible, an up that changed only data or nothing),
+     * {@code FAILS_ON_SAMPLE_ROWS} when the down script fails only while the tables hold the
+     * synthetic sample rows and restores the schema on empty tables (a warning, not a failure).
      */
     public enum Reversal {
-        REVERSED, FAILED, NOT_RESTORED, LOSES_ROWS, MISSING_DOWN, NO_DOWN, NOT_CHECKED;
+        REVERSED, FAILED, NOT_RESTORED, LOSES_ROWS, MISSING_DOWN, NO_DOWN, FAILS_ON_SAMPLE_ROWS, NOT_CHECKED;
 
         /** True when the rollback check found something wrong. */
         public boolean failed() {

@@ -7,6 +7,7 @@ import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.check.StatementFailures;
+import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
@@ -214,10 +215,19 @@ public final class Verifier {
             return new Cycled(withoutRows(cycle, database, migration, state, result), false);
         }
         MigrationCycle.Result empty = cycle.run(database, migration, state, null);
-        if (empty.upFailure() == null && empty.after() != null && data.conform(state, empty.after())) {
-            result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
-            if (result.upFailure() == null) {
-                return new Cycled(withoutRows(cycle, database, migration, state, result), false);
+        if (empty.upFailure() == null) {
+            boolean changed = empty.after() != null && data.conform(state, empty.after());
+            for (int reseeds = 0; ; reseeds++) {
+                if (changed) {
+                    result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+                    if (result.upFailure() == null) {
+                        return new Cycled(withoutRows(cycle, database, migration, state, result), false);
+                    }
+                }
+                if (reseeds == DataProbe.RESEEDS || !data.reseed(state, result.upCause())) {
+                    break;
+                }
+                changed = true;
             }
         }
         if (empty.upFailure() == null) {
@@ -228,7 +238,8 @@ public final class Verifier {
 
     /**
      * A down script that failed on the sample rows is cycled again without them: when it then runs,
-     * the failure depends on the rows, and the finding says so.
+     * the failure depends on the rows, and the finding and the migration's status say so; what the
+     * rollback on empty tables showed about the schema (left another schema, up again differs) stands.
      */
     private static MigrationCycle.Result withoutRows(MigrationCycle cycle, WorkingDatabase database, Migration migration,
                                                      Snapshot state, MigrationCycle.Result result) throws SQLException {
@@ -236,11 +247,16 @@ public final class Verifier {
         if (!downFailed) {
             return result;
         }
-        boolean failsWithoutRows = cycle.run(database, migration, state, null).findings().stream()
-                .anyMatch(f -> f.ruleId().equals(ReversibilityFindings.DOWN_FAILED));
-        return failsWithoutRows ? result : result.withFindings(result.findings().stream()
+        MigrationCycle.Result empty = cycle.run(database, migration, state, null);
+        if (empty.findings().stream().anyMatch(f -> f.ruleId().equals(ReversibilityFindings.DOWN_FAILED))) {
+            return result;
+        }
+        List<Finding> findings = new ArrayList<>(result.findings().stream()
                 .map(f -> f.ruleId().equals(ReversibilityFindings.DOWN_FAILED) ? ReversibilityFindings.onSampleRows(f) : f)
                 .toList());
+        empty.findings().stream().filter(f -> f.ruleId().startsWith("reversibility.")).forEach(findings::add);
+        boolean restored = empty.reversal() == MigrationRun.Reversal.REVERSED || empty.reversal() == MigrationRun.Reversal.NOT_CHECKED;
+        return result.withFindings(findings, restored ? MigrationRun.Reversal.FAILS_ON_SAMPLE_ROWS : empty.reversal());
     }
 
     /** Applies the migration to the data line too; when its rows break it, the data line starts again from the working database. */

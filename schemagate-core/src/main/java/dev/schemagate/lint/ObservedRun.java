@@ -1,6 +1,9 @@
 package dev.schemagate.lint;
 
 import dev.schemagate.check.StatementListener;
+import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.FailedStatement;
+import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -23,7 +26,9 @@ import java.util.Set;
  * transaction per script unless a statement refuses one), seeding empty tables before each
  * migration, and keeps what the observer saw for every statement.
  *
- * <p>When a statement fails on the seeded rows, the migration is run again with the seeded rows
+ * <p>When a statement fails on the seeded rows, their foreign-key values are pointed at existing
+ * rows and the values a statement could not take are re-seeded, as production rows would hold them,
+ * and the migration is tried again; when it still fails, it is run again with the seeded rows
  * removed, so one value the migration did not expect does not hide the rest of the history; the
  * failure is kept as a note. Only a statement that fails without seeded rows too (or in a script
  * that cannot be re-run because it committed part of its work) stops the run; the rest is then
@@ -44,8 +49,8 @@ final class ObservedRun {
     record Outcome(Map<Statement, Observation> observations, List<Note> notes, Set<String> production) {
     }
 
-    /** A statement that failed, and why. */
-    private record Failure(Statement statement, String reason) {
+    /** A statement that failed, why, and what the server said. */
+    private record Failure(Statement statement, String reason, FailedStatement cause) {
     }
 
     private final Dialect dialect;
@@ -103,6 +108,11 @@ final class ObservedRun {
                     seen = new HashMap<>();
                     failure = apply(connection, script, existing, seen, !past);
                 }
+                for (int reseeds = 0; failure != null && rows > 0 && script.transactional() && reseeds < DataProbe.RESEEDS
+                        && reseeded(connection, failure); reseeds++) {
+                    seen = new HashMap<>();
+                    failure = apply(connection, script, existing, seen, !past);
+                }
                 if (failure != null && rows > 0 && script.transactional()) {
                     seeder.clear(connection);
                     Map<Statement, Observation> retried = new HashMap<>();
@@ -112,7 +122,8 @@ final class ObservedRun {
                     if (again == null) {
                         notes.add(new Note(Rules.FAILS_ON_SEEDED_ROWS, failure.statement().location(),
                                 "fails on the sample rows (" + failure.reason() + "), even with their foreign-key values"
-                                        + " pointed at existing rows; without the sample rows the migration ran, and the lint went on"));
+                                        + " pointed at existing rows and the values it casts re-seeded as its target type;"
+                                        + " without the sample rows the migration ran, and the lint went on"));
                     }
                     failure = again;
                 }
@@ -157,6 +168,12 @@ final class ObservedRun {
         return target != null && seeder.conform(connection, now, target) > 0;
     }
 
+    /** Re-seeds the sample values a data exception refused with values the statement takes; true when a row changed. */
+    private boolean reseeded(Connection connection, Failure failure) throws SQLException {
+        return failure.cause() != null && failure.cause().dataException()
+                && seeder.reseed(connection, dialect.snapshot(connection, SnapshotOptions.structureOnly()), failure.cause()) > 0;
+    }
+
     private boolean runs(Connection connection, Statement statement) {
         try {
             dialect.execute(connection, statement);
@@ -178,7 +195,7 @@ final class ObservedRun {
             for (Statement statement : script.statements()) {
                 if (statement.kind() == Statement.Kind.META_COMMAND) {
                     rollback(connection, transaction);
-                    return new Failure(statement, "a psql meta-command cannot run here");
+                    return new Failure(statement, "a psql meta-command cannot run here", null);
                 }
                 try {
                     listener.running(statement);
@@ -193,7 +210,9 @@ final class ObservedRun {
                         throw e;
                     }
                     rollback(connection, transaction);
-                    return new Failure(statement, reason(e));
+                    DatabaseError error = dialect.describe(e);
+                    return new Failure(statement, reason(error, e),
+                            new FailedStatement(statement.sql(), error.sqlState(), error.message(), error.detail()));
                 }
             }
             if (transaction) {
@@ -205,8 +224,8 @@ final class ObservedRun {
         }
     }
 
-    private String reason(SQLException e) {
-        String message = dialect.describe(e).message();
+    private static String reason(DatabaseError error, SQLException e) {
+        String message = error.message();
         return message.isEmpty() ? String.valueOf(e.getMessage()).lines().findFirst().orElse("") : message;
     }
 

@@ -1,5 +1,6 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.model.Snapshot;
 
 import java.sql.Connection;
@@ -45,4 +46,10 @@ public interface Seeder {
      * {@code now}, as production rows are; returns how many rows changed.
      */
     long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException;
+
+    /**
+     * Re-seeds the sample values that made {@code failure} a data exception with values valid for
+     * what the statement does, as {@link dev.schemagate.data.DataProbe#reseed} does; returns how many rows changed.
+     */
+    long reseed(Connection connection, Snapshot now, FailedStatement failure) throws SQLException;
 }

@@ -102,6 +102,7 @@ public final class ConsoleReport implements ProgressListener {
             case LOSES_ROWS -> "  " + ansi.red("⇄ rollback loses rows");
             case MISSING_DOWN -> "  " + ansi.red("⇄ no down script");
             case NO_DOWN -> "  " + ansi.yellow("⇄ no down");
+            case FAILS_ON_SAMPLE_ROWS -> "  " + ansi.yellow("⇄ rollback fails only with sample rows");
             case NOT_CHECKED -> "";
         };
     }

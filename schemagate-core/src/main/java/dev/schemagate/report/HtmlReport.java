@@ -45,7 +45,7 @@ public final class HtmlReport {
             .filters{display:none;gap:16px;align-items:center;flex-wrap:wrap}.js .filters{display:flex}
             table.matrix{width:100%}table.matrix th{position:sticky;top:0;background:#fff;border-bottom:1px solid #d0d7de}
             table.matrix td{border-bottom:1px solid #eaeef2;white-space:nowrap}table.matrix td:first-child{white-space:normal}
-            .status.rollbackFailed,.status.missingDown,.status.failed{color:#cf222e;font-weight:600}.status.noDown{color:#9a6700}.status.notRun{color:#6e7781}
+            .status.rollbackFailed,.status.missingDown,.status.failed{color:#cf222e;font-weight:600}.status.noDown,.status.rollbackFailsOnSampleRows{color:#9a6700}.status.notRun{color:#6e7781}
             .bar{display:inline-block;width:80px;background:#eaeef2;height:10px;border-radius:3px;margin-right:6px}
             .bar span{display:block;height:10px;border-radius:3px;background:#54aeff}
             .ms{font-variant-numeric:tabular-nums;color:#57606a}

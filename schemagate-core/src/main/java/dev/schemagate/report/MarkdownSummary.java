@@ -151,6 +151,7 @@ public final class MarkdownSummary {
         return switch (outcome) {
             case APPLIED, NO_DOWN -> "✅ " + outcome.label();
             case ROLLBACK_FAILED, MISSING_DOWN, FAILED -> "❌ " + outcome.label();
+            case ROLLBACK_FAILS_ON_SAMPLE_ROWS -> "⚠️ " + outcome.label();
             case NOT_RUN -> "⏭ " + outcome.label();
         };
     }

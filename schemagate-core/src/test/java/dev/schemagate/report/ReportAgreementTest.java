@@ -22,12 +22,16 @@ class ReportAgreementTest {
 
     /** The second migration applied, but its rollback lost rows. */
     private static VerifyResult rollbackFailed() {
-        VerifyResult failing = Results.failing(Results.finding("data.down-lost-rows", Severity.ERROR, "2_create_b.up.sql", 0,
-                "rolling back 2 create_b does not restore the values of 20 rows"));
+        return secondApplied(Results.failing(Results.finding("data.down-lost-rows", Severity.ERROR, "2_create_b.up.sql", 0,
+                "rolling back 2 create_b does not restore the values of 20 rows")), MigrationRun.Reversal.FAILED);
+    }
+
+    /** The result with its second migration applied and its rollback as {@code reversal} says. */
+    private static VerifyResult secondApplied(VerifyResult failing, MigrationRun.Reversal reversal) {
         List<MigrationRun> runs = new ArrayList<>(failing.runs());
         MigrationRun second = runs.get(1);
         runs.set(1, new MigrationRun(second.migration(), MigrationRun.Status.APPLIED, second.duration(), 1, "",
-                MigrationRun.Reversal.FAILED, Duration.ofMillis(5), false));
+                reversal, Duration.ofMillis(5), false));
         return new VerifyResult(failing.migrations(), runs, failing.findings(), failing.server(), failing.failOn(),
                 failing.duration(), failing.checks(), failing.cut());
     }
@@ -43,6 +47,24 @@ class ReportAgreementTest {
         assertThat(new MarkdownSummary(PATHS).render(result)).contains("| 2 create\\_b | ❌ rollback failed |");
         assertThat(new JunitReport(PATHS).render(result)).contains("name=\"2 create_b (rollback failed)\"");
         assertThat(ConsoleReport.verdict(result, Ansi.PLAIN)).startsWith("FAILED 2 of 2 migrations applied, 1 rollback failed, 1 error");
+    }
+
+    @Test
+    void aRollbackThatFailsOnlyWithSampleRowsSaysSoInEveryReport() throws IOException {
+        VerifyResult result = secondApplied(Results.failing(Results.finding("reversibility.down-failed", Severity.WARNING,
+                "2_create_b.up.sql", 0, "down script fails when the tables hold the sample rows: could not create unique index")),
+                MigrationRun.Reversal.FAILS_ON_SAMPLE_ROWS);
+
+        assertThat(result.runs().get(1).outcome().ok()).isTrue();
+        JsonNode json = new ObjectMapper().readTree(new JsonReport(PATHS).render(result));
+        assertThat(json.at("/migrations/1/status").asText()).isEqualTo("rollbackFailsOnSampleRows");
+        assertThat(json.at("/summary/rollbackFailsOnSampleRows").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/rollbackFailed").asInt()).isZero();
+        String label = "applied, rollback fails only with sample rows";
+        assertThat(new HtmlReport(PATHS).render(result)).contains("<td class=\"status rollbackFailsOnSampleRows\">" + label + "</td>");
+        assertThat(new MarkdownSummary(PATHS).render(result)).contains("| 2 create\\_b | ⚠️ " + label + " |");
+        assertThat(new JunitReport(PATHS).render(result)).contains("name=\"2 create_b (" + label + ")\"");
+        assertThat(ConsoleReport.verdict(result, Ansi.PLAIN)).doesNotContain("rollback failed");
     }
 
     @Test

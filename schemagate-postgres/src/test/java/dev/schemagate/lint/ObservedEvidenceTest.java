@@ -76,9 +76,19 @@ class ObservedEvidenceTest {
     }
 
     @Test
+    void textCastToTheTypeTheApplicationWroteIsNoFailureOnSeededRows() {
+        MigrationSet set = LintFixtures.folder(dir, ORDERS, "ALTER TABLE orders ALTER COLUMN note TYPE integer USING note::integer;");
+        LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
+        assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.FAILS_ON_SEEDED_ROWS.id())
+                || f.ruleId().equals(Rules.OBSERVATION_STOPPED.id()));
+        assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f ->
+                assertThat(f.evidence()).anyMatch(e -> e.startsWith("observed: rewrote orders — 100 rows")));
+    }
+
+    @Test
     void aMigrationThatFailsOnSeededRowsIsReportedAndTheRunGoesOn() {
         MigrationSet set = LintFixtures.folder(dir, ORDERS,
-                "SELECT 1;\nALTER TABLE orders ALTER COLUMN note TYPE integer USING note::integer;",
+                "SELECT 1;\nALTER TABLE orders ADD COLUMN code text NOT NULL;",
                 "ALTER TABLE orders ALTER COLUMN total TYPE bigint;");
         LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
         Path second = set.migrations().get(1).up().file();
@@ -86,7 +96,7 @@ class ObservedEvidenceTest {
                 .satisfies(f -> {
                     assertThat(f.location().file()).isEqualTo(second);
                     assertThat(f.location().line()).isEqualTo(2);
-                    assertThat(f.message()).contains("integer");
+                    assertThat(f.message()).contains("column \"code\" of relation \"orders\" contains null values");
                 });
         assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.OBSERVATION_STOPPED.id()));
         assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f ->

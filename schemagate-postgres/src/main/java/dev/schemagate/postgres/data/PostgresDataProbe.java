@@ -1,6 +1,7 @@
 package dev.schemagate.postgres.data;
 
 import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.IntegrityProblem;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableRows;
@@ -19,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL's {@link DataProbe}: the {@link Seeder}, the {@link RowCapture} and one integrity query.
+ * PostgreSQL's {@link DataProbe}: the {@link Seeder}, the {@link RowCapture}, {@link RowConformance} and
+ * {@link CastReseeding} for rows a migration needs consistent, and one integrity query.
  *
  * <p>Before seeding, the unused sequences that feed the tables' ids are moved ahead (by 1,000), so
  * the seeded ids are not the ones a fresh sequence hands out: a down script that rebuilds a table
@@ -57,6 +59,11 @@ public final class PostgresDataProbe implements DataProbe {
     @Override
     public long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException {
         return RowConformance.toForeignKeys(connection, now, target);
+    }
+
+    @Override
+    public long reseed(Connection connection, Snapshot now, FailedStatement failure) throws SQLException {
+        return CastReseeding.reseed(connection, now, failure);
     }
 
     @Override

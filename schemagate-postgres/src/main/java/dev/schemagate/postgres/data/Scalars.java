@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,7 +22,15 @@ final class Scalars {
     private static final BigInteger SPAN_CAP = BigInteger.valueOf(1_000_000_000L);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** The built-in types whose values are letters. */
+    static final Set<String> LETTERS = Set.of("text", "name", "citext", "character varying", "character", "\"char\"", "tsvector");
+
     private Scalars() {
+    }
+
+    /** Whether the values of the type are letters (a built-in text type). */
+    static boolean letters(TypeName type) {
+        return type.base() != null && LETTERS.contains(type.base());
     }
 
     /** A generator for a built-in type, or null when this type is not one it knows. */

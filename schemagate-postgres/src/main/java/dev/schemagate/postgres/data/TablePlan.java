@@ -31,6 +31,9 @@ record TablePlan(QualifiedName table, List<String> targets, List<String> express
         return new Builder(table, generators, seed).build();
     }
 
+    /** How far text values of a column are moved along: 26^6, well inside eight letters. */
+    private static final long TEXT_OFFSETS = 308_915_776L;
+
     private static final class Builder {
 
         private final Table table;
@@ -150,8 +153,10 @@ record TablePlan(QualifiedName table, List<String> targets, List<String> express
             Generator generator = generators.forType(TypeName.parse(column.type()),
                     CheckParser.hints(checks, column.name()), salt);
             // Small offsets keep numbers in the range real rows hold, so arithmetic in triggers and
-            // backfills does not overflow on values no production row would have.
-            long offset = Math.floorMod(salt, 1_000L);
+            // backfills does not overflow on values no production row would have. Text has room: its
+            // offsets spread over millions, so that two columns rarely share a value, as the keys an
+            // application generates (tokens, challenges) never do across tables.
+            long offset = Math.floorMod(salt, Scalars.letters(TypeName.parse(column.type())) ? TEXT_OFFSETS : 1_000L);
             return generator == null ? null : k -> generator.literal(offset + k);
         }
 

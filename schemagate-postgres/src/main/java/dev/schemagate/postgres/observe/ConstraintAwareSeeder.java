@@ -1,11 +1,13 @@
 package dev.schemagate.postgres.observe;
 
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableSeed;
 import dev.schemagate.lint.Seeder;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
+import dev.schemagate.postgres.data.CastReseeding;
 import dev.schemagate.postgres.data.RowConformance;
 
 import java.sql.Array;
@@ -96,6 +98,11 @@ final class ConstraintAwareSeeder implements Seeder {
     @Override
     public long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException {
         return RowConformance.toForeignKeys(connection, now, target);
+    }
+
+    @Override
+    public long reseed(Connection connection, Snapshot now, FailedStatement failure) throws SQLException {
+        return CastReseeding.reseed(connection, now, failure);
     }
 
     private void truncateFilled(Connection connection) throws SQLException {
