@@ -101,7 +101,7 @@ public final class EnvironmentDrift {
                 flyway = MigrationsConfig.forRun(folder).flyway();
             }
             HistoryTables.Wanted wanted = new HistoryTables.Wanted(
-                    choice.history().equals("auto") ? Optional.empty() : Optional.of(HistoryTool.fromId(choice.history())),
+                    choice.history().equals("auto") ? Optional.empty() : Optional.of(tool(choice.history(), name)),
                     Optional.of(choice.table()).filter(t -> !t.isEmpty()), set.layout(),
                     flyway.builtIns().getOrDefault("table", "flyway_schema_history"),
                     flyway.builtIns().getOrDefault("defaultSchema", "public"));
@@ -119,6 +119,14 @@ public final class EnvironmentDrift {
         IgnoreRules rules = state.map(s -> withBookkeeping(s.table().bookkeeping())).orElse(ignore);
         SchemaDiff diff = SchemaDiff.of(want, rules.apply(SnapshotSource.read(actual, dialect, server, layout, options)));
         return new Result(diff, state, byHistory && state.isEmpty(), Optional.empty());
+    }
+
+    private static HistoryTool tool(String id, String environment) {
+        try {
+            return HistoryTool.fromId(id);
+        } catch (InputException e) {
+            throw new InputException("environments." + environment + ".history: " + e.getMessage(), e);
+        }
     }
 
     private Snapshot atVersion(AppliedState state) {
