@@ -51,8 +51,9 @@ def rules_at(findings, file, line):
 def explain(file, line, rules):
     """Why schemagate has no suspicion where squawk fires, for the cases known to differ by design."""
     if "require-lock-timeout" in rules:
-        return ("no suspicion: schemagate asks for lock_timeout before ACCESS EXCLUSIVE on an existing table; this statement "
-                "creates an object or takes a weaker lock (a plain CREATE INDEX is reported as add-index-non-concurrently)")
+        return ("no suspicion: schemagate asks for lock_timeout before a lock that blocks writes (SHARE ROW EXCLUSIVE or "
+                "stronger) on an existing table; this statement creates an object or takes a weaker lock (a plain CREATE INDEX "
+                "is reported as add-index-non-concurrently)")
     return "no suspicion"
 
 

@@ -1,3 +1,5 @@
+-- The foreign keys lock customers and products against writes while the tables are created.
+SET lock_timeout = '5s';
 CREATE TABLE orders (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     customer_id  bigint       NOT NULL REFERENCES customers (id) ON DELETE RESTRICT,

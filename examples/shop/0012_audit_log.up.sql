@@ -20,6 +20,8 @@ BEGIN
 END;
 $body$;
 
+-- The trigger locks orders against writes while it is created.
+SET lock_timeout = '5s';
 CREATE TRIGGER orders_audit
 AFTER INSERT OR UPDATE OR DELETE ON orders
 FOR EACH ROW EXECUTE FUNCTION audit.record_order_change();

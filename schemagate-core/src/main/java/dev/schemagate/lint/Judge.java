@@ -110,11 +110,20 @@ final class Judge {
             report(Rules.TABLE_REWRITE, statement, "rewrites table " + String.join(", ", rewritten), observed,
                     rewritten.get(0), findings);
         }
-        List<String> locked = observed.accessExclusive(null).stream().filter(this::inProduction).toList();
+        List<Observation.LockHeld> locked = observed.blockingWrites().stream().filter(l -> inProduction(l.table())).toList();
         if (!locked.isEmpty() && !observed.lockTimeoutSet() && !covered.contains(key(statement, Rules.LOCK_TIMEOUT))) {
-            report(Rules.LOCK_TIMEOUT, statement, "takes an ACCESS EXCLUSIVE lock on " + String.join(", ", locked)
-                    + " and no lock_timeout is set", observed, locked.get(0), findings);
+            report(Rules.LOCK_TIMEOUT, statement, lockMessage(locked), observed, locked.get(0).table(), findings);
         }
+    }
+
+    /** "takes an ACCESS EXCLUSIVE lock on orders and …", or with the modes, which block writes only, named per table. */
+    private static String lockMessage(List<Observation.LockHeld> locked) {
+        if (locked.stream().allMatch(l -> l.mode().equals(Observation.LockHeld.ACCESS_EXCLUSIVE))) {
+            return "takes an ACCESS EXCLUSIVE lock on " + String.join(", ", locked.stream().map(Observation.LockHeld::table).toList())
+                    + " and no lock_timeout is set";
+        }
+        return "takes locks that block writes (" + String.join(", ", locked.stream().map(l -> l.mode() + " on " + l.table()).toList())
+                + ") and no lock_timeout is set";
     }
 
     private void report(Rule rule, Statement statement, String message, Observation observed, String table,

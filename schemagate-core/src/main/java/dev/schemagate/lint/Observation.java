@@ -1,6 +1,8 @@
 package dev.schemagate.lint;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +64,19 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
 
     public boolean rewrote(String table) {
         return rewrites.contains(table);
+    }
+
+    /**
+     * The existing tables this statement locked in a mode that blocks writes and is not an index
+     * build's (SHARE ROW EXCLUSIVE or stronger), each with its strongest such mode.
+     */
+    public List<LockHeld> blockingWrites() {
+        List<String> strongest = List.of(LockHeld.ACCESS_EXCLUSIVE, "EXCLUSIVE", "SHARE ROW EXCLUSIVE");
+        Map<String, LockHeld> byTable = new LinkedHashMap<>();
+        locks.stream().filter(l -> strongest.contains(l.mode()) && existed(l.table()))
+                .sorted(Comparator.comparing((LockHeld l) -> strongest.indexOf(l.mode())))
+                .forEach(l -> byTable.putIfAbsent(l.table(), l));
+        return List.copyOf(byTable.values());
     }
 
     /** The existing tables this statement held ACCESS EXCLUSIVE on, or {@code table} alone when given. */

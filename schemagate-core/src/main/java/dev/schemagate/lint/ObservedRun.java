@@ -122,7 +122,7 @@ final class ObservedRun {
                     if (again == null) {
                         notes.add(new Note(Rules.FAILS_ON_SEEDED_ROWS, failure.statement().location(),
                                 "fails on the sample rows (" + failure.reason() + "), even with their foreign-key values"
-                                        + " pointed at existing rows and the values it casts re-seeded as its target type;"
+                                        + " pointed at existing rows and any text it casts re-seeded as values of the target type;"
                                         + " without the sample rows the migration ran, and the lint went on"));
                     }
                     failure = again;

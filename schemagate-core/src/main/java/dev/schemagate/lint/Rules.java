@@ -74,7 +74,7 @@ public final class Rules {
             "The statement rewrote the whole table, holding an ACCESS EXCLUSIVE lock for as long as the copy takes.",
             "Find a form of the change that does not rewrite (see the rule pages), or run it in a maintenance window.");
     public static final Rule LOCK_TIMEOUT = rule("lint.missing-lock-timeout", WARNING,
-            "A statement waiting for an ACCESS EXCLUSIVE lock queues every later query on the table behind it.",
+            "A statement waiting for a lock that blocks writes (ACCESS EXCLUSIVE blocks reads too) queues every later query it conflicts with behind it.",
             "Run SET lock_timeout = '2s' (or SET LOCAL) before it, and retry the migration when it times out.");
     public static final Rule DROP_IF_EXISTS = optIn("lint.drop-without-if-exists", WARNING,
             "A DROP without IF EXISTS fails when the object is already gone, so a half-applied migration cannot be re-run.",

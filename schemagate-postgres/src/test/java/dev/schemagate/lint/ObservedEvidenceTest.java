@@ -76,6 +76,22 @@ class ObservedEvidenceTest {
     }
 
     @Test
+    void aNewTableWhoseForeignKeyLocksAnExistingTableAgainstWritesNeedsALockTimeout() {
+        String create = "CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));";
+        MigrationSet bare = LintFixtures.folder(dir, ORDERS, create);
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(bare, LintConfig.defaults(), 100), bare, Rules.LOCK_TIMEOUT))
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .isEqualTo("takes locks that block writes (SHARE ROW EXCLUSIVE on orders) and no lock_timeout is set"));
+
+        MigrationSet guarded = LintFixtures.folder(dir, ORDERS, "SET lock_timeout = '2s';\n" + create);
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(guarded, LintConfig.defaults(), 100), guarded, Rules.LOCK_TIMEOUT))
+                .isEmpty();
+        MigrationSet unrelated = LintFixtures.folder(dir, ORDERS, "CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint);");
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(unrelated, LintConfig.defaults(), 100), unrelated, Rules.LOCK_TIMEOUT))
+                .isEmpty();
+    }
+
+    @Test
     void textCastToTheTypeTheApplicationWroteIsNoFailureOnSeededRows() {
         MigrationSet set = LintFixtures.folder(dir, ORDERS, "ALTER TABLE orders ALTER COLUMN note TYPE integer USING note::integer;");
         LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
