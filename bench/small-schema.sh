@@ -1,10 +1,37 @@
 #!/usr/bin/env bash
-# Builds Schemagate and times a snapshot of a small schema (about fifteen tables) on the same and on a
-# new connection, and CREATE DATABASE from template0 and as a clone of that schema's database, on an
-# embedded PostgreSQL. Usage: bench/small-schema.sh [major version, default 17]
+# Builds Schemagate and times, as a user runs them (JVM and embedded server start included, median
+# of 5), `schemagate snapshot` of a small .sql file and `schemagate diff` of two; then, in one JVM, a
+# snapshot of a small schema (about fifteen tables) on the same and on a new connection, and CREATE
+# DATABASE from template0 and as a clone of that schema's database, on an embedded PostgreSQL.
+# Usage: bench/small-schema.sh [major version, default 17]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the bench module is built last, so the class path file ends up holding its class path
 mvn -q -pl bench -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$PWD/bench/target/classpath.txt" -Dmdep.includeScope=runtime
+mvn -q -pl schemagate-cli -am package -DskipTests
+files=$(mktemp -d)
+trap 'rm -rf "$files"' EXIT
+cat > "$files/a.sql" <<'SQL'
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users, total numeric(10, 2));
+SQL
+cat > "$files/b.sql" <<'SQL'
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE, name text);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users, total numeric(10, 2));
+CREATE INDEX orders_user ON orders (user_id);
+SQL
+# median wall time in ms of 5 runs of a command, after one run not counted
+whole() {
+    "$@" > /dev/null 2>&1 || true
+    for _ in 1 2 3 4 5; do
+        start=$(date +%s%N)
+        "$@" > /dev/null 2>&1 || true
+        echo $(( ($(date +%s%N) - start) / 1000000 ))
+    done | sort -n | sed -n 3p
+}
+pg=${1:-17}
+echo "whole command, snapshot of a small .sql file: $(whole bin/schemagate snapshot --pg-version "$pg" "$files/a.sql") ms"
+echo "whole command, diff of two small .sql files: $(whole bin/schemagate diff --pg-version "$pg" "$files/a.sql" "$files/b.sql") ms"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.schemagate.bench.SmallSchemaBenchmark "$@"

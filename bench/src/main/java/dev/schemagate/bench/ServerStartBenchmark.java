@@ -5,6 +5,10 @@ import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.postgres.PostgresDialect;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Times what every run pays before its first migration: starting an embedded server (checking the
- * cached binaries, initdb, the server's start) and stopping it, and a new connection to a scratch
- * database, which password authentication makes dearer than none. Usage:
- * {@code ServerStartBenchmark [major version, default 17]}.
+ * cached binaries, copying the prepared cluster, the server's start) and stopping it, and a new
+ * connection to a scratch database, which password authentication makes dearer than none; with
+ * {@code --ready-after-start}, once in a new JVM, how long after the process started a scratch
+ * database answered. Usage: {@code ServerStartBenchmark [--ready-after-start] [major version, default 17]}.
  */
 public final class ServerStartBenchmark {
 
@@ -25,6 +30,10 @@ public final class ServerStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--ready-after-start")) {
+            readyAfterStart(args.length > 1 ? args[1] : "17");
+            return;
+        }
         String version = args.length > 0 ? args[0] : "17";
         new PostgresDialect().start(ServerOptions.embedded(version)).close();
         List<Long> starts = new ArrayList<>();
@@ -49,6 +58,21 @@ public final class ServerStartBenchmark {
                 connects.add(System.nanoTime() - start);
             }
             System.out.printf("connect, median of %d: %.2f ms%n", CONNECTS, millis(median(connects)));
+        }
+    }
+
+    /**
+     * Prints how long after this process started (the JVM's own start included) a scratch database
+     * of a new embedded server took its first query: what every command pays before its work.
+     */
+    private static void readyAfterStart(String version) throws Exception {
+        Instant processStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        try (DatabaseServer server = new PostgresDialect().start(ServerOptions.embedded(version));
+             ScratchDatabase database = server.createDatabase();
+             Connection connection = database.connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            System.out.println(Duration.between(processStart, Instant.now()).toMillis());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -42,12 +43,19 @@ public final class DiffRun {
 
     /** Reads both sources and, with {@code plan}, plans the SQL between them and proves it. */
     public static DiffResult run(Dialect dialect, String source, String target, DiffOptions options, boolean plan) {
-        if (!plan) {
+        boolean oneServer = !options.server().shared() && (SnapshotSource.appliesSql(source) || SnapshotSource.appliesSql(target));
+        if (!plan && !oneServer) {
             Snapshot from = SnapshotSource.read(source, dialect, options.server(), options.layout(), options.snapshot());
             Snapshot to = SnapshotSource.read(target, dialect, options.server(), options.layout(), options.snapshot());
             return new DiffResult(SchemaDiff.of(from, to), null);
         }
-        try (DatabaseServer server = dialect.start(options.server())) {
+        // started while the sources are read, and both read on it
+        try (DatabaseServer server = StartingServer.begin(dialect, options.server())) {
+            if (!plan) {
+                Snapshot from = SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
+                Snapshot to = SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot());
+                return new DiffResult(SchemaDiff.of(from, to), null);
+            }
             return planned(dialect, server, source, target, options);
         }
     }

@@ -9,6 +9,7 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
@@ -44,8 +45,16 @@ public final class SnapshotSource {
     private SnapshotSource() {
     }
 
-    /** Reads the snapshot {@code source} describes, starting a server (as {@code server} says) if it must apply SQL. */
+    /**
+     * Reads the snapshot {@code source} describes, starting a server (as {@code server} says) if it
+     * must apply SQL: a private one as early as that is known, while the SQL is read.
+     */
     public static Snapshot read(String source, Dialect dialect, ServerOptions server, Layout layout, SnapshotOptions options) {
+        if (!server.shared() && appliesSql(source)) {
+            try (DatabaseServer started = StartingServer.begin(dialect, server)) {
+                return read(source, dialect, started, layout, options);
+            }
+        }
         return read(source, dialect, layout, options, scripts -> applied(scripts, dialect, server, options));
     }
 
@@ -70,7 +79,7 @@ public final class SnapshotSource {
             return live(source, dialect, options);
         }
         int at = source.lastIndexOf('@');
-        Path path = Path.of(at > 0 && !Files.exists(Path.of(source)) ? source.substring(0, at) : source);
+        Path path = pathOf(source);
         String versionText = at > 0 && !Files.exists(Path.of(source)) ? source.substring(at + 1) : null;
         if (versionText != null && !Files.isDirectory(path)) {
             throw new InputException(source + ": " + path + " is not a migrations folder; only a folder takes @VERSION");
@@ -97,6 +106,22 @@ public final class SnapshotSource {
             return apply.apply(List.of(Script.of(path, readText(path))));
         }
         throw new InputException(source + ": not a snapshot source; name a migrations folder, a .sql or .json file, or a jdbc: URL");
+    }
+
+    /** Whether reading the source applies SQL on a database: a migrations folder or a {@code .sql} file. */
+    public static boolean appliesSql(String source) {
+        if (source.startsWith("jdbc:")) {
+            return false;
+        }
+        Path path = pathOf(source);
+        return Files.isDirectory(path)
+                || (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase().endsWith(".sql"));
+    }
+
+    /** The file or folder a source names, without the {@code @VERSION} a folder may carry. */
+    private static Path pathOf(String source) {
+        int at = source.lastIndexOf('@');
+        return Path.of(at > 0 && !Files.exists(Path.of(source)) ? source.substring(0, at) : source);
     }
 
     private static Snapshot applied(List<Script> scripts, Dialect dialect, DatabaseServer server, SnapshotOptions options) {

@@ -8,11 +8,12 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /**
  * A private PostgreSQL server for one run: unpacked binaries in the user's private cache, a fresh
- * data folder, a free port on 127.0.0.1 that only this run's random password opens, durability
+ * data folder (a copy of a cluster prepared once, {@link ClusterCache}), a free port on 127.0.0.1 that only this run's random password opens, durability
  * off (nothing here is worth keeping). Closing it, or the JVM ending, stops the server and removes
  * its folder; what a killed run leaves is swept by the next run of the same user and cache.
  */
@@ -20,6 +21,7 @@ public final class EmbeddedPostgresServer extends PostgresServer {
 
     private static final int START_ATTEMPTS = 3;
     private static final long READY_TIMEOUT_MS = 60_000;
+    private static final String WRONG_PASSWORD = "28P01";
 
     private final String fullVersion;
     private final Path runDirectory;
@@ -56,6 +58,13 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         RunDirectories.roots(root).forEach(RunDirectories::sweepOrphans);
         BinaryInstallation installation = BinaryInstallation.of(fullVersion,
                 PrivateFolders.ensure(root.resolve("binaries"), traversable), binaries);
+        ClusterCache clusters = new ClusterCache(PrivateFolders.ensure(root.resolve("clusters"), traversable), fullVersion, installation);
+        return start(fullVersion, installation, clusters, runs, timeouts);
+    }
+
+    /** Starts a server of that version from a cluster of {@code clusters}, in a new run folder below {@code runs}. */
+    static EmbeddedPostgresServer start(String fullVersion, BinaryInstallation installation, ClusterCache clusters, Path runs,
+                                        Timeouts timeouts) {
         Path runDirectory;
         try {
             runDirectory = RunDirectories.create(runs);
@@ -63,10 +72,10 @@ public final class EmbeddedPostgresServer extends PostgresServer {
             throw new InfrastructureException("could not create a folder for PostgreSQL under " + runs + ": " + e.getMessage(), e);
         }
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(fullVersion, runDirectory,
-                new ServerProcess(installation, major(fullVersion), runDirectory), timeouts);
+                new ServerProcess(installation, runDirectory), timeouts);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
-            server.boot();
+            server.boot(clusters);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -100,8 +109,12 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private void boot() {
-        process.initdb();
+    /**
+     * Copies a prepared cluster and starts the server on it; the first connection, made with the
+     * cluster's password, replaces that password with this run's own before anything else connects.
+     */
+    private void boot(ClusterCache clusters) {
+        properties.setProperty("password", process.populate(clusters).password());
         for (int attempt = 1; ; attempt++) {
             port = freePort();
             process.start(port);
@@ -121,9 +134,16 @@ public final class EmbeddedPostgresServer extends PostgresServer {
             if (!process.alive()) {
                 return false;
             }
-            try (Connection ignored = connect(maintenanceDatabase())) {
+            try (Connection first = connect(maintenanceDatabase()); Statement statement = first.createStatement()) {
+                statement.execute("SET password_encryption = 'scram-sha-256'");
+                statement.execute("ALTER ROLE " + ServerProcess.superuser() + " PASSWORD '" + process.password() + "'");
+                properties.setProperty("password", process.password());
                 return true;
             } catch (SQLException notYet) {
+                if (WRONG_PASSWORD.equals(notYet.getSQLState())) {
+                    throw new InfrastructureException("the password of the prepared cluster does not open it: "
+                            + notYet.getMessage() + " (delete the clusters folder in the cache; the next run makes it anew)", notYet);
+                }
                 sleep();
             }
         }

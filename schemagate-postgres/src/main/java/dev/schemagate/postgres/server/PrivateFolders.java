@@ -60,28 +60,18 @@ final class PrivateFolders {
 
     /** Refuses a tree (the unpacked binaries) holding anything another user owns or may write. */
     static void checkTree(Path root) {
-        int me = currentUid();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    check(dir);
+                    checkEntry(dir);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    check(file);
+                    checkEntry(file);
                     return FileVisitResult.CONTINUE;
-                }
-
-                private void check(Path path) throws IOException {
-                    int mode = mode(path);
-                    boolean link = Files.isSymbolicLink(path);
-                    if (uid(path) != me || (!link && (mode & OTHERS_WRITE) != 0)) {
-                        throw unsafe(path, "is owned by uid " + uid(path) + " with mode " + octal(mode)
-                                + ", where only uid " + me + " may change the PostgreSQL binaries");
-                    }
                 }
             });
         } catch (IOException e) {
@@ -89,12 +79,32 @@ final class PrivateFolders {
         }
     }
 
+    /** Refuses a file or folder (a link: its owner alone) that another user owns or may write. */
+    static void checkEntry(Path path) throws IOException {
+        int me = currentUid();
+        int mode = mode(path);
+        boolean link = Files.isSymbolicLink(path);
+        if (uid(path) != me || (!link && (mode & OTHERS_WRITE) != 0)) {
+            throw unsafe(path, "is owned by uid " + uid(path) + " with mode " + octal(mode)
+                    + ", where only uid " + me + " may change what Schemagate runs");
+        }
+    }
+
     /** The effective user id of this process. */
     static int currentUid() {
-        try {
-            return uid(Path.of("/proc/self"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return "root".equals(System.getProperty("user.name")) ? ROOT : -1;
+        return Me.UID;
+    }
+
+    /** This process's user id, read once. */
+    private static final class Me {
+        private static final int UID = read();
+
+        private static int read() {
+            try {
+                return uid(Path.of("/proc/self"));
+            } catch (IOException | UnsupportedOperationException e) {
+                return "root".equals(System.getProperty("user.name")) ? ROOT : -1;
+            }
         }
     }
 
@@ -131,7 +141,7 @@ final class PrivateFolders {
         return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static int mode(Path path) throws IOException {
+    static int mode(Path path) throws IOException {
         return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     }
 
