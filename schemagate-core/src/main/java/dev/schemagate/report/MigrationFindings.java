@@ -4,21 +4,17 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Migration;
-import dev.schemagate.migration.Script;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The findings of a run grouped under the migration whose up or down script they point at, in
  * the migrations' order, and those about no migration, so that reports can show a long history
- * migration by migration. In a file that declares several migrations (Liquibase changesets) a
- * finding belongs to the last one declared at or before its line.
+ * migration by migration (see {@link dev.schemagate.migration.MigrationSet#owner}).
  *
  * @param byMigration each migration with its findings (possibly none), in order
  * @param runs        each migration's run, when the run applied them (a lint run does not)
@@ -28,18 +24,14 @@ record MigrationFindings(Map<Migration, List<Finding>> byMigration, Map<Migratio
 
     static MigrationFindings of(VerifyResult result) {
         Map<Migration, List<Finding>> byMigration = new LinkedHashMap<>();
-        Map<Path, TreeMap<Integer, Migration>> byFile = new LinkedHashMap<>();
         for (Migration migration : result.migrations().migrations()) {
             byMigration.put(migration, new ArrayList<>());
-            put(byFile, migration.up(), migration);
-            migration.down().ifPresent(down -> put(byFile, down, migration));
         }
         Map<Migration, MigrationRun> runs = new LinkedHashMap<>();
         result.runs().forEach(run -> runs.put(run.migration(), run));
         List<Finding> others = new ArrayList<>();
         for (Finding finding : result.findings()) {
-            Migration owner = finding.location() == null || finding.location().file() == null ? null
-                    : owner(byFile.get(key(finding.location().file())), finding.location().line());
+            Migration owner = result.migrations().owner(finding.location()).orElse(null);
             if (owner == null) {
                 others.add(finding);
             } else {
@@ -51,21 +43,5 @@ record MigrationFindings(Map<Migration, List<Finding>> byMigration, Map<Migratio
 
     Optional<MigrationRun> run(Migration migration) {
         return Optional.ofNullable(runs.get(migration));
-    }
-
-    private static void put(Map<Path, TreeMap<Integer, Migration>> byFile, Script script, Migration migration) {
-        byFile.computeIfAbsent(key(script.file()), file -> new TreeMap<>()).put(script.line(), migration);
-    }
-
-    private static Migration owner(TreeMap<Integer, Migration> declared, int line) {
-        if (declared == null) {
-            return null;
-        }
-        Map.Entry<Integer, Migration> at = declared.floorEntry(line);
-        return (at != null ? at : declared.firstEntry()).getValue();
-    }
-
-    private static Path key(Path file) {
-        return file.toAbsolutePath().normalize();
     }
 }

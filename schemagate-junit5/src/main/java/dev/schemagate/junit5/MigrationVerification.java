@@ -105,7 +105,7 @@ public final class MigrationVerification {
         List<DynamicNode> nodes = new ArrayList<>();
         List<Finding> attributed = new ArrayList<>();
         for (MigrationRun run : result.runs()) {
-            List<Finding> own = result.findings().stream().filter(run::concerns).toList();
+            List<Finding> own = result.findings().stream().filter(f -> result.concerns(run, f)).toList();
             attributed.addAll(own);
             List<DynamicNode> checks = new ArrayList<>();
             for (String check : checksOf(made, own)) {
