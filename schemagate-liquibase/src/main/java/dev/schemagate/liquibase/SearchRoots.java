@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Where Liquibase looks for the files a changelog names, as it would at run time: the class path
- * root a Maven or Gradle project puts it on (the nearest {@code resources} folder above the
- * changelog, so that {@code db/changelog/changes/001.yaml} resolves as in a Spring Boot
+ * root a Maven or Gradle project puts it on (the nearest {@code resources}, {@code classes} or
+ * {@code test-classes} folder above the changelog, so that {@code db/changelog/changes/001.yaml} resolves as in a Spring Boot
  * application), then the changelog's own folder, then the current folder (the Liquibase command
  * line's default search path).
  *
@@ -26,11 +26,14 @@ import java.util.Set;
  */
 record SearchRoots(Path changelog, List<Path> roots) {
 
+    /** The names of the folders a build puts on the class path: sources, and where Maven copies them. */
+    private static final Set<String> CLASS_PATH_ROOTS = Set.of("resources", "classes", "test-classes");
+
     static SearchRoots of(Path changelog) {
         Path absolute = changelog.toAbsolutePath().normalize();
         Set<Path> roots = new LinkedHashSet<>();
         for (Path dir = absolute.getParent(); dir != null; dir = dir.getParent()) {
-            if (dir.getFileName() != null && dir.getFileName().toString().equals("resources")) {
+            if (dir.getFileName() != null && CLASS_PATH_ROOTS.contains(dir.getFileName().toString())) {
                 roots.add(dir);
                 break;
             }
