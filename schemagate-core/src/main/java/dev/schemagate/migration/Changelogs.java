@@ -29,9 +29,9 @@ final class Changelogs {
             }
         }
         if (Files.isRegularFile(path)) {
-            throw new InputException(path + ": is a file, and not a changelog Schemagate reads"
+            throw new InputException(path + ": is not a folder, nor a changelog Schemagate reads"
                     + (readers.isEmpty() ? " (changelogs need the schemagate-liquibase module on the class path)" : "")
-                    + "; give the migrations folder, or a Liquibase changelog (.xml, .yaml, .yml, .json)");
+                    + "; give the folder that holds the migration files, or a Liquibase changelog (.xml, .yaml, .yml, .json)");
         }
         return Optional.empty();
     }

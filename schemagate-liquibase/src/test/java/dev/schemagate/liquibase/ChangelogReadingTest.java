@@ -158,7 +158,7 @@ class ChangelogReadingTest {
         Path file = Files.writeString(dir.resolve("settings.yaml"), "server:\n  port: 8080\n");
 
         assertThatThrownBy(() -> read(file, Map.of())).isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ": is a file, and not a changelog Schemagate reads");
+                .hasMessageStartingWith(file + ": is not a folder, nor a changelog Schemagate reads; give the folder");
     }
 
     private static MigrationSet read(Path path, Map<String, String> settings) {
