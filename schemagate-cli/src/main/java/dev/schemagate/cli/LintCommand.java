@@ -81,6 +81,9 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    ChangelogOptions changelog;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +93,8 @@ public final class LintCommand implements Callable<Integer> {
         Reports reports = report.reports();
         Dialect dialect = Dialects.byId("postgres");
         Linter linter = new Linter(dialect, report.lintConfig(directory));
-        MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()));
+        MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()),
+                changelog.settings());
         Path configFile = report.configFile();
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, since,
                 baseline == null ? null : VerifyCommand.parseVersion(baseline),

@@ -34,7 +34,7 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "The migrations folder (default: the current folder).")
+            description = "The migrations folder, or a Liquibase changelog (default: the current folder).")
     Path directory;
 
     @Mixin
@@ -69,6 +69,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    ChangelogOptions changelog;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +84,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withBaseline(baseline == null ? null : parseVersion(baseline))
                 .withSince(since)
                 .withRows(rows, seed)
-                .withExpected(expected);
+                .withExpected(expected)
+                .withSettings(changelog.settings());
         options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result;

@@ -32,7 +32,7 @@ public final class DataFindings {
     /** The up script left a table it did not drop with fewer rows than it had. */
     public static Finding upLost(Migration migration, RowDifference rows, Annotation destructive) {
         long lost = rows.missing() - rows.unexpected();
-        return loss(UP_LOST, Location.of(migration.up().file()), destructive,
+        return loss(UP_LOST, migration.up().location(), destructive,
                 "up script deletes " + count(lost) + " of " + rows.table(),
                 "Keep the rows, or mark the migration '-- schemagate:" + DESTRUCTIVE + " <reason>' if deleting them is the point.",
                 evidence(rows));
@@ -40,7 +40,7 @@ public final class DataFindings {
 
     /** The up script rewrote values in columns that were already there: a data migration, noted for review. */
     public static Finding upChanged(Migration migration, RowDifference rows) {
-        return new Finding(UP_CHANGED, Severity.INFO, Location.of(migration.up().file()),
+        return new Finding(UP_CHANGED, Severity.INFO, migration.up().location(),
                 "up script rewrites " + count(rows.missing()) + " of " + rows.table() + " in columns that existed before",
                 "Check that the down script can undo it.", evidence(rows));
     }
@@ -53,7 +53,7 @@ public final class DataFindings {
         String what = rows.missing() > rows.unexpected()
                 ? "loses " + count(lost) + " of " + rows.table()
                 : "does not restore the values of " + count(lost) + " of " + rows.table();
-        return loss(DOWN_LOST, Location.of(migration.down().orElseThrow().file()), destructive,
+        return loss(DOWN_LOST, migration.down().orElseThrow().location(), destructive,
                 "rolling back " + migration.displayName() + " " + what,
                 "Make the pair keep the data (copy it aside before dropping, restore it on the way down), or mark "
                         + "the migration '-- schemagate:" + DESTRUCTIVE + " <reason>' if losing it is accepted.",
@@ -76,7 +76,7 @@ public final class DataFindings {
 
     /** A table the seeder could not fill, so its rows prove nothing. */
     public static Finding notSeeded(Migration migration, String problem) {
-        return new Finding(NOT_SEEDED, Severity.INFO, Location.of(migration.up().file()),
+        return new Finding(NOT_SEEDED, Severity.INFO, migration.up().location(),
                 "could not fill a table with synthetic rows before " + migration.displayName() + ": " + problem,
                 "The data check proves nothing about this table: a default on the column named, or a simpler "
                         + "CHECK, lets the generator fill it (docs/rules/data.table-not-seeded.md).", List.of());

@@ -19,7 +19,7 @@ public final class IntegrityFindings {
 
     /** A problem that first showed after {@code migration} ran. */
     public static Finding after(Migration migration, IntegrityProblem problem) {
-        Location at = Location.of(migration.up().file());
+        Location at = migration.up().location();
         return switch (problem.kind()) {
             case INVALID_INDEX -> new Finding(INVALID_INDEX, Severity.ERROR, at,
                     "index " + problem.object() + " on " + problem.table() + " is invalid after " + migration.displayName(),

@@ -41,7 +41,7 @@ public final class ReversibilityFindings {
      * changes nothing or is annotated irreversible.
      */
     public static Finding missingDown(Migration migration, Annotation irreversible, UpEffect effect) {
-        Location at = Location.of(migration.up().file());
+        Location at = migration.up().location();
         if (irreversible != null) {
             return new Finding(MISSING_DOWN, Severity.INFO, irreversible.location(),
                     migration.displayName() + " is irreversible on purpose: " + orNone(irreversible.argument()), "", List.of());
@@ -114,7 +114,7 @@ public final class ReversibilityFindings {
 
     /** After up then down, the schema is not what it was before up. */
     public static Finding notRestored(Migration migration, List<Difference> differences) {
-        Location at = Location.of(migration.down().orElseThrow().file());
+        Location at = migration.down().orElseThrow().location();
         if (differences.stream().allMatch(Difference::whitespaceOnly)) {
             return new Finding(NOT_RESTORED, Severity.INFO, at,
                     "down script restores the schema except for whitespace in function bodies: " + count(differences),
@@ -131,11 +131,11 @@ public final class ReversibilityFindings {
     /** Up, down, up again: the second up produced another schema than the first. */
     public static Finding reapplyDiffers(Migration migration, List<Difference> differences) {
         if (differences.stream().allMatch(Difference::whitespaceOnly)) {
-            return new Finding(REAPPLY_DIFFERS, Severity.INFO, Location.of(migration.up().file()),
+            return new Finding(REAPPLY_DIFFERS, Severity.INFO, migration.up().location(),
                     "up script applied again after the down script gives the same schema except for whitespace in "
                             + "function bodies: " + count(differences), WHITESPACE_HINT, evidence(differences));
         }
-        return new Finding(REAPPLY_DIFFERS, Severity.ERROR, Location.of(migration.up().file()),
+        return new Finding(REAPPLY_DIFFERS, Severity.ERROR, migration.up().location(),
                 "up script applied again after the down script gives another schema: " + count(differences),
                 "The down script leaves a trace that changes what up creates ('-' first up only, '+' second up only).",
                 evidence(differences));

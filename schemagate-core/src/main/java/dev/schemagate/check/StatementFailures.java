@@ -36,6 +36,9 @@ public final class StatementFailures {
         if (!error.detail().isEmpty()) {
             evidence.add("detail: " + error.detail());
         }
+        if (statement.generated()) {
+            evidence.add("generated SQL: " + statement.sql());
+        }
         evidence.addAll(excerpt(at));
         String hint = error.hint().isEmpty()
                 ? "Fix the statement at " + at + " and run again."
@@ -92,7 +95,7 @@ public final class StatementFailures {
     /** The file location of a 1-based character position inside a statement. */
     static Location locate(Statement statement, int position) {
         Location start = statement.location();
-        if (position <= 0) {
+        if (position <= 0 || statement.generated()) {
             return start;
         }
         String sql = statement.sql();

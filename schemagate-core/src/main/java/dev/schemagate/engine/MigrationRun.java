@@ -1,11 +1,8 @@
 package dev.schemagate.engine;
 
-import dev.schemagate.check.Finding;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.migration.Migration;
-import dev.schemagate.migration.Script;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -66,14 +63,5 @@ public record MigrationRun(Migration migration, Status status, Duration duration
     /** This migration's one status, which every report shows. */
     public MigrationOutcome outcome() {
         return MigrationOutcome.of(status, reversal);
-    }
-
-    /** True when the finding is located in this migration's up or down script. */
-    public boolean concerns(Finding finding) {
-        if (finding.location() == null || finding.location().file() == null) {
-            return false;
-        }
-        Path file = finding.location().file();
-        return file.equals(migration.up().file()) || migration.down().map(Script::file).filter(file::equals).isPresent();
     }
 }

@@ -53,7 +53,8 @@ public final class Verifier {
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
         Dialect dialect = Dialects.byId(options.dialect());
-        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()));
+        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()),
+                options.settings());
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
                 ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));
         HistoryCut cut = guarded.cut();

@@ -9,6 +9,7 @@ import dev.schemagate.migration.Version;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,9 +31,12 @@ import java.util.Set;
  * @param expected  the schema the migrations must end in ({@code .sql} or snapshot {@code .json}), or null
  * @param config    the {@code schemagate.yml} whose lint settings the lint check uses, or null to look
  *                  for one in the migrations folder, then the current folder
+ * @param settings  tool settings the build gives, as flat keys ({@code flyway.placeholders.x},
+ *                  {@code liquibase.contexts}, …), over those of the config files
  */
 public record VerifyOptions(Path directory, Layout layout, String dialect, ServerOptions server, Severity failOn,
-                            Set<CheckName> checks, Version baseline, String since, int rows, long seed, String expected, Path config) {
+                            Set<CheckName> checks, Version baseline, String since, int rows, long seed, String expected, Path config,
+                            Map<String, String> settings) {
 
     /**
      * Synthetic rows per table unless told otherwise, for the data check and the lint alike: enough
@@ -45,6 +49,7 @@ public record VerifyOptions(Path directory, Layout layout, String dialect, Serve
         EnumSet<CheckName> all = EnumSet.of(CheckName.APPLY);
         all.addAll(checks);
         checks = Set.copyOf(all);
+        settings = Map.copyOf(settings);
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be at least 1, not " + rows);
         }
@@ -52,43 +57,47 @@ public record VerifyOptions(Path directory, Layout layout, String dialect, Serve
 
     public static VerifyOptions of(Path directory) {
         return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
-                Severity.ERROR, CheckName.defaults(), null, null, DEFAULT_ROWS, DEFAULT_SEED, null, null);
+                Severity.ERROR, CheckName.defaults(), null, null, DEFAULT_ROWS, DEFAULT_SEED, null, null, Map.of());
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
-        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, config);
+        return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, config, settings);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {
-        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, since, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, newServer, failOn, checks, baseline, since, rows, seed, expected, config, settings);
     }
 
     public VerifyOptions withChecks(Set<CheckName> newChecks) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, since, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, newChecks, baseline, since, rows, seed, expected, config, settings);
     }
 
     public VerifyOptions withBaseline(Version newBaseline) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, since, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, newBaseline, since, rows, seed, expected, config, settings);
     }
 
     public VerifyOptions withSince(String ref) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, ref, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, ref, rows, seed, expected, config, settings);
     }
 
     public VerifyOptions withRows(int newRows, long newSeed) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, newRows, newSeed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, newRows, newSeed, expected, config, settings);
     }
 
     public VerifyOptions withExpected(String newExpected) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, rows, seed, newExpected, config);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, rows, seed, newExpected, config, settings);
     }
 
     public VerifyOptions withFailOn(Severity newFailOn) {
-        return new VerifyOptions(directory, layout, dialect, server, newFailOn, checks, baseline, since, rows, seed, expected, config);
+        return new VerifyOptions(directory, layout, dialect, server, newFailOn, checks, baseline, since, rows, seed, expected, config, settings);
     }
 
     public VerifyOptions withConfig(Path newConfig) {
-        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, newConfig);
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, newConfig, settings);
+    }
+
+    public VerifyOptions withSettings(Map<String, String> newSettings) {
+        return new VerifyOptions(directory, layout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, config, newSettings);
     }
 
     /** The lint settings of the run: those of {@link #config}, else of the folder's or the current folder's file. */

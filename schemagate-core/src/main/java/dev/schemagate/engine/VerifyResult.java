@@ -30,6 +30,14 @@ public record VerifyResult(MigrationSet migrations, List<MigrationRun> runs, Lis
         checks = Set.copyOf(checks);
     }
 
+    /**
+     * True when the finding is located in the run's migration: in its up or down script, and in a
+     * file that declares several migrations, at or after its own line (see {@link MigrationSet#owner}).
+     */
+    public boolean concerns(MigrationRun run, Finding finding) {
+        return migrations.owner(finding.location()).filter(run.migration()::equals).isPresent();
+    }
+
     public boolean passed() {
         return findings.stream().noneMatch(f -> f.severity().atLeast(failOn));
     }

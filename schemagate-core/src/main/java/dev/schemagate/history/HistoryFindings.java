@@ -37,7 +37,7 @@ public final class HistoryFindings {
 
     /** A migration of the history whose up script is now another file (a dialect's own script added, say). */
     public static Finding replaced(Migration migration, String origin) {
-        return new Finding(EDITED, Severity.ERROR, Location.of(migration.up().file()),
+        return new Finding(EDITED, Severity.ERROR, migration.up().location(),
                 "version " + migration.version() + " is in " + origin + " with other files, and its up script is now "
                         + migration.up().file().getFileName() + ": databases already migrated ran the old script",
                 "Remove " + migration.up().file().getFileName() + " and put the change in a new migration.", List.of());
@@ -58,7 +58,7 @@ public final class HistoryFindings {
     }
 
     public static Finding outOfOrder(Migration migration, Version newest, String origin) {
-        return new Finding(OUT_OF_ORDER, Severity.ERROR, Location.of(migration.up().file()),
+        return new Finding(OUT_OF_ORDER, Severity.ERROR, migration.up().location(),
                 "version " + migration.version() + " is new but sorts before " + newest + ", the newest migration at "
                         + origin + ": databases already at " + newest + " skip it, or the migration tool refuses to run it",
                 "Give it a version after " + newest + " (rename its files), for instance after rebasing on " + origin + ".",

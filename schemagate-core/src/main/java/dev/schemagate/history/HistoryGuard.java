@@ -3,6 +3,7 @@ package dev.schemagate.history;
 import dev.schemagate.check.Finding;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -84,8 +85,13 @@ public final class HistoryGuard {
                     + " target/classes), or 'git add' the migrations first");
         }
         List<Finding> findings = new ArrayList<>();
+        Set<Path> scripts = scriptFiles(set);
         for (GitRevision.FileChange change : revision.changes()) {
             if (MigrationDiscovery.ignored(Path.of(change.path()).getFileName().toString())) {
+                continue;
+            }
+            if (change.kind() == GitRevision.Kind.MODIFIED && set.layout() == Layout.LIQUIBASE_CHANGELOG
+                    && !scripts.contains(directory.resolve(change.path()).toAbsolutePath().normalize())) {
                 continue;
             }
             Path file = directory.resolve(change.path());
@@ -105,6 +111,19 @@ public final class HistoryGuard {
         HistoryCut cut = new HistoryCut(origin, history);
         findings.addAll(outOfOrder(set, cut, past, origin));
         return new Guarded(cut, findings);
+    }
+
+    /**
+     * The files that hold a migration's up or down script. In a Liquibase changelog an edit of
+     * another file changes no changeset: the master changelog gains an {@code include}.
+     */
+    private static Set<Path> scriptFiles(MigrationSet set) {
+        Set<Path> files = new HashSet<>();
+        for (Migration migration : set.migrations()) {
+            files.add(migration.up().file().toAbsolutePath().normalize());
+            migration.down().ifPresent(down -> files.add(down.file().toAbsolutePath().normalize()));
+        }
+        return files;
     }
 
     /**

@@ -131,7 +131,12 @@ final class Judge {
         if (!config.enabled(rule) || ignores(statement.location().file(), rule, statement.location().line())) {
             return;
         }
-        findings.add(finding(rule, statement.location(), message, Evidence.lines(observed, table)));
+        List<String> evidence = new ArrayList<>();
+        if (statement.generated()) {
+            evidence.add("generated SQL: " + statement.sql());
+        }
+        evidence.addAll(Evidence.lines(observed, table));
+        findings.add(finding(rule, statement.location(), message, evidence));
     }
 
     private Finding finding(Rule rule, Location location, String message, List<String> evidence) {

@@ -20,6 +20,8 @@ public enum Layout {
     GOOSE("goose"),
     /** Liquibase formatted SQL: {@code --liquibase formatted sql}, {@code --changeset}, {@code --rollback}. */
     LIQUIBASE("liquibase"),
+    /** A Liquibase XML, YAML or JSON changelog, read and turned into SQL by Liquibase itself. */
+    LIQUIBASE_CHANGELOG("liquibase-changelog"),
     /** A folder per migration holding {@code up.sql} and {@code down.sql}, with a {@code metadata.yaml}. */
     FOLDER("folder"),
     /** Diesel: {@code YYYY-MM-DD-HHMMSS_name/} folders with {@code up.sql}, {@code down.sql}, {@code metadata.toml}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
@@ -35,7 +36,8 @@ public final class MigrationDiscovery {
      * {@code .yaml}), else {@code schemagate.yml} in the current folder (which may not exist).
      */
     public static Path configFile(Path directory) {
-        return CONFIG_FILE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile)
+        Path folder = Files.isRegularFile(directory) ? directory.toAbsolutePath().getParent() : directory;
+        return CONFIG_FILE_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile)
                 .findFirst().orElse(Path.of(CONFIG_FILE_NAMES.get(0)));
     }
 
@@ -55,14 +57,34 @@ public final class MigrationDiscovery {
      * @throws InputException when the folder cannot be read as migrations; the message names the file
      */
     public static MigrationSet discover(Path directory, Layout layout, DialectNames dialect) {
-        List<SourceFile> files = FolderListing.list(directory);
-        MigrationsConfig config = MigrationsConfig.forRun(directory);
-        files = withLocations(directory, files, config.flyway());
+        return discover(directory, layout, dialect, Map.of());
+    }
+
+    /**
+     * Reads the migrations of {@code directory}, or of the changelog it is or holds, as
+     * {@link #discover(Path, Layout, DialectNames)} does, with settings the build gives.
+     *
+     * @param settings flat {@code flyway.*} and {@code liquibase.*} settings that take precedence over
+     *                 the config files' (see {@link MigrationsConfig})
+     */
+    public static MigrationSet discover(Path directory, Layout layout, DialectNames dialect, Map<String, String> settings) {
+        MigrationsConfig config = MigrationsConfig.forRun(directory, settings);
+        Layout wanted = layout == Layout.AUTO ? config.layout() : layout;
+        if (wanted == Layout.AUTO || wanted == Layout.LIQUIBASE_CHANGELOG || Files.isRegularFile(directory)) {
+            Optional<MigrationSet> changelog = Changelogs.read(directory, config.changelog(), dialect);
+            if (changelog.isPresent()) {
+                return changelog.get();
+            }
+            if (wanted == Layout.LIQUIBASE_CHANGELOG) {
+                throw new InputException(directory + ": holds no Liquibase master changelog (db.changelog-master.yaml, .yml,"
+                        + " .xml or .json); give the changelog file itself");
+            }
+        }
+        List<SourceFile> files = withLocations(directory, FolderListing.list(directory), config.flyway());
         if (files.isEmpty()) {
             throw noMigrations(directory, dialect);
         }
         List<LayoutReader> readers = readers(dialect, config);
-        Layout wanted = layout == Layout.AUTO ? config.layout() : layout;
         if (wanted == Layout.CUSTOM && config.custom().isEmpty()) {
             throw new InputException(directory + ": the custom layout is described in schemagate.yml (layout: with a"
                     + " pattern or files), and there is none; describe it or name another layout");

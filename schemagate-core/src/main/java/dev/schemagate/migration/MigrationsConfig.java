@@ -18,18 +18,27 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * What a project's config says about reading its migrations: the {@code layout:} of
- * {@code schemagate.yml} (a layout id, or a {@link CustomLayout}) and its Flyway settings (see
- * {@link FlywayConfigFiles}). The {@code schemagate.yml} is the migrations folder's own, else the
- * current folder's.
+ * {@code schemagate.yml} (a layout id, or a {@link CustomLayout}), its Flyway settings (see
+ * {@link FlywayConfigFiles}) and its Liquibase changelog settings ({@code liquibase:} with
+ * {@code contexts}, {@code labels} and {@code parameters}). The {@code schemagate.yml} is the
+ * migrations folder's own, else the current folder's. Settings a build gives (a Spring Boot
+ * project's {@code spring.flyway.*} and {@code spring.liquibase.*}, as flat {@code flyway.*} and
+ * {@code liquibase.*} keys) take precedence over the file's.
  *
- * @param layout the layout the config names, or {@link Layout#AUTO}
- * @param custom the custom layout, when the config describes one
- * @param flyway the Flyway settings
+ * @param layout    the layout the config names, or {@link Layout#AUTO}
+ * @param custom    the custom layout, when the config describes one
+ * @param flyway    the Flyway settings
+ * @param changelog the Liquibase changelog settings
  */
-public record MigrationsConfig(Layout layout, Optional<CustomLayout> custom, FlywaySettings flyway) {
+public record MigrationsConfig(Layout layout, Optional<CustomLayout> custom, FlywaySettings flyway, ChangelogSettings changelog) {
 
     /** The config of a run on the migrations folder {@code directory}. */
     public static MigrationsConfig forRun(Path directory) {
+        return forRun(directory, Map.of());
+    }
+
+    /** The config of a run on {@code directory}, with {@code given} flat {@code flyway.*} and {@code liquibase.*} settings on top. */
+    public static MigrationsConfig forRun(Path directory, Map<String, String> given) {
         Path file = MigrationDiscovery.configFile(directory);
         JsonNode root = null;
         if (Files.isRegularFile(file)) {
@@ -41,22 +50,26 @@ public record MigrationsConfig(Layout layout, Optional<CustomLayout> custom, Fly
         }
         JsonNode layout = root == null ? null : root.get("layout");
         Map<String, String> flyway = new LinkedHashMap<>();
+        Map<String, String> liquibase = new LinkedHashMap<>();
         if (root != null) {
             FlywayConfigFiles.flatten("flyway", root.path("flyway"), flyway);
+            FlywayConfigFiles.flatten("liquibase", root.path("liquibase"), liquibase);
         }
+        given.forEach((key, value) -> (key.startsWith("flyway.") ? flyway : liquibase).put(key, value));
         Path folder = file.toAbsolutePath().getParent();
         FlywaySettings settings = FlywayConfigFiles.read(directory, flyway, folder);
+        ChangelogSettings changelog = ChangelogSettings.of(liquibase);
         if (layout == null || layout.isNull()) {
-            return new MigrationsConfig(Layout.AUTO, Optional.empty(), settings);
+            return new MigrationsConfig(Layout.AUTO, Optional.empty(), settings, changelog);
         }
         if (layout.isTextual()) {
             try {
-                return new MigrationsConfig(Layout.fromId(layout.asText()), Optional.empty(), settings);
+                return new MigrationsConfig(Layout.fromId(layout.asText()), Optional.empty(), settings, changelog);
             } catch (IllegalArgumentException e) {
                 throw new InputException(file + ": layout '" + layout.asText() + "' is not a layout; see the README's layout table", e);
             }
         }
-        return new MigrationsConfig(Layout.CUSTOM, Optional.of(custom(file, layout, directory)), settings);
+        return new MigrationsConfig(Layout.CUSTOM, Optional.of(custom(file, layout, directory)), settings, changelog);
     }
 
     private static CustomLayout custom(Path file, JsonNode layout, Path directory) {

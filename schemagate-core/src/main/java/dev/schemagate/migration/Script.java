@@ -10,11 +10,22 @@ import java.util.List;
  *                      as dbmate's up and down sections do)
  * @param parts         the SQL parts, in order
  * @param transaction   how the tool that runs the script wraps it in a transaction
+ * @param line          the line where the migration is declared in {@code file} when the file
+ *                      declares several (a Liquibase changeset), else 0: the whole file is the script
  */
-public record Script(Path file, List<ScriptPart> parts, Transaction transaction) {
+public record Script(Path file, List<ScriptPart> parts, Transaction transaction, int line) {
 
     public Script {
         parts = List.copyOf(parts);
+    }
+
+    public Script(Path file, List<ScriptPart> parts, Transaction transaction) {
+        this(file, parts, transaction, 0);
+    }
+
+    /** Where the script is: its file, and the line that declares it when the file declares several. */
+    public Location location() {
+        return new Location(file, line, 0);
     }
 
     public static Script of(Path file, String sql) {

@@ -1,5 +1,7 @@
 package dev.schemagate.migration;
 
+import java.util.Locale;
+
 /**
  * One SQL statement of a script, where it starts in its file, and how it may run.
  *
@@ -17,6 +19,15 @@ public record Statement(String sql, Location location, boolean transactional, Ki
 
     /** What kind of thing the splitter found. */
     public enum Kind { SQL, COPY_FROM_STDIN, META_COMMAND }
+
+    /**
+     * True when the text is not written in its file but generated from it (the SQL Liquibase writes
+     * for a changeset of an XML, YAML or JSON changelog), so that messages show the text itself.
+     */
+    public boolean generated() {
+        return location.file() != null && location.file().getFileName() != null
+                && !location.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql");
+    }
 
     public static Statement sql(String sql, Location location, boolean transactional) {
         return new Statement(sql, location, transactional, Kind.SQL, "");

@@ -45,7 +45,7 @@ public final class JunitReport {
         List<Case> migrations = new ArrayList<>();
         Duration migrationsTime = Duration.ZERO;
         for (MigrationRun run : result.runs()) {
-            List<Finding> own = result.findings().stream().filter(run::concerns).toList();
+            List<Finding> own = result.findings().stream().filter(f -> result.concerns(run, f)).toList();
             Duration time = run.duration().plus(run.reversalDuration());
             migrationsTime = migrationsTime.plus(time);
             List<Failure> failures = own.stream().filter(f -> failing(f, result)).map(this::failure).toList();
@@ -94,7 +94,7 @@ public final class JunitReport {
             if (!failing(finding, result)) {
                 continue;
             }
-            result.runs().stream().filter(run -> run.concerns(finding)).findFirst().ifPresentOrElse(
+            result.runs().stream().filter(run -> result.concerns(run, finding)).findFirst().ifPresentOrElse(
                     run -> {
                         if (!elsewhere.contains(run.migration().displayName())) {
                             elsewhere.add(run.migration().displayName());
@@ -108,7 +108,7 @@ public final class JunitReport {
                     String.join("\n", elsewhere)));
         }
         List<Finding> notes = check.findings().stream()
-                .filter(f -> result.runs().stream().noneMatch(run -> run.concerns(f))).toList();
+                .filter(f -> result.runs().stream().noneMatch(run -> result.concerns(run, f))).toList();
         return new Case(check.name(), Duration.ZERO, null, failures, notes(notes, result), null);
     }
 

@@ -4,9 +4,7 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Migration;
-import dev.schemagate.migration.Script;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.Optional;
 /**
  * The findings of a run grouped under the migration whose up or down script they point at, in
  * the migrations' order, and those about no migration, so that reports can show a long history
- * migration by migration.
+ * migration by migration (see {@link dev.schemagate.migration.MigrationSet#owner}).
  *
  * @param byMigration each migration with its findings (possibly none), in order
  * @param runs        each migration's run, when the run applied them (a lint run does not)
@@ -26,18 +24,14 @@ record MigrationFindings(Map<Migration, List<Finding>> byMigration, Map<Migratio
 
     static MigrationFindings of(VerifyResult result) {
         Map<Migration, List<Finding>> byMigration = new LinkedHashMap<>();
-        Map<Path, Migration> byFile = new LinkedHashMap<>();
         for (Migration migration : result.migrations().migrations()) {
             byMigration.put(migration, new ArrayList<>());
-            byFile.put(key(migration.up().file()), migration);
-            migration.down().map(Script::file).ifPresent(down -> byFile.put(key(down), migration));
         }
         Map<Migration, MigrationRun> runs = new LinkedHashMap<>();
         result.runs().forEach(run -> runs.put(run.migration(), run));
         List<Finding> others = new ArrayList<>();
         for (Finding finding : result.findings()) {
-            Migration owner = finding.location() == null || finding.location().file() == null ? null
-                    : byFile.get(key(finding.location().file()));
+            Migration owner = result.migrations().owner(finding.location()).orElse(null);
             if (owner == null) {
                 others.add(finding);
             } else {
@@ -49,9 +43,5 @@ record MigrationFindings(Map<Migration, List<Finding>> byMigration, Map<Migratio
 
     Optional<MigrationRun> run(Migration migration) {
         return Optional.ofNullable(runs.get(migration));
-    }
-
-    private static Path key(Path file) {
-        return file.toAbsolutePath().normalize();
     }
 }

@@ -1,6 +1,7 @@
 package dev.schemagate.junit5;
 
 import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.SpringBootMigrations;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,6 +11,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The extension behind {@link MigrationTest}: resolves {@link MigrationDatabase} parameters to
@@ -50,10 +52,13 @@ public final class MigrationExtension implements BeforeEachCallback, ParameterRe
                         + " needs @MigrationTest(locations = \"...\") to receive a MigrationDatabase"));
         String startAt = AnnotationSupport.findAnnotation((AnnotatedElement) context.getRequiredTestMethod(), StartAt.class)
                 .map(StartAt::value).orElse(settings.startAt());
-        Path directory = MigrationLocation.resolve(settings.locations(), context.getRequiredTestClass().getClassLoader());
+        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        SpringBootMigrations spring = settings.locations().isBlank() ? SpringBootClasspath.find(loader) : null;
+        Path directory = spring != null ? spring.location() : MigrationLocation.resolve(settings.locations(), loader);
+        Map<String, String> toolSettings = spring != null ? spring.settings() : Map.of();
         Layout layout = Layout.fromId(settings.layout());
-        MigrationPlan plan = TestDatabases.plan(directory, layout);
+        MigrationPlan plan = TestDatabases.plan(directory, layout, toolSettings);
         int position = plan.position(startAt);
-        return new MigrationDatabase(TestDatabases.database(settings.pgVersion(), directory, layout, position), plan, position);
+        return new MigrationDatabase(TestDatabases.database(settings.pgVersion(), directory, layout, toolSettings, position), plan, position);
     }
 }

@@ -31,9 +31,13 @@ public @interface MigrationTest {
     /**
      * The migrations folder: a class path folder such as {@code db/migration} (Flyway's
      * {@code src/main/resources/db/migration}), {@code classpath:db/migration}, or
-     * {@code filesystem:src/main/resources/db/migration} relative to the working directory.
+     * {@code filesystem:src/main/resources/db/migration} relative to the working directory. Empty
+     * (the default): where a Spring Boot application looks, {@code spring.liquibase.change-log} or
+     * {@code spring.flyway.locations} of {@code application.yml} or {@code application.properties},
+     * else {@code db/changelog/db.changelog-master.yaml} or {@code db/migration}, with their Flyway
+     * placeholders or Liquibase contexts, labels and parameters.
      */
-    String locations();
+    String locations() default "";
 
     /** The layout the folder follows, as {@code --layout} names it; {@code auto} detects it. */
     String layout() default "auto";

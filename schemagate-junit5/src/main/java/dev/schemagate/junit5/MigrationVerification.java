@@ -8,6 +8,7 @@ import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.SpringBootMigrations;
 import dev.schemagate.report.CheckOutcome;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -58,6 +59,16 @@ public final class MigrationVerification {
         return new MigrationVerification(location, Layout.AUTO, "17", UnaryOperator.identity());
     }
 
+    /**
+     * Verifies the migrations a Spring Boot application on the test class path runs: those of
+     * {@code spring.liquibase.change-log} or {@code spring.flyway.locations} in its
+     * {@code application.yml} or {@code application.properties}, else of the defaults, with their
+     * placeholders or contexts, labels and parameters (as {@link MigrationTest} without locations).
+     */
+    public static MigrationVerification springBoot() {
+        return of("");
+    }
+
     /** The layout, as {@code --layout} names it. */
     public MigrationVerification layout(String id) {
         return new MigrationVerification(location, Layout.fromId(id), pgVersion, customizer);
@@ -96,16 +107,18 @@ public final class MigrationVerification {
 
     private VerifyOptions options() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return customizer.apply(VerifyOptions.of(MigrationLocation.resolve(location, loader))
-                .withLayout(layout)
-                .withServer(TestDatabases.sharedServerOptions(pgVersion)));
+        SpringBootMigrations spring = location.isBlank() ? SpringBootClasspath.find(loader) : null;
+        VerifyOptions options = spring != null ? VerifyOptions.of(spring.location()).withSettings(spring.settings())
+                : VerifyOptions.of(MigrationLocation.resolve(location, loader));
+        return customizer.apply(options.withLayout(layout).withServer(TestDatabases.sharedServerOptions(pgVersion)));
     }
+
 
     static List<DynamicNode> nodes(VerifyResult result, Set<CheckName> made) {
         List<DynamicNode> nodes = new ArrayList<>();
         List<Finding> attributed = new ArrayList<>();
         for (MigrationRun run : result.runs()) {
-            List<Finding> own = result.findings().stream().filter(run::concerns).toList();
+            List<Finding> own = result.findings().stream().filter(f -> result.concerns(run, f)).toList();
             attributed.addAll(own);
             List<DynamicNode> checks = new ArrayList<>();
             for (String check : checksOf(made, own)) {

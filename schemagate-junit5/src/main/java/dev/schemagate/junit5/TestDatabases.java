@@ -44,17 +44,19 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** Where a plan's migrations come from. */
-    private record PlanKey(Path directory, Layout layout) {
+    /** Where a plan's migrations come from, and the tool settings they are read with. */
+    private record PlanKey(Path directory, Layout layout, Map<String, String> settings) {
     }
 
     /** A template: a location's migrations applied up to a position on one server. */
     private record TemplateKey(String pgVersion, PlanKey plan, int position) {
     }
 
-    static MigrationPlan plan(Path directory, Layout layout) {
-        return PLANS.computeIfAbsent(new PlanKey(directory.toAbsolutePath().normalize(), layout), key -> new MigrationPlan(
-                MigrationDiscovery.discover(key.directory(), key.layout(), DialectNames.of(DIALECT.fileNameAliases())), DIALECT));
+    /** The plan of a location read with flat {@code flyway.*} and {@code liquibase.*} settings (a Spring Boot application's). */
+    static MigrationPlan plan(Path directory, Layout layout, Map<String, String> settings) {
+        return PLANS.computeIfAbsent(new PlanKey(directory.toAbsolutePath().normalize(), layout, Map.copyOf(settings)),
+                key -> new MigrationPlan(MigrationDiscovery.discover(key.directory(), key.layout(),
+                        DialectNames.of(DIALECT.fileNameAliases()), key.settings()), DIALECT));
     }
 
     static DatabaseServer server(String pgVersion) {
@@ -67,9 +69,14 @@ final class TestDatabases {
      * waits only for what the previous test's run time did not cover.
      */
     static ScratchDatabase database(String pgVersion, Path directory, Layout layout, int position) {
+        return database(pgVersion, directory, layout, Map.of(), position);
+    }
+
+    static ScratchDatabase database(String pgVersion, Path directory, Layout layout, Map<String, String> settings, int position) {
         DatabaseServer server = server(pgVersion);
-        MigrationPlan plan = plan(directory, layout);
-        TemplateKey key = new TemplateKey(pgVersion, new PlanKey(directory.toAbsolutePath().normalize(), layout), position);
+        MigrationPlan plan = plan(directory, layout, settings);
+        TemplateKey key = new TemplateKey(pgVersion, new PlanKey(directory.toAbsolutePath().normalize(), layout,
+                Map.copyOf(settings)), position);
         ScratchDatabase template = TEMPLATES.computeIfAbsent(key, k -> template(server, plan, position));
         Future<ScratchDatabase> spare = SPARES.remove(key);
         ScratchDatabase database = spare == null ? server.cloneDatabase(template) : taken(spare, server, template);

@@ -33,9 +33,16 @@ import java.util.stream.Collectors;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public final class VerifyMojo extends DatabaseMojo {
 
-    /** The migrations folder (the CLI's DIR). */
-    @Parameter(property = "schemagate.directory", defaultValue = "${project.basedir}/src/main/resources/db/migration")
+    /**
+     * The migrations folder or Liquibase changelog (the CLI's DIR); by default where the project's
+     * Spring Boot settings put it, else {@code src/main/resources/db/migration}.
+     */
+    @Parameter(property = "schemagate.directory")
     File directory;
+
+    /** The project folder, whose Spring Boot settings say where the migrations are when {@code directory} does not. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
 
     /** Checks to make, comma-separated: apply, reversibility, data, integrity, lint (default: all). Apply always runs. */
     @Parameter(property = "schemagate.checks")
@@ -80,6 +87,14 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.expected")
     String expected;
 
+    /** Liquibase contexts: only changesets whose context matches run (default: the Spring Boot settings', else all). */
+    @Parameter(property = "schemagate.contexts")
+    String contexts;
+
+    /** Liquibase label expression: only changesets whose labels match run (default: the Spring Boot settings', else all). */
+    @Parameter(property = "schemagate.labels")
+    String labels;
+
     /** Skips the goal. */
     @Parameter(property = "schemagate.skip", defaultValue = "false")
     boolean skip;
@@ -91,7 +106,9 @@ public final class VerifyMojo extends DatabaseMojo {
             return;
         }
         Reports reports = new Reports(ReportFormat.parse(format), out.toPath(), System.getenv(), ReportPaths.workingDirectory());
-        VerifyOptions options = VerifyOptions.of(directory.toPath())
+        SpringBootLocation location = SpringBootLocation.of(directory, basedir, getLog());
+        VerifyOptions options = VerifyOptions.of(location.path())
+                .withSettings(location.settings(contexts, labels))
                 .withLayout(layout())
                 .withServer(server())
                 .withChecks(checks == null || checks.isEmpty() ? CheckName.defaults()
@@ -110,7 +127,7 @@ public final class VerifyMojo extends DatabaseMojo {
             List<Path> written = reports.write(result, log);
             if (!result.passed()) {
                 throw new MojoFailureException("schemagate:verify found " + result.count(Severity.ERROR) + " error(s) and "
-                        + result.count(Severity.WARNING) + " warning(s) in " + directory + " (failing at " + result.failOn()
+                        + result.count(Severity.WARNING) + " warning(s) in " + location.path() + " (failing at " + result.failOn()
                         .name().toLowerCase() + "); the findings are listed above" + (written.isEmpty() ? "" : ", the reports are in " + out));
             }
         }

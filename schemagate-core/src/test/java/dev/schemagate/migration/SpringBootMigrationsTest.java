@@ -1,0 +1,99 @@
+package dev.schemagate.migration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A Spring Boot project's migrations found from its application settings, as Spring Boot finds them. */
+class SpringBootMigrationsTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void theLiquibaseChangelogItsContextsLabelsAndParametersComeFromApplicationYamlAndProperties() throws IOException {
+        write("db/changelog/main.xml", "<databaseChangeLog/>");
+        write("application.yml", """
+                spring:
+                  liquibase:
+                    changeLog: classpath:/db/changelog/main.xml
+                    contexts: prod
+                    label-filter: "!slow"
+                    parameters:
+                      schema_owner: app
+                      table_prefix: yml_
+                """);
+        write("application.properties", "spring.liquibase.parameters.table_prefix=props_\n");
+
+        SpringBootMigrations found = SpringBootMigrations.ofProject(project).orElseThrow();
+
+        assertThat(found.location()).isEqualTo(resources().resolve("db/changelog/main.xml"));
+        assertThat(found.origin()).isEqualTo("spring.liquibase.change-log");
+        assertThat(found.settings()).containsExactlyInAnyOrderEntriesOf(Map.of("liquibase.contexts", "prod",
+                "liquibase.labels", "!slow", "liquibase.parameters.schema_owner", "app",
+                "liquibase.parameters.table_prefix", "props_"));
+    }
+
+    @Test
+    void flywayLocationsAndPlaceholdersComeFromProperties() throws IOException {
+        Files.createDirectories(resources().resolve("db/migration/postgresql"));
+        Files.createDirectories(project.resolve("sql/extra"));
+        write("application.properties", """
+                spring.flyway.locations=classpath:db/migration/{vendor},filesystem:sql/extra,classpath:db/missing
+                spring.flyway.placeholders.owner=app
+                spring.flyway.placeholder-prefix=#[
+                spring.flyway.placeholder-suffix=]
+                """);
+
+        SpringBootMigrations found = SpringBootMigrations.ofProject(project).orElseThrow();
+
+        assertThat(found.location()).isEqualTo(resources().resolve("db/migration/postgresql"));
+        assertThat(found.settings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "flyway.locations", "filesystem:" + project.resolve("sql/extra").toAbsolutePath(),
+                "flyway.placeholders.owner", "app", "flyway.placeholderPrefix", "#[", "flyway.placeholderSuffix", "]"));
+    }
+
+    @Test
+    void withoutSettingsTheDefaultsAreLooked() throws IOException {
+        assertThat(SpringBootMigrations.ofProject(project)).isEmpty();
+
+        Files.createDirectories(resources().resolve("db/migration"));
+        assertThat(SpringBootMigrations.ofProject(project)).hasValueSatisfying(found -> {
+            assertThat(found.location()).isEqualTo(resources().resolve("db/migration"));
+            assertThat(found.settings()).isEmpty();
+        });
+
+        write("db/changelog/db.changelog-master.yaml", "databaseChangeLog: []\n");
+        assertThat(SpringBootMigrations.ofProject(project)).hasValueSatisfying(found ->
+                assertThat(found.location()).isEqualTo(resources().resolve("db/changelog/db.changelog-master.yaml")));
+
+        write("application.yml", "spring.liquibase.enabled: false\n");
+        assertThat(SpringBootMigrations.ofProject(project)).hasValueSatisfying(found ->
+                assertThat(found.location()).isEqualTo(resources().resolve("db/migration")));
+    }
+
+    @Test
+    void aChangelogSettingThatNamesNothingIsAnInputError() throws IOException {
+        write("application.properties", "spring.liquibase.change-log=classpath:db/changelog/gone.yaml\n");
+
+        assertThatThrownBy(() -> SpringBootMigrations.ofProject(project)).isInstanceOf(InputException.class)
+                .hasMessage("spring.liquibase.change-log: classpath:db/changelog/gone.yaml does not exist; fix the setting or add the changelog");
+    }
+
+    private Path resources() {
+        return project.resolve("src/main/resources");
+    }
+
+    private void write(String name, String text) throws IOException {
+        Path file = resources().resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
