@@ -5,7 +5,6 @@ import dev.schemagate.diff.DiffText;
 import dev.schemagate.diff.DriftConfig;
 import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.engine.SnapshotSource;
 import dev.schemagate.migration.InputException;
@@ -75,7 +74,7 @@ public final class DriftCommand implements Callable<Integer> {
             throw new InputException("no environment to compare: name one with --actual, or list them under "
                     + "environments: in " + config);
         }
-        Dialect dialect = Dialects.byId("postgres");
+        Dialect dialect = database.dialect(expected);
         Snapshot want = settings.ignore().apply(read(expected, dialect));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -9,7 +9,7 @@ import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.check.StatementFailures;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.history.HistoryGuard;
@@ -51,7 +51,7 @@ public final class Verifier {
 
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
-        Dialect dialect = Dialects.byId(options.dialect());
+        Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()));
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
                 ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));

@@ -93,6 +93,7 @@ public final class VerifyMojo extends DatabaseMojo {
         Reports reports = new Reports(ReportFormat.parse(format), out.toPath(), System.getenv(), ReportPaths.workingDirectory());
         VerifyOptions options = VerifyOptions.of(directory.toPath())
                 .withLayout(layout())
+                .withDialect(dialect)
                 .withServer(server())
                 .withChecks(checks == null || checks.isEmpty() ? CheckName.defaults()
                         : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
