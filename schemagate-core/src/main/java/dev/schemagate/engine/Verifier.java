@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.LintAvailability;
 import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
@@ -76,7 +77,11 @@ public final class Verifier {
                 if (options.expected() != null && applied) {
                     findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
                 }
-                if (options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
+                boolean linted = Linter.observes(dialect);
+                if (options.runs(CheckName.LINT) && !linted) {
+                    findings.add(LintAvailability.unavailable(set, dialect.id()));
+                }
+                if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
                     findings.addAll(withoutRefusedAgain(lint(set, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
                 } else if (walked.historyApplied() != null) {
                     walked.historyApplied().close();

@@ -1,0 +1,112 @@
+package dev.schemagate.sqlite;
+
+import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.IntegrityProblem;
+import dev.schemagate.data.SeedReport;
+import dev.schemagate.data.TableRows;
+import dev.schemagate.data.TableSeed;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Table data on SQLite: synthetic rows from {@link SqliteRows}, rows read back as SQLite renders
+ * them as text, and the integrity questions SQLite answers itself: {@code PRAGMA foreign_key_check}
+ * (rows whose parent is missing, left by a rebuild run with foreign keys off) and
+ * {@code PRAGMA integrity_check}.
+ */
+final class SqliteDataProbe implements DataProbe {
+
+    /** The most rows of one table read back; beyond it only the count is compared. */
+    static final int CAPTURE_LIMIT = 10_000;
+
+    @Override
+    public SeedReport seed(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables, int rowsPerTable,
+                           long seed) throws SQLException {
+        List<TableSeed> seeded = new ArrayList<>();
+        for (Table table : SqliteRows.parentsFirst(snapshot, tables)) {
+            seeded.add(SqliteRows.fill(connection, table, rowsPerTable, seed));
+        }
+        return new SeedReport(seeded);
+    }
+
+    @Override
+    public Map<QualifiedName, TableRows> capture(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables)
+            throws SQLException {
+        Map<QualifiedName, TableRows> captured = new LinkedHashMap<>();
+        for (QualifiedName name : tables) {
+            Table table = snapshot.table(name).orElse(null);
+            if (table == null) {
+                continue;
+            }
+            List<String> columns = table.columns().stream().map(c -> c.name()).toList();
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("select * from " + SqliteRows.quote(table.name())
+                    + " limit " + CAPTURE_LIMIT); ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (String column : columns) {
+                        row.put(column, result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            captured.put(name, new TableRows(name, columns, rows, count(connection, table.name())));
+        }
+        return captured;
+    }
+
+    /** SQLite cannot add a foreign key to a table that exists, so no migration adds one over rows: nothing to conform. */
+    @Override
+    public long conform(Connection connection, Snapshot now, Snapshot target) {
+        return 0;
+    }
+
+    @Override
+    public List<IntegrityProblem> integrity(Connection connection) throws SQLException {
+        List<IntegrityProblem> problems = new ArrayList<>();
+        Map<String, Integer> orphans = new TreeMap<>();
+        try (PreparedStatement check = connection.prepareStatement("pragma foreign_key_check");
+             ResultSet rows = check.executeQuery()) {
+            while (rows.next()) {
+                orphans.merge(rows.getString("table") + "\u0000" + rows.getString("parent"), 1, Integer::sum);
+            }
+        }
+        orphans.forEach((key, count) -> {
+            String[] parts = key.split("\u0000");
+            problems.add(new IntegrityProblem(IntegrityProblem.Kind.FOREIGN_KEY_ORPHANS,
+                    new QualifiedName(SqliteIntrospector.SCHEMA, parts[0]), "to " + parts[1],
+                    count + (count == 1 ? " row references" : " rows reference") + " no row of " + parts[1]));
+        });
+        try (PreparedStatement check = connection.prepareStatement("pragma integrity_check");
+             ResultSet rows = check.executeQuery()) {
+            while (rows.next()) {
+                String line = rows.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.add(new IntegrityProblem(IntegrityProblem.Kind.DAMAGED,
+                            new QualifiedName(SqliteIntrospector.SCHEMA, SqliteRows.tableNamed(line)), line, line));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from " + SqliteRows.quote(table));
+             ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
