@@ -29,7 +29,8 @@ public final class IntegrityFindings {
             case FOREIGN_KEY_ORPHANS -> new Finding(ORPHANS, Severity.ERROR, at,
                     "foreign key " + problem.object() + " of " + problem.table() + " has orphan rows after "
                             + migration.displayName(),
-                    "Delete or fix the orphan rows before validating the constraint; VALIDATE CONSTRAINT will fail on them.",
+                    "Delete or fix the orphan rows: validating the constraint fails on them, and where the database "
+                            + "checked nothing (a key added unchecked, or written with key checks off) the next write that touches them fails.",
                     List.of(problem.detail()));
             case SEQUENCE_BEHIND -> new Finding(SEQUENCE_BEHIND, Severity.ERROR, at,
                     "sequence " + problem.object() + " is behind the values of " + problem.table() + " after "

@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Opens SQLite connections the way applications run their migrations: foreign keys enforced (as
- * SQLite's documentation, and the applications of the corpus, set them), waiting for a lock at most
- * the lock timeout. A scratch database never outlives its run, so its writes skip the disk syncs
+ * Opens SQLite connections the way migration tools run migrations: foreign keys not enforced (the
+ * {@code sqlite3} shell's default, and what SQLite's table-rebuild procedure needs, which a
+ * migration cannot switch inside its tool's transaction), so that the integrity check's
+ * {@code PRAGMA foreign_key_check} after each migration is what finds rows a rebuild broke; waiting
+ * for a lock at most the lock timeout. A scratch database never outlives its run, so its writes skip the disk syncs
  * that make a crash survivable ({@code synchronous=OFF}, the rollback journal in memory): a
  * transaction still rolls back, and a clone copies a file no connection has open.
  */
@@ -24,7 +26,7 @@ final class SqliteConnections {
             config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
             config.setJournalMode(SQLiteConfig.JournalMode.MEMORY);
         }
-        config.enforceForeignKeys(true);
+        config.enforceForeignKeys(false);
         config.setReadOnly(readOnly);
         long lock = timeouts.lock().toMillis();
         config.setBusyTimeout(lock <= 0 || lock > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) lock);

@@ -76,19 +76,9 @@ final class SqliteDataProbe implements DataProbe {
     @Override
     public List<IntegrityProblem> integrity(Connection connection) throws SQLException {
         List<IntegrityProblem> problems = new ArrayList<>();
-        Map<String, Integer> orphans = new TreeMap<>();
-        try (PreparedStatement check = connection.prepareStatement("pragma foreign_key_check");
-             ResultSet rows = check.executeQuery()) {
-            while (rows.next()) {
-                orphans.merge(rows.getString("table") + "\u0000" + rows.getString("parent"), 1, Integer::sum);
-            }
+        for (String table : tables(connection)) {
+            problems.addAll(orphans(connection, table));
         }
-        orphans.forEach((key, count) -> {
-            String[] parts = key.split("\u0000");
-            problems.add(new IntegrityProblem(IntegrityProblem.Kind.FOREIGN_KEY_ORPHANS,
-                    new QualifiedName(SqliteIntrospector.SCHEMA, parts[0]), "to " + parts[1],
-                    count + (count == 1 ? " row references" : " rows reference") + " no row of " + parts[1]));
-        });
         try (PreparedStatement check = connection.prepareStatement("pragma integrity_check");
              ResultSet rows = check.executeQuery()) {
             while (rows.next()) {
@@ -100,6 +90,46 @@ final class SqliteDataProbe implements DataProbe {
             }
         }
         return problems;
+    }
+
+    /**
+     * The rows of one table whose parent row is missing, per parent; a foreign key SQLite cannot
+     * check at all ({@code foreign key mismatch}: the parent columns are not a key) is a problem too.
+     */
+    private static List<IntegrityProblem> orphans(Connection connection, String table) throws SQLException {
+        QualifiedName name = new QualifiedName(SqliteIntrospector.SCHEMA, table);
+        Map<String, Integer> byParent = new TreeMap<>();
+        try (PreparedStatement check = connection.prepareStatement("select parent from pragma_foreign_key_check(?)")) {
+            check.setString(1, table);
+            try (ResultSet rows = check.executeQuery()) {
+                while (rows.next()) {
+                    byParent.merge(rows.getString(1), 1, Integer::sum);
+                }
+            }
+        } catch (SQLException unchecked) {
+            if (connection.isClosed()) {
+                throw unchecked;
+            }
+            String message = SqliteDialect.error(unchecked).message();
+            return List.of(new IntegrityProblem(IntegrityProblem.Kind.DAMAGED, name, "foreign keys", message));
+        }
+        List<String> tables = byParent.isEmpty() ? List.of() : tables(connection);
+        List<IntegrityProblem> problems = new ArrayList<>();
+        byParent.forEach((parent, count) -> problems.add(new IntegrityProblem(IntegrityProblem.Kind.FOREIGN_KEY_ORPHANS,
+                name, "to " + parent, count + (count == 1 ? " row references" : " rows reference") + " no row of " + parent
+                + (tables.contains(parent) ? "" : " (no table " + parent + " exists: it was dropped or renamed under the key)"))));
+        return problems;
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement list = connection.prepareStatement("select name from sqlite_schema where type = 'table'"
+                + " and name not like 'sqlite\\_%' escape '\\' order by name"); ResultSet rows = list.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static long count(Connection connection, String table) throws SQLException {

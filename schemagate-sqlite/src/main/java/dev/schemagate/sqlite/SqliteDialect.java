@@ -103,6 +103,11 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public DatabaseError describe(SQLException failure) {
+        return error(failure);
+    }
+
+    /** What SQLite said, without the driver's wrapping; the result code stands for the SQLSTATE SQLite has not. */
+    static DatabaseError error(SQLException failure) {
         String code = failure instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : "SQLITE_ERROR";
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         Matcher m = MESSAGE.matcher(message);

@@ -80,7 +80,11 @@ final class SqliteKeys {
                 false, false, true, false, false, false, null);
     }
 
-    /** The indexes written with {@code CREATE INDEX}, with their text. */
+    /**
+     * The indexes written with {@code CREATE INDEX}. Their keys, uniqueness and predicate say all
+     * there is to compare; the text as written ({@code (a ASC)} or {@code (a)}) is kept only for an
+     * index on expressions, which the keys cannot spell.
+     */
     static List<Index> indexes(List<Row> rows, Map<String, String> sql) {
         List<Index> indexes = new ArrayList<>();
         for (Map.Entry<String, List<Row>> index : byIndex(rows).entrySet()) {
@@ -100,8 +104,9 @@ final class SqliteKeys {
                 Matcher where = WHERE.matcher(definition);
                 predicate = where.find() ? where.group(1).strip() : null;
             }
+            boolean expressions = keyRows(index.getValue()).stream().anyMatch(key -> key.integer("cid") == -2);
             indexes.add(new Index(index.getKey(), first.integer("unique") == 1, false, null, keys, List.of(), predicate,
-                    true, definition, null, null, List.of(), false, false, null));
+                    true, expressions ? definition : null, null, null, List.of(), false, false, null));
         }
         return indexes;
     }
