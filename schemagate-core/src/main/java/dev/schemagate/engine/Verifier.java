@@ -215,6 +215,9 @@ public final class Verifier {
             return new Cycled(cycle.run(database, migration, state, null), false);
         }
         MigrationCycle.Result result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+        if (result.upFailure() == null && NewKeyOrphans.found(state, result) && data.conform(state, result.after())) {
+            result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+        }
         if (result.upFailure() == null) {
             return new Cycled(withoutRows(cycle, database, migration, state, result), false);
         }

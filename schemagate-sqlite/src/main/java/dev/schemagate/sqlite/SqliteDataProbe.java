@@ -5,6 +5,7 @@ import dev.schemagate.data.IntegrityProblem;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableRows;
 import dev.schemagate.data.TableSeed;
+import dev.schemagate.model.Constraint;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
@@ -67,10 +68,31 @@ final class SqliteDataProbe implements DataProbe {
         return captured;
     }
 
-    /** SQLite cannot add a foreign key to a table that exists, so no migration adds one over rows: nothing to conform. */
+    /**
+     * SQLite adds a foreign key only by rebuilding the table, and with foreign keys off nothing
+     * refuses the copied rows: each single-column key of {@code target} that the same table of
+     * {@code now} lacks gets its child values pointed at existing parent rows, as production rows
+     * would. A key whose values cannot be conformed (a parent without rows under a NOT NULL column)
+     * is left as it is.
+     */
     @Override
-    public long conform(Connection connection, Snapshot now, Snapshot target) {
-        return 0;
+    public long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException {
+        long changed = 0;
+        for (Table table : target.tables()) {
+            Table before = now.table(table.qualifiedName()).orElse(null);
+            if (before == null) {
+                continue;
+            }
+            for (Constraint key : table.constraints()) {
+                if (key.type() == Constraint.Type.FOREIGN_KEY && before.constraint(key.name()).isEmpty()
+                        && key.columns().size() == 1 && key.referencedColumns().size() == 1
+                        && before.column(key.columns().get(0)).isPresent()
+                        && now.table(key.referencedTable()).flatMap(p -> p.column(key.referencedColumns().get(0))).isPresent()) {
+                    changed += SqliteRows.pointAtParents(connection, before, key);
+                }
+            }
+        }
+        return changed;
     }
 
     @Override

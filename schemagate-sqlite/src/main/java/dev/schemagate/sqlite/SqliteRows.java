@@ -110,6 +110,32 @@ final class SqliteRows {
         return Optional.empty();
     }
 
+    /**
+     * Points the values of a one-column foreign key that match no parent row at parent rows (spread
+     * by rowid); how many rows changed, 0 when the column refuses the change.
+     */
+    static long pointAtParents(Connection connection, Table table, Constraint key) throws SQLException {
+        String child = quote(table.name());
+        String column = quote(key.columns().get(0));
+        String parent = quote(key.referencedTable().name());
+        String parentColumn = quote(key.referencedColumns().get(0));
+        String spread = table.sqlite() != null && table.sqlite().withoutRowid() ? "0" : "abs(" + child + ".rowid)";
+        String numbered = "(select " + parentColumn + " as v, row_number() over (order by " + parentColumn + ") - 1 as n from "
+                + parent + ")";
+        String sql = "update " + child + " set " + column + " = (select v from " + numbered + " where n = " + spread
+                + " % max(1, (select count(*) from " + parent + ")))"
+                + " where " + column + " is not null and not exists (select 1 from " + parent + " where "
+                + parent + "." + parentColumn + " = " + child + "." + column + ")";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            return update.executeUpdate();
+        } catch (SQLException refused) {
+            if (connection.isClosed()) {
+                throw refused;
+            }
+            return 0;
+        }
+    }
+
     /** A value of the column's affinity, different for every row. */
     private static Object value(Column column, int row, long seed) {
         String type = column.type() == null ? "" : column.type().toUpperCase(Locale.ROOT);

@@ -124,4 +124,35 @@ class SqliteVerifyTest {
         assertThat(orphans.location().file().getFileName().toString()).isEqualTo("2_drop_parent.up.sql");
         assertThat(orphans.evidence()).anyMatch(line -> line.contains("no table parent exists"));
     }
+
+    /**
+     * A rebuild that adds a foreign key copies the synthetic rows, whose values were never held to
+     * it; they are made consistent with the new key first, as production rows would be, so no
+     * orphans are blamed on the migration.
+     */
+    @Test
+    void aRebuildAddingAForeignKeyIsJudgedOnRowsThatMatchIt() throws IOException {
+        write("1_tables.up.sql", """
+                CREATE TABLE parent (code TEXT PRIMARY KEY);
+                CREATE TABLE child (id INTEGER PRIMARY KEY, parent_code TEXT);
+                """);
+        write("1_tables.down.sql", "DROP TABLE child;\nDROP TABLE parent;\n");
+        write("2_add_key.up.sql", """
+                CREATE TABLE child_new (id INTEGER PRIMARY KEY, parent_code TEXT REFERENCES parent (code));
+                INSERT INTO child_new SELECT id, parent_code FROM child;
+                DROP TABLE child;
+                ALTER TABLE child_new RENAME TO child;
+                """);
+        write("2_add_key.down.sql", """
+                CREATE TABLE child_old (id INTEGER PRIMARY KEY, parent_code TEXT);
+                INSERT INTO child_old SELECT id, parent_code FROM child;
+                DROP TABLE child;
+                ALTER TABLE child_old RENAME TO child;
+                """);
+
+        VerifyResult result = verify();
+
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly(LintAvailability.UNAVAILABLE);
+        assertThat(result.runs()).extracting(MigrationRun::reversal).containsOnly(MigrationRun.Reversal.REVERSED);
+    }
 }
