@@ -1,9 +1,13 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.migration.Layout;
 import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
 
 /** The options every command that reads migrations or starts a database shares, defined once. */
 public final class DatabaseOptions {
@@ -11,6 +15,11 @@ public final class DatabaseOptions {
     @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT",
             description = "auto, plain, golang-migrate, flyway, dbmate, goose, liquibase, diesel, sqlx, folder or custom (default: ${DEFAULT-VALUE}).")
     String layout;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "postgres or sqlite. When absent: the dialect of the --db-url, else the dialect: of "
+                    + "schemagate.yml, else the folder's (a sqlite/ folder, files named x.sqlite3.up.sql), else postgres.")
+    String dialect;
 
     @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",
             description = "Major version of the embedded PostgreSQL, 13 to 18 (default: ${DEFAULT-VALUE}).")
@@ -30,6 +39,16 @@ public final class DatabaseOptions {
             description = "Longest a statement may wait for a lock on a scratch database, where nothing but the run "
                     + "holds locks (default: ${DEFAULT-VALUE}); a longer wait fails with its file and line.")
     String lockTimeout;
+
+    /** The run's dialect, for a run on the migrations folder {@code directory} (null when it reads none). */
+    Dialect dialect(Path directory, Path config) {
+        return DialectChoice.resolve(dialect, directory, dbUrl, config).dialect();
+    }
+
+    /** The run's dialect, for a run that reads {@code sources}; see {@link DialectChoice#forSources}. */
+    Dialect dialect(String... sources) {
+        return DialectChoice.forSources(dialect, dbUrl, sources).dialect();
+    }
 
     Layout layout() {
         return Layout.fromId(layout);

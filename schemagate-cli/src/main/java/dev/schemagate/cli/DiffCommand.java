@@ -5,7 +5,6 @@ import dev.schemagate.diff.DiffText;
 import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
 import dev.schemagate.engine.DiffRun;
 import dev.schemagate.postgres.server.JdbcUrls;
 import picocli.CommandLine.Command;
@@ -69,7 +68,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dialect dialect = Dialects.byId("postgres");
+        Dialect dialect = database.dialect(source, target);
         DiffRun.DiffOptions options = new DiffRun.DiffOptions(database.server(), database.layout(), content.options(),
                 columnOrder, unsafe, PROOF_ROWS);
         DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, format != Format.text);

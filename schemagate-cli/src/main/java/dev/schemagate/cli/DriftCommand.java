@@ -10,7 +10,6 @@ import dev.schemagate.diff.DiffJson;
 import dev.schemagate.diff.DiffText;
 import dev.schemagate.diff.DriftConfig;
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.engine.EnvironmentDrift;
 import dev.schemagate.migration.InputException;
@@ -85,7 +84,7 @@ public final class DriftCommand implements Callable<Integer> {
             throw new InputException("no environment to compare: name one with --actual, or list them under "
                     + "environments: in " + config);
         }
-        Dialect dialect = Dialects.byId("postgres");
+        Dialect dialect = database.dialect(expected);
         EnvironmentDrift drift = new EnvironmentDrift(expected, dialect, database.server(), database.layout(), content.options(),
                 settings.ignore());
         if (!Files.isDirectory(Path.of(expected))) {

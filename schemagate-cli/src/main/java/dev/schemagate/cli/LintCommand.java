@@ -4,7 +4,6 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.check.OutsideReach;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
@@ -91,7 +90,7 @@ public final class LintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rows must be at least 1, not " + rows);
         }
         Reports reports = report.reports();
-        Dialect dialect = Dialects.byId("postgres");
+        Dialect dialect = database.dialect(directory, report.configFile());
         Linter linter = new Linter(dialect, report.lintConfig(directory));
         MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()),
                 changelog.settings());

@@ -1,7 +1,6 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
 import dev.schemagate.engine.SnapshotSource;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.model.Snapshot;
@@ -47,7 +46,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dialect dialect = Dialects.byId("postgres");
+        Dialect dialect = database.dialect(source);
         Snapshot snapshot = SnapshotSource.read(source, dialect, database.server(), database.layout(),
                 content.options());
         boolean json = output != null && output.getFileName().toString().toLowerCase().endsWith(".json");

@@ -79,6 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = VerifyOptions.of(directory)
                 .withConfig(report.configFile())
                 .withLayout(database.layout())
+                .withDialect(database.dialect)
                 .withServer(database.server())
                 .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
                 .withBaseline(baseline == null ? null : parseVersion(baseline))

@@ -13,6 +13,7 @@ public final class IntegrityFindings {
     public static final String ORPHANS = "integrity.foreign-key-orphans";
     public static final String SEQUENCE_BEHIND = "integrity.sequence-behind";
     public static final String NOT_VALID = "integrity.not-valid-constraint";
+    public static final String DAMAGED = "integrity.damaged";
 
     private IntegrityFindings() {
     }
@@ -28,7 +29,8 @@ public final class IntegrityFindings {
             case FOREIGN_KEY_ORPHANS -> new Finding(ORPHANS, Severity.ERROR, at,
                     "foreign key " + problem.object() + " of " + problem.table() + " has orphan rows after "
                             + migration.displayName(),
-                    "Delete or fix the orphan rows before validating the constraint; VALIDATE CONSTRAINT will fail on them.",
+                    "Delete or fix the orphan rows: validating the constraint fails on them, and where the database "
+                            + "checked nothing (a key added unchecked, or written with key checks off) the next write that touches them fails.",
                     List.of(problem.detail()));
             case SEQUENCE_BEHIND -> new Finding(SEQUENCE_BEHIND, Severity.ERROR, at,
                     "sequence " + problem.object() + " is behind the values of " + problem.table() + " after "
@@ -40,6 +42,11 @@ public final class IntegrityFindings {
                             + "migration (added by " + migration.displayName() + ")",
                     "Rows written before it was added are not checked: add a migration that runs "
                             + "ALTER TABLE ... VALIDATE CONSTRAINT " + problem.object() + ".", List.of(problem.detail()));
+            case DAMAGED -> new Finding(DAMAGED, Severity.ERROR, at,
+                    "the database's consistency check fails on " + problem.table() + " after " + migration.displayName(),
+                    "The migration left rows or an index the schema does not allow (it ran with checks off, or wrote "
+                            + "the schema table directly): fix the rows or rebuild the index in a migration.",
+                    List.of(problem.detail()));
         };
     }
 }

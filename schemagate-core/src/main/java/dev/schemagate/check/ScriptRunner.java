@@ -51,9 +51,12 @@ public final class ScriptRunner {
         return outcome(statements, transaction.autocommitReason(statements), oneByOne(connection, statements), Optional.empty());
     }
 
-    /** True when the script can run inside a transaction the caller opened (and may roll back). */
+    /**
+     * True when the script can run inside a transaction the caller opened and roll back with it:
+     * the database undoes DDL with its transaction, and the script's tool and statements allow one.
+     */
     public boolean fitsInTransaction(Script script) {
-        return script.transaction().mode() != Transaction.Mode.NONE
+        return dialect.capabilities().transactionalDdl() && script.transaction().mode() != Transaction.Mode.NONE
                 && dialect.splitter().split(script).stream().allMatch(Statement::transactional);
     }
 

@@ -22,7 +22,9 @@ public record IntegrityProblem(Kind kind, QualifiedName table, String object, St
         /** A sequence whose next value is already in the column it feeds. */
         SEQUENCE_BEHIND,
         /** A check or foreign key constraint left NOT VALID at the end of the migrations. */
-        NOT_VALID_CONSTRAINT
+        NOT_VALID_CONSTRAINT,
+        /** The database's own consistency check failed: an index out of step with its table, a row breaking a constraint. */
+        DAMAGED
     }
 
     /** A stable identity, so one problem seen after several migrations is reported once. */

@@ -27,6 +27,25 @@ public interface Dialect {
      */
     List<String> fileNameAliases();
 
+    /** What the database can do that the engine must not assume, such as rolling back DDL. */
+    Capabilities capabilities();
+
+    /**
+     * Whether a JDBC URL names a database of this dialect, so a run given only {@code --db-url}
+     * knows its dialect; this default recognises none.
+     */
+    default boolean acceptsUrl(String url) {
+        return false;
+    }
+
+    /**
+     * Whether a run that names no dialect, on a folder whose files name none or several, uses this
+     * one. At most one dialect on the class path says so.
+     */
+    default boolean fallback() {
+        return false;
+    }
+
     /** Cuts scripts into statements as this database's own client does. */
     StatementSplitter splitter();
 

@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.LintAvailability;
 import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.ScriptOutcome;
@@ -10,7 +11,7 @@ import dev.schemagate.check.StatementFailures;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.history.HistoryGuard;
@@ -52,7 +53,7 @@ public final class Verifier {
 
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
-        Dialect dialect = Dialects.byId(options.dialect());
+        Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()),
                 options.settings());
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
@@ -78,7 +79,11 @@ public final class Verifier {
                 if (options.expected() != null && applied) {
                     findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
                 }
-                if (options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
+                boolean linted = Linter.observes(dialect);
+                if (options.runs(CheckName.LINT) && !linted) {
+                    findings.add(LintAvailability.unavailable(set, dialect.id()));
+                }
+                if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
                     findings.addAll(withoutRefusedAgain(lint(set, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
                 } else if (walked.historyApplied() != null) {
                     walked.historyApplied().close();
@@ -212,6 +217,9 @@ public final class Verifier {
             return new Cycled(cycle.run(database, migration, state, null), false);
         }
         MigrationCycle.Result result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+        if (result.upFailure() == null && NewKeyOrphans.found(state, result) && data.conform(state, result.after())) {
+            result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+        }
         if (result.upFailure() == null) {
             return new Cycled(withoutRows(cycle, database, migration, state, result), false);
         }

@@ -1,6 +1,7 @@
 package dev.schemagate.engine;
 
 import dev.schemagate.check.Severity;
+import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.LintConfigFile;
@@ -18,7 +19,7 @@ import java.util.Set;
  *
  * @param directory the migrations folder
  * @param layout    the layout to read it as, or {@link Layout#AUTO}
- * @param dialect   the dialect id, such as {@code postgres}
+ * @param dialect   the dialect id or file-name alias the user gave, or null to detect it (see {@link DialectChoice})
  * @param server    which server to run on
  * @param failOn    the lowest severity that fails the run
  * @param checks    the checks to make ({@code apply} always runs)
@@ -56,12 +57,17 @@ public record VerifyOptions(Path directory, Layout layout, String dialect, Serve
     }
 
     public static VerifyOptions of(Path directory) {
-        return new VerifyOptions(directory, Layout.AUTO, "postgres", ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
+        return new VerifyOptions(directory, Layout.AUTO, null, ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
                 Severity.ERROR, CheckName.defaults(), null, null, DEFAULT_ROWS, DEFAULT_SEED, null, null, Map.of());
     }
 
     public VerifyOptions withLayout(Layout newLayout) {
         return new VerifyOptions(directory, newLayout, dialect, server, failOn, checks, baseline, since, rows, seed, expected, config, settings);
+    }
+
+    public VerifyOptions withDialect(String newDialect) {
+        return new VerifyOptions(directory, layout, newDialect, server, failOn, checks, baseline, since, rows, seed, expected, config,
+                settings);
     }
 
     public VerifyOptions withServer(ServerOptions newServer) {

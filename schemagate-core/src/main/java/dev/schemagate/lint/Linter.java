@@ -47,6 +47,11 @@ public final class Linter {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** Whether the dialect has an observer and seeder, which the lint's rules need. */
+    public static boolean observes(Dialect dialect) {
+        return ObservationProvider.find(dialect.id()).isPresent();
+    }
+
     /**
      * Observed lint: applies every up script on {@code database}, seeding empty tables with
      * {@code rows} rows before each migration (none when {@code rows} is 0), watching each

@@ -1,5 +1,6 @@
 package dev.schemagate.lint;
 
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -17,11 +18,17 @@ public interface ObservationProvider {
 
     /** The provider for a dialect; an {@link IllegalArgumentException} when none is on the class path. */
     static ObservationProvider forDialect(String dialect) {
+        return find(dialect).orElseThrow(() -> new IllegalArgumentException("no lint observation for dialect '"
+                + dialect + "'; run with --static"));
+    }
+
+    /** The provider for a dialect, if one is on the class path. */
+    static Optional<ObservationProvider> find(String dialect) {
         for (ObservationProvider provider : ServiceLoader.load(ObservationProvider.class)) {
             if (provider.dialect().equalsIgnoreCase(dialect)) {
-                return provider;
+                return Optional.of(provider);
             }
         }
-        throw new IllegalArgumentException("no lint observation for dialect '" + dialect + "'; run with --static");
+        return Optional.empty();
     }
 }

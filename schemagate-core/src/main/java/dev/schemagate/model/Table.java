@@ -18,13 +18,14 @@ import java.util.Optional;
  * @param options          storage parameters such as {@code fillfactor=50}, sorted
  * @param rowSecurity      ROW LEVEL SECURITY is enabled
  * @param forceRowSecurity ROW LEVEL SECURITY is forced on the owner too
+ * @param sqlite           what SQLite alone says about the table; null for every other dialect
  */
 public record Table(String schema, String name, boolean unlogged, List<Column> columns,
                     List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies,
                     String partitionKey, QualifiedName partitionOf, String partitionBound,
                     List<QualifiedName> inherits, String ofType, String accessMethod, List<String> options,
                     ReplicaIdentity replicaIdentity, boolean rowSecurity, boolean forceRowSecurity, String owner,
-                    String comment, Privileges privileges) implements SchemaObject {
+                    String comment, Privileges privileges, SqliteTable sqlite) implements SchemaObject {
 
     public Table {
         columns = Canonical.kept(columns);
@@ -36,6 +37,18 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
         options = Canonical.sorted(options, String::compareTo);
         replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
         privileges = Privileges.orNone(privileges);
+    }
+
+    /** A table of a dialect with nothing of its own to add. */
+    public Table(String schema, String name, boolean unlogged, List<Column> columns,
+                 List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies,
+                 String partitionKey, QualifiedName partitionOf, String partitionBound,
+                 List<QualifiedName> inherits, String ofType, String accessMethod, List<String> options,
+                 ReplicaIdentity replicaIdentity, boolean rowSecurity, boolean forceRowSecurity, String owner,
+                 String comment, Privileges privileges) {
+        this(schema, name, unlogged, columns, constraints, indexes, triggers, policies, partitionKey, partitionOf,
+                partitionBound, inherits, ofType, accessMethod, options, replicaIdentity, rowSecurity, forceRowSecurity,
+                owner, comment, privileges, null);
     }
 
     public Optional<Column> column(String columnName) {

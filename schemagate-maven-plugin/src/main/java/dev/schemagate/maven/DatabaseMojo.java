@@ -1,5 +1,7 @@
 package dev.schemagate.maven;
 
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.Timeouts;
@@ -21,6 +23,10 @@ abstract class DatabaseMojo extends AbstractMojo {
     /** auto, plain, golang-migrate, flyway, dbmate, goose, liquibase or folder. */
     @Parameter(property = "schemagate.layout", defaultValue = "auto")
     String layout;
+
+    /** postgres or sqlite; absent: from the dbUrl, schemagate.yml's dialect: or the migrations folder, else postgres. */
+    @Parameter(property = "schemagate.dialect")
+    String dialect;
 
     /** Major version of the embedded PostgreSQL, 13 to 18. */
     @Parameter(property = "schemagate.pgVersion", defaultValue = ServerOptions.DEFAULT_VERSION)
@@ -53,6 +59,11 @@ abstract class DatabaseMojo extends AbstractMojo {
 
     final Layout layout() {
         return Layout.fromId(layout);
+    }
+
+    /** The run's dialect, for a run that reads {@code sources}; see {@link DialectChoice#forSources}. */
+    final Dialect dialect(String... sources) {
+        return DialectChoice.forSources(dialect, dbUrl == null || dbUrl.isBlank() ? null : dbUrl, sources).dialect();
     }
 
     final ServerOptions server() {

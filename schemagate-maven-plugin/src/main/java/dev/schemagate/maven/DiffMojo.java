@@ -5,7 +5,6 @@ import dev.schemagate.diff.DiffText;
 import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
 import dev.schemagate.engine.DiffRun;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.model.SnapshotOptions;
@@ -68,7 +67,7 @@ public final class DiffMojo extends SchemaMojo {
         if (!List.of("text", "sql", "json").contains(kind)) {
             throw new InputException("<format>" + format + "</format> is not a diff format: use text, sql or json");
         }
-        Dialect dialect = Dialects.byId("postgres");
+        Dialect dialect = dialect(source, target);
         DiffRun.DiffOptions options = new DiffRun.DiffOptions(server(), layout(), new SnapshotOptions(owners, privileges),
                 columnOrder, unsafe, PROOF_ROWS);
         DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, !kind.equals("text"));

@@ -1,7 +1,6 @@
 package dev.schemagate.maven;
 
 import dev.schemagate.dialect.Dialect;
-import dev.schemagate.dialect.Dialects;
 import dev.schemagate.engine.SnapshotSource;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
@@ -37,7 +36,7 @@ public final class SnapshotMojo extends SchemaMojo {
 
     @Override
     void run() {
-        Dialect dialect = Dialects.byId("postgres");
+        Dialect dialect = dialect(source);
         Snapshot snapshot = SnapshotSource.read(source, dialect, server(), layout(),
                 new SnapshotOptions(!noOwners, !noPrivileges));
         boolean json = output.getName().toLowerCase().endsWith(".json");

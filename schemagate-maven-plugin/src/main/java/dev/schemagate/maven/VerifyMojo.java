@@ -110,6 +110,7 @@ public final class VerifyMojo extends DatabaseMojo {
         VerifyOptions options = VerifyOptions.of(location.path())
                 .withSettings(location.settings(contexts, labels))
                 .withLayout(layout())
+                .withDialect(dialect)
                 .withServer(server())
                 .withChecks(checks == null || checks.isEmpty() ? CheckName.defaults()
                         : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))

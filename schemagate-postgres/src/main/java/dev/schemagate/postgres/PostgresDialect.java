@@ -1,6 +1,7 @@
 package dev.schemagate.postgres;
 
 import dev.schemagate.data.DataProbe;
+import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
@@ -25,6 +26,7 @@ import org.postgresql.util.ServerErrorMessage;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,26 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> fileNameAliases() {
         return List.of("postgres", "postgresql", "pg");
+    }
+
+    /** DDL is transactional; a scratch database is cloned with {@code CREATE DATABASE ... TEMPLATE}. */
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true,
+            "a database on one server per run", "CREATE DATABASE ... TEMPLATE", Duration.ofMillis(60));
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public boolean acceptsUrl(String url) {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** The dialect Schemagate was first built for, used when nothing names another. */
+    @Override
+    public boolean fallback() {
+        return true;
     }
 
     @Override

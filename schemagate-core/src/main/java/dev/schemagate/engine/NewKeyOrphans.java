@@ -1,0 +1,35 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.data.IntegrityProblem;
+import dev.schemagate.model.Constraint;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+/**
+ * Whether a migration left rows breaking a foreign key it added itself. A database that checks a
+ * new key refuses such a migration (and the data line's rows are then made consistent and the
+ * migration tried again); one that adds keys by rebuilding a table with key checks off lets it
+ * through. Either way the orphans are the synthetic rows' doing, not the migration's, when the
+ * rows were never held to that key: production rows would have matched it.
+ */
+final class NewKeyOrphans {
+
+    private NewKeyOrphans() {
+    }
+
+    /** True when {@code result} shows orphan rows on a table that has a foreign key {@code before} lacked. */
+    static boolean found(Snapshot before, MigrationCycle.Result result) {
+        if (result.after() == null) {
+            return false;
+        }
+        return result.integrity().stream()
+                .filter(problem -> problem.kind() == IntegrityProblem.Kind.FOREIGN_KEY_ORPHANS)
+                .anyMatch(problem -> result.after().table(problem.table()).map(table -> addsKey(before, table)).orElse(false));
+    }
+
+    private static boolean addsKey(Snapshot before, Table table) {
+        Table was = before.table(table.qualifiedName()).orElse(null);
+        return was != null && table.constraints().stream().anyMatch(key -> key.type() == Constraint.Type.FOREIGN_KEY
+                && was.constraint(key.name()).isEmpty());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.schemagate.sqlite;
+
+import dev.schemagate.data.DataProbe;
+import dev.schemagate.dialect.Capabilities;
+import dev.schemagate.dialect.DatabaseError;
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.Statement;
+import dev.schemagate.migration.StatementSplitter;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import org.sqlite.SQLiteException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQLite, embedded through sqlite-jdbc: the database engine runs inside the JVM, a scratch
+ * database is a file in the run's private folder and a clone is a copy of that file. DDL is
+ * transactional, so most migrations are tried in a transaction that is rolled back.
+ */
+public final class SqliteDialect implements Dialect {
+
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true,
+            "a file in the run's private folder", "a file copy", Duration.ofMillis(30));
+
+    /** sqlite-jdbc's message: {@code [SQLITE_ERROR] SQL error or missing database (no such table: t)}. */
+    private static final Pattern MESSAGE = Pattern.compile("(?s)^\\[\\w+]\\s.*?\\((.*)\\)\\s*$");
+
+    private final StatementSplitter splitter = new SqliteSplitter();
+    private final DataProbe data = new SqliteDataProbe();
+
+    @Override
+    public String id() {
+        return "sqlite";
+    }
+
+    @Override
+    public List<String> fileNameAliases() {
+        return List.of("sqlite", "sqlite3");
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public boolean acceptsUrl(String url) {
+        return url.startsWith("jdbc:sqlite:");
+    }
+
+    @Override
+    public StatementSplitter splitter() {
+        return splitter;
+    }
+
+    /** Scratch databases are always private files; a {@code --db-url} only names the dialect. */
+    @Override
+    public DatabaseServer start(ServerOptions options) {
+        return SqliteServer.start(options.timeouts());
+    }
+
+    @Override
+    public void execute(Connection connection, Statement statement) throws SQLException {
+        try (java.sql.Statement jdbc = connection.createStatement()) {
+            jdbc.execute(statement.sql());
+        }
+    }
+
+    @Override
+    public Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException {
+        return SqliteIntrospector.snapshot(connection);
+    }
+
+    @Override
+    public MigrationPlan migrationPlan(Snapshot from, Snapshot to) {
+        throw new InputException("a migration plan for SQLite is not built yet: compare with diff --format text");
+    }
+
+    @Override
+    public String schemaSql(Snapshot snapshot) {
+        throw new InputException("a schema .sql for SQLite is not written yet: write the snapshot as .json");
+    }
+
+    @Override
+    public Connection connectLive(String url) throws SQLException {
+        return SqliteConnections.open(url, Timeouts.DEFAULT, true);
+    }
+
+    @Override
+    public DataProbe data() {
+        return data;
+    }
+
+    @Override
+    public DatabaseError describe(SQLException failure) {
+        return error(failure);
+    }
+
+    /** What SQLite said, without the driver's wrapping; the result code stands for the SQLSTATE SQLite has not. */
+    static DatabaseError error(SQLException failure) {
+        String code = failure instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : "SQLITE_ERROR";
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        Matcher m = MESSAGE.matcher(message);
+        return new DatabaseError(code, m.matches() ? m.group(1) : message, "", "", 0);
+    }
+}
