@@ -10,7 +10,8 @@ import dev.schemagate.model.Table;
  * new key refuses such a migration (and the data line's rows are then made consistent and the
  * migration tried again); one that adds keys by rebuilding a table with key checks off lets it
  * through. Either way the orphans are the synthetic rows' doing, not the migration's, when the
- * rows were never held to that key: production rows would have matched it.
+ * rows were never held to that key: production rows would have matched it. A key added {@code NOT
+ * VALID} is the exception: it promises nothing about existing rows, so its orphans stand.
  */
 final class NewKeyOrphans {
 
@@ -30,6 +31,6 @@ final class NewKeyOrphans {
     private static boolean addsKey(Snapshot before, Table table) {
         Table was = before.table(table.qualifiedName()).orElse(null);
         return was != null && table.constraints().stream().anyMatch(key -> key.type() == Constraint.Type.FOREIGN_KEY
-                && was.constraint(key.name()).isEmpty());
+                && key.validated() && was.constraint(key.name()).isEmpty());
     }
 }

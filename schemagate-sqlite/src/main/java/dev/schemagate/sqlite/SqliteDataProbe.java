@@ -1,6 +1,7 @@
 package dev.schemagate.sqlite;
 
 import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.IntegrityProblem;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableRows;
@@ -75,6 +76,12 @@ final class SqliteDataProbe implements DataProbe {
      * would. A key whose values cannot be conformed (a parent without rows under a NOT NULL column)
      * is left as it is.
      */
+    /** SQLite converts by type affinity and never refuses a stored value in a cast, so no sample value explains a failure. */
+    @Override
+    public long reseed(Connection connection, Snapshot now, FailedStatement failure) {
+        return 0;
+    }
+
     @Override
     public long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException {
         long changed = 0;
