@@ -7,6 +7,7 @@ import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The findings of the reversibility check, worded once for every report. */
 public final class ReversibilityFindings {
@@ -54,12 +55,20 @@ public final class ReversibilityFindings {
         if (effect == UpEffect.DATA_ONLY) {
             return new Finding(MISSING_DOWN, Severity.WARNING, at, migration.displayName()
                     + " has no down script, and its up script changes rows (the schema stays the same): the data change cannot be rolled back",
-                    "Write a down script that restores the rows if a rollback must bring them back, or mark it "
+                    changeset(migration) ? "Add a rollback to the changeset that restores the rows if a rollback must bring them back."
+                            : "Write a down script that restores the rows if a rollback must bring them back, or mark it "
                             + "'-- schemagate:irreversible <reason>'.",
                     List.of("schema before and after the up script: identical"));
         }
         return new Finding(MISSING_DOWN, Severity.ERROR, at, migration.displayName() + " has no down script (or one without a statement)",
-                "Write a down script that undoes it, or mark it '-- schemagate:irreversible <reason>'.", List.of());
+                changeset(migration) ? "Add a rollback to the changeset that undoes it (Liquibase derives none for its changes)."
+                        : "Write a down script that undoes it, or mark it '-- schemagate:irreversible <reason>'.", List.of());
+    }
+
+    /** A changeset of a Liquibase XML, YAML or JSON changelog, where no SQL comment can mark it irreversible. */
+    private static boolean changeset(Migration migration) {
+        String name = migration.up().file().getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
     /**

@@ -94,6 +94,7 @@ class ChangelogVerifyTest {
 
         Finding missing = only(result, ReversibilityFindings.MISSING_DOWN);
         assertThat(missing.location()).isEqualTo(new Location(JSON.resolve("db.changelog-master.json"), 41, 0));
+        assertThat(missing.hint()).startsWith("Add a rollback to the changeset").doesNotContain("schemagate:irreversible");
         assertThat(result.runs()).extracting(MigrationRun::reversal).containsExactly(MigrationRun.Reversal.REVERSED,
                 MigrationRun.Reversal.REVERSED, MigrationRun.Reversal.MISSING_DOWN);
     }
