@@ -21,7 +21,9 @@ public enum MigrationOutcome {
     /** The up script failed. */
     FAILED("failed", "failed", false),
     /** Not run: an earlier migration failed. */
-    NOT_RUN("notRun", "not run", false);
+    NOT_RUN("notRun", "not run", false),
+    /** Not run by design: its preconditions are not met and say to skip it ({@code onFail="MARK_RAN"}). */
+    SKIPPED("skipped", "skipped: preconditions not met", true);
 
     private final String id;
     private final String label;
@@ -48,10 +50,16 @@ public enum MigrationOutcome {
         return ok;
     }
 
+    /** Whether its up script ran (or failed): false for a migration not run or skipped. */
+    public boolean ran() {
+        return this != NOT_RUN && this != SKIPPED;
+    }
+
     static MigrationOutcome of(MigrationRun.Status status, MigrationRun.Reversal reversal) {
         return switch (status) {
             case FAILED -> FAILED;
             case NOT_RUN -> NOT_RUN;
+            case SKIPPED -> SKIPPED;
             case APPLIED -> switch (reversal) {
                 case FAILED, NOT_RESTORED, LOSES_ROWS -> ROLLBACK_FAILED;
                 case MISSING_DOWN -> MISSING_DOWN;

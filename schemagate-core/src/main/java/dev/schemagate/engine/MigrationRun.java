@@ -20,8 +20,11 @@ import java.time.Duration;
 public record MigrationRun(Migration migration, Status status, Duration duration, int statements, String autocommitReason,
                            Reversal reversal, Duration reversalDuration, boolean history) {
 
-    /** The fate of a migration in a run. */
-    public enum Status { APPLIED, FAILED, NOT_RUN }
+    /**
+     * The fate of a migration in a run; {@code SKIPPED} when its run condition (a changeset's
+     * preconditions under {@code onFail="MARK_RAN"} or {@code CONTINUE}) left it out.
+     */
+    public enum Status { APPLIED, FAILED, NOT_RUN, SKIPPED }
 
     /**
      * Whether a migration rolls back: {@code FAILED} when its down script fails or the up script
@@ -45,6 +48,11 @@ public record MigrationRun(Migration migration, Status status, Duration duration
     public static MigrationRun of(Migration migration, ScriptOutcome outcome, Duration took) {
         return new MigrationRun(migration, outcome.succeeded() ? Status.APPLIED : Status.FAILED, took,
                 outcome.statements(), outcome.autocommitReason(), Reversal.NOT_CHECKED, Duration.ZERO, false);
+    }
+
+    /** A migration its run condition left out: not applied, by design. */
+    public static MigrationRun skipped(Migration migration) {
+        return new MigrationRun(migration, Status.SKIPPED, Duration.ZERO, 0, "", Reversal.NOT_CHECKED, Duration.ZERO, false);
     }
 
     public static MigrationRun notRun(Migration migration) {

@@ -1,5 +1,6 @@
 package dev.schemagate.engine;
 
+import dev.schemagate.check.ConditionFindings;
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.LintAvailability;
@@ -25,6 +26,7 @@ import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.migration.RunCondition;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
@@ -75,7 +77,9 @@ public final class Verifier {
                 findings.addAll(StatementFailures.ignored(set.ignored()));
                 Walked walked = walk(set, cut, dialect, database, options, findings);
                 List<MigrationRun> runs = walked.runs();
-                boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
+                boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED
+                        || run.status() == MigrationRun.Status.SKIPPED);
+                MigrationSet ran = withoutSkipped(set, runs);
                 if (options.expected() != null && applied) {
                     findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
                 }
@@ -84,7 +88,7 @@ public final class Verifier {
                     findings.add(LintAvailability.unavailable(set, dialect.id()));
                 }
                 if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
-                    findings.addAll(withoutRefusedAgain(lint(set, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
+                    findings.addAll(withoutRefusedAgain(lint(ran, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
                 } else if (walked.historyApplied() != null) {
                     walked.historyApplied().close();
                 }
@@ -129,6 +133,19 @@ public final class Verifier {
                 boolean past = cut.isHistory(migration);
                 if (!past && i > 0 && runs.stream().allMatch(MigrationRun::history) && options.runs(CheckName.LINT)) {
                     historyApplied = database.checkpoint();
+                }
+                RunCondition.Decision decision = decide(migration, database, runs);
+                Finding decided = decision.verdict() == RunCondition.Verdict.RUN ? null : ConditionFindings.of(migration, decision);
+                if (decided != null) {
+                    findings.add(decided);
+                }
+                if (decision.verdict() == RunCondition.Verdict.SKIP || decision.verdict() == RunCondition.Verdict.HALT) {
+                    MigrationRun run = (decision.verdict() == RunCondition.Verdict.SKIP ? MigrationRun.skipped(migration)
+                            : MigrationRun.of(migration, new ScriptOutcome(0, "", Optional.of(decided)), Duration.ZERO)).asHistory(past);
+                    stopped = decision.verdict() == RunCondition.Verdict.HALT;
+                    runs.add(run);
+                    progress.migrationFinished(run, i, migrations.size());
+                    continue;
                 }
                 if (!past && cycles && state == null) {
                     state = snapshot(dialect, database);
@@ -196,6 +213,24 @@ public final class Verifier {
             findings.addAll(integrity.atEnd(state));
         }
         return new Walked(runs, historyApplied);
+    }
+
+    /** The migrations less those their run condition skipped: the lint observes what the run applied. */
+    private static MigrationSet withoutSkipped(MigrationSet set, List<MigrationRun> runs) {
+        Set<Migration> skipped = runs.stream().filter(run -> run.status() == MigrationRun.Status.SKIPPED).map(MigrationRun::migration)
+                .collect(Collectors.toSet());
+        return skipped.isEmpty() ? set : new MigrationSet(set.directory(), set.layout(),
+                set.migrations().stream().filter(migration -> !skipped.contains(migration)).toList(), set.ignored());
+    }
+
+    /** What the migration's run condition decides on the working database now, given what the run applied so far. */
+    private static RunCondition.Decision decide(Migration migration, WorkingDatabase database, List<MigrationRun> runs) {
+        if (migration.condition().isEmpty()) {
+            return RunCondition.Decision.RUNS;
+        }
+        List<Migration> applied = runs.stream().filter(run -> run.status() == MigrationRun.Status.APPLIED).map(MigrationRun::migration)
+                .toList();
+        return migration.condition().get().decide(database.connection(), applied);
     }
 
     /**

@@ -10,8 +10,13 @@ import java.util.Optional;
  * @param description the human part of the name, such as {@code create_users}
  * @param up          the script that applies the migration
  * @param down        the script that reverts it, if the layout has one
+ * @param condition   what decides on the database whether it runs (a changeset's preconditions), if anything
  */
-public record Migration(Version version, String description, Script up, Optional<Script> down) {
+public record Migration(Version version, String description, Script up, Optional<Script> down, Optional<RunCondition> condition) {
+
+    public Migration(Version version, String description, Script up, Optional<Script> down) {
+        this(version, description, up, down, Optional.empty());
+    }
 
     public boolean repeatable() {
         return version == null;

@@ -76,10 +76,15 @@ public final class ConsoleReport implements ProgressListener {
             return;
         }
         history();
-        String mark = ok ? ansi.green("✓") : ansi.red("✗");
+        String mark = !run.outcome().ran() && ok ? ansi.dim("–") : ok ? ansi.green("✓") : ansi.red("✗");
         String name = pad(PlainText.of(run.migration().displayName()), nameWidth);
         String note = run.history() ? ansi.dim("  history")
                 : run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + PlainText.of(run.autocommitReason()));
+        if (run.outcome() == MigrationOutcome.SKIPPED) {
+            out.printf("  %s %s %7s  %s%n", mark, name, "", ansi.dim(run.outcome().label()));
+            out.flush();
+            return;
+        }
         out.printf("  %s %s %7s%s%s%n", mark, name, millis(run.duration()), reversal(run), note);
         out.flush();
     }

@@ -2,7 +2,6 @@ package dev.schemagate.report;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
-import dev.schemagate.engine.MigrationOutcome;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.migration.Migration;
 
@@ -39,14 +38,14 @@ final class HtmlMatrix {
                     .append("><td><a href=\"#findings-").append(anchor).append("\">").append(HtmlReport.escape(migration.displayName()))
                     .append("</a></td><td class=\"status ").append(run == null ? "" : run.outcome().id()).append("\">")
                     .append(HtmlReport.escape(status)).append("</td><td class=\"ms\">");
-            if (run != null && run.outcome() != MigrationOutcome.NOT_RUN) {
+            if (run != null && run.outcome().ran()) {
                 long ms = run.duration().toMillis();
                 html.append("<span class=\"bar\"><span style=\"width:").append(String.format(Locale.ROOT, "%.1f", 100.0 * ms / longest))
                         .append("%\"></span></span>").append(ms).append(" ms");
             }
             html.append("</td>");
             for (CheckOutcome check : checks) {
-                if (run != null && run.outcome() == MigrationOutcome.NOT_RUN) {
+                if (run != null && !run.outcome().ran()) {
                     html.append("<td class=\"skip\">–</td>");
                     continue;
                 }

@@ -87,7 +87,7 @@ public final class MarkdownSummary {
             }
             md.append("| ").append(escape(run.migration().displayName())).append(" | ").append(status(run.outcome()))
                     .append(run.history() ? " (history)" : "")
-                    .append(" | ").append(run.outcome() == MigrationOutcome.NOT_RUN ? "" : run.duration().toMillis() + " ms")
+                    .append(" | ").append(!run.outcome().ran() ? "" : run.duration().toMillis() + " ms")
                     .append(" | ").append(run.autocommitReason().isEmpty() ? "" : "no transaction: " + escape(run.autocommitReason()))
                     .append(" |\n");
         }
@@ -152,7 +152,7 @@ public final class MarkdownSummary {
             case APPLIED, NO_DOWN -> "✅ " + outcome.label();
             case ROLLBACK_FAILED, MISSING_DOWN, FAILED -> "❌ " + outcome.label();
             case ROLLBACK_FAILS_ON_SAMPLE_ROWS -> "⚠️ " + outcome.label();
-            case NOT_RUN -> "⏭ " + outcome.label();
+            case NOT_RUN, SKIPPED -> "⏭ " + outcome.label();
         };
     }
 

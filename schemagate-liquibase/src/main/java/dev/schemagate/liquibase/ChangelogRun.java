@@ -16,14 +16,14 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.OfflineConnection;
 import liquibase.exception.LiquibaseException;
-import liquibase.logging.core.NoOpLogService;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
-import liquibase.ui.LoggerUIService;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One reading of a changelog: Liquibase parses it (includes, {@code includeAll}, parameters) for
@@ -47,10 +47,8 @@ final class ChangelogRun {
 
     MigrationSet migrations() {
         ResourceAccessor accessor = roots.accessor();
-        Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(), accessor,
-                Scope.Attr.logService.name(), new NoOpLogService(), Scope.Attr.ui.name(), new LoggerUIService());
         try {
-            return Scope.child(scope, () -> read(accessor));
+            return LiquibaseScope.call(Map.of(Scope.Attr.resourceAccessor.name(), accessor), () -> read(accessor));
         } catch (InputException e) {
             throw e;
         } catch (Exception e) {
@@ -78,9 +76,12 @@ final class ChangelogRun {
         }
         ChangesetMigrations migrations = new ChangesetMigrations(roots, new ChangesetSql(database));
         List<Migration> result = new ArrayList<>();
+        Map<Migration, ChangeSet> changesets = new HashMap<>();
         for (ChangeSet changeSet : changeLog.getChangeSets()) {
             switch (selection.judge(changeLog, changeSet)) {
-                case RUNS -> result.add(migrations.migration(changeSet));
+                case RUNS -> changesets.put(add(result, migrations.migration(changeSet, Optional.empty())), changeSet);
+                case ASKS_DATABASE -> changesets.put(add(result, migrations.migration(changeSet,
+                        Optional.of(new ChangesetPreconditions(changeLog, changeSet, changesets)))), changeSet);
                 case HALTS -> throw new InputException(migrations.where(changeSet) + ": changeset " + changeSet.getAuthor() + ":"
                         + changeSet.getId() + ": its preconditions fail on " + database.getShortName()
                         + " and stop Liquibase (onFail HALT); fix them, or set onFail=\"MARK_RAN\" to skip the changeset");
@@ -95,6 +96,11 @@ final class ChangelogRun {
                     + "; check the changelog's includes, contexts, labels and dbms attributes");
         }
         return new MigrationSet(roots.folder(), Layout.LIQUIBASE_CHANGELOG, result);
+    }
+
+    private static Migration add(List<Migration> migrations, Migration migration) {
+        migrations.add(migration);
+        return migration;
     }
 
     private String liquibaseName() {

@@ -3,6 +3,7 @@ package dev.schemagate.liquibase;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.RunCondition;
 import dev.schemagate.migration.Script;
 import dev.schemagate.migration.ScriptPart;
 import dev.schemagate.migration.Transaction;
@@ -25,10 +26,17 @@ import java.util.Optional;
  * it and the changeset's position in the file ({@code 2.3} is the third changeset of the second
  * file), so that migrations sort as Liquibase runs them. {@code runInTransaction="false"} runs up
  * and rollback outside a transaction; a changeset Liquibase can roll back neither from a
- * {@code <rollback>} block nor by itself has no down script.
+ * {@code <rollback>} block nor by itself has no down script, and one whose rollback is empty
+ * ({@code <rollback/>}) is marked irreversible.
  */
 final class ChangesetMigrations {
 
+    /**
+     * The down script of a changeset whose rollback is empty: Schemagate's mark of a migration
+     * irreversible on purpose, so that it is reported as SQL layouts report one marked so.
+     */
+    private static final String EMPTY_ROLLBACK = "-- schemagate:irreversible its rollback is empty,"
+            + " so Liquibase rolls it back by leaving it in place";
     private static final Transaction LIQUIBASE = Transaction.wrapped("Liquibase", "set runInTransaction=\"false\" on its changeset");
 
     private final SearchRoots roots;
@@ -42,17 +50,24 @@ final class ChangesetMigrations {
         this.sql = sql;
     }
 
-    Migration migration(ChangeSet changeSet) {
+    Migration migration(ChangeSet changeSet, Optional<RunCondition> condition) {
         Location at = where(changeSet);
         Path file = at.file();
         int position = files.computeIfAbsent(file, f -> files.size() + 1);
         int index = counts.merge(file, 1, Integer::sum);
         Transaction transaction = changeSet.isRunInTransaction() ? LIQUIBASE : Transaction.none("Liquibase");
-        Script up = script(at, sql.update(changeSet), transaction);
+        List<String> update = sql.update(changeSet);
         ChangesetSql.Rollback rollback = sql.rollback(changeSet);
-        Optional<Script> down = rollback.kind() == ChangesetSql.RollbackKind.NONE ? Optional.empty()
-                : Optional.of(script(at, rollback.statements(), transaction));
-        return new Migration(Version.parse(position + "." + index), changeSet.getAuthor() + ":" + changeSet.getId(), up, down);
+        UnsetParameters.refuse(changeSet, at, update, rollback.statements());
+        Script up = script(at, update, transaction);
+        Optional<Script> down = switch (rollback.kind()) {
+            case NONE -> Optional.empty();
+            case EMPTY -> Optional.of(new Script(at.file(), List.of(new ScriptPart(EMPTY_ROLLBACK, at.line(), 1, null)), transaction,
+                    at.line()));
+            case EXPLICIT, DERIVED -> Optional.of(script(at, rollback.statements(), transaction));
+        };
+        return new Migration(Version.parse(position + "." + index), changeSet.getAuthor() + ":" + changeSet.getId(), up, down,
+                condition);
     }
 
     /** The file and line of the changeset's element. */

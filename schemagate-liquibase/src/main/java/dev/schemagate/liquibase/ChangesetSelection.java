@@ -1,5 +1,6 @@
 package dev.schemagate.liquibase;
 
+import dev.schemagate.migration.RunCondition;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.changelog.ChangeSet;
@@ -26,13 +27,14 @@ import java.util.List;
  * ({@code dbms}, {@code changeLogPropertyDefined}, and {@code and}/{@code or}/{@code not} of them).
  * A failing one skips the changeset when its {@code onFail} is {@code CONTINUE} or
  * {@code MARK_RAN}, runs it under {@code WARN}, and stops the run under {@code HALT}, as Liquibase
- * does. Preconditions that ask the database ({@code tableExists}, {@code sqlCheck}, …) are taken as
- * met: the migrations run on a database that holds nothing but what the changelog created.
+ * does. Preconditions that ask the database ({@code tableExists}, {@code sqlCheck}, …) are
+ * {@link Verdict#ASKS_DATABASE}: they are checked on the scratch database when the changeset's turn
+ * comes (see {@link ChangesetPreconditions}).
  */
 final class ChangesetSelection {
 
     /** What becomes of a changeset. */
-    enum Verdict { RUNS, SKIPPED, HALTS }
+    enum Verdict { RUNS, SKIPPED, HALTS, ASKS_DATABASE }
 
     private final Database database;
     private final List<ChangeSetFilter> filters;
@@ -54,19 +56,28 @@ final class ChangesetSelection {
 
     /** The verdict of a precondition container: the changelog's own (with a null changeset) or a changeset's. */
     Verdict preconditions(DatabaseChangeLog changeLog, ChangeSet changeSet, PreconditionContainer preconditions) {
-        if (preconditions == null || !decidable(preconditions)) {
+        if (preconditions == null || preconditions.getNestedPreconditions().isEmpty()) {
             return Verdict.RUNS;
+        }
+        if (!decidable(preconditions)) {
+            return Verdict.ASKS_DATABASE;
         }
         try {
             preconditions.check(database, changeLog, changeSet, null);
             return Verdict.RUNS;
-        } catch (PreconditionFailedException | PreconditionErrorException e) {
-            return switch (preconditions.getOnFail()) {
-                case CONTINUE, MARK_RAN -> Verdict.SKIPPED;
-                case WARN -> Verdict.RUNS;
-                default -> Verdict.HALTS;
-            };
+        } catch (PreconditionFailedException e) {
+            return of(PreconditionOutcome.failed(preconditions, e).verdict());
+        } catch (PreconditionErrorException e) {
+            return of(PreconditionOutcome.errored(preconditions, e).verdict());
         }
+    }
+
+    private static Verdict of(RunCondition.Verdict verdict) {
+        return switch (verdict) {
+            case RUN, WARN -> Verdict.RUNS;
+            case SKIP -> Verdict.SKIPPED;
+            case HALT -> Verdict.HALTS;
+        };
     }
 
     /** True when every precondition of the tree can be checked without asking the database what it holds. */

@@ -20,6 +20,8 @@ import java.util.Optional;
  * generators: the changes for the update, and for the rollback either the changeset's
  * {@code <rollback>} changes or, without one, the rollback Liquibase derives from the changes
  * themselves (the inverse of each change, last change first), as {@code liquibase rollback} does.
+ * Liquibase reads every empty rollback ({@code <rollback/>}, {@code rollback: ""}, {@code <empty/>})
+ * as one {@code empty} change that does nothing: the changeset is rolled back by leaving it in place.
  * {@code tagDatabase} writes only to Liquibase's own table, which a scratch database has not, and
  * is left out.
  */
@@ -31,6 +33,11 @@ final class ChangesetSql {
         EXPLICIT,
         /** Derived by Liquibase from the changes ({@code createTable} is undone by {@code dropTable}, …). */
         DERIVED,
+        /**
+         * An empty {@code <rollback/>} (or {@code rollback: ""}, {@code <empty/>}): Liquibase rolls the
+         * changeset back by doing nothing, the changelog's way to mark it irreversible.
+         */
+        EMPTY,
         /** Neither: Liquibase cannot roll the changeset back. */
         NONE
     }
@@ -59,6 +66,9 @@ final class ChangesetSql {
 
     Rollback rollback(ChangeSet changeSet) {
         List<Change> explicit = changeSet.getRollback().getChanges();
+        if (!explicit.isEmpty() && explicit.stream().allMatch(EmptyChange.class::isInstance)) {
+            return new Rollback(RollbackKind.EMPTY, List.of());
+        }
         if (!explicit.isEmpty()) {
             List<String> statements = new ArrayList<>();
             for (Change change : explicit) {

@@ -1,8 +1,10 @@
 package dev.schemagate.liquibase;
 
+import dev.schemagate.migration.Annotation;
 import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -95,8 +97,11 @@ class ChangelogReadingTest {
         assertThat(without.migrations().get(0).up().file()).isEqualTo(XML.resolve("changes/001-products.xml"));
         assertThat(without.migrations().get(3).up().location().line()).isEqualTo(8);
         assertThat(without.migrations().get(3).up().file()).isEqualTo(XML.resolve("changes/002-prices.xml"));
-        assertThat(without.migrations().get(1).down()).as("<rollback/>: nothing to undo").hasValueSatisfying(
-                down -> assertThat(down.parts()).isEmpty());
+        assertThat(without.migrations().get(1).down()).as("<rollback/>: marked irreversible").hasValueSatisfying(
+                down -> assertThat(Annotation.find("irreversible", down)).hasValueSatisfying(mark -> {
+                    assertThat(mark.location()).isEqualTo(new Location(XML.resolve("changes/001-products.xml"), 36, 0));
+                    assertThat(mark.argument()).contains("rollback is empty");
+                }));
         assertThat(without.migrations().get(4).down()).as("raw SQL without <rollback>").isEmpty();
         Migration function = with.migrations().get(1);
         assertThat(sql(function.up())).singleElement().asString().contains("RETURN NEW;");

@@ -5,15 +5,14 @@ import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.Severity;
 import dev.schemagate.check.StatementFailures;
-import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Location;
-import dev.schemagate.postgres.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,7 @@ import static dev.schemagate.liquibase.ChangelogReadingTest.JSON;
 import static dev.schemagate.liquibase.ChangelogReadingTest.XML;
 import static dev.schemagate.liquibase.ChangelogReadingTest.YAML;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Whole verify runs of changelogs in the three formats on the real server: every check applies to changesets. */
@@ -33,11 +33,7 @@ class ChangelogVerifyTest {
 
     @BeforeAll
     static void sharedServer() {
-        try (ScratchDatabase probe = TestServer.shared().createDatabase()) {
-            String url = probe.jdbcUrl();
-            server = new ServerOptions(ServerOptions.DEFAULT_VERSION,
-                    url.substring(0, url.lastIndexOf('/')) + "/postgres?user=" + probe.username() + "&password=" + probe.password());
-        }
+        server = SharedServer.options();
     }
 
     @Test
@@ -66,26 +62,27 @@ class ChangelogVerifyTest {
     }
 
     @Test
-    void anXmlChangelogRunsWithItsParametersAndARawSqlChangesetWithoutRollbackIsAMissingDown() {
+    void anXmlChangelogRunsWithItsParametersAndARawSqlChangesetWithoutRollbackIsAMissingDownWhileAnEmptyRollbackMarksItIrreversible() {
         VerifyResult result = verify(VerifyOptions.of(XML).withSettings(Map.of("liquibase.parameters.table_prefix", "shop_")));
 
         assertThat(result.runs()).extracting(MigrationRun::status).containsOnly(MigrationRun.Status.APPLIED);
         assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(ReversibilityFindings.MISSING_DOWN))
                 .extracting(Finding::location, Finding::severity).containsExactly(
-                        tuple(new Location(XML.resolve("changes/001-products.xml"), 36, 0), Severity.WARNING),
+                        tuple(new Location(XML.resolve("changes/001-products.xml"), 36, 0), Severity.INFO),
                         tuple(new Location(XML.resolve("changes/002-prices.xml"), 14, 0), Severity.ERROR));
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(ReversibilityFindings.MISSING_DOWN)).first()
+                .extracting(Finding::message).asString().contains("carla:seed-products is irreversible on purpose", "rollback is empty");
         assertThat(result.runs()).extracting(MigrationRun::reversal).containsExactly(MigrationRun.Reversal.REVERSED,
                 MigrationRun.Reversal.NO_DOWN, MigrationRun.Reversal.REVERSED, MigrationRun.Reversal.REVERSED,
                 MigrationRun.Reversal.MISSING_DOWN);
     }
 
     @Test
-    void withoutItsParameterTheXmlChangelogFailsAsLiquibaseWouldAtTheChangeset() {
-        VerifyResult result = verify(VerifyOptions.of(XML));
-
-        Finding failed = only(result, StatementFailures.FAILED);
-        assertThat(failed.location()).isEqualTo(new Location(XML.resolve("changes/001-products.xml"), 36, 1));
-        assertThat(failed.evidence()).contains("generated SQL: INSERT INTO ${table_prefix}products (sku, name) VALUES ('a-1', 'First')");
+    void withoutItsParameterTheXmlChangelogIsRefusedAtTheFirstChangesetThatUsesIt() {
+        assertThatThrownBy(() -> verify(VerifyOptions.of(XML))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(XML.resolve("changes/001-products.xml") + ":8: changeset carla:create-products uses the"
+                        + " changelog parameter ${table_prefix}, which nothing sets")
+                .hasMessageContaining("--param table_prefix=VALUE").hasMessageContaining("spring.liquibase.parameters.table_prefix");
     }
 
     @Test

@@ -1,0 +1,41 @@
+package dev.schemagate.check;
+
+import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.RunCondition;
+
+import java.util.List;
+
+/**
+ * What a migration's run condition (a Liquibase changeset's preconditions) decided on the database,
+ * as findings at the migration: it stopped the run ({@code HALT}, an error), it was not met and the
+ * migration ran anyway ({@code WARN}, a warning), or it skipped the migration ({@code MARK_RAN},
+ * {@code CONTINUE}, a note).
+ */
+public final class ConditionFindings {
+
+    public static final String HALTED = "apply.precondition-halted";
+    public static final String NOT_MET = "apply.precondition-not-met";
+
+    private ConditionFindings() {
+    }
+
+    /** The finding for a decision other than {@link RunCondition.Verdict#RUN}. */
+    public static Finding of(Migration migration, RunCondition.Decision decision) {
+        List<String> evidence = List.of("precondition: " + decision.message(), "handling: " + decision.handling());
+        return switch (decision.verdict()) {
+            case HALT -> new Finding(HALTED, Severity.ERROR, migration.up().location(), migration.displayName()
+                    + ": its preconditions are not met on the database at this point, and they stop the run ("
+                    + decision.handling() + "): " + decision.message(),
+                    "Make the changesets before it leave the database as the preconditions expect, or say what to do when"
+                            + " they are not met: onFail=\"MARK_RAN\" skips the changeset, onFail=\"WARN\" runs it anyway.",
+                    evidence);
+            case WARN -> new Finding(NOT_MET, Severity.WARNING, migration.up().location(), migration.displayName()
+                    + ": its preconditions are not met on the database at this point, and it ran anyway ("
+                    + decision.handling() + "): " + decision.message(), "", evidence);
+            case SKIP -> new Finding(NOT_MET, Severity.INFO, migration.up().location(), migration.displayName()
+                    + ": skipped, as its preconditions are not met on the database at this point (" + decision.handling()
+                    + "): " + decision.message(), "", evidence);
+            case RUN -> throw new IllegalArgumentException("a migration that runs has no finding");
+        };
+    }
+}
