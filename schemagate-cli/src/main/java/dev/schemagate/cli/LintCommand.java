@@ -54,7 +54,7 @@ public final class LintCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "The migrations folder (default: the current folder).")
+            description = "The migrations folder, a Liquibase changelog, or a Spring Boot project folder (default: the current folder).")
     Path directory;
 
     @Option(names = "--static", description = "Read the SQL text only; start no database (fast, for pre-commit hooks).")
@@ -90,14 +90,16 @@ public final class LintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rows must be at least 1, not " + rows);
         }
         Reports reports = report.reports();
-        Dialect dialect = database.dialect(directory, report.configFile());
-        Linter linter = new Linter(dialect, report.lintConfig(directory));
-        MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()),
-                changelog.settings());
+        ChangelogOptions.Located located = changelog.locate(this.directory, spec.commandLine().getErr());
+        Path folder = located.path();
+        Dialect dialect = database.dialect(folder, report.configFile());
+        Linter linter = new Linter(dialect, report.lintConfig(folder));
+        MigrationSet set = MigrationDiscovery.discover(folder, database.layout(), DialectNames.of(dialect.fileNameAliases()),
+                located.settings());
         Path configFile = report.configFile();
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, since,
                 baseline == null ? null : VerifyCommand.parseVersion(baseline),
-                ReleaseConfig.load(configFile != null ? configFile : LintConfigFile.locate(directory)));
+                ReleaseConfig.load(configFile != null ? configFile : LintConfigFile.locate(folder)));
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             LintResult result;
             String how;

@@ -34,7 +34,7 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "The migrations folder, or a Liquibase changelog (default: the current folder).")
+            description = "The migrations folder, a Liquibase changelog, or a Spring Boot project folder (default: the current folder).")
     Path directory;
 
     @Mixin
@@ -76,7 +76,8 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Reports reports = report.reports();
-        VerifyOptions options = VerifyOptions.of(directory)
+        ChangelogOptions.Located located = changelog.locate(directory, spec.commandLine().getErr());
+        VerifyOptions options = VerifyOptions.of(located.path())
                 .withConfig(report.configFile())
                 .withLayout(database.layout())
                 .withDialect(database.dialect)
@@ -86,7 +87,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withSince(since)
                 .withRows(rows, seed)
                 .withExpected(expected)
-                .withSettings(changelog.settings());
+                .withSettings(located.settings());
         options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result;

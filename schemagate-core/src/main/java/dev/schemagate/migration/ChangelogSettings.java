@@ -1,6 +1,7 @@
 package dev.schemagate.migration;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,30 @@ public record ChangelogSettings(String contexts, String labels, Map<String, Stri
 
     public static ChangelogSettings none() {
         return new ChangelogSettings("", "", Map.of());
+    }
+
+    /**
+     * The flat settings a command line or a build gives: contexts and labels when set, and each
+     * {@code name=value} parameter as {@code liquibase.parameters.name}.
+     *
+     * @throws InputException when a parameter is not {@code name=value}
+     */
+    public static Map<String, String> given(String contexts, String labels, List<String> parameters) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (contexts != null && !contexts.isBlank()) {
+            settings.put("liquibase.contexts", contexts);
+        }
+        if (labels != null && !labels.isBlank()) {
+            settings.put("liquibase.labels", labels);
+        }
+        for (String parameter : parameters == null ? List.<String>of() : parameters) {
+            int equals = parameter.indexOf('=');
+            if (equals < 1) {
+                throw new InputException("--param '" + parameter + "' is not name=value; write it as --param table_prefix=shop_");
+            }
+            settings.put(PARAMETERS + parameter.substring(0, equals).strip(), parameter.substring(equals + 1));
+        }
+        return settings;
     }
 
     /** The settings from flat keys; keys that are not {@code liquibase.*} are left alone. */

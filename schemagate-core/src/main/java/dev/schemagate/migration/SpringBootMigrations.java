@@ -57,6 +57,42 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
     }
 
     /**
+     * The migrations one Spring Boot settings file names ({@code application.yml}, {@code .yaml} or
+     * {@code .properties}), its folder being the class path root, as {@code src/main/resources} is;
+     * empty when it configures none and neither default exists there.
+     */
+    public static Optional<SpringBootMigrations> ofSettingsFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": no such Spring Boot settings file; name an application.yml or application.properties");
+        }
+        Path root = file.toAbsolutePath().getParent();
+        return find(properties(List.of(file)), name -> existing(root.resolve(name)), root);
+    }
+
+    /**
+     * The migrations a run on {@code path} takes from Spring Boot settings: those the settings
+     * file names when one is given, else those of the project when {@code path} is a project folder
+     * (it holds {@code src/main/resources}), else none: {@code path} is the migrations themselves.
+     *
+     * @throws InputException when a settings file is given but names no migrations, nor does a default exist
+     */
+    public static Optional<SpringBootMigrations> forRun(Path path, Path settingsFile) {
+        if (settingsFile != null) {
+            return Optional.of(ofSettingsFile(settingsFile).orElseThrow(() -> new InputException(settingsFile
+                    + ": sets neither spring.liquibase.change-log nor spring.flyway.locations, and neither default ("
+                    + LIQUIBASE_DEFAULT + ", " + FLYWAY_DEFAULT + ") is beside it; set one, or name the migrations folder")));
+        }
+        return Files.isDirectory(path.resolve("src/main/resources")) ? ofProject(path) : Optional.empty();
+    }
+
+    /** These settings, with {@code given} flat settings (a command line's or a build's own) over them where they set a key. */
+    public Map<String, String> settingsWith(Map<String, String> given) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(given);
+        return all;
+    }
+
+    /**
      * The migrations these application properties name.
      *
      * @param properties the application's properties, flat

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,41 @@ class SpringBootMigrationsTest {
 
         assertThatThrownBy(() -> SpringBootMigrations.ofProject(project)).isInstanceOf(InputException.class)
                 .hasMessage("spring.liquibase.change-log: classpath:db/changelog/gone.yaml does not exist; fix the setting or add the changelog");
+    }
+
+    @Test
+    void aRunOnAProjectFolderReadsItsSettingsAndOneOnAMigrationsFolderDoesNot() throws IOException {
+        write("db/changelog/db.changelog-master.yaml", "databaseChangeLog: []\n");
+
+        assertThat(SpringBootMigrations.forRun(project, null)).hasValueSatisfying(found -> {
+            assertThat(found.location()).isEqualTo(resources().resolve("db/changelog/db.changelog-master.yaml"));
+            assertThat(found.origin()).contains("default changelog");
+        });
+        assertThat(SpringBootMigrations.forRun(resources().resolve("db/changelog"), null)).isEmpty();
+    }
+
+    @Test
+    void aSettingsFileGivenOnItsOwnIsReadWithItsFolderAsTheClassPathRoot(@TempDir Path config) throws IOException {
+        Files.createDirectories(config.resolve("db/migration"));
+        Path file = Files.writeString(config.resolve("application.yml"), "spring:\n  flyway:\n    placeholders:\n      owner: app\n");
+
+        SpringBootMigrations found = SpringBootMigrations.forRun(Path.of("elsewhere"), file).orElseThrow();
+
+        assertThat(found.location()).isEqualTo(config.toAbsolutePath().resolve("db/migration"));
+        assertThat(found.settings()).containsEntry("flyway.placeholders.owner", "app");
+        assertThat(found.settingsWith(Map.of("flyway.placeholders.owner", "cli"))).containsEntry("flyway.placeholders.owner", "cli");
+        Path off = Files.writeString(config.resolve("application.properties"), "spring.flyway.enabled=false\n");
+        assertThatThrownBy(() -> SpringBootMigrations.forRun(project, off)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(off + ": sets neither spring.liquibase.change-log nor spring.flyway.locations");
+    }
+
+    @Test
+    void parametersGivenAsNameValueBecomeLiquibaseParameters() {
+        assertThat(ChangelogSettings.given("prod", null, List.of("table_prefix=shop_", "empty=")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("liquibase.contexts", "prod", "liquibase.parameters.table_prefix", "shop_",
+                        "liquibase.parameters.empty", ""));
+        assertThatThrownBy(() -> ChangelogSettings.given(null, null, List.of("table_prefix")))
+                .isInstanceOf(InputException.class).hasMessageContaining("is not name=value");
     }
 
     private Path resources() {

@@ -95,6 +95,17 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.labels")
     String labels;
 
+    /** Liquibase changelog parameters, {@code name=value} each, over the Spring Boot settings' (the CLI's {@code --param}). */
+    @Parameter(property = "schemagate.param")
+    List<String> param;
+
+    /**
+     * A Spring Boot {@code application.yml} or {@code application.properties} to read the migrations'
+     * location, placeholders and parameters from (default: the project's own, when no {@code directory} is named).
+     */
+    @Parameter(property = "schemagate.springConfig")
+    File springConfig;
+
     /** Skips the goal. */
     @Parameter(property = "schemagate.skip", defaultValue = "false")
     boolean skip;
@@ -106,9 +117,9 @@ public final class VerifyMojo extends DatabaseMojo {
             return;
         }
         Reports reports = new Reports(ReportFormat.parse(format), out.toPath(), System.getenv(), ReportPaths.workingDirectory());
-        SpringBootLocation location = SpringBootLocation.of(directory, basedir, getLog());
+        SpringBootLocation location = SpringBootLocation.of(directory, basedir, springConfig, getLog());
         VerifyOptions options = VerifyOptions.of(location.path())
-                .withSettings(location.settings(contexts, labels))
+                .withSettings(location.settings(contexts, labels, param))
                 .withLayout(layout())
                 .withDialect(dialect)
                 .withServer(server())
