@@ -1,27 +1,34 @@
 package dev.schemagate.junit5;
 
+import dev.schemagate.check.ConditionFindings;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.migration.RunCondition;
 import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Version;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The migrations of one location in apply order, and how to move a database along them: a
  * position is the number of migrations applied, so position 0 is an empty database and the last
- * position has every migration, repeatable ones included.
+ * position has every migration, repeatable ones included. A migration with a run condition (a
+ * Liquibase changeset's preconditions) is decided on the database when its turn comes: skipped
+ * ones are neither applied nor reverted, and one that halts fails the test.
  */
 final class MigrationPlan {
 
     private final MigrationSet set;
     private final Dialect dialect;
     private final ScriptRunner runner;
+    private final Set<Migration> skipped = new HashSet<>();
 
     MigrationPlan(MigrationSet set, Dialect dialect) {
         this.set = set;
@@ -72,15 +79,35 @@ final class MigrationPlan {
     void apply(Connection connection, int from, int to) throws SQLException {
         for (int i = from; i < to; i++) {
             Migration migration = set.migrations().get(i);
-            check(migration, "up", runner.run(connection, migration.up()));
+            if (runs(connection, migration, set.migrations().subList(0, i))) {
+                check(migration, "up", runner.run(connection, migration.up()));
+            }
         }
+    }
+
+    /** Whether the migration's run condition lets it run here; a halt fails the test with what the condition said. */
+    private boolean runs(Connection connection, Migration migration, List<Migration> before) {
+        if (migration.condition().isEmpty()) {
+            return true;
+        }
+        RunCondition.Decision decision = migration.condition().get().decide(connection,
+                before.stream().filter(m -> !skipped.contains(m)).toList());
+        if (decision.verdict() == RunCondition.Verdict.HALT) {
+            throw new MigrationFailure(migration, "up", ConditionFindings.of(migration, decision));
+        }
+        if (decision.verdict() == RunCondition.Verdict.SKIP) {
+            skipped.add(migration);
+            return false;
+        }
+        skipped.remove(migration);
+        return true;
     }
 
     /** Runs the down scripts that take a database from one position back to another; repeatable migrations stay. */
     void revert(Connection connection, int from, int to) throws SQLException {
         for (int i = from - 1; i >= to; i--) {
             Migration migration = set.migrations().get(i);
-            if (migration.repeatable()) {
+            if (migration.repeatable() || skipped.contains(migration)) {
                 continue;
             }
             Script down = migration.down().orElseThrow(() -> new IllegalStateException(migration.displayName()
