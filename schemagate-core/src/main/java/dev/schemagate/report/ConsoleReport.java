@@ -128,17 +128,19 @@ public final class ConsoleReport implements ProgressListener {
 
     /**
      * The verdict line: {@code PASSED 12 of 12 migrations applied, 0 errors, 0 warnings (3.80 s)},
-     * with how many rollbacks failed, how many migrations were not run and how many notes there
-     * are when there are any; a run that applied nothing (a lint run) says how many it linted.
+     * with how many migrations their preconditions skipped, how many rollbacks failed, how many were
+     * not run and how many notes there are when there are any; a run that applied nothing (a lint run) says how many it linted.
      */
     public static String verdict(VerifyResult result, Ansi ansi) {
         long notRun = result.runs().stream().filter(r -> r.outcome() == MigrationOutcome.NOT_RUN).count();
+        long skipped = result.runs().stream().filter(r -> r.outcome() == MigrationOutcome.SKIPPED).count();
         long rollbacks = result.runs().stream().filter(r -> r.outcome() == MigrationOutcome.ROLLBACK_FAILED).count();
         long infos = result.count(Severity.INFO);
         String migrations = result.runs().isEmpty() ? count(result.migrations().migrations().size(), "migration") + " linted"
                 : result.applied() + " of " + count(result.runs().size(), "migration") + " applied";
         String split = result.cut().active() ? " (" + PlainText.of(HistorySplit.of(result)) + ")" : "";
-        String counts = String.format(Locale.ROOT, "%s%s%s%s, %s, %s%s (%s)", migrations, split,
+        String counts = String.format(Locale.ROOT, "%s%s%s%s%s, %s, %s%s (%s)", migrations, split,
+                skipped > 0 ? ", " + skipped + " skipped by their preconditions" : "",
                 rollbacks > 0 ? ", " + rollbacks + " rollback" + plural(rollbacks) + " failed" : "",
                 notRun > 0 ? ", " + notRun + " not run" : "",
                 count(result.count(Severity.ERROR), "error"), count(result.count(Severity.WARNING), "warning"),

@@ -10,6 +10,8 @@ import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Location;
+import dev.schemagate.report.Ansi;
+import dev.schemagate.report.ConsoleReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +120,7 @@ class PreconditionsTest {
         assertThat(result.findings()).as("a skipped changeset is no failure").noneMatch(f -> f.ruleId().startsWith("apply.")
                 && f.severity() == Severity.ERROR);
         assertThat(result.runs().get(1).outcome().ok()).isTrue();
+        assertThat(ConsoleReport.verdict(result, Ansi.PLAIN)).contains("3 of 5 migrations applied, 2 skipped by their preconditions");
     }
 
     @Test
