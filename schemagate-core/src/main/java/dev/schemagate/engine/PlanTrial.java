@@ -88,7 +88,7 @@ final class PlanTrial {
                 }
             }
             connection.setAutoCommit(true);
-            Snapshot result = dialect.snapshot(connection, settings.snapshot());
+            Snapshot result = dialect.snapshot(connection, copy::connect, settings.snapshot());
             SchemaDiff residual = residual(result);
             Map<String, Long> lost = template == seeded && failure == null ? lost(connection, result) : Map.of();
             return new PlanRun(ran, failure, residual, lost);

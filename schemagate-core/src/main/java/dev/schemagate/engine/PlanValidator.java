@@ -73,7 +73,7 @@ public final class PlanValidator {
                         List.of(), null, notBuilt);
             }
             try (ScratchDatabase seeded = server.cloneDatabase(empty)) {
-                Seeded rowsBefore = seed(seeded, plan);
+                Seeded rowsBefore = seed(seeded, from, plan);
                 PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
                 PlanRun full = trial.run(plan.statements());
                 MigrationPlan observed = new MigrationPlan(observedHazards(plan, full));
@@ -150,13 +150,13 @@ public final class PlanValidator {
     record Seeded(Set<QualifiedName> tables, Map<String, Long> rows) {
     }
 
-    private Seeded seed(ScratchDatabase database, MigrationPlan plan) throws SQLException {
+    /** Seeds the tables the plan touches, as {@code from} (the schema the database was built from) describes them. */
+    private Seeded seed(ScratchDatabase database, Snapshot from, MigrationPlan plan) throws SQLException {
         try (Connection connection = database.connect()) {
-            Snapshot built = dialect.snapshot(connection, settings.snapshot());
-            RowCounts counts = new RowCounts(built);
+            RowCounts counts = new RowCounts(from);
             Set<QualifiedName> touched = counts.touched(plan);
             connection.setAutoCommit(false);
-            dialect.data().seed(connection, built, touched, settings.rows(), settings.seed());
+            dialect.data().seed(connection, from, touched, settings.rows(), settings.seed());
             connection.commit();
             connection.setAutoCommit(true);
             return new Seeded(touched, counts.count(connection, touched));

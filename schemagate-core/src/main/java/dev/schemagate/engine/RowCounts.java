@@ -3,7 +3,7 @@ package dev.schemagate.engine;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.diff.SnapshotComparison;
-import dev.schemagate.model.Constraint;
+import dev.schemagate.model.Column;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
@@ -33,28 +33,42 @@ final class RowCounts {
     }
 
     /**
-     * The tables some statement of the plan serves or whose columns are of a type it changes, and
-     * every table they reference, transitively.
+     * The tables some statement of the plan serves or whose columns are of a type it changes, the
+     * tables they reference (so their foreign keys hold values) and their parents, and, transitively,
+     * the tables those need rows in: the ones a NOT NULL foreign key references, and parents. A
+     * foreign key that may be NULL of a table the plan does not touch is left NULL, so a plan on a few
+     * tables of a long chain of references seeds a few tables, not the chain.
      */
     Set<QualifiedName> touched(MigrationPlan plan) {
         Set<String> changes = new LinkedHashSet<>();
         plan.statements().stream().map(PlannedStatement::change).forEach(changes::add);
-        Deque<Table> pending = new ArrayDeque<>();
-        snapshot.tables().stream().filter(t -> changes.contains(SnapshotComparison.label(t))
+        List<Table> changed = snapshot.tables().stream().filter(t -> changes.contains(SnapshotComparison.label(t))
                 || t.columns().stream().map(c -> typeName(c.type()))
-                        .anyMatch(type -> changes.stream().anyMatch(change -> change.endsWith(" " + type))))
-                .forEach(pending::add);
+                        .anyMatch(type -> changes.stream().anyMatch(change -> change.endsWith(" " + type)))).toList();
+        Deque<Table> pending = new ArrayDeque<>();
         Set<QualifiedName> touched = new LinkedHashSet<>();
+        for (Table table : changed) {
+            touched.add(table.qualifiedName());
+            needed(table, false).forEach(pending::add);
+        }
         while (!pending.isEmpty()) {
             Table table = pending.pop();
-            if (!touched.add(table.qualifiedName())) {
-                continue;
+            if (touched.add(table.qualifiedName())) {
+                needed(table, true).forEach(pending::add);
             }
-            table.constraints().stream().map(Constraint::referencedTable).filter(java.util.Objects::nonNull)
-                    .forEach(name -> snapshot.table(name).ifPresent(pending::add));
-            table.parents().forEach(name -> snapshot.table(name).ifPresent(pending::add));
         }
         return touched;
+    }
+
+    /** The tables whose rows the table's rows need: those it references (with {@code notNullOnly}, by a NOT NULL key) and its parents. */
+    private List<Table> needed(Table table, boolean notNullOnly) {
+        List<Table> needed = new ArrayList<>();
+        table.constraints().stream().filter(c -> c.referencedTable() != null)
+                .filter(c -> !notNullOnly || c.columns().stream().anyMatch(column -> table.column(column)
+                        .map(Column::notNull).orElse(true)))
+                .forEach(c -> snapshot.table(c.referencedTable()).ifPresent(needed::add));
+        table.parents().forEach(name -> snapshot.table(name).ifPresent(needed::add));
+        return needed;
     }
 
     /**

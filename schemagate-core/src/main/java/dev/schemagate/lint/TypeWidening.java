@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * for character types ({@code char(n)} to {@code varchar(n)} drops only padding), a numeric with at
  * least as many digits on both sides of the point, a wider integer or float. Names alone decide
  * nothing: {@code varchar(10)} is narrower than {@code varchar(20)}, and {@code numeric(12,2)} wider
- * than {@code numeric(10,2)}.
+ * than {@code numeric(10,2)}. Public because a schema diff's plan weighs its type changes by the same rules.
  */
-final class TypeWidening {
+public final class TypeWidening {
 
     private static final Pattern MODIFIED = Pattern.compile("^([a-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?$");
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -50,7 +50,7 @@ final class TypeWidening {
     }
 
     /** True when both types are known and every value of {@code oldType} is kept by {@code newType}. */
-    static boolean widens(String oldType, String newType) {
+    public static boolean widens(String oldType, String newType) {
         if (oldType == null || newType == null) {
             return false;
         }

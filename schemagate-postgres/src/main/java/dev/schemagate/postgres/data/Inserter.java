@@ -3,6 +3,9 @@ package dev.schemagate.postgres.data;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one insert so that its failure leaves the connection usable: in autocommit mode as a plain
@@ -29,6 +32,39 @@ final class Inserter {
             } catch (SQLException failure) {
                 statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT + "; RELEASE SAVEPOINT " + SAVEPOINT);
                 throw failure;
+            }
+        }
+    }
+
+    /**
+     * Runs all the inserts in one round trip, all or none: the rows each inserted, or empty when the
+     * database rejected one of them (nothing is then left of any).
+     */
+    static Optional<List<Integer>> insertAll(Connection connection, List<String> inserts) throws SQLException {
+        if (inserts.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        String all = String.join(";\n", inserts);
+        try (Statement statement = connection.createStatement()) {
+            try {
+                statement.execute(autoCommit ? all : "SAVEPOINT " + SAVEPOINT + ";\n" + all + ";\nRELEASE SAVEPOINT " + SAVEPOINT);
+                if (!autoCommit) {
+                    statement.getMoreResults();
+                }
+                List<Integer> counts = new ArrayList<>();
+                for (int i = 0; i < inserts.size(); i++) {
+                    if (i > 0) {
+                        statement.getMoreResults();
+                    }
+                    counts.add(statement.getUpdateCount());
+                }
+                return Optional.of(counts);
+            } catch (SQLException rejected) {
+                if (!autoCommit) {
+                    statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT + "; RELEASE SAVEPOINT " + SAVEPOINT);
+                }
+                return Optional.empty();
             }
         }
     }

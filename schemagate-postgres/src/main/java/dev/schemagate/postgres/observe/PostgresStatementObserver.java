@@ -38,13 +38,20 @@ final class PostgresStatementObserver implements StatementObserver {
                AND d.refobjsubid > 0 AND v.oid <> t.oid
              ORDER BY 2
             """;
-    /** Whether the migration set a lock_timeout (the run's own comes with the connection, source 'client'), and where the session stands. */
+    /**
+     * Whether the migration set a lock_timeout (the run's own comes with the connection, source 'client'), and
+     * where the session stands: its transaction, schemas and locks, and the cluster's transaction horizon (the
+     * transaction after the last one to end) with how that last one ended.
+     */
     private static final String SESSION = """
             SELECT (SELECT (setting <> '0' AND source <> 'client')::text FROM pg_settings WHERE name = 'lock_timeout'),
                    pg_current_xact_id_if_assigned()::text,
                    (SELECT string_agg(oid::text || ' ' || nspname, ',' ORDER BY oid) FROM pg_namespace),
                    ARRAY(SELECT relation::bigint || '|' || mode FROM pg_locks
-                          WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted)
+                          WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted),
+                   horizon::text,
+                   pg_xact_status((horizon::text::bigint - 1)::text::xid8)
+              FROM (SELECT pg_snapshot_xmax(pg_current_snapshot()) AS horizon) h
             """;
     /** Statements that end a transaction or go back in it: what they undo holds no lock any more. */
     private static final java.util.regex.Pattern ENDS_OR_UNDOES = java.util.regex.Pattern.compile(
@@ -58,12 +65,33 @@ final class PostgresStatementObserver implements StatementObserver {
     /** The last tables reported as existing, kept so that every statement of a migration shares one set. */
     private Set<String> lastExisting = Set.of();
 
-    /** Where a session stands: its transaction's id (null before it writes), its schemas, and the relations it holds locks on. */
-    private record Session(String transaction, String schemas, Set<String> locks) {
+    /**
+     * Where a session stands: its transaction's id (null before it writes), its schemas, the relations it holds
+     * locks on, the cluster's transaction horizon (the id after the last transaction to end) and how that
+     * last transaction ended.
+     */
+    private record Session(String transaction, String schemas, Set<String> locks, long horizon, String lastEnded) {
 
         /** Whether a statement that ran between this and {@code after} can have changed only relations it locked. */
         boolean continuesInto(Session after) {
-            return transaction != null && transaction.equals(after.transaction) && schemas.equals(after.schemas);
+            return schemas.equals(after.schemas)
+                    && (transaction == null || transaction.equals(after.transaction));
+        }
+
+        /**
+         * Whether the catalog is as this reading left it when {@code later} is read: the same transaction goes
+         * on, or this one committed and is the last of the cluster to end, or none wrote and none ended since
+         * (no other session writes in a scratch database, and every catalog change needs a transaction id).
+         */
+        boolean unchangedUntil(Session later) {
+            if (!schemas.equals(later.schemas)) {
+                return false;
+            }
+            if (transaction != null && transaction.equals(later.transaction)) {
+                return true;
+            }
+            return later.transaction == null && (transaction == null ? horizon == later.horizon
+                    : later.horizon == Long.parseLong(transaction) + 1 && "committed".equals(later.lastEnded));
         }
 
         Set<Long> lockedRelations() {
@@ -92,7 +120,7 @@ final class PostgresStatementObserver implements StatementObserver {
         boolean inTransaction = !connection.getAutoCommit();
         Reading opening = read(connection);
         boolean lockTimeout = "true".equals(opening.lockTimeout());
-        CatalogState before = last != null && lastSession.continuesInto(opening.session()) ? last : CatalogState.read(connection);
+        CatalogState before = last != null && lastSession.unchangedUntil(opening.session()) ? last : CatalogState.read(connection);
         Set<String> existing = shared(sameRelations(before, existingTables));
         Set<String> locksBefore = inTransaction ? opening.session().locks() : Set.of();
         Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
@@ -172,7 +200,8 @@ final class PostgresStatementObserver implements StatementObserver {
         try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(SESSION)) {
             rs.next();
             Set<String> locks = new LinkedHashSet<>(List.of((String[]) rs.getArray(4).getArray()));
-            return new Reading(rs.getString(1), new Session(rs.getString(2), rs.getString(3), locks));
+            return new Reading(rs.getString(1), new Session(rs.getString(2), rs.getString(3), locks,
+                    Long.parseLong(rs.getString(5)), rs.getString(6)));
         }
     }
 

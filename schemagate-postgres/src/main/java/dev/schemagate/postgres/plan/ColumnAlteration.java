@@ -13,16 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Changes the columns of a table in place: drops, additions at the end, and per-column ALTERs.
  * Changes a child table gets from its parent (the parent's ALTER recurses) are not written twice.
  */
 final class ColumnAlteration {
-
-    private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
 
     private ColumnAlteration() {
     }
@@ -129,9 +125,7 @@ final class ColumnAlteration {
             String collate = to.collation() == null ? "" : " COLLATE " + to.collation();
             boolean viaText = PlanContext.isEnum(context.from(), from.type()) || PlanContext.isEnum(context.to(), to.type());
             String using = " USING " + PlanDdl.ident(to.name()) + (viaText ? "::text::" : "::") + to.type();
-            steps.add(alter + " TYPE " + to.type() + collate + using, widening(from.type(), to.type())
-                    ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE}
-                    : new Hazard[]{Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE, Hazard.DELETES_DATA});
+            steps.add(alter + " TYPE " + to.type() + collate + using, TypeChange.of(from.type(), to.type()).hazards());
         }
         if (!Objects.equals(from.generatedExpression(), to.generatedExpression()) && parent.isEmpty()) {
             if (to.generatedExpression() == null) {
@@ -193,18 +187,5 @@ final class ColumnAlteration {
         if (!Objects.equals(from.compression(), to.compression())) {
             steps.add(alter + " SET COMPRESSION " + (to.compression() == null ? "DEFAULT" : to.compression()));
         }
-    }
-
-    /** Type changes that keep every value and need no rewrite: a longer varchar, varchar to text. */
-    static boolean widening(String from, String to) {
-        Matcher before = VARCHAR.matcher(from);
-        if (!before.matches()) {
-            return false;
-        }
-        if (to.equals("text") || to.equals("character varying")) {
-            return true;
-        }
-        Matcher after = VARCHAR.matcher(to);
-        return after.matches() && Integer.parseInt(after.group(1)) >= Integer.parseInt(before.group(1));
     }
 }

@@ -168,4 +168,40 @@ class PlanProofTest {
         assertThat(proof.leftOut().objects()).extracting(o -> o.object())
                 .containsExactlyInAnyOrder("table public.t", "table public.gone");
     }
+
+    private static final String NARROW = "CREATE TABLE w (id int PRIMARY KEY, s smallint, n numeric(10,2), v varchar(10), "
+            + "t varchar(10), ts timestamp(0));\n";
+    private static final String WIDE = "CREATE TABLE w (id bigint PRIMARY KEY, s integer, n numeric(12,2), v varchar(20), "
+            + "t text, ts timestamp(3));\n";
+
+    private static Set<Hazard> hazardsOf(PlanProof proof, String column) {
+        return proof.plan().statements().stream().filter(s -> s.sql().contains("ALTER COLUMN " + column + " TYPE"))
+                .findFirst().orElseThrow().hazards();
+    }
+
+    @Test
+    void wideningTypesKeepEveryRowAndRewriteOnlyWherePostgresqlMust() throws SQLException {
+        PlanProof proof = prove(NARROW, WIDE, false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(proof.plan().destructive()).isEmpty();
+        assertThat(proof.heldBack()).isEmpty();
+        assertThat(proof.full().rowsLost()).isEmpty();
+        assertThat(hazardsOf(proof, "id")).contains(Hazard.REWRITES_TABLE).doesNotContain(Hazard.DELETES_DATA);
+        assertThat(hazardsOf(proof, "s")).contains(Hazard.REWRITES_TABLE).doesNotContain(Hazard.DELETES_DATA);
+        for (String catalogOnly : List.of("n", "v", "t", "ts")) {
+            assertThat(hazardsOf(proof, catalogOnly)).as(catalogOnly)
+                    .doesNotContain(Hazard.REWRITES_TABLE, Hazard.DELETES_DATA);
+        }
+    }
+
+    @Test
+    void narrowingTypesBackAreHeldBackAsDeletingData() throws SQLException {
+        PlanProof proof = prove(WIDE, NARROW, false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(proof.heldBack()).extracting(PlannedStatement::sql).hasSize(6)
+                .allMatch(sql -> sql.contains(" TYPE "));
+        assertThat(proof.heldBack()).allMatch(PlannedStatement::destructive);
+    }
 }
