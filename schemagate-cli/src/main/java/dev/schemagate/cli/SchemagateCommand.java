@@ -11,7 +11,7 @@ import java.util.Map;
 @Command(name = "schemagate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Proves SQL schema migrations safe to ship, on a real throwaway database.",
         subcommands = {VerifyCommand.class, SnapshotCommand.class, LintCommand.class, DiffCommand.class, DriftCommand.class,
-                HashCommand.class},
+                HashCommand.class, MutateCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  passed, or no difference",
                 "  1  findings at or above the failing severity, or differences",

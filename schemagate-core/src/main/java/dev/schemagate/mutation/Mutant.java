@@ -21,9 +21,10 @@ import java.util.Optional;
  * @param summary   what changed, for people
  * @param diff      the change as a unified diff of the file
  * @param script    the changed script
+ * @param text      the file's whole text with the change made
  */
 public record Mutant(String id, MutationOperator operator, int migration, Direction direction, Path file, int line, String summary,
-                     String diff, Script script) {
+                     String diff, Script script, String text) {
 
     /** The migrations with this mutant in place of its migration's script. */
     public MigrationSet applyTo(MigrationSet set) {

@@ -80,7 +80,8 @@ public final class Mutator {
                 String name = relative(file);
                 String id = String.format("M%04d", mutants.size() + 1);
                 mutants.add(new Mutant(id, operator, migration, target.direction(), file, edited.get().line(), change.summary(),
-                        UnifiedDiff.of(name, text, edited.get().fileText()), edited.get().script()));
+                        UnifiedDiff.of(name, text, edited.get().fileText()), edited.get().script(),
+                        edited.get().fileText()));
             }
         }
     }
