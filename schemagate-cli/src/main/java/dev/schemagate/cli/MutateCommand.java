@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -84,8 +85,18 @@ public final class MutateCommand implements Callable<Integer> {
             description = "Fail (exit 1) when the kill rate is below this percentage (default: no threshold).")
     double minKillRate;
 
-    @Mixin
-    ReportOptions report;
+    @Option(names = "--format", split = ",", defaultValue = "console", paramLabel = "FORMAT",
+            description = "console, json, junit, html; several separated by commas (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--out", defaultValue = "build/schemagate", paramLabel = "DIR",
+            description = "Folder for mutation.json, mutation-junit.xml and mutation.html (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The config file of the gate (default: schemagate.yml or schemagate.yaml in the migrations folder,"
+                    + " else schemagate.yml in the current folder, if there is one).")
+    Path config;
 
     @Mixin
     ChangelogOptions changelog;
@@ -94,7 +105,7 @@ public final class MutateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         VerifyOptions verify = VerifyOptions.of(directory)
-                .withConfig(report.configFile())
+                .withConfig(configFile())
                 .withLayout(database.layout())
                 .withDialect(database.dialect)
                 .withServer(database.server())
@@ -105,7 +116,7 @@ public final class MutateCommand implements Callable<Integer> {
                 .withSettings(changelog.settings());
         MutationOptions options = new MutationOptions(verify, jobs, maxMutants, seed, Timeouts.parse("--timeout", timeout), testCommand,
                 Path.of("").toAbsolutePath(), minKillRate);
-        MutationReports reports = new MutationReports(ReportFormat.parse(report.formats), report.outDir, ReportPaths.workingDirectory());
+        MutationReports reports = new MutationReports(ReportFormat.parse(formats), outDir, ReportPaths.workingDirectory());
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             MutationConsole console = reports.console(out);
             if (reports.showsProgress()) {
@@ -119,5 +130,12 @@ public final class MutateCommand implements Callable<Integer> {
             reports.write(result, out);
             return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
+    }
+
+    private Path configFile() {
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new IllegalArgumentException(config + ": no such config file (--config)");
+        }
+        return config;
     }
 }
