@@ -51,6 +51,9 @@ public final class MutationConsole {
                     + r.mutant().line() + ": " + r.mutant().summary());
             r.mutant().diff().lines().forEach(line -> out.println("    " + line));
             out.println("    would be caught by: " + r.mutant().operator().caughtBy());
+            if (!r.note().isEmpty()) {
+                out.println("    " + r.note());
+            }
         }
         if (!result.passed()) {
             out.println();

@@ -53,7 +53,8 @@ public final class MutationHtml {
                     .append(HtmlReport.escape(paths.relative(r.mutant().file()) + ":" + r.mutant().line())).append("</span> ")
                     .append(HtmlReport.escape(r.mutant().id() + " " + r.mutant().operator().id() + ": " + r.mutant().summary()))
                     .append("<pre>").append(HtmlReport.escape(r.mutant().diff())).append("</pre><p class=\"hint\">would be caught by: ")
-                    .append(HtmlReport.escape(r.mutant().operator().caughtBy())).append("</p></article>\n");
+                    .append(HtmlReport.escape(r.mutant().operator().caughtBy())).append(r.note().isEmpty() ? "" : "<br>" + HtmlReport.escape(r.note()))
+                    .append("</p></article>\n");
         }
         html.append("</section>\n<section><h2>Every mutant</h2><table class=\"matrix\"><tr><th>mutant</th><th>where</th><th>change</th>"
                 + "<th>verdict</th><th>by</th></tr>\n");

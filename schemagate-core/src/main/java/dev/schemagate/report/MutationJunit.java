@@ -74,7 +74,8 @@ public final class MutationJunit {
                 xml.writeAttribute("type", r.mutant().operator().id());
                 xml.writeAttribute("message", JunitReport.clean(paths.relative(r.mutant().file()) + ":" + r.mutant().line()
                         + ": mutant survived: " + r.mutant().summary()));
-                xml.writeCharacters(JunitReport.clean(r.mutant().diff() + "would be caught by: " + r.mutant().operator().caughtBy() + "\n"));
+                xml.writeCharacters(JunitReport.clean(r.mutant().diff() + "would be caught by: " + r.mutant().operator().caughtBy() + "\n"
+                        + (r.note().isEmpty() ? "" : r.note() + "\n")));
                 xml.writeEndElement();
             } else if (!r.verdict().scored()) {
                 xml.writeEmptyElement("skipped");
