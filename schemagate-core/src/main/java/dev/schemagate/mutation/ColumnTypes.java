@@ -54,12 +54,11 @@ public final class ColumnTypes {
             return n >= 2 ? Optional.of(length.group(1) + "(" + n / 2 + ")") : Optional.empty();
         }
         return Optional.ofNullable(switch (t) {
-            case "bigint", "int8" -> "integer";
-            case "integer", "int", "int4" -> "smallint";
-            case "bigserial", "serial8" -> "serial";
+            case "bigint" -> "integer";
+            case "integer", "int" -> "smallint";
             case "text" -> "varchar(8)";
-            case "timestamptz", "timestamp with time zone" -> "timestamp";
-            case "double precision", "float8" -> "real";
+            case "timestamp with time zone" -> "timestamp";
+            case "double precision" -> "real";
             default -> null;
         });
     }
