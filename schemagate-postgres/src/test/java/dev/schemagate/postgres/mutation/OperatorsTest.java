@@ -198,6 +198,16 @@ class OperatorsTest {
         });
     }
 
+    @Test
+    void aSampleIsTheSameForTheSameSeedAndKeepsTheMutantsInOrder() throws IOException {
+        List<Mutant> all = mutants("schema.rename-column", "CREATE TABLE t (a int, b int, c int, d int, e int, f int);", "SELECT 1;");
+        List<Mutant> one = Mutator.sample(all, 3, 7);
+
+        assertThat(one).hasSize(3).isEqualTo(Mutator.sample(all, 3, 7)).isSortedAccordingTo(java.util.Comparator.comparing(Mutant::id));
+        assertThat(all).containsSubsequence(one);
+        assertThat(Mutator.sample(all, 0, 7)).isEqualTo(all);
+    }
+
     private List<String> up(String operator, String sql) throws IOException {
         return mutate(operator, sql, "SELECT 1;");
     }
