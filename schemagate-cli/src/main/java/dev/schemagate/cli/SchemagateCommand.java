@@ -14,7 +14,7 @@ import java.util.Map;
                 HashCommand.class, MutateCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  passed, or no difference",
-                "  1  findings at or above the failing severity, or differences",
+                "  1  findings at or above the failing severity, or differences (mutate: a kill rate below --min-kill-rate)",
                 "  2  usage or input error",
                 "  3  destructive statements held back (diff without --unsafe)",
                 "  4  the database could not be had (did not start, connection lost, missing rights)"})

@@ -36,8 +36,4 @@ public record MutationOptions(VerifyOptions verify, int jobs, int maxMutants, lo
             throw new IllegalArgumentException("--timeout must be positive, not " + timeout.toSeconds() + "s");
         }
     }
-
-    public static MutationOptions of(VerifyOptions verify) {
-        return new MutationOptions(verify, 1, 0, 1, Duration.ofMinutes(5), null, Path.of("."), 0);
-    }
 }

@@ -59,16 +59,6 @@ public record TableStatement(String table, boolean create, List<Span> parts, Lis
         return Optional.empty();
     }
 
-    /** The part that holds {@code position}, by index, or -1. */
-    public int partAt(int position) {
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).start() <= position && position < parts.get(i).end()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
      * The stretch to cut to remove part {@code index} with its comma; empty when it is the only
      * part (the whole statement would go).
