@@ -36,7 +36,8 @@ class MutationRunTest {
         Files.writeString(dir.resolve("1_items.down.sql"), "DROP TABLE items;\n");
         Files.writeString(dir.resolve("2_index.up.sql"), "CREATE INDEX items_name ON items (name);\n");
         Files.writeString(dir.resolve("2_index.down.sql"), "DROP INDEX items_name;\n");
-        MutationOptions options = new MutationOptions(VerifyOptions.of(dir), 2, 0, 1, Duration.ofMinutes(2), null, dir, 50);
+        String testCommand = "grep -q 'CHECK (id > 0)' 1_items.up.sql";
+        MutationOptions options = new MutationOptions(VerifyOptions.of(dir), 2, 0, 1, Duration.ofMinutes(2), testCommand, dir, 50);
         result = new MutationRun(r -> { }).runOn(options, TestServer.shared());
     }
 
@@ -57,11 +58,20 @@ class MutationRunTest {
     }
 
     @Test
-    void aDroppedCheckSurvivesAGateWithoutAnExpectedSchema() {
+    void aDroppedCheckPassesTheGateWithoutAnExpectedSchemaAndIsKilledByTheProjectsTestCommand() {
         MutantResult check = one("schema.drop-check", "1_items.up.sql");
-        assertThat(check.verdict()).isEqualTo(Verdict.SURVIVED);
+        assertThat(check.verdict()).isEqualTo(Verdict.KILLED);
+        assertThat(check.caughtBy()).isEmpty();
+        assertThat(check.note()).isEqualTo("the test command exited 1");
         assertThat(check.mutant().diff()).contains("-  id int NOT NULL PRIMARY KEY CHECK (id > 0),").contains("+  id int NOT NULL PRIMARY KEY,");
-        assertThat(result.survivors()).contains(check);
+    }
+
+    @Test
+    void aNarrowerTypeSurvivesTheGateAndTheTestCommandAndIsListedWithItsDiff() {
+        MutantResult type = result.results().stream().filter(r -> r.mutant().summary().equals("type int → smallint")).findFirst().orElseThrow();
+        assertThat(type.verdict()).isEqualTo(Verdict.SURVIVED);
+        assertThat(result.survivors()).contains(type);
+        assertThat(type.mutant().diff()).contains("+  id smallint NOT NULL PRIMARY KEY CHECK (id > 0),");
     }
 
     @Test
