@@ -35,7 +35,11 @@ public final class ExpectedSchemaCheck {
     public static List<Finding> check(Dialect dialect, DatabaseServer server, Connection connection,
                                       VerifyOptions options) throws SQLException {
         Snapshot expected = SnapshotSource.read(options.expected(), dialect, server, options.layout(), SnapshotOptions.full());
-        Snapshot actual = dialect.snapshot(connection, SnapshotOptions.full());
+        return check(expected, dialect.snapshot(connection, SnapshotOptions.full()), options);
+    }
+
+    /** Compares a migrated schema with the expected one, already read (a caller comparing many keeps it). */
+    public static List<Finding> check(Snapshot expected, Snapshot actual, VerifyOptions options) {
         SchemaDiff diff = SchemaDiff.of(expected, actual);
         if (diff.isEmpty()) {
             return List.of();

@@ -72,29 +72,45 @@ public final class Verifier {
                         findings, server.description(), options.failOn(), Duration.ofNanos(System.nanoTime() - start),
                         options.checks(), cut);
             }
-            try (WorkingDatabase database = new WorkingDatabase(server)) {
-                List<Finding> findings = new ArrayList<>(guarded.findings());
-                findings.addAll(StatementFailures.ignored(set.ignored()));
-                Walked walked = walk(set, cut, dialect, database, options, findings);
-                List<MigrationRun> runs = walked.runs();
-                boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED
-                        || run.status() == MigrationRun.Status.SKIPPED);
-                MigrationSet ran = withoutSkipped(set, runs);
-                if (options.expected() != null && applied) {
-                    findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
-                }
-                boolean linted = Linter.observes(dialect);
-                if (options.runs(CheckName.LINT) && !linted) {
-                    findings.add(LintAvailability.unavailable(set, dialect.id()));
-                }
-                if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
-                    findings.addAll(withoutRefusedAgain(lint(ran, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
-                } else if (walked.historyApplied() != null) {
-                    walked.historyApplied().close();
-                }
-                return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
-                        Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
+            return check(options, dialect, set, cut, guarded.findings(), server, new WorkingDatabase(server), 0, start);
+        }
+    }
+
+    /**
+     * Checks {@code set} on a database that starts as a clone of {@code template}, which already holds
+     * its first {@code applied} migrations: they are neither run nor reported again; the migrations the
+     * {@code cut} calls history are only applied. A caller that checks many variants of one migration
+     * (mutation testing) thus applies the history once, on a server it keeps running.
+     */
+    public VerifyResult verifyFrom(VerifyOptions options, Dialect dialect, MigrationSet set, HistoryCut cut, DatabaseServer server,
+                                   ScratchDatabase template, int applied) {
+        return check(options, dialect, set, cut, List.of(), server, WorkingDatabase.cloneOf(server, template), applied, System.nanoTime());
+    }
+
+    private VerifyResult check(VerifyOptions options, Dialect dialect, MigrationSet set, HistoryCut cut, List<Finding> guarded,
+                               DatabaseServer server, WorkingDatabase working, int preapplied, long start) {
+        try (WorkingDatabase database = working) {
+            List<Finding> findings = new ArrayList<>(guarded);
+            findings.addAll(StatementFailures.ignored(set.ignored()));
+            Walked walked = walk(set, cut, dialect, database, options, findings, preapplied);
+            List<MigrationRun> runs = walked.runs();
+            boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED
+                    || run.status() == MigrationRun.Status.SKIPPED);
+            MigrationSet ran = withoutSkipped(set, runs);
+            if (options.expected() != null && applied) {
+                findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
             }
+            boolean linted = Linter.observes(dialect);
+            if (options.runs(CheckName.LINT) && !linted) {
+                findings.add(LintAvailability.unavailable(set, dialect.id()));
+            }
+            if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
+                findings.addAll(withoutRefusedAgain(lint(ran, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
+            } else if (walked.historyApplied() != null) {
+                walked.historyApplied().close();
+            }
+            return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
+                    Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
@@ -106,7 +122,7 @@ public final class Verifier {
      * the data line and the integrity seen so far start at the first migration that is checked.
      */
     private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
-                        VerifyOptions options, List<Finding> findings) throws SQLException {
+                        VerifyOptions options, List<Finding> findings, int preapplied) throws SQLException {
         ScriptRunner runner = new ScriptRunner(dialect, progress);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
@@ -125,6 +141,10 @@ public final class Verifier {
         try {
             for (int i = 0; i < migrations.size(); i++) {
                 Migration migration = migrations.get(i);
+                if (i < preapplied) {
+                    runs.add(MigrationRun.of(migration, new ScriptOutcome(0, "", Optional.empty()), Duration.ZERO).asHistory(true));
+                    continue;
+                }
                 if (stopped) {
                     runs.add(MigrationRun.notRun(migration).asHistory(cut.isHistory(migration)));
                     continue;

@@ -28,6 +28,11 @@ final class WorkingDatabase implements AutoCloseable {
         this.connection = connect();
     }
 
+    /** A working database that starts as a copy of {@code template}, which stays as it is. */
+    static WorkingDatabase cloneOf(DatabaseServer server, ScratchDatabase template) {
+        return new WorkingDatabase(server, server.cloneDatabase(template));
+    }
+
     /** A working database of its own that starts as a copy of this one. */
     WorkingDatabase copy() {
         return new WorkingDatabase(server, checkpoint());

@@ -33,7 +33,7 @@ public final class HtmlReport {
             ['f-check','f-severity','f-migration','f-problems'].forEach(function(i){v(i).addEventListener('input',apply);v(i).addEventListener('change',apply);});
             })();
             """;
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
             main{max-width:1200px;margin:0 auto;padding:0 24px 48px}
             header{padding:20px 24px;color:#fff}header.passed{background:#1a7f37}header.failed{background:#cf222e}

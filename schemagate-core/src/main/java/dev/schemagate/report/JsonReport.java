@@ -96,7 +96,7 @@ public final class JsonReport {
         return node;
     }
 
-    private ObjectNode finding(Finding finding) {
+    ObjectNode finding(Finding finding) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("ruleId", finding.ruleId());
         node.put("check", CheckOutcome.checkOf(finding.ruleId()));

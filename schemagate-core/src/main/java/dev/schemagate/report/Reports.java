@@ -128,7 +128,7 @@ public final class Reports {
      * Writes a report file whole: into a temporary file beside it, renamed over it, so that a
      * reader (or a run killed half way) never sees half a report. The job summary is appended to.
      */
-    private static void write(Path file, String text, boolean append) {
+    static void write(Path file, String text, boolean append) {
         try {
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) {
