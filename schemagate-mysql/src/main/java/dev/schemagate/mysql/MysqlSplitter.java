@@ -9,6 +9,8 @@ import dev.schemagate.migration.StatementSplitter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits scripts into statements as the {@code mysql} client does: the delimiter ({@code ;} until a
@@ -19,6 +21,13 @@ import java.util.List;
  * {@code /*M! … *}{@code /}) is code the server runs, so it belongs to its statement and a
  * statement holding only one is kept. A statement keeps its file position and leaves out its
  * delimiter; comment-only statements are dropped.
+ *
+ * <p>A stored program written without {@code DELIMITER} ({@code CREATE PROCEDURE … BEGIN …; …; END;})
+ * is one statement, as the server's own parser reads it when a tool sends the whole script at once
+ * (Authelia, golang-migrate with {@code multiStatements}): inside the {@code BEGIN … END} of a
+ * {@code CREATE PROCEDURE}, {@code FUNCTION}, {@code TRIGGER} or {@code EVENT}, a {@code ;} ends the
+ * inner statement, not this one. {@code CASE … END} nests; {@code END IF}, {@code END LOOP},
+ * {@code END WHILE} and {@code END REPEAT} close blocks that were never counted.
  *
  * <p>Holds no state; each call reads its part once.
  */
@@ -47,6 +56,8 @@ public final class MysqlSplitter implements StatementSplitter {
         private String delimiter;
         private int start = -1;
         private int end;
+        private final List<String> words = new ArrayList<>();
+        private int depth;
 
         Scan(Path file, ScriptPart part) {
             this.file = file;
@@ -61,7 +72,7 @@ public final class MysqlSplitter implements StatementSplitter {
                 char c = text.charAt(i);
                 if (start < 0 && atLineStart(i) && delimiterCommand(i)) {
                     i = takeDelimiter(i);
-                } else if (text.startsWith(delimiter, i)) {
+                } else if (text.startsWith(delimiter, i) && (depth == 0 || !delimiter.equals(ScriptPart.SEMICOLON))) {
                     finish();
                     i += delimiter.length();
                 } else if (Character.isWhitespace(c)) {
@@ -77,12 +88,53 @@ public final class MysqlSplitter implements StatementSplitter {
                     i = code || start >= 0 ? take(i, close + 2) : close + 2;
                 } else if (c == '\'' || c == '"' || c == '`') {
                     i = take(i, quoteEnd(i, c));
+                } else if (Character.isLetter(c) || c == '_') {
+                    int wordEnd = wordEnd(i);
+                    word(text.substring(i, wordEnd).toUpperCase(Locale.ROOT), wordEnd);
+                    i = take(i, wordEnd);
                 } else {
                     i = take(i, i + 1);
                 }
             }
             finish();
             return statements;
+        }
+
+        /** The end of the word at {@code from}; a delimiter of letters ({@code DELIMITER end}) may end it. */
+        private int wordEnd(int from) {
+            int i = from;
+            while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')
+                    && (i == from || delimiter.equals(ScriptPart.SEMICOLON) || !text.startsWith(delimiter, i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** Counts the blocks of a stored program's body, so that its inner {@code ;} do not end it. */
+        private void word(String word, int after) {
+            if (words.size() < 8) {
+                words.add(word);
+            }
+            if (!storedProgram()) {
+                return;
+            }
+            if (word.equals("BEGIN") || word.equals("CASE")) {
+                depth++;
+            } else if (word.equals("END") && depth > 0) {
+                int next = after;
+                while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                    next++;
+                }
+                String following = text.substring(next, wordEnd(next)).toUpperCase(Locale.ROOT);
+                if (!Set.of("IF", "LOOP", "WHILE", "REPEAT").contains(following)) {
+                    depth--;
+                }
+            }
+        }
+
+        private boolean storedProgram() {
+            return !words.isEmpty() && words.get(0).equals("CREATE") && words.stream()
+                    .anyMatch(w -> w.equals("PROCEDURE") || w.equals("FUNCTION") || w.equals("TRIGGER") || w.equals("EVENT"));
         }
 
         /** {@code --} starts a comment only when a blank (or the end) follows, as in MySQL. */
@@ -165,6 +217,8 @@ public final class MysqlSplitter implements StatementSplitter {
                 statements.add(Statement.sql(text.substring(start, end), locate(start), true));
             }
             start = -1;
+            words.clear();
+            depth = 0;
         }
 
         /** The file position of an offset of the part. */

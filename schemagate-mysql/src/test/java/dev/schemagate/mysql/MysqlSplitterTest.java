@@ -45,6 +45,24 @@ class MysqlSplitterTest {
         assertThat(statements).extracting(s -> s.location().line()).containsExactly(3, 8);
     }
 
+    /** Sent whole, as Authelia's runner does, the server reads a stored program's body as one statement: so does the splitter. */
+    @Test
+    void aStoredProgramWithoutDelimiterIsOneStatement() {
+        assertThat(texts("""
+                DROP PROCEDURE IF EXISTS p;
+                CREATE PROCEDURE p(IN t VARCHAR(64))
+                BEGIN
+                    IF EXISTS(SELECT 1) THEN
+                        SET @q = CASE WHEN t = 'a' THEN 1 ELSE 2 END;
+                        WHILE @q > 0 DO SET @q = @q - 1; END WHILE;
+                    END IF;
+                END;
+                CALL p('a');
+                CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1;
+                SELECT f();
+                """)).hasSize(5).element(1).asString().startsWith("CREATE PROCEDURE").endsWith("END IF;\nEND");
+    }
+
     @Test
     void delimitersInsideStringsNamesAndCommentsDoNotCut() {
         assertThat(texts("""
