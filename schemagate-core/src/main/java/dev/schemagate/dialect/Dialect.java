@@ -112,7 +112,7 @@ public interface Dialect {
     }
 
     /**
-     * Whether the database commits on its own when it meets the statement (MySQL's implicit commit
+     * Whether the database commits on its own when it meets the statement (an implicit commit
      * before DDL), so that what ran before it in the script's transaction stays whatever happens next.
      * Asked only of a dialect whose DDL is not transactional; this default says no statement does.
      */
