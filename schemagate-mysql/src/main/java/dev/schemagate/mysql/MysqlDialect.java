@@ -121,10 +121,15 @@ public final class MysqlDialect implements Dialect {
         return data;
     }
 
-    /** What the server said, without the driver's {@code (conn=5)} prefix; the MySQL error number leads the detail. */
+    /**
+     * What the server said, without the driver's {@code (conn=5)} prefix and without the scratch
+     * database's name before the names it quotes ({@code schemagate_…_1.nope} reads {@code nope});
+     * the MySQL error number is the detail.
+     */
     @Override
     public DatabaseError describe(SQLException failure) {
-        String message = failure.getMessage() == null ? "" : failure.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "");
+        String message = failure.getMessage() == null ? "" : failure.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "")
+                .replaceAll("`?" + ScratchNames.PATTERN.pattern() + "`?\\.", "");
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String detail = failure.getErrorCode() > 0 ? "MySQL error " + failure.getErrorCode() : "";
         return new DatabaseError(state, message, detail, "", 0);

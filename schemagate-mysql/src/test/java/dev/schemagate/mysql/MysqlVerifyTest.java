@@ -117,7 +117,7 @@ class MysqlVerifyTest {
         Finding failed = result.findings().stream().filter(f -> f.ruleId().equals(StatementFailures.FAILED))
                 .findFirst().orElseThrow();
         assertThat(failed.location().line()).isEqualTo(3);
-        assertThat(failed.message()).contains("missing").contains("2 of the script's 5 statements (lines 1–2)")
+        assertThat(failed.message()).contains("Table 'missing' doesn't exist").contains("2 of the script's 5 statements (lines 1–2)")
                 .contains("were committed");
         assertThat(failed.evidence()).contains("  line 1: CREATE TABLE a (id INT PRIMARY KEY)", "  line 2: ALTER TABLE a ADD COLUMN b INT");
         assertThat(result.runs().get(0).status()).isEqualTo(MigrationRun.Status.FAILED);
