@@ -5,6 +5,7 @@ import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Reach;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.migration.InputException;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,6 +93,11 @@ public final class MysqlDialect implements Dialect {
         }
         String first = sql.substring(0, end).toLowerCase(Locale.ROOT);
         return IMPLICIT_COMMIT.contains(first) && !sql.toLowerCase(Locale.ROOT).matches("(?s)^(create|drop)\\s+temporary\\b.*");
+    }
+
+    @Override
+    public Optional<Reach> reach(Statement statement) {
+        return StatementReach.of(statement.sql());
     }
 
     @Override
