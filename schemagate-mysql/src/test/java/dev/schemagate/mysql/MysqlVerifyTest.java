@@ -2,6 +2,7 @@ package dev.schemagate.mysql;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.IntegrityFindings;
+import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.LintAvailability;
 import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.check.StatementFailures;
@@ -121,6 +122,22 @@ class MysqlVerifyTest {
                 .contains("were committed");
         assertThat(failed.evidence()).contains("  line 1: CREATE TABLE a (id INT PRIMARY KEY)", "  line 2: ALTER TABLE a ADD COLUMN b INT");
         assertThat(result.runs().get(0).status()).isEqualTo(MigrationRun.Status.FAILED);
+    }
+
+    /** On a server other people use (--db-url), a migration that would drop another database is refused before anything runs. */
+    @Test
+    void onASharedServerAStatementReachingAnotherDatabaseIsRefused() throws IOException {
+        write("1_a.up.sql", "CREATE TABLE a (id INT PRIMARY KEY);\n");
+        write("1_a.down.sql", "DROP TABLE a;\n");
+        write("2_cleanup.up.sql", "DROP DATABASE legacy;\n");
+        ServerOptions shared = new ServerOptions("", serverOptions(server).url(), Timeouts.DEFAULT, true);
+
+        VerifyResult result = new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(dir).withDialect("mysql")
+                .withServer(shared));
+
+        Finding refused = result.findings().stream().filter(f -> f.ruleId().equals(OutsideReach.RULE)).findFirst().orElseThrow();
+        assertThat(refused.location().file().getFileName().toString()).isEqualTo("2_cleanup.up.sql");
+        assertThat(result.applied()).isZero();
     }
 
     @Test
