@@ -41,6 +41,9 @@ public final class MysqlDialect implements Dialect {
             "grant", "revoke", "lock", "unlock", "analyze", "optimize", "repair", "check", "flush", "install",
             "uninstall", "cache", "reset", "start", "begin", "commit");
 
+    /** Far longer than any run lasts: a scratch database this old belongs to a run that was killed. */
+    static final Duration STALE_AFTER = Duration.ofHours(6);
+
     private final StatementSplitter splitter = new MysqlSplitter();
     private final DataProbe data = new MysqlDataProbe();
 
@@ -74,7 +77,11 @@ public final class MysqlDialect implements Dialect {
         if (!options.external()) {
             return EmbeddedMariaDb.start(options.timeouts());
         }
-        return new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), "MySQL");
+        MysqlServer server = new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), "MySQL");
+        if (options.shared()) {
+            server.dropStale(STALE_AFTER);
+        }
+        return server;
     }
 
     @Override

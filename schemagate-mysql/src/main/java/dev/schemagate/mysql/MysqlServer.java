@@ -10,6 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -105,6 +108,35 @@ class MysqlServer implements DatabaseServer {
             // an older server without these settings runs without the limits
         }
         return connection;
+    }
+
+    /**
+     * Drops the scratch databases that killed runs left on the server more than {@code age} ago and
+     * that no connection uses; their names say when their run started ({@link ScratchNames}).
+     */
+    void dropStale(Duration age) {
+        Instant before = Instant.now().minus(age);
+        List<String> stale = admin(statement -> {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select schema_name from information_schema.schemata"
+                    + " where schema_name like 'schemagate\\_%' and schema_name not in"
+                    + " (select db from information_schema.processlist where db is not null)")) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    if (ScratchNames.startOf(name).filter(start -> start.isBefore(before)).isPresent()) {
+                        names.add(name);
+                    }
+                }
+            }
+            return names;
+        });
+        for (String name : stale) {
+            admin(statement -> statement.execute("drop database if exists `" + name + "`"));
+        }
+        if (!stale.isEmpty()) {
+            System.err.println("schemagate: dropped " + stale.size() + " scratch database" + (stale.size() == 1 ? "" : "s")
+                    + " that killed runs left on " + address.hostAndPort() + " more than " + age.toHours() + " h ago");
+        }
     }
 
     /** Drops one scratch database. */

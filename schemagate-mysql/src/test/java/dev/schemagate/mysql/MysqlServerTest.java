@@ -80,6 +80,19 @@ class MysqlServerTest {
         }
     }
 
+    @Test
+    void aScratchDatabaseAKilledRunLeftLongAgoIsDroppedAndARecentOneKept() throws SQLException {
+        String old = "schemagate_1000000000_abcdef_1";
+        String recent = "schemagate_" + java.time.Instant.now().getEpochSecond() + "_abcdef_1";
+        server.admin(sql -> sql.execute("create database " + old));
+        server.admin(sql -> sql.execute("create database " + recent));
+
+        server.dropStale(MysqlDialect.STALE_AFTER);
+
+        assertThat(rows(server, "show databases")).doesNotContain(old).contains(recent);
+        server.admin(sql -> sql.execute("drop database " + recent));
+    }
+
     private static List<String> rows(MysqlServer server, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(server.address().url(""), server.properties())) {
             return rows(connection, sql);
