@@ -86,6 +86,11 @@ public final class ScriptRunner {
             return new Failed(StatementFailures.failed(statement, error),
                     new FailedStatement(statement.sql(), error.sqlState(), error.message(), error.detail()));
         }
+
+        /** The same failure, saying which statements before it the database kept. */
+        Failed committed(List<Statement> kept, int of) {
+            return kept.isEmpty() ? this : new Failed(StatementFailures.partlyCommitted(finding, kept, of), cause);
+        }
     }
 
     private static Optional<Finding> firstMetaCommand(List<Statement> statements) {
@@ -137,11 +142,12 @@ public final class ScriptRunner {
     private Optional<Failed> inTransaction(Connection connection, List<Statement> statements) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            for (Statement statement : statements) {
-                Optional<Failed> failure = execute(connection, statement);
+            for (int i = 0; i < statements.size(); i++) {
+                Optional<Failed> failure = execute(connection, statements.get(i));
                 if (failure.isPresent()) {
                     connection.rollback();
-                    return failure;
+                    int failed = i;
+                    return failure.map(f -> f.committed(committedBefore(statements, failed, true), statements.size()));
                 }
             }
             connection.commit();
@@ -152,13 +158,38 @@ public final class ScriptRunner {
     }
 
     private Optional<Failed> oneByOne(Connection connection, List<Statement> statements) throws SQLException {
-        for (Statement statement : statements) {
-            Optional<Failed> failure = execute(connection, statement);
+        boolean autocommit = connection.getAutoCommit();
+        for (int i = 0; i < statements.size(); i++) {
+            Optional<Failed> failure = execute(connection, statements.get(i));
             if (failure.isPresent()) {
-                return failure;
+                int failed = i;
+                return failure.map(f -> f.committed(committedBefore(statements, failed, !autocommit), statements.size()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The statements before the failed one that the database keeps although the script failed, on a
+     * database whose DDL is not transactional: in autocommit, all of them; in a transaction, those up
+     * to the last one that made the database commit on its own (the failed one included, as the
+     * commit comes before it runs). A database that rolls DDL back keeps none: its script runs in a
+     * transaction, or on a copy that is thrown away.
+     */
+    private List<Statement> committedBefore(List<Statement> statements, int failed, boolean inTransaction) {
+        if (dialect.capabilities().transactionalDdl()) {
+            return List.of();
+        }
+        if (!inTransaction) {
+            return statements.subList(0, failed);
+        }
+        int kept = 0;
+        for (int i = 0; i <= failed; i++) {
+            if (dialect.commitsImplicitly(statements.get(i))) {
+                kept = i == failed ? failed : i + 1;
+            }
+        }
+        return statements.subList(0, kept);
     }
 
     private Optional<Failed> execute(Connection connection, Statement statement) throws SQLException {

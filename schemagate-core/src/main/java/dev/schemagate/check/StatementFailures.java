@@ -48,6 +48,31 @@ public final class StatementFailures {
     }
 
     /**
+     * A failure on a database that commits DDL as it goes: the statements before the failed one that
+     * it kept, so that nobody takes the migration for undone. The database now holds their changes,
+     * and the migration tool will not run them again when the script is fixed and re-run.
+     */
+    static Finding partlyCommitted(Finding failure, List<Statement> kept, int of) {
+        List<Statement> shown = kept.subList(0, Math.min(kept.size(), CONTEXT_LINES * 5));
+        List<String> evidence = new ArrayList<>(failure.evidence());
+        evidence.add("committed before the failure, and still in the database:");
+        for (Statement statement : shown) {
+            evidence.add("  line " + statement.location().line() + ": " + firstLine(statement.sql()));
+        }
+        if (shown.size() < kept.size()) {
+            evidence.add("  … and " + (kept.size() - shown.size()) + " more");
+        }
+        String lines = kept.size() == 1 ? "line " + kept.get(0).location().line()
+                : "lines " + kept.get(0).location().line() + "–" + kept.get(kept.size() - 1).location().line();
+        return new Finding(failure.ruleId(), failure.severity(), failure.location(), failure.message() + "; "
+                + kept.size() + " of the script's " + of + " statements (" + lines + ") ran before it and were committed:"
+                + " the database keeps them, as this database commits each schema change as it goes",
+                failure.hint() + " The database is left half-migrated: undo the committed statements (or finish the"
+                        + " migration by hand) before running it again, and consider one schema change per migration.",
+                evidence);
+    }
+
+    /**
      * A statement the server refused inside the transaction the migration tool opens around it: the
      * migration will fail when the tool runs it.
      */

@@ -111,6 +111,15 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * Whether the database commits on its own when it meets the statement (an implicit commit
+     * before DDL), so that what ran before it in the script's transaction stays whatever happens next.
+     * Asked only of a dialect whose DDL is not transactional; this default says no statement does.
+     */
+    default boolean commitsImplicitly(Statement statement) {
+        return false;
+    }
+
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);
 }

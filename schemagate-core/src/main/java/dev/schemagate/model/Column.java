@@ -16,14 +16,24 @@ import java.util.List;
  * @param compression         the compression method if set (PostgreSQL 14+), else null
  * @param options             attribute options such as {@code n_distinct=7}, sorted
  * @param privileges          column-level grants
+ * @param mysql               what MySQL and MariaDB alone say about the column; null for every other dialect
  */
 public record Column(String name, String type, String collation, boolean notNull, String defaultExpression,
                      Identity identity, String generatedExpression, Integer statisticsTarget, String storage,
-                     String compression, List<String> options, String comment, Privileges privileges) {
+                     String compression, List<String> options, String comment, Privileges privileges,
+                     MysqlColumn mysql) {
 
     public Column {
         options = Canonical.sorted(options, String::compareTo);
         privileges = Privileges.orNone(privileges);
+    }
+
+    /** A column of a dialect with nothing of its own to add. */
+    public Column(String name, String type, String collation, boolean notNull, String defaultExpression,
+                  Identity identity, String generatedExpression, Integer statisticsTarget, String storage,
+                  String compression, List<String> options, String comment, Privileges privileges) {
+        this(name, type, collation, notNull, defaultExpression, identity, generatedExpression, statisticsTarget, storage,
+                compression, options, comment, privileges, null);
     }
 
     /** A plain column: just a name, a type and nullability. */

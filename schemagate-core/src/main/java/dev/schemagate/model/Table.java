@@ -19,13 +19,14 @@ import java.util.Optional;
  * @param rowSecurity      ROW LEVEL SECURITY is enabled
  * @param forceRowSecurity ROW LEVEL SECURITY is forced on the owner too
  * @param sqlite           what SQLite alone says about the table; null for every other dialect
+ * @param mysql            what MySQL and MariaDB alone say about the table; null for every other dialect
  */
 public record Table(String schema, String name, boolean unlogged, List<Column> columns,
                     List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies,
                     String partitionKey, QualifiedName partitionOf, String partitionBound,
                     List<QualifiedName> inherits, String ofType, String accessMethod, List<String> options,
                     ReplicaIdentity replicaIdentity, boolean rowSecurity, boolean forceRowSecurity, String owner,
-                    String comment, Privileges privileges, SqliteTable sqlite) implements SchemaObject {
+                    String comment, Privileges privileges, SqliteTable sqlite, MysqlTable mysql) implements SchemaObject {
 
     public Table {
         columns = Canonical.kept(columns);
@@ -48,7 +49,19 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
                  String comment, Privileges privileges) {
         this(schema, name, unlogged, columns, constraints, indexes, triggers, policies, partitionKey, partitionOf,
                 partitionBound, inherits, ofType, accessMethod, options, replicaIdentity, rowSecurity, forceRowSecurity,
-                owner, comment, privileges, null);
+                owner, comment, privileges, null, null);
+    }
+
+    /** A SQLite table. */
+    public Table(String schema, String name, boolean unlogged, List<Column> columns,
+                 List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies,
+                 String partitionKey, QualifiedName partitionOf, String partitionBound,
+                 List<QualifiedName> inherits, String ofType, String accessMethod, List<String> options,
+                 ReplicaIdentity replicaIdentity, boolean rowSecurity, boolean forceRowSecurity, String owner,
+                 String comment, Privileges privileges, SqliteTable sqlite) {
+        this(schema, name, unlogged, columns, constraints, indexes, triggers, policies, partitionKey, partitionOf,
+                partitionBound, inherits, ofType, accessMethod, options, replicaIdentity, rowSecurity, forceRowSecurity,
+                owner, comment, privileges, sqlite, null);
     }
 
     public Optional<Column> column(String columnName) {

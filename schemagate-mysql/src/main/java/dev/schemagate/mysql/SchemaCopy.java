@@ -1,0 +1,110 @@
+package dev.schemagate.mysql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies one database into another, empty one on the same server, as MySQL has no
+ * {@code CREATE DATABASE … TEMPLATE}: each table is created from its own {@code SHOW CREATE TABLE}
+ * (columns, keys, foreign keys, engine, collation, partitions and the {@code AUTO_INCREMENT}
+ * counter, exactly as the server spells them) and filled with {@code INSERT … SELECT} across the two
+ * databases, with foreign key checks off so that the order of tables does not matter; then views,
+ * routines and triggers from theirs, as their definer. Rows travel inside the server, never through
+ * the client. {@code SHOW CREATE} leaves out the database name for objects of the current database,
+ * so the copy's objects refer to the copy.
+ */
+final class SchemaCopy {
+
+    private SchemaCopy() {
+    }
+
+    /** Copies what {@code from}'s database holds into {@code to}'s; both connections have their database as the current one. */
+    static void copy(Connection from, Connection to) throws SQLException {
+        String source = MysqlIntrospector.rows(from, "select database() as name").get(0).text("name");
+        List<String> tables = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        for (Row row : MysqlIntrospector.rows(from, "select table_name, table_type from information_schema.tables"
+                + " where table_schema = database() order by table_name")) {
+            ("VIEW".equals(row.text("table_type")) ? views : tables).add(row.text("table_name"));
+        }
+        try (Statement read = from.createStatement(); Statement write = to.createStatement()) {
+            write.execute("set session foreign_key_checks = 0");
+            write.execute("set session sql_mode = ''");
+            for (String table : tables) {
+                write.execute(showCreate(read, "table", table, 2));
+            }
+            for (String table : tables) {
+                List<String> columns = MysqlIntrospector.rows(from, "select column_name from information_schema.columns"
+                        + " where table_schema = database() and table_name = '" + table.replace("'", "''") + "'"
+                        + " and (generation_expression is null or generation_expression = '') order by ordinal_position")
+                        .stream().map(r -> quote(r.text("column_name"))).toList();
+                if (!columns.isEmpty()) {
+                    String list = String.join(", ", columns);
+                    write.execute("insert into " + quote(table) + " (" + list + ") select " + list + " from "
+                            + quote(source) + "." + quote(table));
+                }
+            }
+            createAll(read, write, "view", views, 2);
+            for (Row routine : MysqlIntrospector.rows(from, "select routine_name, routine_type from information_schema.routines"
+                    + " where routine_schema = database()")) {
+                String type = routine.text("routine_type").toLowerCase();
+                createWithMode(read, write, type, routine.text("routine_name"));
+            }
+            for (Row trigger : MysqlIntrospector.rows(from, "select trigger_name from information_schema.triggers"
+                    + " where trigger_schema = database() order by event_object_table, action_order")) {
+                createWithMode(read, write, "trigger", trigger.text("trigger_name"));
+            }
+            write.execute("set session foreign_key_checks = 1");
+        }
+    }
+
+    /** Creates objects that may depend on each other (a view on a view) in as many rounds as their order needs. */
+    private static void createAll(Statement read, Statement write, String kind, List<String> names, int column)
+            throws SQLException {
+        List<String> left = new ArrayList<>(names);
+        while (!left.isEmpty()) {
+            List<String> failed = new ArrayList<>();
+            SQLException last = null;
+            for (String name : left) {
+                try {
+                    write.execute(showCreate(read, kind, name, column));
+                } catch (SQLException notYet) {
+                    failed.add(name);
+                    last = notYet;
+                }
+            }
+            if (failed.size() == left.size()) {
+                throw last;
+            }
+            left = failed;
+        }
+    }
+
+    /** A routine or trigger keeps the {@code sql_mode} it was created under; it is created again under the same. */
+    private static void createWithMode(Statement read, Statement write, String kind, String name) throws SQLException {
+        String mode;
+        String create;
+        try (ResultSet result = read.executeQuery("show create " + kind + " " + quote(name))) {
+            result.next();
+            mode = result.getString(2);
+            create = result.getString(3);
+        }
+        write.execute("set session sql_mode = '" + (mode == null ? "" : mode.replace("'", "''")) + "'");
+        write.execute(create);
+    }
+
+    private static String showCreate(Statement read, String kind, String name, int column) throws SQLException {
+        try (ResultSet result = read.executeQuery("show create " + kind + " " + quote(name))) {
+            result.next();
+            return result.getString(column);
+        }
+    }
+
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.schemagate.mysql;
+
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.Timeouts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded MariaDB: private, on 127.0.0.1 with this run's password, with scratch databases and honest copies. */
+class MysqlServerTest {
+
+    private static EmbeddedMariaDb server;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void startsMariaDbOnLoopbackAndAdmitsOnlyThisRunsPassword() throws SQLException {
+        assertThat(server.description()).startsWith("embedded MariaDB 11.");
+        assertThat(server.address().hostAndPort()).startsWith("127.0.0.1:");
+        Properties wrong = new Properties();
+        wrong.setProperty("user", "root");
+        assertThatThrownBy(() -> DriverManager.getConnection(server.address().url(""), wrong).close())
+                .isInstanceOf(SQLException.class);
+        try (Connection connection = DriverManager.getConnection(server.address().url(""), server.properties());
+             ResultSet rows = connection.createStatement().executeQuery("select @@bind_address, @@skip_grant_tables")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("127.0.0.1");
+            assertThat(rows.getInt(2)).isZero();
+        }
+    }
+
+    @Test
+    void aCloneHoldsTheSameSchemaRowsAndCounterAndClosingDropsIt() throws SQLException {
+        try (ScratchDatabase original = server.createDatabase()) {
+            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("create table parent (id int unsigned auto_increment primary key, name varchar(20) not null"
+                        + " default 'x', full_name varchar(40) as (concat(name, '!')) stored, unique key uq_name (name))"
+                        + " engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin");
+                sql.execute("create table child (id int primary key, parent_id int unsigned,"
+                        + " constraint fk_parent foreign key (parent_id) references parent (id) on delete cascade)");
+                sql.execute("insert into parent (name) values ('a'), ('b'), ('c')");
+                sql.execute("delete from parent where name = 'c'");
+                sql.execute("insert into child values (1, 1), (2, 2)");
+                sql.execute("create view named as select p.name, c.id from parent p join child c on c.parent_id = p.id");
+                sql.execute("create trigger child_check before insert on child for each row set new.id = new.id + 0");
+            }
+            String copyName;
+            try (ScratchDatabase copy = server.cloneDatabase(original)) {
+                copyName = copy.name();
+                try (Connection a = original.connect(); Connection b = copy.connect()) {
+                    assertThat(MysqlIntrospector.snapshot(b)).isEqualTo(MysqlIntrospector.snapshot(a));
+                    assertThat(rows(b, "select id, name, full_name from parent order by id")).containsExactly("1 a a!", "2 b b!");
+                    assertThat(rows(b, "select id, parent_id from child order by id")).containsExactly("1 1", "2 2");
+                    assertThat(rows(b, "select name, id from named order by id")).containsExactly("a 1", "b 2");
+                    b.createStatement().execute("insert into parent (name) values ('d')");
+                    assertThat(rows(b, "select id from parent where name = 'd'")).containsExactly("4");
+                }
+            }
+            assertThat(rows(server, "show databases")).doesNotContain(copyName);
+        }
+    }
+
+    @Test
+    void aScratchDatabaseAKilledRunLeftLongAgoIsDroppedAndARecentOneKept() throws SQLException {
+        String old = "schemagate_1000000000_abcdef_1";
+        String recent = "schemagate_" + java.time.Instant.now().getEpochSecond() + "_abcdef_1";
+        server.admin(sql -> sql.execute("create database " + old));
+        server.admin(sql -> sql.execute("create database " + recent));
+
+        server.dropStale(MysqlDialect.STALE_AFTER);
+
+        assertThat(rows(server, "show databases")).doesNotContain(old).contains(recent);
+        server.admin(sql -> sql.execute("drop database " + recent));
+    }
+
+    private static List<String> rows(MysqlServer server, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server.address().url(""), server.properties())) {
+            return rows(connection, sql);
+        }
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet result = connection.createStatement().executeQuery(sql)) {
+            while (result.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    values.add(result.getString(i));
+                }
+                rows.add(String.join(" ", values));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.schemagate.mysql;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.check.IntegrityFindings;
+import dev.schemagate.check.OutsideReach;
+import dev.schemagate.check.LintAvailability;
+import dev.schemagate.check.ReversibilityFindings;
+import dev.schemagate.check.StatementFailures;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.engine.MigrationRun;
+import dev.schemagate.engine.ProgressListener;
+import dev.schemagate.engine.Verifier;
+import dev.schemagate.engine.VerifyOptions;
+import dev.schemagate.engine.VerifyResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine runs whole histories on one embedded MariaDB: apply, partial failure, reversibility on copies, data, integrity. */
+class MysqlVerifyTest {
+
+    private static EmbeddedMariaDb server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** The run's server, reached by URL like one this process started (as the JUnit extension does). */
+    static ServerOptions serverOptions(EmbeddedMariaDb server) {
+        return ServerOptions.privateServer("", server.address().url("") + "?user=" + server.address().user()
+                + "&password=" + server.properties().getProperty("password"));
+    }
+
+    private VerifyResult verify() {
+        return new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(dir).withDialect("mysql")
+                .withServer(serverOptions(server)));
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Files.writeString(dir.resolve(name), sql);
+    }
+
+    @Test
+    void aGoodHistoryWithARoutineAndATriggerCyclesOnCopies() throws IOException {
+        write("1_people.up.sql", """
+                CREATE TABLE person (
+                  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                  name VARCHAR(40) NOT NULL,
+                  kind ENUM('a','b') NOT NULL DEFAULT 'a',
+                  updated TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP
+                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+                CREATE TABLE pet (id INT PRIMARY KEY, owner_id INT UNSIGNED NOT NULL,
+                  CONSTRAINT pet_owner FOREIGN KEY (owner_id) REFERENCES person (id));
+                DELIMITER //
+                CREATE TRIGGER person_name BEFORE INSERT ON person FOR EACH ROW
+                BEGIN
+                  SET NEW.name = TRIM(NEW.name);
+                END//
+                DELIMITER ;
+                """);
+        write("1_people.down.sql", "DROP TABLE pet;\nDROP TABLE person;\n");
+        write("2_email.up.sql", "ALTER TABLE person ADD COLUMN email VARCHAR(80) NULL, ADD UNIQUE KEY person_email (email);\n");
+        write("2_email.down.sql", "ALTER TABLE person DROP KEY person_email, DROP COLUMN email;\n");
+
+        VerifyResult result = verify();
+
+        assertThat(result.findings()).extracting(Finding::ruleId).containsOnly(LintAvailability.UNAVAILABLE);
+        assertThat(result.runs()).extracting(MigrationRun::reversal).containsOnly(MigrationRun.Reversal.REVERSED);
+        assertThat(result.passed()).isTrue();
+    }
+
+    @Test
+    void aDownThatLeavesTheIndexBehindIsNotRestored() throws IOException {
+        write("1_a.up.sql", "CREATE TABLE a (id INT PRIMARY KEY, code VARCHAR(10));\n");
+        write("1_a.down.sql", "DROP TABLE a;\n");
+        write("2_index.up.sql", "CREATE INDEX a_code ON a (code);\nALTER TABLE a MODIFY code VARCHAR(20);\n");
+        write("2_index.down.sql", "ALTER TABLE a MODIFY code VARCHAR(10);\n");
+
+        VerifyResult result = verify();
+
+        Finding notRestored = result.findings().stream()
+                .filter(f -> f.ruleId().equals(ReversibilityFindings.NOT_RESTORED)).findFirst().orElseThrow();
+        assertThat(notRestored.location().file().getFileName().toString()).isEqualTo("2_index.down.sql");
+        assertThat(notRestored.evidence()).anyMatch(line -> line.contains("a_code"));
+    }
+
+    /** MySQL commits each schema change as it goes: statements 1 and 2 stay when 3 fails, and the finding says so. */
+    @Test
+    void aMigrationFailingHalfWaySaysWhichStatementsStayCommitted() throws IOException {
+        write("1_a.up.sql", """
+                CREATE TABLE a (id INT PRIMARY KEY);
+                ALTER TABLE a ADD COLUMN b INT;
+                ALTER TABLE missing ADD COLUMN c INT;
+                ALTER TABLE a ADD COLUMN d INT;
+                CREATE INDEX a_b ON a (b);
+                """);
+        write("1_a.down.sql", "DROP TABLE a;\n");
+
+        VerifyResult result = verify();
+
+        Finding failed = result.findings().stream().filter(f -> f.ruleId().equals(StatementFailures.FAILED))
+                .findFirst().orElseThrow();
+        assertThat(failed.location().line()).isEqualTo(3);
+        assertThat(failed.message()).contains("Table 'missing' doesn't exist").contains("2 of the script's 5 statements (lines 1–2)")
+                .contains("were committed");
+        assertThat(failed.evidence()).contains("  line 1: CREATE TABLE a (id INT PRIMARY KEY)", "  line 2: ALTER TABLE a ADD COLUMN b INT");
+        assertThat(result.runs().get(0).status()).isEqualTo(MigrationRun.Status.FAILED);
+    }
+
+    /** On a server other people use (--db-url), a migration that would drop another database is refused before anything runs. */
+    @Test
+    void onASharedServerAStatementReachingAnotherDatabaseIsRefused() throws IOException {
+        write("1_a.up.sql", "CREATE TABLE a (id INT PRIMARY KEY);\n");
+        write("1_a.down.sql", "DROP TABLE a;\n");
+        write("2_cleanup.up.sql", "DROP DATABASE legacy;\n");
+        ServerOptions shared = new ServerOptions("", serverOptions(server).url(), Timeouts.DEFAULT, true);
+
+        VerifyResult result = new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(dir).withDialect("mysql")
+                .withServer(shared));
+
+        Finding refused = result.findings().stream().filter(f -> f.ruleId().equals(OutsideReach.RULE)).findFirst().orElseThrow();
+        assertThat(refused.location().file().getFileName().toString()).isEqualTo("2_cleanup.up.sql");
+        assertThat(result.applied()).isZero();
+    }
+
+    @Test
+    void rowsLoadedWithForeignKeyChecksOffThatBreakAKeyAreAnIntegrityError() throws IOException {
+        write("1_tables.up.sql", """
+                CREATE TABLE parent (id INT PRIMARY KEY);
+                CREATE TABLE child (id INT PRIMARY KEY, parent_id INT,
+                  CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));
+                """);
+        write("1_tables.down.sql", "DROP TABLE child;\nDROP TABLE parent;\n");
+        write("2_load.up.sql", """
+                SET foreign_key_checks = 0;
+                INSERT INTO child VALUES (100, 999);
+                SET foreign_key_checks = 1;
+                """);
+        write("2_load.down.sql", "DELETE FROM child WHERE id = 100;\n");
+
+        VerifyResult result = verify();
+
+        Finding orphans = result.findings().stream().filter(f -> f.ruleId().equals(IntegrityFindings.ORPHANS))
+                .findFirst().orElseThrow();
+        assertThat(orphans.location().file().getFileName().toString()).isEqualTo("2_load.up.sql");
+        assertThat(orphans.message()).contains("foreign key child_parent of db.child");
+        assertThat(orphans.evidence()).containsExactly("1 row references no row of parent (loaded while foreign_key_checks was 0)");
+    }
+}
