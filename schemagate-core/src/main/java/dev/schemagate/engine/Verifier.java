@@ -73,7 +73,8 @@ public final class Verifier {
             try (WorkingDatabase database = new WorkingDatabase(server)) {
                 List<Finding> findings = new ArrayList<>(guarded.findings());
                 findings.addAll(StatementFailures.ignored(set.ignored()));
-                Walked walked = walk(set, cut, dialect, database, options, findings);
+                ConstraintProbing probing = new ConstraintProbing(dialect, options, set, cut);
+                Walked walked = walk(set, cut, dialect, database, options, findings, probing);
                 List<MigrationRun> runs = walked.runs();
                 boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
                 if (options.expected() != null && applied) {
@@ -89,7 +90,7 @@ public final class Verifier {
                     walked.historyApplied().close();
                 }
                 return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
-                        Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
+                        Duration.ofNanos(System.nanoTime() - start), options.checks(), cut, probing.outcomes());
             }
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
@@ -102,7 +103,7 @@ public final class Verifier {
      * the data line and the integrity seen so far start at the first migration that is checked.
      */
     private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
-                        VerifyOptions options, List<Finding> findings) throws SQLException {
+                        VerifyOptions options, List<Finding> findings, ConstraintProbing probing) throws SQLException {
         ScriptRunner runner = new ScriptRunner(dialect, progress);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
@@ -168,6 +169,9 @@ public final class Verifier {
                             follow(runner, data, database, migration, cycled.rowsBrokeIt());
                         }
                         run = run.withReversal(result.reversal(), cycleTime);
+                    }
+                    if (!stopped) {
+                        probing.applied(i, database.connection(), past ? null : state, findings);
                     }
                 } catch (InfrastructureException | SQLException e) {
                     Optional<OutsideReach.Reaching> culprit = OutsideReach.first(dialect, migration);
