@@ -106,6 +106,41 @@ class MigrationVerificationTest {
         assertThat(process.waitFor()).as(out).isZero();
     }
 
+    @TestFactory
+    Stream<DynamicNode> theProbesOfAPassingSetAreGreen() {
+        return MigrationVerification.of("db/migration").probes();
+    }
+
+    @Test
+    void probesAreOneTestPerConstraintAndAKeySwitchedOffFailsItsOwn() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ProbedSet.class)).execute();
+        Events tests = results.testEvents();
+
+        assertThat(results.containerEvents().started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+                .contains("public.parent", "public.child");
+        tests.assertThatEvents()
+                .haveExactly(1, event(test(), displayName("public.parent: CHECK parent_name_check"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("public.child: ON DELETE child_parent_fk"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("public.child: FOREIGN KEY child_parent_fk"),
+                        finishedWithFailure(message(m -> m.startsWith("public.child: FOREIGN KEY child_parent_fk")
+                                && m.contains("probes.not-enforced") && m.contains("2_switch_off.up.sql")))))
+                .haveExactly(1, event(test(), displayName("probes.cascade-reach: 1 create makes a delete on public.parent "
+                        + "cascade through child_parent_fk: it now deletes rows of public.child"), finishedSuccessfully()));
+        tests.assertStatistics(stats -> stats.failed(1));
+    }
+
+    private static Condition<Event> displayName(String name) {
+        return new Condition<>(event -> event.getTestDescriptor().getDisplayName().equals(name), name);
+    }
+
+    static class ProbedSet {
+
+        @TestFactory
+        Stream<DynamicNode> probes() {
+            return MigrationVerification.of("probes").probes();
+        }
+    }
+
     /** The check-th test of the migration-th container. */
     private static Condition<Event> at(int migration, int check) {
         String path = "[dynamic-container:#" + migration + "]/[dynamic-test:#" + check + "]";
