@@ -45,16 +45,21 @@ public final class CascadeReach {
     /** Paths listed at most, so a dense graph of cascades cannot grow a finding without end. */
     static final int MAX_PATHS = 100;
 
-    /** The cascades of {@code after} that {@code before} did not have (a new key, or a key that did not cascade), with their reach. */
-    public static List<Reach> added(Snapshot before, Snapshot after) {
-        Set<Edge> old = new LinkedHashSet<>(edges(before));
+    /**
+     * The cascades of {@code after} between two tables that no cascade joined before (a new key, or
+     * a key that did not cascade), with their reach. {@code seen} holds the pairs of tables (parent,
+     * child) cascades joined earlier in the run, so a key dropped and added again, as a migration
+     * that rebuilds a table does, is not new; it is updated with those of {@code after}.
+     */
+    public static List<Reach> added(Set<List<QualifiedName>> seen, Snapshot after) {
         List<Edge> now = edges(after);
         List<Reach> reaches = new ArrayList<>();
         for (Edge edge : now) {
-            if (!old.contains(edge)) {
+            if (!seen.contains(List.of(edge.parent(), edge.child()))) {
                 reaches.add(reach(now, edge));
             }
         }
+        now.forEach(edge -> seen.add(List.of(edge.parent(), edge.child())));
         return reaches;
     }
 

@@ -9,6 +9,7 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
@@ -34,7 +35,7 @@ final class ConstraintProbing {
     private final boolean enabled;
     private final Optional<ConstraintProber> prober;
     private final Set<String> reported = new HashSet<>();
-    private Snapshot before = Snapshot.empty();
+    private final Set<List<QualifiedName>> cascades = new HashSet<>();
     private List<ProbeOutcome> outcomes = List.of();
 
     ConstraintProbing(Dialect dialect, VerifyOptions options, MigrationSet set, HistoryCut cut) {
@@ -65,10 +66,10 @@ final class ConstraintProbing {
             return;
         }
         Snapshot now = state != null ? state : dialect.snapshot(connection, SnapshotOptions.full());
+        List<CascadeReach.Reach> added = CascadeReach.added(cascades, now);
         if (!past) {
-            CascadeReach.added(before, now).forEach(reach -> findings.add(ProbeFindings.cascade(migration, reach)));
+            added.forEach(reach -> findings.add(ProbeFindings.cascade(migration, reach)));
         }
-        before = now;
         boolean gatingChange = migrations.stream().anyMatch(cut::isHistory);
         if (!past && (last || gatingChange)) {
             probe(migration, connection, now, findings);

@@ -64,6 +64,8 @@ public final class ConstraintProbes implements ConstraintProber {
         private final Map<QualifiedName, String> rules;
         private final Values values;
         private final Candidates candidates;
+        /** For the table being probed, what takes its kept row out of the way of a probe's row, or null. */
+        private String clear;
 
         TableProbe(ProbeSession session, Snapshot snapshot, Map<QualifiedName, String> rules) {
             this.session = session;
@@ -93,12 +95,23 @@ public final class ConstraintProbes implements ConstraintProber {
                 return out;
             }
             ProbeRow base;
+            clear = null;
             try {
                 base = session.rolledBack(() -> fresh(table, plan, written.next()));
             } catch (SQLException failure) {
-                out.add(ProbeOutcome.skipped(name, name.name(), Kind.WRITE, "a second valid row for the constraint probes: "
-                        + ProbeSession.Refusal.of(failure)));
-                return out;
+                ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
+                Optional<Constraint> key = table.constraints().stream().filter(c -> c.name().equals(refusal.constraint())).findFirst();
+                if (!"23505".equals(refusal.sqlState()) || key.isEmpty() || key.get().columns().isEmpty()) {
+                    out.add(ProbeOutcome.skipped(name, name.name(), Kind.WRITE, "a second valid row for the constraint probes: "
+                            + refusal));
+                    return out;
+                }
+                // Every row the seeder makes takes the same referenced rows, so the key (made of foreign
+                // keys) repeats: the probes start from the kept row, taken out of the way first.
+                base = written.row();
+                ProbeRow kept = base;
+                clear = "DELETE FROM " + Quote.name(name) + " WHERE " + key.get().columns().stream()
+                        .map(c -> Quote.ident(c) + " = " + kept.literal(c)).collect(Collectors.joining(" AND "));
             }
             for (Column column : ProbeRow.writable(table)) {
                 if (column.notNull()) {
@@ -121,8 +134,8 @@ public final class ConstraintProbes implements ConstraintProber {
             return out;
         }
 
-        /** The row number the valid row was written with, and the next one free for fresh rows. */
-        private record Written(int k) {
+        /** The row number the valid row was written with (the next one is free for fresh rows), and the row as stored. */
+        private record Written(int k, ProbeRow row) {
             int next() {
                 return k + 1;
             }
@@ -146,7 +159,7 @@ public final class ConstraintProbes implements ConstraintProber {
                 try {
                     List<List<String>> stored = session.keptIfDone(() -> session.rows(insert));
                     out.add(judgeWrite(table, plan, insert, wanted, stored));
-                    return stored.isEmpty() ? null : new Written(k);
+                    return stored.isEmpty() ? null : new Written(k, ProbeRow.of(table, stored.get(0)));
                 } catch (SQLException failure) {
                     refusal = ProbeSession.Refusal.of(failure);
                     if (!"23505".equals(refusal.sqlState())) {
@@ -411,13 +424,13 @@ public final class ConstraintProbes implements ConstraintProber {
             String insert = base.insert(replaced, true);
             String expected = "refused with " + code + " by " + constraint.name();
             List<ProbeOutcome> out = new ArrayList<>();
-            Attempt attempt = attempt(insert, constraint.deferrable() ? qualified(name, constraint) : null);
+            Attempt attempt = attempt(insert, constraint.deferrable() ? qualified(name, constraint) : null, false);
             out.add(attempt.refusal() == null
                     ? acceptedOrRewritten(name, constraint.name(), kind, insert, expected, held.get(0), attempt.stored(), "")
                     : judged(name, constraint.name(), kind, insert, expected, attempt.refusal(), code,
                     constraint.name().equals(attempt.refusal().constraint())));
             if (constraint.deferrable()) {
-                out.add(deferral(name, constraint, insert, code));
+                out.add(deferral(name, constraint, insert, code, false));
             }
             return out;
         }
@@ -463,7 +476,7 @@ public final class ConstraintProbes implements ConstraintProber {
                         key.name().equals(attempt.refusal().constraint())));
             }
             if (key.deferrable()) {
-                out.add(deferral(name, key, insert, "23503"));
+                out.add(deferral(name, key, insert, "23503", true));
             }
             return out;
         }
@@ -505,10 +518,14 @@ public final class ConstraintProbes implements ConstraintProber {
         }
 
         /** A deferrable constraint lets the breaking row in while deferred, and refuses it once made immediate. */
-        private ProbeOutcome deferral(QualifiedName name, Constraint constraint, String insert, String code) throws SQLException {
+        private ProbeOutcome deferral(QualifiedName name, Constraint constraint, String insert, String code, boolean clearFirst)
+                throws SQLException {
             String qualified = qualified(name, constraint);
             String expected = "accepted while deferred, refused with " + code + " at SET CONSTRAINTS ... IMMEDIATE";
             return session.rolledBack(() -> {
+                if (clearFirst && clear != null) {
+                    session.execute(clear);
+                }
                 session.execute("SET CONSTRAINTS " + qualified + " DEFERRED");
                 try {
                     session.rows(insert);
@@ -561,6 +578,9 @@ public final class ConstraintProbes implements ConstraintProber {
                         String referenced = key.referencedColumns().get(i);
                         replaced.put(key.columns().get(i), ProbeRow.literal(base.table(), key.columns().get(i), parentRow.values().get(referenced)));
                         match.add(Quote.ident(referenced) + " = " + parentRow.literal(referenced));
+                    }
+                    if (clear != null) {
+                        session.execute(clear);
                     }
                     session.rows(base.insert(replaced, true));
                     if (key.deferrable()) {
@@ -659,8 +679,15 @@ public final class ConstraintProbes implements ConstraintProber {
 
         /** Tries the insert, with the named deferrable constraint (if any) checked at once. */
         private Attempt attempt(String insert, String immediate) throws SQLException {
+            return attempt(insert, immediate, true);
+        }
+
+        private Attempt attempt(String insert, String immediate, boolean clearFirst) throws SQLException {
             try {
                 return session.rolledBack(() -> {
+                    if (clearFirst && clear != null) {
+                        session.execute(clear);
+                    }
                     if (immediate != null) {
                         session.execute("SET CONSTRAINTS " + immediate + " IMMEDIATE");
                     }

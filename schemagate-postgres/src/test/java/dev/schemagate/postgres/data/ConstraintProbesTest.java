@@ -54,6 +54,7 @@ class ConstraintProbesTest {
     @Test
     void everyKindOfConstraintIsProbedAndHolds() {
         assertThat(broken("healthy")).isEmpty();
+        assertThat(of("healthy")).filteredOn(o -> o.verdict() == Verdict.SKIPPED).isEmpty();
         assertThat(one("healthy", "customer", "customer", Kind.WRITE).verdict()).isEqualTo(Verdict.HELD);
         assertThat(one("healthy", "customer", "email", Kind.NOT_NULL).verdict()).isEqualTo(Verdict.HELD);
         assertThat(one("healthy", "customer", "customer_age_check", Kind.CHECK).verdict()).isEqualTo(Verdict.HELD);
@@ -65,6 +66,14 @@ class ConstraintProbesTest {
                 .isEqualTo(Verdict.HELD);
         assertThat(one("healthy", "booking", "booking_no_overlap", Kind.EXCLUSION).verdict()).isEqualTo(Verdict.HELD);
         assertThat(one("healthy", "booking", "booking_no_overlap", Kind.EXCLUSION).observed()).contains("23P01");
+    }
+
+    @Test
+    void aTableKeyedByItsForeignKeysIsProbedFromItsKeptRow() {
+        assertThat(one("healthy", "order_tag", "order_tag_pkey", Kind.PRIMARY_KEY).verdict()).isEqualTo(Verdict.HELD);
+        assertThat(one("healthy", "order_tag", "order_tag_tag_id_fkey", Kind.FOREIGN_KEY).verdict()).isEqualTo(Verdict.HELD);
+        assertThat(one("healthy", "order_tag", "order_tag_order_id_fkey", Kind.ON_DELETE).verdict()).isEqualTo(Verdict.HELD);
+        assertThat(one("healthy", "order_tag", "order_id", Kind.NOT_NULL).verdict()).isEqualTo(Verdict.HELD);
     }
 
     @Test

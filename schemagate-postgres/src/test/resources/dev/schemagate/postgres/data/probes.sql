@@ -32,6 +32,13 @@ CREATE TABLE healthy.booking (
     CONSTRAINT booking_no_overlap EXCLUDE USING btree (room WITH =)
 );
 
+CREATE TABLE healthy.tag (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE healthy.order_tag (
+    order_id bigint REFERENCES healthy.orders (id) ON DELETE CASCADE,
+    tag_id   integer REFERENCES healthy.tag (id),
+    PRIMARY KEY (order_id, tag_id)
+);
+
 -- A foreign key added NOT VALID over an orphan row: still checks every new row.
 CREATE SCHEMA notvalid;
 CREATE TABLE notvalid.parent (id integer PRIMARY KEY);
