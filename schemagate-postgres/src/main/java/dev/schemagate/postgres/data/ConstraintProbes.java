@@ -66,6 +66,9 @@ public final class ConstraintProbes implements ConstraintProber {
         private final Candidates candidates;
         /** For the table being probed, what takes its kept row out of the way of a probe's row, or null. */
         private String clear;
+        /** When there is a {@link #clear}, the key the seeder's rows repeat, and the insert of a second row that repeats it. */
+        private String repeated;
+        private String repeating;
 
         TableProbe(ProbeSession session, Snapshot snapshot, Map<QualifiedName, String> rules) {
             this.session = session;
@@ -110,6 +113,8 @@ public final class ConstraintProbes implements ConstraintProber {
                 // keys) repeats: the probes start from the kept row, taken out of the way first.
                 base = written.row();
                 ProbeRow kept = base;
+                repeated = key.get().name();
+                repeating = insert(table, plan, session.rolledBack(() -> wanted(table, plan, written.next())));
                 clear = "DELETE FROM " + Quote.name(name) + " WHERE " + key.get().columns().stream()
                         .map(c -> Quote.ident(c) + " = " + kept.literal(c)).collect(Collectors.joining(" AND "));
             }
@@ -421,7 +426,10 @@ public final class ConstraintProbes implements ConstraintProber {
             for (int i = 0; i < constraint.columns().size(); i++) {
                 replaced.put(constraint.columns().get(i), ProbeRow.literal(base.table(), constraint.columns().get(i), held.get(0).get(i)));
             }
-            String insert = base.insert(replaced, true);
+            String insert = constraint.name().equals(repeated) && clear != null
+                    ? repeating.replaceFirst(" RETURNING .*$", "") + " RETURNING " + constraint.columns().stream()
+                    .map(c -> Quote.ident(c) + "::text").collect(Collectors.joining(", "))
+                    : base.insert(replaced, true);
             String expected = "refused with " + code + " by " + constraint.name();
             List<ProbeOutcome> out = new ArrayList<>();
             Attempt attempt = attempt(insert, constraint.deferrable() ? qualified(name, constraint) : null, false);
