@@ -3,6 +3,7 @@ package dev.schemagate.junit5;
 import dev.schemagate.check.Finding;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.Version;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -127,6 +128,18 @@ class MigrationVerificationTest {
                 .haveExactly(1, event(test(), displayName("probes.cascade-reach: 1 create makes a delete on public.parent "
                         + "cascade through child_parent_fk: it now deletes rows of public.child"), finishedSuccessfully()));
         tests.assertStatistics(stats -> stats.failed(1));
+    }
+
+    @Test
+    void aChangeAfterHistoryIsProbedAfterEachOfItsMigrationsAndTheHistorysCascadesAreNotItsOwn() {
+        VerifyResult result = MigrationVerification.of("probes").options(options -> options.withBaseline(Version.parse("1"))
+                .withChecks(EnumSet.of(CheckName.APPLY, CheckName.PROBES))).run();
+
+        assertThat(result.history()).isEqualTo(1);
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("probes.not-enforced");
+        assertThat(result.findings().get(0).location().toString()).contains("2_switch_off.up.sql");
+        assertThat(result.findings().get(0).evidence()).anySatisfy(line -> assertThat(line).startsWith("tried: INSERT INTO \"public\".\"child\""));
+        assertThat(result.probes()).isNotEmpty();
     }
 
     private static Condition<Event> displayName(String name) {
