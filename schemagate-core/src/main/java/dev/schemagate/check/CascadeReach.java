@@ -6,6 +6,7 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,20 +47,50 @@ public final class CascadeReach {
     static final int MAX_PATHS = 100;
 
     /**
-     * The cascades of {@code after} between two tables that no cascade joined before (a new key, or
-     * a key that did not cascade), with their reach. {@code seen} holds the pairs of tables (parent,
-     * child) cascades joined earlier in the run, so a key dropped and added again, as a migration
-     * that rebuilds a table does, is not new; it is updated with those of {@code after}.
+     * The cascades a run has seen so far. A cascade is not new when one joined the same two tables
+     * before (a key dropped and added again, as a migration that rebuilds a table does), or when a
+     * cascade of the same name joined the same child or the same parent (one of the two tables renamed).
      */
-    public static List<Reach> added(Set<List<QualifiedName>> seen, Snapshot after) {
+    public static final class Seen {
+
+        private final Set<String> keys = new HashSet<>();
+
+        boolean contains(Edge edge) {
+            return keys.contains(pair(edge)) || keys.contains(child(edge)) || keys.contains(parent(edge));
+        }
+
+        void add(Edge edge) {
+            keys.add(pair(edge));
+            keys.add(child(edge));
+            keys.add(parent(edge));
+        }
+
+        private static String pair(Edge edge) {
+            return "pair\u0000" + edge.parent() + "\u0000" + edge.child();
+        }
+
+        private static String child(Edge edge) {
+            return "child\u0000" + edge.constraint() + "\u0000" + edge.child();
+        }
+
+        private static String parent(Edge edge) {
+            return "parent\u0000" + edge.constraint() + "\u0000" + edge.parent();
+        }
+    }
+
+    /**
+     * The cascades of {@code after} the run has not seen (a new key, or a key that did not cascade),
+     * with their reach; {@code seen} is updated with those of {@code after}.
+     */
+    public static List<Reach> added(Seen seen, Snapshot after) {
         List<Edge> now = edges(after);
         List<Reach> reaches = new ArrayList<>();
         for (Edge edge : now) {
-            if (!seen.contains(List.of(edge.parent(), edge.child()))) {
+            if (!seen.contains(edge)) {
                 reaches.add(reach(now, edge));
             }
         }
-        now.forEach(edge -> seen.add(List.of(edge.parent(), edge.child())));
+        now.forEach(seen::add);
         return reaches;
     }
 

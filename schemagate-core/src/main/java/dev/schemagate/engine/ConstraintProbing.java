@@ -9,7 +9,6 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
-import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
@@ -35,7 +34,7 @@ final class ConstraintProbing {
     private final boolean enabled;
     private final Optional<ConstraintProber> prober;
     private final Set<String> reported = new HashSet<>();
-    private final Set<List<QualifiedName>> cascades = new HashSet<>();
+    private final CascadeReach.Seen cascades = new CascadeReach.Seen();
     private List<ProbeOutcome> outcomes = List.of();
 
     ConstraintProbing(Dialect dialect, VerifyOptions options, MigrationSet set, HistoryCut cut) {

@@ -7,9 +7,7 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +21,7 @@ class CascadeReachTest {
 
     @Test
     void aNewCascadeReportsEveryTableADeleteNowReachesWithThePaths() {
-        Set<List<QualifiedName>> seen = new HashSet<>();
+        CascadeReach.Seen seen = new CascadeReach.Seen();
         CascadeReach.added(seen, snapshot(
                 table(ACCOUNT, key("account_tenant_fk", TENANT, "CASCADE")),
                 table(LINES, key("lines_order_fk", ORDERS, "CASCADE")),
@@ -43,7 +41,7 @@ class CascadeReachTest {
 
     @Test
     void aKeyThatDidNotCascadeAndNowDoesIsNewAndOneDroppedAndAddedAgainIsNot() {
-        Set<List<QualifiedName>> seen = new HashSet<>();
+        CascadeReach.Seen seen = new CascadeReach.Seen();
         CascadeReach.added(seen, snapshot(table(ORDERS, key("orders_account_fk", ACCOUNT, "NO ACTION")), table(ACCOUNT)));
         assertThat(CascadeReach.added(seen, snapshot(table(ORDERS, key("orders_account_fk", ACCOUNT, "CASCADE")), table(ACCOUNT))))
                 .hasSize(1);
@@ -53,8 +51,21 @@ class CascadeReachTest {
     }
 
     @Test
+    void aTableRenamedKeepsItsCascadesSeen() {
+        CascadeReach.Seen seen = new CascadeReach.Seen();
+        CascadeReach.added(seen, snapshot(table(ORDERS, key("orders_account_fk", ACCOUNT, "CASCADE")), table(ACCOUNT)));
+        QualifiedName purchases = QualifiedName.of("public", "purchases");
+        QualifiedName clients = QualifiedName.of("public", "clients");
+
+        assertThat(CascadeReach.added(seen, snapshot(table(purchases, key("orders_account_fk", ACCOUNT, "CASCADE")), table(ACCOUNT))))
+                .isEmpty();
+        assertThat(CascadeReach.added(seen, snapshot(table(purchases, key("orders_account_fk", clients, "CASCADE")), table(clients))))
+                .isEmpty();
+    }
+
+    @Test
     void aCycleOfCascadesEnds() {
-        Set<List<QualifiedName>> seen = new HashSet<>();
+        CascadeReach.Seen seen = new CascadeReach.Seen();
         List<CascadeReach.Reach> added = CascadeReach.added(seen, snapshot(
                 table(ORDERS, key("orders_lines_fk", LINES, "CASCADE")),
                 table(LINES, key("lines_orders_fk", ORDERS, "CASCADE"))));

@@ -3,7 +3,6 @@ package dev.schemagate.postgres.data;
 import dev.schemagate.check.CascadeReach;
 import dev.schemagate.check.ProbeFindings;
 import dev.schemagate.data.ProbeOutcome;
-import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -14,10 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +72,7 @@ class ProbeRuleDocsTest {
     void theCascadeReachExampleIsReportedOnlyWhenItCascades(String section) throws Exception {
         String schema = "cascade_" + section.toLowerCase(Locale.ROOT);
         fixture.execute(inSchema(schema, section(ProbeFindings.CASCADE_REACH, "Given")) + "; RESET search_path");
-        Set<List<QualifiedName>> seen = new HashSet<>();
+        CascadeReach.Seen seen = new CascadeReach.Seen();
         CascadeReach.added(seen, only(fixture.snapshot(), schema));
         fixture.execute("SET search_path = " + schema + ";\n" + section(ProbeFindings.CASCADE_REACH, section) + "; RESET search_path");
         List<CascadeReach.Reach> added = CascadeReach.added(seen, only(fixture.snapshot(), schema));
