@@ -6,6 +6,7 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,32 +50,28 @@ public final class CascadeReach {
     /**
      * The cascades a run has seen so far. A cascade is not new when one joined the same two tables
      * before (a key dropped and added again, as a migration that rebuilds a table does), or when a
-     * cascade of the same name joined the same child or the same parent (one of the two tables renamed).
+     * cascade of the same name joined the same child to a table that is gone, or the same parent to
+     * a table that is gone (one of the two tables renamed). A key pointed at another table that
+     * exists beside the old one is new.
      */
     public static final class Seen {
 
-        private final Set<String> keys = new HashSet<>();
+        private final Set<List<QualifiedName>> pairs = new HashSet<>();
+        private final Map<List<Object>, QualifiedName> parents = new HashMap<>();
+        private final Map<List<Object>, QualifiedName> children = new HashMap<>();
 
-        boolean contains(Edge edge) {
-            return keys.contains(pair(edge)) || keys.contains(child(edge)) || keys.contains(parent(edge));
+        boolean contains(Edge edge, Snapshot now) {
+            QualifiedName parent = parents.get(List.of(edge.constraint(), edge.child()));
+            QualifiedName child = children.get(List.of(edge.constraint(), edge.parent()));
+            return pairs.contains(List.of(edge.parent(), edge.child()))
+                    || parent != null && now.table(parent).isEmpty()
+                    || child != null && now.table(child).isEmpty();
         }
 
         void add(Edge edge) {
-            keys.add(pair(edge));
-            keys.add(child(edge));
-            keys.add(parent(edge));
-        }
-
-        private static String pair(Edge edge) {
-            return "pair\u0000" + edge.parent() + "\u0000" + edge.child();
-        }
-
-        private static String child(Edge edge) {
-            return "child\u0000" + edge.constraint() + "\u0000" + edge.child();
-        }
-
-        private static String parent(Edge edge) {
-            return "parent\u0000" + edge.constraint() + "\u0000" + edge.parent();
+            pairs.add(List.of(edge.parent(), edge.child()));
+            parents.put(List.of(edge.constraint(), edge.child()), edge.parent());
+            children.put(List.of(edge.constraint(), edge.parent()), edge.child());
         }
     }
 
@@ -86,7 +83,7 @@ public final class CascadeReach {
         List<Edge> now = edges(after);
         List<Reach> reaches = new ArrayList<>();
         for (Edge edge : now) {
-            if (!seen.contains(edge)) {
+            if (!seen.contains(edge, after)) {
                 reaches.add(reach(now, edge));
             }
         }

@@ -64,6 +64,16 @@ class CascadeReachTest {
     }
 
     @Test
+    void aKeyPointedAtATableBesideTheOldOneIsNew() {
+        CascadeReach.Seen seen = new CascadeReach.Seen();
+        QualifiedName flow = QualifiedName.of("public", "flow");
+        CascadeReach.added(seen, snapshot(table(ORDERS, key("orders_account_fk", ACCOUNT, "CASCADE")), table(ACCOUNT)));
+
+        assertThat(CascadeReach.added(seen, snapshot(table(ORDERS, key("orders_account_fk", flow, "CASCADE")), table(ACCOUNT),
+                table(flow)))).extracting(reach -> reach.edge().parent()).containsExactly(flow);
+    }
+
+    @Test
     void aCycleOfCascadesEnds() {
         CascadeReach.Seen seen = new CascadeReach.Seen();
         List<CascadeReach.Reach> added = CascadeReach.added(seen, snapshot(
