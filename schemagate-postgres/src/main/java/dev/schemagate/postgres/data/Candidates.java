@@ -70,7 +70,7 @@ final class Candidates {
         return List.of();
     }
 
-    /** Candidates first, then the value the row already holds, for a key that must point nowhere. */
+    /** The short candidates, for a key value that must match no referenced row. */
     List<String> orphans(String type) {
         List<String> values = new ArrayList<>(of(type));
         values.removeIf(value -> value.isEmpty() || value.length() > 100);

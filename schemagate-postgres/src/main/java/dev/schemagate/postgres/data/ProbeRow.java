@@ -75,15 +75,4 @@ record ProbeRow(Table table, Map<String, String> values) {
         }
         return sql;
     }
-
-    /** A short text of the row for people: {@code (id=1, name='x')} with the replaced values. */
-    String describe(Map<String, String> replaced) {
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, String> entry : values.entrySet()) {
-            String value = replaced.containsKey(entry.getKey()) ? replaced.get(entry.getKey())
-                    : entry.getValue() == null ? "NULL" : Quote.literal(entry.getValue());
-            parts.add(entry.getKey() + "=" + value);
-        }
-        return "(" + String.join(", ", parts) + ")";
-    }
 }
