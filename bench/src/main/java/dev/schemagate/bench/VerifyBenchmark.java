@@ -59,7 +59,7 @@ public final class VerifyBenchmark {
                     EnumSet.of(CheckName.APPLY, CheckName.REVERSIBILITY),
                     EnumSet.of(CheckName.APPLY, CheckName.REVERSIBILITY, CheckName.INTEGRITY),
                     EnumSet.of(CheckName.APPLY, CheckName.REVERSIBILITY, CheckName.DATA, CheckName.INTEGRITY),
-                    EnumSet.allOf(CheckName.class));
+                    CheckName.defaults());
             for (Set<CheckName> checks : variants) {
                 VerifyOptions options = VerifyOptions.of(dir).withServer(ServerOptions.privateServer(ServerOptions.DEFAULT_VERSION, url)).withChecks(checks);
                 double seconds = median(runs, () -> verify(options));

@@ -1,5 +1,6 @@
 package dev.schemagate.dialect;
 
+import dev.schemagate.data.ConstraintProber;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.migration.Statement;
@@ -101,6 +102,14 @@ public interface Dialect {
 
     /** Seeds, captures and checks table data, for the data and integrity checks. */
     DataProbe data();
+
+    /**
+     * Proves the database enforces what a schema declares, for the probes check; empty when the
+     * dialect has no probes yet (the check then says so and the others run in full).
+     */
+    default Optional<ConstraintProber> prober() {
+        return Optional.empty();
+    }
 
     /**
      * What the statement reaches outside the database it runs in (other databases, roles, server

@@ -92,7 +92,8 @@ public final class Verifier {
         try (WorkingDatabase database = working) {
             List<Finding> findings = new ArrayList<>(guarded);
             findings.addAll(StatementFailures.ignored(set.ignored()));
-            Walked walked = walk(set, cut, dialect, database, options, findings, preapplied);
+            ConstraintProbing probing = new ConstraintProbing(dialect, options, set, cut);
+            Walked walked = walk(set, cut, dialect, database, options, findings, preapplied, probing);
             List<MigrationRun> runs = walked.runs();
             boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED
                     || run.status() == MigrationRun.Status.SKIPPED);
@@ -110,7 +111,7 @@ public final class Verifier {
                 walked.historyApplied().close();
             }
             return new VerifyResult(set, runs, findings, server.description(), options.failOn(),
-                    Duration.ofNanos(System.nanoTime() - start), options.checks(), cut);
+                    Duration.ofNanos(System.nanoTime() - start), options.checks(), cut, probing.outcomes());
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
@@ -122,7 +123,7 @@ public final class Verifier {
      * the data line and the integrity seen so far start at the first migration that is checked.
      */
     private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
-                        VerifyOptions options, List<Finding> findings, int preapplied) throws SQLException {
+                        VerifyOptions options, List<Finding> findings, int preapplied, ConstraintProbing probing) throws SQLException {
         ScriptRunner runner = new ScriptRunner(dialect, progress);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
@@ -205,6 +206,9 @@ public final class Verifier {
                             follow(runner, data, database, migration, cycled.rowsBrokeIt());
                         }
                         run = run.withReversal(result.reversal(), cycleTime);
+                    }
+                    if (!stopped) {
+                        probing.applied(i, database.connection(), past ? null : state, findings);
                     }
                 } catch (InfrastructureException | SQLException e) {
                     Optional<OutsideReach.Reaching> culprit = OutsideReach.first(dialect, migration);

@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
+import dev.schemagate.data.ProbeOutcome;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationSet;
 
@@ -20,14 +21,23 @@ import java.util.Set;
  * @param duration   the whole run's wall time
  * @param checks     the checks the run made, so a report can tell "passed" from "not run"
  * @param cut        where history ends: its migrations were only applied
+ * @param probes     what the probes check tried after the last migration, one outcome per probe; empty when it did not run
  */
 public record VerifyResult(MigrationSet migrations, List<MigrationRun> runs, List<Finding> findings, String server,
-                           Severity failOn, Duration duration, Set<CheckName> checks, HistoryCut cut) {
+                           Severity failOn, Duration duration, Set<CheckName> checks, HistoryCut cut,
+                           List<ProbeOutcome> probes) {
 
     public VerifyResult {
         runs = List.copyOf(runs);
         findings = List.copyOf(findings);
         checks = Set.copyOf(checks);
+        probes = List.copyOf(probes);
+    }
+
+    /** A run without probes. */
+    public VerifyResult(MigrationSet migrations, List<MigrationRun> runs, List<Finding> findings, String server,
+                        Severity failOn, Duration duration, Set<CheckName> checks, HistoryCut cut) {
+        this(migrations, runs, findings, server, failOn, duration, checks, cut, List.of());
     }
 
     /**

@@ -18,6 +18,7 @@ import org.opentest4j.TestAbortedException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,6 +101,19 @@ public final class MigrationVerification {
         return nodes(new Verifier(ProgressListener.NONE).verify(options), options.checks()).stream();
     }
 
+    /**
+     * Applies the migrations, then probes the schema they leave (see the {@code probes} check): one
+     * container per table, holding one test per probe (its valid row, each NOT NULL column, each
+     * constraint, each foreign key's ON DELETE and deferral), named by table, kind and constraint. A
+     * probe that could not be made is aborted with the reason; one the database failed fails with the
+     * row tried, what was expected and what the database did, at the run's failing severity. The
+     * cascades the migrations add, and any failure to apply them, come as tests of their own.
+     */
+    public Stream<DynamicNode> probes() {
+        VerifyOptions options = options().withChecks(EnumSet.of(CheckName.APPLY, CheckName.PROBES));
+        return ProbeTests.nodes(new Verifier(ProgressListener.NONE).verify(options)).stream();
+    }
+
     /** Runs the verify now and returns the whole result, for tests that assert on it directly. */
     public VerifyResult run() {
         return new Verifier(ProgressListener.NONE).verify(options());
@@ -158,14 +172,14 @@ public final class MigrationVerification {
      * Fails with the findings at the failing severity, under the test's name: build logs and test
      * reports that name a dynamic test by its index still say which migration and check failed.
      */
-    private static void fail(String name, VerifyResult result, List<Finding> findings) {
+    static void fail(String name, VerifyResult result, List<Finding> findings) {
         List<Finding> failing = findings.stream().filter(f -> f.severity().atLeast(result.failOn())).toList();
         if (!failing.isEmpty()) {
             throw new AssertionFailedError(name + "\n" + String.join("\n", failing.stream().map(MigrationVerification::describe).toList()));
         }
     }
 
-    private static String describe(Finding finding) {
+    static String describe(Finding finding) {
         StringBuilder text = new StringBuilder(finding.location() == null ? "" : finding.location() + ": ")
                 .append(finding.message()).append(" [").append(finding.ruleId()).append(']');
         finding.evidence().forEach(line -> text.append("\n    ").append(line));

@@ -3,6 +3,7 @@ package dev.schemagate.junit5;
 import dev.schemagate.check.Finding;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.migration.Version;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -104,6 +105,53 @@ class MigrationVerificationTest {
         Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(out).isZero();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> theProbesOfAPassingSetAreGreen() {
+        return MigrationVerification.of("db/migration").probes();
+    }
+
+    @Test
+    void probesAreOneTestPerConstraintAndAKeySwitchedOffFailsItsOwn() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ProbedSet.class)).execute();
+        Events tests = results.testEvents();
+
+        assertThat(results.containerEvents().started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+                .contains("public.parent", "public.child");
+        tests.assertThatEvents()
+                .haveExactly(1, event(test(), displayName("public.parent: CHECK parent_name_check"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("public.child: ON DELETE child_parent_fk"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("public.child: FOREIGN KEY child_parent_fk"),
+                        finishedWithFailure(message(m -> m.startsWith("public.child: FOREIGN KEY child_parent_fk")
+                                && m.contains("probes.not-enforced") && m.contains("2_switch_off.up.sql")))))
+                .haveExactly(1, event(test(), displayName("probes.cascade-reach: 1 create makes a delete on public.parent "
+                        + "cascade through child_parent_fk: it now deletes rows of public.child"), finishedSuccessfully()));
+        tests.assertStatistics(stats -> stats.failed(1));
+    }
+
+    @Test
+    void aChangeAfterHistoryIsProbedAfterEachOfItsMigrationsAndTheHistorysCascadesAreNotItsOwn() {
+        VerifyResult result = MigrationVerification.of("probes").options(options -> options.withBaseline(Version.parse("1"))
+                .withChecks(EnumSet.of(CheckName.APPLY, CheckName.PROBES))).run();
+
+        assertThat(result.history()).isEqualTo(1);
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("probes.not-enforced");
+        assertThat(result.findings().get(0).location().toString()).contains("2_switch_off.up.sql");
+        assertThat(result.findings().get(0).evidence()).anySatisfy(line -> assertThat(line).startsWith("tried: INSERT INTO \"public\".\"child\""));
+        assertThat(result.probes()).isNotEmpty();
+    }
+
+    private static Condition<Event> displayName(String name) {
+        return new Condition<>(event -> event.getTestDescriptor().getDisplayName().equals(name), name);
+    }
+
+    static class ProbedSet {
+
+        @TestFactory
+        Stream<DynamicNode> probes() {
+            return MigrationVerification.of("probes").probes();
+        }
     }
 
     /** The check-th test of the migration-th container. */

@@ -44,7 +44,7 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
-    /** Checks to make, comma-separated: apply, reversibility, data, integrity, lint (default: all). Apply always runs. */
+    /** Checks to make, comma-separated: apply, reversibility, data, integrity, lint, probes (default: all but probes). Apply always runs. */
     @Parameter(property = "schemagate.checks")
     List<String> checks;
 

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres;
 
+import dev.schemagate.data.ConstraintProber;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.ConnectionSource;
@@ -13,6 +14,7 @@ import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.postgres.data.ConstraintProbes;
 import dev.schemagate.postgres.data.PostgresDataProbe;
 import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
 import dev.schemagate.postgres.introspect.PostgresIntrospector;
@@ -136,6 +138,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public DataProbe data() {
         return data;
+    }
+
+    @Override
+    public Optional<ConstraintProber> prober() {
+        return Optional.of(new ConstraintProbes());
     }
 
     @Override

@@ -31,7 +31,12 @@ final class InsertSql {
             sql.append(" (").append(plan.targets().stream().map(Quote::ident).collect(Collectors.joining(", ")))
                     .append(")");
         }
-        sql.append(" SELECT ").append(String.join(", ", plan.expressions()));
+        return sql.append(" ").append(select(plan, rows)).toString();
+    }
+
+    /** The SELECT the insert takes its rows from: one row per row number, its columns the plan's targets in order. */
+    static String select(TablePlan plan, List<Integer> rows) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", plan.expressions()));
         sql.append(" FROM (VALUES ").append(values(plan, rows)).append(") AS g(").append(K);
         for (int i = 0; i < plan.values().size(); i++) {
             sql.append(", ").append(Quote.ident("v" + i));

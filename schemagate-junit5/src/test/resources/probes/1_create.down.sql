@@ -1,0 +1,1 @@
+DROP TABLE child; DROP TABLE parent;

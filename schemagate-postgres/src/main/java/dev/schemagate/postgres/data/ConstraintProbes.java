@@ -1,0 +1,574 @@
+package dev.schemagate.postgres.data;
+
+import dev.schemagate.data.ConstraintProber;
+import dev.schemagate.data.ProbeOutcome;
+import dev.schemagate.data.ProbeOutcome.Breach;
+import dev.schemagate.data.ProbeOutcome.Kind;
+import dev.schemagate.model.Column;
+import dev.schemagate.model.Constraint;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL's {@link ConstraintProber}. Tables are probed referenced tables first; each gets a
+ * valid row from the constraint-aware seeder's plan ({@link WriteProbe}: kept, so later tables can
+ * point at it), and is
+ * then given, each under a savepoint rolled back, one row per constraint that breaks only that
+ * constraint: the database must refuse it with the SQLSTATE of the constraint's kind, naming it.
+ * Foreign keys' ON DELETE actions are tried on a fresh parent row and one child, and deferrable
+ * constraints must wait for {@code SET CONSTRAINTS ... IMMEDIATE}. A row security policy is tried as
+ * a role of its own, made and dropped inside the transaction.
+ */
+public final class ConstraintProbes implements ConstraintProber {
+
+    /** Fixed, so two probe runs of one schema try the same rows. */
+    private static final long SEED = 42;
+    private static final String INSERT_RULES = "SELECT n.nspname, c.relname, string_agg(r.rulename, ', ' ORDER BY r.rulename)"
+            + " FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE r.ev_type = '3' AND r.rulename <> '_RETURN' GROUP BY 1, 2";
+
+    @Override
+    public List<ProbeOutcome> probe(Connection connection, Snapshot snapshot) throws SQLException {
+        ProbeSession session = new ProbeSession(connection);
+        Map<QualifiedName, String> rules = new HashMap<>();
+        for (List<String> row : session.rows(INSERT_RULES)) {
+            rules.put(QualifiedName.of(row.get(0), row.get(1)), row.get(2));
+        }
+        TableProbe probe = new TableProbe(session, snapshot, rules);
+        List<QualifiedName> tables = snapshot.tables().stream().filter(t -> t.partitionOf() == null)
+                .map(Table::qualifiedName).toList();
+        List<ProbeOutcome> outcomes = new ArrayList<>();
+        for (QualifiedName name : TableOrder.of(snapshot, tables)) {
+            outcomes.addAll(probe.run(snapshot.table(name).orElseThrow()));
+        }
+        return outcomes;
+    }
+
+    /** The probes of one table at a time, sharing the session and what is known of the schema. */
+    private static final class TableProbe {
+
+        private final ProbeSession session;
+        private final Snapshot snapshot;
+        private final Map<QualifiedName, String> rules;
+        private final Values values;
+        private final Candidates candidates;
+        private final WriteProbe writes;
+        /** For the table being probed, what takes its kept row out of the way of a probe's row, or null. */
+        private String clear;
+        /** When there is a {@link #clear}, the key the seeder's rows repeat, and the insert of a second row that repeats it. */
+        private String repeated;
+        private String repeating;
+
+        TableProbe(ProbeSession session, Snapshot snapshot, Map<QualifiedName, String> rules) {
+            this.session = session;
+            this.snapshot = snapshot;
+            this.rules = rules;
+            this.values = new Values(snapshot);
+            this.candidates = new Candidates(snapshot);
+            this.writes = new WriteProbe(session);
+        }
+
+        List<ProbeOutcome> run(Table table) throws SQLException {
+            List<ProbeOutcome> out = new ArrayList<>();
+            QualifiedName name = table.qualifiedName();
+            TablePlan plan = TablePlan.of(table, values, SEED);
+            if (!plan.problems().isEmpty()) {
+                out.add(ProbeOutcome.skipped(name, name.name(), Kind.WRITE, String.join("; ", plan.problems())));
+                return out;
+            }
+            if (rules.containsKey(name)) {
+                out.add(writes.withRules(table, plan, rules.get(name)));
+                return out;
+            }
+            WriteProbe.Written written = writes.write(table, plan, out);
+            if (table.rowSecurity()) {
+                out.add(writes.rowSecurity(table, plan));
+            }
+            if (written == null) {
+                return out;
+            }
+            ProbeRow base;
+            clear = null;
+            try {
+                base = session.rolledBack(() -> fresh(table, plan, written.next()));
+            } catch (SQLException failure) {
+                ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
+                Optional<Constraint> key = table.constraints().stream().filter(c -> c.name().equals(refusal.constraint())).findFirst();
+                if (!"23505".equals(refusal.sqlState()) || key.isEmpty() || key.get().columns().isEmpty()) {
+                    out.add(ProbeOutcome.skipped(name, name.name(), Kind.WRITE, "a second valid row for the constraint probes: "
+                            + refusal));
+                    return out;
+                }
+                // Every row the seeder makes takes the same referenced rows, so the key (made of foreign
+                // keys) repeats: the probes start from the kept row, taken out of the way first.
+                base = written.row();
+                ProbeRow kept = base;
+                repeated = key.get().name();
+                repeating = WriteProbe.insert(table, plan, session.rolledBack(() -> writes.wanted(table, plan, written.next())));
+                clear = "DELETE FROM " + Quote.name(name) + " WHERE " + key.get().columns().stream()
+                        .map(c -> Quote.ident(c) + " = " + kept.literal(c)).collect(Collectors.joining(" AND "));
+            }
+            for (Column column : ProbeRow.writable(table)) {
+                if (column.notNull()) {
+                    out.add(notNull(base, column));
+                }
+            }
+            for (Constraint constraint : table.constraints()) {
+                switch (constraint.type()) {
+                    case CHECK -> out.add(check(base, constraint));
+                    case UNIQUE, PRIMARY_KEY, EXCLUSION -> out.addAll(duplicate(base, constraint));
+                    case FOREIGN_KEY -> {
+                        out.addAll(orphan(base, constraint));
+                        out.add(onDelete(base, constraint, written.next() + 1));
+                    }
+                }
+            }
+            for (Column column : ProbeRow.writable(table)) {
+                out.addAll(domain(base, column));
+            }
+            return out;
+        }
+
+        /** A whole valid row other than the kept one, as stored, for the constraint probes to start from. */
+        private ProbeRow fresh(Table table, TablePlan plan, int k) throws SQLException {
+            List<String> wanted = writes.wanted(table, plan, k);
+            return ProbeRow.of(table, session.rows(WriteProbe.insert(table, plan, wanted)).get(0));
+        }
+
+        private ProbeOutcome notNull(ProbeRow base, Column column) throws SQLException {
+            QualifiedName name = base.table().qualifiedName();
+            Map<String, String> replaced = Map.of(column.name(), "NULL");
+            String insert = base.insert(replaced, true);
+            String expected = "refused with 23502 (not_null_violation) on " + column.name();
+            Attempt attempt = attempt(insert, null);
+            if (attempt.refusal() == null) {
+                return ProbeOutcome.held(name, column.name(), Kind.NOT_NULL, insert, expected,
+                        "a trigger filled it in before the check (stored " + attempt.stored() + ")");
+            }
+            return judged(name, column.name(), Kind.NOT_NULL, insert, expected, attempt.refusal(), "23502",
+                    column.name().equals(attempt.refusal().column()));
+        }
+
+        private ProbeOutcome check(ProbeRow base, Constraint constraint) throws SQLException {
+            QualifiedName name = base.table().qualifiedName();
+            if (constraint.definition().contains("NOT ENFORCED")) {
+                return ProbeOutcome.skipped(name, constraint.name(), Kind.CHECK, "declared NOT ENFORCED");
+            }
+            String expression = CheckExpression.of(constraint.definition());
+            List<String> others = base.table().constraints().stream()
+                    .filter(c -> c.type() == Constraint.Type.CHECK && !c.name().equals(constraint.name()))
+                    .map(c -> CheckExpression.of(c.definition())).filter(e -> e != null).toList();
+            if (expression == null) {
+                return ProbeOutcome.skipped(name, constraint.name(), Kind.CHECK, "its expression could not be read");
+            }
+            Optional<Map.Entry<String, String>> breaking = breaking(base, expression, others);
+            if (breaking.isEmpty()) {
+                return ProbeOutcome.skipped(name, constraint.name(), Kind.CHECK,
+                        "no value the probe tries breaks it alone, so it is not probed");
+            }
+            Map<String, String> replaced = Map.of(breaking.get().getKey(),
+                    ProbeRow.literal(base.table(), breaking.get().getKey(), breaking.get().getValue()));
+            String insert = base.insert(replaced, true);
+            String expected = "refused with 23514 (check_violation) by " + constraint.name();
+            Attempt attempt = attempt(insert, null);
+            if (attempt.refusal() == null) {
+                return acceptedOrRewritten(name, constraint.name(), Kind.CHECK, insert, expected,
+                        List.of(breaking.get().getValue()), attempt.stored(), "");
+            }
+            return judged(name, constraint.name(), Kind.CHECK, insert, expected, attempt.refusal(), "23514",
+                    constraint.name().equals(attempt.refusal().constraint()));
+        }
+
+        /** A column and a value for it with which the row breaks the expression and no other check, as the database evaluates them. */
+        private Optional<Map.Entry<String, String>> breaking(ProbeRow base, String expression, List<String> others)
+                throws SQLException {
+            Table table = base.table();
+            for (Column column : ProbeRow.writable(table)) {
+                if (!mentions(expression, column.name())) {
+                    continue;
+                }
+                for (String candidate : candidates.of(column.type())) {
+                    List<String> outputs = new ArrayList<>();
+                    for (String other : base.values().keySet()) {
+                        String literal = other.equals(column.name()) ? ProbeRow.literal(table, other, candidate) : base.literal(other);
+                        outputs.add(literal + " AS " + Quote.ident(other));
+                    }
+                    StringBuilder test = new StringBuilder("SELECT (NOT (" + expression + "))");
+                    others.forEach(other -> test.append(" AND ((").append(other).append(") IS NOT FALSE)"));
+                    String sql = test + " FROM (SELECT " + String.join(", ", outputs) + ") AS " + Quote.ident(table.name());
+                    try {
+                        if ("t".equals(session.rolledBack(() -> session.value(sql)))) {
+                            return Optional.of(Map.entry(column.name(), candidate));
+                        }
+                    } catch (SQLException notThisOne) {
+                        // the value does not fit the column's type or domain: the next one may
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static boolean mentions(String expression, String column) {
+            return expression.contains(Quote.ident(column))
+                    || expression.matches("(?s).*(?<![\\w\"$])" + java.util.regex.Pattern.quote(column) + "(?![\\w\"$]).*");
+        }
+
+        /** A row with the key of a row the table holds: refused by a unique key, primary key or exclusion constraint. */
+        private List<ProbeOutcome> duplicate(ProbeRow base, Constraint constraint) throws SQLException {
+            QualifiedName name = base.table().qualifiedName();
+            Kind kind = switch (constraint.type()) {
+                case PRIMARY_KEY -> Kind.PRIMARY_KEY;
+                case EXCLUSION -> Kind.EXCLUSION;
+                default -> Kind.UNIQUE;
+            };
+            String code = kind == Kind.EXCLUSION ? "23P01" : "23505";
+            if (constraint.columns().isEmpty() || kind == Kind.EXCLUSION && !conflictsWithItself(constraint.definition())) {
+                return List.of(ProbeOutcome.skipped(name, constraint.name(), kind,
+                        "a copy of a row's key is not sure to break it (an expression, a WHERE clause or an operator other than = and &&)"));
+            }
+            String columns = constraint.columns().stream().map(Quote::ident).collect(Collectors.joining(", "));
+            String present = constraint.columns().stream().map(c -> Quote.ident(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+            List<List<String>> held = session.rows("SELECT " + constraint.columns().stream().map(c -> Quote.ident(c) + "::text")
+                    .collect(Collectors.joining(", ")) + " FROM " + Quote.name(name) + " WHERE " + present + " LIMIT 1");
+            if (held.isEmpty()) {
+                return List.of(ProbeOutcome.skipped(name, constraint.name(), kind, "no row holds a whole key (" + columns + ") to copy"));
+            }
+            Map<String, String> replaced = new LinkedHashMap<>();
+            for (int i = 0; i < constraint.columns().size(); i++) {
+                replaced.put(constraint.columns().get(i), ProbeRow.literal(base.table(), constraint.columns().get(i), held.get(0).get(i)));
+            }
+            String insert = constraint.name().equals(repeated) && clear != null
+                    ? repeating.replaceFirst(" RETURNING .*$", "") + " RETURNING " + constraint.columns().stream()
+                    .map(c -> Quote.ident(c) + "::text").collect(Collectors.joining(", "))
+                    : base.insert(replaced, true);
+            String expected = "refused with " + code + " by " + constraint.name();
+            List<ProbeOutcome> out = new ArrayList<>();
+            Attempt attempt = attempt(insert, constraint.deferrable() ? qualified(name, constraint) : null, false);
+            out.add(attempt.refusal() == null
+                    ? acceptedOrRewritten(name, constraint.name(), kind, insert, expected, held.get(0), attempt.stored(), "")
+                    : judged(name, constraint.name(), kind, insert, expected, attempt.refusal(), code,
+                    constraint.name().equals(attempt.refusal().constraint())));
+            if (constraint.deferrable()) {
+                out.add(deferral(name, constraint, insert, code, false));
+            }
+            return out;
+        }
+
+        private static boolean conflictsWithItself(String definition) {
+            if (definition.contains(" WHERE ")) {
+                return false;
+            }
+            java.util.regex.Matcher with = java.util.regex.Pattern.compile(" WITH (\\S+?)[,)]").matcher(definition);
+            boolean any = false;
+            while (with.find()) {
+                any = true;
+                if (!with.group(1).equals("=") && !with.group(1).equals("&&")) {
+                    return false;
+                }
+            }
+            return any;
+        }
+
+        /** A row whose key points at no row of the referenced table: refused with 23503 by the key. */
+        private List<ProbeOutcome> orphan(ProbeRow base, Constraint key) throws SQLException {
+            QualifiedName name = base.table().qualifiedName();
+            Table parent = snapshot.table(key.referencedTable()).orElse(null);
+            if (parent == null) {
+                return List.of(ProbeOutcome.skipped(name, key.name(), Kind.FOREIGN_KEY, "the referenced table is not in the schema read"));
+            }
+            Map<String, String> replaced = orphanKey(base, key, parent);
+            if (replaced == null) {
+                return List.of(ProbeOutcome.skipped(name, key.name(), Kind.FOREIGN_KEY,
+                        "no value the probe tries points nowhere while keeping the row's other constraints"));
+            }
+            String insert = base.insert(replaced, true);
+            String expected = "refused with 23503 (foreign_key_violation) by " + key.name();
+            List<ProbeOutcome> out = new ArrayList<>();
+            Attempt attempt = attempt(insert, key.deferrable() ? qualified(name, key) : null);
+            if (attempt.refusal() == null) {
+                String why = disabledTriggers(name, key) ? "; the key's triggers are disabled (ALTER TABLE ... DISABLE TRIGGER)" : "";
+                String valid = key.validated() ? "" : "; a NOT VALID key still checks new rows, so that is not why";
+                out.add(acceptedOrRewritten(name, key.name(), Kind.FOREIGN_KEY, insert, expected,
+                        unquoted(replaced), attempt.stored(), why + valid));
+            } else {
+                out.add(judged(name, key.name(), Kind.FOREIGN_KEY, insert, expected, attempt.refusal(), "23503",
+                        key.name().equals(attempt.refusal().constraint())));
+            }
+            if (key.deferrable()) {
+                out.add(deferral(name, key, insert, "23503", true));
+            }
+            return out;
+        }
+
+        /** Values for the key's columns that match no referenced row, one column changed from the base row's. */
+        private Map<String, String> orphanKey(ProbeRow base, Constraint key, Table parent) throws SQLException {
+            Table table = base.table();
+            if (key.columns().stream().anyMatch(c -> base.values().get(c) == null) && key.columns().size() > 1) {
+                return null;
+            }
+            for (int j = 0; j < key.columns().size(); j++) {
+                String column = key.columns().get(j);
+                for (String candidate : candidates.orphans(type(table, column))) {
+                    Map<String, String> replaced = new LinkedHashMap<>();
+                    List<String> match = new ArrayList<>();
+                    for (int i = 0; i < key.columns().size(); i++) {
+                        String c = key.columns().get(i);
+                        String literal = i == j ? ProbeRow.literal(table, c, candidate) : base.literal(c);
+                        replaced.put(c, literal);
+                        match.add(Quote.ident(key.referencedColumns().get(i)) + " = " + literal);
+                    }
+                    String sql = "SELECT NOT EXISTS (SELECT 1 FROM " + Quote.name(parent.qualifiedName()) + " WHERE "
+                            + String.join(" AND ", match) + ")";
+                    try {
+                        if ("t".equals(session.rolledBack(() -> session.value(sql)))) {
+                            return replaced;
+                        }
+                    } catch (SQLException notThisOne) {
+                        // the value does not fit the column's type: the next one may
+                    }
+                }
+            }
+            return null;
+        }
+
+        private boolean disabledTriggers(QualifiedName table, Constraint key) throws SQLException {
+            return "t".equals(session.value("SELECT bool_or(t.tgenabled = 'D') FROM pg_trigger t JOIN pg_constraint c ON c.oid = t.tgconstraint"
+                    + " WHERE c.conname = " + Quote.literal(key.name()) + " AND c.conrelid = " + Quote.literal(Quote.name(table)) + "::regclass"));
+        }
+
+        /** A deferrable constraint lets the breaking row in while deferred, and refuses it once made immediate. */
+        private ProbeOutcome deferral(QualifiedName name, Constraint constraint, String insert, String code, boolean clearFirst)
+                throws SQLException {
+            String qualified = qualified(name, constraint);
+            String expected = "accepted while deferred, refused with " + code + " at SET CONSTRAINTS ... IMMEDIATE";
+            return session.rolledBack(() -> {
+                if (clearFirst && clear != null) {
+                    session.execute(clear);
+                }
+                session.execute("SET CONSTRAINTS " + qualified + " DEFERRED");
+                try {
+                    session.rows(insert);
+                } catch (SQLException failure) {
+                    return ProbeOutcome.skipped(name, constraint.name(), Kind.DEFERRAL, "refused at once while deferred: "
+                            + ProbeSession.Refusal.of(failure));
+                }
+                try {
+                    session.execute("SET CONSTRAINTS " + qualified + " IMMEDIATE");
+                } catch (SQLException failure) {
+                    ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
+                    return code.equals(refusal.sqlState()) && constraint.name().equals(refusal.constraint())
+                            ? ProbeOutcome.held(name, constraint.name(), Kind.DEFERRAL, insert, expected, refusal.toString())
+                            : ProbeOutcome.skipped(name, constraint.name(), Kind.DEFERRAL, "refused for another reason: " + refusal);
+                }
+                return ProbeOutcome.broken(name, constraint.name(), Kind.DEFERRAL, insert, expected, Breach.ACCEPTED,
+                        "accepted, and still accepted once the constraint was made immediate");
+            });
+        }
+
+        private static String qualified(QualifiedName table, Constraint constraint) {
+            return Quote.ident(table.schema()) + "." + Quote.ident(constraint.name());
+        }
+
+        /** Deleting a fresh parent row with one fresh child does what the key's ON DELETE declares. */
+        private ProbeOutcome onDelete(ProbeRow base, Constraint key, int k) throws SQLException {
+            QualifiedName name = base.table().qualifiedName();
+            String action = key.onDelete();
+            Table parent = snapshot.table(key.referencedTable()).orElse(null);
+            String subject = key.name();
+            if (parent == null || parent.partitionOf() != null) {
+                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the referenced table is not one the probe writes");
+            }
+            TablePlan parentPlan = TablePlan.of(parent, values, SEED);
+            if (!parentPlan.problems().isEmpty() || rules.containsKey(parent.qualifiedName())) {
+                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the referenced table cannot be given a fresh row");
+            }
+            String expected = switch (action) {
+                case "CASCADE" -> "the delete goes through and deletes the child row";
+                case "SET NULL" -> "the delete goes through and sets the child's key to NULL";
+                case "SET DEFAULT" -> "the delete goes through and sets the child's key to its default";
+                default -> "the delete is refused with 23503 by " + key.name();
+            };
+            try {
+                return session.rolledBack(() -> {
+                    ProbeRow parentRow = fresh(parent, parentPlan, k + 10);
+                    Map<String, String> replaced = new LinkedHashMap<>();
+                    List<String> match = new ArrayList<>();
+                    for (int i = 0; i < key.columns().size(); i++) {
+                        String referenced = key.referencedColumns().get(i);
+                        replaced.put(key.columns().get(i), ProbeRow.literal(base.table(), key.columns().get(i), parentRow.values().get(referenced)));
+                        match.add(Quote.ident(referenced) + " = " + parentRow.literal(referenced));
+                    }
+                    if (clear != null) {
+                        session.execute(clear);
+                    }
+                    session.rows(base.insert(replaced, true));
+                    if (key.deferrable()) {
+                        session.execute("SET CONSTRAINTS " + qualified(name, key) + " IMMEDIATE");
+                    }
+                    String delete = "DELETE FROM " + Quote.name(parent.qualifiedName()) + " WHERE " + String.join(" AND ", match);
+                    String pointing = "SELECT count(*) FROM " + Quote.name(name) + " WHERE " + replaced.entrySet().stream()
+                            .map(e -> Quote.ident(e.getKey()) + " = " + e.getValue()).collect(Collectors.joining(" AND "));
+                    String total = "SELECT count(*) FROM " + Quote.name(name);
+                    long before = Long.parseLong(session.value(total));
+                    try {
+                        return session.rolledBack(() -> {
+                            session.execute(delete);
+                            long after = Long.parseLong(session.value(total));
+                            long left = Long.parseLong(session.value(pointing));
+                            return judgeDelete(name, key, delete, expected, before, after, left, parent.qualifiedName().equals(name));
+                        });
+                    } catch (SQLException failure) {
+                        ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
+                        boolean refuses = action.equals("RESTRICT") || action.equals("NO ACTION");
+                        if (refuses && "23503".equals(refusal.sqlState()) && key.name().equals(refusal.constraint())) {
+                            return ProbeOutcome.held(name, subject, Kind.ON_DELETE, delete, expected, refusal.toString());
+                        }
+                        if (action.equals("SET DEFAULT") && "23503".equals(refusal.sqlState()) && key.name().equals(refusal.constraint())) {
+                            return ProbeOutcome.broken(name, subject, Kind.ON_DELETE, delete, expected, Breach.ACTION,
+                                    "the key's default points at no row of " + parent.qualifiedName() + ", so the delete fails: " + refusal);
+                        }
+                        return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the delete was refused for another reason: " + refusal);
+                    }
+                });
+            } catch (SQLException failure) {
+                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "a fresh parent and child row could not be written: "
+                        + ProbeSession.Refusal.of(failure).message());
+            }
+        }
+
+        private static ProbeOutcome judgeDelete(QualifiedName name, Constraint key, String delete, String expected,
+                                                long before, long after, long left, boolean self) {
+            String action = key.onDelete();
+            String seen = "the delete went through; rows of " + name + " " + before + " → " + after
+                    + ", rows still pointing at the deleted row: " + left;
+            long parentRows = self ? 1 : 0;
+            boolean held = switch (action) {
+                case "CASCADE" -> left == 0 && after <= before - 1 - parentRows;
+                case "SET NULL", "SET DEFAULT" -> left == 0 && after == before - parentRows;
+                default -> false;
+            };
+            return held ? ProbeOutcome.held(name, key.name(), Kind.ON_DELETE, delete, expected, seen)
+                    : ProbeOutcome.broken(name, key.name(), Kind.ON_DELETE, delete, expected, Breach.ACTION, seen);
+        }
+
+        /** A column of a domain type: a value the domain's CHECK refuses is refused on the way in, with 23514. */
+        private List<ProbeOutcome> domain(ProbeRow base, Column column) throws SQLException {
+            TypeName type = TypeName.parse(column.type());
+            if (type.user() == null || type.isArray() || snapshot.domain(type.user()).isEmpty()) {
+                return List.of();
+            }
+            QualifiedName name = base.table().qualifiedName();
+            var domain = snapshot.domain(type.user()).get();
+            List<ProbeOutcome> out = new ArrayList<>();
+            for (var constraint : domain.constraints()) {
+                if (!constraint.definition().startsWith("CHECK")) {
+                    continue;
+                }
+                String subject = type.user() + "." + constraint.name() + " (column " + column.name() + ")";
+                String value = null;
+                for (String candidate : candidates.of(column.type())) {
+                    try {
+                        session.rolledBack(() -> session.value("SELECT " + Quote.literal(candidate) + "::" + column.type()));
+                    } catch (SQLException refused) {
+                        ProbeSession.Refusal refusal = ProbeSession.Refusal.of(refused);
+                        if ("23514".equals(refusal.sqlState()) && constraint.name().equals(refusal.constraint())) {
+                            value = candidate;
+                            break;
+                        }
+                    }
+                }
+                if (value == null) {
+                    out.add(ProbeOutcome.skipped(name, subject, Kind.DOMAIN, "no value the probe tries breaks it"));
+                    continue;
+                }
+                String insert = base.insert(Map.of(column.name(), Quote.literal(value) + "::" + domain.baseType()), true);
+                String expected = "refused with 23514 (check_violation) by " + constraint.name();
+                Attempt attempt = attempt(insert, null);
+                out.add(attempt.refusal() == null
+                        ? acceptedOrRewritten(name, subject, Kind.DOMAIN, insert, expected, List.of(value), attempt.stored(), "")
+                        : judged(name, subject, Kind.DOMAIN, insert, expected, attempt.refusal(), "23514",
+                        constraint.name().equals(attempt.refusal().constraint())));
+            }
+            return out;
+        }
+
+        /** What an insert that should be refused did: the stored values of the changed columns, or the refusal. */
+        private record Attempt(List<String> stored, ProbeSession.Refusal refusal) {
+        }
+
+        /** Tries the insert, with the named deferrable constraint (if any) checked at once. */
+        private Attempt attempt(String insert, String immediate) throws SQLException {
+            return attempt(insert, immediate, true);
+        }
+
+        private Attempt attempt(String insert, String immediate, boolean clearFirst) throws SQLException {
+            try {
+                return session.rolledBack(() -> {
+                    if (clearFirst && clear != null) {
+                        session.execute(clear);
+                    }
+                    if (immediate != null) {
+                        session.execute("SET CONSTRAINTS " + immediate + " IMMEDIATE");
+                    }
+                    List<List<String>> rows = session.rows(insert);
+                    return new Attempt(rows.isEmpty() ? null : rows.get(0), null);
+                });
+            } catch (SQLException failure) {
+                return new Attempt(null, ProbeSession.Refusal.of(failure));
+            }
+        }
+
+        private static ProbeOutcome judged(QualifiedName table, String subject, Kind kind, String insert, String expected,
+                                           ProbeSession.Refusal refusal, String code, boolean named) {
+            if (code.equals(refusal.sqlState()) && named) {
+                return ProbeOutcome.held(table, subject, kind, insert, expected, refusal.toString());
+            }
+            return ProbeOutcome.skipped(table, subject, kind, "another rule refused the row first, so this one is not "
+                    + "proven: " + refusal);
+        }
+
+        /** A breaking row went in: broken when it is stored as written, held when a trigger changed it first. */
+        private static ProbeOutcome acceptedOrRewritten(QualifiedName table, String subject, Kind kind, String insert,
+                                                        String expected, List<String> written, List<String> stored,
+                                                        String why) {
+            if (stored == null) {
+                return ProbeOutcome.skipped(table, subject, kind, "the insert stored no row (see the table's write probe)");
+            }
+            if (!written.equals(stored)) {
+                return ProbeOutcome.held(table, subject, kind, insert, expected,
+                        "a trigger changed the row before the check: stored " + stored);
+            }
+            return ProbeOutcome.broken(table, subject, kind, insert, expected, Breach.ACCEPTED,
+                    "accepted and stored as written" + why);
+        }
+
+        private static List<String> unquoted(Map<String, String> literals) {
+            return literals.values().stream().map(ConstraintProbes::textOf).toList();
+        }
+
+        private static String type(Table table, String column) {
+            return table.column(column).orElseThrow().type();
+        }
+    }
+
+    /** The text inside a literal written by {@link ProbeRow#literal}, null for NULL. */
+    private static String textOf(String literal) {
+        if (literal.startsWith("NULL::")) {
+            return null;
+        }
+        int end = literal.lastIndexOf("'::");
+        return literal.substring(1, end).replace("''", "'");
+    }
+
+}
