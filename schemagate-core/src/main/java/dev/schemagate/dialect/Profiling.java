@@ -1,0 +1,50 @@
+package dev.schemagate.dialect;
+
+import dev.schemagate.data.SeedReport;
+import dev.schemagate.model.Snapshot;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What a dialect contributes to profiling migrations at production volume: filling tables with
+ * many rows on the server itself (set-based, by the data check's value rules), and reading the
+ * server's work counters around a statement. Locks, rewrites and index builds come from the lint's
+ * statement observer; the profile engine asks for this through {@link Dialect#profiling()}.
+ */
+public interface Profiling {
+
+    /**
+     * Puts {@code rows} rows in every empty table of {@code schema} (the schema the connection, in
+     * autocommit mode, sees now, read only when a table is empty), referenced tables first, and leaves the tables ready to be measured as
+     * production tables are (statistics gathered, rows visible to every transaction).
+     */
+    SeedReport fill(Connection connection, SchemaRead schema, int rows) throws SQLException;
+
+    /** Reads the schema the connection sees now; asked only when some table is empty. */
+    @FunctionalInterface
+    interface SchemaRead {
+        Snapshot read() throws SQLException;
+    }
+
+    /**
+     * The server's counters now. Temporary-file bytes are brought up to date only between
+     * transactions (in autocommit mode); inside one they stand still until it ends.
+     */
+    WorkCounters counters(Connection connection) throws SQLException;
+
+    /**
+     * The server's cumulative work counters at one moment.
+     *
+     * @param logBytes  bytes written to the write-ahead (redo) log, server-wide
+     * @param tempBytes bytes written to temporary files by this database, or -1 when the server cannot tell
+     */
+    record WorkCounters(long logBytes, long tempBytes) {
+
+        /** What was written between {@code earlier} and now. */
+        public WorkCounters since(WorkCounters earlier) {
+            return new WorkCounters(logBytes - earlier.logBytes,
+                    tempBytes < 0 || earlier.tempBytes < 0 ? -1 : tempBytes - earlier.tempBytes);
+        }
+    }
+}
