@@ -19,8 +19,8 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
 
     /** Growth smaller than this fraction of the smallest size's time, or than the noise, is no growth. */
     static final double FLAT = 0.5;
-    /** A model with more growth is chosen over linear only when it leaves less than this share of linear's error. */
-    static final double CLEARLY_BETTER = 0.5;
+    /** A model fits when it misses no point by more than the noise or this share of the point's time. */
+    static final double TOLERANCE = 0.10;
 
     /** The time the model predicts at {@code rows} rows, in milliseconds. */
     public double predict(double rows) {
@@ -30,8 +30,9 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
     /**
      * Fits the medians {@code times} (milliseconds) at {@code rows}; {@code noise} is the typical spread
      * of their repeats. Constant when the time grows by less than the noise or half the smallest
-     * size's time; otherwise the growing model with the smallest relative error, linear unless
-     * another is clearly better.
+     * size's time; otherwise the simplest growing model that fits every point within the noise (or
+     * 10%), since a short ladder cannot tell n from n log n better than that; failing all, the one
+     * with the smallest relative error.
      */
     public static CostFit of(List<Integer> rows, List<Double> times, double noise) {
         int n = rows.size();
@@ -50,24 +51,35 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
                     String.format(Locale.ROOT, "grew %.3f ms from %,d to %,d rows, within the noise (%.3f ms) or half the smallest time",
                             growth, rows.get(0), rows.get(n - 1), noise));
         }
-        List<CostFit> fits = new ArrayList<>();
+        CostFit chosen = null;
+        CostFit best = null;
         for (CostModel model : List.of(CostModel.LINEAR, CostModel.N_LOG_N, CostModel.WORSE)) {
-            fits.add(fit(model, rows, times));
-        }
-        double linearError = error(fits.get(0), rows, times);
-        CostFit chosen = fits.get(0);
-        for (CostFit other : fits.subList(1, fits.size())) {
-            if (error(other, rows, times) < CLEARLY_BETTER * Math.min(linearError, error(chosen, rows, times))) {
-                chosen = other;
+            CostFit fit = fit(model, rows, times);
+            if (chosen == null && withinNoise(fit, rows, times, noise)) {
+                chosen = fit;
+            }
+            if (best == null || error(fit, rows, times) < error(best, rows, times)) {
+                best = fit;
             }
         }
+        String why = chosen != null ? "the first of linear, n log n, n² whose fit misses no point by more than the noise or "
+                + Math.round(TOLERANCE * 100) + "%" : "no model fits within the noise; the one with the least relative error";
+        chosen = chosen != null ? chosen : best;
         List<Double> predicted = new ArrayList<>();
         for (int row : rows) {
             predicted.add(chosen.predict(row));
         }
-        return new CostFit(chosen.model, chosen.a, chosen.b, rSquared(times, predicted), n,
-                "least squares on relative error over " + CostModel.LINEAR.label() + ", " + CostModel.N_LOG_N.label() + " and n²; "
-                        + (chosen.model == CostModel.LINEAR ? "linear unless another model halves its error" : "halves linear's error"));
+        return new CostFit(chosen.model, chosen.a, chosen.b, rSquared(times, predicted), n, why);
+    }
+
+    /** Whether the fit misses no point by more than the noise or {@link #TOLERANCE} of its time. */
+    private static boolean withinNoise(CostFit fit, List<Integer> rows, List<Double> times, double noise) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (Math.abs(fit.predict(rows.get(i)) - times.get(i)) > Math.max(noise, TOLERANCE * times.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code t = a + b·f(n)} by least squares weighted by {@code 1/t²} (relative error), with {@code a, b >= 0}. */

@@ -197,7 +197,7 @@ public final class Profiler {
                 for (Statement statement : statements) {
                     if (statement.kind() == Statement.Kind.META_COMMAND) {
                         rollback(connection, transactional);
-                        return failed(statement, "a psql meta-command cannot run here");
+                        return failed(statement, "a client meta-command cannot run on a server");
                     }
                     try {
                         Profiling.WorkCounters at = profiling.counters(connection);
