@@ -28,6 +28,19 @@ public interface Profiling {
     }
 
     /**
+     * Runs {@code work} in a transaction that is rolled back afterwards, with every table emptied
+     * first: what a migration does to a schema without rows (which foreign keys it adds), learnt
+     * without losing the rows. The connection is in autocommit mode before and after.
+     */
+    <T> T withoutRows(Connection connection, Work<T> work) throws SQLException;
+
+    /** Work done on a connection, with a result. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
      * The server's counters now. Temporary-file bytes are brought up to date only between
      * transactions (in autocommit mode); inside one they stand still until it ends.
      */

@@ -22,6 +22,15 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
     /** A model fits when it misses no point by more than the noise or this share of the point's time. */
     static final double TOLERANCE = 0.10;
 
+    /**
+     * Constant whatever the medians say: the statement touched no table that held rows (it locked
+     * none that existed before its migration, rewrote none), so the rows cannot be what it spends time on.
+     */
+    public static CostFit untouched(List<Double> times) {
+        double mean = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return new CostFit(CostModel.CONSTANT, mean, 0, 1, times.size(), "it touched no table that held rows");
+    }
+
     /** The time the model predicts at {@code rows} rows, in milliseconds. */
     public double predict(double rows) {
         return a + b * model.growth(rows);
@@ -48,12 +57,13 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
         double growth = last - first;
         if (growth <= Math.max(noise, FLAT * first)) {
             return new CostFit(CostModel.CONSTANT, mean, 0, rSquared(times, times.stream().map(t -> mean).toList()), n,
-                    String.format(Locale.ROOT, "grew %.3f ms from %,d to %,d rows, within the noise (%.3f ms) or half the smallest time",
+                    String.format(Locale.ROOT, "%+.2f ms from %,d to %,d rows, within the noise (%.2f ms) or half the smallest time",
                             growth, rows.get(0), rows.get(n - 1), noise));
         }
         CostFit chosen = null;
         CostFit best = null;
-        for (CostModel model : List.of(CostModel.LINEAR, CostModel.N_LOG_N, CostModel.WORSE)) {
+        List<CostModel> candidates = n == 2 ? List.of(CostModel.LINEAR) : List.of(CostModel.LINEAR, CostModel.N_LOG_N, CostModel.WORSE);
+        for (CostModel model : candidates) {
             CostFit fit = fit(model, rows, times);
             if (chosen == null && withinNoise(fit, rows, times, noise)) {
                 chosen = fit;
@@ -62,7 +72,10 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
                 best = fit;
             }
         }
-        String why = chosen != null ? "the first of linear, n log n, n² whose fit misses no point by more than the noise or "
+        if (n == 2) {
+            chosen = best;
+        }
+        String why = n == 2 ? "two sizes show growth but not its curve: linear assumed" : chosen != null ? "the first of linear, n log n, n² whose fit misses no point by more than the noise or "
                 + Math.round(TOLERANCE * 100) + "%" : "no model fits within the noise; the one with the least relative error";
         chosen = chosen != null ? chosen : best;
         List<Double> predicted = new ArrayList<>();
@@ -133,7 +146,7 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
     /** The model with its coefficients and fit, as a report states it. */
     public String describe() {
         if (model == CostModel.CONSTANT) {
-            return String.format(Locale.ROOT, "constant (t = %s over %d sizes; %s)", Durations.human(a), points, why);
+            return String.format(Locale.ROOT, "constant (t ≈ %s over %d sizes: %s)", Durations.human(a), points, why);
         }
         return String.format(Locale.ROOT, "%s (%s, a = %s, b = %.4g ms, R² = %.3f over %d sizes)", model.label(), model.formula(),
                 Durations.human(a), b, r2, points);

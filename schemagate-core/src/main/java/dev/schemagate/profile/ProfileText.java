@@ -24,6 +24,7 @@ public final class ProfileText {
             text.append(String.format(Locale.ROOT, "  filled %,d table(s) to %s rows: %,d rows in %.2f s (%,.0f rows/s)%n",
                     fill.tables(), count(fill.rows()), fill.inserted(), fill.seconds(), fill.rate()));
             fill.problems().stream().distinct().forEach(problem -> text.append("    not filled: ").append(problem).append('\n'));
+            fill.adjusted().forEach(line -> text.append("    rows adjusted: ").append(line).append('\n'));
         }
         for (MigrationProfile migration : result.migrations()) {
             text.append('\n').append(migration.file()).append("  ").append(series(result.ladder(), migration.time()));

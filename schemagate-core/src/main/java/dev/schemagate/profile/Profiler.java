@@ -2,8 +2,11 @@ package dev.schemagate.profile;
 
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
+import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableSeed;
+import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.DialectChoice;
@@ -23,6 +26,7 @@ import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.Transaction;
+import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.report.ToolVersion;
 
@@ -113,6 +117,7 @@ public final class Profiler {
             long inserted = 0;
             long fillNanos = 0;
             List<String> problems = new ArrayList<>();
+            List<String> adjusted = new ArrayList<>();
             try {
                 for (Migration migration : set.migrations()) {
                     if (cut.isHistory(migration)) {
@@ -134,6 +139,7 @@ public final class Profiler {
                     List<Trial> runs = new ArrayList<>();
                     trials.get(migration).put(rows, runs);
                     Trial last = null;
+                    int repairs = 0;
                     for (int r = 0; r < repeat; r++) {
                         ScratchDatabase copy = server.cloneDatabase(base);
                         try {
@@ -141,6 +147,20 @@ public final class Profiler {
                         } catch (RuntimeException e) {
                             copy.close();
                             throw e;
+                        }
+                        if (last.failure() != null && r == 0 && repairs < DataProbe.RESEEDS) {
+                            copy.close();
+                            long changed = repair(base, statements.get(migration), last.cause(), repairs == 0);
+                            if (changed > 0) {
+                                if (repairs++ == 0) {
+                                    adjusted.add(migration.displayName() + " at " + rows + " rows: ");
+                                }
+                                adjusted.set(adjusted.size() - 1, migration.displayName() + " at " + rows + " rows: " + changed
+                                        + " sample row(s) changed so that it runs as on production rows (foreign keys it adds,"
+                                        + " values it casts); first it failed with " + last.failure());
+                                r--;
+                                continue;
+                            }
                         }
                         runs.add(last);
                         if (last.failure() != null || r < repeat - 1) {
@@ -163,7 +183,42 @@ public final class Profiler {
             } finally {
                 base.close();
             }
-            return new Fill(rows, tables, inserted, fillNanos / 1e9, problems);
+            return new Fill(rows, tables, inserted, fillNanos / 1e9, problems, adjusted);
+        }
+
+        /**
+         * Makes the template's rows what production rows would be for the migration that failed on
+         * them, as observed linting does: consistent with the foreign keys it adds (learnt by running it
+         * on the same schema without rows), else the values a data exception refused re-seeded.
+         * Returns how many rows changed; none when nothing explains the failure, which then stands.
+         */
+        private long repair(ScratchDatabase base, List<Statement> statements, FailedStatement cause, boolean first) {
+            try (Connection connection = base.connect()) {
+                Snapshot now = dialect.snapshot(connection, SnapshotOptions.structureOnly());
+                long changed = 0;
+                if (first) {
+                    Snapshot target = profiling.withoutRows(connection, () -> {
+                        for (Statement statement : statements) {
+                            if (statement.kind() != Statement.Kind.SQL || !statement.transactional()) {
+                                return null;
+                            }
+                            try {
+                                dialect.execute(connection, statement);
+                            } catch (SQLException e) {
+                                return null;
+                            }
+                        }
+                        return dialect.snapshot(connection, SnapshotOptions.structureOnly());
+                    });
+                    changed = target == null ? 0 : dialect.data().conform(connection, now, target);
+                }
+                if (changed == 0 && cause != null && cause.dataException()) {
+                    changed = dialect.data().reseed(connection, now, cause);
+                }
+                return changed;
+            } catch (SQLException e) {
+                return 0;
+            }
         }
 
         private String applyHistory(ScratchDatabase base, Migration migration) {
@@ -197,7 +252,7 @@ public final class Profiler {
                 for (Statement statement : statements) {
                     if (statement.kind() == Statement.Kind.META_COMMAND) {
                         rollback(connection, transactional);
-                        return failed(statement, "a client meta-command cannot run on a server");
+                        return failed(statement, "a client meta-command cannot run on a server", null);
                     }
                     try {
                         Profiling.WorkCounters at = profiling.counters(connection);
@@ -208,7 +263,9 @@ public final class Profiler {
                             throw e;
                         }
                         rollback(connection, transactional);
-                        return failed(statement, dialect.describe(e).message());
+                        DatabaseError error = dialect.describe(e);
+                        return failed(statement, error.message(),
+                                new FailedStatement(statement.sql(), error.sqlState(), error.message(), error.detail()));
                     }
                 }
                 long commitStart = System.nanoTime();
@@ -239,11 +296,11 @@ public final class Profiler {
                         o.inTransaction()));
                 remaining = remaining.minus(o.duration());
             }
-            return new Trial(total, work.logBytes(), work.tempBytes(), runs, null);
+            return new Trial(total, work.logBytes(), work.tempBytes(), runs, null, null);
         }
 
-        private Trial failed(Statement statement, String message) {
-            return new Trial(Duration.ZERO, 0, 0, List.of(), statement.location() + ": " + message);
+        private Trial failed(Statement statement, String message, FailedStatement cause) {
+            return new Trial(Duration.ZERO, 0, 0, List.of(), statement.location() + ": " + message, cause);
         }
 
         private void rollback(Connection connection, boolean transactional) throws SQLException {
@@ -301,8 +358,10 @@ public final class Profiler {
             List<String> rewrites = largest.stream().flatMap(r -> r.rewrites().stream()).distinct().toList();
             List<String> indexes = largest.stream().flatMap(r -> r.indexes().stream()).distinct().toList();
             boolean inTransaction = largest.stream().allMatch(Trial.StatementRun::inTransaction);
+            boolean untouched = inTransaction && locks.isEmpty() && rewrites.isEmpty() && !time.isEmpty();
+            CostFit fit = untouched ? CostFit.untouched(time.values().stream().map(Timing::median).toList()) : fit(time);
             return new StatementProfile(statement.location().line(), oneLine(statement.sql()), inTransaction, time, held, log,
-                    locks, rewrites, indexes, fit(time), fit(held));
+                    locks, rewrites, indexes, fit, fit(held));
         }
 
         private String relative(Path file) {

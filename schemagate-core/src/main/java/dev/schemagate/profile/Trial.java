@@ -1,5 +1,6 @@
 package dev.schemagate.profile;
 
+import dev.schemagate.data.FailedStatement;
 import dev.schemagate.lint.Observation;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.List;
  * the whole migration's time (statements and commit, without the observer's own reads), write-ahead
  * bytes and temporary-file bytes. A failed run says where and why instead.
  */
-record Trial(Duration time, long logBytes, long tempBytes, List<StatementRun> statements, String failure) {
+record Trial(Duration time, long logBytes, long tempBytes, List<StatementRun> statements, String failure, FailedStatement cause) {
 
     Trial {
         statements = List.copyOf(statements);

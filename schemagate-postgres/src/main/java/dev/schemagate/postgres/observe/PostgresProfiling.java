@@ -76,18 +76,26 @@ public final class PostgresProfiling implements Profiling {
         }
     }
 
+    @Override
+    public <T> T withoutRows(Connection connection, Work<T> work) throws SQLException {
+        List<QualifiedName> tables = userTables(connection);
+        connection.setAutoCommit(false);
+        try {
+            if (!tables.isEmpty()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("TRUNCATE " + String.join(", ", tables.stream().map(PostgresProfiling::quoted).toList()) + " CASCADE");
+                }
+            }
+            return work.run();
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
     /** The tables (not partitions, not catalogs) that hold no row, asked in one query. */
     private static Set<QualifiedName> emptyTables(Connection connection) throws SQLException {
-        List<QualifiedName> tables = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
-                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'"
-                        + " ORDER BY 1, 2")) {
-            while (rs.next()) {
-                tables.add(QualifiedName.of(rs.getString(1), rs.getString(2)));
-            }
-        }
+        List<QualifiedName> tables = userTables(connection);
         Set<QualifiedName> empty = new LinkedHashSet<>();
         if (tables.isEmpty()) {
             return empty;
@@ -103,6 +111,21 @@ public final class PostgresProfiling implements Profiling {
             }
         }
         return empty;
+    }
+
+    /** The tables of the database's own schemas (not partitions). */
+    private static List<QualifiedName> userTables(Connection connection) throws SQLException {
+        List<QualifiedName> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
+                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'"
+                        + " ORDER BY 1, 2")) {
+            while (rs.next()) {
+                tables.add(QualifiedName.of(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return tables;
     }
 
     private static String quoted(QualifiedName name) {
