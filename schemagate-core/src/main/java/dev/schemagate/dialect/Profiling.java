@@ -51,13 +51,17 @@ public interface Profiling {
      *
      * @param logBytes  bytes written to the write-ahead (redo) log, server-wide
      * @param tempBytes bytes written to temporary files by this database, or -1 when the server cannot tell
+     * @param pagesRead pages of the database's own tables the current transaction has read (from disk or
+     *                  memory) so far, or -1 when the server cannot tell; a statement that reads none
+     *                  touched the catalog only
      */
-    record WorkCounters(long logBytes, long tempBytes) {
+    record WorkCounters(long logBytes, long tempBytes, long pagesRead) {
 
-        /** What was written between {@code earlier} and now. */
+        /** What was done between {@code earlier} and now (pages only within one transaction). */
         public WorkCounters since(WorkCounters earlier) {
             return new WorkCounters(logBytes - earlier.logBytes,
-                    tempBytes < 0 || earlier.tempBytes < 0 ? -1 : tempBytes - earlier.tempBytes);
+                    tempBytes < 0 || earlier.tempBytes < 0 ? -1 : tempBytes - earlier.tempBytes,
+                    pagesRead < 0 || earlier.pagesRead < 0 ? -1 : pagesRead - earlier.pagesRead);
         }
     }
 }

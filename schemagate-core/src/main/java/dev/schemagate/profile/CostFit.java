@@ -23,12 +23,12 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
     static final double TOLERANCE = 0.10;
 
     /**
-     * Constant whatever the medians say: the statement touched no table that held rows (it locked
-     * none that existed before its migration, rewrote none), so the rows cannot be what it spends time on.
+     * Constant whatever the medians say, because the database showed why: the statement locked no
+     * table that held rows, or read no page of any table, so the rows cannot be what it spends time on.
      */
-    public static CostFit untouched(List<Double> times) {
+    public static CostFit constant(List<Double> times, String why) {
         double mean = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return new CostFit(CostModel.CONSTANT, mean, 0, 1, times.size(), "it touched no table that held rows");
+        return new CostFit(CostModel.CONSTANT, mean, 0, 1, times.size(), why);
     }
 
     /** The time the model predicts at {@code rows} rows, in milliseconds. */
@@ -93,6 +93,19 @@ public record CostFit(CostModel model, double a, double b, double r2, int points
             }
         }
         return true;
+    }
+
+    /**
+     * {@code model} fitted to the medians whatever the others would do, when the database's own work
+     * counters say how the work grows and the times are too noisy to say otherwise.
+     */
+    public static CostFit as(CostModel model, List<Integer> rows, List<Double> times, String why) {
+        CostFit fit = fit(model, rows, times);
+        List<Double> predicted = new ArrayList<>();
+        for (int row : rows) {
+            predicted.add(fit.predict(row));
+        }
+        return new CostFit(model, fit.a, fit.b, rSquared(times, predicted), rows.size(), why);
     }
 
     /** {@code t = a + b·f(n)} by least squares weighted by {@code 1/t²} (relative error), with {@code a, b >= 0}. */

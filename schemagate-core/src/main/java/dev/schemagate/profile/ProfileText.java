@@ -52,7 +52,9 @@ public final class ProfileText {
                     text.append("      ran outside a transaction: its locks are released before they can be read\n");
                 }
                 if (largest != null && statement.logBytes().getOrDefault(largest, 0L) > 0) {
-                    text.append("      write-ahead log ").append(Durations.bytes(statement.logBytes().get(largest))).append(" at ")
+                    long pages = statement.pagesRead().getOrDefault(largest, -1L);
+                    text.append("      write-ahead log ").append(Durations.bytes(statement.logBytes().get(largest)))
+                            .append(pages >= 0 ? String.format(Locale.ROOT, ", %,d table pages read", pages) : "").append(" at ")
                             .append(count(largest)).append(" rows\n");
                 }
                 if (result.atRows() != null) {

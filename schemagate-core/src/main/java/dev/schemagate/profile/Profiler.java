@@ -248,16 +248,26 @@ public final class Profiler {
                 Profiling.WorkCounters before = profiling.counters(connection);
                 connection.setAutoCommit(!transactional);
                 List<Observation> seen = new ArrayList<>();
-                List<Long> logBytes = new ArrayList<>();
+                List<Duration> times = new ArrayList<>();
+                List<Profiling.WorkCounters> done = new ArrayList<>();
                 for (Statement statement : statements) {
                     if (statement.kind() == Statement.Kind.META_COMMAND) {
                         rollback(connection, transactional);
                         return failed(statement, "a client meta-command cannot run on a server", null);
                     }
                     try {
-                        Profiling.WorkCounters at = profiling.counters(connection);
-                        seen.add(observer.observe(connection, statement, existing, () -> dialect.execute(connection, statement)));
-                        logBytes.add(profiling.counters(connection).since(at).logBytes());
+                        Profiling.WorkCounters[] work = new Profiling.WorkCounters[2];
+                        long[] nanos = new long[1];
+                        Observation observed = observer.observe(connection, statement, existing, () -> {
+                            work[0] = profiling.counters(connection);
+                            long begin = System.nanoTime();
+                            dialect.execute(connection, statement);
+                            nanos[0] = System.nanoTime() - begin;
+                            work[1] = profiling.counters(connection);
+                        });
+                        seen.add(observed);
+                        times.add(Duration.ofNanos(nanos[0]));
+                        done.add(work[1].since(work[0]));
                     } catch (SQLException e) {
                         if (connection.isClosed() || !connection.isValid(5)) {
                             throw e;
@@ -275,26 +285,28 @@ public final class Profiler {
                 Duration commit = Duration.ofNanos(System.nanoTime() - commitStart);
                 connection.setAutoCommit(true);
                 Profiling.WorkCounters work = profiling.counters(connection).since(before);
-                return trial(seen, logBytes, commit, transactional, work);
+                return trial(seen, times, done, commit, transactional, work);
             } catch (SQLException e) {
                 throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
             }
         }
 
-        private Trial trial(List<Observation> seen, List<Long> logBytes, Duration commit, boolean transactional,
-                            Profiling.WorkCounters work) {
+        /** The trial of statements observed, timed without the observer's own reads, and what each did. */
+        private Trial trial(List<Observation> seen, List<Duration> times, List<Profiling.WorkCounters> done, Duration commit,
+                            boolean transactional, Profiling.WorkCounters work) {
             List<Trial.StatementRun> runs = new ArrayList<>();
             Duration total = commit;
-            for (Observation o : seen) {
-                total = total.plus(o.duration());
+            for (Duration time : times) {
+                total = total.plus(time);
             }
             Duration remaining = total;
             for (int i = 0; i < seen.size(); i++) {
                 Observation o = seen.get(i);
-                Duration held = transactional ? remaining : o.duration();
-                runs.add(new Trial.StatementRun(o.duration(), held, o.strongestOnExistingTables(), o.rewrites(), o.indexesBuilt(), logBytes.get(i),
-                        o.inTransaction()));
-                remaining = remaining.minus(o.duration());
+                Duration time = times.get(i);
+                Duration held = transactional ? remaining : time;
+                runs.add(new Trial.StatementRun(time, held, o.strongestOnExistingTables(), o.rewrites(), o.indexesBuilt(),
+                        done.get(i).logBytes(), done.get(i).pagesRead(), o.inTransaction()));
+                remaining = remaining.minus(time);
             }
             return new Trial(total, work.logBytes(), work.tempBytes(), runs, null, null);
         }
@@ -341,6 +353,7 @@ public final class Profiler {
             Map<Integer, Timing> time = new LinkedHashMap<>();
             Map<Integer, Timing> held = new LinkedHashMap<>();
             Map<Integer, Long> log = new LinkedHashMap<>();
+            Map<Integer, Long> pages = new LinkedHashMap<>();
             List<Trial.StatementRun> largest = List.of();
             for (Map.Entry<Integer, List<Trial>> size : bySize.entrySet()) {
                 List<Trial.StatementRun> runs = size.getValue().stream().filter(t -> t.failure() == null)
@@ -351,6 +364,7 @@ public final class Profiler {
                 time.put(size.getKey(), Timing.of(runs.stream().map(r -> millis(r.time())).toList()));
                 held.put(size.getKey(), Timing.of(runs.stream().map(r -> millis(r.held())).toList()));
                 log.put(size.getKey(), median(runs.stream().map(Trial.StatementRun::logBytes).toList()));
+                pages.put(size.getKey(), median(runs.stream().map(Trial.StatementRun::pagesRead).toList()));
                 largest = runs;
             }
             List<String> locks = largest.stream().flatMap(r -> r.locks().stream()).map(l -> l.mode() + " on " + l.table())
@@ -358,10 +372,21 @@ public final class Profiler {
             List<String> rewrites = largest.stream().flatMap(r -> r.rewrites().stream()).distinct().toList();
             List<String> indexes = largest.stream().flatMap(r -> r.indexes().stream()).distinct().toList();
             boolean inTransaction = largest.stream().allMatch(Trial.StatementRun::inTransaction);
-            boolean untouched = inTransaction && locks.isEmpty() && rewrites.isEmpty() && !time.isEmpty();
-            CostFit fit = untouched ? CostFit.untouched(time.values().stream().map(Timing::median).toList()) : fit(time);
+            List<Double> medians = time.values().stream().map(Timing::median).toList();
+            CostFit fit;
+            if (inTransaction && locks.isEmpty() && rewrites.isEmpty() && !time.isEmpty()) {
+                fit = CostFit.constant(medians, "it touched no table that held rows");
+            } else if (inTransaction && rewrites.isEmpty() && !pages.isEmpty() && pages.values().stream().allMatch(p -> p == 0)) {
+                fit = CostFit.constant(medians, "it read no page of any table: catalog only");
+            } else {
+                fit = fit(time);
+                if ((fit.model() == CostModel.N_LOG_N || fit.model() == CostModel.WORSE) && fit.r2() < CLEAR_CURVE && proportional(pages)) {
+                    fit = CostFit.as(CostModel.LINEAR, new ArrayList<>(time.keySet()), medians, String.format(java.util.Locale.ROOT,
+                            "the pages it read grew in proportion to the rows, and the times fit no curve clearly (R² %.2f)", fit.r2()));
+                }
+            }
             return new StatementProfile(statement.location().line(), oneLine(statement.sql()), inTransaction, time, held, log,
-                    locks, rewrites, indexes, fit, fit(held));
+                    pages, locks, rewrites, indexes, fit, fit(held));
         }
 
         private String relative(Path file) {
@@ -371,6 +396,20 @@ public final class Profiler {
                 return file.toString();
             }
         }
+    }
+
+    /** How well a curve steeper than a line must fit the times to be believed over pages read in proportion to the rows. */
+    private static final double CLEAR_CURVE = 0.95;
+
+    /** Whether the pages read grew about as the rows did (within a factor of two), from the smallest size to the largest. */
+    static boolean proportional(Map<Integer, Long> pages) {
+        List<Integer> sizes = new ArrayList<>(pages.keySet());
+        if (sizes.size() < 2 || pages.values().stream().anyMatch(p -> p <= 0)) {
+            return false;
+        }
+        double rows = (double) sizes.get(sizes.size() - 1) / sizes.get(0);
+        double read = (double) pages.get(sizes.get(sizes.size() - 1)) / pages.get(sizes.get(0));
+        return read >= rows / 2 && read <= rows * 2;
     }
 
     /** The fit of medians over the sizes measured, with the median spread as the noise. */

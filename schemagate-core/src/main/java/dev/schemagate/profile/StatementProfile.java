@@ -12,20 +12,22 @@ import java.util.Map;
  * @param time          its wall time at each size (rows per table), in milliseconds
  * @param held          how long the locks it took were held at each size: until its transaction ended
  * @param logBytes      the median write-ahead log bytes it wrote at each size
- * @param locks         the locks it took at the largest size, {@code MODE on table}
+ * @param pagesRead     the median pages of tables it read at each size (-1: it ran outside a transaction, not known)
+ * @param locks         the strongest lock it took on each table that existed before its migration, {@code MODE on table}
  * @param rewrites      the tables it rewrote (their storage was replaced)
  * @param indexes       the indexes it built, {@code index on table}
  * @param fit           how its time grows with the rows
  * @param heldFit       how the time its locks are held grows with the rows
  */
 public record StatementProfile(int line, String sql, boolean inTransaction, Map<Integer, Timing> time, Map<Integer, Timing> held,
-                               Map<Integer, Long> logBytes, List<String> locks, List<String> rewrites, List<String> indexes,
+                               Map<Integer, Long> logBytes, Map<Integer, Long> pagesRead, List<String> locks, List<String> rewrites, List<String> indexes,
                                CostFit fit, CostFit heldFit) {
 
     public StatementProfile {
         time = Map.copyOf(time);
         held = Map.copyOf(held);
         logBytes = Map.copyOf(logBytes);
+        pagesRead = Map.copyOf(pagesRead);
         locks = List.copyOf(locks);
         rewrites = List.copyOf(rewrites);
         indexes = List.copyOf(indexes);

@@ -20,11 +20,12 @@ record Trial(Duration time, long logBytes, long tempBytes, List<StatementRun> st
     /**
      * One statement's run.
      *
+     * @param pagesRead pages of tables it read, -1 when it ran outside a transaction (where they cannot be read)
      * @param locks the strongest lock it took on each table that existed before its migration
      * @param held  how long the locks it took were held: from its start until its transaction ended
      *             (its own time when it ran outside a transaction, where its locks cannot be read)
      */
     record StatementRun(Duration time, Duration held, List<Observation.LockHeld> locks, List<String> rewrites,
-                        List<String> indexes, long logBytes, boolean inTransaction) {
+                        List<String> indexes, long logBytes, long pagesRead, boolean inTransaction) {
     }
 }

@@ -55,7 +55,7 @@ class RegressionTest {
 
     private static ProfileResult result(Map<Integer, Timing> time, String sql) {
         CostFit fit = CostFit.of(List.of(1000), List.of(time.get(1000).median()), 0);
-        StatementProfile statement = new StatementProfile(3, sql, true, time, time, Map.of(1000, 0L), List.of(), List.of(), List.of(),
+        StatementProfile statement = new StatementProfile(3, sql, true, time, time, Map.of(1000, 0L), Map.of(1000, 5L), List.of(), List.of(), List.of(),
                 fit, fit);
         MigrationProfile migration = new MigrationProfile("2", "0002_x.sql", time, Map.of(), Map.of(), List.of(statement), fit, null);
         return new ProfileResult("2026-01-01T00:00:00Z", "test", new Machine("os", "arch", 2, 1024, "17", "db"), List.of(1000), 3, null,

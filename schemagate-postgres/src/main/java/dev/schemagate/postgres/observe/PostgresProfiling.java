@@ -24,7 +24,9 @@ import java.util.Set;
  * analyzed, as autovacuum leaves a production table; the write-ahead log position is
  * {@code pg_current_wal_insert_lsn()}, and temporary-file bytes come from {@code pg_stat_database},
  * whose own pending figures a backend flushes when it goes idle ({@code pg_stat_force_next_flush},
- * PostgreSQL 15 and later; older servers report none).
+ * PostgreSQL 15 and later; older servers report none). Pages read are the current transaction's own
+ * {@code pg_stat_get_xact_blocks_fetched} over the database's tables, which a backend sees before
+ * they are flushed.
  */
 public final class PostgresProfiling implements Profiling {
 
@@ -69,9 +71,12 @@ public final class PostgresProfiling implements Profiling {
             }
             try (ResultSet rs = statement.executeQuery("SELECT pg_stat_clear_snapshot(),"
                     + " (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint,"
-                    + " (SELECT temp_bytes FROM pg_stat_database WHERE datname = current_database())")) {
+                    + " (SELECT temp_bytes FROM pg_stat_database WHERE datname = current_database()),"
+                    + " (SELECT coalesce(sum(pg_stat_get_xact_blocks_fetched(c.oid)), 0) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"
+                    + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast')")) {
                 rs.next();
-                return new WorkCounters(rs.getLong(2), flushes ? rs.getLong(3) : -1);
+                return new WorkCounters(rs.getLong(2), flushes ? rs.getLong(3) : -1, connection.getAutoCommit() ? -1 : rs.getLong(4));
             }
         }
     }
