@@ -18,7 +18,7 @@ public final class Extrapolation {
         double time = statement.fit().predict(rows);
         StringBuilder text = new StringBuilder(statement.action()).append(": ");
         if (statement.fit().model() == CostModel.CONSTANT) {
-            text.append("about ").append(Durations.human(time)).append(" at any size (catalog only, as measured)");
+            text.append("about ").append(Durations.human(time)).append(" at any size (constant: ").append(statement.fit().why()).append(")");
         } else {
             text.append("about ").append(Durations.human(time)).append(" at ").append(String.format(Locale.ROOT, "%,d", rows))
                     .append(" rows (").append(statement.fit().model().label()).append(")");
