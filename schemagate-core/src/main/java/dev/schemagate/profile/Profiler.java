@@ -373,15 +373,20 @@ public final class Profiler {
             List<String> indexes = largest.stream().flatMap(r -> r.indexes().stream()).distinct().toList();
             boolean inTransaction = largest.stream().allMatch(Trial.StatementRun::inTransaction);
             List<Double> medians = time.values().stream().map(Timing::median).toList();
+            List<Integer> sizes = new ArrayList<>(time.keySet());
             CostFit fit;
-            if (inTransaction && locks.isEmpty() && rewrites.isEmpty() && !time.isEmpty()) {
-                fit = CostFit.constant(medians, "it touched no table that held rows");
-            } else if (inTransaction && rewrites.isEmpty() && !pages.isEmpty() && pages.values().stream().allMatch(p -> p == 0)) {
+            if (inTransaction && rewrites.isEmpty() && !pages.isEmpty() && pages.values().stream().allMatch(p -> p == 0)) {
                 fit = CostFit.constant(medians, "it read no page of any table: catalog only");
             } else {
                 fit = fit(time);
-                if ((fit.model() == CostModel.N_LOG_N || fit.model() == CostModel.WORSE) && fit.r2() < CLEAR_CURVE && proportional(pages)) {
-                    fit = CostFit.as(CostModel.LINEAR, new ArrayList<>(time.keySet()), medians, String.format(java.util.Locale.ROOT,
+                boolean proportional = proportional(pages);
+                if (fit.model() == CostModel.CONSTANT && proportional) {
+                    CostFit linear = CostFit.as(CostModel.LINEAR, sizes, medians,
+                            "the pages it read grew in proportion to the rows; the times, close to their noise, give the slope");
+                    fit = linear.b() > 0 ? linear : CostFit.constant(medians, "the times did not grow beyond their noise, though the"
+                            + " pages it read grew with the rows: profile at larger sizes to see the slope");
+                } else if ((fit.model() == CostModel.N_LOG_N || fit.model() == CostModel.WORSE) && fit.r2() < CLEAR_CURVE && proportional) {
+                    fit = CostFit.as(CostModel.LINEAR, sizes, medians, String.format(java.util.Locale.ROOT,
                             "the pages it read grew in proportion to the rows, and the times fit no curve clearly (R² %.2f)", fit.r2()));
                 }
             }
