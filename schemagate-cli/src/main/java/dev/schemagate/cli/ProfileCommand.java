@@ -99,8 +99,7 @@ public final class ProfileCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProfileOptions options = new ProfileOptions(directory, database.layout(), database.dialect, database.server(), config,
                 changelog.settings(), since, rows, repeat, atRows,
-                baselineFile != null ? baselineFile : (java.nio.file.Files.isDirectory(directory) ? directory : directory.toAbsolutePath()
-                        .getParent()).resolve(ProfileOptions.BASELINE_FILE),
+                baselineFile != null ? baselineFile : ProfileOptions.defaultBaselineFile(directory),
                 writeBaseline, percent(threshold), Timeouts.parse("--regression-floor", floor).toNanos() / 1e6, history);
         ProfileRun.checkFormats(formats);
         ProfileRun.Outcome outcome = ProfileRun.run(options, line -> err.println("schemagate: " + line));

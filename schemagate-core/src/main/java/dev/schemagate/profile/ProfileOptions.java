@@ -30,6 +30,11 @@ public record ProfileOptions(Path directory, Layout layout, String dialect, Serv
     public static final double DEFAULT_FLOOR_MS = 5;
     public static final String BASELINE_FILE = "schemagate-baseline.json";
 
+    /** {@value #BASELINE_FILE} in the migrations folder (beside a changelog file, when the source is one). */
+    public static Path defaultBaselineFile(Path directory) {
+        return (java.nio.file.Files.isDirectory(directory) ? directory : directory.toAbsolutePath().getParent()).resolve(BASELINE_FILE);
+    }
+
     public ProfileOptions {
         settings = Map.copyOf(settings);
         ladder = List.copyOf(ladder);

@@ -8,7 +8,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -95,8 +94,7 @@ public final class ProfileMojo extends DatabaseMojo {
         ProfileOptions options = new ProfileOptions(folder, layout(), dialect, server(), config == null ? null : config.toPath(),
                 settings, since == null || since.isBlank() ? null : since,
                 Arrays.stream(rows.split(",")).map(String::trim).map(Integer::valueOf).toList(), repeat, atRows,
-                baselineFile != null ? baselineFile.toPath()
-                        : (Files.isDirectory(folder) ? folder : folder.toAbsolutePath().getParent()).resolve(ProfileOptions.BASELINE_FILE),
+                baselineFile != null ? baselineFile.toPath() : ProfileOptions.defaultBaselineFile(folder),
                 writeBaseline, Double.parseDouble(regressionThreshold.replace("%", "").trim()) / 100,
                 Timeouts.parse("regressionFloor", regressionFloor).toNanos() / 1e6, history == null ? null : history.toPath());
         ProfileRun.checkFormats(format);
