@@ -129,6 +129,11 @@ public interface Dialect {
         return false;
     }
 
+    /** How this dialect fills tables at volume and counts a statement's work, for profiling; empty when it cannot. */
+    default Optional<Profiling> profiling() {
+        return Optional.empty();
+    }
+
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);
 }

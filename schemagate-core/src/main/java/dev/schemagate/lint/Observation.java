@@ -79,6 +79,24 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
         return List.copyOf(byTable.values());
     }
 
+    /** Lock modes from the weakest to the strongest, as the documentation lists them. */
+    private static final List<String> STRENGTH = List.of("ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
+            "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", LockHeld.ACCESS_EXCLUSIVE);
+
+    /**
+     * The strongest lock this statement took on each table that existed when its migration started
+     * (the tables production traffic uses), in the order the tables were first locked.
+     */
+    public List<LockHeld> strongestOnExistingTables() {
+        Map<String, LockHeld> byTable = new LinkedHashMap<>();
+        for (LockHeld lock : locks) {
+            if (existed(lock.table())) {
+                byTable.merge(lock.table(), lock, (a, b) -> STRENGTH.indexOf(b.mode()) > STRENGTH.indexOf(a.mode()) ? b : a);
+            }
+        }
+        return List.copyOf(byTable.values());
+    }
+
     /** The existing tables this statement held ACCESS EXCLUSIVE on, or {@code table} alone when given. */
     public List<String> accessExclusive(String table) {
         return locks.stream().filter(l -> l.mode().equals(LockHeld.ACCESS_EXCLUSIVE))

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DialectNeutralCoreTest {
 
     /** The packages that hold no dialect's vocabulary. */
-    private static final List<String> NEUTRAL = List.of("dialect", "engine");
+    private static final List<String> NEUTRAL = List.of("dialect", "engine", "profile");
 
     private static final Pattern DIALECT_NAME = Pattern.compile(
             "(?i:postgres|\\bpg_|\\bpsql\\b|sqlite|mysql)|ACCESS EXCLUSIVE|NOT VALID");

@@ -28,7 +28,8 @@ class ParameterParityTest {
 
     @ParameterizedTest
     @CsvSource({"verify, dev.schemagate.cli.VerifyCommand", "snapshot, dev.schemagate.cli.SnapshotCommand",
-            "diff, dev.schemagate.cli.DiffCommand", "mutate, dev.schemagate.cli.MutateCommand"})
+            "diff, dev.schemagate.cli.DiffCommand", "mutate, dev.schemagate.cli.MutateCommand",
+            "profile, dev.schemagate.cli.ProfileCommand"})
     void everyCliOptionIsAGoalParameterOfTheSameName(String goal, String command) throws Exception {
         Object instance = Class.forName(command).getDeclaredConstructor().newInstance();
         CommandSpec spec = new CommandLine(instance).getCommandSpec();
@@ -52,11 +53,13 @@ class ParameterParityTest {
     private static final Map<String, String> BUILD_DEFAULTS = Map.of(
             "verify format", "console,json,junit,html", "verify out", "${project.build.directory}/schemagate",
             "diff format", "sql", "snapshot output", "${project.build.directory}/schemagate/schema.sql",
-            "mutate format", "console,json,junit,html", "mutate out", "${project.build.directory}/schemagate");
+            "mutate format", "console,json,junit,html", "mutate out", "${project.build.directory}/schemagate",
+            "profile format", "console,json,html", "profile out", "${project.build.directory}/schemagate");
 
     @ParameterizedTest
     @CsvSource({"verify, dev.schemagate.cli.VerifyCommand", "snapshot, dev.schemagate.cli.SnapshotCommand",
-            "diff, dev.schemagate.cli.DiffCommand", "mutate, dev.schemagate.cli.MutateCommand"})
+            "diff, dev.schemagate.cli.DiffCommand", "mutate, dev.schemagate.cli.MutateCommand",
+            "profile, dev.schemagate.cli.ProfileCommand"})
     void everyGoalParameterHasTheDefaultOfItsCliOption(String goal, String command) throws Exception {
         CommandSpec spec = new CommandLine(Class.forName(command).getDeclaredConstructor().newInstance()).getCommandSpec();
         Map<String, String> defaults = defaults(goal);

@@ -7,6 +7,7 @@ import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Profiling;
 import dev.schemagate.dialect.Reach;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.MigrationPlan;
@@ -18,6 +19,7 @@ import dev.schemagate.postgres.data.ConstraintProbes;
 import dev.schemagate.postgres.data.PostgresDataProbe;
 import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
 import dev.schemagate.postgres.introspect.PostgresIntrospector;
+import dev.schemagate.postgres.observe.PostgresProfiling;
 import dev.schemagate.postgres.plan.PostgresPlanner;
 import dev.schemagate.postgres.server.EmbeddedPostgresServer;
 import dev.schemagate.postgres.server.ExternalPostgresServer;
@@ -133,6 +135,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Connection connectLive(String url) throws SQLException {
         return ExternalPostgresServer.connectTo(url);
+    }
+
+    @Override
+    public Optional<Profiling> profiling() {
+        return Optional.of(new PostgresProfiling());
     }
 
     @Override

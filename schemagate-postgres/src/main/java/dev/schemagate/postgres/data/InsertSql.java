@@ -26,22 +26,47 @@ final class InsertSql {
     }
 
     static String render(TablePlan plan, List<Integer> rows) {
+        return insertInto(plan) + " " + select(plan, rows);
+    }
+
+    /** The SELECT the insert takes its rows from: one row per row number, its columns the plan's targets in order. */
+    static String select(TablePlan plan, List<Integer> rows) {
+        StringBuilder source = new StringBuilder("(VALUES ").append(values(plan, rows)).append(") AS g(").append(K);
+        for (int i = 0; i < plan.values().size(); i++) {
+            source.append(", ").append(Quote.ident("v" + i));
+        }
+        return selectFrom(plan, source.append(")").toString());
+    }
+
+    /**
+     * The same insert for rows {@code 0} to {@code rows - 1}, the values made on the server from
+     * {@code generate_series} by the generators' expressions; null when a generator has none.
+     */
+    static String renderSeries(TablePlan plan, long rows) {
+        StringBuilder source = new StringBuilder("(SELECT s.").append(K);
+        for (int i = 0; i < plan.values().size(); i++) {
+            String expression = plan.values().get(i).expression("s." + K);
+            if (expression == null) {
+                return null;
+            }
+            source.append(", ").append(expression).append(" AS ").append(Quote.ident("v" + i));
+        }
+        source.append(" FROM generate_series(0::bigint, ").append(rows - 1).append(") AS s(").append(K).append(")) AS g");
+        return insertInto(plan) + " " + selectFrom(plan, source.toString());
+    }
+
+    private static String insertInto(TablePlan plan) {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(Quote.name(plan.table()));
         if (!plan.targets().isEmpty()) {
             sql.append(" (").append(plan.targets().stream().map(Quote::ident).collect(Collectors.joining(", ")))
                     .append(")");
         }
-        return sql.append(" ").append(select(plan, rows)).toString();
+        return sql.toString();
     }
 
-    /** The SELECT the insert takes its rows from: one row per row number, its columns the plan's targets in order. */
-    static String select(TablePlan plan, List<Integer> rows) {
+    private static String selectFrom(TablePlan plan, String source) {
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", plan.expressions()));
-        sql.append(" FROM (VALUES ").append(values(plan, rows)).append(") AS g(").append(K);
-        for (int i = 0; i < plan.values().size(); i++) {
-            sql.append(", ").append(Quote.ident("v" + i));
-        }
-        sql.append(")");
+        sql.append(" FROM ").append(source);
         for (Join join : plan.joins()) {
             sql.append(joins(join));
         }

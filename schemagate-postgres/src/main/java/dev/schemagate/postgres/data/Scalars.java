@@ -43,28 +43,38 @@ final class Scalars {
             case "numeric" -> numeric(type, hints);
             case "real", "double precision" -> decimal(type, hints, BigDecimal.valueOf(1_000_000_000_000L), "0.5");
             case "money" -> decimal(type, hints, BigDecimal.valueOf(1_000_000_000_000L), "0.25");
-            case "boolean" -> k -> Math.floorMod(k, 2) == 0 ? "true" : "false";
+            case "boolean" -> Generator.of(k -> Math.floorMod(k, 2) == 0 ? "true" : "false", k -> "(mod(" + k + ", 2) = 0)");
             case "text", "name", "citext" -> letters(type, hints, Integer.MAX_VALUE);
             case "character varying" -> letters(type, hints, type.modifier(0, Integer.MAX_VALUE));
             case "character" -> letters(type, hints, type.modifier(0, 1));
             case "\"char\"" -> letters(type, hints, 1);
             case "tsvector" -> letters(type, hints, 12);
-            case "uuid" -> k -> cast(uuid(salt, k), type);
-            case "json", "jsonb" -> k -> cast("{\"n\": " + k + ", \"s\": \"" + letters(k, 6, hints) + "\"}", type);
-            case "xml" -> k -> cast("<v>" + k + "</v>", type);
-            case "bytea" -> k -> cast(String.format("\\x%016x", k), type);
-            case "date" -> k -> cast(LocalDate.of(2000, 1, 1).plusDays(Math.floorMod(k, 36_500)).toString(), type);
-            case "timestamp without time zone" -> k -> cast(timestamp(k), type);
-            case "timestamp with time zone" -> k -> cast(timestamp(k) + "+00", type);
-            case "time without time zone" -> k -> cast(time(k), type);
-            case "time with time zone" -> k -> cast(time(k) + "+00", type);
-            case "inet" -> k -> cast("10." + octets(k, 3), type);
-            case "cidr" -> k -> cast("10." + octets(k, 2) + ".0/24", type);
-            case "macaddr" -> k -> cast("08:00:2b:" + hexOctets(k), type);
-            case "macaddr8" -> k -> cast("08:00:2b:00:00:" + hexOctets(k), type);
+            case "uuid" -> Generator.of(k -> cast(uuid(salt, k), type),
+                    k -> "(md5(" + salt + " || ':' || " + k + "))::" + type.text());
+            case "json", "jsonb" -> Generator.of(k -> cast("{\"n\": " + k + ", \"s\": \"" + letters(k, 6, hints) + "\"}", type),
+                    k -> "('{\"n\": ' || " + k + " || ', \"s\": \"' || " + lettersSql(k, 6, hints) + " || '\"}')::" + type.text());
+            case "xml" -> Generator.of(k -> cast("<v>" + k + "</v>", type), k -> "('<v>' || " + k + " || '</v>')::" + type.text());
+            case "bytea" -> Generator.of(k -> cast(String.format("\\x%016x", k), type),
+                    k -> "decode(lpad(to_hex(" + k + "), 16, '0'), 'hex')::" + type.text());
+            case "date" -> Generator.of(k -> cast(LocalDate.of(2000, 1, 1).plusDays(Math.floorMod(k, 36_500)).toString(), type),
+                    k -> "(date '2000-01-01' + mod(" + k + ", 36500)::integer)::" + type.text());
+            case "timestamp without time zone" -> Generator.of(k -> cast(timestamp(k), type), k -> "(" + timestampSql(k) + ")::" + type.text());
+            case "timestamp with time zone" -> Generator.of(k -> cast(timestamp(k) + "+00", type),
+                    k -> "((" + timestampSql(k) + ") AT TIME ZONE 'UTC')::" + type.text());
+            case "time without time zone" -> Generator.of(k -> cast(time(k), type), k -> "(" + timeSql(k) + ")::" + type.text());
+            case "time with time zone" -> Generator.of(k -> cast(time(k) + "+00", type),
+                    k -> "((" + timeSql(k) + ")::text || '+00')::" + type.text());
+            case "inet" -> Generator.of(k -> cast("10." + octets(k, 3), type), k -> "('10.' || " + octetsSql(k, 3) + ")::" + type.text());
+            case "cidr" -> Generator.of(k -> cast("10." + octets(k, 2) + ".0/24", type),
+                    k -> "('10.' || " + octetsSql(k, 2) + " || '.0/24')::" + type.text());
+            case "macaddr" -> Generator.of(k -> cast("08:00:2b:" + hexOctets(k), type),
+                    k -> "('08:00:2b:' || " + hexOctetsSql(k) + ")::" + type.text());
+            case "macaddr8" -> Generator.of(k -> cast("08:00:2b:00:00:" + hexOctets(k), type),
+                    k -> "('08:00:2b:00:00:' || " + hexOctetsSql(k) + ")::" + type.text());
             case "bit" -> bits(type, type.modifier(0, 1));
             case "bit varying" -> bits(type, Math.min(16, type.modifier(0, 16)));
-            default -> base.startsWith("interval") ? k -> cast(Math.floorMod(k, 100_000) + " minutes", type) : null;
+            default -> base.startsWith("interval") ? Generator.of(k -> cast(Math.floorMod(k, 100_000) + " minutes", type),
+                    k -> "(mod(" + k + ", 100000) || ' minutes')::" + type.text()) : null;
         };
     }
 
@@ -74,7 +84,7 @@ final class Scalars {
 
     private static Generator integer(TypeName type, Hints hints, long min, long max) {
         BigInteger[] range = range(BigDecimal.valueOf(min), BigDecimal.valueOf(max), hints, BigDecimal.ZERO);
-        return k -> cast(pick(range, k).toString(), type);
+        return Generator.of(k -> cast(pick(range, k).toString(), type), k -> "(" + pickSql(range, k) + ")::" + type.text());
     }
 
     private static Generator numeric(TypeName type, Hints hints) {
@@ -85,7 +95,9 @@ final class Scalars {
         }
         if (precision == scale) {
             long room = BigInteger.TEN.pow(Math.min(scale, 18)).longValueExact() - 1;
-            return k -> cast("0." + String.format("%0" + scale + "d", 1 + Math.floorMod(k, Math.max(room, 1))), type);
+            long span = Math.max(room, 1);
+            return Generator.of(k -> cast("0." + String.format("%0" + scale + "d", 1 + Math.floorMod(k, span)), type),
+                    k -> "((1 + mod(" + k + ", " + span + "))::numeric / (10::numeric ^ " + scale + "))::" + type.text());
         }
         BigDecimal limit = BigDecimal.TEN.pow(Math.min(precision - scale, 15)).subtract(BigDecimal.ONE);
         return decimal(type, hints, limit, scale == 0 ? "0" : "0.5");
@@ -94,7 +106,8 @@ final class Scalars {
     private static Generator decimal(TypeName type, Hints hints, BigDecimal limit, String fraction) {
         BigDecimal part = new BigDecimal(fraction);
         BigInteger[] range = range(limit.negate(), limit.subtract(part), hints, part);
-        return k -> cast(new BigDecimal(pick(range, k)).add(part).toPlainString(), type);
+        return Generator.of(k -> cast(new BigDecimal(pick(range, k)).add(part).toPlainString(), type),
+                k -> "(" + pickSql(range, k) + " + " + part.toPlainString() + ")::" + type.text());
     }
 
     /** The whole numbers {@code n} for which {@code n + fraction} is within the type's limits and the hints' bounds. */
@@ -118,25 +131,36 @@ final class Scalars {
 
     /** Counts up from 1 when the range allows it, else from the end nearest to it. */
     private static BigInteger pick(BigInteger[] range, long k) {
+        BigInteger start = start(range);
+        return start.add(BigInteger.valueOf(k).mod(span(range, start)));
+    }
+
+    /** {@link #pick} as an SQL expression of {@code k} (of type numeric). */
+    private static String pickSql(BigInteger[] range, String k) {
+        BigInteger start = start(range);
+        return "(" + start + "::numeric + mod(" + k + ", " + span(range, start) + "))";
+    }
+
+    private static BigInteger start(BigInteger[] range) {
         BigInteger low = range[0];
         BigInteger high = range[1];
-        BigInteger start;
         if (low.compareTo(BigInteger.ONE) <= 0 && high.compareTo(BigInteger.ONE) >= 0) {
-            start = BigInteger.ONE;
+            return BigInteger.ONE;
         } else if (low.compareTo(BigInteger.ONE) > 0) {
-            start = low;
-        } else {
-            start = high.subtract(SPAN_CAP).add(BigInteger.ONE).max(low);
+            return low;
         }
-        BigInteger span = high.subtract(start).add(BigInteger.ONE).min(SPAN_CAP);
-        return start.add(BigInteger.valueOf(k).mod(span));
+        return high.subtract(SPAN_CAP).add(BigInteger.ONE).max(low);
+    }
+
+    private static BigInteger span(BigInteger[] range, BigInteger start) {
+        return range[1].subtract(start).add(BigInteger.ONE).min(SPAN_CAP);
     }
 
     private static Generator letters(TypeName type, Hints hints, int typeLength) {
         int most = Math.min(typeLength, hints.maxLength() == null ? Integer.MAX_VALUE : hints.maxLength());
         int least = hints.minLength() == null ? 0 : hints.minLength();
         int width = Math.max(0, Math.min(most, Math.max(8, least)));
-        return k -> cast(letters(k, width, hints), type);
+        return Generator.of(k -> cast(letters(k, width, hints), type), k -> "(" + lettersSql(k, width, hints) + ")::" + type.text());
     }
 
     /** {@code k} in base 26, {@code width} letters (a few distinct ones, then padding, past 8). */
@@ -153,12 +177,53 @@ final class Scalars {
         return hints.letters() == Hints.Letters.UPPER ? word.toUpperCase(Locale.ROOT) : word;
     }
 
+    /** {@link #letters(long, int, Hints)} as an SQL expression of {@code k}, of type text. */
+    private static String lettersSql(String k, int width, Hints hints) {
+        int digits = Math.min(width, 8);
+        long modulus = (long) Math.pow(26, digits);
+        StringBuilder text = new StringBuilder("(''");
+        for (int i = 0; i < digits; i++) {
+            long place = (long) Math.pow(26, digits - 1 - i);
+            text.append(" || chr(97 + (mod(").append(k).append(", ").append(modulus).append(") / ").append(place)
+                    .append(" % 26)::integer)");
+        }
+        text.append(" || repeat('x', ").append(width - digits).append("))");
+        return hints.letters() == Hints.Letters.UPPER ? "upper" + text : text.toString();
+    }
+
     private static Generator bits(TypeName type, int width) {
         int digits = Math.min(width, 62);
-        return k -> {
+        return Generator.of(k -> {
             String bits = Long.toBinaryString(Math.floorMod(k, 1L << digits));
             return cast("0".repeat(width - bits.length()) + bits, type);
-        };
+        }, k -> "lpad(mod(" + k + ", " + (1L << digits) + ")::bit(" + digits + ")::text, " + width + ", '0')::" + type.text());
+    }
+
+    private static String timestampSql(String k) {
+        return "timestamp '2020-01-01 00:00:00' + (mod(" + k + ", 1000000) * 3607) * interval '1 second'";
+    }
+
+    private static String timeSql(String k) {
+        return "time '00:00:00' + mod(" + k + " * 61, 86400) * interval '1 second'";
+    }
+
+    private static String octetsSql(String k, int count) {
+        String value = "mod(" + k + ", " + (1L << (8 * count)) + ")";
+        StringBuilder text = new StringBuilder();
+        for (int i = count - 1; i >= 0; i--) {
+            text.append(text.isEmpty() ? "" : " || '.' || ").append("((").append(value).append(" >> ").append(8 * i).append(") & 255)");
+        }
+        return text.toString();
+    }
+
+    private static String hexOctetsSql(String k) {
+        String value = "mod(" + k + ", 16777216)";
+        StringBuilder text = new StringBuilder();
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            text.append(text.isEmpty() ? "" : " || ':' || ").append("lpad(to_hex((").append(value).append(" >> ").append(shift)
+                    .append(") & 255), 2, '0')");
+        }
+        return text.toString();
     }
 
     private static String timestamp(long k) {

@@ -157,7 +157,8 @@ record TablePlan(QualifiedName table, List<String> targets, List<String> express
             // offsets spread over millions, so that two columns rarely share a value, as the keys an
             // application generates (tokens, challenges) never do across tables.
             long offset = Math.floorMod(salt, Scalars.letters(TypeName.parse(column.type())) ? TEXT_OFFSETS : 1_000L);
-            return generator == null ? null : k -> generator.literal(offset + k);
+            return generator == null ? null : Generator.of(k -> generator.literal(offset + k),
+                    k -> generator.expression("(" + offset + " + " + k + ")"));
         }
 
         private String value(Generator generator) {
