@@ -104,7 +104,8 @@ public final class MutateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        VerifyOptions verify = VerifyOptions.of(directory)
+        ChangelogOptions.Located located = changelog.locate(directory, spec.commandLine().getErr());
+        VerifyOptions verify = VerifyOptions.of(located.path())
                 .withConfig(configFile())
                 .withLayout(database.layout())
                 .withDialect(database.dialect)
@@ -113,14 +114,14 @@ public final class MutateCommand implements Callable<Integer> {
                 .withSince(since)
                 .withRows(rows, VerifyOptions.DEFAULT_SEED)
                 .withExpected(expected)
-                .withSettings(changelog.settings());
+                .withSettings(located.settings());
         MutationOptions options = new MutationOptions(verify, jobs, maxMutants, seed, Timeouts.parse("--timeout", timeout), testCommand,
                 Path.of("").toAbsolutePath(), minKillRate);
         MutationReports reports = new MutationReports(ReportFormat.parse(formats), outDir, ReportPaths.workingDirectory());
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             MutationConsole console = reports.console(out);
             if (reports.showsProgress()) {
-                out.println("Mutating " + ReportPaths.workingDirectory().relative(directory) + " (" + jobs + " job" + (jobs == 1 ? "" : "s") + ")");
+                out.println("Mutating " + ReportPaths.workingDirectory().relative(located.path()) + " (" + jobs + " job" + (jobs == 1 ? "" : "s") + ")");
             }
             MutationResult result = new MutationRun(r -> {
                 if (reports.showsProgress()) {

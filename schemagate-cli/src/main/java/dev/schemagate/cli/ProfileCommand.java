@@ -97,9 +97,10 @@ public final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProfileOptions options = new ProfileOptions(directory, database.layout(), database.dialect, database.server(), config,
-                changelog.settings(), since, rows, repeat, atRows,
-                baselineFile != null ? baselineFile : ProfileOptions.defaultBaselineFile(directory),
+        ChangelogOptions.Located located = changelog.locate(directory, err);
+        ProfileOptions options = new ProfileOptions(located.path(), database.layout(), database.dialect, database.server(), config,
+                located.settings(), since, rows, repeat, atRows,
+                baselineFile != null ? baselineFile : ProfileOptions.defaultBaselineFile(located.path()),
                 writeBaseline, percent(threshold), Timeouts.parse("--regression-floor", floor).toNanos() / 1e6, history);
         ProfileRun.checkFormats(formats);
         ProfileRun.Outcome outcome = ProfileRun.run(options, line -> err.println("schemagate: " + line));

@@ -95,11 +95,19 @@ public final class MutateMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.labels")
     String labels;
 
+    /** Liquibase changelog parameters, {@code name=value} each, over the Spring Boot settings' (the CLI's {@code --param}). */
+    @Parameter(property = "schemagate.param")
+    List<String> param;
+
+    /** A Spring Boot application.yml or application.properties that says where the migrations are (the CLI's {@code --spring-config}). */
+    @Parameter(property = "schemagate.springConfig")
+    File springConfig;
+
     @Override
     void run() throws MojoFailureException {
-        SpringBootLocation location = SpringBootLocation.of(directory, basedir, getLog());
+        SpringBootLocation location = SpringBootLocation.of(directory, basedir, springConfig, getLog());
         VerifyOptions verify = VerifyOptions.of(location.path())
-                .withSettings(location.settings(contexts, labels))
+                .withSettings(location.settings(contexts, labels, param))
                 .withLayout(layout())
                 .withDialect(dialect)
                 .withServer(server())

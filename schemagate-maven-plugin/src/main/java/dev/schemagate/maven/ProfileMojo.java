@@ -86,11 +86,19 @@ public final class ProfileMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.labels")
     String labels;
 
+    /** Liquibase changelog parameters, {@code name=value} each, over the Spring Boot settings' (the CLI's {@code --param}). */
+    @Parameter(property = "schemagate.param")
+    List<String> param;
+
+    /** A Spring Boot application.yml or application.properties that says where the migrations are (the CLI's {@code --spring-config}). */
+    @Parameter(property = "schemagate.springConfig")
+    File springConfig;
+
     @Override
     void run() throws MojoFailureException {
-        SpringBootLocation location = SpringBootLocation.of(directory, basedir, getLog());
+        SpringBootLocation location = SpringBootLocation.of(directory, basedir, springConfig, getLog());
         Path folder = location.path();
-        Map<String, String> settings = new LinkedHashMap<>(location.settings(contexts, labels));
+        Map<String, String> settings = new LinkedHashMap<>(location.settings(contexts, labels, param));
         ProfileOptions options = new ProfileOptions(folder, layout(), dialect, server(), config == null ? null : config.toPath(),
                 settings, since == null || since.isBlank() ? null : since,
                 Arrays.stream(rows.split(",")).map(String::trim).map(Integer::valueOf).toList(), repeat, atRows,
