@@ -40,7 +40,7 @@ class DialectChoiceTest {
         assertThat(resolve(null, sqlite, null)).isEqualTo("sqlite");
         Path suffixed = Files.createDirectories(dir.resolve("suffixed"));
         Files.writeString(suffixed.resolve("1_a.sqlite3.up.sql"), "SELECT 1;");
-        Files.writeString(suffixed.resolve("1_a.mysql.up.sql"), "SELECT 1;");
+        Files.writeString(suffixed.resolve("1_a.cockroach.up.sql"), "SELECT 1;");
         assertThat(resolve(null, suffixed, null)).isEqualTo("sqlite");
     }
 

@@ -388,6 +388,9 @@ public final class Profiler {
                 } else if ((fit.model() == CostModel.N_LOG_N || fit.model() == CostModel.WORSE) && fit.r2() < CLEAR_CURVE && proportional) {
                     fit = CostFit.as(CostModel.LINEAR, sizes, medians, String.format(java.util.Locale.ROOT,
                             "the pages it read grew in proportion to the rows, and the times fit no curve clearly (R² %.2f)", fit.r2()));
+                } else if (fit.model() == CostModel.WORSE && proportional) {
+                    fit = CostFit.as(CostModel.N_LOG_N, sizes, medians, "the pages it read grew in proportion to the rows, so a"
+                            + " curve steeper than n log n (a sort) is taken for noise in the times");
                 }
             }
             return new StatementProfile(statement.location().line(), oneLine(statement.sql()), inTransaction, time, held, log,
