@@ -31,6 +31,14 @@ public interface Dialect {
     Capabilities capabilities();
 
     /**
+     * The versions of the embedded server a run can choose between ({@link ServerOptions#version()}),
+     * so a matrix run makes a target of each one asked for; empty when the dialect has only one.
+     */
+    default List<String> serverVersions() {
+        return List.of();
+    }
+
+    /**
      * Whether a JDBC URL names a database of this dialect, so a run given only {@code --db-url}
      * knows its dialect; this default recognises none.
      */
