@@ -4,6 +4,7 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.check.OutsideReach;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
@@ -14,7 +15,6 @@ import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Suspicion;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -92,7 +92,7 @@ public final class LintCommand implements Callable<Integer> {
         Reports reports = report.reports();
         Dialect dialect = database.dialect(directory, report.configFile());
         Linter linter = new Linter(dialect, report.lintConfig(directory));
-        MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), DialectNames.of(dialect.fileNameAliases()),
+        MigrationSet set = MigrationDiscovery.discover(directory, database.layout(), Dialects.names(dialect),
                 changelog.settings());
         Path configFile = report.configFile();
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, since,

@@ -11,6 +11,7 @@ import dev.schemagate.check.StatementFailures;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -19,7 +20,6 @@ import dev.schemagate.history.ReleaseConfig;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
@@ -54,7 +54,7 @@ public final class Verifier {
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
         Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
-        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()),
+        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), Dialects.names(dialect),
                 options.settings());
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
                 ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));
