@@ -81,7 +81,8 @@ public final class Verifier {
                 }
                 boolean linted = Linter.observes(dialect);
                 if (options.runs(CheckName.LINT) && !linted) {
-                    findings.add(LintAvailability.unavailable(set, dialect.id()));
+                    findings.addAll(Linter.judgesText(dialect) ? notWhereApplyFailed(new Linter(dialect, options.lintConfig())
+                            .lint(set, cut).findings(), findings) : List.of(LintAvailability.unavailable(set, dialect.id())));
                 }
                 if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
                     findings.addAll(withoutRefusedAgain(lint(set, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
@@ -290,6 +291,13 @@ public final class Verifier {
                 .map(Finding::location).collect(Collectors.toSet());
         return lint.stream().filter(f -> !(f.ruleId().equals(Rules.CONCURRENTLY_IN_TRANSACTION.id())
                 && f.location() != null && refused.contains(f.location()))).toList();
+    }
+
+    /** The text lint's findings less those on a statement the apply check has shown failing: one fact, one finding. */
+    private static List<Finding> notWhereApplyFailed(List<Finding> lint, List<Finding> findings) {
+        Set<Location> failed = findings.stream().filter(f -> f.ruleId().equals(StatementFailures.FAILED))
+                .map(Finding::location).collect(Collectors.toSet());
+        return lint.stream().filter(f -> f.location() == null || !failed.contains(f.location())).toList();
     }
 
     /** A cycle's result, and whether the data line's rows made the up script fail. */
