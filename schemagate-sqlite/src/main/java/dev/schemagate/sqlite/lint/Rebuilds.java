@@ -72,15 +72,15 @@ final class Rebuilds {
                     createdInChange.add(table);
                 }
             } else if ((m = CREATE_INDEX.matcher(text)).find()) {
-                schema.indexes.computeIfAbsent(TextSchema.key(m.group(2)), k -> new java.util.LinkedHashSet<>())
-                        .add(TextSchema.key(m.group(1)));
+                schema.indexes.computeIfAbsent(TextSchema.key(m.group(2)), k -> new LinkedHashMap<>())
+                        .put(TextSchema.key(m.group(1)), TableKeys.columns(text.substring(m.end())));
             } else if ((m = CREATE_TRIGGER.matcher(text)).find()) {
                 schema.triggers.computeIfAbsent(TextSchema.key(m.group(2)), k -> new java.util.LinkedHashSet<>())
                         .add(TextSchema.key(m.group(1)));
             } else if ((m = DROP.matcher(text)).find()) {
                 String name = TextSchema.key(m.group(2));
                 if (m.group(1).equalsIgnoreCase("TABLE")) {
-                    Set<String> gone = schema.dropTable(name);
+                    Map<String, List<String>> gone = schema.dropTable(name);
                     String original = originally.getOrDefault(name, name);
                     dropped.putIfAbsent(original, new Dropped(statement, gone));
                 } else {
@@ -103,7 +103,10 @@ final class Rebuilds {
             if (!schema.tables.contains(table)) {
                 return;
             }
-            List<String> missing = drop.objects().stream().filter(name -> !schema.hasObject(table, name)).toList();
+            List<String> missing = drop.objects().entrySet().stream()
+                    .filter(object -> !schema.hasObject(table, object.getKey())
+                            && (object.getValue() == null || !schema.covers(table, object.getValue())))
+                    .map(Map.Entry::getKey).toList();
             if (!missing.isEmpty()) {
                 found.add(new Suspicion(SqliteRules.REBUILD_LOSES_OBJECTS, drop.statement(), table, null,
                         "rebuilds " + table + " without creating again what the drop took with it: " + String.join(", ", missing),
@@ -153,8 +156,8 @@ final class Rebuilds {
                 createdInChange.contains(table));
     }
 
-    /** A table a script dropped, and the indexes and triggers that went with it. */
-    private record Dropped(Statement statement, Set<String> objects) {
+    /** A table a script dropped, and the indexes (with their columns) and triggers (with none) that went with it. */
+    private record Dropped(Statement statement, Map<String, List<String>> objects) {
     }
 
     /** A table renamed out of the way while other tables reference it. */

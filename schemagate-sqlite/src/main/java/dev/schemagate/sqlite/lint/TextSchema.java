@@ -1,6 +1,9 @@
 package dev.schemagate.sqlite.lint;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +22,10 @@ final class TextSchema {
     private static final Pattern REFERENCES = Pattern.compile("(?i)\\bREFERENCES\\s+" + NAME);
 
     final Set<String> tables = new LinkedHashSet<>();
-    final Map<String, Set<String>> indexes = new HashMap<>();
+    /** Each table's indexes, by name, with their key columns (an expression as its text). */
+    final Map<String, Map<String, List<String>>> indexes = new HashMap<>();
+    /** Each table's PRIMARY KEY and UNIQUE constraints, by their columns. */
+    final Map<String, List<List<String>>> keys = new HashMap<>();
     final Map<String, Set<String>> triggers = new HashMap<>();
     final Map<String, Set<String>> references = new HashMap<>();
 
@@ -58,6 +64,7 @@ final class TextSchema {
 
     void createTable(String table, String text) {
         tables.add(table);
+        keys.put(table, TableKeys.of(text));
         Set<String> referenced = new LinkedHashSet<>();
         var m = REFERENCES.matcher(text);
         while (m.find()) {
@@ -66,14 +73,14 @@ final class TextSchema {
         references.put(table, referenced);
     }
 
-    /** Drops a table with its indexes and triggers; returns those objects' names. */
-    Set<String> dropTable(String table) {
+    /** Drops a table with its indexes and triggers; returns those objects' names, each index with its columns. */
+    Map<String, List<String>> dropTable(String table) {
         tables.remove(table);
         references.remove(table);
-        Set<String> gone = new LinkedHashSet<>();
-        gone.addAll(indexes.getOrDefault(table, Set.of()));
-        gone.addAll(triggers.getOrDefault(table, Set.of()));
+        Map<String, List<String>> gone = new LinkedHashMap<>(indexes.getOrDefault(table, Map.of()));
+        triggers.getOrDefault(table, Set.of()).forEach(trigger -> gone.put(trigger, null));
         indexes.remove(table);
+        keys.remove(table);
         triggers.remove(table);
         return gone;
     }
@@ -83,6 +90,7 @@ final class TextSchema {
             tables.add(to);
         }
         move(indexes, from, to);
+        move(keys, from, to);
         move(triggers, from, to);
         move(references, from, to);
         references.values().forEach(set -> {
@@ -92,15 +100,15 @@ final class TextSchema {
         });
     }
 
-    private static void move(Map<String, Set<String>> map, String from, String to) {
-        Set<String> moved = map.remove(from);
+    private static <T> void move(Map<String, T> map, String from, String to) {
+        T moved = map.remove(from);
         if (moved != null) {
             map.put(to, moved);
         }
     }
 
     void dropObject(String name) {
-        indexes.values().forEach(set -> set.remove(name));
+        indexes.values().forEach(map -> map.remove(name));
         triggers.values().forEach(set -> set.remove(name));
     }
 
@@ -116,6 +124,13 @@ final class TextSchema {
     }
 
     boolean hasObject(String table, String name) {
-        return indexes.getOrDefault(table, Set.of()).contains(name) || triggers.getOrDefault(table, Set.of()).contains(name);
+        return indexes.getOrDefault(table, Map.of()).containsKey(name) || triggers.getOrDefault(table, Set.of()).contains(name);
+    }
+
+    /** Whether an index or key of the table begins with these columns, so reads that used an index on them still find one. */
+    boolean covers(String table, List<String> columns) {
+        List<List<String>> all = new ArrayList<>(keys.getOrDefault(table, List.of()));
+        all.addAll(indexes.getOrDefault(table, Map.of()).values());
+        return all.stream().anyMatch(key -> key.size() >= columns.size() && key.subList(0, columns.size()).equals(columns));
     }
 }
