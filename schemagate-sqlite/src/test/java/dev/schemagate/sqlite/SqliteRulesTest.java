@@ -83,6 +83,29 @@ class SqliteRulesTest {
     }
 
     @Test
+    void renamingTheOldTableAwayIsRightWhenItsChildrenAreRebuiltToo() throws IOException {
+        String given = """
+                CREATE TABLE consent (id TEXT PRIMARY KEY);
+                CREATE TABLE token (id TEXT PRIMARY KEY, consent_id TEXT REFERENCES consent (id) ON DELETE CASCADE);
+                """;
+        String rebuildBoth = """
+                ALTER TABLE consent RENAME TO _bkp_consent;
+                CREATE TABLE consent (id TEXT PRIMARY KEY, subject TEXT NULL);
+                INSERT INTO consent (id) SELECT id FROM _bkp_consent;
+                DROP TABLE _bkp_consent;
+                ALTER TABLE token RENAME TO _bkp_token;
+                CREATE TABLE token (id TEXT PRIMARY KEY, consent_id TEXT REFERENCES consent (id) ON DELETE CASCADE);
+                INSERT INTO token SELECT * FROM _bkp_token;
+                DROP TABLE _bkp_token;
+                """;
+
+        assertThat(lint(given, rebuildBoth)).isEmpty();
+        assertThat(lint(given, "PRAGMA legacy_alter_table = ON;\n" + rebuildBoth.lines().limit(4)
+                .reduce("", (a, b) -> a + b + "\n"))).isEmpty();
+        assertThat(lint(given, rebuildBoth.lines().limit(4).reduce("", (a, b) -> a + b + "\n"))).hasSize(1);
+    }
+
+    @Test
     void addColumnsThatFailOnRowsFireOnExistingTablesOnly() throws IOException {
         assertThat(lint("CREATE TABLE t (id INTEGER PRIMARY KEY);\n", """
                 ALTER TABLE t ADD COLUMN a TEXT NOT NULL;

@@ -32,6 +32,7 @@ final class Rebuilds {
             "(?is)^CREATE\\s+(?:TEMP(?:ORARY)?\\s+)?TRIGGER\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s.*?\\bON\\s+" + NAME);
     private static final Pattern DROP = Pattern.compile("(?is)^DROP\\s+(INDEX|TRIGGER|TABLE)\\s+(?:IF\\s+EXISTS\\s+)?" + NAME);
     private static final Pattern RENAME = Pattern.compile("(?is)^ALTER\\s+TABLE\\s+" + NAME + "\\s+RENAME\\s+TO\\s+" + NAME);
+    private static final Pattern LEGACY_ALTER = Pattern.compile("(?i)^PRAGMA\\s+(?:\\w+\\.)?legacy_alter_table\\s*=\\s*'?(\\w+)");
     private static final Pattern ALTER = Pattern.compile("(?is)^ALTER\\s+TABLE\\s+" + NAME + "\\s+(.*)$");
     private static final Pattern ADD_COLUMN = Pattern.compile("(?is)^ADD\\s+(?:COLUMN\\s+)?" + NAME + "\\s*(.*)$");
     private static final Pattern NEVER_ADDED = Pattern.compile("(?i)\\bPRIMARY\\s+KEY\\b|\\bUNIQUE\\b|\\bSTORED\\b");
@@ -52,6 +53,7 @@ final class Rebuilds {
         Map<String, Dropped> dropped = new LinkedHashMap<>();
         Map<String, RenamedAway> renamedAway = new HashMap<>();
         Map<String, String> originally = new HashMap<>();
+        boolean legacyRename = false;
         for (Statement statement : script.statements()) {
             if (statement.kind() != Statement.Kind.SQL) {
                 continue;
@@ -60,13 +62,6 @@ final class Rebuilds {
             Matcher m;
             if ((m = CREATE_TABLE.matcher(text)).find()) {
                 String table = TextSchema.key(m.group(1));
-                RenamedAway away = renamedAway.remove(table);
-                if (away != null) {
-                    found.add(new Suspicion(SqliteRules.REBUILD_RENAMES_OLD, away.statement(), table, null,
-                            "renames " + table + " to " + away.to() + " and creates " + table + " again, while "
-                                    + String.join(", ", away.children()) + " reference it: their foreign keys now point at "
-                                    + away.to(), Suspicion.Need.NONE, false));
-                }
                 schema.createTable(table, text);
                 if (!past) {
                     createdInChange.add(table);
@@ -89,16 +84,26 @@ final class Rebuilds {
             } else if ((m = RENAME.matcher(text)).find()) {
                 String from = TextSchema.key(m.group(1));
                 String to = TextSchema.key(m.group(2));
-                Set<String> children = schema.referencing(from);
-                if (!children.isEmpty()) {
-                    renamedAway.put(from, new RenamedAway(statement, to, children));
+                if (!legacyRename && !schema.referencing(from).isEmpty()) {
+                    renamedAway.put(from, new RenamedAway(statement, to));
                 }
                 originally.put(to, originally.getOrDefault(from, from));
                 schema.rename(from, to);
+            } else if ((m = LEGACY_ALTER.matcher(text)).find()) {
+                legacyRename = !m.group(1).matches("(?i)off|false|no|0");
             } else if ((m = ALTER.matcher(text)).find()) {
                 alter(statement, TextSchema.key(m.group(1)), m.group(2).strip(), found);
             }
         }
+        renamedAway.forEach((table, away) -> {
+            Set<String> still = schema.referencing(away.to());
+            if (schema.tables.contains(table) && !still.isEmpty()) {
+                found.add(new Suspicion(SqliteRules.REBUILD_RENAMES_OLD, away.statement(), table, null,
+                        "renames " + table + " to " + away.to() + " and creates " + table + " again, while "
+                                + String.join(", ", still) + " reference it: their foreign keys now point at " + away.to(),
+                        Suspicion.Need.NONE, false));
+            }
+        });
         dropped.forEach((table, drop) -> {
             if (!schema.tables.contains(table)) {
                 return;
@@ -160,7 +165,7 @@ final class Rebuilds {
     private record Dropped(Statement statement, Map<String, List<String>> objects) {
     }
 
-    /** A table renamed out of the way while other tables reference it. */
-    private record RenamedAway(Statement statement, String to, Set<String> children) {
+    /** A table renamed out of the way while other tables referenced it. */
+    private record RenamedAway(Statement statement, String to) {
     }
 }
