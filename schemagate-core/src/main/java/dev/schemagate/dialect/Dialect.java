@@ -64,6 +64,17 @@ public interface Dialect {
     void execute(Connection connection, Statement statement) throws SQLException;
 
     /**
+     * Runs a whole script of statements in one call, as one round trip where the driver sends
+     * several statements at once; a driver that runs only the first of them needs its dialect to
+     * run them one by one here.
+     */
+    default void executeScript(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /**
      * Reads the schema as the connection sees it, inside whatever transaction is open on it, so a
      * caller can snapshot states it will roll back.
      */
