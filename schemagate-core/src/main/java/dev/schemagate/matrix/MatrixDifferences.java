@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Finds the migrations whose outcome differs between the targets of a matrix run. Migrations are
  * matched by their version and description, so a dialect's own file for a version ({@code
- * 0042_x.sqlite3.up.sql}) is compared with another dialect's ({@code 0042_x.postgres.up.sql}); a
+ * 0042_x.sqlite3.up.sql}) is compared with another dialect's ({@code 0042_x.mysql.up.sql}); a
  * migration only one target has is not a difference (a history ships a dialect's files only where
  * that dialect needs them).
  */

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The one report of a matrix run, over the targets' own reports: a verdict line per target, and
  * the migrations whose outcome differs between targets, each said in one line
- * ({@code 0042 x: applied on postgres 17; failed on postgres 13: 0042_x.up.sql:3:5: syntax error …});
+ * ({@code 0042 x: applied on sqlite; failed on mysql 5: 0042_x.up.sql:3:5: syntax error …});
  * as JSON, the same with each target's whole JSON report inside.
  */
 public final class MatrixReport {
