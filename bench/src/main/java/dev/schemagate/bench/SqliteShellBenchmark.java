@@ -61,11 +61,12 @@ public final class SqliteShellBenchmark {
         String shell = shellVersion();
         double baseline;
         if (shell != null) {
-            int[] errors = new int[1];
-            double synced = Timing.median(runs, () -> errors[0] = shellApply(work, driver));
-            System.out.printf(Locale.ROOT, "%-46s %7.2f s  (%s, its defaults; %d statements failed)%n",
-                    "sqlite3 shell applying the up scripts", synced, shell, errors[0]);
-            baseline = Timing.median(runs, () -> errors[0] = shellApply(work, unsynced));
+            List<List<String>> errors = new ArrayList<>(List.of(List.of()));
+            double synced = Timing.median(runs, () -> errors.set(0, shellApply(work, driver)));
+            System.out.printf(Locale.ROOT, "%-46s %7.2f s  (%s, its defaults; %d statements failed%s)%n",
+                    "sqlite3 shell applying the up scripts", synced, shell, errors.get(0).size(),
+                    errors.get(0).isEmpty() ? "" : ", the first: " + errors.get(0).get(0));
+            baseline = Timing.median(runs, () -> errors.set(0, shellApply(work, unsynced)));
             System.out.printf(Locale.ROOT, "%-46s %7.2f s  (synchronous=OFF, journal in memory, as the scratch databases;"
                     + " the baseline)%n", "sqlite3 shell, the same without disk syncs", baseline);
         } else {
@@ -84,6 +85,12 @@ public final class SqliteShellBenchmark {
         double verify = Timing.median(runs, () -> verify(options));
         System.out.printf(Locale.ROOT, "%-46s %7.2f s  %6.1fx baseline  %5.1f ms a migration%n", "verify with every check",
                 verify, verify / baseline, verify * 1000 / set.migrations().size());
+        try (var files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(work);
     }
 
     /** The shell's version, or null when there is no {@code sqlite3} to run. */
@@ -100,15 +107,15 @@ public final class SqliteShellBenchmark {
         }
     }
 
-    /** One shell run into a new database file; returns how many statements it reported failing. */
-    private static int shellApply(Path work, Path driver) throws Exception {
+    /** One shell run into a new database file; returns the errors it reported, one a failed statement. */
+    private static List<String> shellApply(Path work, Path driver) throws Exception {
         Path database = work.resolve("shell.db");
         Files.deleteIfExists(database);
         Process process = new ProcessBuilder("sqlite3", database.toString()).redirectInput(driver.toFile())
                 .redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();
-        return (int) out.lines().filter(line -> line.matches("^(?:Parse error|Runtime error|Error).*")).count();
+        return out.lines().filter(line -> line.matches("^(?:Parse error|Runtime error|Error).*")).toList();
     }
 
     private static void jdbcApply(Dialect dialect, DatabaseServer server, MigrationSet set) throws Exception {
