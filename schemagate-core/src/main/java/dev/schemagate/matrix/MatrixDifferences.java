@@ -7,18 +7,23 @@ import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.Version;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the migrations whose outcome differs between the targets of a matrix run. Migrations are
  * matched by their version and description, so a dialect's own file for a version ({@code
- * 0042_x.sqlite3.up.sql}) is compared with another dialect's ({@code 0042_x.mysql.up.sql}); a
- * migration only one target has is not a difference (a history ships a dialect's files only where
- * that dialect needs them).
+ * 0042_x.sqlite3.up.sql}) is compared with another dialect's ({@code 0042_x.mysql.up.sql}). Where
+ * the targets ran the same script, any other outcome is a difference (it rolls back on one server
+ * and not on another); where each dialect has a script of its own, only applying on one and failing
+ * on another is, as the rest is each script's own doing and each target's report says it. A
+ * migration only one target has, or one a target did not reach, is not a difference.
  */
 public final class MatrixDifferences {
 
@@ -27,6 +32,7 @@ public final class MatrixDifferences {
 
     public static List<MatrixDifference> between(List<TargetOutcome> outcomes) {
         Map<String, List<MatrixDifference.Verdict>> byMigration = new LinkedHashMap<>();
+        Map<String, Set<Path>> files = new LinkedHashMap<>();
         Map<String, Version> versions = new LinkedHashMap<>();
         for (TargetOutcome outcome : outcomes) {
             VerifyResult result = outcome.result();
@@ -34,15 +40,22 @@ public final class MatrixDifferences {
                 continue;
             }
             for (MigrationRun run : result.runs()) {
+                if (run.outcome() == MigrationOutcome.NOT_RUN) {
+                    continue;
+                }
                 String name = run.migration().displayName();
                 versions.putIfAbsent(name, run.migration().version());
+                files.computeIfAbsent(name, k -> new HashSet<>()).add(run.migration().up().file());
                 byMigration.computeIfAbsent(name, k -> new ArrayList<>())
                         .add(new MatrixDifference.Verdict(outcome.target(), run.outcome(), reason(result, run)));
             }
         }
         List<MatrixDifference> differences = new ArrayList<>();
         byMigration.forEach((name, verdicts) -> {
-            if (verdicts.size() > 1 && verdicts.stream().map(MatrixDifference.Verdict::outcome).distinct().count() > 1) {
+            boolean sameScript = files.get(name).size() == 1;
+            long kinds = verdicts.stream().map(v -> sameScript ? v.outcome() : v.outcome() == MigrationOutcome.FAILED)
+                    .distinct().count();
+            if (verdicts.size() > 1 && kinds > 1) {
                 differences.add(new MatrixDifference(name, verdicts));
             }
         });

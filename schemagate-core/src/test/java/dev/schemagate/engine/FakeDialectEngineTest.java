@@ -142,6 +142,9 @@ class FakeDialectEngineTest {
         write("2_b.fake.down.sql", "drop column a.x");
         write("2_b.fakecommit.up.sql", "add column a.x;\nadd column missing.y");
         write("2_b.fakecommit.down.sql", "drop column a.x");
+        write("0_c.fake.up.sql", "create table c");
+        write("0_c.fake.down.sql", "drop table c");
+        write("0_c.fakecommit.up.sql", "create table c");
 
         MatrixResult result = new MatrixRun(target -> ProgressListener.NONE, outcome -> { })
                 .run(VerifyOptions.of(dir).withChecks(EnumSet.of(CheckName.REVERSIBILITY)),
@@ -149,7 +152,9 @@ class FakeDialectEngineTest {
 
         assertThat(result.outcomes()).extracting(o -> o.target().label() + "=" + o.passed())
                 .containsExactly("fake=true", "fakecommit=false");
-        assertThat(result.differences()).hasSize(1);
+        assertThat(result.outcomes().get(1).result().runs().get(0).reversal()).isEqualTo(MigrationRun.Reversal.MISSING_DOWN);
+        assertThat(result.differences()).as("0 c: each dialect's own script, and only one has a down: each target's own verdict")
+                .hasSize(1);
         assertThat(result.differences().get(0).migration()).isEqualTo("2 b");
         assertThat(result.differences().get(0).verdicts()).extracting(v -> v.outcome().id()).containsExactly("applied", "failed");
         assertThat(result.differences().get(0).verdicts().get(1).reason().location().line()).isEqualTo(2);
