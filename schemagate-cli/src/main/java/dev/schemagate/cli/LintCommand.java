@@ -101,11 +101,13 @@ public final class LintCommand implements Callable<Integer> {
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             LintResult result;
             String how;
-            List<Finding> refused = staticOnly || !database.server().shared() ? List.of()
+            boolean textOnly = staticOnly || !Linter.observes(dialect);
+            List<Finding> refused = textOnly || !database.server().shared() ? List.of()
                     : OutsideReach.refusals(dialect, set.migrations());
-            if (staticOnly || !refused.isEmpty()) {
-                how = refused.isEmpty() ? "the SQL text only (--static)" : "the SQL text only: nothing ran on the existing server,"
-                        + " as a migration reaches outside its scratch database";
+            if (textOnly || !refused.isEmpty()) {
+                how = !refused.isEmpty() ? "the SQL text only: nothing ran on the existing server,"
+                        + " as a migration reaches outside its scratch database"
+                        : staticOnly ? "the SQL text only (--static)" : "the SQL text only (" + dialect.id() + "'s rules read the text)";
                 reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
                 LintResult text = linter.lint(set, guarded.cut());
                 result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,
