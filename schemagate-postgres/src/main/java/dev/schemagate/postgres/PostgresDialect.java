@@ -59,6 +59,12 @@ public final class PostgresDialect implements Dialect {
         return CAPABILITIES;
     }
 
+    /** The majors the embedded binaries exist for ({@code --pg-version}). */
+    @Override
+    public List<String> serverVersions() {
+        return List.of("13", "14", "15", "16", "17", "18");
+    }
+
     @Override
     public boolean acceptsUrl(String url) {
         return url.startsWith("jdbc:postgresql:");

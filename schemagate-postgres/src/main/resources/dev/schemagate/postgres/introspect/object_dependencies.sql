@@ -63,7 +63,7 @@ parts AS (
            NULL, NULL, NULL, NULL
     FROM ends e
     JOIN pg_type t ON e.classid = 'pg_type'::regclass AND t.oid = e.objid
-    LEFT JOIN pg_range mr ON mr.rngmultitypid = t.oid
+    LEFT JOIN pg_range mr ON {{pg14: mr.rngmultitypid = t.oid | false}}
     JOIN pg_type u ON u.oid = coalesce(mr.rngtypid, nullif(t.typelem, 0), t.oid)
     UNION ALL
     SELECT e.classid, e.objid, e.objsubid, NULL, NULL, NULL, e.objid, NULL, NULL
