@@ -28,7 +28,8 @@ described AS (
 ),
 parts AS (
     SELECT oid AS rel, xmin FROM rels
-    UNION ALL SELECT r.oid, t.xmin FROM rels r JOIN pg_type t ON t.oid = r.reltype OR t.typelem = r.reltype AND r.reltype <> 0
+    UNION ALL SELECT r.oid, t.xmin FROM rels r JOIN pg_type t ON t.oid = r.reltype
+    UNION ALL SELECT r.oid, t.xmin FROM rels r JOIN pg_type t ON t.typelem = r.reltype WHERE r.reltype <> 0
     UNION ALL SELECT a.attrelid, a.xmin FROM pg_attribute a JOIN rels r ON r.oid = a.attrelid
     UNION ALL SELECT adrelid, xmin FROM pg_attrdef
     UNION ALL SELECT conrelid, xmin FROM pg_constraint WHERE conrelid <> 0
