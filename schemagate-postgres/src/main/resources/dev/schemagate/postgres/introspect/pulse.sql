@@ -4,7 +4,8 @@
 -- row type, columns, defaults, constraints, indexes, triggers, policies, rules, parents, sequence
 -- options, partition key, comments) and whether any of them is new. Then one row of oid 0 for
 -- everything else a snapshot reads (schemas, types, routines, extensions, ...): how many rows each
--- catalog holds, the roles, whether any row is new, and the next mark.
+-- catalog holds, the roles, whether any row is new, and the next mark. Objects of the system (oids
+-- below 16384), which a snapshot does not read, are left out where an index finds the others.
 WITH mark AS (
     SELECT CAST(CAST(? AS text) AS xid) AS x
 ),
@@ -25,6 +26,7 @@ described AS (
     LEFT JOIN pg_constraint co ON d.classoid = 'pg_constraint'::regclass AND co.oid = d.objoid
     LEFT JOIN pg_trigger tg ON d.classoid = 'pg_trigger'::regclass AND tg.oid = d.objoid
     LEFT JOIN pg_policy po ON d.classoid = 'pg_policy'::regclass AND po.oid = d.objoid
+    WHERE d.objoid >= 16384 OR d.classoid IN ('pg_namespace'::regclass, 'pg_extension'::regclass)
 ),
 parts AS (
     SELECT oid AS rel, xmin FROM rels
@@ -33,11 +35,11 @@ parts AS (
     UNION ALL SELECT a.attrelid, a.xmin FROM pg_attribute a JOIN rels r ON r.oid = a.attrelid
     UNION ALL SELECT adrelid, xmin FROM pg_attrdef
     UNION ALL SELECT conrelid, xmin FROM pg_constraint WHERE conrelid <> 0
-    UNION ALL SELECT indrelid, xmin FROM pg_index
-    UNION ALL SELECT i.indrelid, ic.xmin FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+    UNION ALL SELECT indrelid, xmin FROM pg_index WHERE indrelid >= 16384
+    UNION ALL SELECT i.indrelid, ic.xmin FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid >= 16384
     UNION ALL SELECT tgrelid, xmin FROM pg_trigger
     UNION ALL SELECT polrelid, xmin FROM pg_policy
-    UNION ALL SELECT ev_class, xmin FROM pg_rewrite
+    UNION ALL SELECT ev_class, xmin FROM pg_rewrite WHERE ev_class >= 16384
     UNION ALL SELECT inhrelid, xmin FROM pg_inherits
     UNION ALL SELECT seqrelid, xmin FROM pg_sequence
     UNION ALL SELECT partrelid, xmin FROM pg_partitioned_table
@@ -47,30 +49,31 @@ others AS (
     SELECT 'pg_type' AS catalog, t.xmin
     FROM pg_type t
     LEFT JOIN pg_class c ON c.reltype = CASE WHEN t.typelem <> 0 THEN t.typelem ELSE t.oid END AND c.relkind NOT IN ('c', 'f')
-    WHERE c.oid IS NULL
-    UNION ALL SELECT 'pg_class', xmin FROM pg_class WHERE relkind IN ('c', 'f')
-    UNION ALL SELECT 'pg_attribute', a.xmin FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('c', 'f')
-    UNION ALL SELECT 'pg_constraint', xmin FROM pg_constraint WHERE conrelid = 0
+    WHERE c.oid IS NULL AND t.oid >= 16384
+    UNION ALL SELECT 'pg_class', xmin FROM pg_class WHERE relkind IN ('c', 'f') AND oid >= 16384
+    UNION ALL SELECT 'pg_attribute', a.xmin FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+              WHERE c.relkind IN ('c', 'f') AND c.oid >= 16384
+    UNION ALL SELECT 'pg_constraint', xmin FROM pg_constraint WHERE conrelid = 0 AND oid >= 16384
     UNION ALL SELECT 'pg_description', d.xmin FROM described d WHERE d.rel IS NULL OR NOT EXISTS (SELECT FROM rels r WHERE r.oid = d.rel)
     UNION ALL SELECT 'pg_depend', xmin FROM pg_depend WHERE deptype = 'e'
     UNION ALL SELECT 'pg_namespace', xmin FROM pg_namespace
     UNION ALL SELECT 'pg_enum', xmin FROM pg_enum
-    UNION ALL SELECT 'pg_range', xmin FROM pg_range
-    UNION ALL SELECT 'pg_proc', xmin FROM pg_proc
-    UNION ALL SELECT 'pg_aggregate', xmin FROM pg_aggregate
+    UNION ALL SELECT 'pg_range', xmin FROM pg_range WHERE rngtypid >= 16384
+    UNION ALL SELECT 'pg_proc', xmin FROM pg_proc WHERE oid >= 16384
+    UNION ALL SELECT 'pg_aggregate', xmin FROM pg_aggregate WHERE aggfnoid >= 16384
     UNION ALL SELECT 'pg_extension', xmin FROM pg_extension
-    UNION ALL SELECT 'pg_collation', xmin FROM pg_collation
+    UNION ALL SELECT 'pg_collation', xmin FROM pg_collation WHERE oid >= 16384
     UNION ALL SELECT 'pg_event_trigger', xmin FROM pg_event_trigger
-    UNION ALL SELECT 'pg_operator', xmin FROM pg_operator
-    UNION ALL SELECT 'pg_opclass', xmin FROM pg_opclass
-    UNION ALL SELECT 'pg_opfamily', xmin FROM pg_opfamily
-    UNION ALL SELECT 'pg_cast', xmin FROM pg_cast
-    UNION ALL SELECT 'pg_conversion', xmin FROM pg_conversion
-    UNION ALL SELECT 'pg_language', xmin FROM pg_language
-    UNION ALL SELECT 'pg_transform', xmin FROM pg_transform
-    UNION ALL SELECT 'pg_am', xmin FROM pg_am
-    UNION ALL SELECT 'pg_ts_config', xmin FROM pg_ts_config
-    UNION ALL SELECT 'pg_ts_dict', xmin FROM pg_ts_dict
+    UNION ALL SELECT 'pg_operator', xmin FROM pg_operator WHERE oid >= 16384
+    UNION ALL SELECT 'pg_opclass', xmin FROM pg_opclass WHERE oid >= 16384
+    UNION ALL SELECT 'pg_opfamily', xmin FROM pg_opfamily WHERE oid >= 16384
+    UNION ALL SELECT 'pg_cast', xmin FROM pg_cast WHERE oid >= 16384
+    UNION ALL SELECT 'pg_conversion', xmin FROM pg_conversion WHERE oid >= 16384
+    UNION ALL SELECT 'pg_language', xmin FROM pg_language WHERE oid >= 16384
+    UNION ALL SELECT 'pg_transform', xmin FROM pg_transform WHERE oid >= 16384
+    UNION ALL SELECT 'pg_am', xmin FROM pg_am WHERE oid >= 16384
+    UNION ALL SELECT 'pg_ts_config', xmin FROM pg_ts_config WHERE oid >= 16384
+    UNION ALL SELECT 'pg_ts_dict', xmin FROM pg_ts_dict WHERE oid >= 16384
     UNION ALL SELECT 'pg_foreign_data_wrapper', xmin FROM pg_foreign_data_wrapper
     UNION ALL SELECT 'pg_foreign_server', xmin FROM pg_foreign_server
     UNION ALL SELECT 'pg_foreign_table', xmin FROM pg_foreign_table
