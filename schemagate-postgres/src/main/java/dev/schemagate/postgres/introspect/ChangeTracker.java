@@ -113,7 +113,10 @@ public final class ChangeTracker implements ChangeTracking {
                 : PostgresIntrospector.snapshotInOpenTransaction(connection, options);
     }
 
-    /** The seeds and every relation whose definition names one of them, round after round; null past {@link #DEPTH} rounds. */
+    /**
+     * The seeds and every relation whose definition names one of them, round after round; null past
+     * {@link #DEPTH} rounds, or when a routine or a type names one of them.
+     */
     private static Set<Long> dependents(Connection connection, Set<Long> seeds) throws SQLException {
         Set<Long> scope = new HashSet<>(seeds);
         Set<Long> round = seeds;
@@ -129,6 +132,9 @@ public final class ChangeTracker implements ChangeTracking {
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         long oid = rs.getLong(1);
+                        if (oid == -1) {
+                            return null;
+                        }
                         if (!rs.wasNull() && scope.add(oid)) {
                             next.add(oid);
                         }

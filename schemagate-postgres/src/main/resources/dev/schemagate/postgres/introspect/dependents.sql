@@ -1,6 +1,8 @@
 -- The relations whose definition names one of the given relations or sequences (the parameter, an
 -- array of oids) or a relation's row type: a view reading it, a default, check, foreign key, index,
--- trigger or policy naming it; and the relation a given index or sequence belongs to.
+-- trigger or policy naming it; and the relation a given index or sequence belongs to. A row of -1
+-- says that a routine, a type or a composite type names one of them: what those read is not read
+-- again relation by relation.
 WITH given AS (
     SELECT unnest(CAST(? AS oid[])) AS oid
 ),
@@ -27,3 +29,9 @@ SELECT d.refobjid::bigint
 FROM given g
 JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = g.oid AND d.refclassid = 'pg_class'::regclass
                 AND d.deptype IN ('a', 'i')
+UNION
+SELECT -1
+FROM targets x
+JOIN pg_depend d ON d.refclassid = x.classid AND d.refobjid = x.oid AND d.deptype = 'n'
+LEFT JOIN pg_class c ON d.classid = 'pg_class'::regclass AND c.oid = d.objid
+WHERE d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass) OR c.relkind IN ('c', 'f')

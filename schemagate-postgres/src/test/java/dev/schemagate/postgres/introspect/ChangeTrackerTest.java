@@ -39,6 +39,9 @@ class ChangeTrackerTest {
             CREATE POLICY a_calm ON a USING (mood = 'calm');
             COMMENT ON COLUMN a.name IS 'who';
             COMMENT ON CONSTRAINT b_no_check ON b IS 'positive';
+            CREATE FUNCTION a_name(a) RETURNS text LANGUAGE sql AS 'SELECT $1.name';
+            CREATE TYPE wrapper AS (inner_a a);
+            CREATE TABLE c_holder (id int, held unrelated);
             """;
 
     private static ScratchDatabase database;
@@ -62,8 +65,9 @@ class ChangeTrackerTest {
             "CREATE TABLE c (id int PRIMARY KEY REFERENCES a); CREATE VIEW c_ids AS SELECT id FROM c",
             "ALTER TABLE a RENAME COLUMN name TO full_name",
             "ALTER TABLE a RENAME TO people",
+            "ALTER TABLE unrelated RENAME TO renamed",
             "DROP TABLE a CASCADE",
-            "DROP TABLE unrelated",
+            "DROP TABLE unrelated CASCADE",
             "ALTER SEQUENCE ticket_no RENAME TO ticket_number",
             "ALTER TABLE unrelated ALTER COLUMN id RESTART WITH 100; ALTER TABLE unrelated ALTER COLUMN id SET INCREMENT BY 5",
             "DROP INDEX b_a",
@@ -76,7 +80,7 @@ class ChangeTrackerTest {
             "REVOKE ALL ON a FROM PUBLIC",
             "ALTER TABLE b ADD COLUMN extra text DEFAULT 'x'",
             "ALTER TABLE a ALTER COLUMN name SET STATISTICS 500",
-            "DO $$ BEGIN EXECUTE 'DROP TABLE unrelated'; END $$",
+            "DO $$ BEGIN EXECUTE 'DROP TABLE unrelated CASCADE'; END $$",
             "ALTER TYPE mood ADD VALUE 'sleepy'",
             "ALTER TYPE mood RENAME TO feeling",
             "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
@@ -110,7 +114,7 @@ class ChangeTrackerTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "ALTER TABLE a RENAME COLUMN name TO full_name",
-            "DROP TABLE unrelated",
+            "DROP TABLE unrelated CASCADE",
             "CREATE INDEX CONCURRENTLY unrelated_note ON unrelated (note)",
     })
     void committedChangesOnACopyAreTrackedToo(String script) throws SQLException {
