@@ -19,8 +19,8 @@ final class CatalogSql {
     private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
     private static final Pattern VARIANT = Pattern.compile("\\{\\{pg(\\d+): ([^{}]*?) \\| ([^{}]*?)}}");
     private static final Pattern SCOPED = Pattern.compile("\\{\\{scoped: ([^{}]*?)}}", Pattern.DOTALL);
-    /** The oids a scoped read is limited to, as its SQL reads them. */
-    static final String SCOPE = "CAST(current_setting('schemagate.scope') AS oid[])";
+    /** The oids a scoped read is limited to, as its SQL reads them: a subquery, so the setting is read once a query. */
+    static final String SCOPE = "CAST((SELECT CAST(current_setting('schemagate.scope') AS oid[])) AS oid[])";
 
     private CatalogSql() {
     }

@@ -9,6 +9,7 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
+import org.postgresql.PGStatement;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -34,7 +35,10 @@ import java.util.stream.Stream;
  */
 public final class ChangeTracker implements ChangeTracking {
 
-    /** How many rounds of "what names these" are followed before reading everything instead. */
+    /**
+     * How many rounds of "what names these" are followed before reading everything instead; so too
+     * when more than a quarter of many relations changed, which a whole read reads faster.
+     */
     private static final int DEPTH = 20;
 
     /** The relations and the rest as one pulse read them, and the transaction id that marks that moment. */
@@ -70,7 +74,7 @@ public final class ChangeTracker implements ChangeTracking {
             return base;
         }
         Set<Long> scope = dependents(connection, seeds);
-        if (scope == null) {
+        if (scope == null || scope.size() > Math.max(64, now.relations().size() / 4)) {
             return whole(connection, options);
         }
         Snapshot fresh = PostgresIntrospector.relations(connection, options, scope);
@@ -126,7 +130,7 @@ public final class ChangeTracker implements ChangeTracking {
                 return null;
             }
             Set<Long> next = new HashSet<>();
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
+            try (PreparedStatement query = prepared(connection, sql)) {
                 Array oids = connection.createArrayOf("bigint", round.toArray());
                 query.setArray(1, oids);
                 try (ResultSet rs = query.executeQuery()) {
@@ -146,13 +150,20 @@ public final class ChangeTracker implements ChangeTracking {
         return scope;
     }
 
+    /** A statement prepared on the server from its first use: a cycle runs the same two queries again and again. */
+    private static PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+        return statement;
+    }
+
     private static Pulse pulse(Connection connection, String xid) throws SQLException {
         Map<Long, Relation> relations = new HashMap<>();
         String next = null;
         String others = null;
         boolean othersChanged = false;
         String sql = CatalogSql.load("pulse", connection.getMetaData().getDatabaseMajorVersion());
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try (PreparedStatement query = prepared(connection, sql)) {
             query.setString(1, xid);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
