@@ -14,7 +14,10 @@ import java.sql.SQLException;
  */
 public interface ChangeTracking {
 
-    /** Marks the schema as the connection sees it now (inside its open transaction, if any). */
+    /**
+     * Marks the schema as the connection sees it now (inside its open transaction, if any), or null
+     * when tracking would not pay (a small schema, read whole as fast), and whole snapshots are taken.
+     */
     Mark mark(Connection connection) throws SQLException;
 
     /**

@@ -50,8 +50,31 @@ public final class ChangeTracker implements ChangeTracking {
     private record Relation(String schema, String name, long parts, boolean changed) {
     }
 
+    /** From how many relations a schema is tracked: on a smaller one, reading it whole costs what the pulses cost. */
+    private static final int FROM = 250;
+    private static final String RELATIONS = """
+            SELECT count(*) FROM pg_class WHERE oid >= 16384 AND relkind IN ('r', 'p', 'v', 'm', 'S')
+            """;
+
+    private final int from;
+
+    public ChangeTracker() {
+        this(FROM);
+    }
+
+    /** A tracker for schemas of at least {@code from} relations. */
+    ChangeTracker(int from) {
+        this.from = from;
+    }
+
     @Override
     public Mark mark(Connection connection) throws SQLException {
+        try (PreparedStatement count = prepared(connection, RELATIONS); ResultSet rs = count.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) < from) {
+                return null;
+            }
+        }
         return pulse(connection, "3");
     }
 

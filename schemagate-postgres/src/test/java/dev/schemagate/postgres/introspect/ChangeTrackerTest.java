@@ -93,7 +93,7 @@ class ChangeTrackerTest {
             "ALTER TABLE b ALTER COLUMN no DROP DEFAULT; DROP SEQUENCE ticket_no",
     })
     void whatChangedSinceTheMarkIsWhatAWholeSnapshotReads(String script) throws SQLException {
-        ChangeTracker tracker = new ChangeTracker();
+        ChangeTracker tracker = new ChangeTracker(0);
         try (Connection connection = database.connect()) {
             Snapshot base = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
             connection.setAutoCommit(false);
@@ -118,7 +118,7 @@ class ChangeTrackerTest {
             "CREATE INDEX CONCURRENTLY unrelated_note ON unrelated (note)",
     })
     void committedChangesOnACopyAreTrackedToo(String script) throws SQLException {
-        ChangeTracker tracker = new ChangeTracker();
+        ChangeTracker tracker = new ChangeTracker(0);
         try (ScratchDatabase copy = RoundTrip.server().cloneDatabase(database); Connection connection = copy.connect()) {
             Snapshot base = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
             ChangeTracking.Mark mark = tracker.mark(connection);
