@@ -92,6 +92,14 @@ public interface Dialect {
     }
 
     /**
+     * Whether the dialect can tell what changed in a schema since a moment, so a cycle reads again
+     * only that; a dialect that cannot takes whole snapshots, which this default says.
+     */
+    default Optional<ChangeTracking> changeTracking() {
+        return Optional.empty();
+    }
+
+    /**
      * The statements that turn a database whose schema is {@code from} into one whose schema is
      * {@code to}, in dependency order, each with its hazards.
      */

@@ -113,3 +113,5 @@ FROM links l
 JOIN modeled a ON a.classid = l.classid AND a.objid = l.objid AND a.objsubid = l.objsubid
 JOIN modeled b ON b.classid = l.refclassid AND b.objid = l.refobjid AND b.objsubid = l.refobjsubid
 WHERE (a.top_class, a.top_oid) IS DISTINCT FROM (b.top_class, b.top_oid)
+  {{scoped: AND (a.top_class = 'pg_class'::regclass AND a.top_oid = ANY (@scope)
+            OR b.top_class = 'pg_class'::regclass AND b.top_oid = ANY (@scope))}}
