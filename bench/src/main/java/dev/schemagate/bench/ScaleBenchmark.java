@@ -9,6 +9,9 @@ import dev.schemagate.engine.VerifyResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +30,8 @@ import java.util.stream.Stream;
  * in turn, each with its down script), verifies it with every check and prints the whole time, the
  * time per migration, the median cycle time of the first and last tenth of the history, and the
  * ratio of each length to the one before (after an unprinted warm-up run). Then it writes a history whose first migration creates
- * TABLES tables, followed by four small migrations, and prints their cycle times and the heap used.
+ * TABLES tables, followed by four small migrations, and prints their cycle times. Each line gives the
+ * most heap the run held at once.
  */
 public final class ScaleBenchmark {
 
@@ -39,6 +43,7 @@ public final class ScaleBenchmark {
                 .map(String::trim).map(Integer::parseInt).toList();
         int tables = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         warmUp();
+        peakHeapMegabytes();
         double previous = 0;
         int previousLength = 0;
         for (int length : lengths) {
@@ -51,9 +56,9 @@ public final class ScaleBenchmark {
                 List<MigrationRun> runs = result.runs();
                 int tenth = Math.max(1, runs.size() / 10);
                 System.out.printf(Locale.ROOT,
-                        "%5d migrations: %7.1f s, %6.1f ms a migration; cycle median first tenth %5.0f ms, last tenth %5.0f ms%s%n",
+                        "%5d migrations: %7.1f s, %6.1f ms a migration; cycle median first tenth %5.0f ms, last tenth %5.0f ms; peak heap %d MB%s%n",
                         length, seconds, seconds * 1000 / length, medianCycleMillis(runs.subList(0, tenth)),
-                        medianCycleMillis(runs.subList(runs.size() - tenth, runs.size())),
+                        medianCycleMillis(runs.subList(runs.size() - tenth, runs.size())), peakHeapMegabytes(),
                         previous > 0 ? String.format(Locale.ROOT, "; %.2fx the %d-migration run", seconds / previous, previousLength) : "");
                 previous = seconds;
                 previousLength = length;
@@ -79,19 +84,31 @@ public final class ScaleBenchmark {
 
     private static void wideSchema(int tables) throws IOException {
         Path dir = Files.createTempDirectory("schemagate-wide-");
+        peakHeapMegabytes();
         try {
             SyntheticHistory.writeWide(dir, tables);
             long start = System.nanoTime();
             VerifyResult result = verify(dir);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Runtime runtime = Runtime.getRuntime();
             List<String> cycles = result.runs().stream().skip(1)
                     .map(run -> String.format(Locale.ROOT, "%.0f ms", run.reversalDuration().toNanos() / 1e6)).toList();
-            System.out.printf(Locale.ROOT, "%5d tables then 4 small migrations: %7.1f s; their cycles %s; heap in use %d MB%n",
-                    tables, seconds, String.join(", ", cycles), (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+            System.out.printf(Locale.ROOT, "%5d tables then 4 small migrations: %7.1f s; their cycles %s; peak heap %d MB%n",
+                    tables, seconds, String.join(", ", cycles), peakHeapMegabytes());
         } finally {
             delete(dir);
         }
+    }
+
+    /** The most heap the run's pools held at once since the last call (which starts the count again). */
+    private static long peakHeapMegabytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+                pool.resetPeakUsage();
+            }
+        }
+        return peak >> 20;
     }
 
     private static VerifyResult verify(Path dir) {

@@ -17,12 +17,13 @@ public final class DatabaseOptions {
     String layout;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "postgres or sqlite. When absent: the dialect of the --db-url, else the dialect: of "
+            description = "postgres or sqlite; with verify, several separated by commas run the history on each. When absent: the dialect of the --db-url, else the dialect: of "
                     + "schemagate.yml, else the folder's (a sqlite/ folder, files named x.sqlite3.up.sql), else postgres.")
     String dialect;
 
     @Option(names = "--pg-version", defaultValue = ServerOptions.DEFAULT_VERSION, paramLabel = "MAJOR",
-            description = "Major version of the embedded PostgreSQL, 13 to 18 (default: ${DEFAULT-VALUE}).")
+            description = "Major version of the embedded PostgreSQL, 13 to 18 (default: ${DEFAULT-VALUE}); with verify, "
+                    + "several separated by commas run the history on each.")
     String pgVersion;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL",

@@ -4,6 +4,7 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.check.OutsideReach;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
@@ -14,7 +15,6 @@ import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Suspicion;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
@@ -94,7 +94,7 @@ public final class LintCommand implements Callable<Integer> {
         Path folder = located.path();
         Dialect dialect = database.dialect(folder, report.configFile());
         Linter linter = new Linter(dialect, report.lintConfig(folder));
-        MigrationSet set = MigrationDiscovery.discover(folder, database.layout(), DialectNames.of(dialect.fileNameAliases()),
+        MigrationSet set = MigrationDiscovery.discover(folder, database.layout(), Dialects.names(dialect),
                 located.settings());
         Path configFile = report.configFile();
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, since,
@@ -103,11 +103,13 @@ public final class LintCommand implements Callable<Integer> {
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             LintResult result;
             String how;
-            List<Finding> refused = staticOnly || !database.server().shared() ? List.of()
+            boolean textOnly = staticOnly || !Linter.observes(dialect);
+            List<Finding> refused = textOnly || !database.server().shared() ? List.of()
                     : OutsideReach.refusals(dialect, set.migrations());
-            if (staticOnly || !refused.isEmpty()) {
-                how = refused.isEmpty() ? "the SQL text only (--static)" : "the SQL text only: nothing ran on the existing server,"
-                        + " as a migration reaches outside its scratch database";
+            if (textOnly || !refused.isEmpty()) {
+                how = !refused.isEmpty() ? "the SQL text only: nothing ran on the existing server,"
+                        + " as a migration reaches outside its scratch database"
+                        : staticOnly ? "the SQL text only (--static)" : "the SQL text only (" + dialect.id() + "'s rules read the text)";
                 reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
                 LintResult text = linter.lint(set, guarded.cut());
                 result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,

@@ -1,10 +1,17 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.dialect.DialectChoice;
+import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.engine.Verifier;
+import dev.schemagate.matrix.MatrixResult;
+import dev.schemagate.matrix.MatrixRun;
+import dev.schemagate.matrix.Target;
+import dev.schemagate.matrix.TargetOutcome;
+import dev.schemagate.report.MatrixReport;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.OutputFolderLock;
@@ -20,8 +27,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
@@ -66,6 +77,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "The schema the migrations must end in: a schema .sql or a snapshot .json; a difference fails the run.")
     String expected;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "With several dialects or --pg-version values: how many targets run at once "
+                    + "(default: half the processors, at least 1).")
+    Integer jobs;
+
     @Mixin
     ReportOptions report;
 
@@ -89,6 +105,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withExpected(expected)
                 .withSettings(located.settings());
         options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
+        List<String> dialects = list(database.dialect);
+        List<String> versions = list(database.pgVersion);
+        if (dialects.size() > 1 || versions.size() > 1) {
+            return matrix(options, reports, out, dialects, versions);
+        }
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result;
             try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory())) {
@@ -97,6 +118,68 @@ public final class VerifyCommand implements Callable<Integer> {
             reports.write(result, out);
             return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
+    }
+
+    /**
+     * Verifies the folder on every target, each target's report (console section, files in a folder
+     * of its own) as it comes, then the matrix's own: a verdict per target and where they differ.
+     * The exit code is the worst target's.
+     */
+    private int matrix(VerifyOptions options, Reports reports, PrintWriter out, List<String> dialects, List<String> versions) {
+        List<String> names = dialects.isEmpty()
+                ? List.of(DialectChoice.resolve(null, directory, null, report.configFile()).dialect().id()) : dialects;
+        List<Target> targets = Target.expand(names, versions, ServerOptions.DEFAULT_VERSION);
+        int bound = jobs != null ? jobs : Math.min(targets.size(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        Ansi ansi = Ansi.detect();
+        out.println("Verifying " + directory + " on " + targets.size() + " targets (" + String.join(", ",
+                targets.stream().map(Target::label).toList()) + "), " + bound + " at a time");
+        out.flush();
+        Map<Target, Section> sections = new ConcurrentHashMap<>();
+        try (OutputFolderLock held = reports.holdOutputFolder();
+             Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory())) {
+            MatrixRun run = new MatrixRun(target -> {
+                Section section = new Section(reports.forTarget(target), new StringWriter());
+                sections.put(target, section);
+                return ProgressListener.both(section.reports().progress(section.writer(), ansi), heartbeat);
+            }, outcome -> print(outcome, sections.get(outcome.target()), out, ansi));
+            MatrixResult result = run.run(options, targets, bound);
+            reports.writeMatrix(result, out, ansi);
+            return result.outcomes().stream().mapToInt(VerifyCommand::exitCode).max().orElse(ExitCode.OK);
+        }
+    }
+
+    private static void print(TargetOutcome outcome, Section section, PrintWriter out, Ansi ansi) {
+        out.println();
+        out.println(MatrixReport.heading(outcome.target(), ansi));
+        if (outcome.result() != null) {
+            section.reports().write(outcome.result(), section.writer());
+        }
+        section.writer().flush();
+        out.print(section.text());
+        if (outcome.result() == null) {
+            out.println("error: " + outcome.error());
+        }
+        out.flush();
+    }
+
+    private static int exitCode(TargetOutcome outcome) {
+        if (outcome.result() != null) {
+            return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+        }
+        return outcome.input() ? ExitCode.INPUT : ExitCode.INFRASTRUCTURE;
+    }
+
+    /** One target's reports, and its console text held until it is that target's turn to print. */
+    private record Section(Reports reports, StringWriter text, PrintWriter writer) {
+        Section(Reports reports, StringWriter text) {
+            this(reports, text, new PrintWriter(text));
+        }
+    }
+
+    /** The comma-separated values of an option, none when it is absent. */
+    private static List<String> list(String value) {
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     static Version parseVersion(String text) {

@@ -33,6 +33,17 @@ class LintCommandTest {
     }
 
     @Test
+    void sqliteIsLintedByItsOwnRulesOnTheTextWithoutStatic() throws IOException {
+        write("1_t.up.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        write("2_c.up.sql", "ALTER TABLE t ADD COLUMN c TEXT NOT NULL;\n");
+        CommandRun run = CommandRun.of("lint", "--dialect", "sqlite", dir.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out()).contains("on the SQL text only (sqlite's rules read the text)")
+                .contains(dir.resolve("2_c.up.sql") + ":1:1: error: adds NOT NULL column c without a default")
+                .contains("[lint.sqlite-alter-table-unsupported]");
+    }
+
+    @Test
     void aReportFolderAnotherRunHoldsIsRefused() throws IOException {
         write("0001_orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
         Path out = dir.resolve("reports");

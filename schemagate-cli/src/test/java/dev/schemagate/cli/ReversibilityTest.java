@@ -51,6 +51,31 @@ class ReversibilityTest {
         assertThat(run.out()).contains("~ table public.t › column state › defaultExpression: ''new'::text' → (none)");
     }
 
+    /** On a schema large enough that the cycle reads again only what changed (PostgreSQL's change tracking). */
+    @Test
+    void aDownScriptThatChangesWhatItsUpNeverTouchedIsCaught(@TempDir Path dir) throws IOException {
+        String filler = java.util.stream.IntStream.rangeClosed(1, 260).mapToObj(i -> "CREATE TABLE f" + i + " (id int);")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        write(dir, "1_t.up.sql", "CREATE TABLE keep (id int PRIMARY KEY, note text); CREATE TABLE t (id int);"
+                + " CREATE VIEW kept AS SELECT id FROM keep;\n" + filler);
+        write(dir, "1_t.down.sql", "DROP TABLE t; DROP VIEW kept; DROP TABLE keep;\n" + filler.replace("CREATE TABLE", "DROP TABLE")
+                .replace(" (id int)", ""));
+        write(dir, "2_x.up.sql", "ALTER TABLE t ADD COLUMN x int;");
+        write(dir, "2_x.down.sql", "ALTER TABLE t DROP COLUMN x; DROP VIEW kept;");
+        write(dir, "3_y.up.sql", "ALTER TABLE t ADD COLUMN y int;");
+        write(dir, "3_y.down.sql", "ALTER TABLE t DROP COLUMN y; ALTER TABLE keep RENAME COLUMN note TO remark;");
+
+        CommandRun run = CommandRun.of("verify", dir.toString(), "--db-url", URL, "--checks", "apply,reversibility");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out())
+                .contains("2_x.down.sql: error: down script does not restore the schema: 2 differences")
+                .contains("- view public.kept")
+                .contains("3_y.down.sql: error: down script does not restore the schema")
+                .contains("column remark")
+                .contains("✓ 1 t");
+    }
+
     @Test
     void aColumnOrderChangedByTheRollbackIsOnlyAWarning(@TempDir Path dir) throws IOException {
         write(dir, "1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY, legacy text, name text);");

@@ -32,6 +32,14 @@ public interface Dialect {
     Capabilities capabilities();
 
     /**
+     * The versions of the embedded server a run can choose between ({@link ServerOptions#version()}),
+     * so a matrix run makes a target of each one asked for; empty when the dialect has only one.
+     */
+    default List<String> serverVersions() {
+        return List.of();
+    }
+
+    /**
      * Whether a JDBC URL names a database of this dialect, so a run given only {@code --db-url}
      * knows its dialect; this default recognises none.
      */
@@ -57,6 +65,17 @@ public interface Dialect {
     void execute(Connection connection, Statement statement) throws SQLException;
 
     /**
+     * Runs a whole script of statements in one call, as one round trip where the driver sends
+     * several statements at once; a driver that runs only the first of them needs its dialect to
+     * run them one by one here.
+     */
+    default void executeScript(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /**
      * Reads the schema as the connection sees it, inside whatever transaction is open on it, so a
      * caller can snapshot states it will roll back.
      */
@@ -70,6 +89,14 @@ public interface Dialect {
     default Snapshot snapshot(Connection connection, ConnectionSource more, SnapshotOptions options)
             throws SQLException {
         return snapshot(connection, options);
+    }
+
+    /**
+     * Whether the dialect can tell what changed in a schema since a moment, so a cycle reads again
+     * only that; a dialect that cannot takes whole snapshots, which this default says.
+     */
+    default Optional<ChangeTracking> changeTracking() {
+        return Optional.empty();
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.schemagate.dialect;
 
+import dev.schemagate.migration.DialectNames;
+
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /** Finds the dialects on the class path. */
 public final class Dialects {
@@ -15,6 +19,16 @@ public final class Dialects {
         List<Dialect> found = new ArrayList<>();
         ServiceLoader.load(Dialect.class).forEach(found::add);
         return found;
+    }
+
+    /**
+     * The names a dialect's files carry, and the names of every other dialect (those migration
+     * tools know and those on the class path), whose files its runs leave alone.
+     */
+    public static DialectNames names(Dialect dialect) {
+        Set<String> others = new LinkedHashSet<>(DialectNames.KNOWN);
+        all().forEach(other -> others.addAll(other.fileNameAliases()));
+        return new DialectNames(dialect.fileNameAliases(), others);
     }
 
     /** The dialect with that id or file-name alias. */

@@ -5,10 +5,10 @@ import dev.schemagate.applied.HistoryLookup;
 import dev.schemagate.applied.HistoryTables;
 import dev.schemagate.applied.HistoryTool;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.IgnoreRules;
 import dev.schemagate.diff.SchemaDiff;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.FlywaySettings;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
@@ -97,7 +97,7 @@ public final class EnvironmentDrift {
         Optional<AppliedState> state = Optional.empty();
         if (byHistory) {
             if (set == null) {
-                set = MigrationDiscovery.discover(folder, layout, DialectNames.of(dialect.fileNameAliases()));
+                set = MigrationDiscovery.discover(folder, layout, Dialects.names(dialect));
                 flyway = MigrationsConfig.forRun(folder).flyway();
             }
             HistoryTables.Wanted wanted = new HistoryTables.Wanted(

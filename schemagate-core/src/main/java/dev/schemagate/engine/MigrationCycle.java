@@ -11,6 +11,7 @@ import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.IntegrityProblem;
 import dev.schemagate.diff.Difference;
 import dev.schemagate.diff.SnapshotComparison;
+import dev.schemagate.dialect.ChangeTracking;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.migration.Annotation;
@@ -76,26 +77,26 @@ final class MigrationCycle {
             Connection connection = database.connection();
             connection.setAutoCommit(false);
             try {
-                return cycle(connection, migration, down, before, rows);
+                return cycle(connection, migration, down, before, mark(connection), rows);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         }
         try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
-            return cycle(connection, migration, down, before, rows);
+            return cycle(connection, migration, down, before, mark(connection), rows);
         }
     }
 
     private Result cycle(Connection connection, Migration migration, Optional<Script> down, Snapshot before,
-                         RowWatch rows) throws SQLException {
+                         ChangeTracking.Mark mark, RowWatch rows) throws SQLException {
         ScriptOutcome up = run(connection, migration.up());
         if (!up.succeeded()) {
             return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), up.failure().orElseThrow(),
                     up.cause().orElse(null));
         }
         List<Finding> findings = new ArrayList<>();
-        Snapshot after = snapshot(connection);
+        Snapshot after = snapshot(connection, before, mark);
         if (rows != null) {
             findings.addAll(rows.afterUp(connection, after));
         }
@@ -106,13 +107,14 @@ final class MigrationCycle {
             findings.addAll(missingDown);
             return new Result(after, withoutDown(missingDown), findings, integrity, null, null);
         }
-        MigrationRun.Reversal reversal = reverse(connection, migration, down.get(), before, after, rows, findings);
+        MigrationRun.Reversal reversal = reverse(connection, migration, down.get(), before, mark, after, rows, findings);
         return new Result(after, reversal, findings, integrity, null, null);
     }
 
     /** Down, then up again (when the schema is checked); the reversibility verdict. */
-    private MigrationRun.Reversal reverse(Connection connection, Migration migration, Script down, Snapshot before, Snapshot after,
-                            RowWatch rows, List<Finding> findings) throws SQLException {
+    private MigrationRun.Reversal reverse(Connection connection, Migration migration, Script down, Snapshot before,
+                                          ChangeTracking.Mark mark, Snapshot after, RowWatch rows, List<Finding> findings)
+            throws SQLException {
         boolean schema = options.runs(CheckName.REVERSIBILITY);
         int found = findings.size();
         ScriptOutcome reverted = run(connection, down);
@@ -121,7 +123,7 @@ final class MigrationCycle {
             findings.add(ReversibilityFindings.downFailed(reverted.failure().orElseThrow()));
             return MigrationRun.Reversal.FAILED;
         }
-        Snapshot restored = snapshot(connection);
+        Snapshot restored = snapshot(connection, before, mark);
         List<Difference> left = schema ? SnapshotComparison.compare(before, restored) : List.of();
         if (!left.isEmpty()) {
             findings.add(ReversibilityFindings.notRestored(migration, left));
@@ -137,7 +139,7 @@ final class MigrationCycle {
             findings.add(ReversibilityFindings.reapplyFailed(migration, reapplied.failure().orElseThrow()));
             return MigrationRun.Reversal.FAILED;
         }
-        List<Difference> changed = SnapshotComparison.compare(after, snapshot(connection));
+        List<Difference> changed = SnapshotComparison.compare(after, snapshot(connection, before, mark));
         if (!changed.isEmpty()) {
             findings.add(ReversibilityFindings.reapplyDiffers(migration, changed));
         }
@@ -163,8 +165,21 @@ final class MigrationCycle {
         return connection.getAutoCommit() ? runner.run(connection, script) : runner.runInOpenTransaction(connection, script);
     }
 
-    private Snapshot snapshot(Connection connection) throws SQLException {
-        return dialect.snapshot(connection, SnapshotOptions.full());
+    /**
+     * Marks the schema before the scripts run, when the dialect can tell what changes from there, so
+     * each snapshot of the cycle reads again only what they touched; null when it cannot.
+     */
+    private ChangeTracking.Mark mark(Connection connection) throws SQLException {
+        Optional<ChangeTracking> tracking = dialect.changeTracking();
+        return tracking.isPresent() ? tracking.get().mark(connection) : null;
+    }
+
+    /** The schema now: {@code before} with what changed since {@code mark}, or a whole snapshot without a mark. */
+    private Snapshot snapshot(Connection connection, Snapshot before, ChangeTracking.Mark mark) throws SQLException {
+        if (mark == null) {
+            return dialect.snapshot(connection, SnapshotOptions.full());
+        }
+        return dialect.changeTracking().orElseThrow().since(connection, mark, before, SnapshotOptions.full());
     }
 
     /** The verdict on a migration without a down script: an error says it is missing, anything else that it has none. */

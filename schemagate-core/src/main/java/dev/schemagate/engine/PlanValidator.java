@@ -34,7 +34,8 @@ import java.util.Set;
  * with TARGET, rows counted table by table. Statements that can lose data are held back unless
  * asked for, and the rest runs on a clone of its own; when a statement then fails, every statement
  * of the change it serves is held back too, and the rest tried again, so the safe plan shown is one
- * that ran.
+ * that ran. A dialect without a lint observer runs the plan unwatched, and its statements keep the
+ * hazards its planner declared.
  */
 public final class PlanValidator {
 
@@ -61,7 +62,7 @@ public final class PlanValidator {
         this.dialect = dialect;
         this.server = server;
         this.settings = settings;
-        this.observer = ObservationProvider.forDialect(dialect.id()).observer();
+        this.observer = ObservationProvider.find(dialect.id()).map(ObservationProvider::observer).orElse(null);
     }
 
     /** Runs {@code plan} from {@code from} to {@code to}; with {@code unsafe} false, also the plan without what can lose data. */
@@ -132,10 +133,10 @@ public final class PlanValidator {
         }
     }
 
-    private static boolean runsWhole(Connection connection, String sql) throws SQLException {
+    private boolean runsWhole(Connection connection, String sql) throws SQLException {
         connection.setAutoCommit(false);
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try {
+            dialect.executeScript(connection, sql);
             connection.commit();
             return true;
         } catch (SQLException e) {

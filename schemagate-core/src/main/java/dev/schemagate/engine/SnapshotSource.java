@@ -6,11 +6,11 @@ import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.StartingServer;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
@@ -85,7 +85,7 @@ public final class SnapshotSource {
             throw new InputException(source + ": " + path + " is not a migrations folder; only a folder takes @VERSION");
         }
         if (Files.isDirectory(path)) {
-            MigrationSet set = MigrationDiscovery.discover(path, layout, DialectNames.of(dialect.fileNameAliases()));
+            MigrationSet set = MigrationDiscovery.discover(path, layout, Dialects.names(dialect));
             Version upTo = versionText == null ? null : version(set, versionText, source);
             List<Script> scripts = new ArrayList<>();
             for (Migration migration : set.migrations()) {

@@ -12,6 +12,7 @@ import dev.schemagate.check.StatementFailures;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -20,7 +21,6 @@ import dev.schemagate.history.ReleaseConfig;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
@@ -56,7 +56,7 @@ public final class Verifier {
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
         Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
-        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()),
+        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), Dialects.names(dialect),
                 options.settings());
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
                 ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));
@@ -103,7 +103,8 @@ public final class Verifier {
             }
             boolean linted = Linter.observes(dialect);
             if (options.runs(CheckName.LINT) && !linted) {
-                findings.add(LintAvailability.unavailable(set, dialect.id()));
+                findings.addAll(Linter.judgesText(dialect) ? notWhereApplyFailed(new Linter(dialect, options.lintConfig())
+                        .lint(ran, cut).findings(), findings) : List.of(LintAvailability.unavailable(set, dialect.id())));
             }
             if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
                 findings.addAll(withoutRefusedAgain(lint(ran, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
@@ -349,6 +350,13 @@ public final class Verifier {
                 .map(Finding::location).collect(Collectors.toSet());
         return lint.stream().filter(f -> !(f.ruleId().equals(Rules.CONCURRENTLY_IN_TRANSACTION.id())
                 && f.location() != null && refused.contains(f.location()))).toList();
+    }
+
+    /** The text lint's findings less those on a statement the apply check has shown failing: one fact, one finding. */
+    private static List<Finding> notWhereApplyFailed(List<Finding> lint, List<Finding> findings) {
+        Set<Location> failed = findings.stream().filter(f -> f.ruleId().equals(StatementFailures.FAILED))
+                .map(Finding::location).collect(Collectors.toSet());
+        return lint.stream().filter(f -> f.location() == null || !failed.contains(f.location())).toList();
     }
 
     /** A cycle's result, and whether the data line's rows made the up script fail. */

@@ -13,6 +13,7 @@ import dev.schemagate.migration.StatementSplitter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -50,6 +51,11 @@ public final class Linter {
     /** Whether the dialect has an observer and seeder, which the lint's rules need. */
     public static boolean observes(Dialect dialect) {
         return ObservationProvider.find(dialect.id()).isPresent();
+    }
+
+    /** Whether the dialect supplies rules of its own, judged on the text (see {@link DialectRules}). */
+    public static boolean judgesText(Dialect dialect) {
+        return DialectRules.find(dialect.id()).isPresent();
     }
 
     /**
@@ -100,6 +106,8 @@ public final class Linter {
      */
     public LintPlan plan(MigrationSet set, HistoryCut cut) {
         StatementSplitter splitter = dialect.splitter();
+        Optional<DialectRules> own = DialectRules.find(dialect.id());
+        List<StatementCheck> checks = own.isPresent() ? List.of() : CHECKS;
         LintMemory memory = new LintMemory();
         List<LintPlan.PlannedScript> scripts = new ArrayList<>();
         List<Suspicion> suspicions = new ArrayList<>();
@@ -122,12 +130,13 @@ public final class Linter {
                 LintStatement lintStatement = new LintStatement(statement, SqlText.of(statement.sql()), migration, script,
                         inTransaction);
                 List<Suspicion> found = new ArrayList<>();
-                CHECKS.forEach(check -> check.check(lintStatement, memory, found));
+                checks.forEach(check -> check.check(lintStatement, memory, found));
                 if (!past) {
                     found.forEach(s -> suspicions.add(s.withNewTable(!memory.existing(s.table()))));
                 }
             }
         }
+        own.ifPresent(rules -> suspicions.addAll(rules.suspect(scripts, cut)));
         LintPlan plan = new LintPlan(set, cut, scripts, suspicions, List.of());
         List<FileSuspicion> files = LayoutChecks.check(set, config.namePattern()).stream()
                 .filter(file -> !plan.past(file.file())).toList();

@@ -158,8 +158,11 @@ public final class Rules {
         return ALL;
     }
 
+    /** A rule of the core's, or of a dialect's on the class path ({@link DialectRules}). */
     public static Optional<Rule> byId(String id) {
-        return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+        return ALL.stream().filter(r -> r.id().equals(id)).findFirst()
+                .or(() -> DialectRules.all().stream().flatMap(rules -> rules.rules().stream())
+                        .filter(r -> r.id().equals(id)).findFirst());
     }
 
     private static Rule rule(String id, Severity severity, String why, String hint) {

@@ -2,6 +2,8 @@ package dev.schemagate.report;
 
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.matrix.MatrixResult;
+import dev.schemagate.matrix.Target;
 import dev.schemagate.migration.InputException;
 
 import java.io.IOException;
@@ -108,6 +110,35 @@ public final class Reports {
             if (summary != null && !summary.isBlank()) {
                 write(Path.of(summary), new MarkdownSummary(paths).render(result), true);
             }
+        }
+        out.flush();
+        return written;
+    }
+
+    /** The reports of one target of a matrix run: the same formats, in a folder of the target's own under the output folder. */
+    public Reports forTarget(Target target) {
+        return new Reports(formats, outDir.resolve(target.slug()), env, paths);
+    }
+
+    /**
+     * Renders a matrix run's own report after its targets' reports: the verdict per target and the
+     * differences to {@code out}, and {@value MatrixReport#FILE} into the output folder with the JSON format.
+     *
+     * @return the files written
+     * @throws InputException when a file cannot be written
+     */
+    public List<Path> writeMatrix(MatrixResult result, PrintWriter out, Ansi ansi) {
+        MatrixReport report = new MatrixReport(paths);
+        List<Path> written = new ArrayList<>();
+        if (formats.contains(ReportFormat.JSON)) {
+            Path file = outDir.resolve(MatrixReport.FILE);
+            write(file, report.json(result), false);
+            written.add(file);
+        }
+        out.println();
+        report.summary(result, formats.contains(ReportFormat.CONSOLE) ? ansi : Ansi.PLAIN).forEach(out::println);
+        if (!written.isEmpty()) {
+            out.println("Reports: " + String.join(", ", written.stream().map(paths::relative).toList()));
         }
         out.flush();
         return written;

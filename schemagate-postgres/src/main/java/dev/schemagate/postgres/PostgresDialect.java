@@ -3,6 +3,7 @@ package dev.schemagate.postgres;
 import dev.schemagate.data.ConstraintProber;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.Capabilities;
+import dev.schemagate.dialect.ChangeTracking;
 import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
@@ -18,6 +19,7 @@ import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.postgres.data.ConstraintProbes;
 import dev.schemagate.postgres.data.PostgresDataProbe;
 import dev.schemagate.postgres.ddl.PostgresSchemaWriter;
+import dev.schemagate.postgres.introspect.ChangeTracker;
 import dev.schemagate.postgres.introspect.PostgresIntrospector;
 import dev.schemagate.postgres.observe.PostgresProfiling;
 import dev.schemagate.postgres.plan.PostgresPlanner;
@@ -59,6 +61,12 @@ public final class PostgresDialect implements Dialect {
         return CAPABILITIES;
     }
 
+    /** The majors the embedded binaries exist for ({@code --pg-version}). */
+    @Override
+    public List<String> serverVersions() {
+        return List.of("13", "14", "15", "16", "17", "18");
+    }
+
     @Override
     public boolean acceptsUrl(String url) {
         return url.startsWith("jdbc:postgresql:");
@@ -98,6 +106,12 @@ public final class PostgresDialect implements Dialect {
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.execute(statement.sql());
         }
+    }
+
+    /** PostgreSQL tells what changed from the catalog rows' transaction ids; see {@link ChangeTracker}. */
+    @Override
+    public Optional<ChangeTracking> changeTracking() {
+        return Optional.of(new ChangeTracker());
     }
 
     @Override

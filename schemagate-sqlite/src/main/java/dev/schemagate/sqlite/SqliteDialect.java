@@ -1,5 +1,8 @@
 package dev.schemagate.sqlite;
 
+import dev.schemagate.sqlite.plan.SqliteDdl;
+import dev.schemagate.sqlite.plan.SqlitePlanner;
+
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.DatabaseError;
@@ -8,13 +11,14 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.diff.MigrationPlan;
-import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 import org.sqlite.SQLiteException;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,6 +38,8 @@ public final class SqliteDialect implements Dialect {
 
     /** sqlite-jdbc's message: {@code [SQLITE_ERROR] SQL error or missing database (no such table: t)}. */
     private static final Pattern MESSAGE = Pattern.compile("(?s)^\\[\\w+]\\s.*?\\((.*)\\)\\s*$");
+
+    private static final Path SCRIPT = Path.of("script.sql");
 
     private final StatementSplitter splitter = new SqliteSplitter();
     private final DataProbe data = new SqliteDataProbe();
@@ -76,19 +82,28 @@ public final class SqliteDialect implements Dialect {
         }
     }
 
+    /** sqlite-jdbc runs only the first statement of a text it is given, so a script runs statement by statement. */
+    @Override
+    public void executeScript(Connection connection, String sql) throws SQLException {
+        for (Statement statement : splitter.split(Script.of(SCRIPT, sql))) {
+            execute(connection, statement);
+        }
+    }
+
     @Override
     public Snapshot snapshot(Connection connection, SnapshotOptions options) throws SQLException {
         return SqliteIntrospector.snapshot(connection);
     }
 
+    /** What ALTER TABLE can do in place, the rest with SQLite's table-rebuild procedure (see {@link SqlitePlanner}). */
     @Override
     public MigrationPlan migrationPlan(Snapshot from, Snapshot to) {
-        throw new InputException("a migration plan for SQLite is not built yet: compare with diff --format text");
+        return SqlitePlanner.plan(from, to);
     }
 
     @Override
     public String schemaSql(Snapshot snapshot) {
-        throw new InputException("a schema .sql for SQLite is not written yet: write the snapshot as .json");
+        return SqliteDdl.schemaSql(snapshot);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.schemagate.sqlite;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementFailures;
+import dev.schemagate.sqlite.lint.SqliteRules;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
@@ -47,6 +48,7 @@ class SqliteCorpusTest {
         assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain(StatementFailures.FAILED);
         assertThat(result.migrations().migrations()).allMatch(m -> !m.up().file().getFileName().toString()
                 .matches(".*\\.(postgres|mysql|cockroach)\\..*"));
+        assertThat(result.findings()).extracting(Finding::ruleId).noneMatch(id -> id.startsWith("lint."));
     }
 
     @Test
@@ -58,6 +60,9 @@ class SqliteCorpusTest {
         assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain(StatementFailures.FAILED);
         assertEveryDownCycled(result);
         assertThat(result.runs()).filteredOn(SqliteCorpusTest::rollbackFailed).hasSize(2);
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().startsWith("lint.")).singleElement()
+                .matches(f -> f.ruleId().equals(SqliteRules.REBUILD_RENAMES_OLD.id())
+                        && f.location().file().toString().contains("2018-04-27-155151_create_users_ciphers"), "the ciphers rebuild");
     }
 
     /** A down script ran and did not undo its migration (a missing down is counted apart). */

@@ -27,11 +27,18 @@ final class Catalog {
 
     private final Connection connection;
     private final int majorVersion;
+    private final boolean scoped;
     private final Map<String, ResultSet> fetched = new HashMap<>();
 
     Catalog(Connection connection, int majorVersion) {
+        this(connection, majorVersion, false);
+    }
+
+    /** A catalog whose queries, when {@code scoped}, read only the relations of the transaction's scope. */
+    Catalog(Connection connection, int majorVersion, boolean scoped) {
         this.connection = connection;
         this.majorVersion = majorVersion;
+        this.scoped = scoped;
     }
 
     int majorVersion() {
@@ -46,7 +53,7 @@ final class Catalog {
         if (kinds.isEmpty()) {
             return Map.copyOf(fetched);
         }
-        String sql = kinds.stream().map(kind -> CatalogSql.load(kind, majorVersion)).collect(Collectors.joining("\n;\n"));
+        String sql = kinds.stream().map(kind -> CatalogSql.load(kind, majorVersion, scoped)).collect(Collectors.joining("\n;\n"));
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             statement.unwrap(PGStatement.class).setPrepareThreshold(1);
@@ -88,7 +95,7 @@ final class Catalog {
      * The statement closes with its result.
      */
     private ResultSet execute(String kind) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(CatalogSql.load(kind, majorVersion));
+        PreparedStatement statement = connection.prepareStatement(CatalogSql.load(kind, majorVersion, scoped));
         try {
             statement.unwrap(PGStatement.class).setPrepareThreshold(1);
             statement.closeOnCompletion();

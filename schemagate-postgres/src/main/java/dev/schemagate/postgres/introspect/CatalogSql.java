@@ -9,19 +9,36 @@ import java.util.regex.Pattern;
 
 /**
  * The catalog queries, one resource file per object kind. A file marks what depends on the server
- * version as {@code {{pg15: expression for 15 and later | expression before 15}}}; such marks nest.
+ * version as {@code {{pg15: expression for 15 and later | expression before 15}}}; such marks nest. A
+ * file marks what limits it to some relations as {@code {{scoped: AND c.oid = ANY (@scope)}}}: left
+ * out of the whole read, and in a scoped read {@code @scope} stands for the relations' oids, which the
+ * transaction's setting {@code schemagate.scope} holds.
  */
 final class CatalogSql {
 
     private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
     private static final Pattern VARIANT = Pattern.compile("\\{\\{pg(\\d+): ([^{}]*?) \\| ([^{}]*?)}}");
+    private static final Pattern SCOPED = Pattern.compile("\\{\\{scoped: ([^{}]*?)}}", Pattern.DOTALL);
+    /** The oids a scoped read is limited to, as its SQL reads them: a subquery, so the setting is read once a query. */
+    static final String SCOPE = "CAST((SELECT CAST(current_setting('schemagate.scope') AS oid[])) AS oid[])";
 
     private CatalogSql() {
     }
 
     /** The query for one kind of object, as the server of that major version needs it; read once per JVM. */
     static String load(String kind, int majorVersion) {
-        return RESOLVED.computeIfAbsent(kind + "@" + majorVersion, key -> read(kind, majorVersion));
+        return load(kind, majorVersion, false);
+    }
+
+    /** The query for one kind of object, limited to the relations of the scope when {@code scoped}. */
+    static String load(String kind, int majorVersion, boolean scoped) {
+        return RESOLVED.computeIfAbsent(kind + "@" + majorVersion + (scoped ? "/scoped" : ""),
+                key -> scoped(read(kind, majorVersion), scoped));
+    }
+
+    static String scoped(String sql, boolean scoped) {
+        return SCOPED.matcher(sql).replaceAll(mark -> scoped
+                ? Matcher.quoteReplacement(mark.group(1).replace("@scope", SCOPE)) : "");
     }
 
     private static String read(String kind, int majorVersion) {

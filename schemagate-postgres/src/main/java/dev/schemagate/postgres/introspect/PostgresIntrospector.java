@@ -6,12 +6,15 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Takes a {@link Snapshot} of a PostgreSQL (13 and later) database: a fixed number of catalog
@@ -95,6 +98,47 @@ public final class PostgresIntrospector {
         }
     }
 
+    /**
+     * Reads the relations (tables, views, materialized views) of the given oids with their parts, the
+     * links that name them, and every sequence: what a change to those relations can alter; the other
+     * lists of the result are empty. Like a snapshot, it runs in a transaction of its own on a
+     * connection in autocommit mode, and under a savepoint that is rolled back inside an open one.
+     */
+    public static Snapshot relations(Connection connection, SnapshotOptions options, Collection<Long> oids)
+            throws SQLException {
+        Read read = () -> {
+            Catalog catalog = catalog(connection, true);
+            try (PreparedStatement scope = connection.prepareStatement("SELECT set_config('schemagate.scope', ?, true)")) {
+                scope.setString(1, oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+                scope.execute();
+            }
+            List<String> kinds = new ArrayList<>(List.of("comments", "privileges", "columns", "dependencies", "sequences",
+                    "constraints", "indexes", "triggers", "policies", "relations", "object_dependencies"));
+            if (!options.privileges()) {
+                kinds.remove("privileges");
+            }
+            catalog.fetch(kinds);
+            Annotations annotations = Annotations.read(catalog, options);
+            Columns columns = ColumnReader.read(catalog, annotations);
+            Map<Long, List<QualifiedName>> dependencies = RelationReader.dependencies(catalog);
+            TypeReader types = new TypeReader(catalog, annotations);
+            types.readSequences();
+            RelationReader relations = new RelationReader(catalog, annotations);
+            relations.read(columns, dependencies);
+            return new Snapshot(null, null, null, null, null, null, null, types.sequences, relations.tables,
+                    relations.views, null, null, DependencyReader.read(catalog));
+        };
+        if (connection.getAutoCommit()) {
+            return inOwnTransaction(connection, read);
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            return read.run();
+        } finally {
+            connection.rollback(savepoint);
+        }
+    }
+
     /** Reads the schema inside the transaction the connection has open; changes only its search path. */
     static Snapshot readInTransaction(Connection connection, SnapshotOptions options) throws SQLException {
         Catalog catalog = catalog(connection);
@@ -104,10 +148,15 @@ public final class PostgresIntrospector {
 
     /** A catalog on a connection whose transaction reads with an empty search path. */
     private static Catalog catalog(Connection connection) throws SQLException {
+        return catalog(connection, false);
+    }
+
+    /** As {@link #catalog(Connection)}, reading only the relations of the transaction's scope when {@code scoped}. */
+    private static Catalog catalog(Connection connection, boolean scoped) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL search_path = ''");
         }
-        return new Catalog(connection, majorVersion(connection));
+        return new Catalog(connection, majorVersion(connection), scoped);
     }
 
     private static Snapshot read(Catalog catalog, SnapshotOptions options) throws SQLException {

@@ -92,7 +92,7 @@ final class TypeReader {
         return columns.stream().map(column -> new Attribute(column.name(), column.type(), column.collation())).toList();
     }
 
-    private void readSequences() throws SQLException {
+    void readSequences() throws SQLException {
         catalog.query("sequences", row -> {
             long oid = row.oid("oid");
             String ownerTable = row.text("owner_table");

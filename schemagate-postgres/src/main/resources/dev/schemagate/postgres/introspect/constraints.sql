@@ -26,6 +26,7 @@ LEFT JOIN pg_class fc ON fc.oid = co.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_index i ON i.indexrelid = co.conindid AND co.contype = 'u'
 WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')
+  {{scoped: AND co.conrelid = ANY (@scope)}}
   AND c.relkind IN ('r', 'p')
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'

@@ -12,6 +12,7 @@ WHERE v.relkind IN ('v', 'm')
   AND rc.oid <> v.oid
   AND rc.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND v.oid >= 16384
+  {{scoped: AND v.oid = ANY (@scope)}}
 UNION
 SELECT d.objid,
        rn.nspname,
@@ -24,3 +25,4 @@ WHERE d.classid = 'pg_proc'::regclass
   AND d.objid >= 16384
   AND d.refclassid IN ('pg_class'::regclass, 'pg_type'::regclass)
   AND rc.relkind IN ('r', 'p', 'v', 'm', 'f')
+  {{scoped: AND d.objid = ANY (@scope)}}

@@ -49,5 +49,6 @@ CROSS JOIN LATERAL (
     LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 ) k
 WHERE c.relkind IN ('r', 'p', 'm')
+  {{scoped: AND i.indrelid = ANY (@scope)}}
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'

@@ -63,7 +63,7 @@ parts AS (
            NULL, NULL, NULL, NULL
     FROM ends e
     JOIN pg_type t ON e.classid = 'pg_type'::regclass AND t.oid = e.objid
-    LEFT JOIN pg_range mr ON mr.rngmultitypid = t.oid
+    LEFT JOIN pg_range mr ON {{pg14: mr.rngmultitypid = t.oid | false}}
     JOIN pg_type u ON u.oid = coalesce(mr.rngtypid, nullif(t.typelem, 0), t.oid)
     UNION ALL
     SELECT e.classid, e.objid, e.objsubid, NULL, NULL, NULL, e.objid, NULL, NULL
@@ -113,3 +113,5 @@ FROM links l
 JOIN modeled a ON a.classid = l.classid AND a.objid = l.objid AND a.objsubid = l.objsubid
 JOIN modeled b ON b.classid = l.refclassid AND b.objid = l.refobjid AND b.objsubid = l.refobjsubid
 WHERE (a.top_class, a.top_oid) IS DISTINCT FROM (b.top_class, b.top_oid)
+  {{scoped: AND (a.top_class = 'pg_class'::regclass AND a.top_oid = ANY (@scope)
+            OR b.top_class = 'pg_class'::regclass AND b.top_oid = ANY (@scope))}}

@@ -10,3 +10,4 @@ SELECT pol.oid,
        pg_get_expr(pol.polqual, pol.polrelid) AS using_expression,
        pg_get_expr(pol.polwithcheck, pol.polrelid) AS check_expression
 FROM pg_policy pol
+{{scoped: WHERE pol.polrelid = ANY (@scope)}}

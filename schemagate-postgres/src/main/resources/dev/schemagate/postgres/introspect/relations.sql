@@ -24,6 +24,7 @@ FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_am am ON am.oid = c.relam
 WHERE c.relkind IN ('r', 'p', 'v', 'm')
+  {{scoped: AND c.oid = ANY (@scope)}}
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT FROM pg_depend e

@@ -1,0 +1,32 @@
+package dev.schemagate.dialect;
+
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A dialect that can tell which objects changed since a moment: a cycle marks the schema before a
+ * migration's scripts run and afterwards reads again only what they touched (and what depends on
+ * that), so what a snapshot costs follows the migration, not the size of the schema. The result must
+ * equal a full snapshot; where the dialect cannot tell what changed, it reads everything.
+ */
+public interface ChangeTracking {
+
+    /**
+     * Marks the schema as the connection sees it now (inside its open transaction, if any), or null
+     * when tracking would not pay (a small schema, read whole as fast), and whole snapshots are taken.
+     */
+    Mark mark(Connection connection) throws SQLException;
+
+    /**
+     * The schema as the connection sees it now, where {@code base} is the schema at {@code mark}
+     * (read in the same way): {@code base} with what changed since the mark read again.
+     */
+    Snapshot since(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException;
+
+    /** What a dialect remembers of a moment; only the dialect that made it reads it. */
+    interface Mark {
+    }
+}

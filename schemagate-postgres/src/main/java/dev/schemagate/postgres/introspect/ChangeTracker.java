@@ -1,0 +1,207 @@
+package dev.schemagate.postgres.introspect;
+
+import dev.schemagate.dialect.ChangeTracking;
+import dev.schemagate.model.Dependency;
+import dev.schemagate.model.ObjectRef;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Sequence;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.model.Table;
+import dev.schemagate.model.View;
+import org.postgresql.PGStatement;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Tells what changed in a PostgreSQL schema since a mark from the catalog rows' own versions: every
+ * row a statement writes (or rewrites) carries the id of its transaction, so the rows at or after the
+ * mark's id are the changes, whichever statement made them (a DO block, a function, a cascade); a
+ * relation whose rows are fewer than at the mark lost a part. Only the relations so changed, those
+ * whose definition names them and the sequences are read again; a change anywhere else (a schema, a
+ * type, a routine, a role) and the whole schema is read, as without a mark.
+ */
+public final class ChangeTracker implements ChangeTracking {
+
+    /**
+     * How many rounds of "what names these" are followed before reading everything instead; so too
+     * when more than a quarter of many relations changed, which a whole read reads faster.
+     */
+    private static final int DEPTH = 20;
+
+    /** The relations and the rest as one pulse read them, and the transaction id that marks that moment. */
+    private record Pulse(String xid, Map<Long, Relation> relations, String others, boolean othersChanged)
+            implements ChangeTracking.Mark {
+    }
+
+    /** One relation in a pulse: its name, how many catalog rows describe it, and whether one is new. */
+    private record Relation(String schema, String name, long parts, boolean changed) {
+    }
+
+    /** From how many relations a schema is tracked: on a smaller one, reading it whole costs what the pulses cost. */
+    private static final int FROM = 250;
+    private static final String RELATIONS = """
+            SELECT count(*) FROM pg_class WHERE oid >= 16384 AND relkind IN ('r', 'p', 'v', 'm', 'S')
+            """;
+
+    private final int from;
+
+    public ChangeTracker() {
+        this(FROM);
+    }
+
+    /** A tracker for schemas of at least {@code from} relations. */
+    ChangeTracker(int from) {
+        this.from = from;
+    }
+
+    @Override
+    public Mark mark(Connection connection) throws SQLException {
+        try (PreparedStatement count = prepared(connection, RELATIONS); ResultSet rs = count.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) < from) {
+                return null;
+            }
+        }
+        return pulse(connection, "3");
+    }
+
+    @Override
+    public Snapshot since(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException {
+        Pulse then = (Pulse) mark;
+        Pulse now = pulse(connection, then.xid());
+        if (now.othersChanged() || !now.others().equals(then.others())) {
+            return whole(connection, options);
+        }
+        Set<Long> seeds = new HashSet<>();
+        now.relations().forEach((oid, relation) -> {
+            Relation old = then.relations().get(oid);
+            if (relation.changed() || old == null || old.parts() != relation.parts()) {
+                seeds.add(oid);
+            }
+        });
+        then.relations().keySet().stream().filter(oid -> !now.relations().containsKey(oid)).forEach(seeds::add);
+        if (seeds.isEmpty()) {
+            return base;
+        }
+        Set<Long> scope = dependents(connection, seeds);
+        if (scope == null || scope.size() > Math.max(64, now.relations().size() / 4)) {
+            return whole(connection, options);
+        }
+        Snapshot fresh = PostgresIntrospector.relations(connection, options, scope);
+        Set<QualifiedName> replaced = new HashSet<>();
+        for (long oid : scope) {
+            Stream.of(then.relations().get(oid), now.relations().get(oid)).filter(r -> r != null)
+                    .forEach(r -> replaced.add(QualifiedName.of(r.schema(), r.name())));
+        }
+        return merged(base, fresh, replaced);
+    }
+
+    /** The base with the replaced relations' tables, views and links taken from the fresh read, and the fresh sequences. */
+    private static Snapshot merged(Snapshot base, Snapshot fresh, Set<QualifiedName> replaced) {
+        List<Table> tables = kept(base.tables(), fresh.tables(), table -> QualifiedName.of(table.schema(), table.name()), replaced);
+        List<View> views = kept(base.views(), fresh.views(), view -> QualifiedName.of(view.schema(), view.name()), replaced);
+        List<Dependency> dependencies = new ArrayList<>(base.dependencies().stream()
+                .filter(link -> !names(link.dependent(), replaced) && !names(link.referenced(), replaced)).toList());
+        dependencies.addAll(fresh.dependencies());
+        List<Sequence> sequences = fresh.sequences();
+        return new Snapshot(base.schemas(), base.extensions(), base.collations(), base.enums(), base.domains(),
+                base.compositeTypes(), base.rangeTypes(), sequences, tables, views, base.routines(),
+                base.eventTriggers(), dependencies);
+    }
+
+    private static <T> List<T> kept(List<T> base, List<T> fresh, Function<T, QualifiedName> name, Set<QualifiedName> replaced) {
+        List<T> kept = new ArrayList<>(base.stream().filter(object -> !replaced.contains(name.apply(object))).toList());
+        kept.addAll(fresh);
+        return kept;
+    }
+
+    /** Whether a link's end is one of the replaced relations (or a part of one). */
+    private static boolean names(ObjectRef end, Set<QualifiedName> replaced) {
+        boolean relation = end.kind() == ObjectRef.Kind.TABLE || end.kind() == ObjectRef.Kind.VIEW
+                || end.kind() == ObjectRef.Kind.SEQUENCE;
+        return relation && replaced.contains(QualifiedName.of(end.schema(), end.name()));
+    }
+
+    private static Snapshot whole(Connection connection, SnapshotOptions options) throws SQLException {
+        return connection.getAutoCommit() ? PostgresIntrospector.snapshot(connection, options)
+                : PostgresIntrospector.snapshotInOpenTransaction(connection, options);
+    }
+
+    /**
+     * The seeds and every relation whose definition names one of them, round after round; null past
+     * {@link #DEPTH} rounds, or when a routine or a type names one of them.
+     */
+    private static Set<Long> dependents(Connection connection, Set<Long> seeds) throws SQLException {
+        Set<Long> scope = new HashSet<>(seeds);
+        Set<Long> round = seeds;
+        String sql = CatalogSql.load("dependents", connection.getMetaData().getDatabaseMajorVersion());
+        for (int depth = 0; !round.isEmpty(); depth++) {
+            if (depth == DEPTH) {
+                return null;
+            }
+            Set<Long> next = new HashSet<>();
+            try (PreparedStatement query = prepared(connection, sql)) {
+                Array oids = connection.createArrayOf("bigint", round.toArray());
+                query.setArray(1, oids);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        long oid = rs.getLong(1);
+                        if (oid == -1) {
+                            return null;
+                        }
+                        if (!rs.wasNull() && scope.add(oid)) {
+                            next.add(oid);
+                        }
+                    }
+                }
+            }
+            round = next;
+        }
+        return scope;
+    }
+
+    /** A statement prepared on the server from its first use: a cycle runs the same two queries again and again. */
+    private static PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+        return statement;
+    }
+
+    private static Pulse pulse(Connection connection, String xid) throws SQLException {
+        Map<Long, Relation> relations = new HashMap<>();
+        String next = null;
+        String others = null;
+        boolean othersChanged = false;
+        String sql = CatalogSql.load("pulse", connection.getMetaData().getDatabaseMajorVersion());
+        try (PreparedStatement query = prepared(connection, sql)) {
+            query.setString(1, xid);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long oid = rs.getLong("oid");
+                    if (oid == 0) {
+                        next = rs.getString("schema");
+                        others = rs.getString("name");
+                        othersChanged = rs.getBoolean("changed");
+                    } else {
+                        relations.put(oid, new Relation(rs.getString("schema"), rs.getString("name"), rs.getLong("parts"),
+                                rs.getBoolean("changed")));
+                    }
+                }
+            }
+        }
+        return new Pulse(next, relations, others, othersChanged);
+    }
+}

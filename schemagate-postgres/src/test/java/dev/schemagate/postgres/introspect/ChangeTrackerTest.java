@@ -1,0 +1,133 @@
+package dev.schemagate.postgres.introspect;
+
+import dev.schemagate.dialect.ChangeTracking;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schema a mark and what changed since it give is the schema a whole snapshot reads, whatever a
+ * script did: inside a transaction, as a cycle runs scripts, and committed statement by statement,
+ * as a cycle on a copy does. The changes reach relations the script never named (a view over a
+ * renamed column, a foreign key to a dropped table, a default over a renamed sequence).
+ */
+class ChangeTrackerTest {
+
+    private static final String SCHEMA = """
+            CREATE TYPE mood AS ENUM ('calm', 'busy');
+            CREATE SEQUENCE ticket_no;
+            CREATE TABLE a (id int PRIMARY KEY, name text NOT NULL, mood mood);
+            CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id), no bigint DEFAULT nextval('ticket_no'),
+                            CHECK (no > 0));
+            CREATE INDEX b_a ON b (a_id);
+            CREATE TABLE unrelated (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
+            CREATE VIEW a_names AS SELECT id, name FROM a;
+            CREATE MATERIALIZED VIEW b_count AS SELECT count(*) AS n FROM b;
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER b_touch BEFORE UPDATE ON b FOR EACH ROW EXECUTE FUNCTION touch();
+            ALTER TABLE a ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY a_calm ON a USING (mood = 'calm');
+            COMMENT ON COLUMN a.name IS 'who';
+            COMMENT ON CONSTRAINT b_no_check ON b IS 'positive';
+            CREATE FUNCTION a_name(a) RETURNS text LANGUAGE sql AS 'SELECT $1.name';
+            CREATE TYPE wrapper AS (inner_a a);
+            CREATE TABLE c_holder (id int, held unrelated);
+            """;
+
+    private static ScratchDatabase database;
+
+    @BeforeAll
+    static void fixture() throws SQLException {
+        database = RoundTrip.server().createDatabase();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(SCHEMA);
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "INSERT INTO a VALUES (1, 'x', 'calm')",
+            "CREATE TABLE c (id int PRIMARY KEY REFERENCES a); CREATE VIEW c_ids AS SELECT id FROM c",
+            "ALTER TABLE a RENAME COLUMN name TO full_name",
+            "ALTER TABLE a RENAME TO people",
+            "ALTER TABLE unrelated RENAME TO renamed",
+            "DROP TABLE a CASCADE",
+            "DROP TABLE unrelated CASCADE",
+            "ALTER SEQUENCE ticket_no RENAME TO ticket_number",
+            "ALTER TABLE unrelated ALTER COLUMN id RESTART WITH 100; ALTER TABLE unrelated ALTER COLUMN id SET INCREMENT BY 5",
+            "DROP INDEX b_a",
+            "ALTER TABLE b DROP CONSTRAINT b_no_check",
+            "DROP TRIGGER b_touch ON b",
+            "DROP POLICY a_calm ON a",
+            "COMMENT ON COLUMN a.name IS NULL",
+            "COMMENT ON TABLE unrelated IS 'kept'",
+            "GRANT SELECT ON unrelated TO PUBLIC",
+            "REVOKE ALL ON a FROM PUBLIC",
+            "ALTER TABLE b ADD COLUMN extra text DEFAULT 'x'",
+            "ALTER TABLE a ALTER COLUMN name SET STATISTICS 500",
+            "DO $$ BEGIN EXECUTE 'DROP TABLE unrelated CASCADE'; END $$",
+            "ALTER TYPE mood ADD VALUE 'sleepy'",
+            "ALTER TYPE mood RENAME TO feeling",
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+            "ALTER FUNCTION touch() RENAME TO touched",
+            "CREATE SCHEMA other; ALTER TABLE unrelated SET SCHEMA other",
+            "TRUNCATE b",
+            "REFRESH MATERIALIZED VIEW b_count",
+            "DROP MATERIALIZED VIEW b_count; CREATE MATERIALIZED VIEW b_count AS SELECT count(*) AS n, 1 AS one FROM b",
+            "CREATE TABLE p (id int, at date) PARTITION BY RANGE (at); CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')",
+            "ALTER TABLE b ALTER COLUMN no DROP DEFAULT; DROP SEQUENCE ticket_no",
+    })
+    void whatChangedSinceTheMarkIsWhatAWholeSnapshotReads(String script) throws SQLException {
+        ChangeTracker tracker = new ChangeTracker(0);
+        try (Connection connection = database.connect()) {
+            Snapshot base = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+            connection.setAutoCommit(false);
+            try {
+                ChangeTracking.Mark mark = tracker.mark(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(script);
+                }
+                Snapshot whole = PostgresIntrospector.snapshotInOpenTransaction(connection, SnapshotOptions.full());
+                assertThat(tracker.since(connection, mark, base, SnapshotOptions.full())).isEqualTo(whole);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ALTER TABLE a RENAME COLUMN name TO full_name",
+            "DROP TABLE unrelated CASCADE",
+            "CREATE INDEX CONCURRENTLY unrelated_note ON unrelated (note)",
+    })
+    void committedChangesOnACopyAreTrackedToo(String script) throws SQLException {
+        ChangeTracker tracker = new ChangeTracker(0);
+        try (ScratchDatabase copy = RoundTrip.server().cloneDatabase(database); Connection connection = copy.connect()) {
+            Snapshot base = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+            ChangeTracking.Mark mark = tracker.mark(connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(script);
+            }
+            Snapshot whole = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+            assertThat(whole).isNotEqualTo(base);
+            assertThat(tracker.since(connection, mark, base, SnapshotOptions.full())).isEqualTo(whole);
+        }
+    }
+}
