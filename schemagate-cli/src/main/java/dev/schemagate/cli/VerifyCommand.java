@@ -11,7 +11,7 @@ import dev.schemagate.matrix.MatrixResult;
 import dev.schemagate.matrix.MatrixRun;
 import dev.schemagate.matrix.Target;
 import dev.schemagate.matrix.TargetOutcome;
-import dev.schemagate.report.MatrixReport;
+import dev.schemagate.report.MatrixConsole;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.OutputFolderLock;
@@ -27,12 +27,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
@@ -105,10 +101,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withExpected(expected)
                 .withSettings(located.settings());
         options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
-        List<String> dialects = list(database.dialect);
-        List<String> versions = list(database.pgVersion);
-        if (dialects.size() > 1 || versions.size() > 1) {
-            return matrix(options, reports, out, dialects, versions);
+        if (Target.several(database.dialect, database.pgVersion)) {
+            return matrix(options, reports, out, Target.values(database.dialect), Target.values(database.pgVersion));
         }
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result;
@@ -129,37 +123,19 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> names = dialects.isEmpty()
                 ? List.of(DialectChoice.resolve(null, directory, null, report.configFile()).dialect().id()) : dialects;
         List<Target> targets = Target.expand(names, versions, ServerOptions.DEFAULT_VERSION);
-        int bound = jobs != null ? jobs : Math.min(targets.size(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        int bound = MatrixRun.jobs(jobs, targets.size());
         Ansi ansi = Ansi.detect();
         out.println("Verifying " + directory + " on " + targets.size() + " targets (" + String.join(", ",
                 targets.stream().map(Target::label).toList()) + "), " + bound + " at a time");
         out.flush();
-        Map<Target, Section> sections = new ConcurrentHashMap<>();
         try (OutputFolderLock held = reports.holdOutputFolder();
              Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory())) {
-            MatrixRun run = new MatrixRun(target -> {
-                Section section = new Section(reports.forTarget(target), new StringWriter());
-                sections.put(target, section);
-                return ProgressListener.both(section.reports().progress(section.writer(), ansi), heartbeat);
-            }, outcome -> print(outcome, sections.get(outcome.target()), out, ansi));
+            MatrixConsole console = new MatrixConsole(reports, out, ansi);
+            MatrixRun run = new MatrixRun(target -> ProgressListener.both(console.listener(target), heartbeat), console::finished);
             MatrixResult result = run.run(options, targets, bound);
             reports.writeMatrix(result, out, ansi);
             return result.outcomes().stream().mapToInt(VerifyCommand::exitCode).max().orElse(ExitCode.OK);
         }
-    }
-
-    private static void print(TargetOutcome outcome, Section section, PrintWriter out, Ansi ansi) {
-        out.println();
-        out.println(MatrixReport.heading(outcome.target(), ansi));
-        if (outcome.result() != null) {
-            section.reports().write(outcome.result(), section.writer());
-        }
-        section.writer().flush();
-        out.print(section.text());
-        if (outcome.result() == null) {
-            out.println("error: " + outcome.error());
-        }
-        out.flush();
     }
 
     private static int exitCode(TargetOutcome outcome) {
@@ -167,19 +143,6 @@ public final class VerifyCommand implements Callable<Integer> {
             return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         return outcome.input() ? ExitCode.INPUT : ExitCode.INFRASTRUCTURE;
-    }
-
-    /** One target's reports, and its console text held until it is that target's turn to print. */
-    private record Section(Reports reports, StringWriter text, PrintWriter writer) {
-        Section(Reports reports, StringWriter text) {
-            this(reports, text, new PrintWriter(text));
-        }
-    }
-
-    /** The comma-separated values of an option, none when it is absent. */
-    private static List<String> list(String value) {
-        return value == null || value.isBlank() ? List.of()
-                : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     static Version parseVersion(String text) {

@@ -37,6 +37,11 @@ public final class MatrixRun {
         this.finished = finished;
     }
 
+    /** How many targets run at once: as asked, else half the processors (at least one), never more than there are targets. */
+    public static int jobs(Integer asked, int targets) {
+        return asked != null ? asked : Math.min(targets, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
     /** The targets' outcomes; the run's own server options give the timeouts, and name no URL. */
     public MatrixResult run(VerifyOptions options, List<Target> targets, int jobs) {
         if (options.server().external()) {

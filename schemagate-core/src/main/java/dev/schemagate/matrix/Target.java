@@ -4,6 +4,7 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,5 +57,16 @@ public record Target(String dialect, String version) {
             }
         }
         return new ArrayList<>(targets);
+    }
+
+    /** The comma-separated values of a {@code --dialect} or {@code --pg-version} setting; none when it is absent. */
+    public static List<String> values(String setting) {
+        return setting == null || setting.isBlank() ? List.of()
+                : Arrays.stream(setting.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    /** Whether the settings name more than one target, so that the run is a matrix. */
+    public static boolean several(String dialects, String versions) {
+        return values(dialects).size() > 1 || values(versions).size() > 1;
     }
 }

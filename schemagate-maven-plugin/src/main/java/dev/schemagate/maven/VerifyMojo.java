@@ -1,14 +1,20 @@
 package dev.schemagate.maven;
 
 import dev.schemagate.check.Severity;
+import dev.schemagate.dialect.DialectChoice;
+import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.matrix.MatrixResult;
+import dev.schemagate.matrix.MatrixRun;
+import dev.schemagate.matrix.Target;
 import dev.schemagate.migration.Version;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.Heartbeat;
+import dev.schemagate.report.MatrixConsole;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.OutputFolderLock;
@@ -106,6 +112,10 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.springConfig")
     File springConfig;
 
+    /** With several dialects or pgVersion values: how many targets run at once (default: half the processors, at least 1). */
+    @Parameter(property = "schemagate.jobs")
+    Integer jobs;
+
     /** Skips the goal. */
     @Parameter(property = "schemagate.skip", defaultValue = "false")
     boolean skip;
@@ -131,6 +141,10 @@ public final class VerifyMojo extends DatabaseMojo {
                 .withExpected(expected == null || expected.isBlank() ? null : expected)
                 .withConfig(config == null ? null : config.toPath());
         options = options.withFailOn(failOn == null || failOn.isBlank() ? options.lintConfig().failOn() : severity(failOn));
+        if (Target.several(dialect, pgVersion)) {
+            matrix(options, reports, location.path());
+            return;
+        }
         try (PrintWriter log = new PrintWriter(new LogWriter(getLog())); OutputFolderLock held = reports.holdOutputFolder()) {
             VerifyResult result;
             try (Heartbeat heartbeat = Heartbeat.start(log, ReportPaths.workingDirectory())) {
@@ -141,6 +155,25 @@ public final class VerifyMojo extends DatabaseMojo {
                 throw new MojoFailureException("schemagate:verify found " + result.count(Severity.ERROR) + " error(s) and "
                         + result.count(Severity.WARNING) + " warning(s) in " + location.path() + " (failing at " + result.failOn()
                         .name().toLowerCase() + "); the findings are listed above" + (written.isEmpty() ? "" : ", the reports are in " + out));
+            }
+        }
+    }
+
+    /** Verifies the migrations on every target the dialect and pgVersion name, each target's report in a folder of its own. */
+    private void matrix(VerifyOptions options, Reports reports, Path folder) throws MojoFailureException {
+        List<String> dialects = Target.values(dialect).isEmpty()
+                ? List.of(DialectChoice.resolve(null, folder, null, options.config()).dialect().id()) : Target.values(dialect);
+        List<Target> targets = Target.expand(dialects, Target.values(pgVersion), ServerOptions.DEFAULT_VERSION);
+        try (PrintWriter log = new PrintWriter(new LogWriter(getLog())); OutputFolderLock held = reports.holdOutputFolder()) {
+            MatrixConsole console = new MatrixConsole(reports, log, new Ansi(false));
+            MatrixResult result = new MatrixRun(console::listener, console::finished)
+                    .run(options, targets, MatrixRun.jobs(jobs, targets.size()));
+            reports.writeMatrix(result, log, new Ansi(false));
+            List<String> failed = result.outcomes().stream().filter(outcome -> !outcome.passed())
+                    .map(outcome -> outcome.target().label()).toList();
+            if (!failed.isEmpty()) {
+                throw new MojoFailureException("schemagate:verify failed on " + String.join(", ", failed) + " of " + targets.size()
+                        + " targets; the findings are listed above, the reports are in " + out);
             }
         }
     }
