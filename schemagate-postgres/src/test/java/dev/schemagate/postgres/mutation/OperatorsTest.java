@@ -6,6 +6,7 @@ import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.Script;
+import dev.schemagate.migration.Transaction;
 import dev.schemagate.migration.Version;
 import dev.schemagate.mutation.Category;
 import dev.schemagate.mutation.Direction;
@@ -179,6 +180,14 @@ class OperatorsTest {
     }
 
     @Test
+    void validationInTheSameTransactionOnlyWhereTheToolRunsTheScriptInOne() throws IOException {
+        String up = "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID;";
+        assertThat(run("locking.validate-same-transaction", up, Transaction.Mode.ONE_QUERY))
+                .as("a tool that sends the file as one query runs the two statements in one implicit block").hasSize(1);
+        assertThat(run("locking.validate-same-transaction", up, Transaction.Mode.NONE)).isEmpty();
+    }
+
+    @Test
     void everyOperatorHasASeverityADescriptionAndWhatWouldCatchIt() {
         assertThat(OPERATORS.values()).allSatisfy(op -> {
             assertThat(op.severity()).isIn(Severity.ERROR, Severity.WARNING);
@@ -206,6 +215,14 @@ class OperatorsTest {
         assertThat(one).hasSize(3).isEqualTo(Mutator.sample(all, 3, 7)).isSortedAccordingTo(java.util.Comparator.comparing(Mutant::id));
         assertThat(all).containsSubsequence(one);
         assertThat(Mutator.sample(all, 0, 7)).isEqualTo(all);
+    }
+
+    private List<Mutant> run(String operator, String up, Transaction.Mode mode) throws IOException {
+        Path upFile = Files.writeString(dir.resolve("1_x.up.sql"), up);
+        Script script = new Script(upFile, Script.of(upFile, up).parts(), new Transaction(mode, "tool", "how the tool runs it"));
+        Migration migration = new Migration(Version.parse("1"), "x", script, Optional.empty());
+        MigrationSet set = new MigrationSet(dir, Layout.AUTO, List.of(migration));
+        return new Mutator(new PostgresSplitter(), List.of(OPERATORS.get(operator)), dir).mutants(set, HistoryCut.none());
     }
 
     private List<String> up(String operator, String sql) throws IOException {
