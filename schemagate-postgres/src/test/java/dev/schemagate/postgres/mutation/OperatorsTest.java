@@ -200,7 +200,7 @@ class OperatorsTest {
     void aMutantNamesItsFileLineAndDiff() throws IOException {
         List<Mutant> mutants = mutants("schema.drop-not-null", "-- users\nCREATE TABLE users (\n  email text NOT NULL\n);", "DROP TABLE users;");
         assertThat(mutants).singleElement().satisfies(m -> {
-            assertThat(m.line()).isEqualTo(2);
+            assertThat(m.line()).as("the changed line, not the statement's first").isEqualTo(3);
             assertThat(m.summary()).isEqualTo("NOT NULL dropped from email");
             assertThat(m.diff()).isEqualTo("--- a/1_x.up.sql\n+++ b/1_x.up.sql\n@@ -1,4 +1,4 @@\n -- users\n CREATE TABLE users (\n"
                     + "-  email text NOT NULL\n+  email text\n );\n");
