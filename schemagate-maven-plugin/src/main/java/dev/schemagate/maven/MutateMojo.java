@@ -25,15 +25,7 @@ import java.util.stream.Collectors;
  * of mutate is a parameter of the same name; the build fails when the kill rate is below {@code minKillRate}.
  */
 @Mojo(name = "mutate", threadSafe = true, requiresProject = false)
-public final class MutateMojo extends DatabaseMojo {
-
-    /** The migrations folder (the CLI's DIR); by default where the project's Spring Boot settings put it. */
-    @Parameter(property = "schemagate.directory")
-    File directory;
-
-    /** The project folder: where the migrations are found by default, and what --test-command copies. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File basedir;
+public final class MutateMojo extends MigrationsMojo {
 
     /** The checks of the gate, as for verify: apply, reversibility, data, integrity, lint (default: all). */
     @Parameter(property = "schemagate.checks")
@@ -42,10 +34,6 @@ public final class MutateMojo extends DatabaseMojo {
     /** Synthetic rows per table, as for verify. */
     @Parameter(property = "schemagate.rows", defaultValue = "" + VerifyOptions.DEFAULT_ROWS)
     int rows;
-
-    /** A git revision such as origin/main: only the migrations added since are mutated. */
-    @Parameter(property = "schemagate.since")
-    String since;
 
     /** The schema the migrations must end in, as for verify: a mutant that changes the end schema is caught. */
     @Parameter(property = "schemagate.expected")
@@ -83,31 +71,11 @@ public final class MutateMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.out", defaultValue = "${project.build.directory}/schemagate")
     File out;
 
-    /** The schemagate.yml of the gate (default: the one in the migrations folder, else the working directory's). */
-    @Parameter(property = "schemagate.config")
-    File config;
-
-    /** Liquibase contexts (default: the Spring Boot settings', else all). */
-    @Parameter(property = "schemagate.contexts")
-    String contexts;
-
-    /** Liquibase label expression (default: the Spring Boot settings', else all). */
-    @Parameter(property = "schemagate.labels")
-    String labels;
-
-    /** Liquibase changelog parameters, {@code name=value} each, over the Spring Boot settings' (the CLI's {@code --param}). */
-    @Parameter(property = "schemagate.param")
-    List<String> param;
-
-    /** A Spring Boot application.yml or application.properties that says where the migrations are (the CLI's {@code --spring-config}). */
-    @Parameter(property = "schemagate.springConfig")
-    File springConfig;
-
     @Override
     void run() throws MojoFailureException {
-        SpringBootLocation location = SpringBootLocation.of(directory, basedir, springConfig, getLog());
+        SpringBootLocation location = location();
         VerifyOptions verify = VerifyOptions.of(location.path())
-                .withSettings(location.settings(contexts, labels, param))
+                .withSettings(settings(location))
                 .withLayout(layout())
                 .withDialect(dialect)
                 .withServer(server())

@@ -20,15 +20,7 @@ import java.util.Map;
  * checked-in baseline; a regression fails the build. Not bound to a phase: a nightly job calls it.
  */
 @Mojo(name = "profile", threadSafe = true, requiresProject = false)
-public final class ProfileMojo extends DatabaseMojo {
-
-    /** The migrations folder or Liquibase changelog (the CLI's DIR); by default where the Spring Boot settings put it. */
-    @Parameter(property = "schemagate.directory")
-    File directory;
-
-    /** The project folder, whose Spring Boot settings say where the migrations are when {@code directory} does not. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File basedir;
+public final class ProfileMojo extends MigrationsMojo {
 
     /** The table sizes to profile at, ascending, comma-separated. */
     @Parameter(property = "schemagate.rows", defaultValue = "10000,100000,1000000")
@@ -37,10 +29,6 @@ public final class ProfileMojo extends DatabaseMojo {
     /** Runs of each migration at each size, each on a fresh copy. */
     @Parameter(property = "schemagate.repeat", defaultValue = "" + ProfileOptions.DEFAULT_REPEAT)
     int repeat;
-
-    /** A git revision such as {@code origin/main}: migrations whose files it holds are only applied, not profiled. */
-    @Parameter(property = "schemagate.since")
-    String since;
 
     /** Extrapolate each statement's time to tables of this many rows. */
     @Parameter(property = "schemagate.atRows")
@@ -74,31 +62,11 @@ public final class ProfileMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.out", defaultValue = "${project.build.directory}/schemagate")
     File out;
 
-    /** The schemagate.yml to read. */
-    @Parameter(property = "schemagate.config")
-    File config;
-
-    /** Liquibase contexts. */
-    @Parameter(property = "schemagate.contexts")
-    String contexts;
-
-    /** Liquibase label expression. */
-    @Parameter(property = "schemagate.labels")
-    String labels;
-
-    /** Liquibase changelog parameters, {@code name=value} each, over the Spring Boot settings' (the CLI's {@code --param}). */
-    @Parameter(property = "schemagate.param")
-    List<String> param;
-
-    /** A Spring Boot application.yml or application.properties that says where the migrations are (the CLI's {@code --spring-config}). */
-    @Parameter(property = "schemagate.springConfig")
-    File springConfig;
-
     @Override
     void run() throws MojoFailureException {
-        SpringBootLocation location = SpringBootLocation.of(directory, basedir, springConfig, getLog());
+        SpringBootLocation location = location();
         Path folder = location.path();
-        Map<String, String> settings = new LinkedHashMap<>(location.settings(contexts, labels, param));
+        Map<String, String> settings = new LinkedHashMap<>(settings(location));
         ProfileOptions options = new ProfileOptions(folder, layout(), dialect, server(), config == null ? null : config.toPath(),
                 settings, since == null || since.isBlank() ? null : since,
                 Arrays.stream(rows.split(",")).map(String::trim).map(Integer::valueOf).toList(), repeat, atRows,

@@ -37,18 +37,7 @@ import java.util.stream.Collectors;
  * reports in {@code target/schemagate/}.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public final class VerifyMojo extends DatabaseMojo {
-
-    /**
-     * The migrations folder or Liquibase changelog (the CLI's DIR); by default where the project's
-     * Spring Boot settings put it, else {@code src/main/resources/db/migration}.
-     */
-    @Parameter(property = "schemagate.directory")
-    File directory;
-
-    /** The project folder, whose Spring Boot settings say where the migrations are when {@code directory} does not. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File basedir;
+public final class VerifyMojo extends MigrationsMojo {
 
     /** Checks to make, comma-separated: apply, reversibility, data, integrity, lint, probes (default: all but probes). Apply always runs. */
     @Parameter(property = "schemagate.checks")
@@ -66,20 +55,9 @@ public final class VerifyMojo extends DatabaseMojo {
     @Parameter(property = "schemagate.baseline")
     String baseline;
 
-    /**
-     * A git revision such as {@code origin/main}: migrations whose files it holds are history (only
-     * applied), its files must not be edited, deleted or renamed, and new migrations must sort after them.
-     */
-    @Parameter(property = "schemagate.since")
-    String since;
-
     /** Lowest severity that fails the build: error, warning or info (default: the config's lint.failOn, else error). */
     @Parameter(property = "schemagate.failOn")
     String failOn;
-
-    /** The schemagate.yml to read (default: the one in the migrations folder, else the working directory's). */
-    @Parameter(property = "schemagate.config")
-    File config;
 
     /** console, json, junit, sarif, github, markdown, html; console goes to the build log. */
     @Parameter(property = "schemagate.format", defaultValue = "console,json,junit,html")
@@ -92,25 +70,6 @@ public final class VerifyMojo extends DatabaseMojo {
     /** The schema the migrations must end in: a schema {@code .sql} file or a snapshot {@code .json}. */
     @Parameter(property = "schemagate.expected")
     String expected;
-
-    /** Liquibase contexts: only changesets whose context matches run (default: the Spring Boot settings', else all). */
-    @Parameter(property = "schemagate.contexts")
-    String contexts;
-
-    /** Liquibase label expression: only changesets whose labels match run (default: the Spring Boot settings', else all). */
-    @Parameter(property = "schemagate.labels")
-    String labels;
-
-    /** Liquibase changelog parameters, {@code name=value} each, over the Spring Boot settings' (the CLI's {@code --param}). */
-    @Parameter(property = "schemagate.param")
-    List<String> param;
-
-    /**
-     * A Spring Boot {@code application.yml} or {@code application.properties} to read the migrations'
-     * location, placeholders and parameters from (default: the project's own, when no {@code directory} is named).
-     */
-    @Parameter(property = "schemagate.springConfig")
-    File springConfig;
 
     /** With several dialects or pgVersion values: how many targets run at once (default: half the processors, at least 1). */
     @Parameter(property = "schemagate.jobs")
@@ -127,9 +86,9 @@ public final class VerifyMojo extends DatabaseMojo {
             return;
         }
         Reports reports = new Reports(ReportFormat.parse(format), out.toPath(), System.getenv(), ReportPaths.workingDirectory());
-        SpringBootLocation location = SpringBootLocation.of(directory, basedir, springConfig, getLog());
+        SpringBootLocation location = location();
         VerifyOptions options = VerifyOptions.of(location.path())
-                .withSettings(location.settings(contexts, labels, param))
+                .withSettings(settings(location))
                 .withLayout(layout())
                 .withDialect(dialect)
                 .withServer(server())
