@@ -1,5 +1,6 @@
 package dev.schemagate.check;
 
+import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.RunCondition;
 
@@ -22,6 +23,9 @@ public final class ConditionFindings {
     /** The finding for a decision other than {@link RunCondition.Verdict#RUN}. */
     public static Finding of(Migration migration, RunCondition.Decision decision) {
         List<String> evidence = List.of("precondition: " + decision.message(), "handling: " + decision.handling());
+        if (decision.whole().isPresent()) {
+            return ofWhole(migration, decision, decision.whole().get(), evidence);
+        }
         return switch (decision.verdict()) {
             case HALT -> new Finding(HALTED, Severity.ERROR, migration.up().location(), migration.displayName()
                     + ": its preconditions are not met on the database at this point, and they stop the run ("
@@ -36,6 +40,21 @@ public final class ConditionFindings {
                     + ": skipped, as its preconditions are not met on the database at this point (" + decision.handling()
                     + "): " + decision.message(), "", evidence);
             case RUN -> throw new IllegalArgumentException("a migration that runs has no finding");
+        };
+    }
+
+    /** A changelog's own preconditions, checked before its first migration: they stop the run or warn, never skip. */
+    private static Finding ofWhole(Migration migration, RunCondition.Decision decision, Location at, List<String> evidence) {
+        return switch (decision.verdict()) {
+            case HALT -> new Finding(HALTED, Severity.ERROR, at, "the changelog's preconditions are not met on the database before"
+                    + " its first changeset, " + migration.displayName() + ", and they stop the run (" + decision.handling() + "): "
+                    + decision.message(),
+                    "Make the database meet the changelog's preconditions, or set onFail=\"WARN\" on them to run the changelog anyway;"
+                            + " a changelog's preconditions cannot skip it (MARK_RAN and CONTINUE stop the run there).",
+                    evidence);
+            case WARN -> new Finding(NOT_MET, Severity.WARNING, at, "the changelog's preconditions are not met on the database before"
+                    + " its first changeset, and it ran anyway (" + decision.handling() + "): " + decision.message(), "", evidence);
+            case SKIP, RUN -> throw new IllegalArgumentException("a changelog's preconditions stop the run or warn");
         };
     }
 }
