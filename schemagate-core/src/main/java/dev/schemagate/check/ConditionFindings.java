@@ -2,9 +2,11 @@ package dev.schemagate.check;
 
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.RunCondition;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a migration's run condition (a Liquibase changeset's preconditions) decided on the database,
@@ -16,6 +18,7 @@ public final class ConditionFindings {
 
     public static final String HALTED = "apply.precondition-halted";
     public static final String NOT_MET = "apply.precondition-not-met";
+    public static final String UNDECIDED = "lint.preconditions-undecided";
 
     private ConditionFindings() {
     }
@@ -41,6 +44,22 @@ public final class ConditionFindings {
                     + "): " + decision.message(), "", evidence);
             case RUN -> throw new IllegalArgumentException("a migration that runs has no finding");
         };
+    }
+
+    /**
+     * The note of a lint that reads the text alone when migrations have run conditions: it cannot
+     * tell which the database would skip, so it judged them all; once, at the first of them.
+     */
+    public static Optional<Finding> undecided(MigrationSet set) {
+        List<Migration> conditioned = set.migrations().stream().filter(migration -> migration.condition().isPresent()).toList();
+        if (conditioned.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(UNDECIDED, Severity.INFO, conditioned.get(0).up().location(), conditioned.size()
+                + (conditioned.size() == 1 ? " migration has" : " migrations have") + " preconditions that ask the database, such as "
+                + conditioned.get(0).displayName() + "; reading the text alone cannot tell which would be skipped, so all were judged",
+                "Lint with a database (without --static), or run 'schemagate verify', to leave out the changesets their preconditions skip.",
+                List.of()));
     }
 
     /** A changelog's own preconditions, checked before its first migration: they stop the run or warn, never skip. */

@@ -94,6 +94,10 @@ public final class Linter {
         ObservationProvider provider = ObservationProvider.forDialect(dialect.id());
         ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows, listener)
                 .run(plan, database, historyApplied);
+        if (!run.skipped().isEmpty()) {
+            plan = plan(new MigrationSet(set.directory(), set.layout(), set.migrations().stream()
+                    .filter(migration -> !run.skipped().contains(migration)).toList(), set.ignored()), cut);
+        }
         Judgement judgement = new Judge(config, run.production()).judge(plan, run.observations(), run.notes());
         return new LintResult(judgement.findings(), judgement.cleared(), true, config.failOn(),
                 Duration.ofNanos(System.nanoTime() - start));
