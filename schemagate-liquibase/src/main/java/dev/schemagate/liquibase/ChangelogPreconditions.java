@@ -130,14 +130,25 @@ final class ChangelogPreconditions implements RunCondition {
             this.preconditions = preconditions;
         }
 
+        /** The onFailMessage (or onErrorMessage) of a block that warns, which Liquibase's warning says when given. */
+        private Optional<String> warnMessage(boolean failed) {
+            return preconditions.getNestedPreconditions().stream().filter(PreconditionContainer.class::isInstance)
+                    .map(PreconditionContainer.class::cast)
+                    .filter(block -> (failed ? block.getOnFail().name() : block.getOnError().name()).equals("WARN"))
+                    .map(block -> failed ? block.getOnFailMessage() : block.getOnErrorMessage())
+                    .filter(message -> message != null && !message.isBlank()).findFirst();
+        }
+
         @Override
         public void preconditionFailed(PreconditionFailedException error, PreconditionContainer.FailOption onFail) {
-            decision = new Decision(Verdict.WARN, PreconditionOutcome.failed(preconditions, error).message(), "onFail=\"WARN\"");
+            decision = new Decision(Verdict.WARN, warnMessage(true).orElse(PreconditionOutcome.failed(preconditions, error).message()),
+                    "onFail=\"WARN\"");
         }
 
         @Override
         public void preconditionErrored(PreconditionErrorException error, PreconditionContainer.ErrorOption onError) {
-            decision = new Decision(Verdict.WARN, PreconditionOutcome.errored(preconditions, error).message(), "onError=\"WARN\"");
+            decision = new Decision(Verdict.WARN, warnMessage(false).map(message -> "cannot be checked: " + message)
+                    .orElse(PreconditionOutcome.errored(preconditions, error).message()), "onError=\"WARN\"");
         }
     }
 }

@@ -74,6 +74,7 @@ class ChangelogPreconditionsTest {
                 databaseChangeLog:
                   - preConditions:
                       - onFail: WARN
+                      - onFailMessage: customers comes from the billing changelog
                       - tableExists: {tableName: customers}
                   - changeSet:
                       id: orders
@@ -92,7 +93,7 @@ class ChangelogPreconditionsTest {
                 .satisfies(f -> {
                     assertThat(f.location()).isEqualTo(new Location(changelog, 2, 0));
                     assertThat(f.severity()).isEqualTo(Severity.WARNING);
-                    assertThat(f.message()).contains("onFail=\"WARN\"", "customers");
+                    assertThat(f.message()).contains("onFail=\"WARN\"", "customers comes from the billing changelog");
                 });
     }
 
