@@ -38,6 +38,8 @@ final class ChangelogPreconditions implements RunCondition {
 
     private static final Pattern XML = Pattern.compile("<(?:\\w+:)?preConditions\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern YAML_OR_JSON = Pattern.compile("[\"']?preConditions[\"']?\\s*:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_CHANGESET = Pattern.compile("<(?:\\w+:)?changeSet\\b");
+    private static final Pattern YAML_OR_JSON_CHANGESET = Pattern.compile("[\"']?changeSet[\"']?\\s*:");
 
     private final DatabaseChangeLog changeLog;
     private final Location where;
@@ -54,19 +56,29 @@ final class ChangelogPreconditions implements RunCondition {
     }
 
     /**
-     * Where the changelog file's own preconditions element is: the first one, which comes before its
-     * changesets; line 1 when the file holds none (they come from an included changelog).
+     * Where the changelog's own preconditions element is: the first of {@code files} (the master
+     * changelog, then the files its changesets come from) with one before its first changeset;
+     * line 1 of the first file when none has.
      */
-    static Location written(Path file) {
-        String text;
+    static Location written(List<Path> files) {
+        for (Path file : files) {
+            String text = text(file);
+            boolean xml = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml");
+            Matcher found = (xml ? XML : YAML_OR_JSON).matcher(text);
+            Matcher changeSet = (xml ? XML_CHANGESET : YAML_OR_JSON_CHANGESET).matcher(text);
+            if (found.find() && (!changeSet.find() || found.start() < changeSet.start())) {
+                return new Location(file, (int) text.substring(0, found.start()).chars().filter(c -> c == '\n').count() + 1, 0);
+            }
+        }
+        return new Location(files.get(0), 1, 0);
+    }
+
+    private static String text(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getMessage() + "); check that it may be read", e);
         }
-        Matcher found = (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml") ? XML : YAML_OR_JSON).matcher(text);
-        int line = found.find() ? (int) text.substring(0, found.start()).chars().filter(c -> c == '\n').count() + 1 : 1;
-        return new Location(file, line, 0);
     }
 
     @Override

@@ -20,11 +20,13 @@ import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One reading of a changelog: Liquibase parses it (includes, {@code includeAll}, parameters) for
@@ -41,7 +43,7 @@ final class ChangelogRun {
     private final DialectNames dialect;
     private final SearchRoots roots;
 
-    ChangelogRun(java.nio.file.Path changelog, ChangelogSettings settings, DialectNames dialect) {
+    ChangelogRun(Path changelog, ChangelogSettings settings, DialectNames dialect) {
         this.settings = settings;
         this.dialect = dialect;
         this.roots = SearchRoots.of(changelog);
@@ -73,8 +75,10 @@ final class ChangelogRun {
                 .parse(path, parameters, accessor);
         ChangesetSelection selection = new ChangesetSelection(database, contexts, labels);
         ChangesetSelection.Verdict whole = selection.preconditions(changeLog, null, changeLog.getPreconditions());
+        List<Path> files = Stream.concat(Stream.of(roots.changelog()),
+                changeLog.getChangeSets().stream().map(changeSet -> roots.file(changeSet.getFilePath()))).distinct().toList();
         if (whole == ChangesetSelection.Verdict.HALTS) {
-            throw new InputException(ChangelogPreconditions.written(roots.changelog()) + ": the changelog's preconditions fail on "
+            throw new InputException(ChangelogPreconditions.written(files) + ": the changelog's preconditions fail on "
                     + database.getShortName() + " and stop Liquibase (onFail HALT); fix them or set onFail=\"WARN\"");
         }
         ChangesetMigrations migrations = new ChangesetMigrations(roots, new ChangesetSql(database));
@@ -87,7 +91,7 @@ final class ChangelogRun {
                     Optional<RunCondition> condition = verdict == ChangesetSelection.Verdict.RUNS ? Optional.empty()
                             : Optional.of(new ChangesetPreconditions(changeLog, changeSet, changesets));
                     if (result.isEmpty() && whole == ChangesetSelection.Verdict.ASKS_DATABASE) {
-                        condition = Optional.of(new ChangelogPreconditions(changeLog, ChangelogPreconditions.written(roots.changelog()),
+                        condition = Optional.of(new ChangelogPreconditions(changeLog, ChangelogPreconditions.written(files),
                                 condition));
                     }
                     changesets.put(add(result, migrations.migration(changeSet, condition)), changeSet);

@@ -123,6 +123,44 @@ class ChangelogPreconditionsTest {
                 .extracting(Finding::message).asString().contains("onFail=\"MARK_RAN\"");
     }
 
+    @Test
+    void anIncludedChangelogsPreconditionsAreCheckedBeforeTheFirstChangesetOfAll() throws IOException {
+        Path child = write("billing.yaml", """
+                databaseChangeLog:
+                  - preConditions:
+                      - tableExists: {tableName: customers}
+                  - changeSet:
+                      id: invoices
+                      author: bo
+                      changes:
+                        - createTable:
+                            tableName: invoices
+                            columns:
+                              - column: {name: id, type: bigint}
+                """);
+        Path master = write("master.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: first
+                      author: bo
+                      changes:
+                        - createTable:
+                            tableName: first
+                            columns:
+                              - column: {name: id, type: bigint}
+                  - include:
+                      file: billing.yaml
+                      relativeToChangelogFile: true
+                """);
+
+        VerifyResult result = verify(master);
+
+        assertThat(result.runs()).extracting(MigrationRun::status).containsExactly(MigrationRun.Status.FAILED,
+                MigrationRun.Status.NOT_RUN);
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(ConditionFindings.HALTED)).singleElement()
+                .extracting(Finding::location).isEqualTo(new Location(child, 2, 0));
+    }
+
     private static Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
