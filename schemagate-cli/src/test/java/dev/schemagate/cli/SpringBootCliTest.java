@@ -36,6 +36,17 @@ class SpringBootCliTest {
     }
 
     @Test
+    void theTextLintSaysOnceThatItCannotTellWhichChangesetsThePreconditionsSkip(@TempDir Path out) throws IOException {
+        CommandRun run = CommandRun.of("lint", "--static", Examples.example("spring-boot-liquibase"), "--format", "json",
+                "--out", out.toString());
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        List<String> rules = new ArrayList<>();
+        report.path("findings").forEach(finding -> rules.add(finding.path("ruleId").asText()));
+        assertThat(rules).as(run.toString()).containsOnlyOnce("lint.preconditions-undecided").contains("lint.drop-table");
+    }
+
+    @Test
     void aSettingsFileNamesFlywayMigrationsAndGivesTheirPlaceholders(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("db/migration"));
         Files.writeString(dir.resolve("db/migration/V1__items.sql"), "CREATE TABLE ${owner}_items (id bigint);\n");
