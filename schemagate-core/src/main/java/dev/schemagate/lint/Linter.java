@@ -1,5 +1,6 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementListener;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -99,8 +100,9 @@ public final class Linter {
                     .filter(migration -> !run.skipped().contains(migration)).toList(), set.ignored()), cut);
         }
         Judgement judgement = new Judge(config, run.production()).judge(plan, run.observations(), run.notes());
-        return new LintResult(judgement.findings(), judgement.cleared(), true, config.failOn(),
-                Duration.ofNanos(System.nanoTime() - start));
+        List<Finding> findings = new ArrayList<>(run.decided());
+        findings.addAll(judgement.findings());
+        return new LintResult(findings, judgement.cleared(), true, config.failOn(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

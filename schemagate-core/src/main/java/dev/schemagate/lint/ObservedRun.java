@@ -1,5 +1,7 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.check.ConditionFindings;
+import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementListener;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.data.FailedStatement;
@@ -49,8 +51,10 @@ final class ObservedRun {
      * @param production the tables that existed before the first migration of the change, which hold rows
      *                   in production; null when there is no history cut (every table counts)
      * @param skipped    the migrations their run condition skipped (a changeset's preconditions), not applied
+     * @param decided    what the run conditions decided other than to run: a skip (a note) or a warning, as verify says it
      */
-    record Outcome(Map<Statement, Observation> observations, List<Note> notes, Set<String> production, Set<Migration> skipped) {
+    record Outcome(Map<Statement, Observation> observations, List<Note> notes, Set<String> production, Set<Migration> skipped,
+                   List<Finding> decided) {
     }
 
     /** A statement that failed, why, and what the server said. */
@@ -89,6 +93,7 @@ final class ObservedRun {
             boolean skipping = historyApplied;
             List<Migration> applied = new ArrayList<>();
             Set<Migration> notRun = new HashSet<>();
+            List<Finding> decided = new ArrayList<>();
             for (LintPlan.PlannedScript script : plan.scripts()) {
                 boolean past = plan.cut().isHistory(script.migration());
                 skipping = skipping && past;
@@ -98,6 +103,9 @@ final class ObservedRun {
                 }
                 RunCondition.Decision decision = script.migration().condition().map(condition -> condition.decide(connection,
                         List.copyOf(applied))).orElse(RunCondition.Decision.RUNS);
+                if (decision.verdict() != RunCondition.Verdict.RUN && decision.verdict() != RunCondition.Verdict.HALT) {
+                    decided.add(ConditionFindings.of(script.migration(), decision));
+                }
                 if (decision.verdict() == RunCondition.Verdict.SKIP) {
                     notRun.add(script.migration());
                     continue;
@@ -155,7 +163,7 @@ final class ObservedRun {
                     break;
                 }
             }
-            return new Outcome(observations, notes, production, notRun);
+            return new Outcome(observations, notes, production, notRun, decided);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }

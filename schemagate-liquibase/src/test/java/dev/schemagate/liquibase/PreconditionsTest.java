@@ -236,6 +236,8 @@ class PreconditionsTest {
         LintResult text = linter.lint(set, HistoryCut.none());
 
         assertThat(observed.findings()).extracting(Finding::ruleId).doesNotContain(Rules.DROP_TABLE.id());
+        assertThat(observed.findings()).filteredOn(f -> f.ruleId().equals(ConditionFindings.NOT_MET)).singleElement()
+                .satisfies(note -> assertThat(note.message()).contains("di:drop-legacy-orders", "onFail=\"MARK_RAN\""));
         assertThat(text.findings()).extracting(Finding::ruleId).contains(Rules.DROP_TABLE.id());
         assertThat(ConditionFindings.undecided(set)).get().satisfies(note -> {
             assertThat(note.location()).isEqualTo(new Location(changelog, 10, 0));
