@@ -53,6 +53,7 @@ class ProfileCommandTest {
         StatementProfile rewrite = statement(result, "0003");
         StatementProfile index = statement(result, "0004");
         assertThat(catalog.fit().model()).as(catalog.toString()).isEqualTo(CostModel.CONSTANT);
+        assertThat(catalog.heldFit().model()).as("nothing after it grows: its lock is held a constant time").isEqualTo(CostModel.CONSTANT);
         assertThat(catalog.rewrites()).isEmpty();
         assertThat(catalog.locks()).containsExactly("ACCESS EXCLUSIVE on orders");
         assertThat(rewrite.rewrites()).containsExactly("orders");

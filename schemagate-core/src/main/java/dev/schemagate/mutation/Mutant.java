@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param migration the index of the migration in its set
  * @param direction which script it changes
  * @param file      the file of that script
- * @param line      the line of the first statement it changes
+ * @param line      the first line it changes
  * @param summary   what changed, for people
  * @param diff      the change as a unified diff of the file
  * @param script    the changed script

@@ -187,7 +187,16 @@ public final class MutationRun {
                 return done(mutant, Verdict.KILLED, List.of(), failed.get(), start);
             }
         }
-        return done(mutant, Verdict.SURVIVED, List.of(), masked, start);
+        return done(mutant, Verdict.SURVIVED, List.of(), masked.isEmpty() ? withoutExpected(context, mutant) : masked, start);
+    }
+
+    /** For a survivor only an expected schema can see, when none was given: how to get one. */
+    private static String withoutExpected(Context context, Mutant mutant) {
+        if (context.options().verify().expected() != null || !mutant.operator().caughtBy().contains("--expected")) {
+            return "";
+        }
+        return "no --expected schema was given: `schemagate snapshot DIR -o schema.sql` writes the migrations' end schema; "
+                + "check it in and pass it as --expected";
     }
 
     /** What the unmutated migration gives, worked out once by the first of its mutants and shared by the others. */

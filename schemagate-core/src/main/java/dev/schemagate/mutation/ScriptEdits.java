@@ -45,8 +45,17 @@ final class ScriptEdits {
                     part.delimiter()));
             file = splice(file, inFile, statement.sql(), edit, delimiter);
         }
-        int line = edits.stream().mapToInt(e -> statements.get(e.statement()).location().line()).min().orElse(0);
-        return Optional.of(new Edited(new Script(script.file(), parts, script.transaction(), script.line()), file, line));
+        return Optional.of(new Edited(new Script(script.file(), parts, script.transaction(), script.line()), file,
+                firstChangedLine(fileText, file)));
+    }
+
+    /** The line of the first character that differs, so file:line points at the change, not at its statement's first line. */
+    static int firstChangedLine(String before, String after) {
+        int at = 0;
+        while (at < before.length() && at < after.length() && before.charAt(at) == after.charAt(at)) {
+            at++;
+        }
+        return (int) before.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** The script changed, the file's text changed the same way, and the first line changed. */

@@ -345,8 +345,26 @@ public final class Profiler {
             for (int i = 0; i < statements.size(); i++) {
                 profiles.add(statement(statements.get(i), i, bySize));
             }
+            heldConstantWhereTheRestIs(profiles);
             return new MigrationProfile(migration.version() == null ? migration.displayName() : migration.version().text(), file,
                     time, log, temp, failure == null ? profiles : List.of(), fit(time), failure);
+        }
+
+        /**
+         * A lock is held from its statement to the commit, so it can grow with the rows only when a
+         * statement from there on does: where every one of them is constant, so is the time held
+         * (its differences between sizes are noise, not growth).
+         */
+        private static void heldConstantWhereTheRestIs(List<StatementProfile> profiles) {
+            boolean restConstant = true;
+            for (int i = profiles.size() - 1; i >= 0; i--) {
+                StatementProfile profile = profiles.get(i);
+                restConstant &= profile.fit().model() == CostModel.CONSTANT;
+                if (restConstant && profile.heldFit().model() != CostModel.CONSTANT) {
+                    profiles.set(i, profile.withHeldFit(CostFit.constant(profile.held().values().stream().map(Timing::median).toList(),
+                            "every statement from it to the commit is constant")));
+                }
+            }
         }
 
         private StatementProfile statement(Statement statement, int index, Map<Integer, List<Trial>> bySize) {

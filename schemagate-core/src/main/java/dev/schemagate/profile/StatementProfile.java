@@ -33,6 +33,11 @@ public record StatementProfile(int line, String sql, boolean inTransaction, Map<
         indexes = List.copyOf(indexes);
     }
 
+    /** The same profile with another model for the time its locks are held. */
+    public StatementProfile withHeldFit(CostFit other) {
+        return new StatementProfile(line, sql, inTransaction, time, held, logBytes, pagesRead, locks, rewrites, indexes, fit, other);
+    }
+
     /** What the statement does, in a few words: {@code rewrites orders}, {@code builds index i on orders}. */
     public String action() {
         if (!rewrites.isEmpty()) {

@@ -33,6 +33,12 @@ public final class MutationConsole {
     public void summary(MutationResult result) {
         Score overall = result.overall();
         out.println();
+        if (result.results().isEmpty()) {
+            out.println("No mutants " + (result.generated() == 0 ? "made" : "run") + ": no migration outside the history (--since, --baseline) "
+                    + "has a statement the operators change, so there is no kill rate to give");
+            out.flush();
+            return;
+        }
         out.println(String.format(Locale.ROOT, "Kill rate %.1f%%: %s (of %d mutants made, %d run)", overall.killRate(), counts(overall),
                 result.generated(), result.results().size()));
         for (Map.Entry<Category, Score> entry : result.byCategory().entrySet()) {

@@ -21,6 +21,8 @@ import dev.schemagate.mutation.operator.DropDownStatement;
 import dev.schemagate.mutation.operator.DropNotNull;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +70,17 @@ class MutationReportsTest {
         assertThat(html).contains("<h1>Kill rate 50.0%</h1>").contains("header class=\"failed\"")
                 .contains("NOT NULL dropped from &lt;b&gt;").doesNotContain("<b>x")
                 .contains("would be caught by: drift: an --expected schema file");
+    }
+
+    @Test
+    void aRunWithNoMutantsSaysSoInsteadOfAKillRate() {
+        MutationResult none = new MutationResult(result.migrations(), List.of(), 0, MutationOperators.core(), "embedded PostgreSQL 17",
+                "CREATE DATABASE … TEMPLATE", 0, Duration.ofSeconds(1));
+        StringWriter text = new StringWriter();
+        new MutationConsole(new PrintWriter(text), PATHS).summary(none);
+
+        assertThat(text.toString()).contains("No mutants made: no migration outside the history (--since, --baseline)")
+                .doesNotContain("Kill rate");
     }
 
     private static MutationResult result() {

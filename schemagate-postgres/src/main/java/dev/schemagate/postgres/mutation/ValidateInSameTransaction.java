@@ -1,6 +1,7 @@
 package dev.schemagate.postgres.mutation;
 
 import dev.schemagate.check.Severity;
+import dev.schemagate.migration.Transaction;
 import dev.schemagate.mutation.Category;
 import dev.schemagate.mutation.Change;
 import dev.schemagate.mutation.Direction;
@@ -26,9 +27,18 @@ public final class ValidateInSameTransaction extends StatementOperator {
                 "lint: the validation scans the table while the lock of the ADD CONSTRAINT is held");
     }
 
+    /**
+     * True when the script with the VALIDATE added runs in one transaction (block): a tool that sends
+     * the file as one query (golang-migrate) runs two statements in one implicit block.
+     */
+    private static boolean runsInOneTransaction(TargetScript script) {
+        Transaction transaction = script.script().transaction();
+        return transaction.opens(script.statements()) || transaction.mode() == Transaction.Mode.ONE_QUERY;
+    }
+
     @Override
     protected void propose(TargetScript script, int index, String sql, String masked, List<Change> changes) {
-        if (!script.script().transactional()) {
+        if (!runsInOneTransaction(script)) {
             return;
         }
         TableStatement.parse(masked).filter(t -> !t.create()).ifPresent(table -> {

@@ -6,6 +6,7 @@ import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.Script;
+import dev.schemagate.migration.Transaction;
 import dev.schemagate.migration.Version;
 import dev.schemagate.mutation.Category;
 import dev.schemagate.mutation.Direction;
@@ -179,6 +180,14 @@ class OperatorsTest {
     }
 
     @Test
+    void validationInTheSameTransactionOnlyWhereTheToolRunsTheScriptInOne() throws IOException {
+        String up = "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID;";
+        assertThat(run("locking.validate-same-transaction", up, Transaction.Mode.ONE_QUERY))
+                .as("a tool that sends the file as one query runs the two statements in one implicit block").hasSize(1);
+        assertThat(run("locking.validate-same-transaction", up, Transaction.Mode.NONE)).isEmpty();
+    }
+
+    @Test
     void everyOperatorHasASeverityADescriptionAndWhatWouldCatchIt() {
         assertThat(OPERATORS.values()).allSatisfy(op -> {
             assertThat(op.severity()).isIn(Severity.ERROR, Severity.WARNING);
@@ -191,7 +200,7 @@ class OperatorsTest {
     void aMutantNamesItsFileLineAndDiff() throws IOException {
         List<Mutant> mutants = mutants("schema.drop-not-null", "-- users\nCREATE TABLE users (\n  email text NOT NULL\n);", "DROP TABLE users;");
         assertThat(mutants).singleElement().satisfies(m -> {
-            assertThat(m.line()).isEqualTo(2);
+            assertThat(m.line()).as("the changed line, not the statement's first").isEqualTo(3);
             assertThat(m.summary()).isEqualTo("NOT NULL dropped from email");
             assertThat(m.diff()).isEqualTo("--- a/1_x.up.sql\n+++ b/1_x.up.sql\n@@ -1,4 +1,4 @@\n -- users\n CREATE TABLE users (\n"
                     + "-  email text NOT NULL\n+  email text\n );\n");
@@ -206,6 +215,14 @@ class OperatorsTest {
         assertThat(one).hasSize(3).isEqualTo(Mutator.sample(all, 3, 7)).isSortedAccordingTo(java.util.Comparator.comparing(Mutant::id));
         assertThat(all).containsSubsequence(one);
         assertThat(Mutator.sample(all, 0, 7)).isEqualTo(all);
+    }
+
+    private List<Mutant> run(String operator, String up, Transaction.Mode mode) throws IOException {
+        Path upFile = Files.writeString(dir.resolve("1_x.up.sql"), up);
+        Script script = new Script(upFile, Script.of(upFile, up).parts(), new Transaction(mode, "tool", "how the tool runs it"));
+        Migration migration = new Migration(Version.parse("1"), "x", script, Optional.empty());
+        MigrationSet set = new MigrationSet(dir, Layout.AUTO, List.of(migration));
+        return new Mutator(new PostgresSplitter(), List.of(OPERATORS.get(operator)), dir).mutants(set, HistoryCut.none());
     }
 
     private List<String> up(String operator, String sql) throws IOException {
