@@ -6,4 +6,5 @@ assert log.contains('(spring.liquibase.change-log)')
 assert log.contains('library:create-loans')
 assert !log.contains('library:demo-books')
 def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/schemagate/report.json'))
-assert report.migrations.size() == 2
+assert report.migrations.size() == 3
+assert report.migrations[2].status == 'skipped'

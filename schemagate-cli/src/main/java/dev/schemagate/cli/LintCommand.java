@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.check.ConditionFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.OutsideReach;
 import dev.schemagate.dialect.DatabaseServer;
@@ -114,6 +115,7 @@ public final class LintCommand implements Callable<Integer> {
                 LintResult text = linter.lint(set, guarded.cut());
                 result = refused.isEmpty() ? text : new LintResult(concat(refused, text.findings()), text.cleared(), false,
                         text.failOn(), text.duration());
+                result = result.with(ConditionFindings.undecided(set).stream().toList());
             } else {
                 try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
                      DatabaseServer server = dialect.start(database.server());

@@ -30,7 +30,20 @@ class SpringBootCliTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("changelog.xml (spring.liquibase.change-log)");
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        assertThat(descriptions(report)).containsExactly("library:create-books", "library:create-loans");
+        assertThat(descriptions(report)).containsExactly("library:create-books", "library:create-loans", "library:drop-legacy-loans");
+        assertThat(report.path("migrations").get(2).path("status").asText()).as("its tableExists precondition marks it ran")
+                .isEqualTo("skipped");
+    }
+
+    @Test
+    void theTextLintSaysOnceThatItCannotTellWhichChangesetsThePreconditionsSkip(@TempDir Path out) throws IOException {
+        CommandRun run = CommandRun.of("lint", "--static", Examples.example("spring-boot-liquibase"), "--format", "json",
+                "--out", out.toString());
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        List<String> rules = new ArrayList<>();
+        report.path("findings").forEach(finding -> rules.add(finding.path("ruleId").asText()));
+        assertThat(rules).as(run.toString()).containsOnlyOnce("lint.preconditions-undecided").contains("lint.drop-table");
     }
 
     @Test

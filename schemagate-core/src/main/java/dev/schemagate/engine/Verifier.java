@@ -240,12 +240,19 @@ public final class Verifier {
         return new Walked(runs, historyApplied);
     }
 
-    /** The migrations less those their run condition skipped: the lint observes what the run applied. */
+    /**
+     * The migrations less those their run condition skipped, and without their conditions, which the
+     * run decided: the lint observes what the run applied, and does not decide again on its seeded tables.
+     */
     private static MigrationSet withoutSkipped(MigrationSet set, List<MigrationRun> runs) {
         Set<Migration> skipped = runs.stream().filter(run -> run.status() == MigrationRun.Status.SKIPPED).map(MigrationRun::migration)
                 .collect(Collectors.toSet());
-        return skipped.isEmpty() ? set : new MigrationSet(set.directory(), set.layout(),
-                set.migrations().stream().filter(migration -> !skipped.contains(migration)).toList(), set.ignored());
+        if (set.migrations().stream().allMatch(migration -> migration.condition().isEmpty())) {
+            return set;
+        }
+        return new MigrationSet(set.directory(), set.layout(), set.migrations().stream().filter(migration -> !skipped.contains(migration))
+                .map(migration -> new Migration(migration.version(), migration.description(), migration.up(), migration.down(),
+                        Optional.empty())).toList(), set.ignored());
     }
 
     /** What the migration's run condition decides on the working database now, given what the run applied so far. */

@@ -1,5 +1,6 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementListener;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -94,9 +95,14 @@ public final class Linter {
         ObservationProvider provider = ObservationProvider.forDialect(dialect.id());
         ObservedRun.Outcome run = new ObservedRun(dialect, provider.observer(), provider.seeder(), rows, listener)
                 .run(plan, database, historyApplied);
+        if (!run.skipped().isEmpty()) {
+            plan = plan(new MigrationSet(set.directory(), set.layout(), set.migrations().stream()
+                    .filter(migration -> !run.skipped().contains(migration)).toList(), set.ignored()), cut);
+        }
         Judgement judgement = new Judge(config, run.production()).judge(plan, run.observations(), run.notes());
-        return new LintResult(judgement.findings(), judgement.cleared(), true, config.failOn(),
-                Duration.ofNanos(System.nanoTime() - start));
+        List<Finding> findings = new ArrayList<>(run.decided());
+        findings.addAll(judgement.findings());
+        return new LintResult(findings, judgement.cleared(), true, config.failOn(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

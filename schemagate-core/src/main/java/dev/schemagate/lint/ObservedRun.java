@@ -1,5 +1,7 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.check.ConditionFindings;
+import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementListener;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.data.FailedStatement;
@@ -8,6 +10,8 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.migration.Location;
+import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.RunCondition;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -16,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +50,11 @@ final class ObservedRun {
      *
      * @param production the tables that existed before the first migration of the change, which hold rows
      *                   in production; null when there is no history cut (every table counts)
+     * @param skipped    the migrations their run condition skipped (a changeset's preconditions), not applied
+     * @param decided    what the run conditions decided other than to run: a skip (a note) or a warning, as verify says it
      */
-    record Outcome(Map<Statement, Observation> observations, List<Note> notes, Set<String> production) {
+    record Outcome(Map<Statement, Observation> observations, List<Note> notes, Set<String> production, Set<Migration> skipped,
+                   List<Finding> decided) {
     }
 
     /** A statement that failed, why, and what the server said. */
@@ -83,11 +91,30 @@ final class ObservedRun {
             }
             Set<String> production = null;
             boolean skipping = historyApplied;
+            List<Migration> applied = new ArrayList<>();
+            Set<Migration> notRun = new HashSet<>();
+            List<Finding> decided = new ArrayList<>();
             for (LintPlan.PlannedScript script : plan.scripts()) {
                 boolean past = plan.cut().isHistory(script.migration());
                 skipping = skipping && past;
                 if (skipping) {
+                    applied.add(script.migration());
                     continue;
+                }
+                RunCondition.Decision decision = script.migration().condition().map(condition -> condition.decide(connection,
+                        List.copyOf(applied))).orElse(RunCondition.Decision.RUNS);
+                if (decision.verdict() != RunCondition.Verdict.RUN && decision.verdict() != RunCondition.Verdict.HALT) {
+                    decided.add(ConditionFindings.of(script.migration(), decision));
+                }
+                if (decision.verdict() == RunCondition.Verdict.SKIP) {
+                    notRun.add(script.migration());
+                    continue;
+                }
+                if (decision.verdict() == RunCondition.Verdict.HALT) {
+                    notes.add(new Note(Rules.OBSERVATION_STOPPED, decision.whole().orElse(script.script().location()),
+                            script.migration().displayName() + ": the preconditions stop the run here (" + decision.handling() + "): "
+                                    + decision.message() + "; this migration and the ones after it are judged on their text alone"));
+                    break;
                 }
                 if (!past && production == null && plan.cut().active()) {
                     production = observer.tables(connection);
@@ -128,6 +155,7 @@ final class ObservedRun {
                     failure = again;
                 }
                 observations.putAll(seen);
+                applied.add(script.migration());
                 if (failure != null) {
                     notes.add(new Note(Rules.OBSERVATION_STOPPED, failure.statement().location(),
                             "failed on the scratch database (" + failure.reason() + ")" + stoppedWhy(script)
@@ -135,7 +163,7 @@ final class ObservedRun {
                     break;
                 }
             }
-            return new Outcome(observations, notes, production);
+            return new Outcome(observations, notes, production, notRun, decided);
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.schemagate.migration;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What decides, on the database and at the moment a migration would run, whether it runs: a
@@ -38,9 +39,21 @@ public interface RunCondition {
      * @param verdict what becomes of the migration
      * @param message why the condition does not hold (empty when it holds)
      * @param handling how the changelog says to handle that, such as {@code onFail="MARK_RAN"}
+     * @param whole    where the condition is written when it guards the whole changelog rather than
+     *                 this migration alone (a changelog's own preconditions); empty for the migration's own
      */
-    record Decision(Verdict verdict, String message, String handling) {
+    record Decision(Verdict verdict, String message, String handling, Optional<Location> whole) {
 
         public static final Decision RUNS = new Decision(Verdict.RUN, "", "");
+
+        /** A decision on the migration's own condition. */
+        public Decision(Verdict verdict, String message, String handling) {
+            this(verdict, message, handling, Optional.empty());
+        }
+
+        /** The same decision, on a condition written at {@code where} that guards the whole changelog. */
+        public Decision ofWhole(Location where) {
+            return new Decision(verdict, message, handling, Optional.of(where));
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.migration.RunCondition;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
@@ -19,16 +20,19 @@ import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One reading of a changelog: Liquibase parses it (includes, {@code includeAll}, parameters) for
  * an offline database of the run's dialect, and every changeset that would run becomes a
- * {@link Migration} (see {@link ChangesetMigrations}).
+ * {@link Migration} (see {@link ChangesetMigrations}). The changelog's own preconditions that ask
+ * the database guard its first migration (see {@link ChangelogPreconditions}).
  */
 final class ChangelogRun {
 
@@ -39,7 +43,7 @@ final class ChangelogRun {
     private final DialectNames dialect;
     private final SearchRoots roots;
 
-    ChangelogRun(java.nio.file.Path changelog, ChangelogSettings settings, DialectNames dialect) {
+    ChangelogRun(Path changelog, ChangelogSettings settings, DialectNames dialect) {
         this.settings = settings;
         this.dialect = dialect;
         this.roots = SearchRoots.of(changelog);
@@ -70,18 +74,28 @@ final class ChangelogRun {
         DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(path, accessor)
                 .parse(path, parameters, accessor);
         ChangesetSelection selection = new ChangesetSelection(database, contexts, labels);
-        if (selection.preconditions(changeLog, null, changeLog.getPreconditions()) == ChangesetSelection.Verdict.HALTS) {
-            throw new InputException(roots.changelog() + ": the changelog's preconditions fail on " + database.getShortName()
-                    + " and stop Liquibase (onFail HALT); fix them or set onFail");
+        ChangesetSelection.Verdict whole = selection.preconditions(changeLog, null, changeLog.getPreconditions());
+        List<Path> files = Stream.concat(Stream.of(roots.changelog()),
+                changeLog.getChangeSets().stream().map(changeSet -> roots.file(changeSet.getFilePath()))).distinct().toList();
+        if (whole == ChangesetSelection.Verdict.HALTS) {
+            throw new InputException(ChangelogPreconditions.written(files) + ": the changelog's preconditions fail on "
+                    + database.getShortName() + " and stop Liquibase (onFail HALT); fix them or set onFail=\"WARN\"");
         }
         ChangesetMigrations migrations = new ChangesetMigrations(roots, new ChangesetSql(database));
         List<Migration> result = new ArrayList<>();
         Map<Migration, ChangeSet> changesets = new HashMap<>();
         for (ChangeSet changeSet : changeLog.getChangeSets()) {
-            switch (selection.judge(changeLog, changeSet)) {
-                case RUNS -> changesets.put(add(result, migrations.migration(changeSet, Optional.empty())), changeSet);
-                case ASKS_DATABASE -> changesets.put(add(result, migrations.migration(changeSet,
-                        Optional.of(new ChangesetPreconditions(changeLog, changeSet, changesets)))), changeSet);
+            ChangesetSelection.Verdict verdict = selection.judge(changeLog, changeSet);
+            switch (verdict) {
+                case RUNS, ASKS_DATABASE -> {
+                    Optional<RunCondition> condition = verdict == ChangesetSelection.Verdict.RUNS ? Optional.empty()
+                            : Optional.of(new ChangesetPreconditions(changeLog, changeSet, changesets));
+                    if (result.isEmpty() && whole == ChangesetSelection.Verdict.ASKS_DATABASE) {
+                        condition = Optional.of(new ChangelogPreconditions(changeLog, ChangelogPreconditions.written(files),
+                                condition));
+                    }
+                    changesets.put(add(result, migrations.migration(changeSet, condition)), changeSet);
+                }
                 case HALTS -> throw new InputException(migrations.where(changeSet) + ": changeset " + changeSet.getAuthor() + ":"
                         + changeSet.getId() + ": its preconditions fail on " + database.getShortName()
                         + " and stop Liquibase (onFail HALT); fix them, or set onFail=\"MARK_RAN\" to skip the changeset");

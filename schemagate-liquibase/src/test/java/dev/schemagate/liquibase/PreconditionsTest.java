@@ -3,13 +3,24 @@ package dev.schemagate.liquibase;
 import dev.schemagate.check.ConditionFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
+import dev.schemagate.lint.LintConfig;
+import dev.schemagate.lint.LintResult;
+import dev.schemagate.lint.Linter;
+import dev.schemagate.lint.Rules;
+import dev.schemagate.migration.ChangelogSettings;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Location;
+import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.postgres.TestServer;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.ConsoleReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -191,6 +202,47 @@ class PreconditionsTest {
                 MigrationRun.Status.APPLIED);
         assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(ConditionFindings.NOT_MET)).singleElement()
                 .extracting(Finding::message).asString().contains("onError=\"MARK_RAN\"", "no_such_table");
+    }
+
+    @Test
+    void theObservedLintLeavesOutWhatThePreconditionsSkipAndTheTextLintSaysItCannotTell() throws IOException {
+        Path changelog = write("lint.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: orders
+                      author: di
+                      changes:
+                        - createTable:
+                            tableName: orders
+                            columns:
+                              - column: {name: id, type: bigint}
+                  - changeSet:
+                      id: drop-legacy-orders
+                      author: di
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - tableExists: {tableName: legacy_flag}
+                      changes:
+                        - dropTable: {tableName: orders}
+                """);
+        Dialect dialect = Dialects.byId("postgres");
+        MigrationSet set = new LiquibaseChangelogReader().read(changelog, ChangelogSettings.none(), Dialects.names(dialect));
+        Linter linter = new Linter(dialect, LintConfig.defaults());
+
+        LintResult observed;
+        try (ScratchDatabase scratch = TestServer.shared().createDatabase()) {
+            observed = linter.lintObserved(set, scratch, 3);
+        }
+        LintResult text = linter.lint(set, HistoryCut.none());
+
+        assertThat(observed.findings()).extracting(Finding::ruleId).doesNotContain(Rules.DROP_TABLE.id());
+        assertThat(observed.findings()).filteredOn(f -> f.ruleId().equals(ConditionFindings.NOT_MET)).singleElement()
+                .satisfies(note -> assertThat(note.message()).contains("di:drop-legacy-orders", "onFail=\"MARK_RAN\""));
+        assertThat(text.findings()).extracting(Finding::ruleId).contains(Rules.DROP_TABLE.id());
+        assertThat(ConditionFindings.undecided(set)).get().satisfies(note -> {
+            assertThat(note.location()).isEqualTo(new Location(changelog, 10, 0));
+            assertThat(note.message()).contains("1 migration has", "di:drop-legacy-orders");
+        });
     }
 
     private static Path write(String name, String text) throws IOException {
