@@ -48,8 +48,8 @@ public final class VerifyCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--checks", split = ",", paramLabel = "CHECK",
-            description = "Checks to make, comma-separated: apply, reversibility, data, integrity, lint, probes "
-                    + "(default: all but probes). Apply always runs.")
+            description = "Checks to make, comma-separated: apply, reversibility, data, integrity, lint, probes, performance "
+                    + "(default: all but probes and performance). Apply always runs.")
     List<String> checks;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_ROWS,

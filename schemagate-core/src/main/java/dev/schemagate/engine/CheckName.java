@@ -21,15 +21,21 @@ public enum CheckName {
      * foreign-key actions do what they say, and a cascade a migration adds is shown with its reach.
      * Asked for by name; not among the defaults.
      */
-    PROBES;
+    PROBES,
+    /**
+     * The new migrations profiled on filled tables (a small ladder): statements whose locks would block
+     * writes for long at production size, and regressions against the baseline beside the migrations.
+     * Asked for by name; not among the defaults.
+     */
+    PERFORMANCE;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The checks a run makes unless told otherwise: all but {@link #PROBES}, which is asked for by name. */
+    /** The checks a run makes unless told otherwise: all but {@link #PROBES} and {@link #PERFORMANCE}, asked for by name. */
     public static Set<CheckName> defaults() {
-        return EnumSet.complementOf(EnumSet.of(PROBES));
+        return EnumSet.complementOf(EnumSet.of(PROBES, PERFORMANCE));
     }
 
     /** Reads a check from its id. */

@@ -101,6 +101,7 @@ public final class Verifier {
             if (options.expected() != null && applied) {
                 findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
             }
+            findings.addAll(PerformanceCheck.findings(dialect, options, set, cut, server, applied));
             boolean linted = Linter.observes(dialect);
             if (options.runs(CheckName.LINT) && !linted) {
                 findings.addAll(Linter.judgesText(dialect) ? notWhereApplyFailed(new Linter(dialect, options.lintConfig())

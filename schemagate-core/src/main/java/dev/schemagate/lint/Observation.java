@@ -44,6 +44,11 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
     public record LockHeld(String table, String mode) {
 
         public static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE";
+
+        /** Whether a lock in this mode blocks writes to its table (SHARE or stronger). */
+        public static boolean blocksWrites(String mode) {
+            return List.of("SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", ACCESS_EXCLUSIVE).contains(mode);
+        }
     }
 
     public boolean existed(String table) {
@@ -58,8 +63,7 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
 
     /** True when an earlier statement of the transaction held a lock on the table that blocks writes (SHARE or stronger). */
     public boolean heldBlockingWrites(String table) {
-        return heldBefore.stream().anyMatch(l -> l.table().equals(table)
-                && List.of("SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", LockHeld.ACCESS_EXCLUSIVE).contains(l.mode()));
+        return heldBefore.stream().anyMatch(l -> l.table().equals(table) && LockHeld.blocksWrites(l.mode()));
     }
 
     public boolean rewrote(String table) {

@@ -86,6 +86,7 @@ final class FolderListing {
     static boolean harmless(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.startsWith(".") || lower.startsWith("readme") || lower.endsWith(".md") || lower.equals("atlas.sum")
-                || lower.equals(MigrationDiscovery.SUM_FILE_NAME) || MigrationDiscovery.CONFIG_FILE_NAMES.contains(lower);
+                || lower.equals(MigrationDiscovery.SUM_FILE_NAME)
+                || lower.equals(MigrationDiscovery.BASELINE_FILE_NAME) || MigrationDiscovery.CONFIG_FILE_NAMES.contains(lower);
     }
 }

@@ -23,8 +23,8 @@ import java.util.Optional;
  * ambiguous folder. With any other layout, every file must be one of that layout's. A file that is
  * not, but that the layout's tool leaves alone (see {@link LayoutReader#ignores}), is ignored and
  * listed in {@link MigrationSet#ignored()}. Dotfiles, {@code README*}, {@code *.md}, {@code atlas.sum}
- * and Schemagate's own config and sum files ({@link #CONFIG_FILE_NAMES}, {@link #SUM_FILE_NAME}) are
- * ignored wherever they are.
+ * and Schemagate's own config, sum and baseline files ({@link #CONFIG_FILE_NAMES}, {@link #SUM_FILE_NAME},
+ * {@link #BASELINE_FILE_NAME}) are ignored wherever they are.
  */
 public final class MigrationDiscovery {
 
@@ -43,6 +43,9 @@ public final class MigrationDiscovery {
 
     /** The sum file {@code schemagate hash} writes next to the migrations. */
     public static final String SUM_FILE_NAME = "schemagate.sum";
+
+    /** The baseline {@code schemagate profile --write-baseline} writes next to the migrations. */
+    public static final String BASELINE_FILE_NAME = "schemagate-baseline.json";
 
     private MigrationDiscovery() {
     }
@@ -122,7 +125,7 @@ public final class MigrationDiscovery {
         return FolderListing.list(directory).stream().map(SourceFile::relative).toList();
     }
 
-    /** True when discovery ignores a file of this name wherever it is (a README, a dotfile, a config or sum file). */
+    /** True when discovery ignores a file of this name wherever it is (a README, a dotfile, a config, sum or baseline file). */
     public static boolean ignored(String fileName) {
         return FolderListing.harmless(fileName);
     }

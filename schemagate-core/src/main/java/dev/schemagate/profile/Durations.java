@@ -3,12 +3,12 @@ package dev.schemagate.profile;
 import java.util.Locale;
 
 /** Milliseconds written for people: {@code 0.4 ms}, {@code 12 ms}, {@code 3.2 s}, {@code about 40 min}, {@code 2.5 h}. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String human(double milliseconds) {
+    public static String human(double milliseconds) {
         if (milliseconds < 10) {
             return String.format(Locale.ROOT, "%.2f ms", milliseconds);
         }

@@ -28,7 +28,7 @@ public record ProfileOptions(Path directory, Layout layout, String dialect, Serv
     public static final int DEFAULT_REPEAT = 3;
     public static final double DEFAULT_THRESHOLD = 0.20;
     public static final double DEFAULT_FLOOR_MS = 5;
-    public static final String BASELINE_FILE = "schemagate-baseline.json";
+    public static final String BASELINE_FILE = dev.schemagate.migration.MigrationDiscovery.BASELINE_FILE_NAME;
 
     /** {@value #BASELINE_FILE} in the migrations folder (beside a changelog file, when the source is one). */
     public static Path defaultBaselineFile(Path directory) {

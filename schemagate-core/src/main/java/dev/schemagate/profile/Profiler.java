@@ -60,13 +60,30 @@ public final class Profiler {
     public ProfileResult profile(ProfileOptions options) {
         long start = System.nanoTime();
         Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
-        Profiling profiling = dialect.profiling().orElseThrow(() -> new IllegalArgumentException(
+        dialect.profiling().orElseThrow(() -> new IllegalArgumentException(
                 "profiling is not available for dialect '" + dialect.id() + "'; it needs a dialect that fills tables on its server"));
-        ObservationProvider observation = ObservationProvider.forDialect(dialect.id());
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()),
                 options.settings());
         HistoryCut cut = HistoryGuard.forRun(set, options.since(), null, ReleaseConfig.load(options.config() != null
                 ? options.config() : LintConfigFile.locate(options.directory()))).cut();
+        try (DatabaseServer running = dialect.start(options.server())) {
+            return profile(options, dialect, set, cut, running, start);
+        }
+    }
+
+    /**
+     * Profiles {@code set} on a server already running (a verify run's), the migrations the {@code cut}
+     * calls history being only applied; the server is left running.
+     */
+    public ProfileResult profile(ProfileOptions options, Dialect dialect, MigrationSet set, HistoryCut cut, DatabaseServer running) {
+        return profile(options, dialect, set, cut, running, System.nanoTime());
+    }
+
+    private ProfileResult profile(ProfileOptions options, Dialect dialect, MigrationSet set, HistoryCut cut, DatabaseServer running,
+                                  long start) {
+        Profiling profiling = dialect.profiling().orElseThrow(() -> new IllegalArgumentException(
+                "profiling is not available for dialect '" + dialect.id() + "'; it needs a dialect that fills tables on its server"));
+        ObservationProvider observation = ObservationProvider.forDialect(dialect.id());
         Map<Migration, Map<Integer, List<Trial>>> trials = new LinkedHashMap<>();
         Map<Migration, List<Statement>> statements = new LinkedHashMap<>();
         for (Migration migration : set.migrations()) {
@@ -76,15 +93,12 @@ public final class Profiler {
             }
         }
         List<Fill> fills = new ArrayList<>();
-        String server;
-        try (DatabaseServer running = dialect.start(options.server())) {
-            server = running.description();
-            progress.accept("profiling " + trials.size() + " of " + set.migrations().size() + " migrations at " + options.ladder()
-                    + " rows per table, " + options.repeat() + " run(s) each, on " + server);
-            Walk walk = new Walk(dialect, profiling, observation, running, options.repeat());
-            for (int rows : options.ladder()) {
-                fills.add(walk.run(set, cut, statements, trials, rows));
-            }
+        String server = running.description();
+        progress.accept("profiling " + trials.size() + " of " + set.migrations().size() + " migrations at " + options.ladder()
+                + " rows per table, " + options.repeat() + " run(s) each, on " + server);
+        Walk walk = new Walk(dialect, profiling, observation, running, options.repeat());
+        for (int rows : options.ladder()) {
+            fills.add(walk.run(set, cut, statements, trials, rows));
         }
         Aggregate aggregate = new Aggregate(options.ladder(), set.directory());
         List<MigrationProfile> profiles = new ArrayList<>();

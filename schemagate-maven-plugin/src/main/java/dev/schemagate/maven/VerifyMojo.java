@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public final class VerifyMojo extends MigrationsMojo {
 
-    /** Checks to make, comma-separated: apply, reversibility, data, integrity, lint, probes (default: all but probes). Apply always runs. */
+    /** Checks to make, comma-separated: apply, reversibility, data, integrity, lint, probes, performance (default: all but probes and performance). Apply always runs. */
     @Parameter(property = "schemagate.checks")
     List<String> checks;
 
