@@ -23,6 +23,9 @@ public final class PerformanceFindings {
     public static final String REGRESSION = "performance.regression";
     public static final String UNAVAILABLE = "performance.unavailable";
 
+    /** A lock held this much longer than its statement runs is kept by the statements after it. */
+    private static final double KEPT_BY_LATER = 1.1;
+
     private PerformanceFindings() {
     }
 
@@ -42,10 +45,13 @@ public final class PerformanceFindings {
         evidence.add("statement: " + statement.sql());
         return new Finding(LONG_LOCK, Severity.WARNING, new Location(file, statement.line(), 0),
                 Extrapolation.sentence(statement, rows),
-                String.format(Locale.ROOT, "At %,d rows per table writes would wait about %s: do it in steps that take no lock"
-                        + " blocking writes (add the column nullable, backfill in batches, build the index CONCURRENTLY,"
-                        + " NOT VALID then VALIDATE), or plan the downtime. Run schemagate profile for the full ladder.",
-                        rows, Durations.human(heldMs)), evidence);
+                String.format(Locale.ROOT, "At %,d rows per table writes would wait about %s: %s, or plan the downtime."
+                        + " Run schemagate profile for the full ladder.", rows, Durations.human(heldMs),
+                        heldMs > statement.fit().predict(rows) * KEPT_BY_LATER
+                                ? "the statements after it in its transaction keep the lock; move the slow ones (a backfill)"
+                                        + " to a migration of their own, in batches"
+                                : "do it in steps that take no lock blocking writes (add the column nullable, backfill in"
+                                        + " batches, build the index CONCURRENTLY, NOT VALID then VALIDATE)"), evidence);
     }
 
     /** A statement or migration slower than the baseline. */
