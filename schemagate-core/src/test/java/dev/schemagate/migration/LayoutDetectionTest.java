@@ -45,6 +45,15 @@ class LayoutDetectionTest {
     }
 
     @Test
+    void theProfileBaselineInTheFolderIsNotAMigration() {
+        write(dir, "0001_create.sql", "CREATE TABLE t (id int);");
+        write(dir, MigrationDiscovery.BASELINE_FILE_NAME, "{\"format\": 1}");
+
+        assertThat(versions(discover(dir, Layout.AUTO))).containsExactly("0001");
+        assertThat(versions(discover(dir, Layout.PLAIN))).containsExactly("0001");
+    }
+
+    @Test
     void theYamlSpellingOfTheConfigFileIsIgnoredInEveryLayout() {
         write(dir, "V1__create.sql", "CREATE TABLE t (id int);");
         write(dir, "schemagate.yaml", "lint:\n  failOn: warning\n");
