@@ -81,6 +81,14 @@ class VerifyPerformanceTest {
         assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain(PerformanceFindings.LONG_LOCK);
     }
 
+    @Test
+    void everyPerformanceRuleHasItsPage() throws IOException {
+        for (String rule : List.of(PerformanceFindings.LONG_LOCK, PerformanceFindings.REGRESSION, PerformanceFindings.UNAVAILABLE)) {
+            Path page = Examples.root().getParent().resolve("docs/rules/" + rule + ".md");
+            assertThat(Files.readString(page)).as(page.toString()).startsWith("# `" + rule + "`\n\n**Check:** performance");
+        }
+    }
+
     private static VerifyResult verify(Path migrations) {
         return new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(migrations)
                 .withChecks(EnumSet.of(CheckName.APPLY, CheckName.PERFORMANCE))
