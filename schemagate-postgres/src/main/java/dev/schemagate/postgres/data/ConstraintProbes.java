@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * point at it), and is
  * then given, each under a savepoint rolled back, one row per constraint that breaks only that
  * constraint: the database must refuse it with the SQLSTATE of the constraint's kind, naming it.
- * Foreign keys' ON DELETE actions are tried on a fresh parent row and one child, and deferrable
+ * Foreign keys' ON DELETE and ON UPDATE actions are tried on a fresh parent row and one child
+ * ({@link KeyActionProbe}), and deferrable
  * constraints must wait for {@code SET CONSTRAINTS ... IMMEDIATE}. A row security policy is tried as
  * a role of its own, made and dropped inside the transaction.
  */
@@ -64,6 +65,7 @@ public final class ConstraintProbes implements ConstraintProber {
         private final Values values;
         private final Candidates candidates;
         private final WriteProbe writes;
+        private final KeyActionProbe actions;
         /** For the table being probed, what takes its kept row out of the way of a probe's row, or null. */
         private String clear;
         /** When there is a {@link #clear}, the key the seeder's rows repeat, and the insert of a second row that repeats it. */
@@ -77,6 +79,7 @@ public final class ConstraintProbes implements ConstraintProber {
             this.values = new Values(snapshot);
             this.candidates = new Candidates(snapshot);
             this.writes = new WriteProbe(session);
+            this.actions = new KeyActionProbe(session, snapshot, values, rules.keySet(), writes, SEED);
         }
 
         List<ProbeOutcome> run(Table table) throws SQLException {
@@ -101,7 +104,7 @@ public final class ConstraintProbes implements ConstraintProber {
             ProbeRow base;
             clear = null;
             try {
-                base = session.rolledBack(() -> fresh(table, plan, written.next()));
+                base = session.rolledBack(() -> writes.fresh(table, plan, written.next()));
             } catch (SQLException failure) {
                 ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
                 Optional<Constraint> key = table.constraints().stream().filter(c -> c.name().equals(refusal.constraint())).findFirst();
@@ -130,7 +133,8 @@ public final class ConstraintProbes implements ConstraintProber {
                     case UNIQUE, PRIMARY_KEY, EXCLUSION -> out.addAll(duplicate(base, constraint));
                     case FOREIGN_KEY -> {
                         out.addAll(orphan(base, constraint));
-                        out.add(onDelete(base, constraint, written.next() + 1));
+                        out.add(actions.probe(base, constraint, KeyActionProbe.Event.DELETE, written.next() + 1, clear));
+                        out.add(actions.probe(base, constraint, KeyActionProbe.Event.UPDATE, written.next() + 1, clear));
                     }
                 }
             }
@@ -138,12 +142,6 @@ public final class ConstraintProbes implements ConstraintProber {
                 out.addAll(domain(base, column));
             }
             return out;
-        }
-
-        /** A whole valid row other than the kept one, as stored, for the constraint probes to start from. */
-        private ProbeRow fresh(Table table, TablePlan plan, int k) throws SQLException {
-            List<String> wanted = writes.wanted(table, plan, k);
-            return ProbeRow.of(table, session.rows(WriteProbe.insert(table, plan, wanted)).get(0));
         }
 
         private ProbeOutcome notNull(ProbeRow base, Column column) throws SQLException {
@@ -376,92 +374,6 @@ public final class ConstraintProbes implements ConstraintProber {
             });
         }
 
-        private static String qualified(QualifiedName table, Constraint constraint) {
-            return Quote.ident(table.schema()) + "." + Quote.ident(constraint.name());
-        }
-
-        /** Deleting a fresh parent row with one fresh child does what the key's ON DELETE declares. */
-        private ProbeOutcome onDelete(ProbeRow base, Constraint key, int k) throws SQLException {
-            QualifiedName name = base.table().qualifiedName();
-            String action = key.onDelete();
-            Table parent = snapshot.table(key.referencedTable()).orElse(null);
-            String subject = key.name();
-            if (parent == null || parent.partitionOf() != null) {
-                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the referenced table is not one the probe writes");
-            }
-            TablePlan parentPlan = TablePlan.of(parent, values, SEED);
-            if (!parentPlan.problems().isEmpty() || rules.containsKey(parent.qualifiedName())) {
-                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the referenced table cannot be given a fresh row");
-            }
-            String expected = switch (action) {
-                case "CASCADE" -> "the delete goes through and deletes the child row";
-                case "SET NULL" -> "the delete goes through and sets the child's key to NULL";
-                case "SET DEFAULT" -> "the delete goes through and sets the child's key to its default";
-                default -> "the delete is refused with 23503 by " + key.name();
-            };
-            try {
-                return session.rolledBack(() -> {
-                    ProbeRow parentRow = fresh(parent, parentPlan, k + 10);
-                    Map<String, String> replaced = new LinkedHashMap<>();
-                    List<String> match = new ArrayList<>();
-                    for (int i = 0; i < key.columns().size(); i++) {
-                        String referenced = key.referencedColumns().get(i);
-                        replaced.put(key.columns().get(i), ProbeRow.literal(base.table(), key.columns().get(i), parentRow.values().get(referenced)));
-                        match.add(Quote.ident(referenced) + " = " + parentRow.literal(referenced));
-                    }
-                    if (clear != null) {
-                        session.execute(clear);
-                    }
-                    session.rows(base.insert(replaced, true));
-                    if (key.deferrable()) {
-                        session.execute("SET CONSTRAINTS " + qualified(name, key) + " IMMEDIATE");
-                    }
-                    String delete = "DELETE FROM " + Quote.name(parent.qualifiedName()) + " WHERE " + String.join(" AND ", match);
-                    String pointing = "SELECT count(*) FROM " + Quote.name(name) + " WHERE " + replaced.entrySet().stream()
-                            .map(e -> Quote.ident(e.getKey()) + " = " + e.getValue()).collect(Collectors.joining(" AND "));
-                    String total = "SELECT count(*) FROM " + Quote.name(name);
-                    long before = Long.parseLong(session.value(total));
-                    try {
-                        return session.rolledBack(() -> {
-                            session.execute(delete);
-                            long after = Long.parseLong(session.value(total));
-                            long left = Long.parseLong(session.value(pointing));
-                            return judgeDelete(name, key, delete, expected, before, after, left, parent.qualifiedName().equals(name));
-                        });
-                    } catch (SQLException failure) {
-                        ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
-                        boolean refuses = action.equals("RESTRICT") || action.equals("NO ACTION");
-                        if (refuses && "23503".equals(refusal.sqlState()) && key.name().equals(refusal.constraint())) {
-                            return ProbeOutcome.held(name, subject, Kind.ON_DELETE, delete, expected, refusal.toString());
-                        }
-                        if (action.equals("SET DEFAULT") && "23503".equals(refusal.sqlState()) && key.name().equals(refusal.constraint())) {
-                            return ProbeOutcome.broken(name, subject, Kind.ON_DELETE, delete, expected, Breach.ACTION,
-                                    "the key's default points at no row of " + parent.qualifiedName() + ", so the delete fails: " + refusal);
-                        }
-                        return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the delete was refused for another reason: " + refusal);
-                    }
-                });
-            } catch (SQLException failure) {
-                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "a fresh parent and child row could not be written: "
-                        + ProbeSession.Refusal.of(failure).message());
-            }
-        }
-
-        private static ProbeOutcome judgeDelete(QualifiedName name, Constraint key, String delete, String expected,
-                                                long before, long after, long left, boolean self) {
-            String action = key.onDelete();
-            String seen = "the delete went through; rows of " + name + " " + before + " → " + after
-                    + ", rows still pointing at the deleted row: " + left;
-            long parentRows = self ? 1 : 0;
-            boolean held = switch (action) {
-                case "CASCADE" -> left == 0 && after <= before - 1 - parentRows;
-                case "SET NULL", "SET DEFAULT" -> left == 0 && after == before - parentRows;
-                default -> false;
-            };
-            return held ? ProbeOutcome.held(name, key.name(), Kind.ON_DELETE, delete, expected, seen)
-                    : ProbeOutcome.broken(name, key.name(), Kind.ON_DELETE, delete, expected, Breach.ACTION, seen);
-        }
-
         /** A column of a domain type: a value the domain's CHECK refuses is refused on the way in, with 23514. */
         private List<ProbeOutcome> domain(ProbeRow base, Column column) throws SQLException {
             TypeName type = TypeName.parse(column.type());
@@ -560,6 +472,11 @@ public final class ConstraintProbes implements ConstraintProber {
         private static String type(Table table, String column) {
             return table.column(column).orElseThrow().type();
         }
+    }
+
+    /** A constraint as {@code SET CONSTRAINTS} names it. */
+    static String qualified(QualifiedName table, Constraint constraint) {
+        return Quote.ident(table.schema()) + "." + Quote.ident(constraint.name());
     }
 
     /** The text inside a literal written by {@link ProbeRow#literal}, null for NULL. */
