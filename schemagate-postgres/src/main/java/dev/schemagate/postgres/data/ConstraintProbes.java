@@ -231,9 +231,10 @@ public final class ConstraintProbes implements ConstraintProber {
                 default -> Kind.UNIQUE;
             };
             String code = kind == Kind.EXCLUSION ? "23P01" : "23505";
-            if (constraint.columns().isEmpty() || kind == Kind.EXCLUSION && !conflictsWithItself(constraint.definition())) {
-                return List.of(ProbeOutcome.skipped(name, constraint.name(), kind,
-                        "a copy of a row's key is not sure to break it (an expression, a WHERE clause or an operator other than = and &&)"));
+            ExclusionPredicate inside = kind == Kind.EXCLUSION ? ExclusionPredicate.of(constraint.definition()) : null;
+            if (constraint.columns().isEmpty() || kind == Kind.EXCLUSION && inside == null) {
+                return List.of(ProbeOutcome.skipped(name, constraint.name(), kind, "a copy of a row's key is not sure to break it "
+                        + "(an expression, an operator other than = and &&, or a WHERE clause the probe cannot put a row inside)"));
             }
             String columns = constraint.columns().stream().map(Quote::ident).collect(Collectors.joining(", "));
             String present = constraint.columns().stream().map(c -> Quote.ident(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
@@ -245,6 +246,9 @@ public final class ConstraintProbes implements ConstraintProber {
             Map<String, String> replaced = new LinkedHashMap<>();
             for (int i = 0; i < constraint.columns().size(); i++) {
                 replaced.put(constraint.columns().get(i), ProbeRow.literal(base.table(), constraint.columns().get(i), held.get(0).get(i)));
+            }
+            if (inside != null && inside.partial()) {
+                return List.of(insidePredicate(base, constraint, replaced, inside));
             }
             String insert = constraint.name().equals(repeated) && clear != null
                     ? repeating.replaceFirst(" RETURNING .*$", "") + " RETURNING " + constraint.columns().stream()
@@ -263,19 +267,44 @@ public final class ConstraintProbes implements ConstraintProber {
             return out;
         }
 
-        private static boolean conflictsWithItself(String definition) {
-            if (definition.contains(" WHERE ")) {
-                return false;
+        /**
+         * A partial exclusion constraint: the row holding the key is put inside the WHERE clause,
+         * then a row with the same key, inside it too, must be refused with 23P01.
+         */
+        private ProbeOutcome insidePredicate(ProbeRow base, Constraint constraint, Map<String, String> key,
+                                             ExclusionPredicate inside) throws SQLException {
+            QualifiedName name = base.table().qualifiedName();
+            String update = "UPDATE " + Quote.name(name) + " SET " + Quote.ident(inside.column()) + " = " + inside.value()
+                    + " WHERE " + key.entrySet().stream().map(e -> Quote.ident(e.getKey()) + " = " + e.getValue())
+                    .collect(Collectors.joining(" AND ")) + " RETURNING (" + inside.predicate() + ")::text";
+            Map<String, String> row = new LinkedHashMap<>(key);
+            row.put(inside.column(), inside.value());
+            String insert = base.insert(row, true) + ", (" + inside.predicate() + ")::text";
+            String tried = update + "; " + insert;
+            String expected = "refused with 23P01 by " + constraint.name();
+            try {
+                return session.rolledBack(() -> {
+                    List<List<String>> moved = session.rows(update);
+                    if (moved.isEmpty() || moved.stream().anyMatch(r -> !"true".equals(r.get(0)))) {
+                        return ProbeOutcome.skipped(name, constraint.name(), Kind.EXCLUSION,
+                                "the row holding the key could not be put inside the WHERE clause");
+                    }
+                    Attempt attempt = attempt(insert, constraint.deferrable() ? qualified(name, constraint) : null, false);
+                    if (attempt.refusal() != null) {
+                        return judged(name, constraint.name(), Kind.EXCLUSION, tried, expected, attempt.refusal(), "23P01",
+                                constraint.name().equals(attempt.refusal().constraint()));
+                    }
+                    if (attempt.stored() == null || !"true".equals(attempt.stored().get(attempt.stored().size() - 1))) {
+                        return ProbeOutcome.skipped(name, constraint.name(), Kind.EXCLUSION,
+                                "the row was not stored inside the WHERE clause (a trigger changed it, or see the write probe)");
+                    }
+                    return ProbeOutcome.broken(name, constraint.name(), Kind.EXCLUSION, tried, expected, Breach.ACCEPTED,
+                            "accepted, both rows inside the WHERE clause");
+                });
+            } catch (SQLException failure) {
+                return ProbeOutcome.skipped(name, constraint.name(), Kind.EXCLUSION,
+                        "the row holding the key could not be put inside the WHERE clause: " + ProbeSession.Refusal.of(failure));
             }
-            java.util.regex.Matcher with = java.util.regex.Pattern.compile(" WITH (\\S+?)[,)]").matcher(definition);
-            boolean any = false;
-            while (with.find()) {
-                any = true;
-                if (!with.group(1).equals("=") && !with.group(1).equals("&&")) {
-                    return false;
-                }
-            }
-            return any;
         }
 
         /** A row whose key points at no row of the referenced table: refused with 23503 by the key. */

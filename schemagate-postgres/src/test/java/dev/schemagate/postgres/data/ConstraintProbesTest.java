@@ -71,6 +71,17 @@ class ConstraintProbesTest {
     }
 
     @Test
+    void aPartialExclusionConstraintIsProbedInsideItsWhereClause() {
+        ProbeOutcome partial = one("healthy", "seat", "seat_one_booked", Kind.EXCLUSION);
+        assertThat(partial.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(partial.observed()).contains("23P01");
+        assertThat(partial.tried()).contains("SET \"status\" = 'booked'::text");
+        ProbeOutcome unprovable = one("unprovable", "slot", "slot_big_rooms", Kind.EXCLUSION);
+        assertThat(unprovable.verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(unprovable.observed()).contains("a WHERE clause the probe cannot put a row inside");
+    }
+
+    @Test
     void aTableKeyedByItsForeignKeysIsProbedFromItsKeptRow() {
         assertThat(one("healthy", "order_tag", "order_tag_pkey", Kind.PRIMARY_KEY).verdict()).isEqualTo(Verdict.HELD);
         assertThat(one("healthy", "order_tag", "order_tag_tag_id_fkey", Kind.FOREIGN_KEY).verdict()).isEqualTo(Verdict.HELD);

@@ -31,6 +31,12 @@ CREATE TABLE healthy.booking (
     room   text NOT NULL,
     CONSTRAINT booking_no_overlap EXCLUDE USING btree (room WITH =)
 );
+CREATE TABLE healthy.seat (
+    id     serial PRIMARY KEY,
+    label  text NOT NULL,
+    status text NOT NULL DEFAULT 'free',
+    CONSTRAINT seat_one_booked EXCLUDE USING btree (label WITH =) WHERE (status = 'booked')
+);
 
 CREATE TABLE healthy.tag (id serial PRIMARY KEY, name text NOT NULL);
 CREATE TABLE healthy.order_tag (
@@ -104,3 +110,8 @@ CREATE TABLE unhooked.parent (id integer PRIMARY KEY);
 CREATE TABLE unhooked.child (id integer PRIMARY KEY,
     parent_id integer NOT NULL CONSTRAINT child_parent_fk REFERENCES unhooked.parent (id) ON UPDATE CASCADE);
 ALTER TABLE unhooked.parent DISABLE TRIGGER ALL;
+
+-- A partial exclusion constraint whose WHERE clause the probe cannot put a row inside.
+CREATE SCHEMA unprovable;
+CREATE TABLE unprovable.slot (id serial PRIMARY KEY, room text NOT NULL, size integer NOT NULL,
+    CONSTRAINT slot_big_rooms EXCLUDE USING btree (room WITH =) WHERE (size > 10 AND room <> 'hall'));
