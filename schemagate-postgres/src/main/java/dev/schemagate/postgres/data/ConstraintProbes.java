@@ -66,6 +66,7 @@ public final class ConstraintProbes implements ConstraintProber {
         private final Candidates candidates;
         private final WriteProbe writes;
         private final KeyActionProbe actions;
+        private final BreakingValues breakers;
         /** For the table being probed, what takes its kept row out of the way of a probe's row, or null. */
         private String clear;
         /** When there is a {@link #clear}, the key the seeder's rows repeat, and the insert of a second row that repeats it. */
@@ -79,6 +80,7 @@ public final class ConstraintProbes implements ConstraintProber {
             this.values = new Values(snapshot);
             this.candidates = new Candidates(snapshot);
             this.writes = new WriteProbe(session);
+            this.breakers = new BreakingValues(session, candidates);
             this.actions = new KeyActionProbe(session, snapshot, values, rules.keySet(), writes, SEED);
         }
 
@@ -170,7 +172,7 @@ public final class ConstraintProbes implements ConstraintProber {
             if (expression == null) {
                 return ProbeOutcome.skipped(name, constraint.name(), Kind.CHECK, "its expression could not be read");
             }
-            Optional<Map.Entry<String, String>> breaking = breaking(base, expression, others);
+            Optional<Map.Entry<String, String>> breaking = breakers.check(base, expression, others);
             if (breaking.isEmpty()) {
                 return ProbeOutcome.skipped(name, constraint.name(), Kind.CHECK,
                         "no value the probe tries breaks it alone, so it is not probed");
@@ -186,40 +188,6 @@ public final class ConstraintProbes implements ConstraintProber {
             }
             return judged(name, constraint.name(), Kind.CHECK, insert, expected, attempt.refusal(), "23514",
                     constraint.name().equals(attempt.refusal().constraint()));
-        }
-
-        /** A column and a value for it with which the row breaks the expression and no other check, as the database evaluates them. */
-        private Optional<Map.Entry<String, String>> breaking(ProbeRow base, String expression, List<String> others)
-                throws SQLException {
-            Table table = base.table();
-            for (Column column : ProbeRow.writable(table)) {
-                if (!mentions(expression, column.name())) {
-                    continue;
-                }
-                for (String candidate : candidates.of(column.type())) {
-                    List<String> outputs = new ArrayList<>();
-                    for (String other : base.values().keySet()) {
-                        String literal = other.equals(column.name()) ? ProbeRow.literal(table, other, candidate) : base.literal(other);
-                        outputs.add(literal + " AS " + Quote.ident(other));
-                    }
-                    StringBuilder test = new StringBuilder("SELECT (NOT (" + expression + "))");
-                    others.forEach(other -> test.append(" AND ((").append(other).append(") IS NOT FALSE)"));
-                    String sql = test + " FROM (SELECT " + String.join(", ", outputs) + ") AS " + Quote.ident(table.name());
-                    try {
-                        if ("t".equals(session.rolledBack(() -> session.value(sql)))) {
-                            return Optional.of(Map.entry(column.name(), candidate));
-                        }
-                    } catch (SQLException notThisOne) {
-                        // the value does not fit the column's type or domain: the next one may
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static boolean mentions(String expression, String column) {
-            return expression.contains(Quote.ident(column))
-                    || expression.matches("(?s).*(?<![\\w\"$])" + java.util.regex.Pattern.quote(column) + "(?![\\w\"$]).*");
         }
 
         /** A row with the key of a row the table holds: refused by a unique key, primary key or exclusion constraint. */
@@ -314,7 +282,7 @@ public final class ConstraintProbes implements ConstraintProber {
             if (parent == null) {
                 return List.of(ProbeOutcome.skipped(name, key.name(), Kind.FOREIGN_KEY, "the referenced table is not in the schema read"));
             }
-            Map<String, String> replaced = orphanKey(base, key, parent);
+            Map<String, String> replaced = breakers.orphanKey(base, key, parent);
             if (replaced == null) {
                 return List.of(ProbeOutcome.skipped(name, key.name(), Kind.FOREIGN_KEY,
                         "no value the probe tries points nowhere while keeping the row's other constraints"));
@@ -336,37 +304,6 @@ public final class ConstraintProbes implements ConstraintProber {
                 out.add(deferral(name, key, insert, "23503", true));
             }
             return out;
-        }
-
-        /** Values for the key's columns that match no referenced row, one column changed from the base row's. */
-        private Map<String, String> orphanKey(ProbeRow base, Constraint key, Table parent) throws SQLException {
-            Table table = base.table();
-            if (key.columns().stream().anyMatch(c -> base.values().get(c) == null) && key.columns().size() > 1) {
-                return null;
-            }
-            for (int j = 0; j < key.columns().size(); j++) {
-                String column = key.columns().get(j);
-                for (String candidate : candidates.orphans(type(table, column))) {
-                    Map<String, String> replaced = new LinkedHashMap<>();
-                    List<String> match = new ArrayList<>();
-                    for (int i = 0; i < key.columns().size(); i++) {
-                        String c = key.columns().get(i);
-                        String literal = i == j ? ProbeRow.literal(table, c, candidate) : base.literal(c);
-                        replaced.put(c, literal);
-                        match.add(Quote.ident(key.referencedColumns().get(i)) + " = " + literal);
-                    }
-                    String sql = "SELECT NOT EXISTS (SELECT 1 FROM " + Quote.name(parent.qualifiedName()) + " WHERE "
-                            + String.join(" AND ", match) + ")";
-                    try {
-                        if ("t".equals(session.rolledBack(() -> session.value(sql)))) {
-                            return replaced;
-                        }
-                    } catch (SQLException notThisOne) {
-                        // the value does not fit the column's type: the next one may
-                    }
-                }
-            }
-            return null;
         }
 
         private boolean disabledTriggers(QualifiedName table, Constraint key) throws SQLException {
@@ -498,9 +435,6 @@ public final class ConstraintProbes implements ConstraintProber {
             return literals.values().stream().map(ConstraintProbes::textOf).toList();
         }
 
-        private static String type(Table table, String column) {
-            return table.column(column).orElseThrow().type();
-        }
     }
 
     /** A constraint as {@code SET CONSTRAINTS} names it. */
