@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
 # Times the constraint probes (verify --checks probes) on the schema a migrations folder ends with
 # (default: the hydra PostgreSQL history in ../shared/corpus), beside a snapshot of that schema, in
-# one run on one embedded server, and prints how many probes of each kind ran and how they ended.
+# one run on one embedded server, and prints how many probes of each kind ran and how they ended,
+# with the reason of each probe that did not hold.
 # Usage: bench/probes.sh [DIR] [RUNS]
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)

@@ -83,6 +83,8 @@ public final class ProbeBenchmark {
             System.out.printf(Locale.ROOT, "snapshot of the same schema: median %d ms; probes / snapshot: %.1fx%n",
                     snap / 1_000_000, (double) probe / snap);
             System.out.println("outcomes: " + counts);
+            outcomes.stream().filter(o -> o.verdict() != ProbeOutcome.Verdict.HELD)
+                    .forEach(o -> System.out.println("  " + o.verdict().name().toLowerCase(Locale.ROOT) + " " + o.name() + ": " + o.observed()));
         }
     }
 

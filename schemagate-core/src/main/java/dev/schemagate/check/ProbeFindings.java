@@ -37,6 +37,7 @@ public final class ProbeFindings {
     /** A promise the database broke after {@code migration}, as a finding located at it. */
     public static Finding broken(Migration migration, ProbeOutcome outcome) {
         Location at = migration.up().location();
+        String write = outcome.kind() == ProbeOutcome.Kind.ON_UPDATE ? "update of the referenced key" : "delete";
         List<String> evidence = new ArrayList<>();
         evidence.add("tried: " + outcome.tried());
         evidence.add("expected: " + outcome.expected());
@@ -70,8 +71,8 @@ public final class ProbeFindings {
             case ACTION -> new Finding(FOREIGN_KEY_ACTION, Severity.ERROR, at,
                     "foreign key " + outcome.subject() + " of " + outcome.table() + " does not do what it declares after "
                             + migration.displayName() + ": " + outcome.observed(),
-                    "A trigger or rule acts on the delete before the key does, or the key's triggers are disabled: "
-                            + "make the delete do what the key declares, or declare what it does.", evidence);
+                    "A trigger or rule acts on the " + write + " before the key does, or the key's triggers are disabled: "
+                            + "make the " + write + " do what the key declares, or declare what it does.", evidence);
         };
     }
 

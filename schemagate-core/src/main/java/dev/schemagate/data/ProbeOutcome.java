@@ -4,7 +4,7 @@ import dev.schemagate.model.QualifiedName;
 
 /**
  * What one constraint probe tried on a table and what the database did: the evidence behind the
- * probes check, one per declared rule (a row that breaks only that rule, a delete under a foreign-key
+ * probes check, one per declared rule (a row that breaks only that rule, a delete or update under a foreign-key
  * action), and one per JUnit dynamic test. Dialect-neutral: the dialect fills in its own words.
  *
  * @param table    the table probed
@@ -25,6 +25,8 @@ public record ProbeOutcome(QualifiedName table, String subject, Kind kind, Strin
         WRITE, NOT_NULL, CHECK, UNIQUE, PRIMARY_KEY, FOREIGN_KEY, EXCLUSION, DOMAIN,
         /** Deleting a referenced row does what the foreign key's ON DELETE says. */
         ON_DELETE,
+        /** Changing a referenced row's key does what the foreign key's ON UPDATE says. */
+        ON_UPDATE,
         /** A deferrable constraint waits for the end of the transaction, and fails once made immediate. */
         DEFERRAL
     }
@@ -44,7 +46,7 @@ public record ProbeOutcome(QualifiedName table, String subject, Kind kind, Strin
         REWRITTEN,
         /** A row that breaks the constraint was accepted. */
         ACCEPTED,
-        /** A delete of a referenced row did not do what the foreign key declares. */
+        /** A delete of a referenced row, or a change of its key, did not do what the foreign key declares. */
         ACTION
     }
 

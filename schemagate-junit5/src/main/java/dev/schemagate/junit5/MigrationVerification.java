@@ -104,7 +104,7 @@ public final class MigrationVerification {
     /**
      * Applies the migrations, then probes the schema they leave (see the {@code probes} check): one
      * container per table, holding one test per probe (its valid row, each NOT NULL column, each
-     * constraint, each foreign key's ON DELETE and deferral), named by table, kind and constraint. A
+     * constraint, each foreign key's ON DELETE, ON UPDATE and deferral), named by table, kind and constraint. A
      * probe that could not be made is aborted with the reason; one the database failed fails with the
      * row tried, what was expected and what the database did, at the run's failing severity. The
      * cascades the migrations add, and any failure to apply them, come as tests of their own.

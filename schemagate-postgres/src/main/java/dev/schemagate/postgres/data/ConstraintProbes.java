@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * point at it), and is
  * then given, each under a savepoint rolled back, one row per constraint that breaks only that
  * constraint: the database must refuse it with the SQLSTATE of the constraint's kind, naming it.
- * Foreign keys' ON DELETE actions are tried on a fresh parent row and one child, and deferrable
+ * Foreign keys' ON DELETE and ON UPDATE actions are tried on a fresh parent row and one child
+ * ({@link KeyActionProbe}), and deferrable
  * constraints must wait for {@code SET CONSTRAINTS ... IMMEDIATE}. A row security policy is tried as
  * a role of its own, made and dropped inside the transaction.
  */
@@ -64,6 +65,8 @@ public final class ConstraintProbes implements ConstraintProber {
         private final Values values;
         private final Candidates candidates;
         private final WriteProbe writes;
+        private final KeyActionProbe actions;
+        private final BreakingValues breakers;
         /** For the table being probed, what takes its kept row out of the way of a probe's row, or null. */
         private String clear;
         /** When there is a {@link #clear}, the key the seeder's rows repeat, and the insert of a second row that repeats it. */
@@ -77,6 +80,8 @@ public final class ConstraintProbes implements ConstraintProber {
             this.values = new Values(snapshot);
             this.candidates = new Candidates(snapshot);
             this.writes = new WriteProbe(session);
+            this.breakers = new BreakingValues(session, candidates);
+            this.actions = new KeyActionProbe(session, snapshot, values, rules.keySet(), writes, SEED);
         }
 
         List<ProbeOutcome> run(Table table) throws SQLException {
@@ -101,7 +106,7 @@ public final class ConstraintProbes implements ConstraintProber {
             ProbeRow base;
             clear = null;
             try {
-                base = session.rolledBack(() -> fresh(table, plan, written.next()));
+                base = session.rolledBack(() -> writes.fresh(table, plan, written.next()));
             } catch (SQLException failure) {
                 ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
                 Optional<Constraint> key = table.constraints().stream().filter(c -> c.name().equals(refusal.constraint())).findFirst();
@@ -130,7 +135,8 @@ public final class ConstraintProbes implements ConstraintProber {
                     case UNIQUE, PRIMARY_KEY, EXCLUSION -> out.addAll(duplicate(base, constraint));
                     case FOREIGN_KEY -> {
                         out.addAll(orphan(base, constraint));
-                        out.add(onDelete(base, constraint, written.next() + 1));
+                        out.add(actions.probe(base, constraint, KeyActionProbe.Event.DELETE, written.next() + 1, clear));
+                        out.add(actions.probe(base, constraint, KeyActionProbe.Event.UPDATE, written.next() + 1, clear));
                     }
                 }
             }
@@ -138,12 +144,6 @@ public final class ConstraintProbes implements ConstraintProber {
                 out.addAll(domain(base, column));
             }
             return out;
-        }
-
-        /** A whole valid row other than the kept one, as stored, for the constraint probes to start from. */
-        private ProbeRow fresh(Table table, TablePlan plan, int k) throws SQLException {
-            List<String> wanted = writes.wanted(table, plan, k);
-            return ProbeRow.of(table, session.rows(WriteProbe.insert(table, plan, wanted)).get(0));
         }
 
         private ProbeOutcome notNull(ProbeRow base, Column column) throws SQLException {
@@ -172,7 +172,7 @@ public final class ConstraintProbes implements ConstraintProber {
             if (expression == null) {
                 return ProbeOutcome.skipped(name, constraint.name(), Kind.CHECK, "its expression could not be read");
             }
-            Optional<Map.Entry<String, String>> breaking = breaking(base, expression, others);
+            Optional<Map.Entry<String, String>> breaking = breakers.check(base, expression, others);
             if (breaking.isEmpty()) {
                 return ProbeOutcome.skipped(name, constraint.name(), Kind.CHECK,
                         "no value the probe tries breaks it alone, so it is not probed");
@@ -190,40 +190,6 @@ public final class ConstraintProbes implements ConstraintProber {
                     constraint.name().equals(attempt.refusal().constraint()));
         }
 
-        /** A column and a value for it with which the row breaks the expression and no other check, as the database evaluates them. */
-        private Optional<Map.Entry<String, String>> breaking(ProbeRow base, String expression, List<String> others)
-                throws SQLException {
-            Table table = base.table();
-            for (Column column : ProbeRow.writable(table)) {
-                if (!mentions(expression, column.name())) {
-                    continue;
-                }
-                for (String candidate : candidates.of(column.type())) {
-                    List<String> outputs = new ArrayList<>();
-                    for (String other : base.values().keySet()) {
-                        String literal = other.equals(column.name()) ? ProbeRow.literal(table, other, candidate) : base.literal(other);
-                        outputs.add(literal + " AS " + Quote.ident(other));
-                    }
-                    StringBuilder test = new StringBuilder("SELECT (NOT (" + expression + "))");
-                    others.forEach(other -> test.append(" AND ((").append(other).append(") IS NOT FALSE)"));
-                    String sql = test + " FROM (SELECT " + String.join(", ", outputs) + ") AS " + Quote.ident(table.name());
-                    try {
-                        if ("t".equals(session.rolledBack(() -> session.value(sql)))) {
-                            return Optional.of(Map.entry(column.name(), candidate));
-                        }
-                    } catch (SQLException notThisOne) {
-                        // the value does not fit the column's type or domain: the next one may
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static boolean mentions(String expression, String column) {
-            return expression.contains(Quote.ident(column))
-                    || expression.matches("(?s).*(?<![\\w\"$])" + java.util.regex.Pattern.quote(column) + "(?![\\w\"$]).*");
-        }
-
         /** A row with the key of a row the table holds: refused by a unique key, primary key or exclusion constraint. */
         private List<ProbeOutcome> duplicate(ProbeRow base, Constraint constraint) throws SQLException {
             QualifiedName name = base.table().qualifiedName();
@@ -233,9 +199,10 @@ public final class ConstraintProbes implements ConstraintProber {
                 default -> Kind.UNIQUE;
             };
             String code = kind == Kind.EXCLUSION ? "23P01" : "23505";
-            if (constraint.columns().isEmpty() || kind == Kind.EXCLUSION && !conflictsWithItself(constraint.definition())) {
-                return List.of(ProbeOutcome.skipped(name, constraint.name(), kind,
-                        "a copy of a row's key is not sure to break it (an expression, a WHERE clause or an operator other than = and &&)"));
+            ExclusionPredicate inside = kind == Kind.EXCLUSION ? ExclusionPredicate.of(constraint.definition()) : null;
+            if (constraint.columns().isEmpty() || kind == Kind.EXCLUSION && inside == null) {
+                return List.of(ProbeOutcome.skipped(name, constraint.name(), kind, "a copy of a row's key is not sure to break it "
+                        + "(an expression, an operator other than = and &&, or a WHERE clause the probe cannot put a row inside)"));
             }
             String columns = constraint.columns().stream().map(Quote::ident).collect(Collectors.joining(", "));
             String present = constraint.columns().stream().map(c -> Quote.ident(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
@@ -247,6 +214,9 @@ public final class ConstraintProbes implements ConstraintProber {
             Map<String, String> replaced = new LinkedHashMap<>();
             for (int i = 0; i < constraint.columns().size(); i++) {
                 replaced.put(constraint.columns().get(i), ProbeRow.literal(base.table(), constraint.columns().get(i), held.get(0).get(i)));
+            }
+            if (inside != null && inside.partial()) {
+                return List.of(insidePredicate(base, constraint, replaced, inside));
             }
             String insert = constraint.name().equals(repeated) && clear != null
                     ? repeating.replaceFirst(" RETURNING .*$", "") + " RETURNING " + constraint.columns().stream()
@@ -265,19 +235,44 @@ public final class ConstraintProbes implements ConstraintProber {
             return out;
         }
 
-        private static boolean conflictsWithItself(String definition) {
-            if (definition.contains(" WHERE ")) {
-                return false;
+        /**
+         * A partial exclusion constraint: the row holding the key is put inside the WHERE clause,
+         * then a row with the same key, inside it too, must be refused with 23P01.
+         */
+        private ProbeOutcome insidePredicate(ProbeRow base, Constraint constraint, Map<String, String> key,
+                                             ExclusionPredicate inside) throws SQLException {
+            QualifiedName name = base.table().qualifiedName();
+            String update = "UPDATE " + Quote.name(name) + " SET " + Quote.ident(inside.column()) + " = " + inside.value()
+                    + " WHERE " + key.entrySet().stream().map(e -> Quote.ident(e.getKey()) + " = " + e.getValue())
+                    .collect(Collectors.joining(" AND ")) + " RETURNING (" + inside.predicate() + ")::text";
+            Map<String, String> row = new LinkedHashMap<>(key);
+            row.put(inside.column(), inside.value());
+            String insert = base.insert(row, true) + ", (" + inside.predicate() + ")::text";
+            String tried = update + "; " + insert;
+            String expected = "refused with 23P01 by " + constraint.name();
+            try {
+                return session.rolledBack(() -> {
+                    List<List<String>> moved = session.rows(update);
+                    if (moved.isEmpty() || moved.stream().anyMatch(r -> !"true".equals(r.get(0)))) {
+                        return ProbeOutcome.skipped(name, constraint.name(), Kind.EXCLUSION,
+                                "the row holding the key could not be put inside the WHERE clause");
+                    }
+                    Attempt attempt = attempt(insert, constraint.deferrable() ? qualified(name, constraint) : null, false);
+                    if (attempt.refusal() != null) {
+                        return judged(name, constraint.name(), Kind.EXCLUSION, tried, expected, attempt.refusal(), "23P01",
+                                constraint.name().equals(attempt.refusal().constraint()));
+                    }
+                    if (attempt.stored() == null || !"true".equals(attempt.stored().get(attempt.stored().size() - 1))) {
+                        return ProbeOutcome.skipped(name, constraint.name(), Kind.EXCLUSION,
+                                "the row was not stored inside the WHERE clause (a trigger changed it, or see the write probe)");
+                    }
+                    return ProbeOutcome.broken(name, constraint.name(), Kind.EXCLUSION, tried, expected, Breach.ACCEPTED,
+                            "accepted, both rows inside the WHERE clause");
+                });
+            } catch (SQLException failure) {
+                return ProbeOutcome.skipped(name, constraint.name(), Kind.EXCLUSION,
+                        "the row holding the key could not be put inside the WHERE clause: " + ProbeSession.Refusal.of(failure));
             }
-            java.util.regex.Matcher with = java.util.regex.Pattern.compile(" WITH (\\S+?)[,)]").matcher(definition);
-            boolean any = false;
-            while (with.find()) {
-                any = true;
-                if (!with.group(1).equals("=") && !with.group(1).equals("&&")) {
-                    return false;
-                }
-            }
-            return any;
         }
 
         /** A row whose key points at no row of the referenced table: refused with 23503 by the key. */
@@ -287,7 +282,7 @@ public final class ConstraintProbes implements ConstraintProber {
             if (parent == null) {
                 return List.of(ProbeOutcome.skipped(name, key.name(), Kind.FOREIGN_KEY, "the referenced table is not in the schema read"));
             }
-            Map<String, String> replaced = orphanKey(base, key, parent);
+            Map<String, String> replaced = breakers.orphanKey(base, key, parent);
             if (replaced == null) {
                 return List.of(ProbeOutcome.skipped(name, key.name(), Kind.FOREIGN_KEY,
                         "no value the probe tries points nowhere while keeping the row's other constraints"));
@@ -309,37 +304,6 @@ public final class ConstraintProbes implements ConstraintProber {
                 out.add(deferral(name, key, insert, "23503", true));
             }
             return out;
-        }
-
-        /** Values for the key's columns that match no referenced row, one column changed from the base row's. */
-        private Map<String, String> orphanKey(ProbeRow base, Constraint key, Table parent) throws SQLException {
-            Table table = base.table();
-            if (key.columns().stream().anyMatch(c -> base.values().get(c) == null) && key.columns().size() > 1) {
-                return null;
-            }
-            for (int j = 0; j < key.columns().size(); j++) {
-                String column = key.columns().get(j);
-                for (String candidate : candidates.orphans(type(table, column))) {
-                    Map<String, String> replaced = new LinkedHashMap<>();
-                    List<String> match = new ArrayList<>();
-                    for (int i = 0; i < key.columns().size(); i++) {
-                        String c = key.columns().get(i);
-                        String literal = i == j ? ProbeRow.literal(table, c, candidate) : base.literal(c);
-                        replaced.put(c, literal);
-                        match.add(Quote.ident(key.referencedColumns().get(i)) + " = " + literal);
-                    }
-                    String sql = "SELECT NOT EXISTS (SELECT 1 FROM " + Quote.name(parent.qualifiedName()) + " WHERE "
-                            + String.join(" AND ", match) + ")";
-                    try {
-                        if ("t".equals(session.rolledBack(() -> session.value(sql)))) {
-                            return replaced;
-                        }
-                    } catch (SQLException notThisOne) {
-                        // the value does not fit the column's type: the next one may
-                    }
-                }
-            }
-            return null;
         }
 
         private boolean disabledTriggers(QualifiedName table, Constraint key) throws SQLException {
@@ -374,92 +338,6 @@ public final class ConstraintProbes implements ConstraintProber {
                 return ProbeOutcome.broken(name, constraint.name(), Kind.DEFERRAL, insert, expected, Breach.ACCEPTED,
                         "accepted, and still accepted once the constraint was made immediate");
             });
-        }
-
-        private static String qualified(QualifiedName table, Constraint constraint) {
-            return Quote.ident(table.schema()) + "." + Quote.ident(constraint.name());
-        }
-
-        /** Deleting a fresh parent row with one fresh child does what the key's ON DELETE declares. */
-        private ProbeOutcome onDelete(ProbeRow base, Constraint key, int k) throws SQLException {
-            QualifiedName name = base.table().qualifiedName();
-            String action = key.onDelete();
-            Table parent = snapshot.table(key.referencedTable()).orElse(null);
-            String subject = key.name();
-            if (parent == null || parent.partitionOf() != null) {
-                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the referenced table is not one the probe writes");
-            }
-            TablePlan parentPlan = TablePlan.of(parent, values, SEED);
-            if (!parentPlan.problems().isEmpty() || rules.containsKey(parent.qualifiedName())) {
-                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the referenced table cannot be given a fresh row");
-            }
-            String expected = switch (action) {
-                case "CASCADE" -> "the delete goes through and deletes the child row";
-                case "SET NULL" -> "the delete goes through and sets the child's key to NULL";
-                case "SET DEFAULT" -> "the delete goes through and sets the child's key to its default";
-                default -> "the delete is refused with 23503 by " + key.name();
-            };
-            try {
-                return session.rolledBack(() -> {
-                    ProbeRow parentRow = fresh(parent, parentPlan, k + 10);
-                    Map<String, String> replaced = new LinkedHashMap<>();
-                    List<String> match = new ArrayList<>();
-                    for (int i = 0; i < key.columns().size(); i++) {
-                        String referenced = key.referencedColumns().get(i);
-                        replaced.put(key.columns().get(i), ProbeRow.literal(base.table(), key.columns().get(i), parentRow.values().get(referenced)));
-                        match.add(Quote.ident(referenced) + " = " + parentRow.literal(referenced));
-                    }
-                    if (clear != null) {
-                        session.execute(clear);
-                    }
-                    session.rows(base.insert(replaced, true));
-                    if (key.deferrable()) {
-                        session.execute("SET CONSTRAINTS " + qualified(name, key) + " IMMEDIATE");
-                    }
-                    String delete = "DELETE FROM " + Quote.name(parent.qualifiedName()) + " WHERE " + String.join(" AND ", match);
-                    String pointing = "SELECT count(*) FROM " + Quote.name(name) + " WHERE " + replaced.entrySet().stream()
-                            .map(e -> Quote.ident(e.getKey()) + " = " + e.getValue()).collect(Collectors.joining(" AND "));
-                    String total = "SELECT count(*) FROM " + Quote.name(name);
-                    long before = Long.parseLong(session.value(total));
-                    try {
-                        return session.rolledBack(() -> {
-                            session.execute(delete);
-                            long after = Long.parseLong(session.value(total));
-                            long left = Long.parseLong(session.value(pointing));
-                            return judgeDelete(name, key, delete, expected, before, after, left, parent.qualifiedName().equals(name));
-                        });
-                    } catch (SQLException failure) {
-                        ProbeSession.Refusal refusal = ProbeSession.Refusal.of(failure);
-                        boolean refuses = action.equals("RESTRICT") || action.equals("NO ACTION");
-                        if (refuses && "23503".equals(refusal.sqlState()) && key.name().equals(refusal.constraint())) {
-                            return ProbeOutcome.held(name, subject, Kind.ON_DELETE, delete, expected, refusal.toString());
-                        }
-                        if (action.equals("SET DEFAULT") && "23503".equals(refusal.sqlState()) && key.name().equals(refusal.constraint())) {
-                            return ProbeOutcome.broken(name, subject, Kind.ON_DELETE, delete, expected, Breach.ACTION,
-                                    "the key's default points at no row of " + parent.qualifiedName() + ", so the delete fails: " + refusal);
-                        }
-                        return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "the delete was refused for another reason: " + refusal);
-                    }
-                });
-            } catch (SQLException failure) {
-                return ProbeOutcome.skipped(name, subject, Kind.ON_DELETE, "a fresh parent and child row could not be written: "
-                        + ProbeSession.Refusal.of(failure).message());
-            }
-        }
-
-        private static ProbeOutcome judgeDelete(QualifiedName name, Constraint key, String delete, String expected,
-                                                long before, long after, long left, boolean self) {
-            String action = key.onDelete();
-            String seen = "the delete went through; rows of " + name + " " + before + " → " + after
-                    + ", rows still pointing at the deleted row: " + left;
-            long parentRows = self ? 1 : 0;
-            boolean held = switch (action) {
-                case "CASCADE" -> left == 0 && after <= before - 1 - parentRows;
-                case "SET NULL", "SET DEFAULT" -> left == 0 && after == before - parentRows;
-                default -> false;
-            };
-            return held ? ProbeOutcome.held(name, key.name(), Kind.ON_DELETE, delete, expected, seen)
-                    : ProbeOutcome.broken(name, key.name(), Kind.ON_DELETE, delete, expected, Breach.ACTION, seen);
         }
 
         /** A column of a domain type: a value the domain's CHECK refuses is refused on the way in, with 23514. */
@@ -557,9 +435,11 @@ public final class ConstraintProbes implements ConstraintProber {
             return literals.values().stream().map(ConstraintProbes::textOf).toList();
         }
 
-        private static String type(Table table, String column) {
-            return table.column(column).orElseThrow().type();
-        }
+    }
+
+    /** A constraint as {@code SET CONSTRAINTS} names it. */
+    static String qualified(QualifiedName table, Constraint constraint) {
+        return Quote.ident(table.schema()) + "." + Quote.ident(constraint.name());
     }
 
     /** The text inside a literal written by {@link ProbeRow#literal}, null for NULL. */

@@ -76,6 +76,11 @@ final class WriteProbe {
         return session.rows("SELECT " + casts + " FROM (" + InsertSql.select(plan, List.of(k)) + ") AS s(" + columns + ")").get(0);
     }
 
+    /** Writes row {@code k} of the seeder's plan and returns it as stored: a valid row other than the kept one. */
+    ProbeRow fresh(Table table, TablePlan plan, int k) throws SQLException {
+        return ProbeRow.of(table, session.rows(insert(table, plan, wanted(table, plan, k))).get(0));
+    }
+
     static String insert(Table table, TablePlan plan, List<String> wanted) {
         String returning = " RETURNING " + ProbeRow.asText(ProbeRow.writable(table), "");
         if (plan.targets().isEmpty()) {

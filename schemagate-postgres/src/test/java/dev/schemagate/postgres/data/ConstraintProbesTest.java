@@ -8,6 +8,8 @@ import dev.schemagate.model.QualifiedName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -69,6 +71,17 @@ class ConstraintProbesTest {
     }
 
     @Test
+    void aPartialExclusionConstraintIsProbedInsideItsWhereClause() {
+        ProbeOutcome partial = one("healthy", "seat", "seat_one_booked", Kind.EXCLUSION);
+        assertThat(partial.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(partial.observed()).contains("23P01");
+        assertThat(partial.tried()).contains("SET \"status\" = 'booked'::text");
+        ProbeOutcome unprovable = one("unprovable", "slot", "slot_big_rooms", Kind.EXCLUSION);
+        assertThat(unprovable.verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(unprovable.observed()).contains("a WHERE clause the probe cannot put a row inside");
+    }
+
+    @Test
     void aTableKeyedByItsForeignKeysIsProbedFromItsKeptRow() {
         assertThat(one("healthy", "order_tag", "order_tag_pkey", Kind.PRIMARY_KEY).verdict()).isEqualTo(Verdict.HELD);
         assertThat(one("healthy", "order_tag", "order_tag_tag_id_fkey", Kind.FOREIGN_KEY).verdict()).isEqualTo(Verdict.HELD);
@@ -83,6 +96,30 @@ class ConstraintProbesTest {
         ProbeOutcome restrict = one("healthy", "note", "note_owner_id_fkey", Kind.ON_DELETE);
         assertThat(restrict.verdict()).isEqualTo(Verdict.HELD);
         assertThat(restrict.observed()).contains("23503");
+    }
+
+    @Test
+    void foreignKeyUpdateActionsDoWhatTheyDeclare() {
+        ProbeOutcome cascade = one("healthy", "order_tag", "order_tag_tag_id_fkey", Kind.ON_UPDATE);
+        assertThat(cascade.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(cascade.observed()).contains("at the new key: 1");
+        assertThat(cascade.tried()).startsWith("UPDATE \"healthy\".\"tag\" SET \"id\" = ");
+        assertThat(one("healthy", "note", "note_order_id_fkey", Kind.ON_UPDATE).verdict()).isEqualTo(Verdict.HELD);
+        ProbeOutcome noAction = one("healthy", "orders", "orders_customer_id_fkey", Kind.ON_UPDATE);
+        assertThat(noAction.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(noAction.tried()).contains("SET \"id\" = DEFAULT");
+        assertThat(noAction.observed()).contains("23503");
+        assertThat(one("healthy", "shipment", "shipment_order_id_fkey", Kind.ON_UPDATE).verdict()).isEqualTo(Verdict.HELD);
+    }
+
+    /** frozen: a trigger on the child drops the cascaded update; unhooked: the parent's triggers are disabled. */
+    @ParameterizedTest
+    @CsvSource({"frozen, HELD", "unhooked, BROKEN"})
+    void anUpdateCascadeThatDoesNotReachTheChildIsCaught(String schema, Verdict delete) {
+        ProbeOutcome update = one(schema, "child", "child_parent_fk", Kind.ON_UPDATE);
+        assertThat(update.breach()).isEqualTo(Breach.ACTION);
+        assertThat(update.observed()).contains("still pointing at the old key: 1, at the new key: 0");
+        assertThat(one(schema, "child", "child_parent_fk", Kind.ON_DELETE).verdict()).isEqualTo(delete);
     }
 
     @Test

@@ -16,7 +16,7 @@ CREATE TABLE healthy.orders (
 );
 CREATE TABLE healthy.note (
     id       serial PRIMARY KEY,
-    order_id bigint REFERENCES healthy.orders (id) ON DELETE SET NULL,
+    order_id bigint REFERENCES healthy.orders (id) ON DELETE SET NULL ON UPDATE SET NULL,
     owner_id bigint REFERENCES healthy.customer (id) ON DELETE RESTRICT,
     body     text
 );
@@ -31,11 +31,17 @@ CREATE TABLE healthy.booking (
     room   text NOT NULL,
     CONSTRAINT booking_no_overlap EXCLUDE USING btree (room WITH =)
 );
+CREATE TABLE healthy.seat (
+    id     serial PRIMARY KEY,
+    label  text NOT NULL,
+    status text NOT NULL DEFAULT 'free',
+    CONSTRAINT seat_one_booked EXCLUDE USING btree (label WITH =) WHERE (status = 'booked')
+);
 
 CREATE TABLE healthy.tag (id serial PRIMARY KEY, name text NOT NULL);
 CREATE TABLE healthy.order_tag (
     order_id bigint REFERENCES healthy.orders (id) ON DELETE CASCADE,
-    tag_id   integer REFERENCES healthy.tag (id),
+    tag_id   integer REFERENCES healthy.tag (id) ON UPDATE CASCADE,
     PRIMARY KEY (order_id, tag_id)
 );
 
@@ -88,3 +94,24 @@ CREATE TABLE cascading.child (id integer PRIMARY KEY, parent_id integer NOT NULL
 CREATE FUNCTION cascading.clear_children() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN DELETE FROM cascading.child WHERE parent_id = OLD.id; RETURN OLD; END $$;
 CREATE TRIGGER parent_clear BEFORE DELETE ON cascading.parent FOR EACH ROW EXECUTE FUNCTION cascading.clear_children();
+
+-- A key that declares ON UPDATE CASCADE, and a trigger on the child that drops every update: the
+-- cascade is swallowed and the child keeps pointing at the old key.
+CREATE SCHEMA frozen;
+CREATE TABLE frozen.parent (id integer PRIMARY KEY);
+CREATE TABLE frozen.child (id integer PRIMARY KEY,
+    parent_id integer NOT NULL CONSTRAINT child_parent_fk REFERENCES frozen.parent (id) ON UPDATE CASCADE);
+CREATE FUNCTION frozen.keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TRIGGER child_keep BEFORE UPDATE ON frozen.child FOR EACH ROW EXECUTE FUNCTION frozen.keep();
+
+-- The same key with the referenced table's triggers switched off: its cascade does nothing.
+CREATE SCHEMA unhooked;
+CREATE TABLE unhooked.parent (id integer PRIMARY KEY);
+CREATE TABLE unhooked.child (id integer PRIMARY KEY,
+    parent_id integer NOT NULL CONSTRAINT child_parent_fk REFERENCES unhooked.parent (id) ON UPDATE CASCADE);
+ALTER TABLE unhooked.parent DISABLE TRIGGER ALL;
+
+-- A partial exclusion constraint whose WHERE clause the probe cannot put a row inside.
+CREATE SCHEMA unprovable;
+CREATE TABLE unprovable.slot (id serial PRIMARY KEY, room text NOT NULL, size integer NOT NULL,
+    CONSTRAINT slot_big_rooms EXCLUDE USING btree (room WITH =) WHERE (size > 10 AND room <> 'hall'));
