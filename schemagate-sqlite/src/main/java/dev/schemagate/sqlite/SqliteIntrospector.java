@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Reads a SQLite database into the schema model: the objects from {@code sqlite_schema}, table
  * kinds from {@code pragma_table_list} ({@code WITHOUT ROWID}, {@code STRICT}), columns from
- * {@code pragma_table_xinfo}, keys and indexes from {@code pragma_index_list}/{@code index_xinfo}
+ * {@code pragma_table_xinfo} with what only the {@code CREATE TABLE} text says ({@code COLLATE},
+ * generated expressions, {@code AUTOINCREMENT}: {@link SqliteTableText}), keys and indexes from {@code pragma_index_list}/{@code index_xinfo}
  * and foreign keys from {@code pragma_foreign_key_list}, each read for every table at once with
  * the pragma table-valued functions, so the number of queries does not grow with the schema.
  * SQLite keeps no names for its primary, unique and foreign keys; they are named after their table
@@ -35,6 +36,9 @@ final class SqliteIntrospector {
 
     /** Objects SQLite keeps for itself ({@code sqlite_sequence}, {@code sqlite_stat1}, autoindexes). */
     private static final String OWN = "not like 'sqlite\\_%' escape '\\'";
+
+    /** {@code pragma_table_xinfo}'s {@code hidden} value for a {@code STORED} generated column. */
+    private static final int STORED = 3;
 
     private SqliteIntrospector() {
     }
@@ -55,11 +59,9 @@ final class SqliteIntrospector {
                 default -> { }
             }
         }
-        Map<String, SqliteTable> kinds = new HashMap<>();
-        Map<String, Boolean> shadow = new HashMap<>();
+        Map<String, Row> kinds = new HashMap<>();
         for (Row row : rows(connection, "select name, type, wr, strict from pragma_table_list where schema = 'main'")) {
-            kinds.put(row.text("name"), new SqliteTable(row.integer("wr") == 1, row.integer("strict") == 1));
-            shadow.put(row.text("name"), row.text("type").equals("shadow"));
+            kinds.put(row.text("name"), row);
         }
         Map<String, List<Row>> columns = grouped(rows(connection, "select m.name as tbl, c.* from sqlite_schema m, "
                 + "pragma_table_xinfo(m.name) c where m.type = 'table' and m.name " + OWN + " order by m.name, c.cid"));
@@ -72,17 +74,22 @@ final class SqliteIntrospector {
         List<Table> tables = new ArrayList<>();
         for (Map.Entry<String, String> table : tableSql.entrySet()) {
             String name = table.getKey();
-            if (shadow.getOrDefault(name, false)) {
+            Row kind = kinds.get(name);
+            if (kind != null && kind.text("type").equals("shadow")) {
                 continue;
             }
             List<Row> tableColumns = columns.getOrDefault(name, List.of());
+            SqliteTableText text = SqliteTableText.of(table.getValue());
             List<Constraint> constraints = new ArrayList<>(SqliteKeys.constraints(name, tableColumns,
                     indexes.getOrDefault(name, List.of()), keys.getOrDefault(name, List.of()), columns));
             constraints.addAll(SqliteDefinitions.checks(name, table.getValue()));
             List<Index> tableIndexes = SqliteKeys.indexes(indexes.getOrDefault(name, List.of()), indexSql);
-            tables.add(new Table(SCHEMA, name, false, columns(tableColumns), constraints, tableIndexes,
+            List<String> stored = tableColumns.stream().filter(c -> c.integer("hidden") == STORED).map(c -> c.text("name")).toList();
+            SqliteTable sqlite = new SqliteTable(kind != null && kind.integer("wr") == 1, kind != null && kind.integer("strict") == 1,
+                    text.autoincrement(), stored);
+            tables.add(new Table(SCHEMA, name, false, columns(tableColumns, text), constraints, tableIndexes,
                     triggers.getOrDefault(name, List.of()), List.of(), null, null, null, List.of(), null, null,
-                    List.of(), null, false, false, null, null, null, kinds.getOrDefault(name, SqliteTable.PLAIN)));
+                    List.of(), null, false, false, null, null, null, sqlite));
         }
         List<View> views = new ArrayList<>();
         for (Map.Entry<String, String> view : viewSql.entrySet()) {
@@ -98,22 +105,26 @@ final class SqliteIntrospector {
         try (PreparedStatement statement = connection.prepareStatement("select * from pragma_table_xinfo(?) order by cid")) {
             statement.setString(1, view);
             try (ResultSet result = statement.executeQuery()) {
-                return columns(Row.all(result));
+                return columns(Row.all(result), SqliteTableText.of(null));
             }
         } catch (SQLException broken) {
             return List.of();
         }
     }
 
-    /** The visible columns ({@code hidden} 1 marks a virtual table's hidden column). */
-    private static List<Column> columns(List<Row> rows) {
+    /**
+     * The visible columns ({@code hidden} 1 marks a virtual table's hidden column, 2 and 3 a
+     * generated column, virtual and stored), with what the table's text says of each.
+     */
+    private static List<Column> columns(List<Row> rows, SqliteTableText text) {
         List<Column> columns = new ArrayList<>();
         for (Row row : rows) {
             if (row.integer("hidden") == 1) {
                 continue;
             }
-            columns.add(new Column(row.text("name"), row.text("type"), null, row.integer("notnull") == 1,
-                    row.text("dflt_value"), null, null, null, null, null, List.of(), null, null));
+            SqliteTableText.ColumnText written = text.column(row.text("name"));
+            columns.add(new Column(row.text("name"), row.text("type"), written.collation(), row.integer("notnull") == 1,
+                    row.text("dflt_value"), null, written.generated(), null, null, null, List.of(), null, null));
         }
         return columns;
     }

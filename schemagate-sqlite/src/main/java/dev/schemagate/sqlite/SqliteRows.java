@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * Synthetic rows for SQLite tables: a value per column from its declared type's affinity (SQLite's
  * own rules: {@code INT} → integer, {@code CHAR}/{@code CLOB}/{@code TEXT} → text, {@code REAL}/
  * {@code FLOA}/{@code DOUB} → real), distinct per row so keys hold, and foreign key columns taken
- * from the rows of the referenced table, which is filled first.
+ * from the rows of the referenced table, which is filled first; generated columns are left to SQLite.
  */
 final class SqliteRows {
 
@@ -57,20 +57,22 @@ final class SqliteRows {
         ordered.add(table);
     }
 
+    /** Fills the table's columns that take values (a generated column computes its own). */
     static TableSeed fill(Connection connection, Table table, int rows, long seed) throws SQLException {
+        List<Column> columns = table.columns().stream().filter(c -> c.generatedExpression() == null).toList();
         List<String> values = new ArrayList<>();
-        for (Column column : table.columns()) {
+        for (Column column : columns) {
             values.add(parentValue(table, column).orElse("?"));
         }
         String sql = "insert into " + quote(table.name()) + " ("
-                + String.join(", ", table.columns().stream().map(c -> quote(c.name())).toList()) + ") values ("
+                + String.join(", ", columns.stream().map(c -> quote(c.name())).toList()) + ") values ("
                 + String.join(", ", values) + ")";
         int inserted = 0;
         String problem = null;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (int row = 1; row <= rows; row++) {
                 int parameter = 1;
-                for (Column column : table.columns()) {
+                for (Column column : columns) {
                     Optional<String> fromParent = parentValue(table, column);
                     if (fromParent.isPresent()) {
                         insert.setInt(parameter++, row);

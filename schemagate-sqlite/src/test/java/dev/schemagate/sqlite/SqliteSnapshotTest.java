@@ -15,17 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SqliteSnapshotTest {
 
     private static final String SCHEMA = """
-            CREATE TABLE owner (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE) STRICT;
+            CREATE TABLE owner (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE COLLATE nocase,
+              domain TEXT GENERATED ALWAYS AS (substr(email, instr(email, '@') + 1)) STORED,
+              "as" TEXT AS (upper(  email ))) STRICT;
             CREATE TABLE pet (
               owner_id INTEGER NOT NULL REFERENCES owner ON DELETE CASCADE,
               name TEXT NOT NULL,
-              born TEXT DEFAULT '2020-01-01',
+              born TEXT DEFAULT '2020-01-01' CHECK (born COLLATE rtrim > '1900' AND CAST(born AS TEXT) <> ''),
               CONSTRAINT named_born CHECK (born > '1900'),
               PRIMARY KEY (owner_id, name)
             ) WITHOUT ROWID;
@@ -46,12 +49,17 @@ class SqliteSnapshotTest {
             Snapshot snapshot = dialect.snapshot(connection, SnapshotOptions.full());
 
             Table owner = snapshot.table(dev.schemagate.model.QualifiedName.of("main", "owner")).orElseThrow();
-            assertThat(owner.sqlite()).isEqualTo(new SqliteTable(false, true));
+            assertThat(owner.sqlite()).isEqualTo(new SqliteTable(false, true, true, List.of("domain")));
+            assertThat(owner.column("email").orElseThrow().collation()).isEqualTo("NOCASE");
+            assertThat(owner.column("domain").orElseThrow().generatedExpression()).isEqualTo("substr(email, instr(email, '@') + 1)");
+            assertThat(owner.column("as").orElseThrow().generatedExpression()).isEqualTo("upper( email )");
             assertThat(owner.constraints()).extracting(Constraint::type)
                     .containsExactlyInAnyOrder(Constraint.Type.PRIMARY_KEY, Constraint.Type.UNIQUE);
 
             Table pet = snapshot.table(dev.schemagate.model.QualifiedName.of("main", "pet")).orElseThrow();
-            assertThat(pet.sqlite()).isEqualTo(new SqliteTable(true, false));
+            assertThat(pet.sqlite()).isEqualTo(new SqliteTable(true, false, false, List.of()));
+            assertThat(pet.column("born").orElseThrow().collation()).isNull();
+            assertThat(pet.column("born").orElseThrow().generatedExpression()).isNull();
             assertThat(pet.primaryKey().orElseThrow().columns()).containsExactly("owner_id", "name");
             Constraint key = pet.constraints().stream().filter(c -> c.type() == Constraint.Type.FOREIGN_KEY).findFirst().orElseThrow();
             assertThat(key.referencedColumns()).containsExactly("id");

@@ -54,11 +54,13 @@ public final class SqliteDdl {
     static String createTable(Table table, String name) {
         List<String> items = new ArrayList<>();
         for (Column column : table.columns()) {
-            items.add(column(column));
+            items.add(column(table, column));
         }
+        SqliteTable kind = kind(table);
         table.constraints().stream().sorted(Comparator.comparing(SqliteDdl::order))
-                .map(Constraint::definition).forEach(items::add);
-        SqliteTable kind = table.sqlite() == null ? SqliteTable.PLAIN : table.sqlite();
+                .map(constraint -> constraint.type() == Constraint.Type.PRIMARY_KEY && kind.autoincrement()
+                        ? autoincrement(constraint.definition()) : constraint.definition())
+                .forEach(items::add);
         List<String> options = new ArrayList<>();
         if (kind.withoutRowid()) {
             options.add("WITHOUT ROWID");
@@ -70,7 +72,18 @@ public final class SqliteDdl {
                 + (options.isEmpty() ? "" : " " + String.join(", ", options));
     }
 
-    static String column(Column column) {
+    static SqliteTable kind(Table table) {
+        return table.sqlite() == null ? SqliteTable.PLAIN : table.sqlite();
+    }
+
+    /** {@code PRIMARY KEY (id)} as {@code PRIMARY KEY (id AUTOINCREMENT)}, the table-constraint form SQLite accepts. */
+    private static String autoincrement(String primaryKey) {
+        int close = primaryKey.lastIndexOf(')');
+        return primaryKey.substring(0, close) + " AUTOINCREMENT" + primaryKey.substring(close);
+    }
+
+    /** A column of {@code table} as {@code CREATE TABLE} and {@code ADD COLUMN} write it. */
+    static String column(Table table, Column column) {
         StringBuilder sql = new StringBuilder(quote(column.name()));
         if (column.type() != null && !column.type().isBlank()) {
             sql.append(' ').append(column.type());
@@ -81,7 +94,19 @@ public final class SqliteDdl {
         if (column.defaultExpression() != null) {
             sql.append(" DEFAULT ").append(column.defaultExpression());
         }
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(column.collation());
+        }
+        if (column.generatedExpression() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(')')
+                    .append(stored(table, column) ? " STORED" : " VIRTUAL");
+        }
         return sql.toString();
+    }
+
+    /** The column is a {@code STORED} generated column (else, when generated, {@code VIRTUAL}). */
+    private static boolean stored(Table table, Column column) {
+        return kind(table).storedGenerated().contains(column.name());
     }
 
     private static int order(Constraint constraint) {

@@ -111,7 +111,7 @@ public final class SqlitePlanner {
     private void alter(Table old, Table table) {
         String change = "alter table " + table.name();
         for (Column column : table.columns().subList(old.columns().size(), table.columns().size())) {
-            add("ALTER TABLE " + quote(table.name()) + " ADD COLUMN " + SqliteDdl.column(column), Set.of(), change);
+            add("ALTER TABLE " + quote(table.name()) + " ADD COLUMN " + SqliteDdl.column(table, column), Set.of(), change);
         }
         for (Index index : old.indexes()) {
             if (!table.indexes().contains(index)) {
@@ -135,20 +135,43 @@ public final class SqlitePlanner {
         }
     }
 
-    /** SQLite's procedure: new table under a new name, rows copied, old dropped, new renamed, indexes and triggers again. */
+    /**
+     * SQLite's procedure: new table under a new name, rows copied (into the columns that take values:
+     * a generated column computes its own), old dropped, new renamed, indexes and triggers again.
+     */
     private void rebuild(Table old, Table table) {
         String change = "rebuild table " + table.name();
         String temporary = "new_" + table.name();
-        List<String> common = table.columns().stream().map(Column::name)
-                .filter(name -> old.column(name).isPresent()).map(SqliteDdl::quote).toList();
-        boolean loses = old.columns().stream().anyMatch(column -> table.column(column.name()).isEmpty());
+        List<String> common = table.columns().stream().filter(column -> column.generatedExpression() == null).map(Column::name)
+                .filter(name -> old.column(name).isPresent())
+                .map(SqliteDdl::quote).toList();
+        boolean loses = old.columns().stream().anyMatch(column -> column.generatedExpression() == null
+                && table.column(column.name()).filter(kept -> kept.generatedExpression() == null).isEmpty());
         add(SqliteDdl.createTable(table, temporary), Set.of(), change);
         add("INSERT INTO " + quote(temporary) + " (" + String.join(", ", common) + ") SELECT " + String.join(", ", common)
                 + " FROM " + quote(old.name()), EnumSet.of(Hazard.REWRITES_TABLE), change);
+        if (SqliteDdl.kind(old).autoincrement() && SqliteDdl.kind(table).autoincrement()) {
+            keepSequence(old.name(), temporary, change);
+        }
         add("DROP TABLE " + quote(old.name()), loses ? EnumSet.of(Hazard.DELETES_DATA) : Set.of(), change);
         add("ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(table.name()), Set.of(), change);
         table.indexes().forEach(index -> add(SqliteDdl.createIndex(table.name(), index), EnumSet.of(Hazard.BUILDS_INDEX), change));
         table.triggers().forEach(trigger -> add(trigger.definition(), Set.of(), change));
+    }
+
+    /**
+     * The copy gives the new table the highest key copied; AUTOINCREMENT promises more: no key ever
+     * handed out is used again, so the old table's high-water mark in {@code sqlite_sequence} (rows
+     * deleted since count) goes to the new table before the old one is dropped with it.
+     */
+    private void keepSequence(String table, String temporary, String change) {
+        add("DELETE FROM sqlite_sequence WHERE name = " + literal(temporary), Set.of(), change);
+        add("INSERT INTO sqlite_sequence (name, seq) SELECT " + literal(temporary) + ", seq FROM sqlite_sequence WHERE name = "
+                + literal(table), Set.of(), change);
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** The same columns, keys and kind: only indexes and triggers may differ. */
