@@ -154,4 +154,49 @@ class SqliteVerifyTest {
         assertThat(result.findings()).extracting(Finding::ruleId).isEmpty();
         assertThat(result.runs()).extracting(MigrationRun::reversal).containsOnly(MigrationRun.Reversal.REVERSED);
     }
+
+    /**
+     * Each down script rebuilds the table as it was, except for one attribute only the CREATE TABLE
+     * text holds: AUTOINCREMENT, a column's COLLATE, a generated column's expression.
+     */
+    @Test
+    void aRollbackThatLosesAutoincrementACollateOrAGeneratedExpressionIsNotRestored() throws IOException {
+        write("1_tables.up.sql", """
+                CREATE TABLE ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT);
+                CREATE TABLE login (id INTEGER PRIMARY KEY, email TEXT COLLATE NOCASE);
+                CREATE TABLE line (id INTEGER PRIMARY KEY, price REAL, taxed REAL GENERATED ALWAYS AS (price * 1.2) STORED);
+                """);
+        write("1_tables.down.sql", "DROP TABLE line;\nDROP TABLE login;\nDROP TABLE ticket;\n");
+        write("2_ticket.up.sql", "ALTER TABLE ticket ADD COLUMN due TEXT;\n");
+        write("2_ticket.down.sql", rebuild("ticket", "id INTEGER PRIMARY KEY, title TEXT", "id, title"));
+        write("3_login.up.sql", "ALTER TABLE login ADD COLUMN name TEXT;\n");
+        write("3_login.down.sql", rebuild("login", "id INTEGER PRIMARY KEY, email TEXT COLLATE RTRIM", "id, email"));
+        write("4_line.up.sql", "ALTER TABLE line ADD COLUMN note TEXT;\n");
+        write("4_line.down.sql", rebuild("line", "id INTEGER PRIMARY KEY, price REAL, taxed REAL GENERATED ALWAYS AS (price * 1.25) STORED",
+                "id, price"));
+
+        VerifyResult result = verify();
+
+        assertThat(notRestored(result, "2_ticket.down.sql")).anyMatch(line -> line.contains("autoincrement"));
+        assertThat(notRestored(result, "3_login.down.sql")).anyMatch(line -> line.contains("collation")
+                && line.contains("NOCASE") && line.contains("RTRIM"));
+        assertThat(notRestored(result, "4_line.down.sql")).anyMatch(line -> line.contains("generatedExpression")
+                && line.contains("price * 1.25"));
+        assertThat(result.findings()).filteredOn(f -> f.location().file().getFileName().toString().startsWith("1_")).isEmpty();
+    }
+
+    /** A down script that rebuilds {@code table} with {@code columns}, copying {@code copied}. */
+    private static String rebuild(String table, String columns, String copied) {
+        return "CREATE TABLE " + table + "_old (" + columns + ");\n"
+                + "INSERT INTO " + table + "_old (" + copied + ") SELECT " + copied + " FROM " + table + ";\n"
+                + "DROP TABLE " + table + ";\n"
+                + "ALTER TABLE " + table + "_old RENAME TO " + table + ";\n";
+    }
+
+    private static java.util.List<String> notRestored(VerifyResult result, String file) {
+        return result.findings().stream().filter(f -> f.ruleId().equals(ReversibilityFindings.NOT_RESTORED)
+                        && f.location().file().getFileName().toString().equals(file))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + ReversibilityFindings.NOT_RESTORED + " on " + file
+                        + ": " + result.findings())).evidence();
+    }
 }

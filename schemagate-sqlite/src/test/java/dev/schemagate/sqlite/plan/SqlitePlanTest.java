@@ -17,6 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,5 +131,57 @@ class SqlitePlanTest {
         assertThat(unsafe.plan().destructive()).extracting(PlannedStatement::sql).contains("DROP TABLE \"b\"", "DROP TABLE \"a\"");
         assertThat(unsafe.plan().statements()).filteredOn(s -> s.sql().startsWith("INSERT"))
                 .allMatch(s -> s.hazards().contains(Hazard.REWRITES_TABLE));
+    }
+
+    @Test
+    void autoincrementCollateAndGeneratedColumnsAreAddedAndProven() throws IOException {
+        String from = "CREATE TABLE ticket (id INTEGER PRIMARY KEY, title TEXT NOT NULL, price REAL);\n";
+        String to = "CREATE TABLE ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL COLLATE NOCASE, price REAL,\n"
+                + "  taxed REAL GENERATED ALWAYS AS (price * 1.2) STORED);\n";
+
+        PlanProof proof = prove("attributes", from, to, false);
+
+        assertThat(sql(proof)).anyMatch(s -> s.startsWith("CREATE TABLE \"new_ticket\"")
+                && s.contains("\"title\" TEXT NOT NULL COLLATE NOCASE")
+                && s.contains("\"taxed\" REAL GENERATED ALWAYS AS (price * 1.2) STORED")
+                && s.contains("PRIMARY KEY (id AUTOINCREMENT)"));
+        assertThat(sql(proof)).anyMatch(s -> s.startsWith("INSERT INTO \"new_ticket\" (\"id\", \"title\", \"price\") SELECT"));
+    }
+
+    @Test
+    void aVirtualGeneratedColumnIsAddedInPlace() throws IOException {
+        PlanProof proof = prove("virtual", "CREATE TABLE item (id INTEGER PRIMARY KEY, price REAL);\n",
+                "CREATE TABLE item (id INTEGER PRIMARY KEY, price REAL, cheap INTEGER AS (price < 1));\n", false);
+
+        assertThat(sql(proof)).containsExactly(
+                "ALTER TABLE \"item\" ADD COLUMN \"cheap\" INTEGER GENERATED ALWAYS AS (price < 1) VIRTUAL");
+    }
+
+    /** AUTOINCREMENT never hands out a key twice: a rebuild carries the old table's high-water mark over. */
+    @Test
+    void rebuildingAnAutoincrementTableKeepsItsSequence() throws IOException, SQLException {
+        String from = "CREATE TABLE ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT);\n";
+        String to = "CREATE TABLE ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL);\n";
+
+        PlanProof proof = prove("sequence", from, to, false);
+
+        assertThat(sql(proof)).containsSubsequence("INSERT INTO \"new_ticket\" (\"id\", \"title\") SELECT \"id\", \"title\" FROM \"ticket\"",
+                "DELETE FROM sqlite_sequence WHERE name = 'new_ticket'",
+                "INSERT INTO sqlite_sequence (name, seq) SELECT 'new_ticket', seq FROM sqlite_sequence WHERE name = 'ticket'",
+                "DROP TABLE \"ticket\"");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sequence.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute(from);
+            statement.execute("INSERT INTO ticket (title) VALUES ('a'), ('b'), ('c')");
+            statement.execute("DELETE FROM ticket WHERE id > 1");
+            for (String planned : sql(proof)) {
+                statement.execute(planned);
+            }
+            statement.execute("INSERT INTO ticket (title) VALUES ('d')");
+            try (ResultSet last = statement.executeQuery("SELECT max(id) FROM ticket")) {
+                assertThat(last.next()).isTrue();
+                assertThat(last.getLong(1)).as("keys 2 and 3 were handed out before the rebuild").isEqualTo(4);
+            }
+        }
     }
 }
