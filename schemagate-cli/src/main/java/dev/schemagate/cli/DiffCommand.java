@@ -5,6 +5,7 @@ import dev.schemagate.diff.DiffText;
 import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.lint.ObservationProvider;
 import dev.schemagate.engine.DiffRun;
 import dev.schemagate.postgres.server.JdbcUrls;
 import picocli.CommandLine.Command;
@@ -85,7 +86,7 @@ public final class DiffCommand implements Callable<Integer> {
                 out.print(DiffJson.render(result.diff(), proof, proof.heldBack()));
                 yield proof.problems().isEmpty() ? differs : ExitCode.FINDINGS;
             }
-            case sql -> sql(proof, out, differs);
+            case sql -> sql(proof, out, differs, dialect);
         };
         if (proof != null) {
             report(proof, format == Format.sql, err);
@@ -95,7 +96,7 @@ public final class DiffCommand implements Callable<Integer> {
         return exit;
     }
 
-    private int sql(PlanProof proof, PrintWriter out, int differs) {
+    private int sql(PlanProof proof, PrintWriter out, int differs, Dialect dialect) {
         String header = "-- Migration from " + JdbcUrls.redact(source) + " to " + JdbcUrls.redact(target)
                 + ", written by Schemagate";
         if (!proof.problems().isEmpty()) {
@@ -106,9 +107,20 @@ public final class DiffCommand implements Callable<Integer> {
         }
         out.println(header + ", and proven on a scratch copy of SOURCE (" + PROOF_ROWS + " rows a table): the whole plan");
         out.println("-- leaves exactly TARGET" + (proof.heldBack().isEmpty() ? ""
-                : "; without the held-back statements it runs on its own") + ". Hazards are those seen there.");
+                : "; without the held-back statements it runs on its own") + ". " + hazards(dialect));
         out.print(proof.plan().script(proof.heldBack()));
         return proof.heldBack().isEmpty() ? differs : ExitCode.HELD_BACK;
+    }
+
+    /**
+     * What the hazards above each statement are: seen on the copy where the dialect has an observer
+     * (PostgreSQL's locks and rewrites), else the planner's own, the copy having shown only that each
+     * statement runs, the result and the rows each table keeps.
+     */
+    static String hazards(Dialect dialect) {
+        return ObservationProvider.find(dialect.id()).isPresent() ? "Hazards are those seen there."
+                : "Hazards are the planner's: on " + dialect.id() + " the copy shows that each statement runs, the\n"
+                + "-- result and every table's row count, but no lock or rewrite is watched.";
     }
 
     private void report(PlanProof proof, boolean sql, PrintWriter err) {

@@ -54,6 +54,20 @@ class DiffCommandTest {
                 "    ~ column note › defaultExpression: (none) → ''n'::text'");
     }
 
+    /** SQLite has no observer: its plan's header says the hazards are the planner's, and what the copy did check. */
+    @Test
+    void aSqlitePlanSaysItsHazardsAreThePlannersNotSeen(@TempDir Path dir) throws IOException {
+        Path a = write(dir, "a.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT);");
+        Path b = write(dir, "b.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, n TEXT COLLATE NOCASE);");
+
+        CommandRun run = CommandRun.of("diff", a.toString(), b.toString(), "--format", "sql", "--dialect", "sqlite");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out()).contains("-- leaves exactly TARGET. Hazards are the planner's: on sqlite the copy shows",
+                "-- result and every table's row count, but no lock or rewrite is watched.",
+                "PRIMARY KEY (id AUTOINCREMENT)", "\"n\" TEXT COLLATE NOCASE").doesNotContain("those seen there");
+    }
+
     @Test
     void jsonListsObjectsWithFieldLevelChangesAndThePlan(@TempDir Path dir) throws IOException {
         Path a = write(dir, "a.sql", "CREATE TABLE t (id int, n int);");
