@@ -3,6 +3,8 @@ package dev.schemagate.mysql;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.IntegrityProblem;
+import dev.schemagate.data.RowReader;
+import dev.schemagate.data.SeedOrder;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableRows;
 import dev.schemagate.data.TableSeed;
@@ -13,11 +15,9 @@ import dev.schemagate.model.Table;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +32,14 @@ final class MysqlDataProbe implements DataProbe {
     /** The most rows of one table read back; beyond it only the count is compared. */
     static final int CAPTURE_LIMIT = 10_000;
 
+    /** Rows read back in primary key order. */
+    private static final RowReader READER = new RowReader(MysqlRows::quote, CAPTURE_LIMIT, true);
+
     @Override
     public SeedReport seed(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables, int rowsPerTable,
                            long seed) throws SQLException {
         List<TableSeed> seeded = new ArrayList<>();
-        for (Table table : MysqlRows.parentsFirst(snapshot, tables)) {
+        for (Table table : SeedOrder.parentsFirst(snapshot, tables)) {
             seeded.add(MysqlRows.fill(connection, table, rowsPerTable, seed));
         }
         return new SeedReport(seeded);
@@ -45,31 +48,7 @@ final class MysqlDataProbe implements DataProbe {
     @Override
     public Map<QualifiedName, TableRows> capture(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables)
             throws SQLException {
-        Map<QualifiedName, TableRows> captured = new LinkedHashMap<>();
-        for (QualifiedName name : tables) {
-            Table table = snapshot.table(name).orElse(null);
-            if (table == null) {
-                continue;
-            }
-            List<String> columns = table.columns().stream().map(c -> c.name()).toList();
-            String order = table.primaryKey().map(key -> " order by " + String.join(", ",
-                    key.columns().stream().map(MysqlRows::quote).toList())).orElse("");
-            List<Map<String, String>> rows = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select "
-                    + String.join(", ", columns.stream().map(MysqlRows::quote).toList()) + " from "
-                    + MysqlRows.quote(table.name()) + order + " limit " + CAPTURE_LIMIT); ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        row.put(columns.get(i), result.getString(i + 1));
-                    }
-                    rows.add(row);
-                }
-            }
-            captured.put(name, new TableRows(name, columns, rows, count(connection, "select count(*) from "
-                    + MysqlRows.quote(table.name()))));
-        }
-        return captured;
+        return READER.capture(connection, snapshot, tables);
     }
 
     /** MySQL converts a value it cannot cast with a warning or an error of its own; no sample value is re-seeded. */
@@ -90,7 +69,7 @@ final class MysqlDataProbe implements DataProbe {
             if (before == null) {
                 continue;
             }
-            for (Constraint key : MysqlRows.foreignKeys(table)) {
+            for (Constraint key : SeedOrder.foreignKeys(table)) {
                 if (before.constraint(key.name()).isEmpty() && key.columns().size() == 1
                         && before.column(key.columns().get(0)).isPresent()
                         && now.table(key.referencedTable()).flatMap(p -> p.column(key.referencedColumns().get(0))).isPresent()) {
@@ -123,7 +102,7 @@ final class MysqlDataProbe implements DataProbe {
         List<IntegrityProblem> problems = new ArrayList<>();
         Snapshot snapshot = MysqlIntrospector.snapshot(connection);
         for (Table table : snapshot.tables()) {
-            for (Constraint key : MysqlRows.foreignKeys(table)) {
+            for (Constraint key : SeedOrder.foreignKeys(table)) {
                 long orphans = orphans(connection, table, key);
                 if (orphans > 0) {
                     problems.add(new IntegrityProblem(IntegrityProblem.Kind.FOREIGN_KEY_ORPHANS, table.qualifiedName(),
@@ -147,21 +126,14 @@ final class MysqlDataProbe implements DataProbe {
             match.add("p." + MysqlRows.quote(key.referencedColumns().get(i)) + " = c." + MysqlRows.quote(key.columns().get(i)));
         }
         try {
-            return count(connection, "select count(*) from " + MysqlRows.quote(table.name()) + " c where "
+            return RowReader.count(connection, "select count(*) from " + MysqlRows.quote(table.name()) + " c where "
                     + String.join(" and ", set) + " and not exists (select 1 from " + parentTable + " p where "
                     + String.join(" and ", match) + ")");
         } catch (SQLException missingParent) {
             if (connection.isClosed()) {
                 throw missingParent;
             }
-            return count(connection, "select count(*) from " + MysqlRows.quote(table.name()) + " c where " + String.join(" and ", set));
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(sql); ResultSet result = count.executeQuery()) {
-            result.next();
-            return result.getLong(1);
+            return RowReader.count(connection, "select count(*) from " + MysqlRows.quote(table.name()) + " c where " + String.join(" and ", set));
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.data.SeedOrder;
 import dev.schemagate.data.TableSeed;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.QualifiedName;
-import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 
 import java.sql.Connection;
@@ -12,12 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +21,7 @@ import java.util.regex.Pattern;
  * Synthetic rows for MySQL tables: a value per column from its type (numbers, text cut to the
  * column's length, dates, the first value of an {@code ENUM} or {@code SET}, JSON), distinct per row
  * so keys hold; generated and {@code AUTO_INCREMENT} columns are left to the server, and foreign key
- * columns take the values of the referenced table's rows, which is filled first.
+ * columns take the values of the referenced table's rows, which is filled first ({@link SeedOrder}).
  */
 final class MysqlRows {
 
@@ -33,29 +29,6 @@ final class MysqlRows {
     private static final Pattern FIRST_VALUE = Pattern.compile("^(?:enum|set)\\('((?:[^']|'')*)'");
 
     private MysqlRows() {
-    }
-
-    /** The tables to fill, each after the tables its foreign keys reference (cycles broken where met). */
-    static List<Table> parentsFirst(Snapshot snapshot, Collection<QualifiedName> names) {
-        Set<Table> ordered = new LinkedHashSet<>();
-        Set<QualifiedName> visiting = new HashSet<>();
-        for (QualifiedName name : names) {
-            snapshot.table(name).ifPresent(table -> visit(snapshot, table, names, visiting, ordered));
-        }
-        return List.copyOf(ordered);
-    }
-
-    private static void visit(Snapshot snapshot, Table table, Collection<QualifiedName> names, Set<QualifiedName> visiting,
-                              Set<Table> ordered) {
-        if (ordered.contains(table) || !visiting.add(table.qualifiedName())) {
-            return;
-        }
-        for (Constraint key : foreignKeys(table)) {
-            if (names.contains(key.referencedTable())) {
-                snapshot.table(key.referencedTable()).ifPresent(parent -> visit(snapshot, parent, names, visiting, ordered));
-            }
-        }
-        ordered.add(table);
     }
 
     static TableSeed fill(Connection connection, Table table, int rows, long seed) throws SQLException {
@@ -98,7 +71,7 @@ final class MysqlRows {
 
     /** For a column of a foreign key, the referenced column's values in the parent's rows; null for any other column. */
     private static List<String> parentValues(Connection connection, Table table, Column column) throws SQLException {
-        for (Constraint key : foreignKeys(table)) {
+        for (Constraint key : SeedOrder.foreignKeys(table)) {
             int at = key.columns().indexOf(column.name());
             if (at < 0 || key.referencedColumns().size() <= at) {
                 continue;
@@ -161,10 +134,6 @@ final class MysqlRows {
                     : text.substring(0, max - unique.length()) + unique;
         }
         return text;
-    }
-
-    static List<Constraint> foreignKeys(Table table) {
-        return table.constraints().stream().filter(c -> c.type() == Constraint.Type.FOREIGN_KEY).toList();
     }
 
     static String quote(String name) {

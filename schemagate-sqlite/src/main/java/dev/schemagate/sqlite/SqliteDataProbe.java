@@ -3,6 +3,8 @@ package dev.schemagate.sqlite;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.IntegrityProblem;
+import dev.schemagate.data.RowReader;
+import dev.schemagate.data.SeedOrder;
 import dev.schemagate.data.SeedReport;
 import dev.schemagate.data.TableRows;
 import dev.schemagate.data.TableSeed;
@@ -17,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,11 +34,14 @@ final class SqliteDataProbe implements DataProbe {
     /** The most rows of one table read back; beyond it only the count is compared. */
     static final int CAPTURE_LIMIT = 10_000;
 
+    /** Rows read back in the order SQLite gives them (rowid order for a plain table). */
+    private static final RowReader READER = new RowReader(SqliteRows::quote, CAPTURE_LIMIT, false);
+
     @Override
     public SeedReport seed(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables, int rowsPerTable,
                            long seed) throws SQLException {
         List<TableSeed> seeded = new ArrayList<>();
-        for (Table table : SqliteRows.parentsFirst(snapshot, tables)) {
+        for (Table table : SeedOrder.parentsFirst(snapshot, tables)) {
             seeded.add(SqliteRows.fill(connection, table, rowsPerTable, seed));
         }
         return new SeedReport(seeded);
@@ -46,27 +50,13 @@ final class SqliteDataProbe implements DataProbe {
     @Override
     public Map<QualifiedName, TableRows> capture(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables)
             throws SQLException {
-        Map<QualifiedName, TableRows> captured = new LinkedHashMap<>();
-        for (QualifiedName name : tables) {
-            Table table = snapshot.table(name).orElse(null);
-            if (table == null) {
-                continue;
-            }
-            List<String> columns = table.columns().stream().map(c -> c.name()).toList();
-            List<Map<String, String>> rows = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select * from " + SqliteRows.quote(table.name())
-                    + " limit " + CAPTURE_LIMIT); ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (String column : columns) {
-                        row.put(column, result.getString(column));
-                    }
-                    rows.add(row);
-                }
-            }
-            captured.put(name, new TableRows(name, columns, rows, count(connection, table.name())));
-        }
-        return captured;
+        return READER.capture(connection, snapshot, tables);
+    }
+
+    /** SQLite converts by type affinity and never refuses a stored value in a cast, so no sample value explains a failure. */
+    @Override
+    public long reseed(Connection connection, Snapshot now, FailedStatement failure) {
+        return 0;
     }
 
     /**
@@ -76,12 +66,6 @@ final class SqliteDataProbe implements DataProbe {
      * would. A key whose values cannot be conformed (a parent without rows under a NOT NULL column)
      * is left as it is.
      */
-    /** SQLite converts by type affinity and never refuses a stored value in a cast, so no sample value explains a failure. */
-    @Override
-    public long reseed(Connection connection, Snapshot now, FailedStatement failure) {
-        return 0;
-    }
-
     @Override
     public long conform(Connection connection, Snapshot now, Snapshot target) throws SQLException {
         long changed = 0;
@@ -159,13 +143,5 @@ final class SqliteDataProbe implements DataProbe {
             }
         }
         return tables;
-    }
-
-    private static long count(Connection connection, String table) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("select count(*) from " + SqliteRows.quote(table));
-             ResultSet result = count.executeQuery()) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 }

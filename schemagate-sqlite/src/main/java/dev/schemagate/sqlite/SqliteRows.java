@@ -1,23 +1,18 @@
 package dev.schemagate.sqlite;
 
+import dev.schemagate.data.SeedOrder;
 import dev.schemagate.data.TableSeed;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
-import dev.schemagate.model.QualifiedName;
-import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,36 +20,13 @@ import java.util.regex.Pattern;
  * Synthetic rows for SQLite tables: a value per column from its declared type's affinity (SQLite's
  * own rules: {@code INT} → integer, {@code CHAR}/{@code CLOB}/{@code TEXT} → text, {@code REAL}/
  * {@code FLOA}/{@code DOUB} → real), distinct per row so keys hold, and foreign key columns taken
- * from the rows of the referenced table, which is filled first; generated columns are left to SQLite.
+ * from the rows of the referenced table, which is filled first ({@link SeedOrder}); generated columns are left to SQLite.
  */
 final class SqliteRows {
 
     private static final Pattern TABLE_IN_MESSAGE = Pattern.compile("\\bin (?:table )?\"?(\\w+)");
 
     private SqliteRows() {
-    }
-
-    /** The tables to fill, each after the tables its foreign keys reference (cycles broken where met). */
-    static List<Table> parentsFirst(Snapshot snapshot, Collection<QualifiedName> names) {
-        Set<Table> ordered = new LinkedHashSet<>();
-        Set<QualifiedName> visiting = new HashSet<>();
-        for (QualifiedName name : names) {
-            snapshot.table(name).ifPresent(table -> visit(snapshot, table, names, visiting, ordered));
-        }
-        return List.copyOf(ordered);
-    }
-
-    private static void visit(Snapshot snapshot, Table table, Collection<QualifiedName> names, Set<QualifiedName> visiting,
-                              Set<Table> ordered) {
-        if (ordered.contains(table) || !visiting.add(table.qualifiedName())) {
-            return;
-        }
-        for (Constraint key : foreignKeys(table)) {
-            if (names.contains(key.referencedTable())) {
-                snapshot.table(key.referencedTable()).ifPresent(parent -> visit(snapshot, parent, names, visiting, ordered));
-            }
-        }
-        ordered.add(table);
     }
 
     /** Fills the table's columns that take values (a generated column computes its own). */
@@ -100,7 +72,7 @@ final class SqliteRows {
      * row (n bound per row, wrapping round), so the columns of one key come from one parent row.
      */
     private static Optional<String> parentValue(Table table, Column column) {
-        for (Constraint key : foreignKeys(table)) {
+        for (Constraint key : SeedOrder.foreignKeys(table)) {
             int at = key.columns().indexOf(column.name());
             if (at < 0 || key.referencedColumns().size() <= at) {
                 continue;
@@ -157,10 +129,6 @@ final class SqliteRows {
             return String.format("2024-01-%02d 00:00:%02d", 1 + row % 28, row % 60);
         }
         return (long) row;
-    }
-
-    private static List<Constraint> foreignKeys(Table table) {
-        return table.constraints().stream().filter(c -> c.type() == Constraint.Type.FOREIGN_KEY).toList();
     }
 
     /** The table an {@code integrity_check} line names, or {@code (database)} when it names an index or none. */
