@@ -24,7 +24,7 @@ record SqliteTableText(Map<String, ColumnText> columns, boolean autoincrement) {
      * One column's attributes from its definition.
      *
      * @param collation the collating sequence in upper case, or null for the default ({@code BINARY})
-     * @param generated the expression of a generated column, blanks made single, or null
+     * @param generated the expression of a generated column, keywords and unquoted names in lower case and blanks made single, or null
      */
     record ColumnText(String collation, String generated) {
 
@@ -63,7 +63,7 @@ record SqliteTableText(Map<String, ColumnText> columns, boolean autoincrement) {
             }
             boolean itemEnds = depth == 1 && token.isSymbol(',') || depth == 0;
             if (itemEnds) {
-                column(createTable, tokens.subList(itemStart, i), columns);
+                column(tokens.subList(itemStart, i), columns);
                 itemStart = i + 1;
                 if (depth == 0) {
                     break;
@@ -74,7 +74,7 @@ record SqliteTableText(Map<String, ColumnText> columns, boolean autoincrement) {
     }
 
     /** Reads one item of the table's list, if it defines a column. */
-    private static void column(String sql, List<SqliteTokens.Token> item, Map<String, ColumnText> columns) {
+    private static void column(List<SqliteTokens.Token> item, Map<String, ColumnText> columns) {
         if (item.isEmpty() || item.get(0).kind() == SqliteTokens.Kind.WORD
                 && CONSTRAINT_WORDS.contains(item.get(0).text().toUpperCase(Locale.ROOT))) {
             return;
@@ -94,11 +94,29 @@ record SqliteTableText(Map<String, ColumnText> columns, boolean autoincrement) {
             } else if (depth == 0 && token.is("AS") && i + 1 < item.size() && item.get(i + 1).isSymbol('(')) {
                 int close = closing(item, i + 1);
                 if (close > 0) {
-                    generated = SqliteDefinitions.normalized(sql.substring(item.get(i + 1).end(), item.get(close).start()));
+                    generated = canonical(item.subList(i + 2, close));
                 }
             }
         }
         columns.put(item.get(0).name().toLowerCase(Locale.ROOT), new ColumnText(collation, generated));
+    }
+
+    /**
+     * An expression as SQLite reads it, whatever its writer's habits: keywords and unquoted names
+     * (which SQLite reads case-insensitively) in lower case, any blanks or comments between two
+     * tokens one space; strings and quoted names as written.
+     */
+    private static String canonical(List<SqliteTokens.Token> tokens) {
+        StringBuilder text = new StringBuilder();
+        int previousEnd = -1;
+        for (SqliteTokens.Token token : tokens) {
+            if (previousEnd >= 0 && token.start() > previousEnd) {
+                text.append(' ');
+            }
+            text.append(token.kind() == SqliteTokens.Kind.WORD ? token.text().toLowerCase(Locale.ROOT) : token.text());
+            previousEnd = token.end();
+        }
+        return text.toString();
     }
 
     /** The index of the token closing the parenthesis at {@code open}, or -1. */

@@ -24,7 +24,7 @@ class SqliteSnapshotTest {
     private static final String SCHEMA = """
             CREATE TABLE owner (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE COLLATE nocase,
               domain TEXT GENERATED ALWAYS AS (substr(email, instr(email, '@') + 1)) STORED,
-              "as" TEXT AS (upper(  email ))) STRICT;
+              "as" TEXT AS (UPPER(  Email /* a note */ ))) STRICT;
             CREATE TABLE pet (
               owner_id INTEGER NOT NULL REFERENCES owner ON DELETE CASCADE,
               name TEXT NOT NULL,
