@@ -4,7 +4,6 @@ import dev.schemagate.data.SeedOrder;
 import dev.schemagate.data.TableSeed;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
-import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Table;
 
 import java.sql.Connection;
