@@ -273,6 +273,7 @@ public final class PostgresPlanner {
         }));
         java.util.Collections.reverse(ordered);
         for (Table table : ordered) {
+            drops.add(DropOrder.Rank.PARTS_IN_CYCLES, null, partsInCycles(table));
             TableRebuild rebuild = rebuilds.get(table.qualifiedName());
             Steps steps = new Steps();
             if (rebuild == null) {
@@ -283,6 +284,38 @@ public final class PostgresPlanner {
             }
             drops.add(DropOrder.Rank.TABLES, DependencyGraph.ref(table), steps);
         }
+    }
+
+    /**
+     * The parts of a table the plan drops that call a routine it also drops whose body reads the table
+     * (a policy or check over a function with a SQL-standard body): neither the table nor the routine
+     * can go while the other stands, so these parts go first.
+     */
+    private Steps partsInCycles(Table table) {
+        ObjectRef self = DependencyGraph.ref(table);
+        Steps steps = new Steps();
+        dropped.graph.needs(self).stream()
+                .filter(d -> d.dependent().member() != null && d.referenced().kind() == ObjectRef.Kind.ROUTINE)
+                .filter(d -> dropped.routines.contains(d.referenced().schema() + "." + d.referenced().name()))
+                .filter(d -> dropped.graph.needed(d.referenced()).contains(self))
+                .map(d -> d.dependent().member()).distinct().forEach(member -> {
+                    String name = member.substring(member.indexOf(' ') + 1);
+                    String on = " ON " + PlanDdl.name(table);
+                    if (member.startsWith("policy ")) {
+                        steps.add("DROP POLICY " + PlanDdl.ident(name) + on);
+                    } else if (member.startsWith("trigger ")) {
+                        steps.add("DROP TRIGGER " + PlanDdl.ident(name) + on);
+                    } else if (member.startsWith("index ")) {
+                        steps.add("DROP INDEX " + PlanDdl.sibling(table, name));
+                    } else if (member.startsWith("constraint ") && table.constraint(name)
+                            .filter(c -> c.type() == Constraint.Type.CHECK && !c.inherited()).isPresent()) {
+                        steps.add("ALTER TABLE " + PlanDdl.name(table) + " DROP CONSTRAINT " + PlanDdl.ident(name));
+                    } else if (member.startsWith("column ") && table.column(name)
+                            .filter(c -> c.defaultExpression() != null).isPresent()) {
+                        steps.add("ALTER TABLE " + PlanDdl.name(table) + " ALTER COLUMN " + PlanDdl.ident(name) + " DROP DEFAULT");
+                    }
+                });
+        return steps;
     }
 
     private void dropSequences(Steps steps) {
