@@ -110,9 +110,7 @@ public final class PostgresPlanner {
         steps.addAll(drops().ordered(dropped.graph));
         retypeEnums(steps);
         steps.addAll(creates(created).ordered());
-        Steps last = new Steps();
-        sequenceOwners(last);
-        steps.addAll(last);
+        sequenceOwners(steps);
         steps.addAll(PlanDdl.access(survivors(), to));
         steps.addAll(PlanDdl.eventTriggers(created));
         if (steps.statements().isEmpty()) {
