@@ -62,6 +62,12 @@ public final class DependencyGraph {
         return new ObjectRef(kind, object.schema(), name, null);
     }
 
+    /** A part of the object ({@code constraint orders_pkey}, {@code column code}), as a dependency names it. */
+    public static ObjectRef part(SchemaObject object, String member) {
+        ObjectRef whole = ref(object);
+        return new ObjectRef(whole.kind(), whole.schema(), whole.name(), member);
+    }
+
     /** A relation (table or view) by its name, as a dependency names it. */
     public static ObjectRef relation(Snapshot snapshot, QualifiedName name) {
         ObjectRef.Kind kind = snapshot.view(name).isPresent() ? ObjectRef.Kind.VIEW : ObjectRef.Kind.TABLE;

@@ -11,14 +11,15 @@ import dev.schemagate.model.SchemaObject;
 import dev.schemagate.model.SequenceOptions;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
+import dev.schemagate.model.View;
 
 import java.util.List;
 import java.util.Set;
 
 /**
  * The schema writer's pieces, for a migration plan: the same CREATE statements the writer uses for
- * a whole snapshot, written here for only the objects a plan creates, section by section, so the
- * plan can put its ALTERs between them.
+ * a whole snapshot, written here for only the objects a plan creates, each statement with the object
+ * or part it creates, so the plan can order them, and its ALTERs, by the target's dependencies.
  */
 public final class PlanDdl {
 
@@ -26,7 +27,7 @@ public final class PlanDdl {
     }
 
     /** Schemas, extensions, collations, types, routines that need no relation, domain constraints and sequences. */
-    public static List<String> typesAndSequences(Snapshot created) {
+    public static List<Created> typesAndSequences(Snapshot created) {
         Script script = new Script();
         for (Schema schema : created.schemas()) {
             script.add("CREATE SCHEMA " + Sql.ident(schema.name()));
@@ -36,7 +37,7 @@ public final class PlanDdl {
         ProgramDdl.earlyRoutines(created, script);
         TypeDdl.domainConstraints(created, script);
         TypeDdl.sequences(created, script);
-        return script.statements();
+        return script.created();
     }
 
     /**
@@ -44,7 +45,7 @@ public final class PlanDdl {
      * indexes; then what refers to other tables (foreign keys, index attachments to a parent's
      * index), which a plan runs once the tables it alters have their new keys and indexes.
      */
-    public record Tables(List<String> own, List<String> references) {
+    public record Tables(List<Created> own, List<Created> references) {
     }
 
     /** The tables of {@code created} with their constraints and indexes; parents and types are looked up in {@code target}. */
@@ -54,16 +55,21 @@ public final class PlanDdl {
         tables.tables(script);
         tables.constraintsAndIndexes(script);
         Set<String> references = Set.of(TableDdl.FOREIGN_KEYS, TableDdl.INDEX_PARTITIONS);
-        return new Tables(script.statements(references, false), script.statements(references, true));
+        return new Tables(script.created(references, false), script.created(references, true));
     }
 
     /** Views and the routines that read relations, in dependency order, then triggers and row-level security. */
-    public static List<String> programs(Snapshot created) {
+    public static List<Created> programs(Snapshot created) {
         Script script = new Script();
         ProgramDdl.viewsAndLateRoutines(created, script);
         ProgramDdl.triggers(created, script);
         ProgramDdl.rowSecurity(created, script);
-        return script.statements();
+        return script.created();
+    }
+
+    /** {@code CREATE OR REPLACE VIEW}: a view whose query changed but keeps its columns, new ones only at the end. */
+    public static String replaceView(View view) {
+        return ProgramDdl.createView(view).replaceFirst("^CREATE VIEW ", "CREATE OR REPLACE VIEW ");
     }
 
     /** Comments, owners and privileges that differ between {@code before} and {@code after}. */
@@ -92,7 +98,7 @@ public final class PlanDdl {
     /** Statistics targets, storage, attribute options and compression of the columns, as ALTERs. */
     public static List<String> columnSettings(String alter, List<Column> columns) {
         Script script = new Script();
-        TableDdl.columnSettings(alter, columns, script);
+        TableDdl.columnSettings(null, alter, columns, script);
         return script.statements();
     }
 

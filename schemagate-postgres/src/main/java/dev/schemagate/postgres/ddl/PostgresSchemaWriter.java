@@ -3,8 +3,9 @@ package dev.schemagate.postgres.ddl;
 import dev.schemagate.model.Snapshot;
 
 /**
- * Writes a snapshot as a PostgreSQL schema file that rebuilds it in an empty database: objects in
- * dependency order, every name schema-qualified, the same text for the same snapshot.
+ * Writes a snapshot as a PostgreSQL schema file that rebuilds it in an empty database: objects kind by
+ * kind, each moved up before what needs it where the dependencies the snapshot records say so
+ * ({@link CreateGraph}), every name schema-qualified, the same text for the same snapshot.
  */
 public final class PostgresSchemaWriter {
 
@@ -27,6 +28,7 @@ public final class PostgresSchemaWriter {
     public static String render(Snapshot snapshot, boolean extensionVersions) {
         Script script = new Script();
         TypeDdl.schemasAndExtensions(snapshot, script, extensionVersions);
+        int start = script.size();
         TypeDdl.types(snapshot, script);
         ProgramDdl.earlyRoutines(snapshot, script);
         TypeDdl.domainConstraints(snapshot, script);
@@ -38,6 +40,7 @@ public final class PostgresSchemaWriter {
         TypeDdl.sequenceOwners(snapshot, script);
         ProgramDdl.triggers(snapshot, script);
         ProgramDdl.rowSecurity(snapshot, script);
+        script.order(start, snapshot);
         AccessDdl access = new AccessDdl(snapshot);
         access.comments(script);
         access.owners(script);

@@ -15,7 +15,6 @@ import dev.schemagate.model.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Writes routines, views, triggers, event triggers and policies. Routines whose bodies are only
@@ -38,7 +37,7 @@ final class ProgramDdl {
         DependencyGraph graph = new DependencyGraph(snapshot);
         List<Routine> early = snapshot.routines().stream().filter(ProgramDdl::early).toList();
         DependencyOrder.sort(early, DependencyGraph::ref, routine -> graph.needed(DependencyGraph.ref(routine)))
-                .forEach(routine -> script.add(routine.definition()));
+                .forEach(routine -> script.add(routine.definition(), DependencyGraph.ref(routine)));
     }
 
     /** Views, materialized views and the routines that need relations, each after what it reads. */
@@ -50,18 +49,19 @@ final class ProgramDdl {
         List<SchemaObject> ordered = DependencyOrder.sort(items, DependencyGraph::ref, item -> needs(snapshot, graph, item));
         for (SchemaObject item : ordered) {
             if (item instanceof View view) {
-                script.add(createView(view));
+                script.add(createView(view), DependencyGraph.ref(view));
             } else {
-                script.add(((Routine) item).definition());
+                script.add(((Routine) item).definition(), DependencyGraph.ref(item));
             }
         }
         script.section("View settings");
         for (View view : snapshot.views()) {
             String alter = (view.materialized() ? "ALTER MATERIALIZED VIEW " : "ALTER VIEW ") + Sql.name(view);
             view.columns().stream().filter(column -> column.defaultExpression() != null).forEach(column -> script.add(
-                    alter + " ALTER COLUMN " + Sql.ident(column.name()) + " SET DEFAULT " + column.defaultExpression()));
-            TableDdl.columnSettings(alter, view.columns(), script);
-            TableDdl.indexes(view.indexes(), script);
+                    alter + " ALTER COLUMN " + Sql.ident(column.name()) + " SET DEFAULT " + column.defaultExpression(),
+                    DependencyGraph.part(view, "column " + column.name())));
+            TableDdl.columnSettings(view, alter, view.columns(), script);
+            TableDdl.indexes(view, view.indexes(), script);
         }
     }
 
@@ -73,7 +73,7 @@ final class ProgramDdl {
         return needs;
     }
 
-    private static String createView(View view) {
+    static String createView(View view) {
         String with = view.options().isEmpty() ? "" : " WITH (" + String.join(", ", view.options()) + ")";
         String query = view.definition().strip();
         if (query.endsWith(";")) {
@@ -88,14 +88,13 @@ final class ProgramDdl {
 
     static void triggers(Snapshot snapshot, Script script) {
         script.section("Triggers");
-        Stream.concat(snapshot.tables().stream().flatMap(table -> table.triggers().stream()),
-                        snapshot.views().stream().flatMap(view -> view.triggers().stream()))
-                .filter(trigger -> !trigger.inherited()).forEach(trigger -> script.add(trigger.definition()));
+        snapshot.tables().forEach(table -> createTriggers(table, table.triggers(), script));
+        snapshot.views().forEach(view -> createTriggers(view, view.triggers(), script));
         for (Table table : snapshot.tables()) {
-            triggerStates("ALTER TABLE ONLY " + Sql.name(table), table.triggers(), script);
+            triggerStates(table, "ALTER TABLE ONLY " + Sql.name(table), table.triggers(), script);
         }
         for (View view : snapshot.views()) {
-            triggerStates("ALTER TABLE " + Sql.name(view), view.triggers(), script);
+            triggerStates(view, "ALTER TABLE " + Sql.name(view), view.triggers(), script);
         }
     }
 
@@ -123,10 +122,16 @@ final class ProgramDdl {
         }
     }
 
-    private static void triggerStates(String alter, List<Trigger> triggers, Script script) {
+    private static void createTriggers(SchemaObject relation, List<Trigger> triggers, Script script) {
+        triggers.stream().filter(trigger -> !trigger.inherited()).forEach(trigger -> script.add(trigger.definition(),
+                DependencyGraph.part(relation, "trigger " + trigger.name())));
+    }
+
+    private static void triggerStates(SchemaObject relation, String alter, List<Trigger> triggers, Script script) {
         for (Trigger trigger : triggers) {
             if (trigger.enabled() != Enablement.ORIGIN) {
-                script.add(alter + " " + enable(trigger.enabled()) + " TRIGGER " + Sql.ident(trigger.name()));
+                script.add(alter + " " + enable(trigger.enabled()) + " TRIGGER " + Sql.ident(trigger.name()),
+                        DependencyGraph.part(relation, "trigger " + trigger.name()));
             }
         }
     }
@@ -145,13 +150,13 @@ final class ProgramDdl {
         for (Table table : snapshot.tables()) {
             String alter = "ALTER TABLE ONLY " + Sql.name(table);
             if (table.rowSecurity()) {
-                script.add(alter + " ENABLE ROW LEVEL SECURITY");
+                script.add(alter + " ENABLE ROW LEVEL SECURITY", DependencyGraph.part(table, "row security"));
             }
             if (table.forceRowSecurity()) {
-                script.add(alter + " FORCE ROW LEVEL SECURITY");
+                script.add(alter + " FORCE ROW LEVEL SECURITY", DependencyGraph.part(table, "row security"));
             }
             for (Policy policy : table.policies()) {
-                script.add(createPolicy(table, policy));
+                script.add(createPolicy(table, policy), DependencyGraph.part(table, "policy " + policy.name()));
             }
         }
     }

@@ -5,8 +5,10 @@ import dev.schemagate.model.CompositeType;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Identity;
 import dev.schemagate.model.Index;
+import dev.schemagate.model.ObjectRef;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.ReplicaIdentity;
+import dev.schemagate.model.SchemaObject;
 import dev.schemagate.model.SequenceOptions;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
@@ -45,39 +47,41 @@ final class TableDdl {
 
     void tables(Script script) {
         script.section("Tables");
-        List<String> adjustments = new ArrayList<>();
+        List<Created> adjustments = new ArrayList<>();
         for (Table table : ordered) {
             Map<String, Column> template = template(table);
-            script.add(createTable(table, template));
+            script.add(createTable(table, template), DependencyGraph.ref(table));
             for (Column column : table.columns()) {
                 Column inherited = template.get(column.name());
                 if (inherited != null) {
-                    adjustments.addAll(differences(table, column, inherited));
+                    ObjectRef part = DependencyGraph.part(table, "column " + column.name());
+                    differences(table, column, inherited).forEach(sql -> adjustments.add(new Created(part, sql)));
                 }
             }
         }
-        adjustments.forEach(script::add);
+        adjustments.forEach(adjustment -> script.add(adjustment.sql(), adjustment.part()));
         script.section("Column settings");
         for (Table table : ordered) {
-            columnSettings("ALTER TABLE ONLY " + Sql.name(table), table.columns(), script);
+            columnSettings(table, "ALTER TABLE ONLY " + Sql.name(table), table.columns(), script);
         }
     }
 
-    /** Statistics targets, storage, attribute options and compression of columns. */
-    static void columnSettings(String alter, List<Column> columns, Script script) {
+    /** Statistics targets, storage, attribute options and compression of the columns of {@code relation}. */
+    static void columnSettings(SchemaObject relation, String alter, List<Column> columns, Script script) {
         for (Column column : columns) {
             String alterColumn = alter + " ALTER COLUMN " + Sql.ident(column.name());
+            ObjectRef part = relation == null ? null : DependencyGraph.part(relation, "column " + column.name());
             if (column.statisticsTarget() != null) {
-                script.add(alterColumn + " SET STATISTICS " + column.statisticsTarget());
+                script.add(alterColumn + " SET STATISTICS " + column.statisticsTarget(), part);
             }
             if (column.storage() != null) {
-                script.add(alterColumn + " SET STORAGE " + column.storage());
+                script.add(alterColumn + " SET STORAGE " + column.storage(), part);
             }
             if (!column.options().isEmpty()) {
-                script.add(alterColumn + " SET (" + String.join(", ", column.options()) + ")");
+                script.add(alterColumn + " SET (" + String.join(", ", column.options()) + ")", part);
             }
             if (column.compression() != null) {
-                script.add(alterColumn + " SET COMPRESSION " + column.compression());
+                script.add(alterColumn + " SET COMPRESSION " + column.compression(), part);
             }
         }
     }
@@ -178,13 +182,14 @@ final class TableDdl {
         for (Table table : ordered) {
             for (Constraint constraint : table.constraints()) {
                 if (isKey(constraint)) {
-                    script.add("ALTER TABLE ONLY " + Sql.name(table) + addConstraint(constraint));
+                    script.add("ALTER TABLE ONLY " + Sql.name(table) + addConstraint(constraint), constraint(table, constraint));
                 }
             }
             for (Index index : table.indexes()) {
                 if (index.constraint() != null && !index.options().isEmpty()) {
                     script.add("ALTER INDEX " + Sql.sibling(table, index.name()) + " SET ("
-                            + String.join(", ", index.options()) + ")");
+                            + String.join(", ", index.options()) + ")",
+                            DependencyGraph.part(table, "constraint " + index.constraint()));
                 }
             }
         }
@@ -195,20 +200,20 @@ final class TableDdl {
             for (Constraint constraint : table.constraints()) {
                 if (constraint.type() == Constraint.Type.CHECK && !constraint.inherited()) {
                     String only = constraint.noInherit() ? "ONLY " : "";
-                    script.add("ALTER TABLE " + only + Sql.name(table) + addConstraint(constraint));
+                    script.add("ALTER TABLE " + only + Sql.name(table) + addConstraint(constraint), constraint(table, constraint));
                 }
             }
         }
         script.section("Indexes");
         for (Table table : ordered) {
-            indexes(table.indexes(), script);
+            indexes(table, table.indexes(), script);
         }
         script.section(INDEX_PARTITIONS);
         for (Table table : ordered) {
             for (Index index : table.indexes()) {
                 if (index.parent() != null) {
                     script.add("ALTER INDEX " + Sql.name(index.parent()) + " ATTACH PARTITION "
-                            + Sql.sibling(table, index.name()));
+                            + Sql.sibling(table, index.name()), DependencyGraph.part(table, "attachment of index " + index.name()));
                 }
             }
         }
@@ -216,35 +221,46 @@ final class TableDdl {
         for (Table table : ordered) {
             for (Constraint constraint : table.constraints()) {
                 if (constraint.type() == Constraint.Type.FOREIGN_KEY && !constraint.inherited()) {
-                    script.add("ALTER TABLE " + Sql.name(table) + addConstraint(constraint));
+                    script.add("ALTER TABLE " + Sql.name(table) + addConstraint(constraint), constraint(table, constraint));
                 }
             }
         }
         replicaIdentityAndClustering(script);
     }
 
-    /** The indexes that no constraint creates. */
-    static void indexes(List<Index> indexes, Script script) {
+    /** The indexes of {@code relation} that no constraint creates. */
+    static void indexes(SchemaObject relation, List<Index> indexes, Script script) {
         for (Index index : indexes) {
             if (index.constraint() == null) {
-                script.add(index.definition());
+                script.add(index.definition(), index(relation, index));
             }
         }
+    }
+
+    /** An index as a dependency names it: a key's index by its constraint. */
+    private static ObjectRef index(SchemaObject relation, Index index) {
+        return DependencyGraph.part(relation, index.constraint() == null ? "index " + index.name()
+                : "constraint " + index.constraint());
+    }
+
+    private static ObjectRef constraint(Table table, Constraint constraint) {
+        return DependencyGraph.part(table, "constraint " + constraint.name());
     }
 
     private void replicaIdentityAndClustering(Script script) {
         script.section("Replica identity and clustering");
         for (Table table : ordered) {
             String alter = "ALTER TABLE ONLY " + Sql.name(table);
+            ObjectRef replicaIdentity = DependencyGraph.part(table, "replica identity");
             if (table.replicaIdentity() == ReplicaIdentity.FULL || table.replicaIdentity() == ReplicaIdentity.NOTHING) {
-                script.add(alter + " REPLICA IDENTITY " + table.replicaIdentity());
+                script.add(alter + " REPLICA IDENTITY " + table.replicaIdentity(), replicaIdentity);
             }
             for (Index index : table.indexes()) {
                 if (index.replicaIdentity()) {
-                    script.add(alter + " REPLICA IDENTITY USING INDEX " + Sql.ident(index.name()));
+                    script.add(alter + " REPLICA IDENTITY USING INDEX " + Sql.ident(index.name()), replicaIdentity);
                 }
                 if (index.clustered()) {
-                    script.add(alter + " CLUSTER ON " + Sql.ident(index.name()));
+                    script.add(alter + " CLUSTER ON " + Sql.ident(index.name()), DependencyGraph.part(table, "clustering"));
                 }
             }
         }

@@ -49,7 +49,7 @@ final class TypeDdl {
                     + Sql.ident(extension.schema()) + (versions ? " VERSION " + Sql.literal(extension.version()) : ""));
         }
         script.section("Collations");
-        snapshot.collations().forEach(collation -> script.add(collation(collation)));
+        snapshot.collations().forEach(collation -> script.add(collation(collation), DependencyGraph.ref(collation)));
     }
 
     private static String collation(Collation collation) {
@@ -77,7 +77,7 @@ final class TypeDdl {
         List<SchemaObject> types = Stream.of(snapshot.enums(), snapshot.domains(), snapshot.compositeTypes(),
                 snapshot.rangeTypes()).flatMap(List::stream).map(SchemaObject.class::cast).toList();
         for (SchemaObject type : DependencyOrder.sort(types, Sql::name, TypeDdl::usedTypes)) {
-            script.add(createType(type));
+            script.add(createType(type), DependencyGraph.ref(type));
         }
     }
 
@@ -158,7 +158,7 @@ final class TypeDdl {
         for (Domain domain : snapshot.domains()) {
             for (DomainConstraint constraint : domain.constraints()) {
                 script.add("ALTER DOMAIN " + Sql.name(domain) + " ADD CONSTRAINT " + Sql.ident(constraint.name())
-                        + " " + constraint.definition());
+                        + " " + constraint.definition(), DependencyGraph.part(domain, "domain constraint " + constraint.name()));
             }
         }
     }
@@ -166,7 +166,8 @@ final class TypeDdl {
     static void sequences(Snapshot snapshot, Script script) {
         script.section("Sequences");
         for (Sequence sequence : snapshot.sequences()) {
-            script.add("CREATE SEQUENCE " + Sql.name(sequence) + " " + sequenceOptions(sequence.options()));
+            script.add("CREATE SEQUENCE " + Sql.name(sequence) + " " + sequenceOptions(sequence.options()),
+                    DependencyGraph.ref(sequence));
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Set;
 final class DropOrder {
 
     /** What a unit drops, by how it is ranked when the graph leaves the choice open. */
-    enum Rank { EVENT_TRIGGERS, PROGRAMS_OVER_RELATIONS, FOREIGN_KEYS, SEQUENCES_RELEASED, TABLES, TABLE_PARTS, ROUTINES,
+    enum Rank { PARTS_IN_CYCLES, EVENT_TRIGGERS, PROGRAMS_OVER_RELATIONS, FOREIGN_KEYS, SEQUENCES_RELEASED, TABLES, TABLE_PARTS, ROUTINES,
         TYPES, COLLATIONS, EXTENSIONS }
 
     private record Unit(Rank rank, int index, ObjectRef object, Steps steps) {

@@ -163,6 +163,7 @@ final class Dropped {
             }
             Optional<View> target = to.view(view.qualifiedName());
             boolean drop = target.isEmpty() || !RecordFields.sameExcept(view, target.get(), "comment", "owner", "privileges")
+                    && !replaceable(view, target.get())
                     || view.dependsOn().stream().anyMatch(this::relationDroppedOrReshaped) || needsDropped(view)
                     || columnsUseDroppedType(view.columns()) || view.columns().stream().anyMatch(c -> retyped(c.type()));
             if (drop) {
@@ -207,6 +208,19 @@ final class Dropped {
             case COLLATION -> collations.contains(name);
             default -> false;
         };
+    }
+
+    /**
+     * CREATE OR REPLACE VIEW can turn one into the other: plain views alike but for their query, the
+     * target keeping every column as it was and adding new ones, without defaults, only at the end.
+     */
+    static boolean replaceable(View from, View to) {
+        List<Column> columns = to.columns();
+        return !from.materialized() && RecordFields.sameExcept(from, to, "definition", "columns", "dependsOn", "comment",
+                "owner", "privileges") && columns.size() >= from.columns().size()
+                && columns.subList(0, from.columns().size()).equals(from.columns())
+                && columns.subList(from.columns().size(), columns.size()).stream()
+                .allMatch(c -> c.defaultExpression() == null && c.statisticsTarget() == null && c.comment() == null);
     }
 
     /** CREATE OR REPLACE can turn one into the other: same kind, arguments and result. */

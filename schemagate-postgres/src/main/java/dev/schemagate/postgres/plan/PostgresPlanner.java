@@ -47,8 +47,8 @@ public final class PostgresPlanner {
     private final Map<QualifiedName, TableAlteration> alterations = new LinkedHashMap<>();
     private final Set<QualifiedName> sequencesReleased = new HashSet<>();
     private final Map<QualifiedName, TableRebuild> rebuilds = new LinkedHashMap<>();
-    /** What ALTER DOMAIN sets once the types and routines are there: defaults, NOT NULL, constraints. */
-    private final Steps domainChanges = new Steps();
+    /** What ALTER DOMAIN sets on each domain kept, once what it needs is there: defaults, NOT NULL, constraints. */
+    private final Map<Domain, Steps> domainChanges = new LinkedHashMap<>();
 
     private PostgresPlanner(Snapshot from, Snapshot to, boolean columnOrder) {
         this.from = from;
@@ -109,20 +109,7 @@ public final class PostgresPlanner {
         Steps steps = new Steps();
         steps.addAll(drops().ordered(dropped.graph));
         retypeEnums(steps);
-        steps.addAll(PlanDdl.typesAndSequences(created));
-        inPlaceTypes(steps);
-        replacedRoutines(steps, true);
-        alterations.values().forEach(a -> steps.addAll(a.columns));
-        dropSequences(steps);
-        PlanDdl.Tables tables = PlanDdl.tables(to, created);
-        steps.addAll(tables.own());
-        rebuilds.values().forEach(rebuild -> rebuild.restore(steps));
-        alterations.values().forEach(a -> steps.addAll(a.addKeys));
-        steps.addAll(tables.references());
-        alterations.values().forEach(a -> steps.addAll(a.addForeignKeys));
-        replacedRoutines(steps, false);
-        steps.addAll(PlanDdl.programs(created));
-        alterations.values().forEach(a -> steps.addAll(a.programs));
+        steps.addAll(creates(created).ordered());
         sequenceOwners(steps);
         steps.addAll(PlanDdl.access(survivors(), to));
         steps.addAll(PlanDdl.eventTriggers(created));
@@ -134,6 +121,41 @@ public final class PostgresPlanner {
         plan.add("SELECT pg_catalog.set_config('search_path', '', false)");
         plan.addAll(steps);
         return new MigrationPlan(new ChangeNames(from, to).name(plan.statements()));
+    }
+
+    /**
+     * Every create and in-place change, each a unit the target's dependency graph orders; they are
+     * added kind by kind, the order that stands where the graph leaves the choice open.
+     */
+    private CreateOrder creates(Snapshot created) {
+        CreateOrder creates = new CreateOrder(to);
+        creates.created(PlanDdl.typesAndSequences(created));
+        inPlaceTypes(creates);
+        replacedRoutines(creates, true);
+        alterations.values().forEach(a -> creates.changes(ref(a), true, part("column "), a.columns));
+        Steps sequencesDropped = new Steps();
+        dropSequences(sequencesDropped);
+        creates.fixed(sequencesDropped);
+        PlanDdl.Tables tables = PlanDdl.tables(to, created);
+        creates.created(tables.own());
+        rebuilds.values().forEach(rebuild -> {
+            Steps restore = new Steps();
+            rebuild.restore(restore);
+            creates.changes(DependencyGraph.ref(rebuild.table()), false, member -> member == null, restore);
+        });
+        alterations.values().forEach(a -> creates.changes(ref(a), false, part("constraint ", "index "), a.addKeys));
+        creates.created(tables.references());
+        alterations.values().forEach(a -> creates.changes(ref(a), false, part("constraint "), a.addForeignKeys));
+        replacedRoutines(creates, false);
+        replacedViews(creates);
+        creates.created(PlanDdl.programs(created));
+        alterations.values().forEach(a -> creates.changes(ref(a), false, part("trigger ", "policy "), a.programs));
+        return creates;
+    }
+
+    /** Accepts the parts whose names start with one of {@code kinds} ({@code "column "}). */
+    private static Predicate<String> part(String... kinds) {
+        return member -> member != null && Stream.of(kinds).anyMatch(member::startsWith);
     }
 
     /** What the plan creates: objects only the target has, and those dropped to be created again. */
@@ -193,7 +215,9 @@ public final class PostgresPlanner {
         from.domains().forEach(d -> to.domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .ifPresent(t -> {
                     Steps early = new Steps();
-                    TypeChanges.alterDomain(d, t, constraint -> dropped.callsDropped(d, "domain constraint " + constraint), early, domainChanges);
+                    Steps late = new Steps();
+                    TypeChanges.alterDomain(d, t, constraint -> dropped.callsDropped(d, "domain constraint " + constraint), early, late);
+                    domainChanges.put(t, late);
                     drops.add(DropOrder.Rank.TABLE_PARTS, DependencyGraph.ref(d), early);
                 }));
         dropTypesAndContainers(drops);
@@ -247,6 +271,7 @@ public final class PostgresPlanner {
         }));
         java.util.Collections.reverse(ordered);
         for (Table table : ordered) {
+            drops.add(DropOrder.Rank.PARTS_IN_CYCLES, null, partsInCycles(table));
             TableRebuild rebuild = rebuilds.get(table.qualifiedName());
             Steps steps = new Steps();
             if (rebuild == null) {
@@ -257,6 +282,38 @@ public final class PostgresPlanner {
             }
             drops.add(DropOrder.Rank.TABLES, DependencyGraph.ref(table), steps);
         }
+    }
+
+    /**
+     * The parts of a table the plan drops that call a routine it also drops whose body reads the table
+     * (a policy or check over a function with a SQL-standard body): neither the table nor the routine
+     * can go while the other stands, so these parts go first.
+     */
+    private Steps partsInCycles(Table table) {
+        ObjectRef self = DependencyGraph.ref(table);
+        Steps steps = new Steps();
+        dropped.graph.needs(self).stream()
+                .filter(d -> d.dependent().member() != null && d.referenced().kind() == ObjectRef.Kind.ROUTINE)
+                .filter(d -> dropped.routines.contains(d.referenced().schema() + "." + d.referenced().name()))
+                .filter(d -> dropped.graph.needed(d.referenced()).contains(self))
+                .map(d -> d.dependent().member()).distinct().forEach(member -> {
+                    String name = member.substring(member.indexOf(' ') + 1);
+                    String on = " ON " + PlanDdl.name(table);
+                    if (member.startsWith("policy ")) {
+                        steps.add("DROP POLICY " + PlanDdl.ident(name) + on);
+                    } else if (member.startsWith("trigger ")) {
+                        steps.add("DROP TRIGGER " + PlanDdl.ident(name) + on);
+                    } else if (member.startsWith("index ")) {
+                        steps.add("DROP INDEX " + PlanDdl.sibling(table, name));
+                    } else if (member.startsWith("constraint ") && table.constraint(name)
+                            .filter(c -> c.type() == Constraint.Type.CHECK && !c.inherited()).isPresent()) {
+                        steps.add("ALTER TABLE " + PlanDdl.name(table) + " DROP CONSTRAINT " + PlanDdl.ident(name));
+                    } else if (member.startsWith("column ") && table.column(name)
+                            .filter(c -> c.defaultExpression() != null).isPresent()) {
+                        steps.add("ALTER TABLE " + PlanDdl.name(table) + " ALTER COLUMN " + PlanDdl.ident(name) + " DROP DEFAULT");
+                    }
+                });
+        return steps;
     }
 
     private void dropSequences(Steps steps) {
@@ -292,13 +349,18 @@ public final class PostgresPlanner {
         drops.add(DropOrder.Rank.EXTENSIONS, null, extensions);
     }
 
-    private void inPlaceTypes(Steps steps) {
+    private void inPlaceTypes(CreateOrder creates) {
+        Steps enums = new Steps();
         from.enums().forEach(e -> to.enumType(e.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .filter(t -> !dropped.retypedEnums.contains(PlanDdl.name(t)))
-                .ifPresent(t -> TypeChanges.extendEnum(e, t, steps)));
-        steps.addAll(domainChanges);
-        from.sequences().forEach(s -> to.sequence(s.qualifiedName()).ifPresent(t -> TypeChanges.alterSequence(s, t, steps)));
-        from.extensions().forEach(e -> to.extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, steps)));
+                .ifPresent(t -> TypeChanges.extendEnum(e, t, enums)));
+        creates.fixed(enums);
+        domainChanges.forEach((domain, steps) -> creates.changes(DependencyGraph.ref(domain), true,
+                member -> member == null || member.startsWith("domain constraint "), steps));
+        Steps others = new Steps();
+        from.sequences().forEach(s -> to.sequence(s.qualifiedName()).ifPresent(t -> TypeChanges.alterSequence(s, t, others)));
+        from.extensions().forEach(e -> to.extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, others)));
+        creates.fixed(others);
     }
 
     /**
@@ -327,14 +389,26 @@ public final class PostgresPlanner {
     }
 
     /** Routines that CREATE OR REPLACE changes in place: those that need no relation first, the others after the tables. */
-    private void replacedRoutines(Steps steps, boolean early) {
+    private void replacedRoutines(CreateOrder creates, boolean early) {
         for (Routine routine : from.routines()) {
             if (dropped.routines.contains(routine.signature()) || routine.dependsOn().isEmpty() != early) {
                 continue;
             }
             to.routines().stream().filter(r -> r.signature().equals(routine.signature())).findFirst()
                     .filter(target -> !RecordFields.sameExcept(routine, target, "comment", "owner", "privileges"))
-                    .ifPresent(target -> steps.add(target.definition()));
+                    .ifPresent(target -> creates.changes(DependencyGraph.ref(target), true, member -> member == null,
+                            one(target.definition())));
+        }
+    }
+
+    /** Views whose query changed but that keep their columns, new ones only at the end: replaced in place, their dependants kept. */
+    private void replacedViews(CreateOrder creates) {
+        for (View view : from.views()) {
+            if (!dropped.views.contains(view.qualifiedName())) {
+                to.view(view.qualifiedName()).filter(target -> !RecordFields.sameExcept(view, target, "comment", "owner", "privileges"))
+                        .ifPresent(target -> creates.changes(DependencyGraph.ref(target), true, member -> member == null,
+                                one(PlanDdl.replaceView(target))));
+            }
         }
     }
 

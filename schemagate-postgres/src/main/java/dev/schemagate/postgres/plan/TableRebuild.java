@@ -25,6 +25,11 @@ final class TableRebuild {
         this.copy = "pg_temp.schemagate_rows_" + number;
     }
 
+    /** The table as the target has it. */
+    Table table() {
+        return to;
+    }
+
     /**
      * Only the rows of the table itself (children and partitions keep theirs through their own
      * rebuild), each value as text, so the copy depends on no type the plan drops.

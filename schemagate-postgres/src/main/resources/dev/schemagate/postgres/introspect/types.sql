@@ -12,7 +12,7 @@ SELECT t.oid,
            (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
             FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = t.typcollation)
        END AS domain_collation,
-       t.typdefault AS default_expression,
+       coalesce(pg_get_expr(t.typdefaultbin, 0), t.typdefault) AS default_expression,
        t.typnotnull AS not_null,
        t.typrelid AS relation,
        format_type(r.rngsubtype, NULL) AS subtype,

@@ -169,6 +169,44 @@ class PlanProofTest {
                 .containsExactlyInAnyOrder("table public.t", "table public.gone");
     }
 
+    @Test
+    void aViewGainingATrailingColumnIsReplacedInPlaceAndTheViewsOverItAreLeftAlone() throws SQLException {
+        String table = "CREATE TABLE t (a int, b int);\n";
+        String over = "CREATE VIEW w AS SELECT a FROM v;\n";
+
+        PlanProof proof = prove(table + "CREATE VIEW v AS SELECT a FROM t;\n" + over,
+                table + "CREATE VIEW v AS SELECT a, b FROM t;\n" + over, false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(sql(proof)).filteredOn(s -> !s.startsWith("SET ") && !s.startsWith("SELECT pg_catalog.set_config"))
+                .singleElement().asString().startsWith("CREATE OR REPLACE VIEW public.v AS");
+    }
+
+    @Test
+    void whatAnObjectNeedsIsCreatedBeforeItWhateverItsKind() throws SQLException {
+        PlanProof proof = prove("", "CREATE TABLE limits (v int);\n"
+                + "CREATE FUNCTION below_limit(x int) RETURNS boolean LANGUAGE sql STABLE\n"
+                + "BEGIN ATOMIC SELECT x < coalesce((SELECT max(v) FROM public.limits), 100); END;\n"
+                + "CREATE DOMAIN small AS int CONSTRAINT small_check CHECK (public.below_limit(VALUE));\n", false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        List<String> sql = sql(proof);
+        int table = index(sql, "CREATE TABLE public.limits");
+        int function = index(sql, "CREATE OR REPLACE FUNCTION public.below_limit");
+        int check = index(sql, "ALTER DOMAIN public.small ADD CONSTRAINT small_check");
+        assertThat(table).isLessThan(function);
+        assertThat(function).isLessThan(check);
+    }
+
+    private static int index(List<String> sql, String prefix) {
+        for (int i = 0; i < sql.size(); i++) {
+            if (sql.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no statement starts with " + prefix + " in " + sql);
+    }
+
     private static final String NARROW = "CREATE TABLE w (id int PRIMARY KEY, s smallint, n numeric(10,2), v varchar(10), "
             + "t varchar(10), ts timestamp(0));\n";
     private static final String WIDE = "CREATE TABLE w (id bigint PRIMARY KEY, s integer, n numeric(12,2), v varchar(20), "
