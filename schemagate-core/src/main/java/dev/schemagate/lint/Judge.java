@@ -96,8 +96,8 @@ final class Judge {
         }
         return switch (suspicion.need()) {
             case REWRITE -> table != null && observed.rewrote(table);
-            case ACCESS_EXCLUSIVE -> !observed.lockTimeoutSet()
-                    && (!observed.inTransaction() || !observed.accessExclusive(table).isEmpty());
+            case STRONGEST_LOCK -> !observed.lockTimeoutSet()
+                    && (!observed.inTransaction() || !observed.strongestLock(table).isEmpty());
             case HELD_LOCK -> observed.heldBlockingWrites(table);
             case VIEW_READS_COLUMN -> !observed.viewsReading(table, suspicion.column()).isEmpty();
             default -> true;

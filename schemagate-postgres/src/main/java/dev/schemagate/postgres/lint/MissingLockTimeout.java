@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import static dev.schemagate.check.Severity.WARNING;
-import static dev.schemagate.lint.Suspicion.Need.ACCESS_EXCLUSIVE;
+import static dev.schemagate.lint.Suspicion.Need.STRONGEST_LOCK;
 
 /**
  * {@code lint.missing-lock-timeout}: a statement that takes a lock blocking writes with no
@@ -49,7 +49,7 @@ public final class MissingLockTimeout implements PostgresRule {
         }
         if (what != null && !memory.lockTimeout()) {
             out.add(s.suspect(RULE, table, what + " takes an ACCESS EXCLUSIVE lock and no lock_timeout is set before it",
-                    ACCESS_EXCLUSIVE));
+                    STRONGEST_LOCK));
         }
     }
 
