@@ -24,7 +24,7 @@ public final class AddIndexNonConcurrently implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.CreateIndex create && !create.concurrently()) {
-            out.add(s.suspect(RULE, create.table(), "creates an index on " + create.table()
+            out.add(s.suspect(RULE, create.table().name(), "creates an index on " + create.table().name()
                     + " without CONCURRENTLY, blocking writes while it builds", EXISTING_TABLE));
         }
     }

@@ -27,7 +27,7 @@ public final class AddRequiredColumn implements PostgresRule {
             ColumnDefinition column = add.column().get();
             if (column.has("\\bNOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b") && column.defaultValue().isEmpty()
                     && !column.has("\\bGENERATED\\b") && !column.type().contains("serial")) {
-                out.add(s.suspect(RULE, add.table(), "adds NOT NULL column " + add.table() + "." + column.name()
+                out.add(s.suspect(RULE, add.table().name(), "adds NOT NULL column " + add.table().name() + "." + column.name()
                         + " without a default", EXISTING_TABLE));
             }
         }

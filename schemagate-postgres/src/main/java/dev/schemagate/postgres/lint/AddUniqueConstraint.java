@@ -25,7 +25,7 @@ public final class AddUniqueConstraint implements PostgresRule {
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.AddConstraint add && (add.kind().equals("UNIQUE") || add.kind().equals("PRIMARY KEY"))
                 && !add.rest().toUpperCase().contains("USING INDEX")) {
-            out.add(s.suspect(RULE, add.table(), "adds a " + add.kind() + " constraint to " + add.table()
+            out.add(s.suspect(RULE, add.table().name(), "adds a " + add.kind() + " constraint to " + add.table().name()
                     + ", building its index in place under lock", EXISTING_TABLE));
         }
     }

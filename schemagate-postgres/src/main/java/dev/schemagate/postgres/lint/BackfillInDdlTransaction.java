@@ -25,7 +25,7 @@ public final class BackfillInDdlTransaction implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.Update update && memory.isLockedByDdl(update.table())) {
-            out.add(s.suspect(RULE, update.table(), "updates rows of " + update.table()
+            out.add(s.suspect(RULE, update.table().name(), "updates rows of " + update.table().name()
                     + " in the transaction whose DDL still locks it, blocking every read and write until commit", HELD_LOCK));
         }
     }

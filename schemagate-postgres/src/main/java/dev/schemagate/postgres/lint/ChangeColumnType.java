@@ -24,7 +24,7 @@ public final class ChangeColumnType implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.ChangeType c) {
-            out.add(s.suspect(RULE, c.table(), "changes the type of " + c.table() + "." + c.column() + " to " + c.newType()
+            out.add(s.suspect(RULE, c.table().name(), "changes the type of " + c.table().name() + "." + c.column() + " to " + c.newType()
                     + (c.oldType() == null ? "" : " (was " + c.oldType() + ")") + ", which may rewrite the table", REWRITE));
         }
     }

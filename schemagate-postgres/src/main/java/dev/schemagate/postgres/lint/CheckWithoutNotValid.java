@@ -24,7 +24,7 @@ public final class CheckWithoutNotValid implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.AddConstraint add && add.kind().equals("CHECK") && !add.rest().toUpperCase().contains("NOT VALID")) {
-            out.add(s.suspect(RULE, add.table(), "adds a CHECK constraint to " + add.table()
+            out.add(s.suspect(RULE, add.table().name(), "adds a CHECK constraint to " + add.table().name()
                     + " without NOT VALID, scanning every row under lock", EXISTING_TABLE));
         }
     }

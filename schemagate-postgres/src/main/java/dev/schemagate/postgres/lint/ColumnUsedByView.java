@@ -30,11 +30,11 @@ public final class ColumnUsedByView implements PostgresRule {
         }
     }
 
-    private static void readByView(LintStatement s, LintMemory memory, String table, String column, String verb,
+    private static void readByView(LintStatement s, LintMemory memory, TableName table, String column, String verb,
                                    List<Suspicion> out) {
         String view = memory.viewReading(table, column);
         if (view != null) {
-            out.add(s.suspect(RULE, table, column, verb + " column " + table + "." + column
+            out.add(s.suspect(RULE, table.name(), column, verb + " column " + table.name() + "." + column
                     + ", which view " + view + " still reads", VIEW_READS_COLUMN));
         }
     }

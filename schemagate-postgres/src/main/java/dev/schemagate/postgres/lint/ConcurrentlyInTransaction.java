@@ -23,8 +23,8 @@ public final class ConcurrentlyInTransaction implements PostgresRule {
 
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
-        String table = fact instanceof Fact.CreateIndex create && create.concurrently() ? create.table()
-                : fact instanceof Fact.DropIndex drop && drop.concurrently() ? drop.table() : "";
+        String table = fact instanceof Fact.CreateIndex create && create.concurrently() ? create.table().name()
+                : fact instanceof Fact.DropIndex drop && drop.concurrently() ? TableName.nameOf(drop.table()) : "";
         if (!"".equals(table) && (memory.explicitTransaction() || s.inTransaction())) {
             out.add(s.suspect(RULE, table, "runs CONCURRENTLY where the migration tool wraps it in a transaction", NONE));
         }

@@ -25,7 +25,7 @@ public final class CreateWithoutIfNotExists implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.AddColumn add && !add.ifNotExists()) {
-            out.add(s.suspect(RULE, add.table(), "ADD COLUMN has no IF NOT EXISTS", NONE));
+            out.add(s.suspect(RULE, add.table().name(), "ADD COLUMN has no IF NOT EXISTS", NONE));
         } else if (fact instanceof Fact.Whole) {
             Matcher m = s.text().leading("CREATE (?:UNIQUE )?((?:MATERIALIZED )?(?:TABLE|INDEX|SCHEMA|SEQUENCE|EXTENSION|VIEW))\\b");
             if (m != null && !s.text().contains("^CREATE [\\w ]*?IF NOT EXISTS") && !m.group(1).equalsIgnoreCase("VIEW")) {

@@ -24,7 +24,7 @@ public final class DropColumn implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.DropColumn drop) {
-            out.add(s.suspect(RULE, drop.table(), "drops column " + drop.table() + "." + drop.column() + " and its values",
+            out.add(s.suspect(RULE, drop.table().name(), "drops column " + drop.table().name() + "." + drop.column() + " and its values",
                     EXISTING_TABLE));
         }
     }

@@ -24,7 +24,7 @@ public final class DropIndexNonConcurrently implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.DropIndex drop && !drop.concurrently()) {
-            out.add(s.suspect(RULE, drop.table(), "drops index " + drop.index() + " without CONCURRENTLY", EXISTING_TABLE));
+            out.add(s.suspect(RULE, TableName.nameOf(drop.table()), "drops index " + drop.index() + " without CONCURRENTLY", EXISTING_TABLE));
         }
     }
 

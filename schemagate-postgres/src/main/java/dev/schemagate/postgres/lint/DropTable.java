@@ -24,7 +24,7 @@ public final class DropTable implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.DropTable drop) {
-            out.add(s.suspect(RULE, drop.table(), "drops table " + drop.table() + " and all its rows", EXISTING_TABLE));
+            out.add(s.suspect(RULE, drop.table().name(), "drops table " + drop.table().name() + " and all its rows", EXISTING_TABLE));
         }
     }
 

@@ -25,7 +25,7 @@ public final class DropWithoutIfExists implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.DropColumn drop && !drop.ifExists()) {
-            out.add(s.suspect(RULE, drop.table(), "DROP COLUMN " + drop.column() + " has no IF EXISTS", NONE));
+            out.add(s.suspect(RULE, drop.table().name(), "DROP COLUMN " + drop.column() + " has no IF EXISTS", NONE));
         } else if (fact instanceof Fact.Whole) {
             Matcher m = s.text().leading("DROP ((?:MATERIALIZED )?\\w+)\\b(?! IF EXISTS)");
             if (m != null && !s.text().startsWith("DROP \\w+ (CONCURRENTLY )?IF EXISTS")

@@ -24,7 +24,7 @@ public final class ForeignKeyWithoutNotValid implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.AddConstraint add && add.kind().equals("FOREIGN KEY") && !add.rest().toUpperCase().contains("NOT VALID")) {
-            out.add(s.suspect(RULE, add.table(), "adds a foreign key to " + add.table()
+            out.add(s.suspect(RULE, add.table().name(), "adds a foreign key to " + add.table().name()
                     + " without NOT VALID, scanning every row under lock", EXISTING_TABLE));
         }
     }

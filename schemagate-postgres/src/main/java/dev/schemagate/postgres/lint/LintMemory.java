@@ -1,7 +1,9 @@
 package dev.schemagate.postgres.lint;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,18 +13,23 @@ import java.util.regex.Pattern;
  * What the static linter remembers while it reads a migration history in order: which tables the
  * current migration created, which index belongs to which table, views and their text, column
  * types, NOT NULL checks, and the state of the current script (lock_timeout set, explicit
- * transaction, enum values added). It is the text's best guess; the observed run knows for sure.
+ * transaction, enum values added). Tables are kept with their schema when the text gives one
+ * ({@link TableName}). It is the text's best guess; the observed run knows for sure.
  */
 final class LintMemory {
 
-    private final Set<String> createdHere = new HashSet<>();
-    private final Map<String, String> indexTables = new HashMap<>();
-    private final Map<String, String> views = new HashMap<>();
-    private final Map<String, String> columnTypes = new HashMap<>();
-    private final Set<String> notNullChecks = new HashSet<>();
+    /** Something remembered about one part (a column, a constraint) of a table. */
+    private record Part(TableName table, String part) {
+    }
+
+    private final List<TableName> createdHere = new ArrayList<>();
+    private final Map<String, TableName> indexTables = new LinkedHashMap<>();
+    private final Map<TableName, String> views = new LinkedHashMap<>();
+    private final List<Map.Entry<Part, String>> columnTypes = new ArrayList<>();
+    private final List<Part> notNullChecks = new ArrayList<>();
     private final Set<String> enumValuesAdded = new HashSet<>();
-    private final Set<String> notValidAdded = new HashSet<>();
-    private final Set<String> lockedByDdl = new HashSet<>();
+    private final List<Part> notValidAdded = new ArrayList<>();
+    private final List<TableName> lockedByDdl = new ArrayList<>();
     private boolean lockTimeout;
     private boolean explicitTransaction;
 
@@ -39,71 +46,79 @@ final class LintMemory {
     }
 
     /** A constraint added NOT VALID in the current transaction. */
-    void notValidAdded(String table, String constraint) {
-        notValidAdded.add(table + "." + constraint);
+    void notValidAdded(TableName table, String constraint) {
+        notValidAdded.add(new Part(table, constraint));
     }
 
-    boolean addedNotValidHere(String table, String constraint) {
-        return notValidAdded.contains(table + "." + constraint);
+    boolean addedNotValidHere(TableName table, String constraint) {
+        return holds(notValidAdded, table, constraint);
     }
 
     /** DDL in the current transaction locked the table until it commits. */
-    void lockedByDdl(String table) {
+    void lockedByDdl(TableName table) {
         lockedByDdl.add(table);
     }
 
-    boolean isLockedByDdl(String table) {
-        return lockedByDdl.contains(table);
+    boolean isLockedByDdl(TableName table) {
+        return lockedByDdl.stream().anyMatch(table::sameAs);
     }
 
-    void created(String table) {
+    void created(TableName table) {
         createdHere.add(table);
     }
 
     /** True unless the table was created earlier in the same migration. */
-    boolean existing(String table) {
-        return table == null || !createdHere.contains(table);
+    boolean existing(TableName table) {
+        return table == null || createdHere.stream().noneMatch(table::sameAs);
     }
 
-    void index(String index, String table) {
+    void index(String index, TableName table) {
         indexTables.put(index, table);
     }
 
-    String tableOfIndex(String index) {
+    TableName tableOfIndex(String index) {
         return indexTables.get(index);
     }
 
-    void view(String name, String body) {
+    void view(TableName name, String body) {
+        views.keySet().removeIf(name::sameAs);
         views.put(name, body);
     }
 
-    void dropView(String name) {
-        views.remove(name);
+    void dropView(TableName name) {
+        views.keySet().removeIf(name::sameAs);
     }
 
     /** The name of a view whose text reads both the table and the column, or null. */
-    String viewReading(String table, String column) {
-        Pattern t = word(table);
+    String viewReading(TableName table, String column) {
+        Pattern t = word(table.name());
         Pattern c = word(column);
         return views.entrySet().stream()
                 .filter(v -> t.matcher(v.getValue()).find() && c.matcher(v.getValue()).find())
-                .map(Map.Entry::getKey).sorted().findFirst().orElse(null);
+                .map(v -> v.getKey().name()).sorted().findFirst().orElse(null);
     }
 
-    void columnType(String table, String column, String type) {
-        columnTypes.put(table + "." + column, type.toLowerCase(Locale.ROOT));
+    void columnType(TableName table, String column, String type) {
+        columnTypes.add(Map.entry(new Part(table, column), type.toLowerCase(Locale.ROOT)));
     }
 
-    String columnType(String table, String column) {
-        return columnTypes.get(table + "." + column);
+    /** The type the text last gave the column, or null. */
+    String columnType(TableName table, String column) {
+        for (int i = columnTypes.size() - 1; i >= 0; i--) {
+            Part part = columnTypes.get(i).getKey();
+            if (part.part().equals(column) && part.table().sameAs(table)) {
+                return columnTypes.get(i).getValue();
+            }
+        }
+        return null;
     }
 
-    void notNullCheck(String table, String column) {
-        notNullChecks.add(table + "." + column);
+    void notNullCheck(TableName table, String column) {
+        notNullChecks.add(new Part(table, column));
     }
 
-    boolean hasNotNullCheck(String table, String column) {
-        return notNullChecks.contains(table + "." + column);
+    boolean hasNotNullCheck(TableName table, String column) {
+        return holds(notNullChecks, table, column);
     }
 
     void enumValueAdded(String value) {
@@ -137,6 +152,10 @@ final class LintMemory {
 
     boolean explicitTransaction() {
         return explicitTransaction;
+    }
+
+    private static boolean holds(List<Part> parts, TableName table, String part) {
+        return parts.stream().anyMatch(p -> p.part().equals(part) && p.table().sameAs(table));
     }
 
     private static Pattern word(String name) {

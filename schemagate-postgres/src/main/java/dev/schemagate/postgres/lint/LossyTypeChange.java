@@ -29,7 +29,7 @@ public final class LossyTypeChange implements PostgresRule {
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.ChangeType c
                 && (c.using() || (NARROW_TYPE.matcher(c.newType()).find() && !TypeWidening.widens(c.oldType(), c.newType())))) {
-            out.add(s.suspect(RULE, c.table(), "changes " + c.table() + "." + c.column() + " to " + c.newType()
+            out.add(s.suspect(RULE, c.table().name(), "changes " + c.table().name() + "." + c.column() + " to " + c.newType()
                     + (c.oldType() == null ? "" : " (was " + c.oldType() + ")") + (c.using() ? " with a USING conversion" : "")
                     + ", which can cut or refuse existing values", c.using() ? EXISTING_TABLE : REWRITE));
         }

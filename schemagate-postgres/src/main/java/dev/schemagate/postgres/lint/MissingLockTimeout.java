@@ -36,16 +36,16 @@ public final class MissingLockTimeout implements PostgresRule {
         String table = null;
         if (fact instanceof Fact.DropTable drop) {
             what = "DROP TABLE";
-            table = drop.table();
+            table = drop.table().name();
         } else if (fact instanceof Fact.Truncate truncate) {
             what = "TRUNCATE";
-            table = truncate.table();
+            table = truncate.table().name();
         } else if (fact instanceof Fact.DropIndex drop && !drop.concurrently()) {
             what = "DROP INDEX " + drop.index();
-            table = drop.table();
+            table = TableName.nameOf(drop.table());
         } else if (fact instanceof Fact.AlterTable alter && alter.strongestLock()) {
-            what = "ALTER TABLE " + alter.table();
-            table = alter.table();
+            what = "ALTER TABLE " + alter.table().name();
+            table = alter.table().name();
         }
         if (what != null && !memory.lockTimeout()) {
             out.add(s.suspect(RULE, table, what + " takes an ACCESS EXCLUSIVE lock and no lock_timeout is set before it",

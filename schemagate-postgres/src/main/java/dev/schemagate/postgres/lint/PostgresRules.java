@@ -72,7 +72,7 @@ public final class PostgresRules implements DialectRules {
                 reader.read(new LintStatement(statement, SqlText.of(statement.sql()), planned.migration(), planned.script(),
                         inTransaction), found);
                 if (!past) {
-                    found.forEach(s -> suspicions.add(s.withNewTable(!memory.existing(s.table()))));
+                    found.forEach(s -> suspicions.add(s.withNewTable(!memory.existing(reader.named(s.table())))));
                 }
             }
         }

@@ -28,7 +28,7 @@ public final class PreferBigintKeys implements PostgresRule {
         if (fact instanceof Fact.ColumnType c) {
             String normal = c.type().replaceAll("\\s+", " ").strip();
             if (c.key() && TYPE.matcher(normal).matches()) {
-                out.add(s.suspect(RULE, c.table(), "key column " + c.table() + "." + c.column() + " is " + normal + ", a 32-bit or smaller integer", NONE));
+                out.add(s.suspect(RULE, c.table().name(), "key column " + c.table().name() + "." + c.column() + " is " + normal + ", a 32-bit or smaller integer", NONE));
             }
         }
     }

@@ -28,7 +28,7 @@ public final class PreferIdentity implements PostgresRule {
         if (fact instanceof Fact.ColumnType c) {
             String normal = c.type().replaceAll("\\s+", " ").strip();
             if (TYPE.matcher(normal).matches()) {
-                out.add(s.suspect(RULE, c.table(), "column " + c.table() + "." + c.column() + " is " + normal + " rather than an identity column", NONE));
+                out.add(s.suspect(RULE, c.table().name(), "column " + c.table().name() + "." + c.column() + " is " + normal + " rather than an identity column", NONE));
             }
         }
     }

@@ -25,7 +25,7 @@ public final class ReindexNonConcurrently implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.Reindex r && !r.concurrently()) {
-            out.add(s.suspect(RULE, r.table(), "REINDEX " + r.kind() + (r.name().isEmpty() ? "" : " " + r.name())
+            out.add(s.suspect(RULE, TableName.nameOf(r.table()), "REINDEX " + r.kind() + (r.name().isEmpty() ? "" : " " + r.name())
                     + " without CONCURRENTLY blocks writes until the indexes are rebuilt", r.table() == null ? NONE : EXISTING_TABLE));
         }
     }

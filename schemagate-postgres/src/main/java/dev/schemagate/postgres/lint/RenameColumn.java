@@ -24,7 +24,7 @@ public final class RenameColumn implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.RenameColumn r) {
-            out.add(s.suspect(RULE, r.table(), "renames column " + r.table() + "." + r.column() + " to " + r.newName(),
+            out.add(s.suspect(RULE, r.table().name(), "renames column " + r.table().name() + "." + r.column() + " to " + r.newName(),
                     EXISTING_TABLE));
         }
     }

@@ -24,7 +24,7 @@ public final class RenameTable implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.RenameTable r) {
-            out.add(s.suspect(RULE, r.table(), "renames table " + r.table() + " to " + r.newName(), EXISTING_TABLE));
+            out.add(s.suspect(RULE, r.table().name(), "renames table " + r.table().name() + " to " + r.newName(), EXISTING_TABLE));
         }
     }
 

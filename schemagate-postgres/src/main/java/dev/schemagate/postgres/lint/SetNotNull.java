@@ -24,7 +24,7 @@ public final class SetNotNull implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.SetNotNull set && !memory.hasNotNullCheck(set.table(), set.column())) {
-            out.add(s.suspect(RULE, set.table(), "SET NOT NULL on " + set.table() + "." + set.column()
+            out.add(s.suspect(RULE, set.table().name(), "SET NOT NULL on " + set.table().name() + "." + set.column()
                     + " scans the table with no validated CHECK (" + set.column() + " IS NOT NULL) to prove it", EXISTING_TABLE));
         }
     }

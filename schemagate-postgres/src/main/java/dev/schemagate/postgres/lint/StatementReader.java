@@ -4,8 +4,10 @@ import dev.schemagate.lint.LintStatement;
 import dev.schemagate.lint.SqlText;
 import dev.schemagate.lint.Suspicion;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,8 @@ final class StatementReader {
 
     private final List<PostgresRule> rules;
     private final LintMemory memory;
+    /** The tables the current statement names, by the name its findings print. */
+    private final Map<String, TableName> named = new HashMap<>();
 
     StatementReader(List<PostgresRule> rules, LintMemory memory) {
         this.rules = rules;
@@ -48,10 +52,27 @@ final class StatementReader {
 
     /** Reads a statement: what the rules suspect in it, in order. */
     void read(LintStatement s, List<Suspicion> out) {
+        named.clear();
         if (statement(s, out)) {
             emit(s, new Fact.Whole(), out);
         }
         alterTable(s, out);
+    }
+
+    /** The table the statement named so, with its schema when written; a name alone when it named none so. */
+    TableName named(String name) {
+        return name == null ? null : named.getOrDefault(name, new TableName(null, name));
+    }
+
+    private TableName table(String written) {
+        return known(TableName.of(written));
+    }
+
+    private TableName known(TableName table) {
+        if (table != null) {
+            named.put(table.name(), table);
+        }
+        return table;
     }
 
     private void emit(LintStatement s, Fact fact, List<Suspicion> out) {
@@ -63,9 +84,9 @@ final class StatementReader {
         SqlText text = s.text();
         Matcher m;
         if ((m = text.leading("CREATE (?:(?:GLOBAL |LOCAL )?(?:TEMP|TEMPORARY) |UNLOGGED )?TABLE (IF NOT EXISTS )?(" + NAME + ")")) != null) {
-            createTable(s, SqlText.tableKey(m.group(2)), out);
+            createTable(s, table(m.group(2)), out);
         } else if ((m = text.leading("CREATE (UNIQUE )?INDEX (CONCURRENTLY )?(IF NOT EXISTS )?(" + NAME + " )?ON (?:ONLY )?(" + NAME + ")")) != null) {
-            String table = SqlText.tableKey(m.group(5));
+            TableName table = table(m.group(5));
             if (m.group(4) != null) {
                 memory.index(SqlText.tableKey(m.group(4)), table);
             }
@@ -73,26 +94,26 @@ final class StatementReader {
         } else if ((m = text.leading("DROP INDEX (CONCURRENTLY )?(IF EXISTS )?" + NAMES)) != null) {
             for (String name : SqlText.splitTopLevel(m.group(3), ',')) {
                 String index = SqlText.tableKey(name);
-                emit(s, new Fact.DropIndex(index, memory.tableOfIndex(index), m.group(1) != null), out);
+                emit(s, new Fact.DropIndex(index, known(memory.tableOfIndex(index)), m.group(1) != null), out);
             }
         } else if ((m = text.leading("DROP TABLE (IF EXISTS )?" + NAMES)) != null) {
             for (String name : SqlText.splitTopLevel(m.group(2), ',')) {
-                emit(s, new Fact.DropTable(SqlText.tableKey(name)), out);
+                emit(s, new Fact.DropTable(table(name)), out);
             }
         } else if ((m = text.leading("TRUNCATE (?:TABLE )?(?:ONLY )?" + NAMES)) != null) {
             for (String name : SqlText.splitTopLevel(m.group(1), ',')) {
-                emit(s, new Fact.Truncate(SqlText.tableKey(name.replace("*", ""))), out);
+                emit(s, new Fact.Truncate(table(name.replace("*", ""))), out);
             }
         } else if ((m = text.leading("DROP SCHEMA (IF EXISTS )?" + NAMES)) != null) {
             emit(s, new Fact.DropSchema(m.group(2)), out);
         } else if ((m = text.leading("CREATE (?:OR REPLACE )?(MATERIALIZED )?VIEW (?:IF NOT EXISTS )?(" + NAME + ")")) != null) {
-            String view = SqlText.tableKey(m.group(2));
+            TableName view = table(m.group(2));
             memory.view(view, text.masked().substring(m.end()));
             if (m.group(1) != null) {
                 memory.created(view);
             }
         } else if ((m = text.leading("DROP (?:MATERIALIZED )?VIEW (?:IF EXISTS )?" + NAMES)) != null) {
-            SqlText.splitTopLevel(m.group(1), ',').forEach(v -> memory.dropView(SqlText.tableKey(v)));
+            SqlText.splitTopLevel(m.group(1), ',').forEach(v -> memory.dropView(table(v)));
         } else if (text.leading("ALTER TYPE " + NAME + " ADD VALUE ") != null && !text.literals().isEmpty()) {
             memory.enumValueAdded(text.literals().get(0));
             return false;
@@ -105,11 +126,12 @@ final class StatementReader {
             memory.explicitTransaction(false);
             emit(s, new Fact.TransactionControl(false), out);
         } else if ((m = text.leading("UPDATE (?:ONLY )?(" + NAME + ")")) != null) {
-            emit(s, new Fact.Update(SqlText.tableKey(m.group(1))), out);
+            emit(s, new Fact.Update(table(m.group(1))), out);
         } else if ((m = text.leading("REINDEX (?:\\([^)]*\\) )?(TABLE|INDEX|SCHEMA|DATABASE|SYSTEM) (CONCURRENTLY )?(" + NAME + ")?")) != null) {
             String kind = m.group(1).toUpperCase(Locale.ROOT);
             String name = m.group(3) == null ? "" : SqlText.tableKey(m.group(3));
-            String table = kind.equals("TABLE") ? name : kind.equals("INDEX") ? memory.tableOfIndex(name) : null;
+            TableName table = kind.equals("TABLE") ? table(m.group(3) == null ? "" : m.group(3))
+                    : kind.equals("INDEX") ? known(memory.tableOfIndex(name)) : null;
             emit(s, new Fact.Reindex(kind, name, table, m.group(2) != null), out);
         } else if ((m = text.leading("SET (?:SESSION |LOCAL )?lock_timeout\\s*(?:=|TO)\\s*(\\S+)")) != null) {
             memory.lockTimeout(!m.group(1).matches("0|'0'|DEFAULT"));
@@ -117,7 +139,7 @@ final class StatementReader {
         return true;
     }
 
-    private void createTable(LintStatement s, String table, List<Suspicion> out) {
+    private void createTable(LintStatement s, TableName table, List<Suspicion> out) {
         memory.created(table);
         String masked = s.text().masked();
         int open = masked.indexOf('(');
@@ -137,7 +159,7 @@ final class StatementReader {
         }
     }
 
-    private static Fact.ColumnType columnType(String table, ColumnDefinition column, boolean key) {
+    private static Fact.ColumnType columnType(TableName table, ColumnDefinition column, boolean key) {
         return new Fact.ColumnType(table, column.name(), column.type(), key || column.has("\\bPRIMARY\\s+KEY\\b|\\bREFERENCES\\b"));
     }
 
@@ -146,7 +168,7 @@ final class StatementReader {
         if (head == null) {
             return;
         }
-        String table = SqlText.tableKey(head.group(1));
+        TableName table = table(head.group(1));
         List<String> actions = SqlText.splitTopLevel(s.text().masked().substring(head.end()), ',');
         boolean strongest = false;
         for (String raw : actions) {
@@ -161,7 +183,7 @@ final class StatementReader {
         emit(s, new Fact.AlterTable(table, strongest), out);
     }
 
-    private void action(LintStatement s, String table, String action, List<Suspicion> out) {
+    private void action(LintStatement s, TableName table, String action, List<Suspicion> out) {
         Matcher m;
         if ((m = RENAME_TABLE.matcher(action)).find()) {
             emit(s, new Fact.RenameTable(table, SqlText.unquote(m.group(1))), out);

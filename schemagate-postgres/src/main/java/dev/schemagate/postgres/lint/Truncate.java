@@ -24,7 +24,7 @@ public final class Truncate implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.Truncate truncate) {
-            out.add(s.suspect(RULE, truncate.table(), "truncates table " + truncate.table() + ", deleting every row",
+            out.add(s.suspect(RULE, truncate.table().name(), "truncates table " + truncate.table().name() + ", deleting every row",
                     EXISTING_TABLE));
         }
     }

@@ -26,7 +26,7 @@ public final class ValidateInSameTransaction implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.Validate v && memory.addedNotValidHere(v.table(), v.constraint())) {
-            out.add(s.suspect(RULE, v.table(), "validates constraint " + v.constraint()
+            out.add(s.suspect(RULE, v.table().name(), "validates constraint " + v.constraint()
                     + " in the transaction that added it NOT VALID, so the scan runs under the lock the ADD still holds",
                     HELD_LOCK));
         }

@@ -42,7 +42,7 @@ public final class VolatileDefault implements PostgresRule {
         boolean volatileDefault = defaultValue.map(VolatileDefault::callsVolatile).orElse(false);
         if (volatileDefault || generated || column.type().contains("serial")) {
             String what = defaultValue.map(d -> "default " + d).orElse(generated ? "a generated value" : column.type());
-            out.add(s.suspect(RULE, add.table(), "adds column " + add.table() + "." + column.name() + " with "
+            out.add(s.suspect(RULE, add.table().name(), "adds column " + add.table().name() + "." + column.name() + " with "
                     + what + ", which may rewrite the table", REWRITE));
         }
     }
