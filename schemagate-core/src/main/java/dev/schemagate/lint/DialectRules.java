@@ -31,6 +31,18 @@ public interface DialectRules {
      */
     List<Suspicion> suspect(List<LintPlan.PlannedScript> scripts, HistoryCut cut);
 
+    /** The rules of a dialect, if a module on the class path supplies them. */
+    static Optional<DialectRules> find(String dialect) {
+        return all().stream().filter(rules -> rules.dialect().equalsIgnoreCase(dialect)).findFirst();
+    }
+
+    /** Every dialect's rules on the class path. */
+    static List<DialectRules> all() {
+        List<DialectRules> found = new ArrayList<>();
+        ServiceLoader.load(DialectRules.class).forEach(found::add);
+        return found;
+    }
+
     /**
      * What only the database's evidence shows about one statement: findings no suspicion explained
      * ({@code covered} says which rules' suspicions stood on it; {@code inProduction} whether a table
@@ -57,17 +69,5 @@ public interface DialectRules {
      * @param table   the table the evidence lines are about
      */
     record Evident(Rule rule, String message, String table) {
-    }
-
-    /** The rules of a dialect, if a module on the class path supplies them. */
-    static Optional<DialectRules> find(String dialect) {
-        return all().stream().filter(rules -> rules.dialect().equalsIgnoreCase(dialect)).findFirst();
-    }
-
-    /** Every dialect's rules on the class path. */
-    static List<DialectRules> all() {
-        List<DialectRules> found = new ArrayList<>();
-        ServiceLoader.load(DialectRules.class).forEach(found::add);
-        return found;
     }
 }
