@@ -150,7 +150,7 @@ public final class LintCommand implements Callable<Integer> {
         for (Suspicion s : result.cleared()) {
             String why = switch (s.need()) {
                 case REWRITE -> "no rewrite of " + s.table() + " observed";
-                case ACCESS_EXCLUSIVE -> "no new ACCESS EXCLUSIVE lock on " + (s.table() == null ? "an existing table" : s.table())
+                case STRONGEST_LOCK -> "no new ACCESS EXCLUSIVE lock on " + (s.table() == null ? "an existing table" : s.table())
                         + " observed without a lock_timeout";
                 default -> (s.table() == null ? "the table" : s.table()) + " did not exist before the migration";
             };

@@ -124,7 +124,7 @@ final class PlanTrial {
     /** What was seen: ACCESS EXCLUSIVE on a table that held rows, a rewrite, an index built; data loss as declared. */
     private static Set<Hazard> hazards(PlannedStatement statement, Observation seen) {
         Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
-        if (!seen.accessExclusive(null).isEmpty()) {
+        if (!seen.strongestLock(null).isEmpty()) {
             hazards.add(Hazard.ACCESS_EXCLUSIVE);
         }
         if (!seen.rewrites().isEmpty()) {

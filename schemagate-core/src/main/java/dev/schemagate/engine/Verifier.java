@@ -353,10 +353,12 @@ public final class Verifier {
      * apply check has already shown refused by the server in the tool's transaction: one fact, one
      * finding, the one with the server's evidence.
      */
+    private static final String LINT_REFUSED_IN_TRANSACTION = "lint.concurrently-in-transaction";
+
     private static List<Finding> withoutRefusedAgain(List<Finding> lint, List<Finding> findings) {
         Set<Location> refused = findings.stream().filter(f -> f.ruleId().equals(StatementFailures.NOT_IN_TRANSACTION))
                 .map(Finding::location).collect(Collectors.toSet());
-        return lint.stream().filter(f -> !(f.ruleId().equals(Rules.CONCURRENTLY_IN_TRANSACTION.id())
+        return lint.stream().filter(f -> !(f.ruleId().equals(LINT_REFUSED_IN_TRANSACTION)
                 && f.location() != null && refused.contains(f.location()))).toList();
     }
 

@@ -1,17 +1,21 @@
 package dev.schemagate.lint;
 
 import dev.schemagate.migration.HistoryCut;
+import dev.schemagate.migration.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Predicate;
 
 /**
  * Lint rules a dialect supplies for itself, found with {@link ServiceLoader} so that the lint core
- * never depends on a dialect module. A dialect that has them is linted by them (and by the layout
- * rules), not by the statement rules written for a database that observes locks and rewrites; they
- * read the text, and the judge applies the config and the ignore annotations to them as to any rule.
+ * never depends on a dialect module: every statement rule lives in its dialect's module, and core
+ * keeps only the rules about the folder and the run ({@link Rules}). The rules read the text; a
+ * dialect whose database shows locks and rewrites may also find what only that evidence shows. The
+ * judge applies the config and the ignore annotations to them as to any rule.
  */
 public interface DialectRules {
 
@@ -37,5 +41,33 @@ public interface DialectRules {
         List<DialectRules> found = new ArrayList<>();
         ServiceLoader.load(DialectRules.class).forEach(found::add);
         return found;
+    }
+
+    /**
+     * What only the database's evidence shows about one statement: findings no suspicion explained
+     * ({@code covered} says which rules' suspicions stood on it; {@code inProduction} whether a table
+     * holds rows in production). None by default.
+     */
+    default List<Evident> evident(Statement statement, Observation observed, Predicate<Rule> covered,
+                                  Predicate<String> inProduction) {
+        return List.of();
+    }
+
+    /**
+     * Squawk's rule names mapped to the ids of these rules that judge the same thing, so that a
+     * project's {@code -- squawk-ignore <rule>} comments silence them. None by default.
+     */
+    default Map<String, List<String>> squawk() {
+        return Map.of();
+    }
+
+    /**
+     * A finding the evidence alone shows.
+     *
+     * @param rule    the rule
+     * @param message what the statement did
+     * @param table   the table the evidence lines are about
+     */
+    record Evident(Rule rule, String message, String table) {
     }
 }

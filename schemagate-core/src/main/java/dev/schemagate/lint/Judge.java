@@ -10,26 +10,29 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns suspicions into findings: keeps those the evidence (or, without a database, the text)
- * supports, adds what only the evidence shows (a rewrite or an ACCESS EXCLUSIVE lock no rule
- * suspected), applies the config and the ignore annotations, and writes the evidence lines.
+ * supports, adds what only the evidence shows (what the dialect's rules find in it that no
+ * suspicion explained), applies the config and the ignore annotations, and writes the evidence lines.
  */
 final class Judge {
 
     private final LintConfig config;
     private final Set<String> production;
+    private final Optional<DialectRules> rules;
     private final Map<Path, IgnoreAnnotations> annotations = new HashMap<>();
 
     /**
      * @param production the tables that hold rows in production (those before the change), or null
      *                   when there is no history cut and every table counts
      */
-    Judge(LintConfig config, Set<String> production) {
+    Judge(LintConfig config, Set<String> production, Optional<DialectRules> rules) {
         this.config = config;
         this.production = production;
+        this.rules = rules;
     }
 
     Judgement judge(LintPlan plan, Map<Statement, Observation> observations, List<ObservedRun.Note> notes) {
@@ -93,37 +96,19 @@ final class Judge {
         }
         return switch (suspicion.need()) {
             case REWRITE -> table != null && observed.rewrote(table);
-            case ACCESS_EXCLUSIVE -> !observed.lockTimeoutSet()
-                    && (!observed.inTransaction() || !observed.accessExclusive(table).isEmpty());
+            case STRONGEST_LOCK -> !observed.lockTimeoutSet()
+                    && (!observed.inTransaction() || !observed.strongestLock(table).isEmpty());
             case HELD_LOCK -> observed.heldBlockingWrites(table);
             case VIEW_READS_COLUMN -> !observed.viewsReading(table, suspicion.column()).isEmpty();
             default -> true;
         };
     }
 
-    /** A rewrite or an ACCESS EXCLUSIVE lock without a lock_timeout that no rule's suspicion covered. */
+    /** What the dialect's rules find in the evidence alone, where no suspicion of theirs stood. */
     private void evidenceOnly(Statement statement, Observation observed, Set<String> covered, List<Finding> findings) {
-        List<String> rewritten = observed.rewrites().stream().filter(observed::existed).filter(this::inProduction).toList();
-        boolean explained = covered.contains(key(statement, Rules.CHANGE_TYPE))
-                || covered.contains(key(statement, Rules.VOLATILE_DEFAULT));
-        if (!rewritten.isEmpty() && !explained) {
-            report(Rules.TABLE_REWRITE, statement, "rewrites table " + String.join(", ", rewritten), observed,
-                    rewritten.get(0), findings);
-        }
-        List<Observation.LockHeld> locked = observed.blockingWrites().stream().filter(l -> inProduction(l.table())).toList();
-        if (!locked.isEmpty() && !observed.lockTimeoutSet() && !covered.contains(key(statement, Rules.LOCK_TIMEOUT))) {
-            report(Rules.LOCK_TIMEOUT, statement, lockMessage(locked), observed, locked.get(0).table(), findings);
-        }
-    }
-
-    /** "takes an ACCESS EXCLUSIVE lock on orders and …", or with the modes, which block writes only, named per table. */
-    private static String lockMessage(List<Observation.LockHeld> locked) {
-        if (locked.stream().allMatch(l -> l.mode().equals(Observation.LockHeld.ACCESS_EXCLUSIVE))) {
-            return "takes an ACCESS EXCLUSIVE lock on " + String.join(", ", locked.stream().map(Observation.LockHeld::table).toList())
-                    + " and no lock_timeout is set";
-        }
-        return "takes locks that block writes (" + String.join(", ", locked.stream().map(l -> l.mode() + " on " + l.table()).toList())
-                + ") and no lock_timeout is set";
+        rules.ifPresent(dialect -> dialect.evident(statement, observed, rule -> covered.contains(key(statement, rule)),
+                        this::inProduction)
+                .forEach(found -> report(found.rule(), statement, found.message(), observed, found.table(), findings)));
     }
 
     private void report(Rule rule, Statement statement, String message, Observation observed, String table,

@@ -8,13 +8,11 @@ import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.Script;
-import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -24,8 +22,6 @@ import java.util.Map;
  * verify engine's lint check both call it.
  */
 public final class Linter {
-
-    private static final List<StatementCheck> CHECKS = List.of(new StatementChecks(), new AlterTableChecks());
 
     private final Dialect dialect;
     private final LintConfig config;
@@ -44,7 +40,7 @@ public final class Linter {
     public LintResult lint(MigrationSet set, HistoryCut cut) {
         long start = System.nanoTime();
         LintPlan plan = plan(set, cut);
-        Judgement judgement = new Judge(config, null).judge(plan, Map.of(), List.of());
+        Judgement judgement = new Judge(config, null, DialectRules.find(dialect.id())).judge(plan, Map.of(), List.of());
         return new LintResult(judgement.findings(), judgement.cleared(), false, config.failOn(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -99,50 +95,25 @@ public final class Linter {
             plan = plan(new MigrationSet(set.directory(), set.layout(), set.migrations().stream()
                     .filter(migration -> !run.skipped().contains(migration)).toList(), set.ignored()), cut);
         }
-        Judgement judgement = new Judge(config, run.production()).judge(plan, run.observations(), run.notes());
+        Judgement judgement = new Judge(config, run.production(), DialectRules.find(dialect.id())).judge(plan, run.observations(), run.notes());
         List<Finding> findings = new ArrayList<>(run.decided());
         findings.addAll(judgement.findings());
         return new LintResult(findings, judgement.cleared(), true, config.failOn(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
-     * Splits the up scripts and collects what the rules suspect, in apply order; the history's
-     * statements are read (so that what they create is known) but not suspected. Tables created
-     * anywhere in the change count as new, as they are empty in production.
+     * Splits the up scripts and collects what the dialect's rules suspect, in apply order; the
+     * history's statements are read (so that what they create is known) but not suspected. A
+     * dialect without rules of its own is linted by the layout rules alone.
      */
     public LintPlan plan(MigrationSet set, HistoryCut cut) {
         StatementSplitter splitter = dialect.splitter();
-        Optional<DialectRules> own = DialectRules.find(dialect.id());
-        List<StatementCheck> checks = own.isPresent() ? List.of() : CHECKS;
-        LintMemory memory = new LintMemory();
         List<LintPlan.PlannedScript> scripts = new ArrayList<>();
-        List<Suspicion> suspicions = new ArrayList<>();
-        boolean inChange = false;
         for (Migration migration : set.migrations()) {
-            boolean past = cut.isHistory(migration);
-            if (!(cut.active() && inChange && !past)) {
-                memory.startMigration();
-            }
-            inChange = !past;
-            memory.startScript();
             Script script = migration.up();
-            List<Statement> statements = splitter.split(script);
-            boolean inTransaction = script.transaction().opens(statements);
-            scripts.add(new LintPlan.PlannedScript(migration, script, statements));
-            for (Statement statement : statements) {
-                if (statement.kind() != Statement.Kind.SQL) {
-                    continue;
-                }
-                LintStatement lintStatement = new LintStatement(statement, SqlText.of(statement.sql()), migration, script,
-                        inTransaction);
-                List<Suspicion> found = new ArrayList<>();
-                checks.forEach(check -> check.check(lintStatement, memory, found));
-                if (!past) {
-                    found.forEach(s -> suspicions.add(s.withNewTable(!memory.existing(s.table()))));
-                }
-            }
+            scripts.add(new LintPlan.PlannedScript(migration, script, splitter.split(script)));
         }
-        own.ifPresent(rules -> suspicions.addAll(rules.suspect(scripts, cut)));
+        List<Suspicion> suspicions = DialectRules.find(dialect.id()).map(rules -> rules.suspect(scripts, cut)).orElse(List.of());
         LintPlan plan = new LintPlan(set, cut, scripts, suspicions, List.of());
         List<FileSuspicion> files = LayoutChecks.check(set, config.namePattern()).stream()
                 .filter(file -> !plan.past(file.file())).toList();

@@ -57,7 +57,7 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
 
     /** True when the table was under ACCESS EXCLUSIVE while the statement ran, taken by it or earlier. */
     public boolean underAccessExclusive(String table) {
-        return !accessExclusive(table).isEmpty() || heldBefore.stream()
+        return !strongestLock(table).isEmpty() || heldBefore.stream()
                 .anyMatch(l -> l.table().equals(table) && l.mode().equals(LockHeld.ACCESS_EXCLUSIVE));
     }
 
@@ -102,7 +102,7 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
     }
 
     /** The existing tables this statement held ACCESS EXCLUSIVE on, or {@code table} alone when given. */
-    public List<String> accessExclusive(String table) {
+    public List<String> strongestLock(String table) {
         return locks.stream().filter(l -> l.mode().equals(LockHeld.ACCESS_EXCLUSIVE))
                 .map(LockHeld::table).filter(t -> table == null ? existed(t) : t.equals(table)).distinct().toList();
     }

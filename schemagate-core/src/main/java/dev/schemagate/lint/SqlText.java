@@ -20,9 +20,9 @@ public record SqlText(String masked, List<String> literals) {
      * An identifier, quoted or not. Possessive runs of plain characters keep the regex engine from
      * recursing once per character, which overflowed the stack on a long text with a stray quote.
      */
-    static final String IDENT = "(?:\"(?=[^\"]|\"\")[^\"]*+(?:\"\"[^\"]*+)*+\"|[A-Za-z_][\\w$]*)";
+    public static final String IDENT = "(?:\"(?=[^\"]|\"\")[^\"]*+(?:\"\"[^\"]*+)*+\"|[A-Za-z_][\\w$]*)";
     /** A possibly schema-qualified name. */
-    static final String NAME = IDENT + "(?:\\s*\\.\\s*" + IDENT + ")*";
+    public static final String NAME = IDENT + "(?:\\s*\\.\\s*" + IDENT + ")*";
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][\\w]*)?\\$");
 
     public SqlText {

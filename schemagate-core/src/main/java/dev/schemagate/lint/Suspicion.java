@@ -29,8 +29,8 @@ public record Suspicion(Rule rule, Statement statement, String table, String col
         EXISTING_TABLE,
         /** The table existed and the statement rewrote it. */
         REWRITE,
-        /** The table existed and the statement held an ACCESS EXCLUSIVE lock on it. */
-        ACCESS_EXCLUSIVE,
+        /** The table existed and the statement held the strongest lock on it, which blocks reads too (ACCESS EXCLUSIVE in PostgreSQL). */
+        STRONGEST_LOCK,
         /** The table existed and an earlier statement of the transaction still held a lock on it that blocks writes. */
         HELD_LOCK,
         /** A view depends on the column (pg_depend), not merely names a column of that name. */

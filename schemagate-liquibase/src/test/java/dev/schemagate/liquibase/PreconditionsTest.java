@@ -15,7 +15,6 @@ import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
-import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.ChangelogSettings;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Location;
@@ -23,6 +22,7 @@ import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.postgres.TestServer;
 import dev.schemagate.report.Ansi;
 import dev.schemagate.report.ConsoleReport;
+import dev.schemagate.postgres.lint.DropTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,10 +235,10 @@ class PreconditionsTest {
         }
         LintResult text = linter.lint(set, HistoryCut.none());
 
-        assertThat(observed.findings()).extracting(Finding::ruleId).doesNotContain(Rules.DROP_TABLE.id());
+        assertThat(observed.findings()).extracting(Finding::ruleId).doesNotContain(DropTable.RULE.id());
         assertThat(observed.findings()).filteredOn(f -> f.ruleId().equals(ConditionFindings.NOT_MET)).singleElement()
                 .satisfies(note -> assertThat(note.message()).contains("di:drop-legacy-orders", "onFail=\"MARK_RAN\""));
-        assertThat(text.findings()).extracting(Finding::ruleId).contains(Rules.DROP_TABLE.id());
+        assertThat(text.findings()).extracting(Finding::ruleId).contains(DropTable.RULE.id());
         assertThat(ConditionFindings.undecided(set)).get().satisfies(note -> {
             assertThat(note.location()).isEqualTo(new Location(changelog, 10, 0));
             assertThat(note.message()).contains("1 migration has", "di:drop-legacy-orders");

@@ -3,6 +3,9 @@ package dev.schemagate.lint;
 import dev.schemagate.check.Severity;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.postgres.lint.DropColumn;
+import dev.schemagate.postgres.lint.MissingLockTimeout;
+import dev.schemagate.postgres.lint.PreferText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +31,7 @@ class ControlTest {
                 ALTER TABLE orders DROP COLUMN note;
                 ALTER TABLE orders DROP COLUMN id;
                 """);
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.DROP_COLUMN))
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, DropColumn.RULE))
                 .extracting(f -> f.location().line()).containsExactly(3);
     }
 
@@ -41,15 +44,15 @@ class ControlTest {
                 ALTER TABLE orders DROP COLUMN id;
                 """);
         LintResult result = LintFixtures.lintStatic(set, LintConfig.defaults());
-        assertThat(LintFixtures.inLast(result, set, Rules.DROP_COLUMN)).isEmpty();
-        assertThat(LintFixtures.inLast(result, set, Rules.LOCK_TIMEOUT)).isEmpty();
+        assertThat(LintFixtures.inLast(result, set, DropColumn.RULE)).isEmpty();
+        assertThat(LintFixtures.inLast(result, set, MissingLockTimeout.RULE)).isEmpty();
     }
 
     @Test
     void anAnnotationWithoutAReasonIsNotAppliedAndIsReported() {
         MigrationSet set = LintFixtures.folder(dir, ORDERS, "-- schemagate:ignore lint.drop-column\nALTER TABLE orders DROP COLUMN note;");
         LintResult result = LintFixtures.lintStatic(set, LintConfig.defaults());
-        assertThat(LintFixtures.inLast(result, set, Rules.DROP_COLUMN)).hasSize(1);
+        assertThat(LintFixtures.inLast(result, set, DropColumn.RULE)).hasSize(1);
         assertThat(LintFixtures.inLast(result, set, Rules.IGNORE_WITHOUT_REASON)).hasSize(1);
     }
 
@@ -67,12 +70,12 @@ class ControlTest {
         Path migrations = Files.createDirectory(dir.resolve("m"));
         MigrationSet set = LintFixtures.folder(migrations, ORDERS, "ALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders ADD COLUMN code varchar(3);");
         LintResult result = LintFixtures.lintStatic(set, loaded);
-        assertThat(LintFixtures.inLast(result, set, Rules.DROP_COLUMN)).singleElement()
+        assertThat(LintFixtures.inLast(result, set, DropColumn.RULE)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
-        assertThat(LintFixtures.inLast(result, set, Rules.LOCK_TIMEOUT)).isEmpty();
-        assertThat(LintFixtures.inLast(result, set, Rules.PREFER_TEXT)).hasSize(1);
+        assertThat(LintFixtures.inLast(result, set, MissingLockTimeout.RULE)).isEmpty();
+        assertThat(LintFixtures.inLast(result, set, PreferText.RULE)).hasSize(1);
         assertThat(result.passed()).isFalse();
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.PREFER_TEXT)).isEmpty();
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, PreferText.RULE)).isEmpty();
     }
 
     @Test
@@ -88,7 +91,7 @@ class ControlTest {
         MigrationSet set = LintFixtures.folder(dir, ORDERS, "ALTER TABLE orders DROP COLUMN note;");
         assertThat(set.migrations()).hasSize(2);
         LintConfig config = LintConfigFile.forDirectory(dir);
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, config), set, Rules.DROP_COLUMN)).isEmpty();
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, config), set, DropColumn.RULE)).isEmpty();
         assertThat(LintConfigFile.forDirectory(dir.resolve("elsewhere"))).isEqualTo(LintConfig.defaults());
     }
 }

@@ -1,6 +1,9 @@
 package dev.schemagate.lint;
 
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.postgres.lint.AddIndexNonConcurrently;
+import dev.schemagate.postgres.lint.ColumnUsedByView;
+import dev.schemagate.postgres.lint.LossyTypeChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +33,8 @@ class FalseAlarmTest {
                 CREATE MATERIALIZED VIEW order_totals AS SELECT customer_id, count(*) AS total FROM orders GROUP BY customer_id;
                 CREATE INDEX order_totals_customer ON order_totals (customer_id);
                 """);
-        assertThat(LintFixtures.inLast(observed(set), set, Rules.ADD_INDEX)).isEmpty();
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.ADD_INDEX)).isEmpty();
+        assertThat(LintFixtures.inLast(observed(set), set, AddIndexNonConcurrently.RULE)).isEmpty();
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, AddIndexNonConcurrently.RULE)).isEmpty();
     }
 
     @Test
@@ -41,13 +44,13 @@ class FalseAlarmTest {
                 CREATE TABLE customers (id bigint PRIMARY KEY, email text);
                 CREATE INDEX customers_email ON customers (email);
                 """);
-        assertThat(LintFixtures.inLast(observed(set), set, Rules.ADD_INDEX)).isEmpty();
+        assertThat(LintFixtures.inLast(observed(set), set, AddIndexNonConcurrently.RULE)).isEmpty();
     }
 
     @Test
     void indexingAMaterializedViewThatWasThereBeforeStillFires() {
         MigrationSet set = LintFixtures.folder(dir, GIVEN, "CREATE INDEX order_totals_customer ON order_totals (customer_id);");
-        assertThat(LintFixtures.inLast(observed(set), set, Rules.ADD_INDEX)).hasSize(1);
+        assertThat(LintFixtures.inLast(observed(set), set, AddIndexNonConcurrently.RULE)).hasSize(1);
     }
 
     @Test
@@ -56,8 +59,8 @@ class FalseAlarmTest {
                 ALTER TABLE orders ALTER COLUMN code TYPE varchar(5);
                 ALTER TABLE orders ALTER COLUMN amount TYPE numeric(12,2);
                 """);
-        assertThat(LintFixtures.inLast(observed(set), set, Rules.LOSSY_TYPE_CHANGE)).isEmpty();
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.LOSSY_TYPE_CHANGE)).isEmpty();
+        assertThat(LintFixtures.inLast(observed(set), set, LossyTypeChange.RULE)).isEmpty();
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, LossyTypeChange.RULE)).isEmpty();
     }
 
     @Test
@@ -66,7 +69,7 @@ class FalseAlarmTest {
                 ALTER TABLE orders ALTER COLUMN amount TYPE numeric(10,1);
                 ALTER TABLE orders ALTER COLUMN code TYPE varchar(3);
                 """);
-        assertThat(LintFixtures.inLast(observed(set), set, Rules.LOSSY_TYPE_CHANGE)).extracting(f -> f.location().line())
+        assertThat(LintFixtures.inLast(observed(set), set, LossyTypeChange.RULE)).extracting(f -> f.location().line())
                 .containsExactly(1, 2);
     }
 
@@ -74,14 +77,14 @@ class FalseAlarmTest {
     void aViewReadingASameNamedColumnOfAnotherTableDoesNotHoldTheColumn() {
         MigrationSet set = LintFixtures.folder(dir, GIVEN + "CREATE VIEW customer_notes AS SELECT c.id, c.note FROM customers c JOIN orders o ON o.customer_id = c.id;",
                 "-- schemagate:ignore lint.drop-column the fixture checks the view rule only\nALTER TABLE orders DROP COLUMN note;");
-        assertThat(LintFixtures.inLast(observed(set), set, Rules.COLUMN_USED_BY_VIEW)).isEmpty();
+        assertThat(LintFixtures.inLast(observed(set), set, ColumnUsedByView.RULE)).isEmpty();
     }
 
     @Test
     void aViewReadingTheColumnItselfIsNamedFromTheDatabase() {
         MigrationSet set = LintFixtures.folder(dir, GIVEN + "CREATE VIEW order_notes AS SELECT o.id, o.note FROM customers c JOIN orders o ON o.customer_id = c.id;",
                 "-- schemagate:ignore lint.drop-column the fixture checks the view rule only\nALTER TABLE orders RENAME COLUMN note TO remark;");
-        assertThat(LintFixtures.inLast(observed(set), set, Rules.COLUMN_USED_BY_VIEW)).singleElement()
+        assertThat(LintFixtures.inLast(observed(set), set, ColumnUsedByView.RULE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).endsWith("which view order_notes still reads"));
     }
 

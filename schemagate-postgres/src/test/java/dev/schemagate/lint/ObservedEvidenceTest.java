@@ -9,6 +9,10 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.postgres.TestServer;
+import dev.schemagate.postgres.lint.AddIndexNonConcurrently;
+import dev.schemagate.postgres.lint.ChangeColumnType;
+import dev.schemagate.postgres.lint.MissingLockTimeout;
+import dev.schemagate.postgres.lint.VolatileDefault;
 
 import java.nio.file.Path;
 
@@ -26,10 +30,10 @@ class ObservedEvidenceTest {
     @Test
     void anImmutableDefaultIsSuspectedOnTheTextButClearedByTheDatabase() {
         MigrationSet set = LintFixtures.folder(dir, ORDERS, "ALTER TABLE orders ADD COLUMN state text DEFAULT lower('NEW');");
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.VOLATILE_DEFAULT)).hasSize(1);
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, VolatileDefault.RULE)).hasSize(1);
         LintResult observed = LintFixtures.lintObserved(set, LintConfig.defaults(), 1000);
-        assertThat(LintFixtures.inLast(observed, set, Rules.VOLATILE_DEFAULT)).isEmpty();
-        assertThat(observed.cleared()).extracting(s -> s.rule().id()).contains(Rules.VOLATILE_DEFAULT.id());
+        assertThat(LintFixtures.inLast(observed, set, VolatileDefault.RULE)).isEmpty();
+        assertThat(observed.cleared()).extracting(s -> s.rule().id()).contains(VolatileDefault.RULE.id());
     }
 
     @Test
@@ -37,7 +41,7 @@ class ObservedEvidenceTest {
         MigrationSet set = LintFixtures.folder(dir, ORDERS,
                 "ALTER TABLE orders ALTER COLUMN note TYPE varchar(50);\nALTER TABLE orders ALTER COLUMN total TYPE bigint;");
         LintResult observed = LintFixtures.lintObserved(set, LintConfig.defaults(), 1000);
-        assertThat(LintFixtures.inLast(observed, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f -> {
+        assertThat(LintFixtures.inLast(observed, set, ChangeColumnType.RULE)).singleElement().satisfies(f -> {
             assertThat(f.location().line()).isEqualTo(2);
             assertThat(f.evidence()).anyMatch(e -> e.matches("observed: rewrote orders — 1,000 rows, \\d+ ms — under ACCESS EXCLUSIVE"));
         });
@@ -49,22 +53,22 @@ class ObservedEvidenceTest {
                 "CREATE TABLE lines (id bigint PRIMARY KEY, sku text);\nCREATE INDEX lines_sku ON lines (sku);\nCREATE INDEX orders_note ON orders (note);");
         for (LintResult result : new LintResult[] {LintFixtures.lintStatic(set, LintConfig.defaults()),
                 LintFixtures.lintObserved(set, LintConfig.defaults(), 100)}) {
-            assertThat(LintFixtures.inLast(result, set, Rules.ADD_INDEX)).extracting(f -> f.location().line()).containsExactly(3);
+            assertThat(LintFixtures.inLast(result, set, AddIndexNonConcurrently.RULE)).extracting(f -> f.location().line()).containsExactly(3);
         }
     }
 
     @Test
     void anAccessExclusiveLockNoRuleSuspectedIsReportedFromTheEvidence() {
         MigrationSet set = LintFixtures.folder(dir, ORDERS, "LOCK TABLE orders;");
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.LOCK_TIMEOUT)).isEmpty();
-        Finding finding = LintFixtures.inLast(LintFixtures.lintObserved(set, LintConfig.defaults(), 100), set, Rules.LOCK_TIMEOUT).get(0);
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, MissingLockTimeout.RULE)).isEmpty();
+        Finding finding = LintFixtures.inLast(LintFixtures.lintObserved(set, LintConfig.defaults(), 100), set, MissingLockTimeout.RULE).get(0);
         assertThat(finding.evidence()).contains("observed: held ACCESS EXCLUSIVE on orders");
     }
 
     @Test
     void aLockTimeoutInForceClearsTheLockTimeoutRule() {
         MigrationSet set = LintFixtures.folder(dir, ORDERS, "SET lock_timeout = '1s';\nALTER TABLE orders ADD COLUMN x int;");
-        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(set, LintConfig.defaults(), 100), set, Rules.LOCK_TIMEOUT)).isEmpty();
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(set, LintConfig.defaults(), 100), set, MissingLockTimeout.RULE)).isEmpty();
     }
 
     @Test
@@ -79,15 +83,15 @@ class ObservedEvidenceTest {
     void aNewTableWhoseForeignKeyLocksAnExistingTableAgainstWritesNeedsALockTimeout() {
         String create = "CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));";
         MigrationSet bare = LintFixtures.folder(dir, ORDERS, create);
-        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(bare, LintConfig.defaults(), 100), bare, Rules.LOCK_TIMEOUT))
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(bare, LintConfig.defaults(), 100), bare, MissingLockTimeout.RULE))
                 .singleElement().satisfies(f -> assertThat(f.message())
                         .isEqualTo("takes locks that block writes (SHARE ROW EXCLUSIVE on orders) and no lock_timeout is set"));
 
         MigrationSet guarded = LintFixtures.folder(dir, ORDERS, "SET lock_timeout = '2s';\n" + create);
-        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(guarded, LintConfig.defaults(), 100), guarded, Rules.LOCK_TIMEOUT))
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(guarded, LintConfig.defaults(), 100), guarded, MissingLockTimeout.RULE))
                 .isEmpty();
         MigrationSet unrelated = LintFixtures.folder(dir, ORDERS, "CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint);");
-        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(unrelated, LintConfig.defaults(), 100), unrelated, Rules.LOCK_TIMEOUT))
+        assertThat(LintFixtures.inLast(LintFixtures.lintObserved(unrelated, LintConfig.defaults(), 100), unrelated, MissingLockTimeout.RULE))
                 .isEmpty();
     }
 
@@ -97,7 +101,7 @@ class ObservedEvidenceTest {
         LintResult result = LintFixtures.lintObserved(set, LintConfig.defaults(), 100);
         assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.FAILS_ON_SEEDED_ROWS.id())
                 || f.ruleId().equals(Rules.OBSERVATION_STOPPED.id()));
-        assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f ->
+        assertThat(LintFixtures.inLast(result, set, ChangeColumnType.RULE)).singleElement().satisfies(f ->
                 assertThat(f.evidence()).anyMatch(e -> e.startsWith("observed: rewrote orders — 100 rows")));
     }
 
@@ -115,7 +119,7 @@ class ObservedEvidenceTest {
                     assertThat(f.message()).contains("column \"code\" of relation \"orders\" contains null values");
                 });
         assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.OBSERVATION_STOPPED.id()));
-        assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement().satisfies(f ->
+        assertThat(LintFixtures.inLast(result, set, ChangeColumnType.RULE)).singleElement().satisfies(f ->
                 assertThat(f.evidence()).anyMatch(e -> e.startsWith("observed: rewrote orders — 100 rows")));
     }
 
@@ -127,7 +131,7 @@ class ObservedEvidenceTest {
         assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(Rules.OBSERVATION_STOPPED.id())).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("no_such_role"));
         assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(Rules.FAILS_ON_SEEDED_ROWS.id()));
-        assertThat(LintFixtures.inLast(result, set, Rules.CHANGE_TYPE)).singleElement()
+        assertThat(LintFixtures.inLast(result, set, ChangeColumnType.RULE)).singleElement()
                 .satisfies(f -> assertThat(f.evidence()).noneMatch(e -> e.startsWith("observed:")));
     }
 
@@ -137,7 +141,7 @@ class ObservedEvidenceTest {
         Linter linter = new Linter(Dialects.byId("postgres"), LintConfig.defaults());
         DatabaseServer server = TestServer.shared();
         try (ScratchDatabase database = server.createDatabase()) {
-            assertThat(linter.lintObserved(set, database, 10).findings()).anyMatch(f -> f.ruleId().equals(Rules.CHANGE_TYPE.id()));
+            assertThat(linter.lintObserved(set, database, 10).findings()).anyMatch(f -> f.ruleId().equals(ChangeColumnType.RULE.id()));
             try (ScratchDatabase copy = server.cloneDatabase(database)) {
                 assertThatThrownBy(() -> linter.lintObserved(set, copy, 10)).isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("needs an empty database").hasMessageContaining("orders");

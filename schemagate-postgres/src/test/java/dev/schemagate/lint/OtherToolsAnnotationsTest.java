@@ -1,6 +1,8 @@
 package dev.schemagate.lint;
 
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.postgres.lint.DropColumn;
+import dev.schemagate.postgres.lint.RenameColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,7 @@ class OtherToolsAnnotationsTest {
                 ALTER TABLE orders DROP COLUMN note;
                 ALTER TABLE orders DROP COLUMN total;
                 """);
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.DROP_COLUMN))
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, DropColumn.RULE))
                 .extracting(f -> f.location().line()).containsExactly(3);
     }
 
@@ -38,7 +40,7 @@ class OtherToolsAnnotationsTest {
                 ALTER TABLE orders RENAME COLUMN note TO remark;
                 ALTER TABLE orders RENAME COLUMN total TO amount;
                 """);
-        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, Rules.RENAME_COLUMN))
+        assertThat(LintFixtures.inLast(LintFixtures.lintStatic(set, LintConfig.defaults()), set, RenameColumn.RULE))
                 .extracting(f -> f.location().line()).containsExactly(3);
     }
 
@@ -52,8 +54,8 @@ class OtherToolsAnnotationsTest {
                 ALTER TABLE orders RENAME COLUMN total TO amount;
                 """);
         LintResult result = LintFixtures.lintStatic(named, LintConfig.defaults());
-        assertThat(LintFixtures.inLast(result, named, Rules.DROP_COLUMN)).isEmpty();
-        assertThat(LintFixtures.inLast(result, named, Rules.RENAME_COLUMN)).hasSize(1);
+        assertThat(LintFixtures.inLast(result, named, DropColumn.RULE)).isEmpty();
+        assertThat(LintFixtures.inLast(result, named, RenameColumn.RULE)).hasSize(1);
 
         MigrationSet all = LintFixtures.folder(dir.resolve("all"), ORDERS, """
                 -- squawk-ignore-file
@@ -61,8 +63,8 @@ class OtherToolsAnnotationsTest {
                 ALTER TABLE orders RENAME COLUMN total TO amount;
                 """);
         LintResult silenced = LintFixtures.lintStatic(all, LintConfig.defaults());
-        assertThat(LintFixtures.inLast(silenced, all, Rules.DROP_COLUMN)).isEmpty();
-        assertThat(LintFixtures.inLast(silenced, all, Rules.RENAME_COLUMN)).isEmpty();
+        assertThat(LintFixtures.inLast(silenced, all, DropColumn.RULE)).isEmpty();
+        assertThat(LintFixtures.inLast(silenced, all, RenameColumn.RULE)).isEmpty();
         assertThat(LintFixtures.inLast(silenced, all, Rules.IGNORE_WITHOUT_REASON)).isEmpty();
     }
 
@@ -76,8 +78,8 @@ class OtherToolsAnnotationsTest {
                 ALTER TABLE orders DROP COLUMN amount;
                 """);
         LintResult result = LintFixtures.lintStatic(set, LintConfig.defaults());
-        assertThat(LintFixtures.inLast(result, set, Rules.DROP_COLUMN)).extracting(f -> f.location().line()).containsExactly(5);
-        assertThat(LintFixtures.inLast(result, set, Rules.RENAME_COLUMN)).isEmpty();
+        assertThat(LintFixtures.inLast(result, set, DropColumn.RULE)).extracting(f -> f.location().line()).containsExactly(5);
+        assertThat(LintFixtures.inLast(result, set, RenameColumn.RULE)).isEmpty();
     }
 
     @Test

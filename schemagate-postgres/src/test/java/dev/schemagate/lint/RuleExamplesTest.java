@@ -1,6 +1,7 @@
 package dev.schemagate.lint;
 
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.postgres.lint.TableRewrite;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +39,7 @@ class RuleExamplesTest {
     @ParameterizedTest
     @MethodSource("sqlRules")
     void badExampleFiresOnTheText(Rule rule) {
-        if (rule == Rules.TABLE_REWRITE) {
+        if (rule == TableRewrite.RULE) {
             return;
         }
         MigrationSet set = example(rule, RuleDocs.of(rule).bad());

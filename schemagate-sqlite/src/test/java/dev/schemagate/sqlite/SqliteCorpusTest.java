@@ -2,7 +2,7 @@ package dev.schemagate.sqlite;
 
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementFailures;
-import dev.schemagate.sqlite.lint.SqliteRules;
+import dev.schemagate.sqlite.lint.RebuildRenamesOldTable;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
@@ -61,7 +61,7 @@ class SqliteCorpusTest {
         assertEveryDownCycled(result);
         assertThat(result.runs()).filteredOn(SqliteCorpusTest::rollbackFailed).hasSize(2);
         assertThat(result.findings()).filteredOn(f -> f.ruleId().startsWith("lint.")).singleElement()
-                .matches(f -> f.ruleId().equals(SqliteRules.REBUILD_RENAMES_OLD.id())
+                .matches(f -> f.ruleId().equals(RebuildRenamesOldTable.RULE.id())
                         && f.location().file().toString().contains("2018-04-27-155151_create_users_ciphers"), "the ciphers rebuild");
     }
 

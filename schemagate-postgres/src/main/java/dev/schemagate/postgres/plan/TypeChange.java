@@ -1,7 +1,7 @@
 package dev.schemagate.postgres.plan;
 
 import dev.schemagate.diff.Hazard;
-import dev.schemagate.lint.TypeWidening;
+import dev.schemagate.postgres.lint.TypeWidening;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.schemagate.lint;
+package dev.schemagate.postgres.lint;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,6 @@
-package dev.schemagate.lint;
+package dev.schemagate.postgres.lint;
+
+import dev.schemagate.lint.SqlText;
 
 import java.util.Locale;
 import java.util.Optional;
