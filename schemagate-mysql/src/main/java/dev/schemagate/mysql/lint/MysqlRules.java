@@ -52,32 +52,32 @@ public final class MysqlRules implements DialectRules {
             if (past || !cut.active()) {
                 created.clear();
             }
+            List<Suspicion> found = new ArrayList<>();
+            Set<String> createdHere = new HashSet<>();
             for (Statement statement : script.statements()) {
                 if (statement.kind() != Statement.Kind.SQL) {
                     continue;
                 }
                 Ddl ddl = Ddl.of(statement);
                 if (!past) {
-                    RULES.forEach(rule -> rule.suspect(ddl, tables, created, suspicions));
+                    RULES.forEach(rule -> rule.suspect(ddl, tables, created, found));
                 }
-                if (ddl.kind() == Ddl.Kind.CREATE_TABLE && !past) {
+                if (ddl.kind() == Ddl.Kind.CREATE_TABLE) {
                     created.add(ddl.table());
-                } else if (ddl.kind() == Ddl.Kind.RENAME_TABLE) {
-                    for (int i = 0; i < ddl.tables().size(); i++) {
-                        if (created.remove(ddl.tables().get(i))) {
-                            created.add(ddl.renamedTo().get(i));
-                        }
-                    }
+                    createdHere.add(ddl.table());
                 }
+                created.addAll(RenameTable.newNames(ddl));
                 tables.read(ddl);
             }
+            found.removeIf(suspicion -> suspicion.rule().equals(RenameTable.RULE) && createdHere.contains(suspicion.table()));
+            suspicions.addAll(found);
         }
         return suspicions;
     }
 
     @Override
     public boolean stands(Suspicion suspicion, Observation observed) {
-        if (observed != null && !observed.existed(suspicion.table())) {
+        if (observed != null && (suspicion.newTable() || !observed.existed(suspicion.table()))) {
             return false;
         }
         AlterRun run = observed == null ? null : AlterRun.of(observed);

@@ -33,7 +33,7 @@ final class MysqlSeeder implements Seeder {
     @Override
     public List<Skipped> seed(Connection connection, Work<Snapshot> schema, int rows) throws SQLException {
         Set<String> empty = new LinkedHashSet<>();
-        for (String table : new MysqlStatementObserver().tables(connection)) {
+        for (String table : MysqlStatementObserver.actualTables(connection)) {
             if (!filled.contains(table) && isEmpty(connection, table)) {
                 empty.add(table);
             }
@@ -43,11 +43,11 @@ final class MysqlSeeder implements Seeder {
         }
         Snapshot snapshot = schema.run();
         List<QualifiedName> names = snapshot.tables().stream().map(Table::qualifiedName)
-                .filter(name -> empty.contains(name.name().toLowerCase())).toList();
+                .filter(name -> empty.contains(name.name())).toList();
         SeedReport report = Dialects.byId("mysql").data().seed(connection, snapshot, names, rows, SEED);
         List<Skipped> skipped = new ArrayList<>();
         for (TableSeed table : report.tables()) {
-            filled.add(table.table().name().toLowerCase());
+            filled.add(table.table().name());
             if (!table.skipped() && !table.complete()) {
                 skipped.add(new Skipped(table.table().name(), table.inserted() + " of " + table.requested() + " rows went in: "
                         + String.join("; ", table.problems())));
@@ -58,7 +58,7 @@ final class MysqlSeeder implements Seeder {
 
     @Override
     public void clear(Connection connection) throws SQLException {
-        Set<String> existing = new MysqlStatementObserver().tables(connection);
+        List<String> existing = MysqlStatementObserver.actualTables(connection);
         try (Statement statement = connection.createStatement()) {
             statement.execute("set foreign_key_checks = 0");
             for (String table : filled) {

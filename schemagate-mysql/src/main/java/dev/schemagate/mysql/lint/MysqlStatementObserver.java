@@ -50,10 +50,16 @@ final class MysqlStatementObserver implements StatementObserver {
             new Probe("ALGORITHM=INPLACE, LOCK=NONE", "INPLACE", true), new Probe("ALGORITHM=INPLACE", "INPLACE", false),
             new Probe("ALGORITHM=COPY, LOCK=NONE", "COPY", true));
 
+    /** The tables, in lower case as the rules name them (the server's names may differ in case). */
     @Override
     public Set<String> tables(Connection connection) throws SQLException {
-        Set<String> tables = new LinkedHashSet<>();
-        try (PreparedStatement query = connection.prepareStatement("select lower(table_name) from information_schema.tables"
+        return new LinkedHashSet<>(actualTables(connection).stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** The tables as the server spells them. */
+    static List<String> actualTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("select table_name from information_schema.tables"
                 + " where table_schema = database() and table_type = 'BASE TABLE'"); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
@@ -62,13 +68,18 @@ final class MysqlStatementObserver implements StatementObserver {
         return tables;
     }
 
+    /** The server's spelling of a table the rules name in lower case. */
+    private static String actual(Connection connection, String table) throws SQLException {
+        return actualTables(connection).stream().filter(t -> t.equalsIgnoreCase(table)).findFirst().orElse(table);
+    }
+
     @Override
     public Observation observe(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
             throws SQLException {
         Ddl ddl = Ddl.of(statement);
         String table = ddl.table();
         Map<String, Long> rows = new LinkedHashMap<>();
-        if (table != null && existingTables.contains(table)) {
+        if (table != null && existingTables.contains(table) && tables(connection).contains(table)) {
             rows.put(table, count(connection, table));
         }
         if (!ddl.alters() || !rows.containsKey(table)) {
@@ -152,6 +163,10 @@ final class MysqlStatementObserver implements StatementObserver {
         if (algorithm.equals("INSTANT")) {
             return how + " (metadata only; an exclusive metadata lock for an instant)";
         }
+        if (algorithm.equals("COPY") && lockNone) {
+            return how + " with LOCK=NONE (MariaDB 11.2 and later replay the writes made during the copy; MySQL cannot, and"
+                    + " blocks writes for the whole copy)";
+        }
         return how + (lockNone ? " with LOCK=NONE (writes went on; an exclusive metadata lock only at its start and end)"
                 : " without LOCK=NONE (writes to the table waited for the whole statement)");
     }
@@ -206,7 +221,7 @@ final class MysqlStatementObserver implements StatementObserver {
 
     private static long count(Connection connection, String table) throws SQLException {
         try (java.sql.Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("select count(*) from `" + table.replace("`", "``") + "`")) {
+             ResultSet rows = query.executeQuery("select count(*) from `" + actual(connection, table).replace("`", "``") + "`")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-/** RENAME TABLE, or ALTER TABLE … RENAME TO, of a table that existed before the change. */
+/**
+ * RENAME TABLE, or ALTER TABLE … RENAME TO, of a table that existed before the change, unless the
+ * same migration creates a table under the old name again (the old table moved aside to be rebuilt).
+ */
 final class RenameTable implements MysqlRule {
 
     static final Rule RULE = new Rule("lint.mysql-rename-table", Severity.ERROR, false,
@@ -18,6 +21,17 @@ final class RenameTable implements MysqlRule {
     @Override
     public Rule rule() {
         return RULE;
+    }
+
+    /** The names a statement gives tables by renaming them: names no code still deployed uses. */
+    static List<String> newNames(Ddl ddl) {
+        if (ddl.kind() == Ddl.Kind.RENAME_TABLE) {
+            return ddl.renamedTo();
+        }
+        return ddl.kind() != Ddl.Kind.ALTER_TABLE ? List.of() : ddl.clauses().stream()
+                .map(clause -> java.util.regex.Pattern.compile("^rename (?:to |as )?" + MysqlText.NAME + "$").matcher(clause.text()))
+                .filter(Matcher::find).filter(m -> !m.group(1).matches("column|index|key"))
+                .map(m -> MysqlText.table(m.group(1))).toList();
     }
 
     @Override
