@@ -18,7 +18,7 @@ final class ChangeColumnTypeCopies implements MysqlRule {
             "Add a new column of the new type, backfill it in batches, switch readers, then drop the old column;"
                     + " or run the change with an online schema change tool (gh-ost, pt-online-schema-change).");
 
-    private static final Pattern CHANGE = Pattern.compile("^(?:modify (?:column )?(?:if exists )?([\\w$]+)|change (?:column )?(?:if exists )?[\\w$]+ ([\\w$]+)) (.*)");
+    private static final Pattern CHANGE = Pattern.compile("^(?:modify (?:column )?(?:if exists )?(?<modified>[\\w$]+)|change (?:column )?(?:if exists )?(?<old>[\\w$]+) (?<renamed>[\\w$]+)) (?<definition>.*)");
 
     @Override
     public Rule rule() {
@@ -36,13 +36,14 @@ final class ChangeColumnTypeCopies implements MysqlRule {
             if (!m.find()) {
                 continue;
             }
-            String column = m.group(1) != null ? m.group(1) : m.group(2);
-            String type = m.group(3).split(" ")[0];
-            if (type.startsWith("enum") || type.startsWith("set")) {
+            String column = m.group("modified") != null ? m.group("modified") : m.group("renamed");
+            String type = m.group("definition").split(" ")[0];
+            String before = table == null ? null : table.types.get(m.group("modified") != null ? column : m.group("old"));
+            if (type.startsWith("enum") || type.startsWith("set") || before != null && TextTables.canonicalType(type).equals(TextTables.canonicalType(before))) {
                 continue;
             }
             out.add(suspicion(ddl, ddl.table(), column, "changes the type of " + ddl.table() + "." + column
-                    + (table != null && table.types.containsKey(column) ? " from " + table.types.get(column) : "") + " to " + type,
+                    + (before != null ? " from " + before : "") + " to " + type,
                     Suspicion.Need.DIALECT, created));
             return;
         }

@@ -21,6 +21,10 @@ final class TextTables {
             "^(?:constraint(?: [\\w$]+)? )?(?:primary key|unique(?: key| index)?|key|index|fulltext(?: key| index)?|spatial(?: key| index)?)"
                     + "(?: [\\w$]+)?(?: using \\w+)? ?\\(([^)]*(?:\\([^)]*\\)[^)]*)*)\\)");
     private static final Pattern FOREIGN_KEY = Pattern.compile("^(?:constraint(?: ([\\w$]+))? )?foreign key(?: [\\w$]+)? ?\\(([^)]*)\\)");
+    /** The start of a column type, which tells a column named like a keyword ({@code `key` TEXT}) from an index. */
+    private static final Pattern TYPE = Pattern.compile("^(?:(?:tiny|small|medium|big)?int|integer|decimal|numeric|float|double|real|bit"
+            + "|bool(?:ean)?|n?(?:var)?char|(?:var)?binary|(?:tiny|medium|long)?(?:text|blob)|date|datetime|timestamp|time|year|enum|set"
+            + "|json|uuid|inet[46]|geometry|point|linestring|polygon)\\b");
     static final List<String> NOT_COLUMNS = List.of("constraint", "primary", "key", "index", "unique", "foreign", "fulltext",
             "spatial", "check", "period", "system");
 
@@ -110,14 +114,14 @@ final class TextTables {
     /** A column, index or foreign key definition of a CREATE TABLE or an ADD. */
     private static void define(Table table, String text, Ddl.Clause clause) {
         Matcher m;
-        if ((m = INDEX.matcher(text)).find()) {
+        if ((m = INDEX.matcher(text)).find() && !TYPE.matcher(text.replaceFirst("^[\\w$]+ ", "")).find()) {
             table.indexes.add(columns(m.group(1)));
         } else if ((m = FOREIGN_KEY.matcher(text)).find()) {
             List<String> columns = columns(m.group(2));
             if (!table.indexed(columns)) {
                 table.indexes.add(columns);
             }
-        } else if ((m = COLUMN.matcher(text)).find() && !NOT_COLUMNS.contains(m.group(1))) {
+        } else if ((m = COLUMN.matcher(text)).find() && (!NOT_COLUMNS.contains(m.group(1)) || TYPE.matcher(m.group(2)).find())) {
             String column = m.group(1);
             String type = m.group(2).replace(" (", "(");
             table.types.put(column, type);
@@ -130,6 +134,12 @@ final class TextTables {
                 table.indexes.add(List.of(column));
             }
         }
+    }
+
+    /** A type as the server stores it, so that aliases compare equal: {@code BOOLEAN} is {@code tinyint}, {@code INT(11)} is {@code int}. */
+    static String canonicalType(String type) {
+        return type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").replaceAll("^bool(ean)?$", "tinyint")
+                .replaceAll("^integer", "int").replaceAll("^((?:tiny|small|medium|big)?int)\\(\\d+\\)", "$1");
     }
 
     /** {@code a, b(10) desc} as {@code [a, b]}. */
