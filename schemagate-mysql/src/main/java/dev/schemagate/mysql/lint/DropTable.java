@@ -7,7 +7,10 @@ import dev.schemagate.lint.Suspicion;
 import java.util.List;
 import java.util.Set;
 
-/** DROP TABLE of a table that existed before the change. */
+/**
+ * DROP TABLE of a table that existed before the change; a {@code DROP TABLE IF EXISTS} of a table no
+ * migration created is a guard, not a drop.
+ */
 final class DropTable implements MysqlRule {
 
     static final Rule RULE = new Rule("lint.mysql-drop-table", Severity.ERROR, false,
@@ -22,7 +25,11 @@ final class DropTable implements MysqlRule {
     @Override
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
         if (ddl.kind() == Ddl.Kind.DROP_TABLE && !ddl.text().masked().startsWith("drop temporary")) {
+            boolean ifExists = ddl.text().leading("drop tables? if exists ") != null;
             for (String table : ddl.tables()) {
+                if (ifExists && !tables.exists(table)) {
+                    continue;
+                }
                 out.add(suspicion(ddl, table, null, "drops table " + table, Suspicion.Need.EXISTING_TABLE, created));
             }
         }
