@@ -4,6 +4,7 @@ import dev.schemagate.check.Severity;
 import dev.schemagate.lint.Rule;
 import dev.schemagate.lint.Suspicion;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ final class AlterCopiesTable implements MysqlRule {
         if (!ddl.alters() || ddl.table() == null) {
             return;
         }
-        List<Suspicion> others = new java.util.ArrayList<>();
+        List<Suspicion> others = new ArrayList<>();
         specific.forEach(rule -> rule.suspect(ddl, tables, created, others));
         if (others.isEmpty()) {
             out.add(suspicion(ddl, ddl.table(), null, "copies table " + ddl.table(), Suspicion.Need.DIALECT, created));

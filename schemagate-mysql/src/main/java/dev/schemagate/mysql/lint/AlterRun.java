@@ -13,15 +13,13 @@ import java.util.Map;
  * @param algorithm    INSTANT, INPLACE or COPY as the server accepted it, or null when not probed
  * @param lockNone     true when the server accepted LOCK=NONE (writes went on while it ran)
  * @param rebuilt      true when the table's InnoDB id changed: the table was built anew
- * @param rowsCopied   the rows the server reported it copied
  * @param indexesAdded the indexes on the table after it ran that were not there before
  */
-record AlterRun(String algorithm, boolean lockNone, boolean rebuilt, long rowsCopied, List<String> indexesAdded) {
+record AlterRun(String algorithm, boolean lockNone, boolean rebuilt, List<String> indexesAdded) {
 
     static final String ALGORITHM = "algorithm";
     static final String LOCK_NONE = "lock-none";
     static final String REBUILT = "rebuilt";
-    static final String ROWS = "rows-copied";
     static final String INDEXES = "indexes-added";
 
     AlterRun {
@@ -32,8 +30,7 @@ record AlterRun(String algorithm, boolean lockNone, boolean rebuilt, long rowsCo
         Map<String, String> facts = observed.facts();
         String indexes = facts.getOrDefault(INDEXES, "");
         return new AlterRun(facts.get(ALGORITHM), Boolean.parseBoolean(facts.get(LOCK_NONE)),
-                Boolean.parseBoolean(facts.get(REBUILT)), Long.parseLong(facts.getOrDefault(ROWS, "0")),
-                indexes.isEmpty() ? List.of() : Arrays.asList(indexes.split(",")));
+                Boolean.parseBoolean(facts.get(REBUILT)), indexes.isEmpty() ? List.of() : Arrays.asList(indexes.split(",")));
     }
 
     /** The server copied the table: ALGORITHM=COPY, or a rebuild whose algorithm was not probed. */

@@ -4,6 +4,7 @@ import dev.schemagate.lint.Rule;
 import dev.schemagate.lint.Suspicion;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One MySQL lint rule: its identity and advice, what it suspects in a statement's text, and whether
@@ -20,7 +21,7 @@ interface MysqlRule {
      * @param tables  the tables as the text defines them before the statement
      * @param created the tables created by the change so far, empty in production
      */
-    void suspect(Ddl ddl, TextTables tables, java.util.Set<String> created, List<Suspicion> out);
+    void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out);
 
     /**
      * Whether a suspicion of this rule stands: {@code run} is how the server ran the statement, or
@@ -32,7 +33,7 @@ interface MysqlRule {
 
     /** A suspicion of this rule, about a table and maybe one column. */
     default Suspicion suspicion(Ddl ddl, String table, String column, String message, Suspicion.Need need,
-                                java.util.Set<String> created) {
+                                Set<String> created) {
         return new Suspicion(rule(), ddl.statement(), table, column, message, need, created.contains(table));
     }
 }

@@ -143,7 +143,6 @@ final class MysqlStatementObserver implements StatementObserver {
         }
         facts.put(AlterRun.LOCK_NONE, String.valueOf(lockNone));
         facts.put(AlterRun.REBUILT, String.valueOf(rebuilt));
-        facts.put(AlterRun.ROWS, String.valueOf(Math.max(0, affected)));
         facts.put(AlterRun.INDEXES, String.join(",", added));
         List<String> notes = new ArrayList<>();
         notes.add("observed: " + ran(algorithm, lockNone, probed, !refusals.isEmpty()) + " on " + table + ": "

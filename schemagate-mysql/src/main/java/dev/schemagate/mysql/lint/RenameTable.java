@@ -7,6 +7,7 @@ import dev.schemagate.lint.Suspicion;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * RENAME TABLE, or ALTER TABLE … RENAME TO, of a table that existed before the change, unless the
@@ -29,7 +30,7 @@ final class RenameTable implements MysqlRule {
             return ddl.renamedTo();
         }
         return ddl.kind() != Ddl.Kind.ALTER_TABLE ? List.of() : ddl.clauses().stream()
-                .map(clause -> java.util.regex.Pattern.compile("^rename (?:to |as )?" + MysqlText.NAME + "$").matcher(clause.text()))
+                .map(clause -> Pattern.compile("^rename (?:to |as )?" + MysqlText.NAME + "$").matcher(clause.text()))
                 .filter(Matcher::find).filter(m -> !m.group(1).matches("column|index|key"))
                 .map(m -> MysqlText.table(m.group(1))).toList();
     }
@@ -44,7 +45,7 @@ final class RenameTable implements MysqlRule {
             }
         } else if (ddl.kind() == Ddl.Kind.ALTER_TABLE) {
             for (Ddl.Clause clause : ddl.clauses()) {
-                Matcher m = java.util.regex.Pattern.compile("^rename (?:to |as )?" + MysqlText.NAME + "$").matcher(clause.text());
+                Matcher m = Pattern.compile("^rename (?:to |as )?" + MysqlText.NAME + "$").matcher(clause.text());
                 if (m.find() && !m.group(1).matches("column|index|key")) {
                     out.add(suspicion(ddl, ddl.table(), null, "renames table " + ddl.table() + " to " + MysqlText.table(m.group(1)),
                             Suspicion.Need.EXISTING_TABLE, created));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,7 +139,7 @@ final class TextTables {
 
     /** A type as the server stores it, so that aliases compare equal: {@code BOOLEAN} is {@code tinyint}, {@code INT(11)} is {@code int}. */
     static String canonicalType(String type) {
-        return type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").replaceAll("^bool(ean)?$", "tinyint")
+        return type.toLowerCase(Locale.ROOT).replace(" ", "").replaceAll("^bool(ean)?$", "tinyint")
                 .replaceAll("^integer", "int").replaceAll("^((?:tiny|small|medium|big)?int)\\(\\d+\\)", "$1");
     }
 
