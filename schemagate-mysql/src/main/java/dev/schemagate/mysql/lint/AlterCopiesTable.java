@@ -35,7 +35,7 @@ final class AlterCopiesTable implements MysqlRule {
 
     @Override
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
-        if (!ddl.alters() || ddl.table() == null) {
+        if (!ddl.alters() || ddl.table() == null || created.contains(ddl.table())) {
             return;
         }
         List<Suspicion> others = new ArrayList<>();
