@@ -152,6 +152,7 @@ public final class LintCommand implements Callable<Integer> {
                 case REWRITE -> "no rewrite of " + s.table() + " observed";
                 case STRONGEST_LOCK -> "no new ACCESS EXCLUSIVE lock on " + (s.table() == null ? "an existing table" : s.table())
                         + " observed without a lock_timeout";
+                case DIALECT -> s.newTable() ? s.table() + " did not exist before the migration" : "how the server ran it does not show it";
                 default -> (s.table() == null ? "the table" : s.table()) + " did not exist before the migration";
             };
             out.printf("%s: cleared: %s [%s] (%s)%n", PlainText.of(paths.text(s.statement().location())), PlainText.of(s.message()),

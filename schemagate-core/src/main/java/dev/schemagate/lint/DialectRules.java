@@ -31,6 +31,15 @@ public interface DialectRules {
      */
     List<Suspicion> suspect(List<LintPlan.PlannedScript> scripts, HistoryCut cut);
 
+    /**
+     * Whether a suspicion of theirs that needs {@link Suspicion.Need#DIALECT} stands, given what the
+     * dialect's observer saw when its statement ran ({@code observed} is null when the lint reads the
+     * text only, or the statement did not run).
+     */
+    default boolean stands(Suspicion suspicion, Observation observed) {
+        return observed != null || !suspicion.newTable();
+    }
+
     /** The rules of a dialect, if a module on the class path supplies them. */
     static Optional<DialectRules> find(String dialect) {
         return all().stream().filter(rules -> rules.dialect().equalsIgnoreCase(dialect)).findFirst();

@@ -33,6 +33,7 @@ final class Evidence {
         if (!observed.inTransaction()) {
             lines.add("observed: ran outside a transaction, so its locks were released before they could be read");
         }
+        lines.addAll(observed.notes());
         if (table != null && observed.rows().containsKey(table) && observed.rewrites().isEmpty()) {
             lines.add("observed: took " + ms + " on " + table + " with " + rows(observed, table));
         } else if (observed.rewrites().isEmpty()) {

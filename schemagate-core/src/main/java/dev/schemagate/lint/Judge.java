@@ -24,6 +24,7 @@ final class Judge {
     private final Set<String> production;
     private final Optional<DialectRules> rules;
     private final Map<Path, IgnoreAnnotations> annotations = new HashMap<>();
+    private final List<DialectRules> dialectRules = DialectRules.all();
 
     /**
      * @param production the tables that hold rows in production (those before the change), or null
@@ -86,6 +87,11 @@ final class Judge {
     private boolean stands(Suspicion suspicion, Observation observed) {
         if (suspicion.need() == Suspicion.Need.NONE) {
             return true;
+        }
+        if (suspicion.need() == Suspicion.Need.DIALECT) {
+            return (observed == null || inProduction(suspicion.table())) && dialectRules.stream()
+                    .filter(rules -> rules.rules().contains(suspicion.rule())).findFirst()
+                    .map(rules -> rules.stands(suspicion, observed)).orElse(true);
         }
         if (observed == null) {
             return !suspicion.newTable();

@@ -20,10 +20,21 @@ import java.util.Set;
  * @param lockTimeoutSet  whether a lock_timeout was in force when it ran
  * @param inTransaction   whether it ran inside a transaction (locks of autocommit statements are gone before they can be read)
  * @param viewsReading    before it ran, the views that depend on each column ({@code table.column}) it may drop or rename
+ * @param facts           what a dialect's observer saw in its own terms (such as how MySQL ran an ALTER), for its own rules
+ * @param notes           the evidence lines a dialect's observer wrote about what it saw, printed after the others
  */
 public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld> heldBefore, List<String> rewrites, List<String> indexesBuilt,
                           Map<String, Long> rows, Set<String> existingTables, boolean lockTimeoutSet,
-                          boolean inTransaction, Map<String, List<String>> viewsReading) {
+                          boolean inTransaction, Map<String, List<String>> viewsReading, Map<String, String> facts,
+                          List<String> notes) {
+
+    /** An observation without dialect facts or notes. */
+    public Observation(Duration duration, List<LockHeld> locks, List<LockHeld> heldBefore, List<String> rewrites,
+                       List<String> indexesBuilt, Map<String, Long> rows, Set<String> existingTables, boolean lockTimeoutSet,
+                       boolean inTransaction, Map<String, List<String>> viewsReading) {
+        this(duration, locks, heldBefore, rewrites, indexesBuilt, rows, existingTables, lockTimeoutSet, inTransaction,
+                viewsReading, Map.of(), List.of());
+    }
 
     public Observation {
         locks = List.copyOf(locks);
@@ -33,6 +44,8 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
         rows = Map.copyOf(rows);
         existingTables = Set.copyOf(existingTables);
         viewsReading = Map.copyOf(viewsReading);
+        facts = Map.copyOf(facts);
+        notes = List.copyOf(notes);
     }
 
     /** The views that read {@code table.column}, by the database's dependency records. */

@@ -131,11 +131,11 @@ final class ObservedRun {
                 Set<String> existing = observer.tables(connection);
                 Map<Statement, Observation> seen = new HashMap<>();
                 Failure failure = apply(connection, script, existing, seen, !past);
-                if (failure != null && rows > 0 && script.transactional() && conformed(connection, script)) {
+                if (failure != null && rows > 0 && rerunnable(script, failure) && conformed(connection, script)) {
                     seen = new HashMap<>();
                     failure = apply(connection, script, existing, seen, !past);
                 }
-                for (int reseeds = 0; failure != null && rows > 0 && script.transactional() && reseeds < DataProbe.RESEEDS
+                for (int reseeds = 0; failure != null && rows > 0 && rerunnable(script, failure) && reseeds < DataProbe.RESEEDS
                         && reseeded(connection, failure); reseeds++) {
                     seen = new HashMap<>();
                     failure = apply(connection, script, existing, seen, !past);
@@ -143,7 +143,7 @@ final class ObservedRun {
                 if (failure != null && rows > 0 && script.transactional()) {
                     seeder.clear(connection);
                     Map<Statement, Observation> retried = new HashMap<>();
-                    Failure again = apply(connection, script, existing, retried, !past);
+                    Failure again = apply(connection, script, existing, retried, !past, restart(script, failure));
                     retried.putAll(seen);
                     seen = retried;
                     if (again == null) {
@@ -177,6 +177,40 @@ final class ObservedRun {
         return script.transactional() ? ", even without the sample rows"
                 : " with the sample rows in the tables; it runs outside a transaction, so it could not be tried again"
                         + " without them, and the rows may be the cause";
+    }
+
+    /**
+     * Where a script whose run failed can run again from: after the last statement before the one that
+     * failed that committed on its own (as DDL does on MySQL), or from its start when none did.
+     */
+    private int restart(LintPlan.PlannedScript script, Failure failure) {
+        int from = 0;
+        List<Statement> statements = script.statements();
+        for (int i = 0; i < statements.size() && statements.get(i) != failure.statement(); i++) {
+            if (dialect.commitsImplicitly(statements.get(i))) {
+                from = i + 1;
+            }
+        }
+        return from;
+    }
+
+    /**
+     * Whether the script's failed run left nothing behind, so it can run again: it ran in one transaction,
+     * and no statement before the one that failed committed it on its own (as DDL does on MySQL).
+     */
+    private boolean rerunnable(LintPlan.PlannedScript script, Failure failure) {
+        if (!script.transactional()) {
+            return false;
+        }
+        for (Statement statement : script.statements()) {
+            if (statement == failure.statement()) {
+                return true;
+            }
+            if (dialect.commitsImplicitly(statement)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -217,10 +251,16 @@ final class ObservedRun {
      */
     private Failure apply(Connection connection, LintPlan.PlannedScript script, Set<String> existing,
                           Map<Statement, Observation> observations, boolean watch) throws SQLException {
+        return apply(connection, script, existing, observations, watch, 0);
+    }
+
+    /** Runs a script from its statement {@code from} on (those before it already committed). */
+    private Failure apply(Connection connection, LintPlan.PlannedScript script, Set<String> existing,
+                          Map<Statement, Observation> observations, boolean watch, int from) throws SQLException {
         boolean transaction = script.transactional();
         connection.setAutoCommit(!transaction);
         try {
-            for (Statement statement : script.statements()) {
+            for (Statement statement : script.statements().subList(from, script.statements().size())) {
                 if (statement.kind() == Statement.Kind.META_COMMAND) {
                     rollback(connection, transaction);
                     return new Failure(statement, "a psql meta-command cannot run here", null);

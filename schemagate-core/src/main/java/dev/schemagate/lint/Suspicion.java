@@ -34,6 +34,8 @@ public record Suspicion(Rule rule, Statement statement, String table, String col
         /** The table existed and an earlier statement of the transaction still held a lock on it that blocks writes. */
         HELD_LOCK,
         /** A view depends on the column (pg_depend), not merely names a column of that name. */
-        VIEW_READS_COLUMN
+        VIEW_READS_COLUMN,
+        /** The dialect's own rules decide, from what its observer saw ({@link DialectRules#stands}). */
+        DIALECT
     }
 }

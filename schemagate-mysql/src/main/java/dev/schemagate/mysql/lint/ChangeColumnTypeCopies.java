@@ -1,0 +1,56 @@
+package dev.schemagate.mysql.lint;
+
+import dev.schemagate.check.Severity;
+import dev.schemagate.lint.Rule;
+import dev.schemagate.lint.Suspicion;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A column's type changed by MODIFY or CHANGE in a way the server can only do by copying the table. */
+final class ChangeColumnTypeCopies implements MysqlRule {
+
+    static final Rule RULE = new Rule("lint.mysql-change-column-type", Severity.ERROR, false,
+            "Changing a column's type in a way InnoDB cannot do in place copies every row into a new table (ALGORITHM=COPY):"
+                    + " it takes as long as the table is big, needs its size again in free disk, and on MySQL blocks writes until it ends.",
+            "Add a new column of the new type, backfill it in batches, switch readers, then drop the old column;"
+                    + " or run the change with an online schema change tool (gh-ost, pt-online-schema-change).");
+
+    private static final Pattern CHANGE = Pattern.compile("^(?:modify (?:column )?(?:if exists )?(?<modified>[\\w$]+)|change (?:column )?(?:if exists )?(?<old>[\\w$]+) (?<renamed>[\\w$]+)) (?<definition>.*)");
+
+    @Override
+    public Rule rule() {
+        return RULE;
+    }
+
+    @Override
+    public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
+        if (ddl.kind() != Ddl.Kind.ALTER_TABLE) {
+            return;
+        }
+        TextTables.Table table = tables.table(ddl.table());
+        for (Ddl.Clause clause : ddl.clauses()) {
+            Matcher m = CHANGE.matcher(clause.text());
+            if (!m.find()) {
+                continue;
+            }
+            String column = m.group("modified") != null ? m.group("modified") : m.group("renamed");
+            String type = m.group("definition").split(" ")[0];
+            String before = table == null ? null : table.types.get(m.group("modified") != null ? column : m.group("old"));
+            if (type.startsWith("enum") || type.startsWith("set") || before != null && TextTables.canonicalType(type).equals(TextTables.canonicalType(before))) {
+                continue;
+            }
+            out.add(suspicion(ddl, ddl.table(), column, "changes the type of " + ddl.table() + "." + column
+                    + (before != null ? " from " + before : "") + " to " + type,
+                    Suspicion.Need.DIALECT, created));
+            return;
+        }
+    }
+
+    @Override
+    public boolean stands(Suspicion suspicion, AlterRun run) {
+        return run == null ? !suspicion.newTable() : run.copied();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.schemagate.mysql;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.lint.LintConfig;
+import dev.schemagate.lint.Linter;
+import dev.schemagate.lint.Rules;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.MigrationDiscovery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the observed MySQL lint copes with what real histories do, on one embedded MariaDB with sample rows. */
+class MysqlObservedLintTest {
+
+    private static EmbeddedMariaDb server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private List<Finding> lint(String given, String change) throws IOException {
+        Files.writeString(dir.resolve("1_given.up.sql"), given);
+        Files.writeString(dir.resolve("2_change.up.sql"), change);
+        try (ScratchDatabase scratch = server.createDatabase()) {
+            return new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lintObserved(MigrationDiscovery.discover(dir,
+                    Layout.AUTO, Dialects.names(Dialects.byId("mysql"))), scratch, 10).findings();
+        }
+    }
+
+    @Test
+    void aMixedCaseTableMovedAsideAndBuiltAgainIsNeitherARenameNorADrop() throws IOException {
+        List<Finding> findings = lint("CREATE TABLE Orders (id INT PRIMARY KEY, total INT);\n", """
+                ALTER TABLE Orders RENAME _old_orders;
+                CREATE TABLE Orders (id INT PRIMARY KEY, total BIGINT);
+                INSERT INTO Orders SELECT id, total FROM _old_orders;
+                DROP TABLE _old_orders;
+                """);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void anAlgorithmTheStatementNamesIsTakenAsWritten() throws IOException {
+        List<Finding> findings = lint("CREATE TABLE orders (id INT PRIMARY KEY, total INT);\n",
+                "ALTER TABLE orders MODIFY total BIGINT, ALGORITHM=COPY, LOCK=SHARED;\n");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("lint.mysql-change-column-type");
+            assertThat(f.evidence()).anyMatch(line -> line.startsWith("observed: ran ALGORITHM=COPY as written without LOCK=NONE")
+                    && line.contains("copied 10 rows"));
+        });
+    }
+
+    @Test
+    void aStatementThatFailsOnSampleRowsAfterDdlRunsAgainFromTheLastImplicitCommit() throws IOException {
+        List<Finding> findings = lint("CREATE TABLE customers (code VARCHAR(20) PRIMARY KEY);\nCREATE TABLE orders (id INT PRIMARY KEY, customer_code VARCHAR(20));\n", """
+                ALTER TABLE orders ADD COLUMN note TEXT;
+                ALTER TABLE orders ADD CONSTRAINT orders_customer FOREIGN KEY (customer_code) REFERENCES customers (code);
+                """);
+
+        assertThat(findings).extracting(Finding::ruleId).doesNotContain(Rules.OBSERVATION_STOPPED.id())
+                .contains(Rules.FAILS_ON_SEEDED_ROWS.id(), "lint.mysql-foreign-key-without-index");
+        assertThat(findings).filteredOn(f -> f.ruleId().equals(Rules.FAILS_ON_SEEDED_ROWS.id())).singleElement()
+                .satisfies(f -> assertThat(f.location().line()).isEqualTo(2));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.schemagate.mysql;
+
+import dev.schemagate.check.Finding;
+import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.lint.DialectRules;
+import dev.schemagate.lint.LintConfig;
+import dev.schemagate.lint.Linter;
+import dev.schemagate.lint.Rule;
+import dev.schemagate.lint.Rules;
+import dev.schemagate.migration.HistoryCut;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.MigrationDiscovery;
+import dev.schemagate.migration.MigrationSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * MySQL's lint rules are registered and each has its page in {@code docs/rules/}, whose examples are
+ * its fixtures, run on one embedded MariaDB with sample rows: the bad one fires the rule with the
+ * server's evidence and the good one does not. A page whose Bad heading says it is text only shows
+ * a trap this server avoids: the text-only lint fires, and the server's evidence clears it.
+ */
+class MysqlRuleDocsTest {
+
+    private static final int ROWS = 50;
+    private static EmbeddedMariaDb server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<Rule> rules() {
+        return DialectRules.find("mysql").orElseThrow().rules().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void everyRuleIsRegisteredAndHasAPageWithWhyBadAndGood(Rule rule) throws IOException {
+        assertThat(Linter.observes(Dialects.byId("mysql"))).isTrue();
+        assertThat(Rules.byId(rule.id())).contains(rule);
+        assertThat(page(rule)).startsWith("# `" + rule.id() + "`").contains("## Why", "## Bad", "## Good", rule.why(), rule.hint());
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void badExampleFiresWithEvidenceAndGoodDoesNot(Rule rule) throws IOException {
+        List<Finding> bad = observed(rule, sql(rule, "Bad"));
+        if (page(rule).contains("## Bad (text only")) {
+            assertThat(bad).as(rule.id() + " observed").isEmpty();
+            assertThat(text(rule, sql(rule, "Bad"))).as(rule.id() + " text only").isNotEmpty();
+        } else {
+            assertThat(bad).as(rule.id()).isNotEmpty();
+            assertThat(bad.get(0).location().line()).isPositive();
+            assertThat(bad.get(0).evidence()).anyMatch(line -> line.startsWith("observed: "));
+        }
+        assertThat(observed(rule, sql(rule, "Good"))).as(rule.id()).isEmpty();
+    }
+
+    private List<Finding> observed(Rule rule, String sql) throws IOException {
+        MigrationSet set = folder(rule, sql);
+        try (ScratchDatabase scratch = server.createDatabase()) {
+            return new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lintObserved(set, scratch, ROWS).findings().stream()
+                    .filter(f -> f.ruleId().equals(rule.id())).toList();
+        }
+    }
+
+    private List<Finding> text(Rule rule, String sql) throws IOException {
+        return new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lint(folder(rule, sql), HistoryCut.none()).findings()
+                .stream().filter(f -> f.ruleId().equals(rule.id())).toList();
+    }
+
+    private MigrationSet folder(Rule rule, String sql) throws IOException {
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.writeString(dir.resolve("1_given.up.sql"), sql(rule, "Given"));
+        Files.writeString(dir.resolve("2_example.up.sql"), sql);
+        return MigrationDiscovery.discover(dir, Layout.AUTO, Dialects.names(Dialects.byId("mysql")));
+    }
+
+    private static String page(Rule rule) throws IOException {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path page = folder.resolve("docs/rules/" + rule.id() + ".md");
+            if (Files.isRegularFile(page)) {
+                return Files.readString(page);
+            }
+        }
+        throw new IllegalStateException("docs/rules/" + rule.id() + ".md not found");
+    }
+
+    private static String sql(Rule rule, String section) throws IOException {
+        Matcher m = Pattern.compile("## " + section + "[^\\n]*\\n\\n```sql\\n(.*?)```", Pattern.DOTALL).matcher(page(rule));
+        return Optional.of(m).filter(Matcher::find).map(found -> found.group(1)).orElse("SELECT 1;\n");
+    }
+}
