@@ -7,6 +7,7 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
@@ -86,7 +87,6 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be at least 1, not " + rows);
         }
@@ -95,6 +95,17 @@ public final class LintCommand implements Callable<Integer> {
         Path folder = located.path();
         Dialect dialect = database.dialect(folder, report.configFile());
         Linter linter = new Linter(dialect, report.lintConfig(folder));
+        boolean textOnly = staticOnly || !Linter.observes(dialect);
+        MigrationDiscovery.check(folder, located.settings());
+        // an embedded server starts while the migrations are read; an existing one is connected to after
+        try (DatabaseServer early = textOnly || database.server().shared() ? null : StartingServer.begin(dialect, database.server())) {
+            return lint(located, folder, dialect, linter, textOnly, early, reports);
+        }
+    }
+
+    private int lint(ChangelogOptions.Located located, Path folder, Dialect dialect, Linter linter, boolean textOnly,
+                     DatabaseServer early, Reports reports) {
+        PrintWriter out = spec.commandLine().getOut();
         MigrationSet set = MigrationDiscovery.discover(folder, database.layout(), Dialects.names(dialect),
                 located.settings());
         Path configFile = report.configFile();
@@ -104,7 +115,6 @@ public final class LintCommand implements Callable<Integer> {
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             LintResult result;
             String how;
-            boolean textOnly = staticOnly || !Linter.observes(dialect);
             List<Finding> refused = textOnly || !database.server().shared() ? List.of()
                     : OutsideReach.refusals(dialect, set.migrations());
             if (textOnly || !refused.isEmpty()) {
@@ -118,8 +128,9 @@ public final class LintCommand implements Callable<Integer> {
                 result = result.with(ConditionFindings.undecided(set).stream().toList());
             } else {
                 try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
-                     DatabaseServer server = dialect.start(database.server());
-                     ScratchDatabase scratch = server.createDatabase()) {
+                     DatabaseServer opened = early == null ? dialect.start(database.server()) : null;
+                     ScratchDatabase scratch = (early != null ? early : opened).createDatabase()) {
+                    DatabaseServer server = early != null ? early : opened;
                     how = server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
                     reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
                     result = linter.lintObserved(set, guarded.cut(), scratch, false, rows, heartbeat);

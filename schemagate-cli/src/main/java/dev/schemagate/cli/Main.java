@@ -29,7 +29,7 @@ public final class Main {
 
     /** Runs a command line that sees {@code environment} as its environment variables. */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
-        CommandLine commandLine = new CommandLine(new SchemagateCommand(environment));
+        CommandLine commandLine = SchemagateCommand.commandLine(environment, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, given) -> {

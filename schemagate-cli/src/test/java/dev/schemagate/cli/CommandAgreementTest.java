@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.report.ToolVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +124,7 @@ class CommandAgreementTest {
     @Test
     void versionIsTheBuildsVersionInEverySubcommand() {
         CommandRun run = CommandRun.of("--version");
-        Set<String> subcommands = new CommandLine(new SchemagateCommand(Map.of())).getSubcommands().keySet();
+        Set<String> subcommands = SchemagateCommand.commandLine(Map.of()).getSubcommands().keySet();
 
         assertThat(run.out()).startsWith("schemagate " + ToolVersion.get() + "\n")
                 .containsPattern("^schemagate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n").doesNotContain("development");

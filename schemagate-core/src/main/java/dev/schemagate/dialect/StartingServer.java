@@ -6,8 +6,9 @@ import java.util.concurrent.CompletionException;
 /**
  * A server started on a thread of its own, so that a command reads and splits its migrations while
  * the server (for an embedded one: copying its cluster, PostgreSQL starting) gets ready; every use
- * waits for the start, and a failed start surfaces at the first use. Closing it closes the server
- * once started; a start that failed while the command stopped for another reason is not reported.
+ * waits for the start, and a failed start surfaces at the first use. Closing it closes the server,
+ * without waiting for one still starting; a start that failed while the command stopped for another
+ * reason is not reported.
  */
 public final class StartingServer implements DatabaseServer {
 
@@ -66,8 +67,17 @@ public final class StartingServer implements DatabaseServer {
         return server().cloneDatabase(template);
     }
 
+    /**
+     * Closes the server. One still starting (the command stopped before it needed it, on a mistake
+     * in its input) is closed by its own thread once started, so that the mistake is reported at
+     * once; should the JVM end first, the server's own shutdown handling stops it.
+     */
     @Override
     public void close() {
+        if (!start.isDone()) {
+            start.thenAccept(DatabaseServer::close);
+            return;
+        }
         DatabaseServer started;
         try {
             started = server();

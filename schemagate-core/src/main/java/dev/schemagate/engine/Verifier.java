@@ -11,6 +11,7 @@ import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.check.StatementFailures;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.DialectChoice;
@@ -56,24 +57,45 @@ public final class Verifier {
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
         Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
+        MigrationDiscovery.check(options.directory(), options.settings());
+        if (options.server().shared()) {
+            Read read = read(options, dialect);
+            try (DatabaseServer server = dialect.start(options.server())) {
+                return verify(options, dialect, read, server, start);
+            }
+        }
+        // the embedded server starts while the migrations are read
+        try (DatabaseServer server = StartingServer.begin(dialect, options.server())) {
+            return verify(options, dialect, read(options, dialect), server, start);
+        }
+    }
+
+    /** A run's migrations and what its history guard says of them. */
+    private record Read(MigrationSet set, HistoryGuard.Guarded guarded) {
+    }
+
+    private static Read read(VerifyOptions options, Dialect dialect) {
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), Dialects.names(dialect),
                 options.settings());
-        HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
-                ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));
+        return new Read(set, HistoryGuard.forRun(set, options.since(), options.baseline(),
+                ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory()))));
+    }
+
+    private VerifyResult verify(VerifyOptions options, Dialect dialect, Read read, DatabaseServer server, long start) {
+        MigrationSet set = read.set();
+        HistoryGuard.Guarded guarded = read.guarded();
         HistoryCut cut = guarded.cut();
-        try (DatabaseServer server = dialect.start(options.server())) {
-            progress.started(set, cut, server.description());
-            List<Finding> refused = options.server().shared()
-                    ? OutsideReach.refusals(dialect, set.migrations()) : List.of();
-            if (!refused.isEmpty()) {
-                List<Finding> findings = new ArrayList<>(guarded.findings());
-                findings.addAll(refused);
-                return new VerifyResult(set, set.migrations().stream().map(m -> MigrationRun.notRun(m).asHistory(cut.isHistory(m))).toList(),
-                        findings, server.description(), options.failOn(), Duration.ofNanos(System.nanoTime() - start),
-                        options.checks(), cut);
-            }
-            return check(options, dialect, set, cut, guarded.findings(), server, new WorkingDatabase(server), 0, start);
+        progress.started(set, cut, server.description());
+        List<Finding> refused = options.server().shared()
+                ? OutsideReach.refusals(dialect, set.migrations()) : List.of();
+        if (!refused.isEmpty()) {
+            List<Finding> findings = new ArrayList<>(guarded.findings());
+            findings.addAll(refused);
+            return new VerifyResult(set, set.migrations().stream().map(m -> MigrationRun.notRun(m).asHistory(cut.isHistory(m))).toList(),
+                    findings, server.description(), options.failOn(), Duration.ofNanos(System.nanoTime() - start),
+                    options.checks(), cut);
         }
+        return check(options, dialect, set, cut, guarded.findings(), server, new WorkingDatabase(server), 0, start);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.schemagate.lint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,13 @@ public record SqlText(String masked, List<String> literals) {
     /** A possibly schema-qualified name. */
     public static final String NAME = IDENT + "(?:\\s*\\.\\s*" + IDENT + ")*";
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][\\w]*)?\\$");
+    /**
+     * The rules' patterns, compiled once: the rules ask each statement about a few dozen constant
+     * patterns, and compiling them anew for every statement was most of a static lint's time.
+     * Bounded, should a caller ever build patterns from the text itself.
+     */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final int MOST_COMPILED = 1024;
 
     public SqlText {
         literals = List.copyOf(literals);
@@ -71,18 +80,30 @@ public record SqlText(String masked, List<String> literals) {
 
     /** True when the masked text matches the pattern from its start (case-insensitively). */
     public boolean startsWith(String regex) {
-        return Pattern.compile("^(?:" + regex + ")", Pattern.CASE_INSENSITIVE).matcher(masked).find();
+        return compiled("^(?:" + regex + ")").matcher(masked).find();
     }
 
     /** The matcher of a pattern anchored at the text's start, already matched, or null. */
     public Matcher leading(String regex) {
-        Matcher m = Pattern.compile("^(?:" + regex + ")", Pattern.CASE_INSENSITIVE).matcher(masked);
+        Matcher m = compiled("^(?:" + regex + ")").matcher(masked);
         return m.find() ? m : null;
     }
 
     /** True when the pattern occurs anywhere in the masked text (case-insensitively). */
     public boolean contains(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(masked).find();
+        return compiled(regex).matcher(masked).find();
+    }
+
+    private static Pattern compiled(String regex) {
+        Pattern known = COMPILED.get(regex);
+        if (known != null) {
+            return known;
+        }
+        Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        if (COMPILED.size() < MOST_COMPILED) {
+            COMPILED.putIfAbsent(regex, pattern);
+        }
+        return pattern;
     }
 
     /** The name as PostgreSQL folds it, without its schema: {@code Public."Orders"} is {@code Orders}. */

@@ -29,10 +29,15 @@ final class FolderListing {
     private FolderListing() {
     }
 
-    static List<SourceFile> list(Path directory) {
+    /** Refuses a migrations folder (or changelog) that does not exist. */
+    static void requireExisting(Path directory) {
         if (!Files.exists(directory)) {
             throw new InputException(directory + ": no such folder; check the path of the migrations folder");
         }
+    }
+
+    static List<SourceFile> list(Path directory) {
+        requireExisting(directory);
         if (!Files.isDirectory(directory)) {
             throw new InputException(directory + ": is not a folder; give the folder that holds the migration files");
         }

@@ -1,7 +1,6 @@
 package dev.schemagate.migration;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,13 +24,13 @@ final class LayoutDetector {
         List<LayoutReader> candidates = readers;
         SourceFile witness = null;
         for (SourceFile file : files) {
-            List<LayoutReader> fits = readers.stream().filter(r -> r.recognizes(file)).toList();
-            if (fits.isEmpty()) {
-                continue;
-            }
-            List<LayoutReader> remaining = new ArrayList<>(candidates);
-            remaining.retainAll(fits);
+            // only the layouts still in the running are asked first: some read and scan the file's text
+            List<LayoutReader> remaining = candidates.stream().filter(r -> r.recognizes(file)).toList();
             if (remaining.isEmpty()) {
+                List<LayoutReader> fits = readers.stream().filter(r -> r.recognizes(file)).toList();
+                if (fits.isEmpty()) {
+                    continue;
+                }
                 throw new InputException(directory + ": mixes " + ids(candidates) + " files such as " + witness.path()
                         + " with " + ids(fits) + " files such as " + file.path()
                         + "; keep one layout in a folder, or name the layout to use");

@@ -64,6 +64,19 @@ public final class MigrationDiscovery {
     }
 
     /**
+     * Checks, reading no migration, what would make {@link #discover} fail at once: that
+     * {@code directory} exists and that its config files (the layout in {@code schemagate.yml},
+     * Flyway's and Liquibase's settings) are valid. A command that starts its server while it reads
+     * the migrations calls this first, so that these mistakes are reported at once and start nothing.
+     *
+     * @throws InputException naming the folder or the config file
+     */
+    public static void check(Path directory, Map<String, String> settings) {
+        FolderListing.requireExisting(directory);
+        MigrationsConfig.forRun(directory, settings);
+    }
+
+    /**
      * Reads the migrations of {@code directory}, or of the changelog it is or holds, as
      * {@link #discover(Path, Layout, DialectNames)} does, with settings the build gives.
      *

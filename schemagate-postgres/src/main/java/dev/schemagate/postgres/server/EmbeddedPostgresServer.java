@@ -117,7 +117,7 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         properties.setProperty("password", process.populate(clusters).password());
         for (int attempt = 1; ; attempt++) {
             port = freePort();
-            process.start(port);
+            spawn();
             if (awaitReady()) {
                 return;
             }
@@ -126,6 +126,18 @@ public final class EmbeddedPostgresServer extends PostgresServer {
                 throw new InfrastructureException("embedded PostgreSQL " + fullVersion + " did not start: " + process.lastLines());
             }
         }
+    }
+
+    /**
+     * Starts the postgres process unless the server was closed meanwhile: a server starting on a
+     * thread of its own may be closed by the JVM's end before it spawns anything, and must then
+     * spawn nothing, as nobody would stop it.
+     */
+    private synchronized void spawn() {
+        if (closed) {
+            throw new InfrastructureException("embedded PostgreSQL " + fullVersion + " was stopped before it started");
+        }
+        process.start(port);
     }
 
     private boolean awaitReady() {
