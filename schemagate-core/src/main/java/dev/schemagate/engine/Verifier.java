@@ -16,12 +16,15 @@ import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.history.HistoryGuard;
 import dev.schemagate.history.ReleaseConfig;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.HistoryCut;
+import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -30,6 +33,7 @@ import dev.schemagate.migration.RunCondition;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +57,21 @@ public final class Verifier {
         this.progress = progress;
     }
 
+    /**
+     * The run's server options with the {@code session} settings of its config file under those it
+     * was given; refused when the dialect does not make them.
+     */
+    private static ServerOptions withSession(VerifyOptions options, Dialect dialect) {
+        Path config = options.config() != null ? options.config() : LintConfigFile.locate(options.directory());
+        SessionSettings session = options.server().session().over(SessionSettings.load(config));
+        if (!session.isEmpty() && !dialect.runsSessionSettings()) {
+            throw new InputException("session settings (" + String.join(", ", session.values().keySet()) + ") are made on "
+                    + "MySQL connections only, not on " + dialect.id() + ": remove them from " + config.getFileName()
+                    + " or --session, or set them in the migrations");
+        }
+        return options.server().withSession(session);
+    }
+
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
         Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
@@ -61,7 +80,7 @@ public final class Verifier {
         HistoryGuard.Guarded guarded = HistoryGuard.forRun(set, options.since(), options.baseline(),
                 ReleaseConfig.load(options.config() != null ? options.config() : LintConfigFile.locate(options.directory())));
         HistoryCut cut = guarded.cut();
-        try (DatabaseServer server = dialect.start(options.server())) {
+        try (DatabaseServer server = dialect.start(withSession(options, dialect))) {
             progress.started(set, cut, server.description());
             List<Finding> refused = options.server().shared()
                     ? OutsideReach.refusals(dialect, set.migrations()) : List.of();

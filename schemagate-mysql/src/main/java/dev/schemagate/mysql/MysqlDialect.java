@@ -68,6 +68,12 @@ public final class MysqlDialect implements Dialect {
         return ServerAddress.accepts(url);
     }
 
+    /** Made with {@code SET SESSION} on every connection, as a runner such as diesel makes them on its own. */
+    @Override
+    public boolean runsSessionSettings() {
+        return true;
+    }
+
     @Override
     public StatementSplitter splitter() {
         return splitter;
@@ -76,9 +82,9 @@ public final class MysqlDialect implements Dialect {
     @Override
     public DatabaseServer start(ServerOptions options) {
         if (!options.external()) {
-            return EmbeddedMariaDb.start(options.timeouts());
+            return EmbeddedMariaDb.start(options.timeouts(), options.session());
         }
-        MysqlServer server = new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), "MySQL");
+        MysqlServer server = new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), options.session(), "MySQL");
         if (options.shared()) {
             server.dropStale(STALE_AFTER);
         }
