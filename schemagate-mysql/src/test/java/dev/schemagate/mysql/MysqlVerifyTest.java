@@ -199,6 +199,36 @@ class MysqlVerifyTest {
         assertThat(orphans.evidence()).containsExactly("1 row references no row of parent (loaded while foreign_key_checks was 0)");
     }
 
+    /**
+     * A table rebuilt by rename, create and copy (vaultwarden's pattern) that gains a key: the rebuilt
+     * table's generated key names start again at {@code items_ibfk_1}, the name the old table's key
+     * to another table had, so keys are told apart by their columns and parent. The synthetic values
+     * of the newly keyed column are pointed at parent rows, as production rows would be: no orphans.
+     */
+    @Test
+    void aRebuiltTableGainingAKeyUnderTheRunnersSettingIsNotAnOrphanFinding() throws IOException {
+        write("schemagate.yml", "session:\n  foreign_key_checks: 0\n");
+        write("1_tables.up.sql", """
+                CREATE TABLE users (id CHAR(36) PRIMARY KEY);
+                CREATE TABLE orgs (id CHAR(36) PRIMARY KEY);
+                CREATE TABLE items (id CHAR(36) PRIMARY KEY, user_id CHAR(36), org_id CHAR(36),
+                  FOREIGN KEY (user_id) REFERENCES users (id));
+                """);
+        write("1_tables.down.sql", "DROP TABLE items;\nDROP TABLE orgs;\nDROP TABLE users;\n");
+        write("2_rebuild.up.sql", """
+                ALTER TABLE items RENAME TO old_items;
+                CREATE TABLE items (id CHAR(36) PRIMARY KEY, user_id CHAR(36), org_id CHAR(36),
+                  FOREIGN KEY (org_id) REFERENCES orgs (id), FOREIGN KEY (user_id) REFERENCES users (id));
+                INSERT INTO items SELECT id, user_id, org_id FROM old_items;
+                DROP TABLE old_items;
+                """);
+
+        VerifyResult result = verify();
+
+        assertThat(result.applied()).isEqualTo(2);
+        assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain(IntegrityFindings.ORPHANS, StatementFailures.FAILED);
+    }
+
     /** A setting the server does not know stops the run before anything runs, naming the setting and where to fix it. */
     @Test
     void aSessionSettingTheServerRefusesIsTheUsersToFix() throws IOException {
