@@ -65,9 +65,9 @@ public final class Verifier {
         Path config = options.config() != null ? options.config() : LintConfigFile.locate(options.directory());
         SessionSettings session = options.server().session().over(SessionSettings.load(config));
         if (!session.isEmpty() && !dialect.runsSessionSettings()) {
-            throw new InputException("session settings (" + String.join(", ", session.values().keySet()) + ") are made on "
-                    + "MySQL connections only, not on " + dialect.id() + ": remove them from " + config.getFileName()
-                    + " or --session, or set them in the migrations");
+            throw new InputException("the " + dialect.id() + " dialect makes no session settings ("
+                    + String.join(", ", session.values().keySet()) + "): remove them from session: in " + config.getFileName()
+                    + " or from --session, or set them in the migrations");
         }
         return options.server().withSession(session);
     }

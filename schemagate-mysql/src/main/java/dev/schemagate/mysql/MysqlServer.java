@@ -142,7 +142,7 @@ class MysqlServer implements DatabaseServer {
     }
 
     /** A number as it is, anything else as a quoted string ({@code 'ON'}, {@code '+00:00'}). */
-    static String literal(String value) {
+    private static String literal(String value) {
         return value.matches("-?\\d+(\\.\\d+)?") ? value
                 : "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
