@@ -41,7 +41,7 @@ class SessionSettingsTest {
 
     @Test
     void aNameThatIsNotASettingsNameIsRefusedSoNoStatementCanBeSlippedIn() throws IOException {
-        assertThatThrownBy(() -> SessionSettings.parse("--session", List.of("x = 1; drop database app; set y=1")))
+        assertThatThrownBy(() -> SessionSettings.parse("--session", List.of("x; drop database app; set y = 1")))
                 .isInstanceOf(InputException.class).hasMessageContaining("is not the name of a session setting");
         assertThatThrownBy(() -> SessionSettings.parse("--session", List.of("foreign_key_checks")))
                 .isInstanceOf(InputException.class).hasMessageContaining("is not NAME=VALUE");
