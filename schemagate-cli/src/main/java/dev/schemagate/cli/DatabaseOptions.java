@@ -3,11 +3,13 @@ package dev.schemagate.cli;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.migration.Layout;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** The options every command that reads migrations or starts a database shares, defined once. */
 public final class DatabaseOptions {
@@ -41,6 +43,11 @@ public final class DatabaseOptions {
                     + "holds locks (default: ${DEFAULT-VALUE}); a longer wait fails with its file and line.")
     String lockTimeout;
 
+    @Option(names = "--session", paramLabel = "NAME=VALUE",
+            description = "A session setting made on every connection before migrations run, as the project's runner makes it"
+                    + " (MySQL: foreign_key_checks=0); repeat for more (over schemagate.yml's session:).")
+    List<String> session;
+
     /** The run's dialect, for a run on the migrations folder {@code directory} (null when it reads none). */
     Dialect dialect(Path directory, Path config) {
         return DialectChoice.resolve(dialect, directory, dbUrl, config).dialect();
@@ -57,6 +64,6 @@ public final class DatabaseOptions {
 
     ServerOptions server() {
         return new ServerOptions(pgVersion, dbUrl, new Timeouts(Timeouts.parse("--statement-timeout", statementTimeout),
-                Timeouts.parse("--lock-timeout", lockTimeout)));
+                Timeouts.parse("--lock-timeout", lockTimeout))).withSession(SessionSettings.parse("--session", session));
     }
 }

@@ -55,6 +55,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether the dialect makes {@link ServerOptions#session()} on its connections; a run that asks
+     * for settings on a dialect that does not is refused rather than run without them.
+     */
+    default boolean runsSessionSettings() {
+        return false;
+    }
+
     /** Cuts scripts into statements as this database's own client does. */
     StatementSplitter splitter();
 

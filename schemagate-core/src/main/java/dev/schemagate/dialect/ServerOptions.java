@@ -11,8 +11,10 @@ package dev.schemagate.dialect;
  * @param shared   whether other people use the server behind {@code url}, so that a run may change
  *                 nothing there but its scratch databases; false for an embedded server, or one this
  *                 process started and reaches by URL
+ * @param session  the settings made on every connection to a scratch database before it runs
+ *                 anything, for dialects that {@linkplain Dialect#runsSessionSettings() run them}
  */
-public record ServerOptions(String version, String url, Timeouts timeouts, boolean shared) {
+public record ServerOptions(String version, String url, Timeouts timeouts, boolean shared, SessionSettings session) {
 
     public static final String DEFAULT_VERSION = "17";
 
@@ -22,6 +24,14 @@ public record ServerOptions(String version, String url, Timeouts timeouts, boole
 
     public ServerOptions(String version, String url, Timeouts timeouts) {
         this(version, url, timeouts, url != null);
+    }
+
+    public ServerOptions(String version, String url, Timeouts timeouts, boolean shared) {
+        this(version, url, timeouts, shared, SessionSettings.NONE);
+    }
+
+    public ServerOptions withSession(SessionSettings newSession) {
+        return new ServerOptions(version, url, timeouts, shared, newSession);
     }
 
     public static ServerOptions embedded(String version) {

@@ -31,6 +31,16 @@ final class NewKeyOrphans {
     private static boolean addsKey(Snapshot before, Table table) {
         Table was = before.table(table.qualifiedName()).orElse(null);
         return was != null && table.constraints().stream().anyMatch(key -> key.type() == Constraint.Type.FOREIGN_KEY
-                && key.validated() && was.constraint(key.name()).isEmpty());
+                && key.validated() && !holds(was, key));
+    }
+
+    /**
+     * Whether {@code table} already had a key on the same columns to the same table: keys are told
+     * apart by what they hold, not by name, since a rebuilt table's generated names ({@code t_ibfk_1})
+     * start again and may name another key than before.
+     */
+    private static boolean holds(Table table, Constraint key) {
+        return table.constraints().stream().anyMatch(was -> was.type() == Constraint.Type.FOREIGN_KEY
+                && was.columns().equals(key.columns()) && key.referencedTable().equals(was.referencedTable()));
     }
 }

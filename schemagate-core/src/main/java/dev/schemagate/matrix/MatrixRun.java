@@ -82,7 +82,7 @@ public final class MatrixRun {
 
     private TargetOutcome verify(VerifyOptions options, Target target) {
         ServerOptions server = new ServerOptions(target.version() != null ? target.version() : options.server().version(),
-                null, options.server().timeouts(), false);
+                null, options.server().timeouts(), false, options.server().session());
         try {
             return TargetOutcome.of(target, new Verifier(listeners.apply(target))
                     .verify(options.withDialect(target.dialect()).withServer(server)));

@@ -4,6 +4,7 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Layout;
@@ -11,6 +12,8 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+
+import java.util.List;
 
 /**
  * The parameters every goal that reads migrations or starts a database shares, as the CLI's
@@ -44,6 +47,10 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "schemagate.lockTimeout", defaultValue = Timeouts.DEFAULT_LOCK)
     String lockTimeout = Timeouts.DEFAULT_LOCK;
 
+    /** Session settings made on every connection before migrations run, {@code name=value} each (MySQL: foreign_key_checks=0). */
+    @Parameter(property = "schemagate.session")
+    List<String> session;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         try {
@@ -68,6 +75,7 @@ abstract class DatabaseMojo extends AbstractMojo {
 
     final ServerOptions server() {
         return new ServerOptions(pgVersion, dbUrl == null || dbUrl.isBlank() ? null : dbUrl,
-                new Timeouts(Timeouts.parse("statementTimeout", statementTimeout), Timeouts.parse("lockTimeout", lockTimeout)));
+                new Timeouts(Timeouts.parse("statementTimeout", statementTimeout), Timeouts.parse("lockTimeout", lockTimeout)))
+                .withSession(SessionSettings.parse("session", session));
     }
 }

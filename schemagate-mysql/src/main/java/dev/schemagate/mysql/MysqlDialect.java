@@ -42,6 +42,9 @@ public final class MysqlDialect implements Dialect {
             "grant", "revoke", "lock", "unlock", "analyze", "optimize", "repair", "check", "flush", "install",
             "uninstall", "cache", "reset", "start", "begin", "commit");
 
+    /** The driver's error for a {@code LOAD DATA LOCAL INFILE} it refuses ({@code allowLocalInfile=false}). */
+    private static final int LOCAL_INFILE_REFUSED = 4166;
+
     /** Far longer than any run lasts: a scratch database this old belongs to a run that was killed. */
     static final Duration STALE_AFTER = Duration.ofHours(6);
 
@@ -68,6 +71,12 @@ public final class MysqlDialect implements Dialect {
         return ServerAddress.accepts(url);
     }
 
+    /** Made with {@code SET SESSION} on every connection, as a runner such as diesel makes them on its own. */
+    @Override
+    public boolean runsSessionSettings() {
+        return true;
+    }
+
     @Override
     public StatementSplitter splitter() {
         return splitter;
@@ -76,9 +85,9 @@ public final class MysqlDialect implements Dialect {
     @Override
     public DatabaseServer start(ServerOptions options) {
         if (!options.external()) {
-            return EmbeddedMariaDb.start(options.timeouts());
+            return EmbeddedMariaDb.start(options.timeouts(), options.session());
         }
-        MysqlServer server = new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), "MySQL");
+        MysqlServer server = new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), options.session(), "MySQL");
         if (options.shared()) {
             server.dropStale(STALE_AFTER);
         }
@@ -145,6 +154,10 @@ public final class MysqlDialect implements Dialect {
     public DatabaseError describe(SQLException failure) {
         String message = failure.getMessage() == null ? "" : failure.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "")
                 .replaceAll("`?" + ScratchNames.PATTERN.pattern() + "`?\\.", "");
+        if (failure.getErrorCode() == LOCAL_INFILE_REFUSED) {
+            message = "LOAD DATA LOCAL INFILE would send a file of the machine running Schemagate to the server, which no"
+                    + " connection of the run does: insert the rows with INSERT statements instead";
+        }
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String detail = failure.getErrorCode() > 0 ? "MySQL error " + failure.getErrorCode() : "";
         return new DatabaseError(state, message, detail, "", 0);

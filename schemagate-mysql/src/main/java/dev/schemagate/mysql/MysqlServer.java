@@ -4,7 +4,9 @@ import dev.schemagate.dialect.ScratchNames;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.migration.InputException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,18 +32,22 @@ class MysqlServer implements DatabaseServer {
 
     private final ServerAddress address;
     private final Timeouts timeouts;
+    private final SessionSettings session;
     private final ScratchNames names = new ScratchNames();
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final String version;
     private final String description;
 
-    MysqlServer(ServerAddress address, Timeouts timeouts, String product) {
+    MysqlServer(ServerAddress address, Timeouts timeouts, SessionSettings session, String product) {
         this.address = address;
         this.timeouts = timeouts;
+        this.session = session;
         this.version = admin(statement -> {
             try (ResultSet rows = statement.executeQuery("select version()")) {
                 rows.next();
-                return rows.getString(1);
+                String version = rows.getString(1);
+                makeSession(statement);
+                return version;
             }
         });
         this.description = product + " " + shortVersion(version) + (product.startsWith("embedded") ? "" : " at " + address.hostAndPort());
@@ -108,7 +115,36 @@ class MysqlServer implements DatabaseServer {
         } catch (SQLException unsupported) {
             // an older server without these settings runs without the limits
         }
+        try (Statement statement = connection.createStatement()) {
+            makeSession(statement);
+        } catch (RuntimeException | SQLException e) {
+            connection.close();
+            throw e;
+        }
         return connection;
+    }
+
+    /**
+     * Makes the run's session settings; one the server refuses is the user's to fix, named with
+     * what the server said.
+     */
+    private void makeSession(Statement statement) {
+        for (Map.Entry<String, String> setting : session.values().entrySet()) {
+            String sql = "set session " + setting.getKey() + " = " + literal(setting.getValue());
+            try {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new InputException("the session setting " + setting.getKey() + " = " + setting.getValue()
+                        + " was refused by the server: " + e.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "")
+                        + " (fix session: in schemagate.yml or --session)", e);
+            }
+        }
+    }
+
+    /** A number as it is, anything else as a quoted string ({@code 'ON'}, {@code '+00:00'}). */
+    private static String literal(String value) {
+        return value.matches("-?\\d+(\\.\\d+)?") ? value
+                : "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /**

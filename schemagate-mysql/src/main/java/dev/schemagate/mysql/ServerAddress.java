@@ -12,13 +12,24 @@ import java.util.Properties;
  * a {@code jdbc:mysql://} or {@code jdbc:mariadb://} URL: {@code user} and {@code password} from its
  * parameters, else from the environment ({@code MYSQL_USER}, {@code MYSQL_PWD}, the variables the
  * {@code mysql} client reads). The database the URL names is used only to find the server. Never
- * printed with its password.
+ * printed with its password. No connection may send a file of this machine to the server.
  *
  * @param hostAndPort {@code host:port} (or a list the driver reads)
  * @param database    the database the URL names, or empty
  * @param properties  connection properties, credentials among them
  */
 record ServerAddress(String hostAndPort, String database, Properties properties) {
+
+    /**
+     * Every connection refuses {@code LOAD DATA LOCAL INFILE}: MariaDB's driver allows it by default,
+     * and then sends the server whatever file of this machine a statement names.
+     */
+    ServerAddress {
+        Properties safe = new Properties();
+        safe.putAll(properties);
+        safe.setProperty("allowLocalInfile", "false");
+        properties = safe;
+    }
 
     static final String MARIADB = "jdbc:mariadb://";
     static final String MYSQL = "jdbc:mysql://";

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,5 +115,25 @@ class MysqlServerTest {
             }
         }
         return rows;
+    }
+
+    /**
+     * The server's data folder is a copy of one installed once into the user's cache, a folder only
+     * this user may enter; the run's account, made at start, never reaches the prepared folder.
+     */
+    @Test
+    void theDataFolderIsACopyOfAPreparedOneOnlyThisUserMayEnter() throws Exception {
+        Path prepared = MariaDbDataCache.ensure(MariaDbBinaries.ensure());
+
+        assertThat(((Integer) Files.getAttribute(prepared.getParent(), "unix:mode")) & 077).isZero();
+        assertThat(prepared.resolve("mysql")).isDirectory();
+        Path datadir = Path.of(rows(server, "select @@datadir").get(0)).toAbsolutePath().normalize();
+        assertThat(datadir.startsWith(prepared.getParent())).isFalse();
+        assertThat(rows(server, "select user from mysql.user where user = 'schemagate'")).containsExactly("schemagate");
+        try (Stream<Path> files = Files.walk(prepared.resolve("mysql"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as("%s", file).doesNotContain("schemagate");
+            }
+        }
     }
 }
