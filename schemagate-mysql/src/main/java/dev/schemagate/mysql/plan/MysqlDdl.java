@@ -195,13 +195,17 @@ public final class MysqlDdl {
     }
 
     static String dropConstraint(Table table, Constraint constraint) {
-        String what = switch (constraint.type()) {
+        return "ALTER TABLE " + quote(table.name()) + " " + dropClause(constraint);
+    }
+
+    /** The {@code DROP} clause of {@code ALTER TABLE} for a key or check. */
+    static String dropClause(Constraint constraint) {
+        return "DROP " + switch (constraint.type()) {
             case PRIMARY_KEY -> "PRIMARY KEY";
             case UNIQUE -> "INDEX " + quote(constraint.name());
             case FOREIGN_KEY -> "FOREIGN KEY " + quote(constraint.name());
             default -> "CONSTRAINT " + quote(constraint.name());
         };
-        return "ALTER TABLE " + quote(table.name()) + " DROP " + what;
     }
 
     /** An index as an item of {@code CREATE TABLE} or {@code ADD}: {@code FULLTEXT KEY `t` (`a`, `b`)}. */
@@ -276,8 +280,10 @@ public final class MysqlDdl {
 
     static String createRoutine(Routine routine) {
         boolean procedure = routine.kind() == Routine.Kind.PROCEDURE;
+        // a function's parameters are all IN, which MariaDB says and MySQL does not accept written
+        String arguments = procedure ? routine.arguments() : routine.arguments().replaceAll("(^|, )IN ", "$1");
         StringBuilder sql = new StringBuilder("CREATE ").append(procedure ? "PROCEDURE " : "FUNCTION ")
-                .append(quote(routine.name())).append('(').append(routine.arguments()).append(')');
+                .append(quote(routine.name())).append('(').append(arguments).append(')');
         if (!procedure) {
             sql.append(" RETURNS ").append(routine.result());
         }

@@ -169,36 +169,44 @@ public final class MysqlPlanner {
         }
     }
 
-    /** Keys, columns and options of a table that stays, changed in place by {@code ALTER TABLE}. */
+    /**
+     * Keys, columns and options of a table that stays, changed in place by {@code ALTER TABLE}: all
+     * in one statement, so the table is copied at most once, except what deletes data (a column
+     * dropped, a type narrowed), which is a statement of its own so that it can be held back; the
+     * keys and checks in its way are dropped before it, and the rest follows it.
+     */
     private void alter(Table old, Table now) {
         String change = "table " + now.name();
         String table = "ALTER TABLE " + quote(now.name());
         String oldCollation = MysqlDdl.collation(old);
         String newCollation = MysqlDdl.collation(now);
+        Clauses drops = new Clauses();
         for (Constraint check : checks(old)) {
             if (!now.constraint(check.name()).map(check::equals).orElse(false)) {
-                add(MysqlDdl.dropConstraint(old, check), Set.of(), change);
+                drops.add(MysqlDdl.dropClause(check), Set.of());
             }
         }
         for (Constraint key : keys(old)) {
             if (!now.constraint(key.name()).map(key::equals).orElse(false)) {
-                add(MysqlDdl.dropConstraint(old, key), Set.of(), change);
+                drops.add(MysqlDdl.dropClause(key), Set.of());
             }
         }
         for (Index index : old.indexes()) {
             if (!now.index(index.name()).map(index::equals).orElse(false)) {
-                add(table + " DROP INDEX " + quote(index.name()), Set.of(), change);
+                drops.add("DROP INDEX " + quote(index.name()), Set.of());
             }
         }
+        List<String> destructive = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (Column column : old.columns()) {
             if (now.column(column.name()).isPresent()) {
                 current.add(column.name());
             } else {
-                add(table + " DROP COLUMN " + quote(column.name()), EnumSet.of(Hazard.DELETES_DATA), change);
+                destructive.add(table + " DROP COLUMN " + quote(column.name()));
             }
         }
-        options(old, now, table, change);
+        Clauses changes = new Clauses();
+        options(old, now, changes);
         for (int i = 0; i < now.columns().size(); i++) {
             Column column = now.columns().get(i);
             String previous = i == 0 ? null : now.columns().get(i - 1).name();
@@ -208,9 +216,8 @@ public final class MysqlPlanner {
             if (was == null) {
                 boolean last = wanted == current.size();
                 current.add(wanted, column.name());
-                add(table + " ADD COLUMN " + MysqlDdl.column(column, newCollation) + (last ? "" : position),
-                        column.mysql() != null && column.mysql().generatedStored() ? EnumSet.of(Hazard.REWRITES_TABLE) : Set.of(),
-                        change);
+                changes.add("ADD COLUMN " + MysqlDdl.column(column, newCollation) + (last ? "" : position),
+                        column.mysql() != null && column.mysql().generatedStored() ? EnumSet.of(Hazard.REWRITES_TABLE) : Set.of());
                 continue;
             }
             boolean moves = columnOrder && current.indexOf(column.name()) != wanted;
@@ -222,24 +229,40 @@ public final class MysqlPlanner {
                 current.remove(column.name());
                 current.add(previous == null ? 0 : current.indexOf(previous) + 1, column.name());
             }
-            add(table + " MODIFY COLUMN " + MysqlDdl.column(column, newCollation) + (moves ? position : ""),
-                    modifyHazards(was, oldCollation, column, newCollation, moves), change);
+            String modify = "MODIFY COLUMN " + MysqlDdl.column(column, newCollation) + (moves ? position : "");
+            Set<Hazard> hazards = modifyHazards(was, oldCollation, column, newCollation, moves);
+            if (hazards.contains(Hazard.DELETES_DATA)) {
+                destructive.add(table + " " + modify);
+            } else {
+                changes.add(modify, hazards);
+            }
         }
         for (Constraint key : keys(now)) {
             if (!old.constraint(key.name()).map(key::equals).orElse(false)) {
-                add(table + " ADD " + MysqlDdl.constraintItem(key), key.type() == Constraint.Type.PRIMARY_KEY
-                        ? EnumSet.of(Hazard.REWRITES_TABLE) : EnumSet.of(Hazard.BUILDS_INDEX), change);
+                changes.add("ADD " + MysqlDdl.constraintItem(key), key.type() == Constraint.Type.PRIMARY_KEY
+                        ? EnumSet.of(Hazard.REWRITES_TABLE) : EnumSet.of(Hazard.BUILDS_INDEX));
             }
         }
         for (Index index : now.indexes()) {
             if (!old.index(index.name()).map(index::equals).orElse(false)) {
-                add(table + " ADD " + MysqlDdl.indexItem(index), EnumSet.of(Hazard.BUILDS_INDEX), change);
+                changes.add("ADD " + MysqlDdl.indexItem(index), EnumSet.of(Hazard.BUILDS_INDEX));
             }
         }
         for (Constraint check : checks(now)) {
             if (!old.constraint(check.name()).map(check::equals).orElse(false)) {
-                add(MysqlDdl.addConstraint(now, check), EnumSet.of(Hazard.REWRITES_TABLE), change);
+                changes.add("ADD " + MysqlDdl.constraintItem(check), EnumSet.of(Hazard.REWRITES_TABLE));
             }
+        }
+        if (destructive.isEmpty()) {
+            drops.addAll(changes);
+            flush(table, drops, change);
+        } else {
+            flush(table, drops, change);
+            for (String statement : destructive) {
+                add(statement, statement.contains(" MODIFY COLUMN ") ? EnumSet.of(Hazard.DELETES_DATA, Hazard.REWRITES_TABLE)
+                        : EnumSet.of(Hazard.DELETES_DATA), change);
+            }
+            flush(table, changes, change);
         }
         String oldParts = old.mysql() == null ? null : old.mysql().partitioning();
         String newParts = now.mysql() == null ? null : now.mysql().partitioning();
@@ -249,24 +272,46 @@ public final class MysqlPlanner {
         }
     }
 
+    /** The clauses of one {@code ALTER TABLE}, so that the table is changed (and copied) once for all of them. */
+    private static final class Clauses {
+        private final List<String> items = new ArrayList<>();
+        private final Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+
+        void add(String clause, Set<Hazard> of) {
+            items.add(clause);
+            hazards.addAll(of);
+        }
+
+        void addAll(Clauses more) {
+            items.addAll(more.items);
+            hazards.addAll(more.hazards);
+        }
+    }
+
+    private void flush(String table, Clauses clauses, String change) {
+        if (!clauses.items.isEmpty()) {
+            add(table + (clauses.items.size() == 1 ? " " : "\n  ") + String.join(",\n  ", clauses.items), clauses.hazards, change);
+        }
+    }
+
     /** Engine and row format (a copy of the table), default collation and comment (the table's definition only). */
-    private void options(Table old, Table now, String table, String change) {
+    private static void options(Table old, Table now, Clauses changes) {
         String oldEngine = old.mysql() == null ? null : old.mysql().engine();
         String newEngine = now.mysql() == null ? null : now.mysql().engine();
         if (newEngine != null && !newEngine.equals(oldEngine)) {
-            add(table + " ENGINE=" + newEngine, EnumSet.of(Hazard.REWRITES_TABLE), change);
+            changes.add("ENGINE=" + newEngine, EnumSet.of(Hazard.REWRITES_TABLE));
         }
         String oldFormat = old.mysql() == null ? null : old.mysql().rowFormat();
         String newFormat = now.mysql() == null ? null : now.mysql().rowFormat();
         if (!Objects.equals(oldFormat, newFormat)) {
-            add(table + " ROW_FORMAT=" + (newFormat == null ? "DEFAULT" : newFormat), EnumSet.of(Hazard.REWRITES_TABLE), change);
+            changes.add("ROW_FORMAT=" + (newFormat == null ? "DEFAULT" : newFormat), EnumSet.of(Hazard.REWRITES_TABLE));
         }
         String collation = MysqlDdl.collation(now);
         if (collation != null && !collation.equals(MysqlDdl.collation(old))) {
-            add(table + " COLLATE=" + collation, Set.of(), change);
+            changes.add("COLLATE=" + collation, Set.of());
         }
         if (!Objects.equals(old.comment(), now.comment())) {
-            add(table + " COMMENT=" + MysqlDdl.literal(now.comment() == null ? "" : now.comment()), Set.of(), change);
+            changes.add("COMMENT=" + MysqlDdl.literal(now.comment() == null ? "" : now.comment()), Set.of());
         }
     }
 
@@ -275,7 +320,8 @@ public final class MysqlPlanner {
         if (!was.type().equalsIgnoreCase(now.type()) && !TypeChange.keepsValues(was.type(), now.type())) {
             hazards.add(Hazard.DELETES_DATA);
         }
-        boolean copies = moves || !was.type().equalsIgnoreCase(now.type())
+        boolean retyped = !was.type().equalsIgnoreCase(now.type()) && !TypeChange.appendsValues(was.type(), now.type());
+        boolean copies = moves || retyped
                 || !Objects.equals(MysqlDdl.effectiveCollation(was, oldCollation), MysqlDdl.effectiveCollation(now, newCollation))
                 || !was.notNull() && now.notNull()
                 || !Objects.equals(was.generatedExpression(), now.generatedExpression());

@@ -64,6 +64,27 @@ final class TypeChange {
                 || family(oldName, newName, BLOBS) && BLOBS.indexOf(newName) >= BLOBS.indexOf(oldName);
     }
 
+    /**
+     * Values added at the end of an {@code ENUM} or {@code SET} that keeps its storage size, which
+     * the server does by changing the table's definition only, without copying it.
+     */
+    static boolean appendsValues(String before, String after) {
+        Matcher a = TYPE.matcher(before.toLowerCase(Locale.ROOT).strip());
+        Matcher b = TYPE.matcher(after.toLowerCase(Locale.ROOT).strip());
+        if (!a.matches() || !b.matches() || !a.group(1).equals(b.group(1)) || a.group(2) == null || b.group(2) == null
+                || !(a.group(1).equals("enum") || a.group(1).equals("set")) || !b.group(2).startsWith(a.group(2) + ",")) {
+            return false;
+        }
+        int oldCount = values(a.group(2));
+        int newCount = values(b.group(2));
+        return a.group(1).equals("enum") ? (oldCount < 256) == (newCount < 256) : (oldCount + 7) / 8 == (newCount + 7) / 8;
+    }
+
+    /** How many values an ENUM or SET lists: its quoted strings. */
+    private static int values(String list) {
+        return list.split("'(?:[^']|'')*'", -1).length - 1;
+    }
+
     private static boolean family(String a, String b, List<String> members) {
         return members.contains(a) && members.contains(b);
     }

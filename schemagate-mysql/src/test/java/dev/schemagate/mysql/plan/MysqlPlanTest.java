@@ -95,14 +95,20 @@ class MysqlPlanTest {
                 "ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer`",
                 "ALTER TABLE `customer` DROP COLUMN `legacy_code`",
                 "ALTER TABLE `orders` ADD CONSTRAINT `orders_customer` FOREIGN KEY (`customer_id`) REFERENCES `customer` (`id`)"
-                        + " ON DELETE CASCADE ON UPDATE RESTRICT",
-                "ALTER TABLE `customer` ADD COLUMN `phone` varchar(30) COLLATE utf8mb4_bin NULL DEFAULT NULL AFTER `name`");
+                        + " ON DELETE CASCADE ON UPDATE RESTRICT");
         assertThat(sql(proof).indexOf("ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer`"))
                 .isLessThan(sql(proof).indexOf("DROP TABLE `audit_log`"));
         assertThat(proof.plan().destructive()).extracting(PlannedStatement::sql)
                 .containsExactlyInAnyOrder("DROP TABLE `audit_log`", "ALTER TABLE `customer` DROP COLUMN `legacy_code`");
-        assertThat(proof.plan().statements()).filteredOn(s -> s.sql().contains("MODIFY COLUMN `price`"))
-                .singleElement().satisfies(s -> assertThat(s.hazards()).containsExactly(Hazard.REWRITES_TABLE));
+        assertThat(proof.plan().statements()).filteredOn(s -> s.sql().startsWith("ALTER TABLE `customer`\n"))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.sql()).contains("COLLATE=utf8mb4_bin",
+                            "ADD COLUMN `phone` varchar(30) COLLATE utf8mb4_bin NULL DEFAULT NULL AFTER `name`",
+                            "ADD COLUMN `internal_note` varchar(100) COLLATE utf8mb4_bin NULL DEFAULT NULL INVISIBLE");
+                    assertThat(s.hazards()).containsExactly(Hazard.REWRITES_TABLE);
+                });
+        assertThat(proof.plan().statements()).filteredOn(s -> s.sql().contains("MODIFY COLUMN `state`"))
+                .singleElement().satisfies(s -> assertThat(s.hazards()).doesNotContain(Hazard.DELETES_DATA));
     }
 
     @Test
