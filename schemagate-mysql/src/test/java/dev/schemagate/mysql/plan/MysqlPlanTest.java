@@ -16,10 +16,13 @@ import dev.schemagate.model.SnapshotOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -37,6 +40,9 @@ class MysqlPlanTest {
     private static final Dialect MYSQL = Dialects.byId("mysql");
 
     private static DatabaseServer server;
+
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void start() {
@@ -63,9 +69,13 @@ class MysqlPlanTest {
 
     private static PlanProof prove(String from, String to, boolean unsafe) {
         String folder = MysqlPlanTest.class.getResource("/plan/").getPath();
-        PlanProof proof = DiffRun.planned(MYSQL, server, folder + from, folder + to,
+        return prove(folder + from, folder + to, unsafe, false);
+    }
+
+    private static PlanProof prove(String from, String to, boolean unsafe, boolean columnOrder) {
+        PlanProof proof = DiffRun.planned(MYSQL, server, from, to,
                 new DiffRun.DiffOptions(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION), Layout.AUTO,
-                        SnapshotOptions.full(), false, unsafe, 10)).proof();
+                        SnapshotOptions.full(), columnOrder, unsafe, 10)).proof();
         assertThat(proof.problems()).as(from + " to " + to + ":\n" + proof.plan().script()).isEmpty();
         return proof;
     }
@@ -109,6 +119,22 @@ class MysqlPlanTest {
                 });
         assertThat(proof.plan().statements()).filteredOn(s -> s.sql().contains("MODIFY COLUMN `state`"))
                 .singleElement().satisfies(s -> assertThat(s.hazards()).doesNotContain(Hazard.DELETES_DATA));
+    }
+
+    @Test
+    void withColumnOrderColumnsAreMovedWhereTargetHasThem() throws IOException {
+        Path from = Files.writeString(dir.resolve("order-from.sql"),
+                "CREATE TABLE t (a INT NOT NULL PRIMARY KEY, b VARCHAR(10), c DATE, gone INT);\n");
+        Path to = Files.writeString(dir.resolve("order-to.sql"),
+                "CREATE TABLE t (c DATE, fresh INT, a INT NOT NULL PRIMARY KEY, b VARCHAR(20));\n");
+
+        PlanProof proof = prove(from.toString(), to.toString(), true, true);
+
+        assertThat(sql(proof)).contains("ALTER TABLE `t` DROP COLUMN `gone`");
+        assertThat(proof.plan().statements()).last().satisfies(s -> {
+            assertThat(s.sql()).contains("MODIFY COLUMN `c` date NULL DEFAULT NULL FIRST", "ADD COLUMN `fresh` int(11) NULL DEFAULT NULL AFTER `c`");
+            assertThat(s.hazards()).contains(Hazard.REWRITES_TABLE);
+        });
     }
 
     @Test
