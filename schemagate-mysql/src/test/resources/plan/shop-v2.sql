@@ -1,5 +1,5 @@
 -- The shop's schema after: columns added, dropped, widened and moved to a binary collation; a
--- generated column and a fulltext index; a foreign key that now cascades; a view on a view;
+-- generated column and a fulltext index; a unique key renamed; a foreign key that now cascades; a view on a view;
 -- a procedure with a body of statements; the audit log gone, shipments and a partitioned log new.
 CREATE TABLE customer (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -9,7 +9,7 @@ CREATE TABLE customer (
   created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
   updated_at TIMESTAMP NULL DEFAULT NULL ON UPDATE CURRENT_TIMESTAMP,
   internal_note VARCHAR(100) INVISIBLE,
-  UNIQUE KEY customer_email (email)
+  UNIQUE KEY customer_email_key (email)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE product (

@@ -186,13 +186,15 @@ public final class MysqlPlanner {
                 drops.add(MysqlDdl.dropClause(check), Set.of());
             }
         }
+        Map<String, String> renamed = renamedIndexes(old, now);
+        renamed.forEach((from, to) -> drops.add("RENAME INDEX " + quote(from) + " TO " + quote(to), Set.of()));
         for (Constraint key : keys(old)) {
-            if (!now.constraint(key.name()).map(key::equals).orElse(false)) {
+            if (!now.constraint(key.name()).map(key::equals).orElse(false) && !renamed.containsKey(key.name())) {
                 drops.add(MysqlDdl.dropClause(key), Set.of());
             }
         }
         for (Index index : old.indexes()) {
-            if (!now.index(index.name()).map(index::equals).orElse(false)) {
+            if (!now.index(index.name()).map(index::equals).orElse(false) && !renamed.containsKey(index.name())) {
                 drops.add("DROP INDEX " + quote(index.name()), Set.of());
             }
         }
@@ -238,13 +240,13 @@ public final class MysqlPlanner {
             }
         }
         for (Constraint key : keys(now)) {
-            if (!old.constraint(key.name()).map(key::equals).orElse(false)) {
+            if (!old.constraint(key.name()).map(key::equals).orElse(false) && !renamed.containsValue(key.name())) {
                 changes.add("ADD " + MysqlDdl.constraintItem(key), key.type() == Constraint.Type.PRIMARY_KEY
                         ? EnumSet.of(Hazard.REWRITES_TABLE) : EnumSet.of(Hazard.BUILDS_INDEX));
             }
         }
         for (Index index : now.indexes()) {
-            if (!old.index(index.name()).map(index::equals).orElse(false)) {
+            if (!old.index(index.name()).map(index::equals).orElse(false) && !renamed.containsValue(index.name())) {
                 changes.add("ADD " + MysqlDdl.indexItem(index), EnumSet.of(Hazard.BUILDS_INDEX));
             }
         }
@@ -270,6 +272,38 @@ public final class MysqlPlanner {
             add(table + (newParts == null ? " REMOVE PARTITIONING" : MysqlDdl.partitioning(now).replace('\n', ' ')),
                     EnumSet.of(Hazard.REWRITES_TABLE), change);
         }
+    }
+
+    /**
+     * Unique keys and indexes that only changed their name, old name to new: {@code RENAME INDEX}
+     * keeps them instead of building them again.
+     */
+    private static Map<String, String> renamedIndexes(Table old, Table now) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (Constraint key : keys(old)) {
+            if (key.type() != Constraint.Type.UNIQUE || now.constraint(key.name()).isPresent()) {
+                continue;
+            }
+            keys(now).stream().filter(n -> n.type() == Constraint.Type.UNIQUE && old.constraint(n.name()).isEmpty()
+                            && !renamed.containsValue(n.name()) && n.columns().equals(key.columns())
+                            && key.definition().replace(quote(key.name()), quote(n.name())).equals(n.definition()))
+                    .findFirst().ifPresent(n -> renamed.put(key.name(), n.name()));
+        }
+        for (Index index : old.indexes()) {
+            if (now.index(index.name()).isPresent()) {
+                continue;
+            }
+            now.indexes().stream().filter(n -> old.index(n.name()).isEmpty() && !renamed.containsValue(n.name())
+                            && named(index, n.name()).equals(n))
+                    .findFirst().ifPresent(n -> renamed.put(index.name(), n.name()));
+        }
+        return renamed;
+    }
+
+    private static Index named(Index index, String name) {
+        return new Index(name, index.unique(), index.nullsNotDistinct(), index.method(), index.keys(), index.include(),
+                index.predicate(), index.valid(), index.definition(), index.constraint(), index.parent(), index.options(),
+                index.replicaIdentity(), index.clustered(), index.comment());
     }
 
     /** The clauses of one {@code ALTER TABLE}, so that the table is changed (and copied) once for all of them. */

@@ -104,6 +104,7 @@ class MysqlPlanTest {
         assertThat(sql(proof)).contains(
                 "ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer`",
                 "ALTER TABLE `customer` DROP COLUMN `legacy_code`",
+                "ALTER TABLE `customer` RENAME INDEX `customer_email` TO `customer_email_key`",
                 "ALTER TABLE `orders` ADD CONSTRAINT `orders_customer` FOREIGN KEY (`customer_id`) REFERENCES `customer` (`id`)"
                         + " ON DELETE CASCADE ON UPDATE RESTRICT");
         assertThat(sql(proof).indexOf("ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer`"))
