@@ -5,6 +5,7 @@ import dev.schemagate.diff.DiffText;
 import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.lint.ObservationProvider;
 import dev.schemagate.engine.DiffRun;
 import dev.schemagate.postgres.server.JdbcUrls;
 import picocli.CommandLine.Command;
@@ -85,7 +86,7 @@ public final class DiffCommand implements Callable<Integer> {
                 out.print(DiffJson.render(result.diff(), proof, proof.heldBack()));
                 yield proof.problems().isEmpty() ? differs : ExitCode.FINDINGS;
             }
-            case sql -> sql(proof, out, differs);
+            case sql -> sql(proof, out, differs, ObservationProvider.find(dialect.id()).isPresent());
         };
         if (proof != null) {
             report(proof, format == Format.sql, err);
@@ -95,7 +96,7 @@ public final class DiffCommand implements Callable<Integer> {
         return exit;
     }
 
-    private int sql(PlanProof proof, PrintWriter out, int differs) {
+    private int sql(PlanProof proof, PrintWriter out, int differs, boolean watched) {
         String header = "-- Migration from " + JdbcUrls.redact(source) + " to " + JdbcUrls.redact(target)
                 + ", written by Schemagate";
         if (!proof.problems().isEmpty()) {
@@ -106,7 +107,8 @@ public final class DiffCommand implements Callable<Integer> {
         }
         out.println(header + ", and proven on a scratch copy of SOURCE (" + PROOF_ROWS + " rows a table): the whole plan");
         out.println("-- leaves exactly TARGET" + (proof.heldBack().isEmpty() ? ""
-                : "; without the held-back statements it runs on its own") + ". Hazards are those seen there.");
+                : "; without the held-back statements it runs on its own") + (watched ? ". Hazards are those seen there."
+                : ". Hazards are the planner's, from how the server is documented to run each statement."));
         out.print(proof.plan().script(proof.heldBack()));
         return proof.heldBack().isEmpty() ? differs : ExitCode.HELD_BACK;
     }
