@@ -27,10 +27,11 @@ import static dev.schemagate.mysql.plan.MysqlDdl.quote;
  * Plans the MySQL DDL from one schema to another, in the order the server needs: triggers, views
  * and routines that change are dropped first; then the foreign keys that stand in the way (those
  * that change, and those whose columns or backing keys change on either side); the tables that go;
- * the new tables, without their foreign keys; each other table altered in place (checks and keys
- * dropped, columns dropped, options, columns added and modified where TARGET puts them, keys and
- * checks added); every foreign key that is new or was dropped on the way; and last the routines,
- * views (each after the views it reads) and triggers (in the order they fire).
+ * the new tables, without their foreign keys; each other table altered in place by one
+ * {@code ALTER TABLE} (keys renamed or dropped, options, columns added and modified where TARGET
+ * puts them, keys and checks added), with what deletes data in statements of its own; every
+ * foreign key that is new or was dropped on the way; and last the routines, views (each after the
+ * views it reads) and triggers (in the order they fire).
  *
  * <p>Hazards are those MySQL has: dropping a table or column, or a type that may not hold the old
  * values, deletes data; a type, collation or position change, a new primary key, foreign key or
