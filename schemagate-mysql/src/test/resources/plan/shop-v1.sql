@@ -14,7 +14,7 @@ CREATE TABLE product (
   title VARCHAR(200) NOT NULL,
   price DECIMAL(8,2) NOT NULL,
   state ENUM('draft','live') NOT NULL DEFAULT 'draft',
-  UNIQUE KEY product_sku (sku),
+  UNIQUE KEY sku (sku),
   CONSTRAINT product_price_positive CHECK (price >= 0)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='what the shop sells';
 

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.schemagate.mysql.plan.MysqlDdl.quote;
 
@@ -287,7 +289,8 @@ public final class MysqlPlanner {
             }
             keys(now).stream().filter(n -> n.type() == Constraint.Type.UNIQUE && old.constraint(n.name()).isEmpty()
                             && !renamed.containsValue(n.name()) && n.columns().equals(key.columns())
-                            && key.definition().replace(quote(key.name()), quote(n.name())).equals(n.definition()))
+                            && key.definition().replaceFirst(Pattern.quote(quote(key.name())),
+                            Matcher.quoteReplacement(quote(n.name()))).equals(n.definition()))
                     .findFirst().ifPresent(n -> renamed.put(key.name(), n.name()));
         }
         for (Index index : old.indexes()) {

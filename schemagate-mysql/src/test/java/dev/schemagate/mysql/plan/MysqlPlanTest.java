@@ -107,6 +107,7 @@ class MysqlPlanTest {
                 "ALTER TABLE `customer` RENAME INDEX `customer_email` TO `customer_email_key`",
                 "ALTER TABLE `orders` ADD CONSTRAINT `orders_customer` FOREIGN KEY (`customer_id`) REFERENCES `customer` (`id`)"
                         + " ON DELETE CASCADE ON UPDATE RESTRICT");
+        assertThat(sql(proof)).anyMatch(s -> s.startsWith("ALTER TABLE `product`\n") && s.contains("\n  RENAME INDEX `sku` TO `product_sku`,"));
         assertThat(sql(proof).indexOf("ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer`"))
                 .isLessThan(sql(proof).indexOf("DROP TABLE `audit_log`"));
         assertThat(proof.plan().destructive()).extracting(PlannedStatement::sql)
