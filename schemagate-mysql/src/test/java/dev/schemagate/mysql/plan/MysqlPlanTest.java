@@ -135,7 +135,8 @@ class MysqlPlanTest {
         assertThat(sql(proof)).contains("ALTER TABLE `t` DROP COLUMN `gone`");
         assertThat(proof.plan().statements()).last().satisfies(s -> {
             assertThat(s.sql()).contains("MODIFY COLUMN `c` date NULL DEFAULT NULL FIRST", "ADD COLUMN `fresh` int(11) NULL DEFAULT NULL AFTER `c`");
-            assertThat(s.hazards()).contains(Hazard.REWRITES_TABLE);
+            // MariaDB 11.4 moves and adds columns in place; the hazards are what the copy showed
+            assertThat(s.hazards()).doesNotContain(Hazard.REWRITES_TABLE, Hazard.DELETES_DATA);
         });
     }
 
