@@ -100,7 +100,10 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** The most heap the run's pools held at once since the last call (which starts the count again). */
+    /**
+     * The heap the run's pools held at their fullest since the last call (which starts the count again):
+     * each pool's own peak, added, so more than the heap ever held at one moment when they peaked apart.
+     */
     private static long peakHeapMegabytes() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
