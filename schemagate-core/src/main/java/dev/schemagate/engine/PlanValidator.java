@@ -75,7 +75,8 @@ public final class PlanValidator {
             }
             try (ScratchDatabase seeded = server.cloneDatabase(empty)) {
                 Seeded rowsBefore = seed(seeded, from, plan);
-                PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
+                PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, from, to,
+                        rowsBefore);
                 PlanRun full = trial.run(plan.statements());
                 MigrationPlan observed = new MigrationPlan(observedHazards(plan, full));
                 if (unsafe || plan.destructive().isEmpty()) {
