@@ -6,7 +6,6 @@ import dev.schemagate.diff.PlanRun;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.diff.SnapshotComparison;
-import dev.schemagate.dialect.ChangeTracking;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -24,14 +23,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * One try of a list of planned statements on a fresh clone of the seeded SOURCE: each statement in
  * a transaction of its own, watched by the lint observer (when the dialect has one), then the result compared with TARGET and
- * the rows counted. Where the dialect can tell what changed, only what the plan touched is read
- * again after it, the rest taken from SOURCE's snapshot the copy was built from. A statement that fails there is tried again on a clone without rows, to tell a
+ * the rows counted. A statement that fails there is tried again on a clone without rows, to tell a
  * broken plan from rows it cannot take.
  */
 final class PlanTrial {
@@ -44,20 +41,17 @@ final class PlanTrial {
     private final PlanValidator.PlanSettings settings;
     private final ScratchDatabase empty;
     private final ScratchDatabase seeded;
-    private final Snapshot source;
     private final Snapshot target;
     private final PlanValidator.Seeded before;
 
     PlanTrial(Dialect dialect, DatabaseServer server, StatementObserver observer, PlanValidator.PlanSettings settings,
-              ScratchDatabase empty, ScratchDatabase seeded, Snapshot source, Snapshot target,
-              PlanValidator.Seeded before) {
+              ScratchDatabase empty, ScratchDatabase seeded, Snapshot target, PlanValidator.Seeded before) {
         this.dialect = dialect;
         this.server = server;
         this.observer = observer;
         this.settings = settings;
         this.empty = empty;
         this.seeded = seeded;
-        this.source = source;
         this.target = target;
         this.before = before;
     }
@@ -77,7 +71,6 @@ final class PlanTrial {
 
     private PlanRun run(ScratchDatabase template, List<PlannedStatement> statements) throws SQLException {
         try (ScratchDatabase copy = server.cloneDatabase(template); Connection connection = copy.connect()) {
-            ChangeTracking.Mark mark = mark(connection);
             Set<String> existing = observer == null ? Set.of() : observer.tables(connection);
             List<PlannedStatement> ran = new ArrayList<>();
             PlanRun.Failure failure = null;
@@ -101,22 +94,11 @@ final class PlanTrial {
                 }
             }
             connection.setAutoCommit(true);
-            Snapshot result = mark == null ? dialect.snapshot(connection, copy::connect, settings.snapshot())
-                    : dialect.changeTracking().orElseThrow().since(connection, mark, source, settings.snapshot());
+            Snapshot result = dialect.snapshot(connection, copy::connect, settings.snapshot());
             SchemaDiff residual = residual(result);
             Map<String, Long> lost = template == seeded && failure == null ? lost(connection, result) : Map.of();
             return new PlanRun(ran, failure, residual, lost);
         }
-    }
-
-    /**
-     * Marks the copy before the plan runs, when the dialect can tell what changes from there: the
-     * copy was built from SOURCE's snapshot, so the result is then SOURCE with only what the plan
-     * touched (and what names it) read again, as a whole snapshot would read it; null when it cannot.
-     */
-    private ChangeTracking.Mark mark(Connection connection) throws SQLException {
-        Optional<ChangeTracking> tracking = dialect.changeTracking();
-        return tracking.isPresent() ? tracking.get().mark(connection) : null;
     }
 
     private SchemaDiff residual(Snapshot result) {

@@ -75,8 +75,7 @@ public final class PlanValidator {
             }
             try (ScratchDatabase seeded = server.cloneDatabase(empty)) {
                 Seeded rowsBefore = seed(seeded, from, plan);
-                PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, from, to,
-                        rowsBefore);
+                PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
                 PlanRun full = trial.run(plan.statements());
                 MigrationPlan observed = new MigrationPlan(observedHazards(plan, full));
                 if (unsafe || plan.destructive().isEmpty()) {
