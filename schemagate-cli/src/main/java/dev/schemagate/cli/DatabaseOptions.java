@@ -6,8 +6,10 @@ import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.MigrationDiscovery;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,6 +64,31 @@ public final class DatabaseOptions {
         return Layout.fromId(layout);
     }
 
+    /**
+     * How to get the server for a run on {@code dialect} whose config file is {@code config}: with the
+     * {@code session:} settings of the file under {@code --session}, refused on a dialect that makes none.
+     */
+    ServerOptions server(Dialect dialect, Path config) {
+        return server().forRun(dialect, config);
+    }
+
+    /**
+     * How to get the server for a run on {@code dialect} that reads {@code sources}: the config file is
+     * that of the first migrations folder among them, else the current folder's.
+     */
+    ServerOptions server(Dialect dialect, String... sources) {
+        Path folder = Path.of("");
+        for (String source : sources) {
+            String path = source.replaceFirst("@[^/\\\\]*$", "");
+            if (!source.startsWith("jdbc:") && Files.isDirectory(Path.of(path))) {
+                folder = Path.of(path);
+                break;
+            }
+        }
+        return server(dialect, MigrationDiscovery.configFile(folder));
+    }
+
+    /** How to get the server, as the options alone say; the engine adds the config file's session settings. */
     ServerOptions server() {
         return new ServerOptions(pgVersion, dbUrl, new Timeouts(Timeouts.parse("--statement-timeout", statementTimeout),
                 Timeouts.parse("--lock-timeout", lockTimeout))).withSession(SessionSettings.parse("--session", session));

@@ -7,6 +7,7 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
@@ -97,14 +98,16 @@ public final class LintCommand implements Callable<Integer> {
         Linter linter = new Linter(dialect, report.lintConfig(folder));
         boolean textOnly = staticOnly || !Linter.observes(dialect);
         MigrationDiscovery.check(folder, located.settings());
+        Path configFile = report.configFile();
+        ServerOptions server = database.server(dialect, configFile != null ? configFile : LintConfigFile.locate(folder));
         // an embedded server starts while the migrations are read; an existing one is connected to after
-        try (DatabaseServer early = textOnly || database.server().shared() ? null : StartingServer.begin(dialect, database.server())) {
-            return lint(located, folder, dialect, linter, textOnly, early, reports);
+        try (DatabaseServer early = textOnly || server.shared() ? null : StartingServer.begin(dialect, server)) {
+            return lint(located, folder, dialect, linter, textOnly, early, reports, server);
         }
     }
 
     private int lint(ChangelogOptions.Located located, Path folder, Dialect dialect, Linter linter, boolean textOnly,
-                     DatabaseServer early, Reports reports) {
+                     DatabaseServer early, Reports reports, ServerOptions server) {
         PrintWriter out = spec.commandLine().getOut();
         MigrationSet set = MigrationDiscovery.discover(folder, database.layout(), Dialects.names(dialect),
                 located.settings());
@@ -115,7 +118,7 @@ public final class LintCommand implements Callable<Integer> {
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             LintResult result;
             String how;
-            List<Finding> refused = textOnly || !database.server().shared() ? List.of()
+            List<Finding> refused = textOnly || !server.shared() ? List.of()
                     : OutsideReach.refusals(dialect, set.migrations());
             if (textOnly || !refused.isEmpty()) {
                 how = !refused.isEmpty() ? "the SQL text only: nothing ran on the existing server,"
@@ -128,10 +131,9 @@ public final class LintCommand implements Callable<Integer> {
                 result = result.with(ConditionFindings.undecided(set).stream().toList());
             } else {
                 try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
-                     DatabaseServer opened = early == null ? dialect.start(database.server()) : null;
+                     DatabaseServer opened = early == null ? dialect.start(server) : null;
                      ScratchDatabase scratch = (early != null ? early : opened).createDatabase()) {
-                    DatabaseServer server = early != null ? early : opened;
-                    how = server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
+                    how = (early != null ? early : opened).description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
                     reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
                     result = linter.lintObserved(set, guarded.cut(), scratch, false, rows, heartbeat);
                 }
