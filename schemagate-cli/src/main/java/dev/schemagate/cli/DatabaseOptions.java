@@ -6,10 +6,8 @@ import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.migration.Layout;
-import dev.schemagate.migration.MigrationDiscovery;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -72,20 +70,9 @@ public final class DatabaseOptions {
         return server().forRun(dialect, config);
     }
 
-    /**
-     * How to get the server for a run on {@code dialect} that reads {@code sources}: the config file is
-     * that of the first migrations folder among them, else the current folder's.
-     */
+    /** How to get the server for a run on {@code dialect} that reads {@code sources}; see {@link ServerOptions#forSources}. */
     ServerOptions server(Dialect dialect, String... sources) {
-        Path folder = Path.of("");
-        for (String source : sources) {
-            String path = source.replaceFirst("@[^/\\\\]*$", "");
-            if (!source.startsWith("jdbc:") && Files.isDirectory(Path.of(path))) {
-                folder = Path.of(path);
-                break;
-            }
-        }
-        return server(dialect, MigrationDiscovery.configFile(folder));
+        return server().forSources(dialect, sources);
     }
 
     /** How to get the server, as the options alone say; the engine adds the config file's session settings. */

@@ -10,7 +10,6 @@ import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.engine.CheckName;
-import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.history.HistoryGuard;
 import dev.schemagate.history.ReleaseConfig;
@@ -63,9 +62,8 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--static", description = "Read the SQL text only; start no database (fast, for pre-commit hooks).")
     boolean staticOnly;
 
-    @Option(names = "--rows", defaultValue = "" + VerifyOptions.DEFAULT_ROWS, paramLabel = "N",
-            description = "Synthetic rows to put in each table before each migration when observing, at least 1 (default: ${DEFAULT-VALUE}).")
-    int rows;
+    @Mixin
+    RowsOption rows;
 
     @Option(names = "--show-cleared", description = "Also list what the text suspected and the database's evidence cleared.")
     boolean showCleared;
@@ -88,9 +86,7 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rows < 1) {
-            throw new IllegalArgumentException("--rows must be at least 1, not " + rows);
-        }
+        rows.rows();
         Reports reports = report.reports();
         ChangelogOptions.Located located = changelog.locate(this.directory, spec.commandLine().getErr());
         Path folder = located.path();
@@ -133,9 +129,9 @@ public final class LintCommand implements Callable<Integer> {
                 try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
                      DatabaseServer opened = early == null ? dialect.start(server) : null;
                      ScratchDatabase scratch = (early != null ? early : opened).createDatabase()) {
-                    how = (early != null ? early : opened).description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
+                    how = (early != null ? early : opened).description() + String.format(Locale.ROOT, ", %,d rows a table", rows.rows());
                     reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
-                    result = linter.lintObserved(set, guarded.cut(), scratch, false, rows, heartbeat);
+                    result = linter.lintObserved(set, guarded.cut(), scratch, false, rows.rows(), heartbeat);
                 }
             }
             result = result.with(guarded.findings());

@@ -1,7 +1,9 @@
 package dev.schemagate.dialect;
 
 import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.MigrationDiscovery;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,23 @@ public record ServerOptions(String version, String url, Timeouts timeouts, boole
         }
         throw new InputException("the " + dialect.id() + " dialect makes no session settings, but the run asks for "
                 + String.join(" and ", sources) + ": remove them, or make them in the migrations themselves");
+    }
+
+    /**
+     * These options for a run on {@code dialect} that reads {@code sources} (folders, DIR@VERSION,
+     * files, jdbc: URLs), as {@link #forRun}: the config file is that of the first migrations folder
+     * among them, else the current folder's.
+     */
+    public ServerOptions forSources(Dialect dialect, String... sources) {
+        Path folder = Path.of("");
+        for (String source : sources) {
+            String path = source.replaceFirst("@[^/\\\\]*$", "");
+            if (!source.startsWith("jdbc:") && Files.isDirectory(Path.of(path))) {
+                folder = Path.of(path);
+                break;
+            }
+        }
+        return forRun(dialect, MigrationDiscovery.configFile(folder));
     }
 
     public static ServerOptions embedded(String version) {
