@@ -19,7 +19,7 @@ public final class DatabaseOptions {
     String layout;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "postgres or sqlite; with verify, several separated by commas run the history on each. When absent: the dialect of the --db-url, else the dialect: of "
+            description = "postgres, sqlite or mysql; with verify, several separated by commas run the history on each. When absent: the dialect of the --db-url, else the dialect: of "
                     + "schemagate.yml, else the folder's (a sqlite/ folder, files named x.sqlite3.up.sql), else postgres.")
     String dialect;
 
