@@ -18,14 +18,12 @@ import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
-import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.history.HistoryGuard;
 import dev.schemagate.history.ReleaseConfig;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.HistoryCut;
-import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -34,7 +32,6 @@ import dev.schemagate.migration.RunCondition;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,26 +55,12 @@ public final class Verifier {
         this.progress = progress;
     }
 
-    /**
-     * The run's server options with the {@code session} settings of its config file under those it
-     * was given; refused when the dialect does not make them.
-     */
-    private static ServerOptions withSession(VerifyOptions options, Dialect dialect) {
-        Path config = options.config() != null ? options.config() : LintConfigFile.locate(options.directory());
-        SessionSettings session = options.server().session().over(SessionSettings.load(config));
-        if (!session.isEmpty() && !dialect.runsSessionSettings()) {
-            throw new InputException("the " + dialect.id() + " dialect makes no session settings ("
-                    + String.join(", ", session.values().keySet()) + "): remove them from session: in " + config.getFileName()
-                    + " or from --session, or set them in the migrations");
-        }
-        return options.server().withSession(session);
-    }
-
     public VerifyResult verify(VerifyOptions options) {
         long start = System.nanoTime();
         Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
         MigrationDiscovery.check(options.directory(), options.settings());
-        ServerOptions serverOptions = withSession(options, dialect);
+        ServerOptions serverOptions = options.server().forRun(dialect,
+                options.config() != null ? options.config() : LintConfigFile.locate(options.directory()));
         if (options.server().shared()) {
             Read read = read(options, dialect);
             try (DatabaseServer server = dialect.start(serverOptions)) {

@@ -64,7 +64,7 @@ public final class MutationRun {
             throw new InputException("mutation testing runs on a server of its own: leave out --db-url (mutants create and drop many databases)");
         }
         Dialect dialect = dialect(verify);
-        try (DatabaseServer server = dialect.start(verify.server())) {
+        try (DatabaseServer server = dialect.start(verify.server().forRun(dialect, configFile(verify)))) {
             return runOn(options, server);
         }
     }
@@ -77,7 +77,7 @@ public final class MutationRun {
         MigrationSet set = MigrationDiscovery.discover(verify.directory(), verify.layout(), DialectNames.of(dialect.fileNameAliases()),
                 verify.settings());
         HistoryCut cut = HistoryGuard.forRun(set, verify.since(), verify.baseline(),
-                ReleaseConfig.load(verify.config() != null ? verify.config() : LintConfigFile.locate(verify.directory()))).cut();
+                ReleaseConfig.load(configFile(verify))).cut();
         List<MutationOperator> operators = MutationOperators.forDialect(dialect.id());
         List<Mutant> all = new Mutator(dialect.splitter(), operators, verify.directory()).mutants(set, cut);
         List<Mutant> chosen = Mutator.sample(all, options.maxMutants(), options.sampleSeed());
@@ -90,6 +90,10 @@ public final class MutationRun {
         } finally {
             equivalence.close();
         }
+    }
+
+    private static Path configFile(VerifyOptions verify) {
+        return verify.config() != null ? verify.config() : LintConfigFile.locate(verify.directory());
     }
 
     private static Dialect dialect(VerifyOptions verify) {
