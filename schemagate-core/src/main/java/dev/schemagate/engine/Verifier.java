@@ -189,6 +189,7 @@ public final class Verifier {
                 }
                 if (decision.verdict() == RunCondition.Verdict.SKIP || decision.verdict() == RunCondition.Verdict.HALT) {
                     MigrationRun run = (decision.verdict() == RunCondition.Verdict.SKIP ? MigrationRun.skipped(migration)
+                            : decision.whole().isPresent() ? MigrationRun.notRun(migration)
                             : MigrationRun.of(migration, new ScriptOutcome(0, "", Optional.of(decided)), Duration.ZERO)).asHistory(past);
                     stopped = decision.verdict() == RunCondition.Verdict.HALT;
                     runs.add(run);
@@ -283,12 +284,9 @@ public final class Verifier {
 
     /** What the migration's run condition decides on the working database now, given what the run applied so far. */
     private static RunCondition.Decision decide(Migration migration, WorkingDatabase database, List<MigrationRun> runs) {
-        if (migration.condition().isEmpty()) {
-            return RunCondition.Decision.RUNS;
-        }
         List<Migration> applied = runs.stream().filter(run -> run.status() == MigrationRun.Status.APPLIED).map(MigrationRun::migration)
                 .toList();
-        return migration.condition().get().decide(database.connection(), applied);
+        return RunCondition.of(migration, database.connection(), applied);
     }
 
     /**
