@@ -176,7 +176,7 @@ public final class Verifier {
             findings.add(ReversibilityFindings.noDownScripts(set));
         }
         MigrationCycle cycle = new MigrationCycle(dialect, runner, options, hasDowns);
-        IntegrityWatch integrity = new IntegrityWatch();
+        IntegrityWatch integrity = new IntegrityWatch(dialect.vocabulary());
         Snapshot state = null;
         List<MigrationRun> runs = new ArrayList<>();
         List<Migration> migrations = set.migrations();

@@ -28,9 +28,14 @@ class DialectNeutralLintTest {
      * The files, relative to the source root, that still hold such words. (A constraint not yet
      * validated, {@code NOT_VALID_CONSTRAINT}, is a neutral state; the keywords {@code NOT VALID} are not.)
      */
-    private static final Set<String> PENDING = Set.of("dev/schemagate/applied/HistoryTables.java", "dev/schemagate/migration/DialectNames.java",
-            "dev/schemagate/migration/FlywayConfigFiles.java", "dev/schemagate/migration/SpringBootMigrations.java",
-            "dev/schemagate/migration/Transaction.java", "dev/schemagate/check/IntegrityFindings.java");
+    private static final Set<String> PENDING = Set.of("dev/schemagate/applied/HistoryTables.java",
+            "dev/schemagate/migration/FlywayConfigFiles.java", "dev/schemagate/migration/SpringBootMigrations.java");
+    /**
+     * The catalogue of every dialect name migration tools put in file names ({@code .postgres.},
+     * {@code .mysql.}, {@code .oracle.}…), PostgreSQL's among them, so that a folder's files for
+     * other databases are left alone: names only, none of PostgreSQL's behaviour.
+     */
+    private static final Set<String> CATALOGUE = Set.of("dev/schemagate/migration/DialectNames.java");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     @Test
@@ -39,8 +44,11 @@ class DialectNeutralLintTest {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String code = COMMENT.matcher(Files.readString(file)).replaceAll(" ");
                 String name = root.relativize(file).toString().replace('\\', '/');
+                if (CATALOGUE.contains(name)) {
+                    continue;
+                }
+                String code = COMMENT.matcher(Files.readString(file)).replaceAll(" ");
                 List<String> lines = code.lines().filter(line -> POSTGRES.matcher(line).find()).toList();
                 if (PENDING.contains(name)) {
                     assertThat(lines).as(name + " is clean now: take it off the pending list").isNotEmpty();
