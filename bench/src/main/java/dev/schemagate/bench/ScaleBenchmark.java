@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * each length it writes a history of that many small migrations (tables, columns, indexes and views
  * in turn, each with its down script), verifies it with every check and prints the whole time, the
  * time per migration, the median cycle time of the first and last tenth of the history, and the
- * ratio of each length to the one before (after an unprinted warm-up run). Then it writes a history whose first migration creates
+ * ratio of the last tenth to the first and of each length to the one before (after an unprinted warm-up run). Then it writes a history whose first migration creates
  * TABLES tables, followed by four small migrations, and prints their cycle times. Each line gives the
  * most heap the run held at once.
  */
@@ -55,10 +55,11 @@ public final class ScaleBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 List<MigrationRun> runs = result.runs();
                 int tenth = Math.max(1, runs.size() / 10);
+                double first = medianCycleMillis(runs.subList(0, tenth));
+                double last = medianCycleMillis(runs.subList(runs.size() - tenth, runs.size()));
                 System.out.printf(Locale.ROOT,
-                        "%5d migrations: %7.1f s, %6.1f ms a migration; cycle median first tenth %5.0f ms, last tenth %5.0f ms; peak heap %d MB%s%n",
-                        length, seconds, seconds * 1000 / length, medianCycleMillis(runs.subList(0, tenth)),
-                        medianCycleMillis(runs.subList(runs.size() - tenth, runs.size())), peakHeapMegabytes(),
+                        "%5d migrations: %7.1f s, %6.1f ms a migration; cycle median first tenth %5.0f ms, last tenth %5.0f ms (%.2fx); peak heap %d MB%s%n",
+                        length, seconds, seconds * 1000 / length, first, last, last / first, peakHeapMegabytes(),
                         previous > 0 ? String.format(Locale.ROOT, "; %.2fx the %d-migration run", seconds / previous, previousLength) : "");
                 previous = seconds;
                 previousLength = length;
@@ -99,7 +100,10 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** The most heap the run's pools held at once since the last call (which starts the count again). */
+    /**
+     * The heap the run's pools held at their fullest since the last call (which starts the count again):
+     * each pool's own peak, added, so more than the heap ever held at one moment when they peaked apart.
+     */
     private static long peakHeapMegabytes() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

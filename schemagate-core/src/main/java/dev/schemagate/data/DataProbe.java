@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A dialect's hands on table data: fills tables with synthetic rows, reads them back, and asks the
@@ -24,6 +25,16 @@ public interface DataProbe {
     /** The rows each table of the snapshot holds now; names that are not tables of the snapshot are left out. */
     Map<QualifiedName, TableRows> capture(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables)
             throws SQLException;
+
+    /**
+     * A mark of the rows each table holds, cheap to read: while a table's mark and definition stay the same,
+     * so do its rows, so a caller that captured them can read again only the tables whose mark moved. A
+     * mark read inside a transaction holds for that transaction only (what it rolls back may leave the mark
+     * moved or not). Empty when the dialect cannot tell; then every capture reads every table.
+     */
+    default Optional<Map<QualifiedName, String>> rowMarks(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
 
     /**
      * Makes the rows consistent, the way production rows are, with the foreign keys {@code target}

@@ -36,12 +36,14 @@ final class DataLine implements AutoCloseable {
     private final VerifyOptions options;
     private final Set<String> reported = new HashSet<>();
     private final Set<QualifiedName> unfillable = new HashSet<>();
+    private final RowCache rows;
     private WorkingDatabase database;
 
     DataLine(DataProbe probe, VerifyOptions options, WorkingDatabase database) {
         this.probe = probe;
         this.options = options;
         this.database = database;
+        this.rows = new RowCache(probe);
     }
 
     WorkingDatabase database() {
@@ -55,13 +57,13 @@ final class DataLine implements AutoCloseable {
      */
     RowWatch prepare(Migration migration, Snapshot state, List<Finding> findings) throws SQLException {
         List<QualifiedName> tables = state.tables().stream().map(Table::qualifiedName).toList();
-        Map<QualifiedName, TableRows> rows = probe.capture(database.connection(), state, tables);
+        Map<QualifiedName, TableRows> rows = this.rows.capture(database.connection(), state, tables);
         List<QualifiedName> empty = state.tables().stream()
                 .filter(table -> table.partitionOf() == null && !unfillable.contains(table.qualifiedName()))
                 .map(Table::qualifiedName)
                 .filter(table -> rows.containsKey(table) && rows.get(table).totalRows() == 0).toList();
         if (empty.isEmpty()) {
-            return new RowWatch(probe, migration, rows);
+            return new RowWatch(this.rows, migration, rows);
         }
         SeedReport seeded = probe.seed(database.connection(), state, empty, options.rows(), options.seed());
         seeded.tables().stream().filter(table -> table.inserted() == 0).forEach(table -> unfillable.add(table.table()));
@@ -70,7 +72,7 @@ final class DataLine implements AutoCloseable {
                 findings.add(DataFindings.notSeeded(migration, problem));
             }
         }
-        return new RowWatch(probe, migration, probe.capture(database.connection(), state, tables));
+        return new RowWatch(this.rows, migration, this.rows.capture(database.connection(), state, tables));
     }
 
     /**

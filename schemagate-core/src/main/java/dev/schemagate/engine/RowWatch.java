@@ -2,7 +2,6 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
-import dev.schemagate.data.DataProbe;
 import dev.schemagate.data.RowComparison;
 import dev.schemagate.data.RowDifference;
 import dev.schemagate.data.TableRows;
@@ -25,14 +24,14 @@ import java.util.Map;
  */
 final class RowWatch {
 
-    private final DataProbe probe;
+    private final RowCache cache;
     private final Migration migration;
     private final Annotation destructive;
     private final Map<QualifiedName, TableRows> before;
     private final Map<QualifiedName, Long> deletedByUp = new HashMap<>();
 
-    RowWatch(DataProbe probe, Migration migration, Map<QualifiedName, TableRows> before) {
-        this.probe = probe;
+    RowWatch(RowCache cache, Migration migration, Map<QualifiedName, TableRows> before) {
+        this.cache = cache;
         this.migration = migration;
         this.destructive = Annotation.find(DataFindings.DESTRUCTIVE, migration.up(), migration.down().orElse(null))
                 .orElse(null);
@@ -70,11 +69,11 @@ final class RowWatch {
     }
 
     private List<RowDifference> compare(Connection connection, Snapshot state, boolean nullsMayFill) throws SQLException {
-        Map<QualifiedName, TableRows> now = probe.capture(connection, state, before.keySet());
+        Map<QualifiedName, TableRows> now = cache.capture(connection, state, before.keySet());
         List<RowDifference> differences = new ArrayList<>();
         before.forEach((table, rows) -> {
             TableRows after = now.get(table);
-            if (after != null) {
+            if (after != null && after != rows) {
                 RowDifference difference = RowComparison.compare(rows, after, nullsMayFill);
                 if (!difference.same()) {
                     differences.add(difference);

@@ -9,12 +9,15 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Reach;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.MigrationPlan;
-import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
+import dev.schemagate.mysql.plan.MysqlDdl;
+import dev.schemagate.mysql.plan.MysqlPlanner;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,6 +50,8 @@ public final class MysqlDialect implements Dialect {
 
     /** Far longer than any run lasts: a scratch database this old belongs to a run that was killed. */
     static final Duration STALE_AFTER = Duration.ofHours(6);
+
+    private static final Path SCRIPT = Path.of("script.sql");
 
     private final StatementSplitter splitter = new MysqlSplitter();
     private final DataProbe data = new MysqlDataProbe();
@@ -124,12 +129,25 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public MigrationPlan migrationPlan(Snapshot from, Snapshot to) {
-        throw new InputException("a migration plan for MySQL is not built yet: compare with diff --format text");
+        return MysqlPlanner.plan(from, to, false);
+    }
+
+    @Override
+    public MigrationPlan migrationPlan(Snapshot from, Snapshot to, boolean columnOrder) {
+        return MysqlPlanner.plan(from, to, columnOrder);
     }
 
     @Override
     public String schemaSql(Snapshot snapshot) {
-        throw new InputException("a schema .sql for MySQL is not written yet: write the snapshot as .json");
+        return MysqlDdl.schemaSql(snapshot);
+    }
+
+    /** The driver runs one statement a call, so a script is split as the {@code mysql} client splits it and run in turn. */
+    @Override
+    public void executeScript(Connection connection, String sql) throws SQLException {
+        for (Statement statement : splitter.split(Script.of(SCRIPT, sql))) {
+            execute(connection, statement);
+        }
     }
 
     @Override

@@ -101,7 +101,7 @@ final class MysqlIntrospector {
             }
             MysqlTable mysql = new MysqlTable(row.text("engine"), collation, rowFormat(row.text("create_options")),
                     partitions.get(name));
-            tables.add(new Table(SCHEMA, name, false, columns(columns.getOrDefault(name, List.of()), collation),
+            tables.add(new Table(SCHEMA, name, false, columns(columns.getOrDefault(name, List.of()), collation, mariadb),
                     constraints, indexes, triggers.getOrDefault(name, List.of()), List.of(), null, null, null, List.of(),
                     null, null, List.of(), null, false, false, null, emptyToNull(row.text("table_comment")), null, null, mysql));
         }
@@ -115,14 +115,14 @@ final class MysqlIntrospector {
             }
             options.add("security=" + String.valueOf(row.text("security_type")).toLowerCase(Locale.ROOT));
             views.add(new View(SCHEMA, name, false, unqualified(row.text("view_definition"), qualifier),
-                    columns(columns.getOrDefault(name, List.of()), null), options, true, List.of(), List.of(), List.of(),
+                    columns(columns.getOrDefault(name, List.of()), null, mariadb), options, true, List.of(), List.of(), List.of(),
                     null, null, null));
         }
         return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), tables, views, routines(connection, qualifier), List.of(), List.of());
     }
 
-    private static List<Column> columns(List<Row> rows, String tableCollation) {
+    private static List<Column> columns(List<Row> rows, String tableCollation, boolean mariadb) {
         List<Column> columns = new ArrayList<>();
         for (Row row : rows) {
             String extra = String.valueOf(row.text("extra")).toLowerCase(Locale.ROOT);
@@ -136,6 +136,10 @@ final class MysqlIntrospector {
             MysqlColumn mysql = new MysqlColumn(row.text("character_set_name"), extra.contains("auto_increment"), onUpdate,
                     generated != null && extra.contains("stored"), extra.contains("invisible"));
             String dflt = generated != null ? null : row.text("column_default");
+            if (!mariadb && dflt != null && !extra.contains("default_generated")) {
+                // MySQL 8 stores a literal default bare; MariaDB quotes it, and the model keeps MariaDB's spelling
+                dflt = "'" + dflt.replace("\\", "\\\\").replace("'", "''") + "'";
+            }
             columns.add(new Column(row.text("column_name"), row.text("column_type"),
                     collation != null && !collation.equals(tableCollation) ? collation : null,
                     "NO".equals(row.text("is_nullable")), dflt, null, generated, null, null, null, List.of(),

@@ -89,7 +89,7 @@ class MysqlLintCorpusTest {
                 .satisfies(f -> assertThat(f.location().file().getFileName().toString())
                         .isEqualTo("20220513000001000001_string_slice_json.mysql.up.sql"));
         assertThat(of(findings, "lint.mysql-foreign-key-without-index")).hasSize(30)
-                .allSatisfy(f -> assertThat(f.evidence()).anyMatch(line -> line.startsWith("observed: the table gained index")));
+                .allSatisfy(f -> assertThat(f.evidence()).anyMatch(line -> line.startsWith("observed: built index ")));
         assertThat(of(findings, "lint.mysql-change-column-type")).extracting(Finding::message)
                 .noneMatch(message -> message.matches(".* from (\\S+) to \\1$"))
                 .noneMatch(message -> message.contains("from boolean to tinyint(1)"));

@@ -148,10 +148,10 @@ final class MysqlStatementObserver implements StatementObserver {
         notes.add("observed: " + ran(algorithm, lockNone, probed, !refusals.isEmpty()) + " on " + table + ": "
                 + change(rebuilt, idBefore, idAfter, affected) + ", " + took.toMillis() + " ms");
         refusals.forEach(refusal -> notes.add("observed: the server refused " + refusal));
-        if (!added.isEmpty()) {
-            notes.add("observed: the table gained index" + (added.size() == 1 ? " " : "es ") + String.join(", ", added));
-        }
-        return observation(took, rows, existingTables, facts, notes, connection);
+        List<String> rewrites = rebuilt ? List.of(table) : List.of();
+        List<String> built = added.stream().map(index -> index + " on " + table).toList();
+        return new Observation(took, List.of(), List.of(), rewrites, built, rows, existingTables, false,
+                !connection.getAutoCommit(), Map.of(), facts, notes);
     }
 
     private static String ran(String algorithm, boolean lockNone, boolean probed, boolean refused) {

@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL's {@link DataProbe}: the {@link Seeder}, the {@link RowCapture}, {@link RowConformance} and
@@ -31,6 +33,7 @@ public final class PostgresDataProbe implements DataProbe {
 
     private static final String INTEGRITY = SqlResource.read(PostgresDataProbe.class, "integrity.sql");
     private static final String ADVANCE_SEQUENCES = SqlResource.read(PostgresDataProbe.class, "advance_sequences.sql");
+    private static final String ROW_MARKS = SqlResource.read(PostgresDataProbe.class, "row_marks.sql");
     private static final long SEQUENCE_OFFSET = 1_000;
 
     @Override
@@ -54,6 +57,18 @@ public final class PostgresDataProbe implements DataProbe {
     public Map<QualifiedName, TableRows> capture(Connection connection, Snapshot snapshot,
                                                  Collection<QualifiedName> tables) throws SQLException {
         return RowCapture.capture(connection, snapshot, tables);
+    }
+
+    /** {@inheritDoc} Read from the catalog and the table statistics, see {@code row_marks.sql}. */
+    @Override
+    public Optional<Map<QualifiedName, String>> rowMarks(Connection connection) throws SQLException {
+        Map<QualifiedName, String> marks = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(ROW_MARKS)) {
+            while (rows.next()) {
+                marks.put(QualifiedName.of(rows.getString(1), rows.getString(2)), rows.getString(3));
+            }
+        }
+        return Optional.of(marks);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import dev.schemagate.postgres.data.CastReseeding;
+import dev.schemagate.postgres.data.PostgresDataProbe;
 import dev.schemagate.postgres.data.RowConformance;
 
 import java.sql.Array;
@@ -37,9 +38,12 @@ final class ConstraintAwareSeeder implements Seeder {
     private static final long SEED = 42;
     /** Tables asked at once whether they are empty: each is locked for the question, and locks are counted per transaction. */
     private static final int EMPTINESS_BATCH = 100;
+    private static final PostgresDataProbe MARKS = new PostgresDataProbe();
 
     private final Set<Long> filled = new LinkedHashSet<>();
     private final Map<Long, Table> unfillable = new HashMap<>();
+    /** Tables seen holding rows, with their row mark then: while it stays, so do their rows. */
+    private final Map<QualifiedName, String> holdingRows = new HashMap<>();
 
     @Override
     public List<Skipped> seed(Connection connection, Work<Snapshot> schema, int rows) throws SQLException {
@@ -129,20 +133,32 @@ final class ConstraintAwareSeeder implements Seeder {
 
     /**
      * Whether some table (not a partition) of the database holds no row, asked of a few tables at a
-     * time: when none does, there is nothing to seed and the schema need not be read.
+     * time: when none does, there is nothing to seed and the schema need not be read. A table seen
+     * holding rows is not asked again while its row mark stays where it was then (outside a
+     * transaction, where marks hold), so a long history or a wide schema costs the tables a migration
+     * wrote, not every table.
      */
-    private static boolean anyEmpty(Connection connection) throws SQLException {
+    private boolean anyEmpty(Connection connection) throws SQLException {
+        Map<QualifiedName, String> marks = MARKS.rowMarks(connection).orElseThrow();
+        boolean remember = connection.getAutoCommit();
+        List<QualifiedName> names = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                "SELECT n.nspname, c.relname, c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
                         + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'")) {
             while (rs.next()) {
-                tables.add(rs.getString(1));
+                QualifiedName name = QualifiedName.of(rs.getString(1), rs.getString(2));
+                String mark = marks.get(name);
+                if (mark == null || !mark.equals(holdingRows.get(name))) {
+                    names.add(name);
+                    tables.add(rs.getString(3));
+                }
             }
         }
         for (int from = 0; from < tables.size(); from += EMPTINESS_BATCH) {
-            String query = tables.subList(from, Math.min(tables.size(), from + EMPTINESS_BATCH)).stream()
+            int to = Math.min(tables.size(), from + EMPTINESS_BATCH);
+            String query = tables.subList(from, to).stream()
                     .map(table -> "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM " + table + ")")
                     .collect(java.util.stream.Collectors.joining(" UNION ALL ", "SELECT EXISTS (", ")"));
             try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
@@ -150,6 +166,9 @@ final class ConstraintAwareSeeder implements Seeder {
                 if (rs.getBoolean(1)) {
                     return true;
                 }
+            }
+            if (remember) {
+                names.subList(from, to).forEach(name -> holdingRows.put(name, marks.get(name)));
             }
         }
         return false;

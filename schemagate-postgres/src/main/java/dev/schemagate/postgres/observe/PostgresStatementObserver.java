@@ -103,11 +103,17 @@ final class PostgresStatementObserver implements StatementObserver {
 
     /**
      * {@inheritDoc} The observer remembers them by oid as the current migration's starting point, so a
-     * table or materialized view the migration drops and creates again under the same name is new.
+     * table or materialized view the migration drops and creates again under the same name is new. The
+     * state the last statement left is read again only when something may have changed it since (so a
+     * long history of small migrations does not read the whole catalog before each).
      */
     @Override
     public Set<String> tables(Connection connection) throws SQLException {
-        Map<Long, CatalogState.Relation> relations = CatalogState.read(connection).relations();
+        Session now = read(connection).session();
+        CatalogState state = last != null && lastSession.unchangedUntil(now) ? last : CatalogState.read(connection);
+        last = state;
+        lastSession = now;
+        Map<Long, CatalogState.Relation> relations = state.relations();
         startingTables = relations.entrySet().stream().filter(e -> e.getValue().isTable()).map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         return relations.values().stream().filter(CatalogState.Relation::isTable)

@@ -1,0 +1,94 @@
+package dev.schemagate.engine;
+
+import dev.schemagate.data.DataProbe;
+import dev.schemagate.data.TableRows;
+import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.Table;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rows the data line's tables held when last read, so that each capture reads again only the
+ * tables whose rows may have changed since: what keeps the data check's cost per migration that of
+ * the tables the migration touched, not of the whole schema. Whether a table changed is the
+ * dialect's row mark ({@link DataProbe#rowMarks}) and the table's definition; rows are kept only
+ * when read outside a transaction, since one that rolls back may leave a mark as it found it.
+ * Without marks every capture reads every table.
+ */
+final class RowCache {
+
+    /** Rows as read, with the mark and definition they were read under. */
+    private record Entry(String mark, Table table, TableRows rows) {
+    }
+
+    /**
+     * What the rendering of every row can depend on beyond its table: the types values are written in
+     * and the routines that maintain columns. When it changes, no kept rows are trusted.
+     */
+    private record Context(List<?> enums, List<?> domains, List<?> compositeTypes, List<?> rangeTypes, List<?> routines) {
+
+        static Context of(Snapshot state) {
+            return new Context(state.enums(), state.domains(), state.compositeTypes(), state.rangeTypes(), state.routines());
+        }
+    }
+
+    private final DataProbe probe;
+    private final Map<QualifiedName, Entry> entries = new HashMap<>();
+    private Context context;
+
+    RowCache(DataProbe probe) {
+        this.probe = probe;
+    }
+
+    /** The rows each of {@code tables} that {@code state} has holds now, in the given order. */
+    Map<QualifiedName, TableRows> capture(Connection connection, Snapshot state, Collection<QualifiedName> tables)
+            throws SQLException {
+        Optional<Map<QualifiedName, String>> marks = probe.rowMarks(connection);
+        if (marks.isEmpty()) {
+            return probe.capture(connection, state, tables);
+        }
+        boolean keep = connection.getAutoCommit();
+        Context now = Context.of(state);
+        boolean trusted = now.equals(context);
+        if (keep && !trusted) {
+            entries.clear();
+            context = now;
+        }
+        List<QualifiedName> stale = new ArrayList<>();
+        for (QualifiedName name : tables) {
+            Optional<Table> table = state.table(name);
+            Entry entry = entries.get(name);
+            if (table.isPresent() && (!trusted || entry == null || !entry.mark().equals(marks.get().get(name))
+                    || !entry.table().equals(table.get()))) {
+                stale.add(name);
+            }
+        }
+        Map<QualifiedName, TableRows> read = probe.capture(connection, state, stale);
+        if (keep) {
+            read.forEach((name, rows) -> {
+                String mark = marks.get().get(name);
+                if (mark != null) {
+                    entries.put(name, new Entry(mark, state.table(name).orElseThrow(), rows));
+                }
+            });
+        }
+        Map<QualifiedName, TableRows> captured = new LinkedHashMap<>();
+        for (QualifiedName name : tables) {
+            TableRows rows = read.containsKey(name) ? read.get(name)
+                    : state.table(name).isPresent() && entries.containsKey(name) ? entries.get(name).rows() : null;
+            if (rows != null) {
+                captured.put(name, rows);
+            }
+        }
+        return captured;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.schemagate.mysql.plan;
+
+import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.diff.PlanProof;
+import dev.schemagate.engine.DiffRun;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.Migration;
+import dev.schemagate.migration.MigrationDiscovery;
+import dev.schemagate.model.SnapshotOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The plan oracle on Authelia's MySQL history, as {@code diff --dialect mysql DIR@A DIR@B} proves it:
+ * from the schema after its fifth migration to the schema {@value #STRIDE} migrations later, and back, the
+ * whole plan must run on seeded rows and leave exactly the other schema with no row lost (tables
+ * created and dropped, columns retyped, foreign keys repointed, procedures come and gone). The
+ * other pairs of the history, five migrations apart, were proven the same way from the command line.
+ * Vaultwarden's MySQL history is not among them: its first migration creates a table whose foreign
+ * key the server refuses unless {@code foreign_key_checks} is 0, as vaultwarden runs it, so none of
+ * its states can be built.
+ */
+class MysqlPlanCorpusTest {
+
+    /** V0005, before the consistency and constraint fixes, to V0017: tables, columns and foreign keys all change. */
+    private static final int FIRST = 4;
+    private static final int STRIDE = 12;
+    private static final Dialect MYSQL = Dialects.byId("mysql");
+
+    private static DatabaseServer server;
+
+    @BeforeAll
+    static void start() {
+        server = MYSQL.start(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Path corpus(String folder) {
+        String property = System.getProperty("schemagate.corpus");
+        Path corpus = property == null ? null : Path.of(property).toAbsolutePath().normalize();
+        assumeTrue(corpus != null && Files.isDirectory(corpus.resolve(folder)), "corpus not found at " + corpus);
+        return corpus.resolve(folder);
+    }
+
+    private static List<String> problems(Path folder) {
+        List<Migration> migrations = MigrationDiscovery.discover(folder, Layout.AUTO, Dialects.names(MYSQL)).migrations();
+        DiffRun.DiffOptions options = new DiffRun.DiffOptions(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
+                Layout.AUTO, SnapshotOptions.full(), false, true, 5);
+        List<String> problems = new ArrayList<>();
+        Migration a = migrations.get(FIRST);
+        Migration b = migrations.get(FIRST + STRIDE);
+        for (Migration[] pair : new Migration[][] {{a, b}, {b, a}}) {
+            String from = folder + "@" + pair[0].version().text();
+            String to = folder + "@" + pair[1].version().text();
+            PlanProof proof = DiffRun.planned(MYSQL, server, from, to, options).proof();
+            String step = pair[0].displayName() + " -> " + pair[1].displayName();
+            proof.problems().forEach(problem -> problems.add(step + ": " + problem + "\n" + proof.plan().script()));
+        }
+        return problems;
+    }
+
+    @Test
+    void autheliasHistoryIsPlannedAndProvenBothWays() {
+        assertThat(problems(corpus("authelia-migrations/internal/storage/migrations/mysql"))).isEmpty();
+    }
+
+}
