@@ -10,6 +10,9 @@ import dev.schemagate.mutation.Verdict;
 import dev.schemagate.postgres.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +53,8 @@ class MutationVerdictsTest {
     }
 
     @Test
+    // alone on the shared server: the databases other tests make while it runs would look left over
+    @ResourceLock(value = Resources.GLOBAL, mode = ResourceAccessMode.READ_WRITE)
     void aMutantPastTheTimeoutIsStoppedOnTheServerAndItsDatabasesDropped(@TempDir Path dir) throws IOException, SQLException {
         Files.writeString(dir.resolve("1_flag.up.sql"), "CREATE TABLE flag (id int);\n");
         // without the insert, the loop waits for a row that never comes
