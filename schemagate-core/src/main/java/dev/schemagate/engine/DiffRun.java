@@ -11,11 +11,22 @@ import dev.schemagate.migration.Layout;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
 /**
  * What {@code diff} does, for the CLI and the Maven goal alike: both sources read on one server,
  * their difference, and, when SQL is wanted, the plan proven on a scratch copy of SOURCE.
  */
 public final class DiffRun {
+
+    /** Reads TARGET beside SOURCE on a daemon thread of its own. */
+    private static final Executor READER = task -> {
+        Thread thread = new Thread(task, "schemagate-target-read");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private DiffRun() {
     }
@@ -63,11 +74,43 @@ public final class DiffRun {
     /** Reads both sources on a running server, plans the SQL between them and proves it there. */
     public static DiffResult planned(Dialect dialect, DatabaseServer server, String source, String target,
                                      DiffOptions options) {
-        Snapshot from = SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
-        Snapshot to = SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot());
+        Sources both = both(dialect, server, source, target, options);
+        Snapshot from = both.from();
+        Snapshot to = both.to();
         MigrationPlan migration = dialect.migrationPlan(from, to, options.columnOrder());
         PlanValidator validator = new PlanValidator(dialect, server,
                 new PlanValidator.PlanSettings(options.snapshot(), options.columnOrder(), options.rows(), 1));
         return new DiffResult(SchemaDiff.of(from, to), validator.prove(from, to, migration, options.unsafe()));
+    }
+
+    /**
+     * SOURCE and TARGET, read at once when at most one of them is built on the server (a live
+     * database or a snapshot file is only read), so the two reads overlap; one after the other
+     * when both are built there.
+     */
+    private static Sources both(Dialect dialect, DatabaseServer server, String source, String target,
+                                DiffOptions options) {
+        if (SnapshotSource.appliesSql(source) && SnapshotSource.appliesSql(target)) {
+            return new Sources(SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot()),
+                    SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot()));
+        }
+        CompletableFuture<Snapshot> to = CompletableFuture.supplyAsync(
+                () -> SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot()), READER);
+        Snapshot from;
+        try {
+            from = SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
+        } catch (RuntimeException e) {
+            to.exceptionally(ignored -> null).join();
+            throw e;
+        }
+        try {
+            return new Sources(from, to.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** SOURCE's and TARGET's snapshots. */
+    private record Sources(Snapshot from, Snapshot to) {
     }
 }

@@ -46,8 +46,13 @@ public final class ChangeTracker implements ChangeTracking {
             implements ChangeTracking.Mark {
     }
 
-    /** One relation in a pulse: its name, how many catalog rows describe it, and whether one is new. */
-    private record Relation(String schema, String name, long parts, boolean changed) {
+    /** One relation in a pulse: its name, its kind, how many catalog rows describe it, and whether one is new. */
+    private record Relation(String schema, String name, String kind, long parts, boolean changed) {
+
+        /** Whether what others read of it (its columns) follows what it reads: a view or a materialized view. */
+        boolean derived() {
+            return kind.equals("v") || kind.equals("m");
+        }
     }
 
     /** From how many relations a schema is tracked: on a smaller one, reading it whole costs what the pulses cost. */
@@ -96,7 +101,7 @@ public final class ChangeTracker implements ChangeTracking {
         if (seeds.isEmpty()) {
             return base;
         }
-        Set<Long> scope = dependents(connection, seeds);
+        Set<Long> scope = dependents(connection, seeds, now.relations());
         if (scope == null || scope.size() > Math.max(64, now.relations().size() / 4)) {
             return whole(connection, options);
         }
@@ -143,9 +148,13 @@ public final class ChangeTracker implements ChangeTracking {
 
     /**
      * The seeds and every relation whose definition names one of them, round after round; null past
-     * {@link #DEPTH} rounds, or when a routine or a type names one of them.
+     * {@link #DEPTH} rounds, or when a routine or a type names one of them. A relation found is
+     * followed further only when it is a view or a materialized view (or not known to the pulse):
+     * what a table shows of another (a foreign key, a default) changes only the table that shows it,
+     * so a chain of foreign keys is not read again link after link.
      */
-    private static Set<Long> dependents(Connection connection, Set<Long> seeds) throws SQLException {
+    private static Set<Long> dependents(Connection connection, Set<Long> seeds, Map<Long, Relation> relations)
+            throws SQLException {
         Set<Long> scope = new HashSet<>(seeds);
         Set<Long> round = seeds;
         String sql = CatalogSql.load("dependents", connection.getMetaData().getDatabaseMajorVersion());
@@ -163,7 +172,8 @@ public final class ChangeTracker implements ChangeTracking {
                         if (oid == -1) {
                             return null;
                         }
-                        if (!rs.wasNull() && scope.add(oid)) {
+                        if (!rs.wasNull() && scope.add(oid)
+                                && (!relations.containsKey(oid) || relations.get(oid).derived())) {
                             next.add(oid);
                         }
                     }
@@ -197,7 +207,8 @@ public final class ChangeTracker implements ChangeTracking {
                         others = rs.getString("name");
                         othersChanged = rs.getBoolean("changed");
                     } else {
-                        relations.put(oid, new Relation(rs.getString("schema"), rs.getString("name"), rs.getLong("parts"),
+                        relations.put(oid, new Relation(rs.getString("schema"), rs.getString("name"), rs.getString("kind"),
+                                rs.getLong("parts"),
                                 rs.getBoolean("changed")));
                     }
                 }

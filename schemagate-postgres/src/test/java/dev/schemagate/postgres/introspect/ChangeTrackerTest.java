@@ -34,6 +34,10 @@ class ChangeTrackerTest {
             CREATE SEQUENCE b_serial OWNED BY b.id;
             CREATE TABLE unrelated (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
             CREATE VIEW a_names AS SELECT id, name FROM a;
+            CREATE VIEW a_names_again AS SELECT name FROM a_names;
+            CREATE TABLE link1 (id int PRIMARY KEY, a_id int REFERENCES a (id));
+            CREATE TABLE link2 (id int PRIMARY KEY, link1_id int REFERENCES link1 (id));
+            CREATE VIEW links AS SELECT l.id, a.name FROM link1 l JOIN a ON a.id = l.a_id;
             CREATE MATERIALIZED VIEW b_count AS SELECT count(*) AS n FROM b;
             CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
             CREATE TRIGGER b_touch BEFORE UPDATE ON b FOR EACH ROW EXECUTE FUNCTION touch();
@@ -67,6 +71,9 @@ class ChangeTrackerTest {
             "CREATE TABLE c (id int PRIMARY KEY REFERENCES a); CREATE VIEW c_ids AS SELECT id FROM c",
             "ALTER TABLE a RENAME COLUMN name TO full_name",
             "ALTER TABLE a RENAME TO people",
+            "ALTER TABLE a RENAME COLUMN id TO a_key",
+            "ALTER TABLE link1 RENAME TO link_one",
+            "ALTER TABLE link1 RENAME COLUMN id TO link_key",
             "ALTER TABLE unrelated RENAME TO renamed",
             "DROP TABLE a CASCADE",
             "DROP TABLE unrelated CASCADE",

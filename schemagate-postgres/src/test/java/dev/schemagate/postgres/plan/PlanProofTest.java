@@ -143,6 +143,24 @@ class PlanProofTest {
     }
 
     @Test
+    void onALargeSchemaWhatThePlanChangesCountsWhereverItIsMade() throws SQLException {
+        StringBuilder tables = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            tables.append("CREATE TABLE t").append(i).append(" (id int PRIMARY KEY);\n");
+        }
+        Snapshot source = RoundTrip.snapshotOf(RoundTrip.server(), tables.toString());
+        Snapshot target = RoundTrip.snapshotOf(RoundTrip.server(), tables + "ALTER TABLE t7 ADD COLUMN n int;");
+        MigrationPlan sideEffect = new MigrationPlan(List.of(
+                new PlannedStatement("ALTER TABLE public.t7 ADD COLUMN n int", Set.of(), "table public.t7"),
+                new PlannedStatement("DO $$ BEGIN EXECUTE 'ALTER TABLE public.t250 ADD COLUMN sneaky int'; END $$",
+                        Set.of(), "table public.t7")));
+
+        assertThat(prove(source, target, PostgresPlanner.plan(source, target, false), false, false).problems()).isEmpty();
+        assertThat(prove(source, target, sideEffect, false, false).problems()).singleElement().asString()
+                .contains("still differs from TARGET", "public.t250", "sneaky").doesNotContain("public.t7");
+    }
+
+    @Test
     void theHazardsShownAreThoseObserved() throws SQLException {
         PlanProof proof = prove("CREATE TABLE t (id int, n int);", "CREATE TABLE t (id int, n bigint, note text);",
                 false, true);
