@@ -19,7 +19,7 @@ public final class DatabaseOptions {
     String layout;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "postgres or sqlite; with verify, several separated by commas run the history on each. When absent: the dialect of the --db-url, else the dialect: of "
+            description = "postgres, sqlite or mysql; with verify, several separated by commas run the history on each. When absent: the dialect of the --db-url, else the dialect: of "
                     + "schemagate.yml, else the folder's (a sqlite/ folder, files named x.sqlite3.up.sql), else postgres.")
     String dialect;
 
@@ -62,6 +62,20 @@ public final class DatabaseOptions {
         return Layout.fromId(layout);
     }
 
+    /**
+     * How to get the server for a run on {@code dialect} whose config file is {@code config}: with the
+     * {@code session:} settings of the file under {@code --session}, refused on a dialect that makes none.
+     */
+    ServerOptions server(Dialect dialect, Path config) {
+        return server().forRun(dialect, config);
+    }
+
+    /** How to get the server for a run on {@code dialect} that reads {@code sources}; see {@link ServerOptions#forSources}. */
+    ServerOptions server(Dialect dialect, String... sources) {
+        return server().forSources(dialect, sources);
+    }
+
+    /** How to get the server, as the options alone say; the engine adds the config file's session settings. */
     ServerOptions server() {
         return new ServerOptions(pgVersion, dbUrl, new Timeouts(Timeouts.parse("--statement-timeout", statementTimeout),
                 Timeouts.parse("--lock-timeout", lockTimeout))).withSession(SessionSettings.parse("--session", session));

@@ -70,7 +70,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dialect dialect = database.dialect(source, target);
-        DiffRun.DiffOptions options = new DiffRun.DiffOptions(database.server(), database.layout(), content.options(),
+        DiffRun.DiffOptions options = new DiffRun.DiffOptions(database.server(dialect, source, target), database.layout(), content.options(),
                 columnOrder, unsafe, PROOF_ROWS);
         DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, format != Format.text);
         PrintWriter out = spec.commandLine().getOut();

@@ -85,7 +85,7 @@ public final class DriftCommand implements Callable<Integer> {
                     + "environments: in " + config);
         }
         Dialect dialect = database.dialect(expected);
-        EnvironmentDrift drift = new EnvironmentDrift(expected, dialect, database.server(), database.layout(), content.options(),
+        EnvironmentDrift drift = new EnvironmentDrift(expected, dialect, database.server(dialect, config), database.layout(), content.options(),
                 settings.ignore());
         if (!Files.isDirectory(Path.of(expected))) {
             drift.whole();

@@ -7,9 +7,9 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.engine.CheckName;
-import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.history.HistoryGuard;
 import dev.schemagate.history.ReleaseConfig;
@@ -62,9 +62,8 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--static", description = "Read the SQL text only; start no database (fast, for pre-commit hooks).")
     boolean staticOnly;
 
-    @Option(names = "--rows", defaultValue = "" + VerifyOptions.DEFAULT_ROWS, paramLabel = "N",
-            description = "Synthetic rows to put in each table before each migration when observing, at least 1 (default: ${DEFAULT-VALUE}).")
-    int rows;
+    @Mixin
+    RowsOption rows;
 
     @Option(names = "--show-cleared", description = "Also list what the text suspected and the database's evidence cleared.")
     boolean showCleared;
@@ -87,9 +86,7 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rows < 1) {
-            throw new IllegalArgumentException("--rows must be at least 1, not " + rows);
-        }
+        rows.rows();
         Reports reports = report.reports();
         ChangelogOptions.Located located = changelog.locate(this.directory, spec.commandLine().getErr());
         Path folder = located.path();
@@ -97,14 +94,16 @@ public final class LintCommand implements Callable<Integer> {
         Linter linter = new Linter(dialect, report.lintConfig(folder));
         boolean textOnly = staticOnly || !Linter.observes(dialect);
         MigrationDiscovery.check(folder, located.settings());
+        Path configFile = report.configFile();
+        ServerOptions server = database.server(dialect, configFile != null ? configFile : LintConfigFile.locate(folder));
         // an embedded server starts while the migrations are read; an existing one is connected to after
-        try (DatabaseServer early = textOnly || database.server().shared() ? null : StartingServer.begin(dialect, database.server())) {
-            return lint(located, folder, dialect, linter, textOnly, early, reports);
+        try (DatabaseServer early = textOnly || server.shared() ? null : StartingServer.begin(dialect, server)) {
+            return lint(located, folder, dialect, linter, textOnly, early, reports, server);
         }
     }
 
     private int lint(ChangelogOptions.Located located, Path folder, Dialect dialect, Linter linter, boolean textOnly,
-                     DatabaseServer early, Reports reports) {
+                     DatabaseServer early, Reports reports, ServerOptions server) {
         PrintWriter out = spec.commandLine().getOut();
         MigrationSet set = MigrationDiscovery.discover(folder, database.layout(), Dialects.names(dialect),
                 located.settings());
@@ -115,7 +114,7 @@ public final class LintCommand implements Callable<Integer> {
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             LintResult result;
             String how;
-            List<Finding> refused = textOnly || !database.server().shared() ? List.of()
+            List<Finding> refused = textOnly || !server.shared() ? List.of()
                     : OutsideReach.refusals(dialect, set.migrations());
             if (textOnly || !refused.isEmpty()) {
                 how = !refused.isEmpty() ? "the SQL text only: nothing ran on the existing server,"
@@ -128,12 +127,11 @@ public final class LintCommand implements Callable<Integer> {
                 result = result.with(ConditionFindings.undecided(set).stream().toList());
             } else {
                 try (Heartbeat heartbeat = Heartbeat.start(spec.commandLine().getErr(), ReportPaths.workingDirectory());
-                     DatabaseServer opened = early == null ? dialect.start(database.server()) : null;
+                     DatabaseServer opened = early == null ? dialect.start(server) : null;
                      ScratchDatabase scratch = (early != null ? early : opened).createDatabase()) {
-                    DatabaseServer server = early != null ? early : opened;
-                    how = server.description() + String.format(Locale.ROOT, ", %,d rows a table", rows);
+                    how = (early != null ? early : opened).description() + String.format(Locale.ROOT, ", %,d rows a table", rows.rows());
                     reports.progress(out, Ansi.detect(), "Linting").started(set, guarded.cut(), how);
-                    result = linter.lintObserved(set, guarded.cut(), scratch, false, rows, heartbeat);
+                    result = linter.lintObserved(set, guarded.cut(), scratch, false, rows.rows(), heartbeat);
                 }
             }
             result = result.with(guarded.findings());

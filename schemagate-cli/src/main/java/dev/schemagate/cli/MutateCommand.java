@@ -1,7 +1,6 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.dialect.Timeouts;
-import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.mutation.MutationOptions;
 import dev.schemagate.mutation.MutationResult;
@@ -19,11 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * {@code schemagate mutate DIR}: makes small harmful changes to the migrations and runs the gate on
@@ -44,21 +41,15 @@ public final class MutateCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--checks", split = ",", paramLabel = "CHECK",
-            description = "The checks of the gate, as for verify: apply, reversibility, data, integrity, lint (default: all).")
-    List<String> checks;
+    @Mixin
+    GateOptions gate;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_ROWS,
-            description = "Synthetic rows per table, as for verify (default: ${DEFAULT-VALUE}).")
-    int rows;
+    @Mixin
+    RowsOption rows;
 
     @Option(names = "--since", paramLabel = "REF",
             description = "A git revision such as origin/main: only the migrations added since are mutated.")
     String since;
-
-    @Option(names = "--expected", paramLabel = "FILE",
-            description = "The schema the migrations must end in, as for verify: a mutant that changes the end schema is caught.")
-    String expected;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
             description = "Mutants run at once (default: ${DEFAULT-VALUE}).")
@@ -86,17 +77,15 @@ public final class MutateCommand implements Callable<Integer> {
     double minKillRate;
 
     @Option(names = "--format", split = ",", defaultValue = "console", paramLabel = "FORMAT",
-            description = "console, json, junit, html; several separated by commas (default: ${DEFAULT-VALUE}).")
+            description = "console, json (mutation.json), junit (mutation-junit.xml), html (mutation.html); several separated "
+                    + "by commas (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
-    @Option(names = "--out", defaultValue = "build/schemagate", paramLabel = "DIR",
-            description = "Folder for mutation.json, mutation-junit.xml and mutation.html (default: ${DEFAULT-VALUE}).")
-    Path outDir;
+    @Mixin
+    OutputFolderOption folder;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The config file of the gate (default: schemagate.yml or schemagate.yaml in the migrations folder,"
-                    + " else schemagate.yml in the current folder, if there is one).")
-    Path config;
+    @Mixin
+    ConfigFileOption config;
 
     @Mixin
     ChangelogOptions changelog;
@@ -106,18 +95,18 @@ public final class MutateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ChangelogOptions.Located located = changelog.locate(directory, spec.commandLine().getErr());
         VerifyOptions verify = VerifyOptions.of(located.path())
-                .withConfig(configFile())
+                .withConfig(config.configFile())
                 .withLayout(database.layout())
                 .withDialect(database.dialect)
                 .withServer(database.server())
-                .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
+                .withChecks(gate.checks())
                 .withSince(since)
-                .withRows(rows, VerifyOptions.DEFAULT_SEED)
-                .withExpected(expected)
+                .withRows(rows.rows(), VerifyOptions.DEFAULT_SEED)
+                .withExpected(gate.expected)
                 .withSettings(located.settings());
         MutationOptions options = new MutationOptions(verify, jobs, maxMutants, seed, Timeouts.parse("--timeout", timeout), testCommand,
                 Path.of("").toAbsolutePath(), minKillRate);
-        MutationReports reports = new MutationReports(ReportFormat.parse(formats), outDir, ReportPaths.workingDirectory());
+        MutationReports reports = new MutationReports(ReportFormat.parse(formats), folder.outDir, ReportPaths.workingDirectory());
         try (OutputFolderLock held = reports.holdOutputFolder()) {
             MutationConsole console = reports.console(out);
             if (reports.showsProgress()) {
@@ -131,12 +120,5 @@ public final class MutateCommand implements Callable<Integer> {
             reports.write(result, out);
             return result.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
-    }
-
-    private Path configFile() {
-        if (config != null && !Files.isRegularFile(config)) {
-            throw new IllegalArgumentException(config + ": no such config file (--config)");
-        }
-        return config;
     }
 }

@@ -78,17 +78,15 @@ public final class ProfileCommand implements Callable<Integer> {
     Path history;
 
     @Option(names = "--format", split = ",", defaultValue = "console", paramLabel = "FORMAT",
-            description = "console, json, markdown, html; several separated by commas (default: ${DEFAULT-VALUE}).")
+            description = "console, json (profile.json), markdown (profile.md), html (profile.html); several separated by commas "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
-    @Option(names = "--out", defaultValue = "build/schemagate", paramLabel = "DIR",
-            description = "Folder for the json (profile.json), markdown (profile.md) and html (profile.html) reports "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Path outDir;
+    @Mixin
+    OutputFolderOption folder;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The config file (default: schemagate.yml in the migrations folder, if there is one).")
-    Path config;
+    @Mixin
+    ConfigFileOption config;
 
     @Mixin
     ChangelogOptions changelog;
@@ -98,7 +96,7 @@ public final class ProfileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ChangelogOptions.Located located = changelog.locate(directory, err);
-        ProfileOptions options = new ProfileOptions(located.path(), database.layout(), database.dialect, database.server(), config,
+        ProfileOptions options = new ProfileOptions(located.path(), database.layout(), database.dialect, database.server(), config.configFile(),
                 located.settings(), since, rows, repeat, atRows,
                 baselineFile != null ? baselineFile : ProfileOptions.defaultBaselineFile(located.path()),
                 writeBaseline, percent(threshold), Timeouts.parse("--regression-floor", floor).toNanos() / 1e6, history);
@@ -108,7 +106,7 @@ public final class ProfileCommand implements Callable<Integer> {
             out.print(outcome.console());
             out.flush();
         }
-        ProfileRun.write(outcome, options, formats, outDir);
+        ProfileRun.write(outcome, options, formats, folder.outDir);
         return outcome.result().passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 

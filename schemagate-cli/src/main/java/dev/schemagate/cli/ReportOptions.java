@@ -6,9 +6,9 @@ import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.report.ReportFormat;
 import dev.schemagate.report.ReportPaths;
 import dev.schemagate.report.Reports;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,30 +23,24 @@ public final class ReportOptions {
                     + "(default: ${DEFAULT-VALUE}). github is added by itself on GitHub Actions.")
     List<String> formats;
 
-    @Option(names = "--out", defaultValue = "build/schemagate", paramLabel = "DIR",
-            description = "Folder for the json, junit, sarif, markdown and html reports (default: ${DEFAULT-VALUE}).")
-    Path outDir;
+    @Mixin
+    OutputFolderOption folder;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
             description = "Lowest severity that fails the run: error, warning or info (default: the config's lint.failOn, else error).")
     Severity failOn;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The config file (default: schemagate.yml or schemagate.yaml in the migrations folder,"
-                    + " else schemagate.yml in the current folder, if there is one).")
-    Path config;
+    @Mixin
+    ConfigFileOption config;
 
     /** The reporters the formats ask for, with paths shown relative to the working directory. */
     Reports reports() {
-        return new Reports(ReportFormat.parse(formats), outDir, System.getenv(), ReportPaths.workingDirectory());
+        return new Reports(ReportFormat.parse(formats), folder.outDir, System.getenv(), ReportPaths.workingDirectory());
     }
 
     /** The config file this run reads, or null for the default lookup from {@code directory}. */
     Path configFile() {
-        if (config != null && !Files.isRegularFile(config)) {
-            throw new IllegalArgumentException(config + ": no such config file (--config)");
-        }
-        return config;
+        return config.configFile();
     }
 
     /** The lint settings of the run: the config file's, with {@code --fail-on} over its failOn. */

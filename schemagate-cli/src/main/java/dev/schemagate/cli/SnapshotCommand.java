@@ -47,7 +47,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dialect dialect = database.dialect(source);
-        Snapshot snapshot = SnapshotSource.read(source, dialect, database.server(), database.layout(),
+        Snapshot snapshot = SnapshotSource.read(source, dialect, database.server(dialect, source), database.layout(),
                 content.options());
         boolean json = output != null && output.getFileName().toString().toLowerCase().endsWith(".json");
         String text = json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot, extensionVersions);

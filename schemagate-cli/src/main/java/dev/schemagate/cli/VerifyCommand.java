@@ -2,7 +2,6 @@ package dev.schemagate.cli;
 
 import dev.schemagate.dialect.DialectChoice;
 import dev.schemagate.dialect.ServerOptions;
-import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
@@ -29,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** {@code schemagate verify DIR}: applies every migration on a throwaway database and reports. */
@@ -47,14 +45,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--checks", split = ",", paramLabel = "CHECK",
-            description = "Checks to make, comma-separated: apply, reversibility, data, integrity, lint, probes, performance "
-                    + "(default: all but probes and performance). Apply always runs.")
-    List<String> checks;
+    @Mixin
+    GateOptions gate;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_ROWS,
-            description = "Synthetic rows the data and lint checks put in each table, at least 1 (default: ${DEFAULT-VALUE}).")
-    int rows;
+    @Mixin
+    RowsOption rows;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + VerifyOptions.DEFAULT_SEED,
             description = "Seed of the synthetic rows; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
@@ -68,10 +63,6 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "A git revision such as origin/main: migrations whose files it holds are history (only applied),"
                     + " its files must not be edited, deleted or renamed, and new migrations must sort after them.")
     String since;
-
-    @Option(names = "--expected", paramLabel = "FILE",
-            description = "The schema the migrations must end in: a schema .sql or a snapshot .json; a difference fails the run.")
-    String expected;
 
     @Option(names = "--jobs", paramLabel = "N",
             description = "With several dialects or --pg-version values: how many targets run at once "
@@ -94,11 +85,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withLayout(database.layout())
                 .withDialect(database.dialect)
                 .withServer(database.server())
-                .withChecks(checks == null ? CheckName.defaults() : checks.stream().map(CheckName::fromId).collect(Collectors.toSet()))
+                .withChecks(gate.checks())
                 .withBaseline(baseline == null ? null : parseVersion(baseline))
                 .withSince(since)
-                .withRows(rows, seed)
-                .withExpected(expected)
+                .withRows(rows.rows(), seed)
+                .withExpected(gate.expected)
                 .withSettings(located.settings());
         options = options.withFailOn(report.failOn != null ? report.failOn : options.lintConfig().failOn());
         if (Target.several(database.dialect, database.pgVersion)) {

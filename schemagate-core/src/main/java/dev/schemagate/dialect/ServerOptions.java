@@ -1,5 +1,13 @@
 package dev.schemagate.dialect;
 
+import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.MigrationDiscovery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How to get a database server.
  *
@@ -32,6 +40,50 @@ public record ServerOptions(String version, String url, Timeouts timeouts, boole
 
     public ServerOptions withSession(SessionSettings newSession) {
         return new ServerOptions(version, url, timeouts, shared, newSession);
+    }
+
+    /**
+     * These options for a run on {@code dialect}: the {@code session:} settings of {@code config}
+     * (when there is such a file) under the settings given, which win. Every command that starts a
+     * database takes its options from here, so that each makes the same settings, and each refuses
+     * them on a dialect that does not {@linkplain Dialect#runsSessionSettings() make them} rather
+     * than run without them.
+     *
+     * @throws InputException when there are settings and the dialect makes none; the message names them
+     */
+    public ServerOptions forRun(Dialect dialect, Path config) {
+        SessionSettings file = SessionSettings.load(config);
+        SessionSettings merged = session.over(file);
+        if (merged.isEmpty() || dialect.runsSessionSettings()) {
+            return withSession(merged);
+        }
+        List<String> sources = new ArrayList<>();
+        if (!session.isEmpty()) {
+            sources.add(String.join(", ", session.values().keySet()) + " (--session)");
+        }
+        List<String> fromFile = file.values().keySet().stream().filter(name -> !session.values().containsKey(name)).toList();
+        if (!fromFile.isEmpty()) {
+            sources.add(String.join(", ", fromFile) + " (session: in " + config + ")");
+        }
+        throw new InputException("the " + dialect.id() + " dialect makes no session settings, but the run asks for "
+                + String.join(" and ", sources) + ": remove them, or make them in the migrations themselves");
+    }
+
+    /**
+     * These options for a run on {@code dialect} that reads {@code sources} (folders, DIR@VERSION,
+     * files, jdbc: URLs), as {@link #forRun}: the config file is that of the first migrations folder
+     * among them, else the current folder's.
+     */
+    public ServerOptions forSources(Dialect dialect, String... sources) {
+        Path folder = Path.of("");
+        for (String source : sources) {
+            String path = source.replaceFirst("@[^/\\\\]*$", "");
+            if (!source.startsWith("jdbc:") && Files.isDirectory(Path.of(path))) {
+                folder = Path.of(path);
+                break;
+            }
+        }
+        return forRun(dialect, MigrationDiscovery.configFile(folder));
     }
 
     public static ServerOptions embedded(String version) {

@@ -64,9 +64,9 @@ public final class Profiler {
                 "profiling is not available for dialect '" + dialect.id() + "'; it needs a dialect that fills tables on its server"));
         MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()),
                 options.settings());
-        HistoryCut cut = HistoryGuard.forRun(set, options.since(), null, ReleaseConfig.load(options.config() != null
-                ? options.config() : LintConfigFile.locate(options.directory()))).cut();
-        try (DatabaseServer running = dialect.start(options.server())) {
+        Path config = options.config() != null ? options.config() : LintConfigFile.locate(options.directory());
+        HistoryCut cut = HistoryGuard.forRun(set, options.since(), null, ReleaseConfig.load(config)).cut();
+        try (DatabaseServer running = dialect.start(options.server().forRun(dialect, config))) {
             return profile(options, dialect, set, cut, running, start);
         }
     }

@@ -27,7 +27,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "schemagate.layout", defaultValue = "auto")
     String layout;
 
-    /** postgres or sqlite; absent: from the dbUrl, schemagate.yml's dialect: or the migrations folder, else postgres. */
+    /** postgres, sqlite or mysql; absent: from the dbUrl, schemagate.yml's dialect: or the migrations folder, else postgres. */
     @Parameter(property = "schemagate.dialect")
     String dialect;
 

@@ -68,7 +68,7 @@ public final class DiffMojo extends SchemaMojo {
             throw new InputException("<format>" + format + "</format> is not a diff format: use text, sql or json");
         }
         Dialect dialect = dialect(source, target);
-        DiffRun.DiffOptions options = new DiffRun.DiffOptions(server(), layout(), new SnapshotOptions(owners, privileges),
+        DiffRun.DiffOptions options = new DiffRun.DiffOptions(server().forSources(dialect, source, target), layout(), new SnapshotOptions(owners, privileges),
                 columnOrder, unsafe, PROOF_ROWS);
         DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, !kind.equals("text"));
         PlanProof proof = result.proof();

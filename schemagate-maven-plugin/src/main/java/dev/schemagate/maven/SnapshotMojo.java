@@ -37,7 +37,7 @@ public final class SnapshotMojo extends SchemaMojo {
     @Override
     void run() {
         Dialect dialect = dialect(source);
-        Snapshot snapshot = SnapshotSource.read(source, dialect, server(), layout(),
+        Snapshot snapshot = SnapshotSource.read(source, dialect, server().forSources(dialect, source), layout(),
                 new SnapshotOptions(!noOwners, !noPrivileges));
         boolean json = output.getName().toLowerCase().endsWith(".json");
         write(output, json ? SnapshotJson.toJson(snapshot) : dialect.schemaSql(snapshot, extensionVersions));
