@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * Tells what changed in a PostgreSQL schema since a mark from the catalog rows' own versions: every
  * row a statement writes (or rewrites) carries the id of its transaction, so the rows at or after the
  * mark's id are the changes, whichever statement made them (a DO block, a function, a cascade); a
- * relation whose rows are fewer than at the mark lost a part. Only the relations so changed, those
- * whose definition names them and the sequences are read again; a change anywhere else (a schema, a
+ * relation whose rows are fewer than at the mark lost a part. Only the relations (sequences among
+ * them) so changed and those whose definition names them are read again; a change anywhere else (a schema, a
  * type, a routine, a role) and the whole schema is read, as without a mark.
  */
 public final class ChangeTracker implements ChangeTracking {
@@ -114,14 +114,15 @@ public final class ChangeTracker implements ChangeTracking {
         return merged(base, fresh, replaced);
     }
 
-    /** The base with the replaced relations' tables, views and links taken from the fresh read, and the fresh sequences. */
+    /** The base with the replaced relations' tables, views, sequences and links taken from the fresh read. */
     private static Snapshot merged(Snapshot base, Snapshot fresh, Set<QualifiedName> replaced) {
         List<Table> tables = kept(base.tables(), fresh.tables(), table -> QualifiedName.of(table.schema(), table.name()), replaced);
         List<View> views = kept(base.views(), fresh.views(), view -> QualifiedName.of(view.schema(), view.name()), replaced);
         List<Dependency> dependencies = new ArrayList<>(base.dependencies().stream()
                 .filter(link -> !names(link.dependent(), replaced) && !names(link.referenced(), replaced)).toList());
         dependencies.addAll(fresh.dependencies());
-        List<Sequence> sequences = fresh.sequences();
+        List<Sequence> sequences = kept(base.sequences(), fresh.sequences(),
+                sequence -> QualifiedName.of(sequence.schema(), sequence.name()), replaced);
         return new Snapshot(base.schemas(), base.extensions(), base.collations(), base.enums(), base.domains(),
                 base.compositeTypes(), base.rangeTypes(), sequences, tables, views, base.routines(),
                 base.eventTriggers(), dependencies);

@@ -99,8 +99,8 @@ public final class PostgresIntrospector {
     }
 
     /**
-     * Reads the relations (tables, views, materialized views) of the given oids with their parts, the
-     * links that name them, and every sequence: what a change to those relations can alter; the other
+     * Reads the relations (tables, views, materialized views, sequences) of the given oids with their
+     * parts and the links that name them: what a change to those relations can alter; the other
      * lists of the result are empty. Like a snapshot, it runs in a transaction of its own on a
      * connection in autocommit mode, and under a savepoint that is rolled back inside an open one.
      */

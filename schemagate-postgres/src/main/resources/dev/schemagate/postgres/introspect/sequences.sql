@@ -1,4 +1,6 @@
--- Stand-alone sequences (identity sequences belong to their columns) and their OWNED BY column.
+-- Stand-alone sequences (identity sequences belong to their columns) and their OWNED BY column. A
+-- scoped read reads only the sequences of its scope: a sequence's definition is its pg_class and
+-- pg_sequence rows, which change (and so mark it changed) whenever it does; its value is data.
 SELECT c.oid,
        n.nspname AS schema,
        c.relname AS name,
@@ -22,6 +24,7 @@ LEFT JOIN pg_class tc ON tc.oid = d.refobjid
 LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
 LEFT JOIN pg_attribute ta ON ta.attrelid = d.refobjid AND ta.attnum = d.refobjsubid
 WHERE c.relkind = 'S'
+  {{scoped: AND c.oid = ANY (@scope)}}
   AND d.deptype IS DISTINCT FROM 'i'
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The schema a mark and what changed since it give is the schema a whole snapshot reads, whatever a
  * script did: inside a transaction, as a cycle runs scripts, and committed statement by statement,
  * as a cycle on a copy does. The changes reach relations the script never named (a view over a
- * renamed column, a foreign key to a dropped table, a default over a renamed sequence).
+ * renamed column, a foreign key to a dropped table, a default over a renamed sequence, a sequence
+ * owned by a renamed column), and only a sequence's definition counts, never its value.
  */
 class ChangeTrackerTest {
 
@@ -30,6 +31,7 @@ class ChangeTrackerTest {
             CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id), no bigint DEFAULT nextval('ticket_no'),
                             CHECK (no > 0));
             CREATE INDEX b_a ON b (a_id);
+            CREATE SEQUENCE b_serial OWNED BY b.id;
             CREATE TABLE unrelated (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
             CREATE VIEW a_names AS SELECT id, name FROM a;
             CREATE VIEW a_names_again AS SELECT name FROM a_names;
@@ -98,6 +100,18 @@ class ChangeTrackerTest {
             "DROP MATERIALIZED VIEW b_count; CREATE MATERIALIZED VIEW b_count AS SELECT count(*) AS n, 1 AS one FROM b",
             "CREATE TABLE p (id int, at date) PARTITION BY RANGE (at); CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')",
             "ALTER TABLE b ALTER COLUMN no DROP DEFAULT; DROP SEQUENCE ticket_no",
+            "SELECT setval('ticket_no', 42); SELECT nextval('b_serial')",
+            "ALTER SEQUENCE ticket_no INCREMENT BY 7 MINVALUE 0 MAXVALUE 9000 CYCLE",
+            "ALTER SEQUENCE ticket_no AS integer",
+            "ALTER SEQUENCE ticket_no RESTART WITH 50",
+            "ALTER SEQUENCE ticket_no OWNED BY b.no",
+            "ALTER SEQUENCE b_serial OWNED BY NONE",
+            "ALTER TABLE b RENAME COLUMN id TO key",
+            "ALTER TABLE b RENAME TO bee",
+            "ALTER TABLE b DROP COLUMN id CASCADE",
+            "COMMENT ON SEQUENCE ticket_no IS 'tickets'",
+            "GRANT USAGE ON SEQUENCE b_serial TO PUBLIC",
+            "CREATE SEQUENCE fresh START 5 OWNED BY unrelated.note",
     })
     void whatChangedSinceTheMarkIsWhatAWholeSnapshotReads(String script) throws SQLException {
         ChangeTracker tracker = new ChangeTracker(0);
