@@ -59,6 +59,21 @@ class ToolTransactionsTest {
     }
 
     @Test
+    void aRefusalTheApplyCheckShowsIsNotRepeatedByTheDialectsLintRule() throws IOException {
+        write("2020-01-01-000000_table/up.sql", "CREATE TABLE t (a int);");
+        write("2020-01-01-000000_table/down.sql", "DROP TABLE t;");
+        write("2020-01-02-000000_index/up.sql", "CREATE INDEX CONCURRENTLY t_a ON t (a);");
+        write("2020-01-02-000000_index/down.sql", "DROP INDEX CONCURRENTLY t_a;");
+
+        VerifyResult result = new Verifier(new ProgressListener() { }).verify(VerifyOptions.of(dir).withServer(SERVER)
+                .withChecks(Set.of(CheckName.APPLY, CheckName.LINT)));
+
+        assertThat(refusals(result)).extracting(f -> f.location().file()).contains(dir.resolve("2020-01-02-000000_index/up.sql"));
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("lint.concurrently-in-transaction"))
+                .extracting(Finding::location).doesNotContainAnyElementsOf(refusals(result).stream().map(Finding::location).toList());
+    }
+
+    @Test
     void aDownScriptOnlyTheRollbackRunsIsCaughtToo() throws IOException {
         write("V1__table.sql", "CREATE TABLE t (a int);");
         write("U1__table.sql", "DROP TABLE t;");

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,10 @@ import java.util.stream.Collectors;
  */
 public final class HistoryTables {
 
+    /** The columns of the tables named as the placeholders say, in standard SQL (no catalog schema holds a history table). */
     private static final String COLUMNS = """
             SELECT table_schema, table_name, lower(column_name) FROM information_schema.columns
-             WHERE lower(table_name) = ANY (?) AND table_schema NOT IN ('pg_catalog', 'information_schema')
+             WHERE lower(table_name) IN (%s) AND table_schema <> 'information_schema'
              ORDER BY 1, 2""";
 
     private HistoryTables() {
@@ -58,8 +60,12 @@ public final class HistoryTables {
                     }
                     names.add(wanted.flywayTable().toLowerCase(Locale.ROOT));
                 });
-        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
-            statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+        List<String> asked = List.copyOf(names);
+        try (PreparedStatement statement = connection.prepareStatement(
+                COLUMNS.formatted(String.join(", ", Collections.nCopies(asked.size(), "?"))))) {
+            for (int i = 0; i < asked.size(); i++) {
+                statement.setString(i + 1, asked.get(i));
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     tables.computeIfAbsent(List.of(rows.getString(1), rows.getString(2)), key -> new TreeSet<>()).add(rows.getString(3));

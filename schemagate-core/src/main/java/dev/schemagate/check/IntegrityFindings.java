@@ -1,6 +1,7 @@
 package dev.schemagate.check;
 
 import dev.schemagate.data.IntegrityProblem;
+import dev.schemagate.dialect.Vocabulary;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
 
@@ -18,14 +19,15 @@ public final class IntegrityFindings {
     private IntegrityFindings() {
     }
 
-    /** A problem that first showed after {@code migration} ran. */
-    public static Finding after(Migration migration, IntegrityProblem problem) {
+    /** A problem that first showed after {@code migration} ran, told in the dialect's {@code words}. */
+    public static Finding after(Migration migration, IntegrityProblem problem, Vocabulary words) {
         Location at = migration.up().location();
         return switch (problem.kind()) {
             case INVALID_INDEX -> new Finding(INVALID_INDEX, Severity.ERROR, at,
                     "index " + problem.object() + " on " + problem.table() + " is invalid after " + migration.displayName(),
-                    "An invalid index slows writes and serves no reads: drop it and build it again "
-                            + "(a failed CREATE INDEX CONCURRENTLY leaves one behind).", List.of(problem.detail()));
+                    "An invalid index slows writes and serves no reads: drop it and build it again"
+                            + (words.invalidIndexCause().isEmpty() ? "." : " (" + words.invalidIndexCause() + ")."),
+                    List.of(problem.detail()));
             case FOREIGN_KEY_ORPHANS -> new Finding(ORPHANS, Severity.ERROR, at,
                     "foreign key " + problem.object() + " of " + problem.table() + " has orphan rows after "
                             + migration.displayName(),
@@ -38,7 +40,7 @@ public final class IntegrityFindings {
                     "The next insert that takes the default fails with a duplicate key: call setval() after copying "
                             + "rows with explicit ids.", List.of(problem.detail()));
             case NOT_VALID_CONSTRAINT -> new Finding(NOT_VALID, Severity.WARNING, at,
-                    "constraint " + problem.object() + " of " + problem.table() + " is still NOT VALID after the last "
+                    "constraint " + problem.object() + " of " + problem.table() + " is still " + words.unvalidated() + " after the last "
                             + "migration (added by " + migration.displayName() + ")",
                     "Rows written before it was added are not checked: add a migration that runs "
                             + "ALTER TABLE ... VALIDATE CONSTRAINT " + problem.object() + ".", List.of(problem.detail()));

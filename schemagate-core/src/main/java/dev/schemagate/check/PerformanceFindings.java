@@ -1,6 +1,6 @@
 package dev.schemagate.check;
 
-import dev.schemagate.lint.Observation;
+import dev.schemagate.dialect.Profiling;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.profile.CostFit;
@@ -29,14 +29,17 @@ public final class PerformanceFindings {
     private PerformanceFindings() {
     }
 
-    /** Whether a profiled lock, {@code MODE on table}, blocks writes to its table. */
-    public static boolean blocksWrites(String lock) {
+    /** Whether a profiled lock, {@code MODE on table}, blocks writes to its table, by the dialect's profiling. */
+    public static boolean blocksWrites(Profiling profiling, String lock) {
         int on = lock.indexOf(" on ");
-        return on > 0 && Observation.LockHeld.blocksWrites(lock.substring(0, on));
+        return on > 0 && profiling.blocksWrites(lock.substring(0, on));
     }
 
-    /** A statement whose write-blocking locks would be held {@code heldMs} at {@code rows} rows per table. */
-    public static Finding longLock(Path file, StatementProfile statement, long rows, double heldMs) {
+    /**
+     * A statement whose write-blocking locks would be held {@code heldMs} at {@code rows} rows per table;
+     * {@code steps} is the dialect's way to do it without such locks.
+     */
+    public static Finding longLock(String steps, Path file, StatementProfile statement, long rows, double heldMs) {
         List<String> evidence = new ArrayList<>();
         evidence.add("measured: " + sizes(statement.time()) + " (one run each, under this machine's load)");
         evidence.add("model: " + fit(statement.fit()));
@@ -50,8 +53,7 @@ public final class PerformanceFindings {
                         heldMs > statement.fit().predict(rows) * KEPT_BY_LATER
                                 ? "the statements after it in its transaction keep the lock; move the slow ones (a backfill)"
                                         + " to a migration of their own, in batches"
-                                : "do it in steps that take no lock blocking writes (add the column nullable, backfill in"
-                                        + " batches, build the index CONCURRENTLY, NOT VALID then VALIDATE)"), evidence);
+                                : "do it in steps that take no lock blocking writes (" + steps + ")"), evidence);
     }
 
     /** A statement or migration slower than the baseline. */

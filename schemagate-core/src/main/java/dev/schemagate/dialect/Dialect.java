@@ -169,6 +169,11 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /** The words core's messages use for this database (its name, its spelling of a constraint not yet validated). */
+    default Vocabulary vocabulary() {
+        return Vocabulary.plain(id());
+    }
+
     /** Reads what the server said out of a driver exception. */
     DatabaseError describe(SQLException failure);
 }

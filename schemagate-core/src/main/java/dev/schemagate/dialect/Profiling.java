@@ -14,6 +14,12 @@ import java.sql.SQLException;
  */
 public interface Profiling {
 
+    /** Whether a lock in {@code mode}, as the dialect's observer names it, blocks writes to its table. */
+    boolean blocksWrites(String mode);
+
+    /** How to do a change in steps that take no lock blocking writes, for the advice on a long lock. */
+    String stepsWithoutBlockingWrites();
+
     /**
      * Puts {@code rows} rows in every empty table of {@code schema} (the schema the connection, in
      * autocommit mode, sees now, read only when a table is empty), referenced tables first, and leaves the tables ready to be measured as

@@ -40,7 +40,7 @@ public final class DiffJson {
             ArrayNode hazards = node.putArray("hazards");
             for (Hazard hazard : Hazard.values()) {
                 if (statement.hazards().contains(hazard)) {
-                    hazards.add(hazard.name().toLowerCase());
+                    hazards.add(hazard.key(proof.plan().strongestLock()));
                 }
             }
             node.put("destructive", statement.destructive());

@@ -1,12 +1,14 @@
 package dev.schemagate.diff;
 
+import java.util.Locale;
+
 /**
  * What running a generated statement can do beyond its purpose; every planned statement carries
  * its hazards, written as a comment above it, and {@link #DELETES_DATA} makes it destructive.
  */
 public enum Hazard {
-    /** Takes an ACCESS EXCLUSIVE lock: reads and writes of the table wait until it commits. */
-    ACCESS_EXCLUSIVE("takes ACCESS EXCLUSIVE"),
+    /** Takes the dialect's strongest table lock: reads and writes of the table wait until it commits. */
+    BLOCKS_READS_AND_WRITES("blocks reads and writes"),
     /** Rewrites every row of the table (and its indexes). */
     REWRITES_TABLE("rewrites the table"),
     /** Deletes data: a dropped table or column, or values a type change may not keep. */
@@ -20,8 +22,17 @@ public enum Hazard {
         this.description = description;
     }
 
-    /** For people: {@code takes ACCESS EXCLUSIVE}. */
-    public String description() {
-        return description;
+    /**
+     * For people: {@code deletes data}; the lock hazard as {@code takes} and the lock's name,
+     * {@code strongestLock}, when the plan's dialect names it (empty when it does not).
+     */
+    public String description(String strongestLock) {
+        return this == BLOCKS_READS_AND_WRITES && !strongestLock.isEmpty() ? "takes " + strongestLock : description;
+    }
+
+    /** For machines: {@code deletes_data}; the lock hazard as the lock's name in the same form when the dialect names it. */
+    public String key(String strongestLock) {
+        String name = this == BLOCKS_READS_AND_WRITES && !strongestLock.isEmpty() ? strongestLock : name();
+        return name.toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 }

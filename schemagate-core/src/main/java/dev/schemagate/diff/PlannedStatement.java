@@ -38,15 +38,18 @@ public record PlannedStatement(String sql, Set<Hazard> hazards, String change) {
         return new PlannedStatement(sql, observed, change);
     }
 
-    /** The hazards in their declared order, for people: {@code takes ACCESS EXCLUSIVE, deletes data}. */
-    public String hazardText() {
-        return Arrays.stream(Hazard.values()).filter(hazards::contains).map(Hazard::description)
+    /**
+     * The hazards in their declared order, for people: {@code takes ACCESS EXCLUSIVE, deletes data},
+     * with the dialect's name for its strongest lock (see {@link MigrationPlan#strongestLock()}).
+     */
+    public String hazardText(String strongestLock) {
+        return Arrays.stream(Hazard.values()).filter(hazards::contains).map(hazard -> hazard.description(strongestLock))
                 .collect(Collectors.joining(", "));
     }
 
     /** The statement as a script writes it: its hazards as a comment line above it, then the SQL and a semicolon. */
-    public String render() {
-        String comment = hazards.isEmpty() ? "" : "-- hazards: " + hazardText() + "\n";
+    public String render(String strongestLock) {
+        String comment = hazards.isEmpty() ? "" : "-- hazards: " + hazardText(strongestLock) + "\n";
         return comment + sql.stripTrailing() + ";\n";
     }
 }

@@ -3,6 +3,7 @@ package dev.schemagate.engine;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.IntegrityFindings;
 import dev.schemagate.data.IntegrityProblem;
+import dev.schemagate.dialect.Vocabulary;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Index;
@@ -23,8 +24,14 @@ import java.util.Set;
  */
 final class IntegrityWatch {
 
+    private final Vocabulary words;
     private final Set<String> reported = new HashSet<>();
     private final Map<String, Sighting> notValid = new LinkedHashMap<>();
+
+    /** A watch that tells its findings in the dialect's {@code words}. */
+    IntegrityWatch(Vocabulary words) {
+        this.words = words;
+    }
 
     /** The new problems in the state {@code migration} left, from its snapshot and from the data. */
     List<Finding> after(Migration migration, Snapshot state, List<IntegrityProblem> fromData) {
@@ -35,7 +42,7 @@ final class IntegrityWatch {
                     notValid.putIfAbsent(problem.key(), new Sighting(migration, problem));
                 }
             } else if (reported.add(problem.key())) {
-                findings.add(IntegrityFindings.after(migration, problem));
+                findings.add(IntegrityFindings.after(migration, problem, words));
             }
         }
         return findings;
@@ -76,7 +83,7 @@ final class IntegrityWatch {
                 .filter(seen -> state.table(seen.problem().table())
                         .flatMap(table -> table.constraint(seen.problem().object()))
                         .filter(constraint -> !constraint.validated()).isPresent())
-                .map(seen -> IntegrityFindings.after(seen.migration(), seen.problem()))
+                .map(seen -> IntegrityFindings.after(seen.migration(), seen.problem(), words))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.check.PerformanceFindings;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Profiling;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.profile.Baseline;
@@ -56,12 +57,13 @@ final class PerformanceCheck {
                 ProfileOptions.DEFAULT_THRESHOLD, ProfileOptions.DEFAULT_FLOOR_MS, null);
         ProfileResult result = new Profiler(line -> { }).profile(profile, dialect, set, cut, server);
         List<Finding> findings = new ArrayList<>();
+        Profiling profiling = dialect.profiling().orElseThrow();
         for (MigrationProfile migration : result.migrations()) {
             Path file = set.directory().resolve(migration.file());
             for (StatementProfile statement : migration.statements()) {
                 double held = Math.max(statement.fit().predict(AT_ROWS), statement.heldFit().predict(AT_ROWS));
-                if (held > LONG_LOCK_MS && statement.locks().stream().anyMatch(PerformanceFindings::blocksWrites)) {
-                    findings.add(PerformanceFindings.longLock(file, statement, AT_ROWS, held));
+                if (held > LONG_LOCK_MS && statement.locks().stream().anyMatch(lock -> PerformanceFindings.blocksWrites(profiling, lock))) {
+                    findings.add(PerformanceFindings.longLock(profiling.stepsWithoutBlockingWrites(), file, statement, AT_ROWS, held));
                 }
             }
         }

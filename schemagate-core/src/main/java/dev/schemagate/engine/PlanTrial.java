@@ -121,11 +121,11 @@ final class PlanTrial {
         return lost;
     }
 
-    /** What was seen: ACCESS EXCLUSIVE on a table that held rows, a rewrite, an index built; data loss as declared. */
+    /** What was seen: a lock blocking reads on a table that held rows, a rewrite, an index built; data loss as declared. */
     private static Set<Hazard> hazards(PlannedStatement statement, Observation seen) {
         Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
         if (!seen.strongestLock(null).isEmpty()) {
-            hazards.add(Hazard.ACCESS_EXCLUSIVE);
+            hazards.add(Hazard.BLOCKS_READS_AND_WRITES);
         }
         if (!seen.rewrites().isEmpty()) {
             hazards.add(Hazard.REWRITES_TABLE);

@@ -77,7 +77,7 @@ public final class PlanValidator {
                 Seeded rowsBefore = seed(seeded, from, plan);
                 PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
                 PlanRun full = trial.run(plan.statements());
-                MigrationPlan observed = new MigrationPlan(observedHazards(plan, full));
+                MigrationPlan observed = plan.with(observedHazards(plan, full));
                 if (unsafe || plan.destructive().isEmpty()) {
                     return new PlanProof(observed, full, List.of(), null, null);
                 }

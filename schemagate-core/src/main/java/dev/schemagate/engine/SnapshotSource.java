@@ -16,6 +16,7 @@ import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
+import dev.schemagate.migration.RunCondition;
 import dev.schemagate.migration.Script;
 import dev.schemagate.migration.Version;
 import dev.schemagate.model.Snapshot;
@@ -31,6 +32,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.Function;
 
@@ -55,26 +57,30 @@ public final class SnapshotSource {
                 return read(source, dialect, started, layout, options);
             }
         }
-        return read(source, dialect, layout, options, scripts -> applied(scripts, dialect, server, options));
+        return read(source, dialect, layout, options, migrations -> appliedMigrations(migrations, dialect, server, options));
     }
 
     /** The snapshot of a database these scripts were applied to, in order, on a server started as {@code server} says. */
     public static Snapshot applied(List<Script> scripts, Dialect dialect, ServerOptions server, SnapshotOptions options) {
+        return appliedMigrations(scripts.stream().map(SnapshotSource::unconditioned).toList(), dialect, server, options);
+    }
+
+    private static Snapshot appliedMigrations(List<Migration> migrations, Dialect dialect, ServerOptions server, SnapshotOptions options) {
         if (server.shared()) {
-            refuseOutsideReach(dialect, scripts);
+            refuseOutsideReach(dialect, migrations.stream().map(Migration::up).toList());
         }
         try (DatabaseServer started = dialect.start(server)) {
-            return applied(scripts, dialect, started, options);
+            return applied(migrations, dialect, started, options);
         }
     }
 
     /** Reads the snapshot {@code source} describes, applying any SQL on a scratch database of a server already running. */
     public static Snapshot read(String source, Dialect dialect, DatabaseServer running, Layout layout, SnapshotOptions options) {
-        return read(source, dialect, layout, options, scripts -> applied(scripts, dialect, running, options));
+        return read(source, dialect, layout, options, migrations -> applied(migrations, dialect, running, options));
     }
 
     private static Snapshot read(String source, Dialect dialect, Layout layout, SnapshotOptions options,
-                                 Function<List<Script>, Snapshot> apply) {
+                                 Function<List<Migration>, Snapshot> apply) {
         if (source.startsWith("jdbc:")) {
             return live(source, dialect, options);
         }
@@ -87,13 +93,13 @@ public final class SnapshotSource {
         if (Files.isDirectory(path)) {
             MigrationSet set = MigrationDiscovery.discover(path, layout, Dialects.names(dialect));
             Version upTo = versionText == null ? null : version(set, versionText, source);
-            List<Script> scripts = new ArrayList<>();
+            List<Migration> migrations = new ArrayList<>();
             for (Migration migration : set.migrations()) {
                 if (upTo == null || (migration.version() != null && migration.version().compareTo(upTo) <= 0)) {
-                    scripts.add(migration.up());
+                    migrations.add(migration);
                 }
             }
-            return apply.apply(scripts);
+            return apply.apply(migrations);
         }
         if (!Files.isRegularFile(path)) {
             throw new InputException(source + ": no such file or folder; name a migrations folder, a .sql or .json file, or a jdbc: URL");
@@ -103,7 +109,7 @@ public final class SnapshotSource {
             return SnapshotJson.fromJson(readText(path));
         }
         if (name.endsWith(".sql")) {
-            return apply.apply(List.of(Script.of(path, readText(path))));
+            return apply.apply(List.of(unconditioned(Script.of(path, readText(path)))));
         }
         throw new InputException(source + ": not a snapshot source; name a migrations folder, a .sql or .json file, or a jdbc: URL");
     }
@@ -124,12 +130,31 @@ public final class SnapshotSource {
         return Path.of(at > 0 && !Files.exists(Path.of(source)) ? source.substring(0, at) : source);
     }
 
-    private static Snapshot applied(List<Script> scripts, Dialect dialect, DatabaseServer server, SnapshotOptions options) {
+    private static Migration unconditioned(Script script) {
+        return new Migration(null, script.file().getFileName().toString(), script, Optional.empty());
+    }
+
+    /**
+     * Applies the migrations in order, each as its run condition decides (see {@link RunCondition#of}),
+     * as verify does: a skipped one is left out, one that stops the run is an input error.
+     */
+    private static Snapshot applied(List<Migration> migrations, Dialect dialect, DatabaseServer server, SnapshotOptions options) {
         ScriptRunner runner = new ScriptRunner(dialect);
         try (ScratchDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
-            for (Script script : scripts) {
-                ScriptOutcome outcome = runner.run(connection, script);
+            List<Migration> applied = new ArrayList<>();
+            for (Migration migration : migrations) {
+                RunCondition.Decision decision = RunCondition.of(migration, connection, applied);
+                if (decision.verdict() == RunCondition.Verdict.SKIP) {
+                    continue;
+                }
+                if (decision.verdict() == RunCondition.Verdict.HALT) {
+                    throw new InputException(decision.whole().orElse(migration.up().location()) + ": " + migration.displayName()
+                            + ": the preconditions stop the run here (" + decision.handling() + "): " + decision.message()
+                            + "; fix them, or change how they are handled, to take a snapshot");
+                }
+                applied.add(migration);
+                ScriptOutcome outcome = runner.run(connection, migration.up());
                 if (!outcome.succeeded()) {
                     Finding failure = outcome.failure().orElseThrow();
                     throw new InputException(failure.location() + ": " + failure.message() + "; fix it to take a snapshot");

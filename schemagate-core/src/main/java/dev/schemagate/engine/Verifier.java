@@ -20,6 +20,7 @@ import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.history.HistoryGuard;
 import dev.schemagate.history.ReleaseConfig;
+import dev.schemagate.lint.DialectRules;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
@@ -133,7 +134,7 @@ public final class Verifier {
                         .lint(ran, cut).findings(), findings) : List.of(LintAvailability.unavailable(set, dialect.id())));
             }
             if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
-                findings.addAll(withoutRefusedAgain(lint(ran, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings));
+                findings.addAll(withoutRefusedAgain(lint(ran, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings, dialect));
             } else if (walked.historyApplied() != null) {
                 walked.historyApplied().close();
             }
@@ -159,7 +160,7 @@ public final class Verifier {
             findings.add(ReversibilityFindings.noDownScripts(set));
         }
         MigrationCycle cycle = new MigrationCycle(dialect, runner, options, hasDowns);
-        IntegrityWatch integrity = new IntegrityWatch();
+        IntegrityWatch integrity = new IntegrityWatch(dialect.vocabulary());
         Snapshot state = null;
         List<MigrationRun> runs = new ArrayList<>();
         List<Migration> migrations = set.migrations();
@@ -189,6 +190,7 @@ public final class Verifier {
                 }
                 if (decision.verdict() == RunCondition.Verdict.SKIP || decision.verdict() == RunCondition.Verdict.HALT) {
                     MigrationRun run = (decision.verdict() == RunCondition.Verdict.SKIP ? MigrationRun.skipped(migration)
+                            : decision.whole().isPresent() ? MigrationRun.notRun(migration)
                             : MigrationRun.of(migration, new ScriptOutcome(0, "", Optional.of(decided)), Duration.ZERO)).asHistory(past);
                     stopped = decision.verdict() == RunCondition.Verdict.HALT;
                     runs.add(run);
@@ -283,12 +285,9 @@ public final class Verifier {
 
     /** What the migration's run condition decides on the working database now, given what the run applied so far. */
     private static RunCondition.Decision decide(Migration migration, WorkingDatabase database, List<MigrationRun> runs) {
-        if (migration.condition().isEmpty()) {
-            return RunCondition.Decision.RUNS;
-        }
         List<Migration> applied = runs.stream().filter(run -> run.status() == MigrationRun.Status.APPLIED).map(MigrationRun::migration)
                 .toList();
-        return migration.condition().get().decide(database.connection(), applied);
+        return RunCondition.of(migration, database.connection(), applied);
     }
 
     /**
@@ -374,16 +373,15 @@ public final class Verifier {
     }
 
     /**
-     * The lint's findings less its {@code lint.concurrently-in-transaction} on a statement the
-     * apply check has already shown refused by the server in the tool's transaction: one fact, one
-     * finding, the one with the server's evidence.
+     * The lint's findings less those of the dialect's rules that repeat a refusal (PostgreSQL's
+     * {@code lint.concurrently-in-transaction}) on a statement the apply check has already shown
+     * refused by the server in the tool's transaction: one fact, one finding, the one with the server's evidence.
      */
-    private static final String LINT_REFUSED_IN_TRANSACTION = "lint.concurrently-in-transaction";
-
-    private static List<Finding> withoutRefusedAgain(List<Finding> lint, List<Finding> findings) {
+    private static List<Finding> withoutRefusedAgain(List<Finding> lint, List<Finding> findings, Dialect dialect) {
+        Set<String> repeating = DialectRules.find(dialect.id()).map(DialectRules::repeatRefusalInTransaction).orElse(Set.of());
         Set<Location> refused = findings.stream().filter(f -> f.ruleId().equals(StatementFailures.NOT_IN_TRANSACTION))
                 .map(Finding::location).collect(Collectors.toSet());
-        return lint.stream().filter(f -> !(f.ruleId().equals(LINT_REFUSED_IN_TRANSACTION)
+        return lint.stream().filter(f -> !(repeating.contains(f.ruleId())
                 && f.location() != null && refused.contains(f.location()))).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.schemagate.engine;
 
+import dev.schemagate.check.ConditionFindings;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.Severity;
 import dev.schemagate.data.ProbeOutcome;
@@ -8,6 +9,7 @@ import dev.schemagate.migration.MigrationSet;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +48,22 @@ public record VerifyResult(MigrationSet migrations, List<MigrationRun> runs, Lis
      */
     public boolean concerns(MigrationRun run, Finding finding) {
         return migrations.owner(finding.location()).filter(run.migration()::equals).isPresent();
+    }
+
+    /**
+     * Why the migrations not run were not reached: an earlier migration failed, or (when none
+     * failed) the preconditions that stopped the run, in their finding's words; empty when every
+     * migration was reached.
+     */
+    public Optional<String> stopReason() {
+        if (runs.stream().noneMatch(run -> run.status() == MigrationRun.Status.NOT_RUN)) {
+            return Optional.empty();
+        }
+        if (runs.stream().anyMatch(run -> run.status() == MigrationRun.Status.FAILED)) {
+            return Optional.of("an earlier migration failed");
+        }
+        return Optional.of(findings.stream().filter(f -> f.ruleId().equals(ConditionFindings.HALTED)).map(Finding::message)
+                .findFirst().orElse("an earlier migration failed"));
     }
 
     public boolean passed() {

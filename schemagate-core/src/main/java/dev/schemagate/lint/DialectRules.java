@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +42,7 @@ public interface DialectRules {
     }
 
     /** The rules of a dialect, if a module on the class path supplies them. */
-    static Optional<DialectRules> find(String dialect) {
+    public static Optional<DialectRules> find(String dialect) {
         return all().stream().filter(rules -> rules.dialect().equalsIgnoreCase(dialect)).findFirst();
     }
 
@@ -60,6 +61,15 @@ public interface DialectRules {
     default List<Evident> evident(Statement statement, Observation observed, Predicate<Rule> covered,
                                   Predicate<String> inProduction) {
         return List.of();
+    }
+
+    /**
+     * The ids of these rules whose finding repeats what the apply check shows when the server refuses
+     * a statement inside the tool's transaction: a verify run keeps the apply check's finding, with the
+     * server's evidence, alone. None by default.
+     */
+    default Set<String> repeatRefusalInTransaction() {
+        return Set.of();
     }
 
     /**

@@ -19,7 +19,7 @@ final class Evidence {
         String ms = observed.duration().toMillis() + " ms";
         for (String rewritten : observed.rewrites()) {
             lines.add("observed: rewrote " + rewritten + " — " + rows(observed, rewritten) + ", " + ms
-                    + (observed.underAccessExclusive(rewritten) ? " — under ACCESS EXCLUSIVE" : ""));
+                    + observed.readsBlockedBy(rewritten).map(mode -> " — under " + mode).orElse(""));
         }
         for (String index : observed.indexesBuilt()) {
             lines.add("observed: built index " + index + " in " + ms);

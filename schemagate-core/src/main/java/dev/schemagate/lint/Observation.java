@@ -1,7 +1,6 @@
 package dev.schemagate.lint;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,52 +52,36 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
         return viewsReading.getOrDefault(table + "." + column, List.of());
     }
 
-    /** One lock on a table: its name and the mode, spelled as in the documentation ({@code ACCESS EXCLUSIVE}). */
-    public record LockHeld(String table, String mode) {
-
-        public static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE";
-
-        /** Whether a lock in this mode blocks writes to its table (SHARE or stronger). */
-        public static boolean blocksWrites(String mode) {
-            return List.of("SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", ACCESS_EXCLUSIVE).contains(mode);
-        }
+    /**
+     * One lock on a table, with what its dialect's observer knows of it, so that core needs no lock vocabulary.
+     *
+     * @param table        the locked table
+     * @param mode         the mode as the dialect's documentation names it
+     * @param strength     its rank among the dialect's modes, the weakest lowest
+     * @param blocksWrites whether other sessions' writes to the table wait while it is held
+     * @param blocksReads  whether other sessions' reads of the table wait too (the strongest kind of lock)
+     */
+    public record LockHeld(String table, String mode, int strength, boolean blocksWrites, boolean blocksReads) {
     }
 
     public boolean existed(String table) {
         return table == null || existingTables.contains(table);
     }
 
-    /** True when the table was under ACCESS EXCLUSIVE while the statement ran, taken by it or earlier. */
-    public boolean underAccessExclusive(String table) {
-        return !strongestLock(table).isEmpty() || heldBefore.stream()
-                .anyMatch(l -> l.table().equals(table) && l.mode().equals(LockHeld.ACCESS_EXCLUSIVE));
+    /** The mode of the lock blocking reads the table was under while the statement ran, taken by it or earlier. */
+    public java.util.Optional<String> readsBlockedBy(String table) {
+        return java.util.stream.Stream.concat(locks.stream(), heldBefore.stream())
+                .filter(l -> l.table().equals(table) && l.blocksReads()).map(LockHeld::mode).findFirst();
     }
 
-    /** True when an earlier statement of the transaction held a lock on the table that blocks writes (SHARE or stronger). */
+    /** True when an earlier statement of the transaction held a lock on the table that blocks writes. */
     public boolean heldBlockingWrites(String table) {
-        return heldBefore.stream().anyMatch(l -> l.table().equals(table) && LockHeld.blocksWrites(l.mode()));
+        return heldBefore.stream().anyMatch(l -> l.table().equals(table) && l.blocksWrites());
     }
 
     public boolean rewrote(String table) {
         return rewrites.contains(table);
     }
-
-    /**
-     * The existing tables this statement locked in a mode that blocks writes and is not an index
-     * build's (SHARE ROW EXCLUSIVE or stronger), each with its strongest such mode.
-     */
-    public List<LockHeld> blockingWrites() {
-        List<String> strongest = List.of(LockHeld.ACCESS_EXCLUSIVE, "EXCLUSIVE", "SHARE ROW EXCLUSIVE");
-        Map<String, LockHeld> byTable = new LinkedHashMap<>();
-        locks.stream().filter(l -> strongest.contains(l.mode()) && existed(l.table()))
-                .sorted(Comparator.comparing((LockHeld l) -> strongest.indexOf(l.mode())))
-                .forEach(l -> byTable.putIfAbsent(l.table(), l));
-        return List.copyOf(byTable.values());
-    }
-
-    /** Lock modes from the weakest to the strongest, as the documentation lists them. */
-    private static final List<String> STRENGTH = List.of("ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
-            "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", LockHeld.ACCESS_EXCLUSIVE);
 
     /**
      * The strongest lock this statement took on each table that existed when its migration started
@@ -108,15 +91,15 @@ public record Observation(Duration duration, List<LockHeld> locks, List<LockHeld
         Map<String, LockHeld> byTable = new LinkedHashMap<>();
         for (LockHeld lock : locks) {
             if (existed(lock.table())) {
-                byTable.merge(lock.table(), lock, (a, b) -> STRENGTH.indexOf(b.mode()) > STRENGTH.indexOf(a.mode()) ? b : a);
+                byTable.merge(lock.table(), lock, (a, b) -> b.strength() > a.strength() ? b : a);
             }
         }
         return List.copyOf(byTable.values());
     }
 
-    /** The existing tables this statement held ACCESS EXCLUSIVE on, or {@code table} alone when given. */
+    /** The existing tables this statement held a lock blocking reads on, or {@code table} alone when given. */
     public List<String> strongestLock(String table) {
-        return locks.stream().filter(l -> l.mode().equals(LockHeld.ACCESS_EXCLUSIVE))
+        return locks.stream().filter(LockHeld::blocksReads)
                 .map(LockHeld::table).filter(t -> table == null ? existed(t) : t.equals(table)).distinct().toList();
     }
 }

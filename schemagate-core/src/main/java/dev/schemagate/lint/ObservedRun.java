@@ -101,8 +101,7 @@ final class ObservedRun {
                     applied.add(script.migration());
                     continue;
                 }
-                RunCondition.Decision decision = script.migration().condition().map(condition -> condition.decide(connection,
-                        List.copyOf(applied))).orElse(RunCondition.Decision.RUNS);
+                RunCondition.Decision decision = RunCondition.of(script.migration(), connection, applied);
                 if (decision.verdict() != RunCondition.Verdict.RUN && decision.verdict() != RunCondition.Verdict.HALT) {
                     decided.add(ConditionFindings.of(script.migration(), decision));
                 }

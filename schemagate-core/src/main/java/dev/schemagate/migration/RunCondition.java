@@ -21,6 +21,16 @@ public interface RunCondition {
      */
     Decision decide(Connection connection, List<Migration> applied);
 
+    /**
+     * What becomes of {@code migration} on the database now: the one place every run that applies
+     * migrations (verify, observed lint, snapshot, diff) asks, so that all of them run the same ones.
+     *
+     * @param applied the migrations this run applied before it, in order
+     */
+    static Decision of(Migration migration, Connection connection, List<Migration> applied) {
+        return migration.condition().map(condition -> condition.decide(connection, List.copyOf(applied))).orElse(Decision.RUNS);
+    }
+
     /** What becomes of the migration. */
     enum Verdict {
         /** The condition holds: the migration runs. */

@@ -133,11 +133,13 @@ public final class MutationRun {
     private MutantResult timed(Context context, Mutant mutant, ExecutorService checks, Map<Integer, CompletableFuture<VerifyResult>> baselines,
                                Map<Integer, CompletableFuture<List<Finding>>> tails) {
         long start = System.nanoTime();
-        Future<MutantResult> check = checks.submit(() -> check(context, mutant, baselines, tails, start));
+        WatchedServer watched = new WatchedServer(context.server());
+        Future<MutantResult> check = checks.submit(() -> check(context, mutant, watched, baselines, tails, start));
         try {
             return check.get(context.options().timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             check.cancel(true);
+            watched.stop();
             return new MutantResult(mutant, Verdict.TIMED_OUT, List.of(), "still running after " + context.options().timeout().toSeconds() + "s",
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
@@ -148,7 +150,7 @@ public final class MutationRun {
         }
     }
 
-    private MutantResult check(Context context, Mutant mutant, Map<Integer, CompletableFuture<VerifyResult>> baselines,
+    private MutantResult check(Context context, Mutant mutant, WatchedServer watched, Map<Integer, CompletableFuture<VerifyResult>> baselines,
                                Map<Integer, CompletableFuture<List<Finding>>> tails, long start) {
         int index = mutant.migration();
         Optional<ScratchDatabase> before = context.templates().before(index);
@@ -162,9 +164,9 @@ public final class MutationRun {
             return new MutantResult(mutant, Verdict.NOT_RUN, List.of(), original.displayName() + " shares its file with another migration",
                     Duration.ZERO);
         }
-        VerifyResult baseline = once(baselines, index, () -> verify(context, context.set(), index, before.get()));
+        VerifyResult baseline = once(baselines, index, () -> verify(context, context.server(), context.set(), index, before.get()));
         MigrationSet mutated = mutant.applyTo(context.set());
-        VerifyResult result = verify(context, mutated, index, before.get());
+        VerifyResult result = verify(context, watched, mutated, index, before.get());
         List<Finding> fresh = fresh(baseline.findings(), result.findings());
         if (!fresh.isEmpty()) {
             return done(mutant, Verdict.KILLED, fresh, "", start);
@@ -175,8 +177,8 @@ public final class MutationRun {
         }
         String masked = "";
         if (context.tail().matters(context.set(), index)) {
-            List<Finding> later = fresh(once(tails, index, () -> context.tail().findings(context.set(), index, before.get())),
-                    context.tail().findings(mutated, index, before.get()));
+            List<Finding> later = fresh(once(tails, index, () -> context.tail().findings(context.server(), context.set(), index, before.get())),
+                    context.tail().findings(watched, mutated, index, before.get()));
             if (!later.isEmpty()) {
                 return done(mutant, Verdict.KILLED, later, "", start);
             }
@@ -224,14 +226,14 @@ public final class MutationRun {
     }
 
     /** The gate on the migrations up to {@code index}, from the copy before it: the earlier ones are history, already applied. */
-    private static VerifyResult verify(Context context, MigrationSet set, int index, ScratchDatabase before) {
+    private static VerifyResult verify(Context context, DatabaseServer server, MigrationSet set, int index, ScratchDatabase before) {
         List<Migration> upTo = set.migrations().subList(0, index + 1);
         MigrationSet truncated = new MigrationSet(set.directory(), set.layout(), upTo, set.ignored());
         Set<Path> history = new HashSet<>();
         upTo.subList(0, index).forEach(m -> history.add(m.up().file()));
         HistoryCut cut = new HistoryCut("the migrations before the mutant", history);
         return new Verifier(ProgressListener.NONE).verifyFrom(context.options().verify(), context.dialect(), truncated, cut,
-                context.server(), before, index);
+                server, before, index);
     }
 
     private static boolean sharesItsFile(MigrationSet set, int index) {
@@ -240,11 +242,12 @@ public final class MutationRun {
     }
 
     /**
-     * The errors and warnings of the mutant's run beyond those of the unmutated run: each rule and
-     * severity counts as many times as the unmutated run had it (lines may move, rules do not).
+     * The errors and warnings of the mutant's run beyond those of the unmutated run: each finding
+     * counts as many times as the unmutated run had it, compared by {@link FindingKey} (so a finding
+     * the mutant made worse is fresh).
      */
     static List<Finding> fresh(List<Finding> baseline, List<Finding> mutant) {
-        Map<String, Integer> seen = new HashMap<>();
+        Map<FindingKey, Integer> seen = new HashMap<>();
         baseline.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> seen.merge(key(f), 1, Integer::sum));
         List<Finding> fresh = new ArrayList<>();
         for (Finding finding : mutant) {
@@ -261,8 +264,8 @@ public final class MutationRun {
         return fresh;
     }
 
-    private static String key(Finding finding) {
-        return finding.ruleId() + "/" + finding.severity();
+    private static FindingKey key(Finding finding) {
+        return FindingKey.of(finding);
     }
 
     private static <T> T get(Future<T> future) {

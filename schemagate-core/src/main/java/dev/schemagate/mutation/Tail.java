@@ -42,10 +42,10 @@ final class Tail {
         return index + 1 < set.migrations().size() || options.expected() != null;
     }
 
-    /** The failures of the later migrations and the expected-schema difference, from a copy of {@code before}. */
-    List<Finding> findings(MigrationSet set, int index, ScratchDatabase before) {
+    /** The failures of the later migrations and the expected-schema difference, from a copy of {@code before} made on {@code on}. */
+    List<Finding> findings(DatabaseServer on, MigrationSet set, int index, ScratchDatabase before) {
         ScriptRunner runner = new ScriptRunner(dialect);
-        try (ScratchDatabase copy = server.cloneDatabase(before); Connection connection = copy.connect()) {
+        try (ScratchDatabase copy = on.cloneDatabase(before); Connection connection = copy.connect()) {
             for (int i = index; i < set.migrations().size(); i++) {
                 ScriptOutcome outcome = runner.run(connection, set.migrations().get(i).up());
                 if (!outcome.succeeded()) {

@@ -76,11 +76,12 @@ public final class ConsoleReport implements ProgressListener {
             return;
         }
         history();
-        String mark = !run.outcome().ran() && ok ? ansi.dim("–") : ok ? ansi.green("✓") : ansi.red("✗");
+        boolean notRun = run.outcome() == MigrationOutcome.NOT_RUN;
+        String mark = !run.outcome().ran() && (ok || notRun) ? ansi.dim("–") : ok ? ansi.green("✓") : ansi.red("✗");
         String name = pad(PlainText.of(run.migration().displayName()), nameWidth);
         String note = run.history() ? ansi.dim("  history")
                 : run.autocommitReason().isEmpty() ? "" : ansi.dim("  no transaction: " + PlainText.of(run.autocommitReason()));
-        if (run.outcome() == MigrationOutcome.SKIPPED) {
+        if (run.outcome() == MigrationOutcome.SKIPPED || notRun) {
             out.printf("  %s %s %7s  %s%n", mark, name, "", ansi.dim(run.outcome().label()));
             out.flush();
             return;

@@ -52,7 +52,7 @@ public final class JunitReport {
             Location at = own.stream().filter(f -> failing(f, result)).map(Finding::location).filter(JunitReport::hasFile)
                     .findFirst().orElse(new Location(run.migration().up().file(), 0, 0));
             migrations.add(new Case(run.migration().displayName() + " (" + run.outcome().label() + (run.history() ? ", history" : "") + ")", time, at, failures,
-                    notes(own, result), run.outcome() == MigrationOutcome.NOT_RUN ? "not run: an earlier migration failed"
+                    notes(own, result), run.outcome() == MigrationOutcome.NOT_RUN ? "not run: " + result.stopReason().orElse("an earlier migration failed")
                     : run.outcome() == MigrationOutcome.SKIPPED ? "skipped: its preconditions are not met" : null));
         }
         List<Case> checks = new ArrayList<>();

@@ -160,7 +160,7 @@ public final class MigrationVerification {
 
     private static void judge(VerifyResult result, MigrationRun run, String name, String check, List<Finding> findings) {
         if (run.status() == MigrationRun.Status.NOT_RUN) {
-            throw new TestAbortedException("not run: an earlier migration failed");
+            throw new TestAbortedException("not run: " + result.stopReason().orElse("an earlier migration failed"));
         }
         if (!check.equals(CheckName.APPLY.id()) && run.status() == MigrationRun.Status.FAILED && findings.isEmpty()) {
             throw new TestAbortedException("not checked: the migration did not apply");

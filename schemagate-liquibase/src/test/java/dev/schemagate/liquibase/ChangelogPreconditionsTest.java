@@ -59,9 +59,10 @@ class ChangelogPreconditionsTest {
 
         VerifyResult result = verify(changelog);
 
-        assertThat(result.runs()).extracting(MigrationRun::status).containsExactly(MigrationRun.Status.FAILED,
+        assertThat(result.runs()).extracting(MigrationRun::status).containsExactly(MigrationRun.Status.NOT_RUN,
                 MigrationRun.Status.NOT_RUN);
         Finding halted = result.findings().stream().filter(f -> f.ruleId().equals(ConditionFindings.HALTED)).findFirst().orElseThrow();
+        assertThat(result.stopReason()).contains(halted.message());
         assertThat(halted.location()).isEqualTo(new Location(changelog, 6, 0));
         assertThat(halted.severity()).isEqualTo(Severity.ERROR);
         assertThat(halted.message()).contains("changelog's preconditions", "onFail=\"HALT\"", "the billing schema must be installed first");
@@ -118,7 +119,7 @@ class ChangelogPreconditionsTest {
 
         VerifyResult result = verify(changelog);
 
-        assertThat(result.runs()).extracting(MigrationRun::status).containsExactly(MigrationRun.Status.FAILED);
+        assertThat(result.runs()).extracting(MigrationRun::status).containsExactly(MigrationRun.Status.NOT_RUN);
         assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(ConditionFindings.HALTED)).singleElement()
                 .extracting(Finding::message).asString().contains("onFail=\"MARK_RAN\"");
     }
@@ -155,7 +156,7 @@ class ChangelogPreconditionsTest {
 
         VerifyResult result = verify(master);
 
-        assertThat(result.runs()).extracting(MigrationRun::status).containsExactly(MigrationRun.Status.FAILED,
+        assertThat(result.runs()).extracting(MigrationRun::status).containsExactly(MigrationRun.Status.NOT_RUN,
                 MigrationRun.Status.NOT_RUN);
         assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(ConditionFindings.HALTED)).singleElement()
                 .extracting(Finding::location).isEqualTo(new Location(child, 2, 0));

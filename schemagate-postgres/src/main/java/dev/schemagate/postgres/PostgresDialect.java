@@ -11,6 +11,7 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Profiling;
 import dev.schemagate.dialect.Reach;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.Vocabulary;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.migration.Statement;
 import dev.schemagate.migration.StatementSplitter;
@@ -149,6 +150,15 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Connection connectLive(String url) throws SQLException {
         return ExternalPostgresServer.connectTo(url);
+    }
+
+    /** PostgreSQL's words: an index left invalid by a failed concurrent build, a constraint added NOT VALID. */
+    private static final Vocabulary WORDS = new Vocabulary("PostgreSQL",
+            "a failed CREATE INDEX CONCURRENTLY leaves one behind", "NOT VALID");
+
+    @Override
+    public Vocabulary vocabulary() {
+        return WORDS;
     }
 
     @Override

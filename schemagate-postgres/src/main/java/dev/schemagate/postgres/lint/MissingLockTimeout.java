@@ -6,8 +6,12 @@ import dev.schemagate.lint.Observation;
 import dev.schemagate.lint.Rule;
 import dev.schemagate.lint.Suspicion;
 import dev.schemagate.migration.Statement;
+import dev.schemagate.postgres.observe.PostgresLocks;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -56,16 +60,29 @@ public final class MissingLockTimeout implements PostgresRule {
     @Override
     public Optional<DialectRules.Evident> evident(Statement statement, Observation observed, Predicate<Rule> covered,
                                                   Predicate<String> inProduction) {
-        List<Observation.LockHeld> locked = observed.blockingWrites().stream().filter(l -> inProduction.test(l.table())).toList();
+        List<Observation.LockHeld> locked = blockingWrites(observed).stream().filter(l -> inProduction.test(l.table())).toList();
         if (locked.isEmpty() || observed.lockTimeoutSet() || covered.test(RULE)) {
             return Optional.empty();
         }
         return Optional.of(new DialectRules.Evident(RULE, message(locked), locked.get(0).table()));
     }
 
+    /**
+     * The existing tables the statement locked in a mode that blocks writes and is not an index
+     * build's (SHARE ROW EXCLUSIVE or stronger), each with its strongest such mode.
+     */
+    private static List<Observation.LockHeld> blockingWrites(Observation observed) {
+        Map<String, Observation.LockHeld> byTable = new LinkedHashMap<>();
+        observed.locks().stream()
+                .filter(l -> l.strength() > PostgresLocks.strength(PostgresLocks.SHARE) && observed.existed(l.table()))
+                .sorted(Comparator.comparingInt(Observation.LockHeld::strength).reversed())
+                .forEach(l -> byTable.putIfAbsent(l.table(), l));
+        return List.copyOf(byTable.values());
+    }
+
     /** "takes an ACCESS EXCLUSIVE lock on orders and …", or with the modes, which block writes only, named per table. */
     private static String message(List<Observation.LockHeld> locked) {
-        if (locked.stream().allMatch(l -> l.mode().equals(Observation.LockHeld.ACCESS_EXCLUSIVE))) {
+        if (locked.stream().allMatch(l -> l.mode().equals(PostgresLocks.ACCESS_EXCLUSIVE))) {
             return "takes an ACCESS EXCLUSIVE lock on " + String.join(", ", locked.stream().map(Observation.LockHeld::table).toList())
                     + " and no lock_timeout is set";
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -85,6 +86,11 @@ public final class PostgresRules implements DialectRules {
         List<Evident> found = new ArrayList<>();
         RULES.forEach(rule -> rule.evident(statement, observed, covered, inProduction).ifPresent(found::add));
         return found;
+    }
+
+    @Override
+    public Set<String> repeatRefusalInTransaction() {
+        return Set.of(ConcurrentlyInTransaction.RULE.id());
     }
 
     @Override

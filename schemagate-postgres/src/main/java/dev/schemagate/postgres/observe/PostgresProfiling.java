@@ -37,6 +37,16 @@ public final class PostgresProfiling implements Profiling {
     private final Map<QualifiedName, Table> unfillable = new HashMap<>();
 
     @Override
+    public boolean blocksWrites(String mode) {
+        return PostgresLocks.blocksWrites(mode);
+    }
+
+    @Override
+    public String stepsWithoutBlockingWrites() {
+        return "add the column nullable, backfill in batches, build the index CONCURRENTLY, NOT VALID then VALIDATE";
+    }
+
+    @Override
     public SeedReport fill(Connection connection, SchemaRead schema, int rows) throws SQLException {
         Set<QualifiedName> empty = emptyTables(connection);
         if (empty.isEmpty()) {

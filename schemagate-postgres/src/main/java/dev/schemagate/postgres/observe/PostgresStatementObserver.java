@@ -185,7 +185,7 @@ final class PostgresStatementObserver implements StatementObserver {
             return java.util.Optional.empty();
         }
         String mode = lock.substring(bar + 1).replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase();
-        return java.util.Optional.of(new Observation.LockHeld(relation.name(), mode));
+        return java.util.Optional.of(PostgresLocks.on(relation.name(), mode));
     }
 
     private static Map<String, List<String>> viewColumns(Connection connection) throws SQLException {

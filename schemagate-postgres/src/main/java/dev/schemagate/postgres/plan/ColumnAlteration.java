@@ -68,7 +68,7 @@ final class ColumnAlteration {
         for (Column column : from.columns()) {
             boolean inherited = PlanContext.inherited(context.from(), from, column.name()).isPresent();
             if (to.column(column.name()).isEmpty() && !inherited) {
-                drops.add(alter + " DROP COLUMN " + PlanDdl.ident(column.name()), Hazard.ACCESS_EXCLUSIVE,
+                drops.add(alter + " DROP COLUMN " + PlanDdl.ident(column.name()), Hazard.BLOCKS_READS_AND_WRITES,
                         Hazard.DELETES_DATA);
             } else if (!inherited && context.callsDropped(from, "column " + column.name())) {
                 callsDropped(alter, column, drops, recreated, cleared);
@@ -81,11 +81,11 @@ final class ColumnAlteration {
                 if (PlanContext.inherited(context.to(), to, column.name()).isEmpty()) {
                     boolean rewrites = column.identity() != null || column.generatedExpression() != null;
                     steps.add(alter + " ADD COLUMN " + PlanDdl.columnDefinition(to.schema(), column),
-                            rewrites ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE}
-                                    : new Hazard[]{Hazard.ACCESS_EXCLUSIVE});
+                            rewrites ? new Hazard[]{Hazard.BLOCKS_READS_AND_WRITES, Hazard.REWRITES_TABLE}
+                                    : new Hazard[]{Hazard.BLOCKS_READS_AND_WRITES});
                 }
                 PlanDdl.columnSettings("ALTER TABLE ONLY " + PlanDdl.name(to), List.of(column))
-                        .forEach(sql -> steps.add(sql, Hazard.ACCESS_EXCLUSIVE));
+                        .forEach(sql -> steps.add(sql, Hazard.BLOCKS_READS_AND_WRITES));
             } else if (!before.get().equals(column)) {
                 change(context, to, before.get(), column, steps);
             }
@@ -101,10 +101,10 @@ final class ColumnAlteration {
                                      Map<String, Column> cleared) {
         String name = PlanDdl.ident(column.name());
         if (column.generatedExpression() != null) {
-            drops.add(alter + " DROP COLUMN " + name, Hazard.ACCESS_EXCLUSIVE);
+            drops.add(alter + " DROP COLUMN " + name, Hazard.BLOCKS_READS_AND_WRITES);
             recreated.add(column.name());
         } else if (column.defaultExpression() != null) {
-            drops.add(alter + " ALTER COLUMN " + name + " DROP DEFAULT", Hazard.ACCESS_EXCLUSIVE);
+            drops.add(alter + " ALTER COLUMN " + name + " DROP DEFAULT", Hazard.BLOCKS_READS_AND_WRITES);
             cleared.put(column.name(), new Column(column.name(), column.type(), column.collation(), column.notNull(),
                     null, column.identity(), null, column.statisticsTarget(), column.storage(), column.compression(),
                     column.options(), column.comment(), column.privileges()));
@@ -119,7 +119,7 @@ final class ColumnAlteration {
         String defaultBefore = from.defaultExpression();
         if ((!from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation())) && parent.isEmpty()) {
             if (defaultBefore != null) {
-                steps.add(only + " DROP DEFAULT", Hazard.ACCESS_EXCLUSIVE);
+                steps.add(only + " DROP DEFAULT", Hazard.BLOCKS_READS_AND_WRITES);
                 defaultBefore = null;
             }
             String collate = to.collation() == null ? "" : " COLLATE " + to.collation();
@@ -129,20 +129,20 @@ final class ColumnAlteration {
         }
         if (!Objects.equals(from.generatedExpression(), to.generatedExpression()) && parent.isEmpty()) {
             if (to.generatedExpression() == null) {
-                steps.add(alter + " DROP EXPRESSION", Hazard.ACCESS_EXCLUSIVE);
+                steps.add(alter + " DROP EXPRESSION", Hazard.BLOCKS_READS_AND_WRITES);
             } else {
-                steps.add(alter + " SET EXPRESSION AS (" + to.generatedExpression() + ")", Hazard.ACCESS_EXCLUSIVE,
+                steps.add(alter + " SET EXPRESSION AS (" + to.generatedExpression() + ")", Hazard.BLOCKS_READS_AND_WRITES,
                         Hazard.REWRITES_TABLE);
             }
         }
         if (!Objects.equals(defaultBefore, to.defaultExpression())) {
             steps.add(to.defaultExpression() == null ? only + " DROP DEFAULT" : only + " SET DEFAULT " + to.defaultExpression(),
-                    Hazard.ACCESS_EXCLUSIVE);
+                    Hazard.BLOCKS_READS_AND_WRITES);
         }
         boolean parentChangesNotNull = parent.isPresent() && parent.get().notNull() == to.notNull()
                 && PlanContext.inherited(context.from(), table, to.name()).map(p -> p.notNull() == from.notNull()).orElse(false);
         if (from.notNull() != to.notNull() && !parentChangesNotNull) {
-            steps.add(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"), Hazard.ACCESS_EXCLUSIVE);
+            steps.add(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"), Hazard.BLOCKS_READS_AND_WRITES);
         }
         identity(table, only, from.identity(), to.identity(), steps);
         settings(only, from, to, steps);
@@ -157,14 +157,14 @@ final class ColumnAlteration {
             steps.add(alter + " SET GENERATED " + (to.generation() == Identity.Generation.ALWAYS ? "ALWAYS" : "BY DEFAULT")
                     + " SET INCREMENT BY " + options.increment() + " SET MINVALUE " + options.minValue()
                     + " SET MAXVALUE " + options.maxValue() + " SET START WITH " + options.start() + " SET CACHE "
-                    + options.cache() + (options.cycle() ? " SET CYCLE" : " SET NO CYCLE"), Hazard.ACCESS_EXCLUSIVE);
+                    + options.cache() + (options.cycle() ? " SET CYCLE" : " SET NO CYCLE"), Hazard.BLOCKS_READS_AND_WRITES);
             return;
         }
         if (from != null) {
-            steps.add(alter + " DROP IDENTITY", Hazard.ACCESS_EXCLUSIVE);
+            steps.add(alter + " DROP IDENTITY", Hazard.BLOCKS_READS_AND_WRITES);
         }
         if (to != null) {
-            steps.add(alter + " ADD" + PlanDdl.identity(table.schema(), to), Hazard.ACCESS_EXCLUSIVE);
+            steps.add(alter + " ADD" + PlanDdl.identity(table.schema(), to), Hazard.BLOCKS_READS_AND_WRITES);
         }
     }
 
@@ -173,7 +173,7 @@ final class ColumnAlteration {
             steps.add(alter + " SET STATISTICS " + (to.statisticsTarget() == null ? -1 : to.statisticsTarget()));
         }
         if (!Objects.equals(from.storage(), to.storage())) {
-            steps.add(alter + " SET STORAGE " + (to.storage() == null ? "DEFAULT" : to.storage()), Hazard.ACCESS_EXCLUSIVE);
+            steps.add(alter + " SET STORAGE " + (to.storage() == null ? "DEFAULT" : to.storage()), Hazard.BLOCKS_READS_AND_WRITES);
         }
         if (!from.options().equals(to.options())) {
             if (!from.options().isEmpty()) {

@@ -19,6 +19,7 @@ import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
 import dev.schemagate.postgres.ddl.DependencyGraph;
 import dev.schemagate.postgres.ddl.PlanDdl;
+import dev.schemagate.postgres.observe.PostgresLocks;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,13 +115,13 @@ public final class PostgresPlanner {
         steps.addAll(PlanDdl.access(survivors(), to));
         steps.addAll(PlanDdl.eventTriggers(created));
         if (steps.statements().isEmpty()) {
-            return new MigrationPlan(List.of());
+            return new MigrationPlan(List.of(), PostgresLocks.ACCESS_EXCLUSIVE);
         }
         Steps plan = new Steps();
         plan.add("SET check_function_bodies = false");
         plan.add("SELECT pg_catalog.set_config('search_path', '', false)");
         plan.addAll(steps);
-        return new MigrationPlan(new ChangeNames(from, to).name(plan.statements()));
+        return new MigrationPlan(new ChangeNames(from, to).name(plan.statements()), PostgresLocks.ACCESS_EXCLUSIVE);
     }
 
     /**
@@ -198,7 +199,7 @@ public final class PostgresPlanner {
             if (dropped.views.contains(view.qualifiedName())) {
                 drops.add(DropOrder.Rank.PROGRAMS_OVER_RELATIONS, DependencyGraph.ref(view), one(
                         (view.materialized() ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + PlanDdl.name(view),
-                        Hazard.ACCESS_EXCLUSIVE));
+                        Hazard.BLOCKS_READS_AND_WRITES));
             }
         }
         for (Routine routine : from.routines()) {
@@ -275,7 +276,7 @@ public final class PostgresPlanner {
             TableRebuild rebuild = rebuilds.get(table.qualifiedName());
             Steps steps = new Steps();
             if (rebuild == null) {
-                steps.add("DROP TABLE " + PlanDdl.name(table), Hazard.ACCESS_EXCLUSIVE, Hazard.DELETES_DATA);
+                steps.add("DROP TABLE " + PlanDdl.name(table), Hazard.BLOCKS_READS_AND_WRITES, Hazard.DELETES_DATA);
             } else {
                 rebuild.save(steps);
                 rebuild.drop(steps);

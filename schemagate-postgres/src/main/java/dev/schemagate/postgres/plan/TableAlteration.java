@@ -93,7 +93,7 @@ final class TableAlteration {
             }
             droppedConstraints.add(constraint.name());
             (constraint.type() == Constraint.Type.FOREIGN_KEY ? dropForeignKeys : dropOthers)
-                    .add(alter + " DROP CONSTRAINT " + PlanDdl.ident(constraint.name()), Hazard.ACCESS_EXCLUSIVE);
+                    .add(alter + " DROP CONSTRAINT " + PlanDdl.ident(constraint.name()), Hazard.BLOCKS_READS_AND_WRITES);
         }
         for (Constraint constraint : to.constraints()) {
             Optional<Constraint> before = from.constraint(constraint.name());
@@ -105,8 +105,8 @@ final class TableAlteration {
                     + PlanDdl.addConstraint(constraint);
             switch (constraint.type()) {
                 case FOREIGN_KEY -> addForeignKeys.add(sql);
-                case CHECK -> addKeys.add(sql, Hazard.ACCESS_EXCLUSIVE);
-                default -> addKeys.add(sql, Hazard.ACCESS_EXCLUSIVE, Hazard.BUILDS_INDEX);
+                case CHECK -> addKeys.add(sql, Hazard.BLOCKS_READS_AND_WRITES);
+                default -> addKeys.add(sql, Hazard.BLOCKS_READS_AND_WRITES, Hazard.BUILDS_INDEX);
             }
         }
     }
@@ -137,7 +137,7 @@ final class TableAlteration {
             }
             droppedIndexes.add(index.name());
             if (index.parent() == null) {
-                dropOthers.add("DROP INDEX " + PlanDdl.sibling(from, index.name()), Hazard.ACCESS_EXCLUSIVE);
+                dropOthers.add("DROP INDEX " + PlanDdl.sibling(from, index.name()), Hazard.BLOCKS_READS_AND_WRITES);
             }
         }
         for (Index index : to.indexes()) {
@@ -160,25 +160,25 @@ final class TableAlteration {
 
     private void settings() {
         if (from.unlogged() != to.unlogged()) {
-            columns.add(alter + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"), Hazard.ACCESS_EXCLUSIVE,
+            columns.add(alter + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"), Hazard.BLOCKS_READS_AND_WRITES,
                     Hazard.REWRITES_TABLE);
         }
         if (!from.options().equals(to.options())) {
             if (!from.options().isEmpty()) {
                 columns.add(alter + " RESET (" + String.join(", ", from.options().stream()
-                        .map(option -> option.substring(0, option.indexOf('='))).toList()) + ")", Hazard.ACCESS_EXCLUSIVE);
+                        .map(option -> option.substring(0, option.indexOf('='))).toList()) + ")", Hazard.BLOCKS_READS_AND_WRITES);
             }
             if (!to.options().isEmpty()) {
-                columns.add(alter + " SET (" + String.join(", ", to.options()) + ")", Hazard.ACCESS_EXCLUSIVE);
+                columns.add(alter + " SET (" + String.join(", ", to.options()) + ")", Hazard.BLOCKS_READS_AND_WRITES);
             }
         }
         String only = "ALTER TABLE ONLY " + PlanDdl.name(to);
         if (from.rowSecurity() != to.rowSecurity()) {
-            programs.add(only + (to.rowSecurity() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", Hazard.ACCESS_EXCLUSIVE);
+            programs.add(only + (to.rowSecurity() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", Hazard.BLOCKS_READS_AND_WRITES);
         }
         if (from.forceRowSecurity() != to.forceRowSecurity()) {
             programs.add(only + (to.forceRowSecurity() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY",
-                    Hazard.ACCESS_EXCLUSIVE);
+                    Hazard.BLOCKS_READS_AND_WRITES);
         }
     }
 
@@ -237,14 +237,14 @@ final class TableAlteration {
                 || !identity.map(Index::name).equals(identityBefore.map(Index::name)) || identityIndexRebuilt) {
             addKeys.add(only + (to.replicaIdentity() == ReplicaIdentity.INDEX && identity.isPresent()
                     ? " REPLICA IDENTITY USING INDEX " + PlanDdl.ident(identity.get().name())
-                    : " REPLICA IDENTITY " + to.replicaIdentity()), Hazard.ACCESS_EXCLUSIVE);
+                    : " REPLICA IDENTITY " + to.replicaIdentity()), Hazard.BLOCKS_READS_AND_WRITES);
         }
         Optional<Index> clustered = to.indexes().stream().filter(Index::clustered).findFirst();
         Optional<Index> clusteredBefore = from.indexes().stream().filter(Index::clustered).findFirst();
         boolean clusterRebuilt = clustered.isPresent() && droppedIndexes.contains(clustered.get().name());
         if (!clustered.map(Index::name).equals(clusteredBefore.map(Index::name)) || clusterRebuilt) {
             addKeys.add(only + (clustered.isPresent() ? " CLUSTER ON " + PlanDdl.ident(clustered.get().name())
-                    : " SET WITHOUT CLUSTER"), Hazard.ACCESS_EXCLUSIVE);
+                    : " SET WITHOUT CLUSTER"), Hazard.BLOCKS_READS_AND_WRITES);
         }
     }
 }

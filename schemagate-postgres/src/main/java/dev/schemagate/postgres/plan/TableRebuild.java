@@ -46,7 +46,7 @@ final class TableRebuild {
     void drop(Steps steps) {
         boolean columnGoes = from.columns().stream().anyMatch(column -> to.column(column.name()).isEmpty());
         steps.add("DROP TABLE " + PlanDdl.name(from), columnGoes
-                ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE, Hazard.DELETES_DATA} : new Hazard[]{Hazard.ACCESS_EXCLUSIVE});
+                ? new Hazard[]{Hazard.BLOCKS_READS_AND_WRITES, Hazard.DELETES_DATA} : new Hazard[]{Hazard.BLOCKS_READS_AND_WRITES});
     }
 
     /** Inserts the saved rows into the new table, sets its sequences past them and drops the copy. */

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  */
 enum TypeChange {
     /** Only the catalog changes: an ACCESS EXCLUSIVE lock, no rewrite. */
-    CATALOG_ONLY(Hazard.ACCESS_EXCLUSIVE),
+    CATALOG_ONLY(Hazard.BLOCKS_READS_AND_WRITES),
     /** Every value is kept, but every row is rewritten (and the column's indexes rebuilt). */
-    REWRITE(Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE),
+    REWRITE(Hazard.BLOCKS_READS_AND_WRITES, Hazard.REWRITES_TABLE),
     /** Values can be cut or refused. */
-    LOSSY(Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE, Hazard.DELETES_DATA);
+    LOSSY(Hazard.BLOCKS_READS_AND_WRITES, Hazard.REWRITES_TABLE, Hazard.DELETES_DATA);
 
     /** A type with an optional limit: {@code character varying(20)}, {@code numeric(12,2)}, {@code timestamp(3) with time zone}. */
     private static final Pattern LIMITED = Pattern.compile(

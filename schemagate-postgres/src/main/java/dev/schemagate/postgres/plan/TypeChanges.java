@@ -58,13 +58,13 @@ final class TypeChanges {
         String change = SnapshotComparison.label(type);
         String alter = "ALTER TABLE " + PlanDdl.name(table) + " ALTER COLUMN " + PlanDdl.ident(to.name());
         if (from.defaultExpression() != null) {
-            steps.addServing(change, alter + " DROP DEFAULT", Hazard.ACCESS_EXCLUSIVE);
+            steps.addServing(change, alter + " DROP DEFAULT", Hazard.BLOCKS_READS_AND_WRITES);
         }
         String text = to.type().endsWith("[]") ? "::text[]::" : "::text::";
         steps.addServing(change, alter + " TYPE " + to.type() + " USING " + PlanDdl.ident(to.name()) + text + to.type(),
-                Hazard.ACCESS_EXCLUSIVE, Hazard.REWRITES_TABLE);
+                Hazard.BLOCKS_READS_AND_WRITES, Hazard.REWRITES_TABLE);
         if (to.defaultExpression() != null) {
-            steps.addServing(change, alter + " SET DEFAULT " + to.defaultExpression(), Hazard.ACCESS_EXCLUSIVE);
+            steps.addServing(change, alter + " SET DEFAULT " + to.defaultExpression(), Hazard.BLOCKS_READS_AND_WRITES);
         }
     }
 
@@ -154,7 +154,7 @@ final class TypeChanges {
             steps.add("CREATE EXTENSION " + PlanDdl.ident(to.name()) + " WITH SCHEMA " + PlanDdl.ident(to.schema())
                     + " VERSION " + PlanDdl.literal(to.version()));
         } else {
-            steps.add(alter + " UPDATE TO " + PlanDdl.literal(to.version()), Hazard.ACCESS_EXCLUSIVE);
+            steps.add(alter + " UPDATE TO " + PlanDdl.literal(to.version()), Hazard.BLOCKS_READS_AND_WRITES);
         }
     }
 

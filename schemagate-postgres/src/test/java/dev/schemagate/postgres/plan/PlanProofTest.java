@@ -64,7 +64,7 @@ class PlanProofTest {
         PlannedStatement conversion = proof.plan().statements().stream()
                 .filter(s -> s.sql().contains("TYPE public.mood USING")).findFirst().orElseThrow();
         assertThat(conversion.change()).isEqualTo("enum type public.mood");
-        assertThat(conversion.hazards()).contains(Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE);
+        assertThat(conversion.hazards()).contains(Hazard.REWRITES_TABLE, Hazard.BLOCKS_READS_AND_WRITES);
     }
 
     @Test
@@ -170,8 +170,8 @@ class PlanProofTest {
                 .findFirst().orElseThrow();
         PlannedStatement add = proof.plan().statements().stream().filter(s -> s.sql().contains("ADD COLUMN note"))
                 .findFirst().orElseThrow();
-        assertThat(retype.hazards()).contains(Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE);
-        assertThat(add.hazards()).containsExactly(Hazard.ACCESS_EXCLUSIVE);
+        assertThat(retype.hazards()).contains(Hazard.REWRITES_TABLE, Hazard.BLOCKS_READS_AND_WRITES);
+        assertThat(add.hazards()).containsExactly(Hazard.BLOCKS_READS_AND_WRITES);
     }
 
     @Test
