@@ -16,7 +16,7 @@ import java.util.Map;
  * every other unique index a {@code UNIQUE} constraint (MySQL draws no line between the two), the
  * rest indexes with their kind ({@code BTREE}, {@code FULLTEXT}, {@code SPATIAL}, {@code HASH}),
  * prefix lengths and order; foreign keys from {@code key_column_usage} and
- * {@code referential_constraints}. The index InnoDB adds for a foreign key whose columns have none
+ * {@code referential_constraints}, {@code NO ACTION} read as the {@code RESTRICT} it means. The index InnoDB adds for a foreign key whose columns have none
  * is an index like any other: it stays when the key is dropped, and a snapshot shows that.
  */
 final class MysqlKeys {
@@ -38,14 +38,27 @@ final class MysqlKeys {
             String parentSchema = first.text("referenced_table_schema");
             QualifiedName parent = new QualifiedName(database.equals(parentSchema) ? schema : parentSchema,
                     first.text("referenced_table_name"));
+            String onDelete = action(first.text("delete_rule"));
+            String onUpdate = action(first.text("update_rule"));
             String definition = "FOREIGN KEY (" + quoted(from) + ") REFERENCES "
                     + (database.equals(parentSchema) ? "" : "`" + parentSchema + "`.") + "`" + parent.name() + "` ("
-                    + quoted(to) + ") ON DELETE " + first.text("delete_rule") + " ON UPDATE " + first.text("update_rule");
+                    + quoted(to) + ") ON DELETE " + onDelete + " ON UPDATE " + onUpdate;
             keys.computeIfAbsent(table, t -> new ArrayList<>()).add(new Constraint(name, Constraint.Type.FOREIGN_KEY,
-                    definition, from, parent, to, first.text("update_rule"), first.text("delete_rule"), null,
+                    definition, from, parent, to, onUpdate, onDelete, null,
                     false, false, true, false, false, false, null));
         }));
         return keys;
+    }
+
+    /**
+     * A referential action as InnoDB enforces it: {@code NO ACTION} is a synonym for {@code RESTRICT}
+     * (both checked at once, never deferred), and the server itself stores one for the other: an
+     * {@code ADD FOREIGN KEY ... ON DELETE RESTRICT} run in place, as it is while
+     * {@code foreign_key_checks} is 0, reads back as {@code NO ACTION}, a key declared without an
+     * action as {@code RESTRICT}. Both spellings read as {@code RESTRICT}, so neither shows as a change.
+     */
+    private static String action(String rule) {
+        return "NO ACTION".equalsIgnoreCase(rule) ? "RESTRICT" : rule;
     }
 
     /** Adds the table's primary and unique keys to {@code constraints} and its other indexes to {@code indexes}. */

@@ -4,6 +4,7 @@ import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.diff.PlanProof;
 import dev.schemagate.engine.DiffRun;
 import dev.schemagate.migration.Layout;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -28,9 +30,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * whole plan must run on seeded rows and leave exactly the other schema with no row lost (tables
  * created and dropped, columns retyped, foreign keys repointed, procedures come and gone). The
  * other pairs of the history, five migrations apart, were proven the same way from the command line.
- * Vaultwarden's MySQL history is not among them: its first migration creates a table whose foreign
- * key the server refuses unless {@code foreign_key_checks} is 0, as vaultwarden runs it, so none of
- * its states can be built.
+ * Vaultwarden's MySQL history needs {@code foreign_key_checks} at 0, as vaultwarden runs it (its first
+ * migration creates a table whose foreign key names a table made later); one pair of it is proven
+ * with that session setting, where the server stores a key added in place with {@code RESTRICT} as
+ * {@code NO ACTION}.
  */
 class MysqlPlanCorpusTest {
 
@@ -38,6 +41,8 @@ class MysqlPlanCorpusTest {
     private static final int FIRST = 4;
     private static final int STRIDE = 12;
     private static final Dialect MYSQL = Dialects.byId("mysql");
+
+    private static final SessionSettings KEY_CHECKS_OFF = new SessionSettings(Map.of("foreign_key_checks", "0"));
 
     private static DatabaseServer server;
 
@@ -60,16 +65,19 @@ class MysqlPlanCorpusTest {
 
     private static List<String> problems(Path folder) {
         List<Migration> migrations = MigrationDiscovery.discover(folder, Layout.AUTO, Dialects.names(MYSQL)).migrations();
+        return problems(folder, server, migrations.get(FIRST).version().text(),
+                migrations.get(FIRST + STRIDE).version().text());
+    }
+
+    private static List<String> problems(Path folder, DatabaseServer on, String a, String b) {
         DiffRun.DiffOptions options = new DiffRun.DiffOptions(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
                 Layout.AUTO, SnapshotOptions.full(), false, true, 5);
         List<String> problems = new ArrayList<>();
-        Migration a = migrations.get(FIRST);
-        Migration b = migrations.get(FIRST + STRIDE);
-        for (Migration[] pair : new Migration[][] {{a, b}, {b, a}}) {
-            String from = folder + "@" + pair[0].version().text();
-            String to = folder + "@" + pair[1].version().text();
-            PlanProof proof = DiffRun.planned(MYSQL, server, from, to, options).proof();
-            String step = pair[0].displayName() + " -> " + pair[1].displayName();
+        for (String[] pair : new String[][] {{a, b}, {b, a}}) {
+            String from = folder + "@" + pair[0];
+            String to = folder + "@" + pair[1];
+            PlanProof proof = DiffRun.planned(MYSQL, on, from, to, options).proof();
+            String step = pair[0] + " -> " + pair[1];
             proof.problems().forEach(problem -> problems.add(step + ": " + problem + "\n" + proof.plan().script()));
         }
         return problems;
@@ -80,4 +88,12 @@ class MysqlPlanCorpusTest {
         assertThat(problems(corpus("authelia-migrations/internal/storage/migrations/mysql"))).isEmpty();
     }
 
+    @Test
+    void vaultwardensHistoryWithForeignKeyChecksOffIsPlannedAndProvenBothWays() {
+        Path folder = corpus("vaultwarden-migrations/migrations/mysql");
+        try (DatabaseServer checksOff = MYSQL.start(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION)
+                .withSession(KEY_CHECKS_OFF))) {
+            assertThat(problems(folder, checksOff, "2021-04-30-233251", "2023-01-06-151600")).isEmpty();
+        }
+    }
 }

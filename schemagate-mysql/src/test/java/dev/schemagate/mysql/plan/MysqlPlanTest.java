@@ -152,4 +152,19 @@ class MysqlPlanTest {
         assertThat(unsafe.full().rowsLost()).isEmpty();
         assertThat(safe.heldBack()).extracting(PlannedStatement::sql).contains("DROP TABLE `shipment`");
     }
+
+    @Test
+    void aForeignKeyWithoutActionEqualsOneAddedWithRestrictOrNoActionWhileChecksAreOff() throws Exception {
+        String parent = "CREATE TABLE p (id INT PRIMARY KEY); ";
+        Snapshot declared = built(parent + "CREATE TABLE c (p INT, CONSTRAINT k FOREIGN KEY (p) REFERENCES p (id))");
+        Snapshot noAction = built(parent + "CREATE TABLE c (p INT, CONSTRAINT k FOREIGN KEY (p) REFERENCES p (id)"
+                + " ON DELETE NO ACTION ON UPDATE NO ACTION)");
+        Snapshot addedInPlace = built("SET foreign_key_checks = 0; " + parent + "CREATE TABLE c (p INT, KEY k (p));"
+                + " ALTER TABLE c ADD CONSTRAINT k FOREIGN KEY (p) REFERENCES p (id) ON DELETE RESTRICT ON UPDATE RESTRICT");
+
+        assertThat(SnapshotComparison.compare(declared, noAction)).isEmpty();
+        assertThat(SnapshotComparison.compare(declared, addedInPlace)).isEmpty();
+        Snapshot loaded = built("SET foreign_key_checks = 0; " + MYSQL.schemaSql(declared));
+        assertThat(SnapshotComparison.compare(declared, loaded)).isEmpty();
+    }
 }
