@@ -119,46 +119,23 @@ final class ObservedRun {
                     production = observer.tables(connection);
                 }
                 if (rows > 0 && !past) {
-                    for (Seeder.Skipped skipped : seeder.seed(connection, () -> dialect.snapshot(connection,
-                            SnapshotOptions.structureOnly()), rows)) {
-                        if (unseeded.add(skipped.table())) {
-                            notes.add(new Note(Rules.SEED_SKIPPED, Location.of(script.script().file()),
-                                    "table " + skipped.table() + " holds fewer sample rows than asked: " + skipped.reason()));
-                        }
+                    seed(connection, script, notes, unseeded);
+                }
+                boolean went;
+                try {
+                    went = observeScript(connection, script, past, observations, notes);
+                } catch (SQLException e) {
+                    if (!usable(connection)) {
+                        throw e;
                     }
-                }
-                Set<String> existing = observer.tables(connection);
-                Map<Statement, Observation> seen = new HashMap<>();
-                Failure failure = apply(connection, script, existing, seen, !past);
-                if (failure != null && rows > 0 && rerunnable(script, failure) && conformed(connection, script)) {
-                    seen = new HashMap<>();
-                    failure = apply(connection, script, existing, seen, !past);
-                }
-                for (int reseeds = 0; failure != null && rows > 0 && rerunnable(script, failure) && reseeds < DataProbe.RESEEDS
-                        && reseeded(connection, failure); reseeds++) {
-                    seen = new HashMap<>();
-                    failure = apply(connection, script, existing, seen, !past);
-                }
-                if (failure != null && rows > 0 && script.transactional()) {
-                    seeder.clear(connection);
-                    Map<Statement, Observation> retried = new HashMap<>();
-                    Failure again = apply(connection, script, existing, retried, !past, restart(script, failure));
-                    retried.putAll(seen);
-                    seen = retried;
-                    if (again == null) {
-                        notes.add(new Note(Rules.FAILS_ON_SEEDED_ROWS, failure.statement().location(),
-                                "fails on the sample rows (" + failure.reason() + "), even with their foreign-key values"
-                                        + " pointed at existing rows and any text it casts re-seeded as values of the target type;"
-                                        + " without the sample rows the migration ran, and the lint went on"));
-                    }
-                    failure = again;
-                }
-                observations.putAll(seen);
-                applied.add(script.migration());
-                if (failure != null) {
-                    notes.add(new Note(Rules.OBSERVATION_STOPPED, failure.statement().location(),
-                            "failed on the scratch database (" + failure.reason() + ")" + stoppedWhy(script)
+                    applied.add(script.migration());
+                    notes.add(new Note(Rules.OBSERVATION_STOPPED, script.script().location(),
+                            "the observation could not go on (the server said: " + firstLine(e) + ")"
                                     + "; this migration and the ones after it are judged on their text alone"));
+                    break;
+                }
+                applied.add(script.migration());
+                if (!went) {
                     break;
                 }
             }
@@ -166,6 +143,83 @@ final class ObservedRun {
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Seeds the empty tables before a migration; a table the server refuses to seed (an SQL error, the
+     * connection still open) is left as it is, with a note, and the run goes on.
+     */
+    private void seed(Connection connection, LintPlan.PlannedScript script, List<Note> notes, Set<String> unseeded)
+            throws SQLException {
+        List<Seeder.Skipped> skips;
+        try {
+            skips = seeder.seed(connection, () -> dialect.snapshot(connection, SnapshotOptions.structureOnly()), rows);
+        } catch (SQLException e) {
+            if (!usable(connection)) {
+                throw e;
+            }
+            notes.add(new Note(Rules.SEED_SKIPPED, Location.of(script.script().file()),
+                    "the empty tables could not all be filled with sample rows before this migration (the server said: "
+                            + firstLine(e) + ")"));
+            return;
+        }
+        for (Seeder.Skipped skipped : skips) {
+            if (unseeded.add(skipped.table())) {
+                notes.add(new Note(Rules.SEED_SKIPPED, Location.of(script.script().file()),
+                        "table " + skipped.table() + " holds fewer sample rows than asked: " + skipped.reason()));
+            }
+        }
+    }
+
+    /** Whether the connection still answers, so an SQLException was the server refusing a statement, not a lost connection. */
+    private static boolean usable(Connection connection) throws SQLException {
+        return !connection.isClosed() && connection.isValid(5);
+    }
+
+    private static String firstLine(SQLException e) {
+        return String.valueOf(e.getMessage()).replaceFirst("^\\(conn=\\d+\\)\\s*", "").lines().findFirst().orElse("");
+    }
+
+    /**
+     * Applies one script, watched unless it is history, retrying it as the class comment says; false (with a note)
+     * when it failed, so the run stops.
+     */
+    private boolean observeScript(Connection connection, LintPlan.PlannedScript script, boolean past,
+                                 Map<Statement, Observation> observations, List<Note> notes) throws SQLException {
+        Set<String> existing = observer.tables(connection);
+        Map<Statement, Observation> seen = new HashMap<>();
+        Failure failure = apply(connection, script, existing, seen, !past);
+        if (failure != null && rows > 0 && rerunnable(script, failure) && conformed(connection, script)) {
+            seen = new HashMap<>();
+            failure = apply(connection, script, existing, seen, !past);
+        }
+        for (int reseeds = 0; failure != null && rows > 0 && rerunnable(script, failure) && reseeds < DataProbe.RESEEDS
+                && reseeded(connection, failure); reseeds++) {
+            seen = new HashMap<>();
+            failure = apply(connection, script, existing, seen, !past);
+        }
+        if (failure != null && rows > 0 && script.transactional()) {
+            seeder.clear(connection);
+            Map<Statement, Observation> retried = new HashMap<>();
+            Failure again = apply(connection, script, existing, retried, !past, restart(script, failure));
+            retried.putAll(seen);
+            seen = retried;
+            if (again == null) {
+                notes.add(new Note(Rules.FAILS_ON_SEEDED_ROWS, failure.statement().location(),
+                        "fails on the sample rows (" + failure.reason() + "), even with their foreign-key values"
+                                + " pointed at existing rows and any text it casts re-seeded as values of the target type;"
+                                + " without the sample rows the migration ran, and the lint went on"));
+            }
+            failure = again;
+        }
+        observations.putAll(seen);
+        if (failure != null) {
+            notes.add(new Note(Rules.OBSERVATION_STOPPED, failure.statement().location(),
+                    "failed on the scratch database (" + failure.reason() + ")" + stoppedWhy(script)
+                            + "; this migration and the ones after it are judged on their text alone"));
+            return false;
+        }
+        return true;
     }
 
     /** Whether the failure was seen with or without sample rows, as far as the run can tell. */

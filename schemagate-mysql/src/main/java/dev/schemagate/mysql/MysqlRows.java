@@ -68,7 +68,11 @@ final class MysqlRows {
         return new TableSeed(table.qualifiedName(), rows, inserted, problems);
     }
 
-    /** For a column of a foreign key, the referenced column's values in the parent's rows; null for any other column. */
+    /**
+     * For a column of a foreign key, the referenced column's values in the parent's rows (none when the
+     * parent cannot be read, such as a parent a later migration creates while {@code foreign_key_checks}
+     * is 0: the column is then left NULL); null for any other column.
+     */
     private static List<String> parentValues(Connection connection, Table table, Column column) throws SQLException {
         for (Constraint key : SeedOrder.foreignKeys(table)) {
             int at = key.columns().indexOf(column.name());
@@ -83,6 +87,11 @@ final class MysqlRows {
                 while (result.next()) {
                     values.add(result.getString(1));
                 }
+            } catch (SQLException unreadable) {
+                if (connection.isClosed() || !connection.isValid(5)) {
+                    throw unreadable;
+                }
+                return List.of();
             }
             return values;
         }

@@ -60,13 +60,16 @@ final class MysqlSeeder implements Seeder {
     public void clear(Connection connection) throws SQLException {
         List<String> existing = MysqlStatementObserver.actualTables(connection);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set foreign_key_checks = 0");
-            for (String table : filled) {
-                if (existing.contains(table)) {
-                    statement.execute("delete from `" + table.replace("`", "``") + "`");
+            statement.execute("set @schemagate_fk_checks = @@foreign_key_checks, foreign_key_checks = 0");
+            try {
+                for (String table : filled) {
+                    if (existing.contains(table)) {
+                        statement.execute("delete from `" + table.replace("`", "``") + "`");
+                    }
                 }
+            } finally {
+                statement.execute("set foreign_key_checks = @schemagate_fk_checks");
             }
-            statement.execute("set foreign_key_checks = 1");
         }
         filled.clear();
     }
