@@ -7,6 +7,7 @@ import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
+import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +83,27 @@ class MysqlObservedLintTest {
         assertThat(findings).extracting(Finding::ruleId).doesNotContain(Rules.OBSERVATION_STOPPED.id())
                 .contains(Rules.FAILS_ON_SEEDED_ROWS.id(), "lint.mysql-foreign-key-without-index");
         assertThat(findings).filteredOn(f -> f.ruleId().equals(Rules.FAILS_ON_SEEDED_ROWS.id())).singleElement()
+                .satisfies(f -> assertThat(f.location().line()).isEqualTo(2));
+    }
+
+    @Test
+    void aForeignKeyToATableALaterMigrationCreatesIsSeededWithoutItsParentNotLostAsAConnection() throws IOException {
+        List<Finding> findings = lint("""
+                SET foreign_key_checks = 0;
+                CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, FOREIGN KEY (parent_id) REFERENCES parent (id));
+                """, "CREATE TABLE parent (id INT PRIMARY KEY);\nALTER TABLE child ADD COLUMN note TEXT;\n");
+
+        assertThat(findings).extracting(Finding::ruleId).doesNotContain(Rules.OBSERVATION_STOPPED.id());
+    }
+
+    @Test
+    void wideningAVarcharWithinItsLengthBytesIsNoCopyOnTheTextAlone() throws IOException {
+        Files.writeString(dir.resolve("1_given.up.sql"), "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100), code VARCHAR(20));\n");
+        Files.writeString(dir.resolve("2_change.up.sql"), "ALTER TABLE users MODIFY name VARCHAR(200);\nALTER TABLE users MODIFY code VARCHAR(300);\n");
+        List<Finding> findings = new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lint(MigrationDiscovery.discover(dir,
+                Layout.AUTO, Dialects.names(Dialects.byId("mysql"))), HistoryCut.none()).findings();
+
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("lint.mysql-change-column-type")).singleElement()
                 .satisfies(f -> assertThat(f.location().line()).isEqualTo(2));
     }
 }
