@@ -28,8 +28,7 @@ class DialectNeutralLintTest {
      * The files, relative to the source root, that still hold such words. (A constraint not yet
      * validated, {@code NOT_VALID_CONSTRAINT}, is a neutral state; the keywords {@code NOT VALID} are not.)
      */
-    private static final Set<String> PENDING = Set.of("dev/schemagate/migration/FlywayConfigFiles.java",
-            "dev/schemagate/migration/SpringBootMigrations.java");
+    private static final Set<String> PENDING = Set.of("dev/schemagate/migration/SpringBootMigrations.java");
     /**
      * The catalogue of every dialect name migration tools put in file names ({@code .postgres.},
      * {@code .mysql.}, {@code .oracle.}…), PostgreSQL's among them, so that a folder's files for
