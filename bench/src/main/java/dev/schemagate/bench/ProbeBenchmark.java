@@ -7,7 +7,6 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -47,7 +46,7 @@ public final class ProbeBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Dialect dialect = Dialects.byId("postgres");
         ConstraintProber prober = dialect.prober().orElseThrow();
-        MigrationSet set = MigrationDiscovery.discover(dir, Layout.AUTO, DialectNames.of(dialect.fileNameAliases()));
+        MigrationSet set = MigrationDiscovery.discover(dir, Layout.AUTO, Dialects.names(dialect));
         try (DatabaseServer server = dialect.start(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION));
              ScratchDatabase database = server.createDatabase(); Connection connection = database.connect()) {
             for (Migration migration : set.migrations()) {

@@ -10,7 +10,6 @@ import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -47,7 +46,7 @@ public final class VerifyBenchmark {
         Path dir = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Dialect dialect = Dialects.byId("postgres");
-        MigrationSet set = MigrationDiscovery.discover(dir, Layout.AUTO, DialectNames.of(dialect.fileNameAliases()));
+        MigrationSet set = MigrationDiscovery.discover(dir, Layout.AUTO, Dialects.names(dialect));
         try (DatabaseServer server = dialect.start(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION))) {
             String url = adminUrl(server);
             System.out.printf(Locale.ROOT, "%s: %d migrations on %s, median of %d runs%n", dir, set.migrations().size(),

@@ -42,8 +42,8 @@ public final class IntegrityFindings {
             case NOT_VALID_CONSTRAINT -> new Finding(NOT_VALID, Severity.WARNING, at,
                     "constraint " + problem.object() + " of " + problem.table() + " is still " + words.unvalidated() + " after the last "
                             + "migration (added by " + migration.displayName() + ")",
-                    "Rows written before it was added are not checked: add a migration that runs "
-                            + "ALTER TABLE ... VALIDATE CONSTRAINT " + problem.object() + ".", List.of(problem.detail()));
+                    "Rows written before it was added are not checked: " + words.validating(problem.object()) + ".",
+                    List.of(problem.detail()));
             case DAMAGED -> new Finding(DAMAGED, Severity.ERROR, at,
                     "the database's consistency check fails on " + problem.table() + " after " + migration.displayName(),
                     "The migration left rows or an index the schema does not allow (it ran with checks off, or wrote "

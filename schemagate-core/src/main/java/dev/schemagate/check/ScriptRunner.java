@@ -121,7 +121,7 @@ public final class ScriptRunner {
                         return outcome(statements, "", Optional.of(Failed.of(statement, error)), Optional.empty());
                     }
                     return goOnOutside(connection, script, statements, StatementFailures.refused(statement, error,
-                            script.transaction().why(statements, dialect.vocabulary().product()), script.transaction().optOut()));
+                            script.transaction().why(statements, dialect.vocabulary().oneQuery()), script.transaction().optOut()));
                 }
             }
             connection.commit();

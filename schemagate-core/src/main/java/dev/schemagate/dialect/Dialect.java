@@ -169,9 +169,9 @@ public interface Dialect {
         return Optional.empty();
     }
 
-    /** The words core's messages use for this database (its name, its spelling of a constraint not yet validated). */
+    /** The words core's messages and Flyway's placeholders use for this database (its spelling of a constraint not yet validated, its scratch user). */
     default Vocabulary vocabulary() {
-        return Vocabulary.plain(id());
+        return Vocabulary.plain();
     }
 
     /** Reads what the server said out of a driver exception. */

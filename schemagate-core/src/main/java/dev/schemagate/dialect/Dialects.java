@@ -28,7 +28,8 @@ public final class Dialects {
     public static DialectNames names(Dialect dialect) {
         Set<String> others = new LinkedHashSet<>(DialectNames.KNOWN);
         all().forEach(other -> others.addAll(other.fileNameAliases()));
-        return new DialectNames(dialect.fileNameAliases(), others);
+        Vocabulary words = dialect.vocabulary();
+        return new DialectNames(dialect.fileNameAliases(), others, words.scratchUser(), words.scratchDatabase());
     }
 
     /** The dialect with that id or file-name alias. */

@@ -13,16 +13,24 @@ import java.util.Set;
  * others' files alone; the migration package cannot see the dialect SPI, so the caller passes the
  * dialect's {@code fileNameAliases()} here.
  *
- * @param own    this dialect's names, lower case, its id first, such as {@code postgres, postgresql, pg}
- * @param others the names of other dialects, lower case, never overlapping {@code own}
+ * @param own          this dialect's names, lower case, its id first, such as {@code postgres, postgresql, pg}
+ * @param others       the names of other dialects, lower case, never overlapping {@code own}
+ * @param scratchUser  the user a scratch database is reached as, for Flyway's {@code ${flyway:user}} when
+ *                     the settings name none; empty when unknown
+ * @param scratchDatabase the scratch database's name, for Flyway's {@code ${flyway:database}} when the
+ *                     settings' URL names none; empty when unknown
  */
-public record DialectNames(List<String> own, Set<String> others) {
+public record DialectNames(List<String> own, Set<String> others, String scratchUser, String scratchDatabase) {
 
     /** Dialect names that migration tools put in file names, beyond any dialect Schemagate runs. */
     public static final List<String> KNOWN = List.of(
             "postgres", "postgresql", "pg", "mysql", "mariadb", "sqlite", "sqlite3", "cockroach", "cockroachdb",
             "sqlserver", "mssql", "clickhouse", "oracle", "spanner", "redshift", "snowflake", "tidb", "h2",
             "hsqldb", "db2", "derby", "firebird", "sybase", "yugabytedb", "vertica");
+
+    public DialectNames(List<String> own, Set<String> others) {
+        this(own, others, "", "");
+    }
 
     public DialectNames {
         own = List.copyOf(lowerCase(own));

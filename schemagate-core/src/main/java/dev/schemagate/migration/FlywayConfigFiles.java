@@ -70,9 +70,13 @@ public final class FlywayConfigFiles {
         String schemas = values.getOrDefault("flyway.schemas", "");
         builtIns.put("defaultSchema", values.getOrDefault("flyway.defaultSchema",
                 schemas.isBlank() ? "public" : schemas.split(",")[0].strip()));
-        builtIns.put("user", values.getOrDefault("flyway.user", "postgres"));
+        if (values.containsKey("flyway.user")) {
+            builtIns.put("user", values.get("flyway.user"));
+        }
         Matcher url = JDBC_DATABASE.matcher(values.getOrDefault("flyway.url", ""));
-        builtIns.put("database", url.matches() ? url.group(1) : "postgres");
+        if (url.matches()) {
+            builtIns.put("database", url.group(1));
+        }
         builtIns.put("timestamp", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         builtIns.put("workingDirectory", Path.of("").toAbsolutePath().toString());
         builtIns.put("table", values.getOrDefault("flyway.table", "flyway_schema_history"));

@@ -1,6 +1,7 @@
 package dev.schemagate.migration;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * @param placeholderSuffix      {@code flyway.placeholderSuffix}, <code>}</code> by default
  * @param placeholders           {@code flyway.placeholders.*}
  * @param builtIns               the values of Flyway's own {@code flyway:*} placeholders that do not
- *                               depend on the script ({@code defaultSchema}, {@code user}, …)
+ *                               depend on the script ({@code defaultSchema}, {@code table}, and
+ *                               {@code user} and {@code database} where the settings name them)
  * @param locations              further folders to read, resolved ({@code flyway.locations})
  */
 public record FlywaySettings(boolean mixed, boolean placeholderReplacement, String placeholderPrefix,
@@ -32,5 +34,16 @@ public record FlywaySettings(boolean mixed, boolean placeholderReplacement, Stri
     /** Flyway's defaults, as for a project that configures nothing. */
     public static FlywaySettings defaults() {
         return FlywayConfigFiles.settings(Map.of(), Path.of(""));
+    }
+
+    /**
+     * These settings on a scratch database of the dialect named {@code dialect}: its user and
+     * database stand for {@code ${flyway:user}} and {@code ${flyway:database}} where the settings name none.
+     */
+    public FlywaySettings onScratch(DialectNames dialect) {
+        Map<String, String> all = new LinkedHashMap<>(builtIns);
+        all.putIfAbsent("user", dialect.scratchUser());
+        all.putIfAbsent("database", dialect.scratchDatabase());
+        return new FlywaySettings(mixed, placeholderReplacement, placeholderPrefix, placeholderSuffix, placeholders, all, locations);
     }
 }

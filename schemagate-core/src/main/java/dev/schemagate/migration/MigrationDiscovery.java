@@ -150,7 +150,7 @@ public final class MigrationDiscovery {
     private static List<LayoutReader> readers(DialectNames dialect, MigrationsConfig config) {
         List<LayoutReader> readers = new ArrayList<>(List.of(new DieselReader(), new FolderReader(),
                 new LiquibaseReader(dialect), new GooseReader(), new DbmateReader(), new SqlxReader(),
-                new GolangMigrateReader(dialect), new FlywayReader(config.flyway()), new PlainReader()));
+                new GolangMigrateReader(dialect), new FlywayReader(config.flyway().onScratch(dialect)), new PlainReader()));
         config.custom().ifPresent(custom -> readers.add(new CustomReader(custom, dialect)));
         return readers;
     }

@@ -69,11 +69,14 @@ public record Transaction(Mode mode, String tool, String optOut) {
         return statements.stream().filter(s -> !s.transactional()).findFirst();
     }
 
-    /** Why the tool puts the statements in a transaction, for the message of a refused statement; {@code product} runs them. */
-    public String why(List<Statement> statements, String product) {
+    /**
+     * Why the tool puts the statements in a transaction, for the message of a refused statement;
+     * {@code oneQuery} says, after "which", what the database does with statements sent as one query.
+     */
+    public String why(List<Statement> statements, String oneQuery) {
         return switch (mode) {
             case ONE_QUERY -> tool + " sends the file as one query of " + statements.size()
-                    + " statements, which " + product + " runs in one implicit transaction block";
+                    + " statements, which " + oneQuery;
             case DETECTED -> tool + " refuses a migration that mixes statements that must run outside a transaction"
                     + " with others (unless mixed is set)";
             default -> tool + " runs the migration in a transaction";

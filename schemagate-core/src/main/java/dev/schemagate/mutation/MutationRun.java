@@ -5,6 +5,7 @@ import dev.schemagate.check.Severity;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.DialectChoice;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.engine.ProgressListener;
@@ -14,7 +15,6 @@ import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.history.HistoryGuard;
 import dev.schemagate.history.ReleaseConfig;
 import dev.schemagate.lint.LintConfigFile;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.Migration;
@@ -74,7 +74,7 @@ public final class MutationRun {
         long start = System.nanoTime();
         VerifyOptions verify = options.verify();
         Dialect dialect = dialect(verify);
-        MigrationSet set = MigrationDiscovery.discover(verify.directory(), verify.layout(), DialectNames.of(dialect.fileNameAliases()),
+        MigrationSet set = MigrationDiscovery.discover(verify.directory(), verify.layout(), Dialects.names(dialect),
                 verify.settings());
         HistoryCut cut = HistoryGuard.forRun(set, verify.since(), verify.baseline(),
                 ReleaseConfig.load(configFile(verify))).cut();

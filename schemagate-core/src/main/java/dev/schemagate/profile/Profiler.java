@@ -10,6 +10,7 @@ import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.DialectChoice;
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.Profiling;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -19,7 +20,6 @@ import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Observation;
 import dev.schemagate.lint.ObservationProvider;
 import dev.schemagate.lint.StatementObserver;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
@@ -62,7 +62,7 @@ public final class Profiler {
         Dialect dialect = DialectChoice.resolve(options.dialect(), options.directory(), options.server().url(), options.config()).dialect();
         dialect.profiling().orElseThrow(() -> new IllegalArgumentException(
                 "profiling is not available for dialect '" + dialect.id() + "'; it needs a dialect that fills tables on its server"));
-        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), DialectNames.of(dialect.fileNameAliases()),
+        MigrationSet set = MigrationDiscovery.discover(options.directory(), options.layout(), Dialects.names(dialect),
                 options.settings());
         Path config = options.config() != null ? options.config() : LintConfigFile.locate(options.directory());
         HistoryCut cut = HistoryGuard.forRun(set, options.since(), null, ReleaseConfig.load(config)).cut();

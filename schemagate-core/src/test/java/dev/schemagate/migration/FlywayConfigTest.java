@@ -7,6 +7,8 @@ import static dev.schemagate.migration.Folders.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,20 @@ class FlywayConfigTest {
 
         System.setProperty("flyway.placeholders.owner", "from_property");
         assertThat(discover(dir, Layout.AUTO).migrations().get(0).up().text()).contains("OWNER TO from_property;");
+    }
+
+    @Test
+    void flywaysUserAndDatabaseAreTheSettingsElseTheScratchDatabasesOfTheDialect() {
+        write(project, ".git/HEAD", "");
+        write(project, "sql/V1__init.sql", "GRANT ALL ON DATABASE ${flyway:database} TO ${flyway:user};");
+        DialectNames dialect = new DialectNames(List.of("x"), Set.of(), "scratch_user", "scratch_db");
+
+        assertThat(MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect).migrations().get(0).up().text())
+                .isEqualTo("GRANT ALL ON DATABASE scratch_db TO scratch_user;");
+
+        write(project, "flyway.conf", "flyway.user=app\nflyway.url=jdbc:anydb://host:1/shop?ssl=true\n");
+        assertThat(MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect).migrations().get(0).up().text())
+                .isEqualTo("GRANT ALL ON DATABASE shop TO app;");
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
-import dev.schemagate.migration.DialectNames;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
 
@@ -56,7 +55,7 @@ final class TestDatabases {
     static MigrationPlan plan(Path directory, Layout layout, Map<String, String> settings) {
         return PLANS.computeIfAbsent(new PlanKey(directory.toAbsolutePath().normalize(), layout, Map.copyOf(settings)),
                 key -> new MigrationPlan(MigrationDiscovery.discover(key.directory(), key.layout(),
-                        DialectNames.of(DIALECT.fileNameAliases()), key.settings()), DIALECT));
+                        Dialects.names(DIALECT), key.settings()), DIALECT));
     }
 
     static DatabaseServer server(String pgVersion) {

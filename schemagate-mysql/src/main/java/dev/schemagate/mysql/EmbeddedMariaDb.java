@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  */
 final class EmbeddedMariaDb extends MysqlServer {
 
-    private static final String USER = "schemagate";
+    static final String USER = "schemagate";
 
     private final DB db;
     private final Path folder;

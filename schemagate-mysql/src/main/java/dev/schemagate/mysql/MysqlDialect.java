@@ -6,6 +6,7 @@ import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Vocabulary;
 import dev.schemagate.dialect.Reach;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.MigrationPlan;
@@ -179,5 +180,14 @@ public final class MysqlDialect implements Dialect {
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String detail = failure.getErrorCode() > 0 ? "MySQL error " + failure.getErrorCode() : "";
         return new DatabaseError(state, message, detail, "", 0);
+    }
+
+    /** MySQL's words: the embedded server's user (each run names its scratch databases anew), neutral terms otherwise. */
+    private static final Vocabulary WORDS = new Vocabulary("", "not validated", "",
+            "are tried here in one transaction", EmbeddedMariaDb.USER, "");
+
+    @Override
+    public Vocabulary vocabulary() {
+        return WORDS;
     }
 }

@@ -152,9 +152,11 @@ public final class PostgresDialect implements Dialect {
         return ExternalPostgresServer.connectTo(url);
     }
 
-    /** PostgreSQL's words: an index left invalid by a failed concurrent build, a constraint added NOT VALID. */
-    private static final Vocabulary WORDS = new Vocabulary("PostgreSQL",
-            "a failed CREATE INDEX CONCURRENTLY leaves one behind", "NOT VALID");
+    /** PostgreSQL's words: an index left invalid by a failed concurrent build, a constraint added NOT VALID and validated later. */
+    private static final Vocabulary WORDS = new Vocabulary(
+            "a failed CREATE INDEX CONCURRENTLY leaves one behind", "NOT VALID",
+            "ALTER TABLE ... VALIDATE CONSTRAINT %s", "PostgreSQL runs in one implicit transaction block",
+            "postgres", "postgres");
 
     @Override
     public Vocabulary vocabulary() {

@@ -8,6 +8,7 @@ import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.Vocabulary;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.diff.MigrationPlan;
@@ -127,5 +128,14 @@ public final class SqliteDialect implements Dialect {
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         Matcher m = MESSAGE.matcher(message);
         return new DatabaseError(code, m.matches() ? m.group(1) : message, "", "", 0);
+    }
+
+    /** SQLite's words: no users, {@code main} for the database a connection opens, neutral terms otherwise. */
+    private static final Vocabulary WORDS = new Vocabulary("", "not validated", "",
+            "are tried here in one transaction", "", "main");
+
+    @Override
+    public Vocabulary vocabulary() {
+        return WORDS;
     }
 }
