@@ -26,12 +26,8 @@ final class AddColumnNotAtEnd implements MysqlRule {
 
     @Override
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
-        if (ddl.kind() != Ddl.Kind.ALTER_TABLE) {
-            return;
-        }
-        for (Ddl.Clause clause : ddl.clauses()) {
-            Matcher m = ADD.matcher(clause.text());
-            if (m.find() && !TextTables.NOT_COLUMNS.contains(m.group(1))) {
+        for (Matcher m : ddl.alterClauses(ADD)) {
+            if (!TextTables.NOT_COLUMNS.contains(m.group(1))) {
                 out.add(suspicion(ddl, ddl.table(), m.group(1), "adds column " + ddl.table() + "." + m.group(1) + " " + m.group(2).toUpperCase(),
                         Suspicion.Need.DIALECT, created));
                 return;

@@ -30,15 +30,8 @@ final class ChangeColumnTypeCopies implements MysqlRule {
 
     @Override
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
-        if (ddl.kind() != Ddl.Kind.ALTER_TABLE) {
-            return;
-        }
         TextTables.Table table = tables.table(ddl.table());
-        for (Ddl.Clause clause : ddl.clauses()) {
-            Matcher m = CHANGE.matcher(clause.text());
-            if (!m.find()) {
-                continue;
-            }
+        for (Matcher m : ddl.alterClauses(CHANGE)) {
             String column = m.group("modified") != null ? m.group("modified") : m.group("renamed");
             String type = m.group("definition").split(" ")[0];
             String before = table == null ? null : table.types.get(m.group("modified") != null ? column : m.group("old"));

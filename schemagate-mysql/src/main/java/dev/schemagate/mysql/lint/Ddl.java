@@ -5,6 +5,7 @@ import dev.schemagate.migration.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One statement read as MySQL DDL: what it is, the table it is about and its clauses, each with the
@@ -28,6 +29,20 @@ record Ddl(Statement statement, MysqlText text, Kind kind, List<String> tables, 
      * @param text     its masked text
      * @param literals the literals in it, in order
      */
+    /** The matches of {@code pattern} in this statement's clauses, in order, if it is an ALTER TABLE; none otherwise. */
+    List<Matcher> alterClauses(Pattern pattern) {
+        List<Matcher> matches = new ArrayList<>();
+        if (kind == Kind.ALTER_TABLE) {
+            for (Clause clause : clauses) {
+                Matcher m = pattern.matcher(clause.text());
+                if (m.find()) {
+                    matches.add(m);
+                }
+            }
+        }
+        return matches;
+    }
+
     record Clause(String text, List<String> literals) {
     }
 

@@ -26,12 +26,8 @@ final class DropColumn implements MysqlRule {
 
     @Override
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
-        if (ddl.kind() != Ddl.Kind.ALTER_TABLE) {
-            return;
-        }
-        for (Ddl.Clause clause : ddl.clauses()) {
-            Matcher m = DROP.matcher(clause.text());
-            if (m.find() && !TextTables.NOT_COLUMNS.contains(m.group(1))) {
+        for (Matcher m : ddl.alterClauses(DROP)) {
+            if (!TextTables.NOT_COLUMNS.contains(m.group(1))) {
                 out.add(suspicion(ddl, ddl.table(), m.group(1), "drops column " + ddl.table() + "." + m.group(1),
                         Suspicion.Need.EXISTING_TABLE, created));
             }

@@ -25,14 +25,7 @@ final class RenameColumn implements MysqlRule {
 
     @Override
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
-        if (ddl.kind() != Ddl.Kind.ALTER_TABLE) {
-            return;
-        }
-        for (Ddl.Clause clause : ddl.clauses()) {
-            Matcher m = RENAME.matcher(clause.text());
-            if (!m.find()) {
-                continue;
-            }
+        for (Matcher m : ddl.alterClauses(RENAME)) {
             String from = m.group(1) != null ? m.group(1) : m.group(3);
             String to = m.group(1) != null ? m.group(2) : m.group(4);
             if (!from.equals(to)) {
