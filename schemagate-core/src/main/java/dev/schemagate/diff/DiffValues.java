@@ -3,6 +3,7 @@ package dev.schemagate.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.model.Grant;
+import dev.schemagate.model.dialect.DialectOwn;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -57,7 +58,10 @@ public final class DiffValues {
         return value.toString();
     }
 
-    /** The fields that say something (not null, false or empty), as {@code {name: x, type: int}}. */
+    /**
+     * The fields that say something (not null, false or empty), as {@code {name: x, type: int}}; those
+     * a dialect alone says are listed as the record's own.
+     */
     private static String fields(Record record) {
         List<String> parts = new ArrayList<>();
         for (RecordComponent component : record.getClass().getRecordComponents()) {
@@ -65,7 +69,10 @@ public final class DiffValues {
             boolean empty = field == null || Boolean.FALSE.equals(field)
                     || (field instanceof Collection<?> c && c.isEmpty())
                     || (field instanceof Record r && fields(r).equals("{}"));
-            if (!empty) {
+            if (!empty && field instanceof DialectOwn own) {
+                String inner = fields((Record) own);
+                parts.add(inner.substring(1, inner.length() - 1));
+            } else if (!empty) {
                 parts.add(component.getName() + ": " + plain(field, false));
             }
         }

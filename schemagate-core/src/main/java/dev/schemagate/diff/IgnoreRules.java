@@ -5,6 +5,7 @@ import dev.schemagate.model.Privileges;
 import dev.schemagate.model.Schema;
 import dev.schemagate.model.SchemaObject;
 import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.dialect.DialectOwn;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -54,14 +55,23 @@ public record IgnoreRules(Set<String> schemas, List<String> names, Set<String> k
             return snapshot;
         }
         List<Pattern> patterns = names.stream().map(IgnoreRules::glob).toList();
-        RecordComponent[] components = Snapshot.class.getRecordComponents();
+        return (Snapshot) kinds(snapshot, patterns);
+    }
+
+    /** The snapshot, or a dialect's own kinds in it, without the kinds and objects left out. */
+    private Record kinds(Record holder, List<Pattern> patterns) {
+        RecordComponent[] components = holder.getClass().getRecordComponents();
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            List<?> items = (List<?>) RecordFields.read(components[i], snapshot);
-            values[i] = kinds.contains(components[i].getName()) ? List.of()
-                    : items.stream().filter(item -> kept(item, patterns)).map(this::strip).toList();
+            Object field = RecordFields.read(components[i], holder);
+            if (field instanceof List<?> items) {
+                values[i] = kinds.contains(components[i].getName()) ? List.of()
+                        : items.stream().filter(item -> kept(item, patterns)).map(this::strip).toList();
+            } else {
+                values[i] = field instanceof DialectOwn own ? kinds((Record) own, patterns) : field;
+            }
         }
-        return (Snapshot) construct(Snapshot.class, components, values);
+        return (Record) construct(holder.getClass(), components, values);
     }
 
     private boolean kept(Object item, List<Pattern> patterns) {

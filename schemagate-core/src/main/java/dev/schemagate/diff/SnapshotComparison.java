@@ -3,6 +3,7 @@ package dev.schemagate.diff;
 import dev.schemagate.model.Dependency;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.SchemaObject;
+import dev.schemagate.model.dialect.DialectOwn;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * It walks the records generically, so a property added to the model is compared without a line
  * here: lists of named objects are matched by name (schema objects by qualified name, routines by
  * signature, dependencies by both their ends, listed under the dependent object), and a list whose
- * order matters (columns) also reports a changed order.
+ * order matters (columns) also reports a changed order. What a dialect alone says ({@link DialectOwn})
+ * is named as the object's own fields are.
  */
 public final class SnapshotComparison {
 
@@ -44,7 +46,7 @@ public final class SnapshotComparison {
             if (a instanceof List<?> listA && b instanceof List<?> listB && keyed(listA, listB)) {
                 compareKeyed(listA, listB, path, component.getName(), out);
             } else if (a instanceof Record recordA && b instanceof Record recordB && a.getClass() == b.getClass()) {
-                compareRecords(recordA, recordB, join(path, component.getName()), out);
+                compareRecords(recordA, recordB, a instanceof DialectOwn ? path : join(path, component.getName()), out);
             } else if (expected instanceof Routine && a instanceof String textA && b instanceof String textB
                     && Whitespace.sameIgnoringWhitespace(textA, textB)) {
                 out.add(new Difference(Difference.Kind.CHANGED, path, component.getName() + Whitespace.ONLY, a, b));

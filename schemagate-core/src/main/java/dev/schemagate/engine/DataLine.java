@@ -59,7 +59,7 @@ final class DataLine implements AutoCloseable {
         List<QualifiedName> tables = state.tables().stream().map(Table::qualifiedName).toList();
         Map<QualifiedName, TableRows> rows = this.rows.capture(database.connection(), state, tables);
         List<QualifiedName> empty = state.tables().stream()
-                .filter(table -> table.partitionOf() == null && !unfillable.contains(table.qualifiedName()))
+                .filter(table -> !table.partition() && !unfillable.contains(table.qualifiedName()))
                 .map(Table::qualifiedName)
                 .filter(table -> rows.containsKey(table) && rows.get(table).totalRows() == 0).toList();
         if (empty.isEmpty()) {

@@ -34,10 +34,10 @@ final class RowCache {
      * What the rendering of every row can depend on beyond its table: the types values are written in
      * and the routines that maintain columns. When it changes, no kept rows are trusted.
      */
-    private record Context(List<?> enums, List<?> domains, List<?> compositeTypes, List<?> rangeTypes, List<?> routines) {
+    private record Context(Snapshot definitions) {
 
         static Context of(Snapshot state) {
-            return new Context(state.enums(), state.domains(), state.compositeTypes(), state.rangeTypes(), state.routines());
+            return new Context(state.withoutRelations());
         }
     }
 

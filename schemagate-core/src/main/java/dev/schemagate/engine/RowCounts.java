@@ -77,7 +77,7 @@ final class RowCounts {
      */
     Map<String, Long> count(Connection connection, Set<QualifiedName> tables) throws SQLException {
         List<Table> counted = snapshot.tables().stream()
-                .filter(table -> table.partitionOf() == null && tables.contains(table.qualifiedName())).toList();
+                .filter(table -> !table.partition() && tables.contains(table.qualifiedName())).toList();
         Map<String, Long> counts = new LinkedHashMap<>();
         if (counted.isEmpty()) {
             return counts;
@@ -85,7 +85,7 @@ final class RowCounts {
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < counted.size(); i++) {
             Table table = counted.get(i);
-            String only = table.partitionKey() == null ? "ONLY " : "";
+            String only = table.partitioned() ? "" : "ONLY ";
             queries.add("SELECT " + i + ", count(*) FROM " + only + quoted(table.qualifiedName()));
         }
         try (java.sql.Statement statement = connection.createStatement();

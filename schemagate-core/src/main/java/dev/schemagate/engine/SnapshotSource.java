@@ -106,7 +106,12 @@ public final class SnapshotSource {
         }
         String name = path.getFileName().toString().toLowerCase();
         if (name.endsWith(".json")) {
-            return SnapshotJson.fromJson(readText(path));
+            try {
+                return SnapshotJson.fromJson(readText(path));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(source + ": " + e.getMessage() + "; a snapshot file is what "
+                        + "'schemagate snapshot SOURCE -o FILE.json' writes");
+            }
         }
         if (name.endsWith(".sql")) {
             return apply.apply(List.of(unconditioned(Script.of(path, readText(path)))));

@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Puts the model's lists in their canonical order and finds members of sorted lists by name. */
-final class Canonical {
+/**
+ * Puts the model's lists in their canonical order and finds members of sorted lists by name; public
+ * for the dialects' own records, which live in a package of their own.
+ */
+public final class Canonical {
 
     private Canonical() {
     }
 
     /** An unmodifiable copy in the given order; null becomes the empty list. */
-    static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
+    public static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
         if (items == null || items.isEmpty()) {
             return List.of();
         }
@@ -24,19 +27,19 @@ final class Canonical {
     }
 
     /** An unmodifiable copy that keeps the order it was given in; null becomes the empty list. */
-    static <T> List<T> kept(List<T> items) {
+    public static <T> List<T> kept(List<T> items) {
         return items == null ? List.of() : List.copyOf(items);
     }
 
     /** The item whose key equals {@code key} in a list sorted by that key. */
-    static <T> Optional<T> find(List<T> sortedItems, Function<T, String> key, String wanted) {
+    public static <T> Optional<T> find(List<T> sortedItems, Function<T, String> key, String wanted) {
         List<String> keys = new KeyView<>(sortedItems, key);
         int at = Collections.binarySearch(keys, wanted);
         return at >= 0 ? Optional.of(sortedItems.get(at)) : Optional.empty();
     }
 
     /** The item with that schema and name in a list sorted by qualified name. */
-    static <T extends SchemaObject> Optional<T> find(List<T> sortedItems, QualifiedName wanted) {
+    public static <T extends SchemaObject> Optional<T> find(List<T> sortedItems, QualifiedName wanted) {
         int low = 0;
         int high = sortedItems.size() - 1;
         while (low <= high) {
@@ -55,7 +58,7 @@ final class Canonical {
     }
 
     /** Orders schema objects by schema, then name. */
-    static <T extends SchemaObject> Comparator<T> byQualifiedName() {
+    public static <T extends SchemaObject> Comparator<T> byQualifiedName() {
         return Comparator.comparing(SchemaObject::qualifiedName, QualifiedName.ORDER);
     }
 

@@ -1,5 +1,7 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.PostgresObjects;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -8,40 +10,38 @@ import java.util.Optional;
  * The schema of one database at one moment, as a value: every list is in a canonical order, so
  * two snapshots of the same schema are {@code equals}, and comparing snapshots is how Schemagate
  * sees what a migration did. {@code dependencies} are the links between objects the database
- * records, which order a plan's drops and creates.
+ * records, which order a plan's drops and creates. The kinds every dialect has are fields of their
+ * own; the kinds only one dialect has are in that dialect's component ({@code postgres}).
  */
-public record Snapshot(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
-                       List<EnumType> enums, List<Domain> domains, List<CompositeType> compositeTypes,
-                       List<RangeType> rangeTypes, List<Sequence> sequences, List<Table> tables, List<View> views,
-                       List<Routine> routines, List<EventTrigger> eventTriggers, List<Dependency> dependencies) {
+public record Snapshot(List<Schema> schemas, List<Sequence> sequences, List<Table> tables, List<View> views,
+                       List<Routine> routines, List<Dependency> dependencies,
+                       PostgresObjects postgres) {
 
     public Snapshot {
         schemas = Canonical.sorted(schemas, Comparator.comparing(Schema::name));
-        extensions = Canonical.sorted(extensions, Comparator.comparing(Extension::name));
-        collations = Canonical.sorted(collations, Canonical.byQualifiedName());
-        enums = Canonical.sorted(enums, Canonical.byQualifiedName());
-        domains = Canonical.sorted(domains, Canonical.byQualifiedName());
-        compositeTypes = Canonical.sorted(compositeTypes, Canonical.byQualifiedName());
-        rangeTypes = Canonical.sorted(rangeTypes, Canonical.byQualifiedName());
         sequences = Canonical.sorted(sequences, Canonical.byQualifiedName());
         tables = Canonical.sorted(tables, Canonical.byQualifiedName());
         views = Canonical.sorted(views, Canonical.byQualifiedName());
         routines = Canonical.sorted(routines, Routine.ORDER);
-        eventTriggers = Canonical.sorted(eventTriggers, Comparator.comparing(EventTrigger::name));
         dependencies = Canonical.sorted(dependencies, Dependency.ORDER);
+        postgres = PostgresObjects.orNone(postgres);
     }
 
     /** A database with nothing in it, not even the public schema. */
     public static Snapshot empty() {
-        return new Snapshot(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Snapshot(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * This snapshot without its tables, views, sequences and dependencies: the schemas, types and
+     * routines that the rows of its tables are written in and maintained by.
+     */
+    public Snapshot withoutRelations() {
+        return new Snapshot(schemas, null, null, null, routines, null, postgres);
     }
 
     public Optional<Schema> schema(String name) {
         return Canonical.find(schemas, Schema::name, name);
-    }
-
-    public Optional<Extension> extension(String name) {
-        return Canonical.find(extensions, Extension::name, name);
     }
 
     public Optional<Table> table(QualifiedName name) {
@@ -56,20 +56,8 @@ public record Snapshot(List<Schema> schemas, List<Extension> extensions, List<Co
         return Canonical.find(sequences, name);
     }
 
-    public Optional<EnumType> enumType(QualifiedName name) {
-        return Canonical.find(enums, name);
-    }
-
-    public Optional<Domain> domain(QualifiedName name) {
-        return Canonical.find(domains, name);
-    }
-
     /** All overloads of a function or procedure name. */
     public List<Routine> routines(QualifiedName name) {
         return routines.stream().filter(routine -> routine.qualifiedName().equals(name)).toList();
-    }
-
-    public Optional<EventTrigger> eventTrigger(String name) {
-        return Canonical.find(eventTriggers, EventTrigger::name, name);
     }
 }

@@ -90,12 +90,11 @@ class CascadeReachTest {
     }
 
     private static Table table(QualifiedName name, Constraint... constraints) {
-        return new Table(name.schema(), name.name(), false, List.of(Column.of("id", "integer", true), Column.of("x", "integer", false)),
-                List.of(constraints), null, null, null, null, null, null, null, null, null, null, null, false, false, null,
-                null, null);
+        return new Table(name.schema(), name.name(), List.of(Column.of("id", "integer", true), Column.of("x", "integer", false)),
+                List.of(constraints), null, null, null, null, null);
     }
 
     private static Snapshot snapshot(Table... tables) {
-        return new Snapshot(null, null, null, null, null, null, null, null, List.of(tables), null, null, null, null);
+        return new Snapshot(null, null, List.of(tables), null, null, null, null);
     }
 }

@@ -111,7 +111,7 @@ class DriftConfigTest {
     @Test
     void ignoreRulesLeaveOutSchemasPatternsAndProperties() {
         Table kept = table("public", "orders", "owner1", "the orders");
-        Snapshot snapshot = new Snapshot(null, null, null, null, null, null, null, null,
+        Snapshot snapshot = new Snapshot(null, null,
                 List.of(kept, table("audit", "log", null, null), table("public", "tmp_1", null, null)), null, null, null, null);
         IgnoreRules rules = new IgnoreRules(java.util.Set.of("audit"), List.of("public.tmp_*"), java.util.Set.of("owners", "comments"));
 
@@ -128,9 +128,7 @@ class DriftConfigTest {
     }
 
     private static Table table(String schema, String name, String owner, String comment) {
-        Column column = new Column("id", "integer", null, true, null, null, null, null, null, null, List.of(),
-                "the key", Privileges.NONE);
-        return new Table(schema, name, false, List.of(column), null, null, null, null, null, null, null, null, null,
-                null, null, null, false, false, owner, comment, null);
+        Column column = new Column("id", "integer", null, true, null, null, null, "the key", Privileges.NONE);
+        return new Table(schema, name, List.of(column), null, null, null, owner, comment, null);
     }
 }

@@ -130,9 +130,9 @@ final class FakeSession implements InvocationHandler {
 
     Snapshot snapshot() {
         List<Table> tables = new ArrayList<>();
-        tables().forEach((name, columns) -> tables.add(new Table("main", name, false,
-                columns.stream().map(c -> Column.of(c, "text", false)).toList(), List.of(), List.of(), List.of(), List.of(),
-                null, null, null, List.of(), null, null, List.of(), null, false, false, null, null, null)));
-        return new Snapshot(null, null, null, null, null, null, null, null, tables, null, null, null, null);
+        tables().forEach((name, columns) -> tables.add(new Table("main", name,
+                columns.stream().map(c -> Column.of(c, "text", false)).toList(), List.of(), List.of(), List.of(),
+                null, null, null)));
+        return new Snapshot(null, null, tables, null, null, null, null);
     }
 }

@@ -37,6 +37,15 @@ class DialectNeutralLintTest {
      * other databases are left alone: names only, none of PostgreSQL's behaviour.
      */
     private static final Set<String> CATALOGUE = Set.of("dev/schemagate/migration/DialectNames.java");
+    /**
+     * The model keeps what one dialect alone says in records named after it ({@code PostgresTable} in
+     * {@code dev.schemagate.model.dialect}, beside the SQLite and MySQL ones), held by components
+     * named after it ({@code table.postgres()}): in the model's own files, those names, and only as
+     * names (not in a string), are where the dialect's attributes are designed to live.
+     */
+    private static final String MODEL = "dev/schemagate/model/";
+    private static final Pattern DIALECT_HOMES = Pattern.compile("\\bPostgres(?:Objects|Table|Column)\\b"
+            + "|(?<![\"\\w])postgres(?![\"\\w])");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     /** The packages that name no database, not even in a catalogue. */
     private static final List<String> NEUTRAL = List.of("dialect", "engine", "profile");
@@ -53,6 +62,9 @@ class DialectNeutralLintTest {
                     continue;
                 }
                 String code = COMMENT.matcher(Files.readString(file)).replaceAll(" ");
+                if (name.startsWith(MODEL)) {
+                    code = DIALECT_HOMES.matcher(code).replaceAll(" ");
+                }
                 List<String> lines = code.lines().filter(line -> POSTGRES.matcher(line).find()).toList();
                 if (PENDING.contains(name)) {
                     assertThat(lines).as(name + " is clean now: take it off the pending list").isNotEmpty();
@@ -75,6 +87,14 @@ class DialectNeutralLintTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theModelMayNameADialectsHomeButNotItsVocabulary() {
+        String home = DIALECT_HOMES.matcher("PostgresTable own = table.postgres(); own.postgres;").replaceAll(" ");
+        String word = DIALECT_HOMES.matcher("String id = \"postgres\"; int pg_class;").replaceAll(" ");
+        assertThat(POSTGRES.matcher(home).find()).isFalse();
+        assertThat(POSTGRES.matcher(word).results().map(MatchResult::group).toList()).containsExactly("postgres", "pg_");
     }
 
     @Test

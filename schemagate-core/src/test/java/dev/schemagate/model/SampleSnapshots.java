@@ -1,5 +1,9 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.PostgresColumn;
+import dev.schemagate.model.dialect.PostgresObjects;
+import dev.schemagate.model.dialect.PostgresTable;
+
 import java.util.List;
 
 /** A snapshot that sets every field of every kind of object, for model tests. */
@@ -12,7 +16,23 @@ final class SampleSnapshots {
     static final QualifiedName CUSTOMERS = QualifiedName.of("shop", "customers");
 
     static Snapshot everything() {
-        return new Snapshot(schemas(), List.of(new Extension("citext", "public", "1.6", "case-insensitive text")),
+        return new Snapshot(schemas(),
+                List.of(new Sequence("shop", "invoice_no", new SequenceOptions("bigint", 100, 5, 1, 1_000_000, 10,
+                        true), new ColumnReference(ORDERS, "invoice"), "app", "invoices", privileges())),
+                List.of(orders(), customers()),
+                List.of(new View("shop", "open_orders", true, " SELECT id\n   FROM shop.orders;",
+                        List.of(Column.of("id", "bigint", false)), List.of("fillfactor=70"), false, List.of(ORDERS),
+                        List.of(index("open_orders_id")), List.of(), "app", "to ship", privileges())),
+                List.of(routine("total", "integer"), routine("total", "")),
+                List.of(new Dependency(new ObjectRef(ObjectRef.Kind.VIEW, "shop", "open_orders", null),
+                                new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column id")),
+                        new Dependency(new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column status"),
+                                new ObjectRef(ObjectRef.Kind.ENUM_TYPE, "shop", "status", null))),
+                postgresObjects());
+    }
+
+    static PostgresObjects postgresObjects() {
+        return new PostgresObjects(List.of(new Extension("citext", "public", "1.6", "case-insensitive text")),
                 List.of(new Collation("shop", "nocase", "icu", null, null, "und-u-ks-level2", null, false, "app",
                         "for names")),
                 List.of(new EnumType("shop", "status", List.of("new", "paid", "shipped"), "app", "order state",
@@ -24,19 +44,8 @@ final class SampleSnapshots {
                         new Attribute("zip", "character varying(10)", null)), "app", "postal", Privileges.NONE)),
                 List.of(new RangeType("shop", "price_range", "numeric", null, null, null, null,
                         "price_multirange", "app", null, Privileges.NONE)),
-                List.of(new Sequence("shop", "invoice_no", new SequenceOptions("bigint", 100, 5, 1, 1_000_000, 10,
-                        true), new ColumnReference(ORDERS, "invoice"), "app", "invoices", privileges())),
-                List.of(orders(), customers()),
-                List.of(new View("shop", "open_orders", true, " SELECT id\n   FROM shop.orders;",
-                        List.of(Column.of("id", "bigint", false)), List.of("fillfactor=70"), false, List.of(ORDERS),
-                        List.of(index("open_orders_id")), List.of(), "app", "to ship", privileges())),
-                List.of(routine("total", "integer"), routine("total", "")),
                 List.of(new EventTrigger("no_drops", "sql_drop", List.of("DROP TABLE", "ALTER TABLE"),
-                        "shop.forbid()", Enablement.REPLICA, "app", "guard")),
-                List.of(new Dependency(new ObjectRef(ObjectRef.Kind.VIEW, "shop", "open_orders", null),
-                                new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column id")),
-                        new Dependency(new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column status"),
-                                new ObjectRef(ObjectRef.Kind.ENUM_TYPE, "shop", "status", null))));
+                        "shop.forbid()", Enablement.REPLICA, "app", "guard")));
     }
 
     private static List<Schema> schemas() {
@@ -53,12 +62,11 @@ final class SampleSnapshots {
         Column id = new Column("id", "bigint", null, true, null,
                 new Identity(Identity.Generation.ALWAYS, "orders_id_seq",
                         new SequenceOptions("bigint", 1, 1, 1, Long.MAX_VALUE, 1, false)),
-                null, 500, "main", "lz4", List.of("n_distinct=7"), "key", privileges());
-        Column total = new Column("total", "shop.price", "\"C\"", false, null, null, "(net * 2)", null, null, null,
-                List.of(), null, Privileges.NONE);
-        Column customer = new Column("customer", "integer", null, false, "42", null, null, null, null, null,
-                List.of(), null, Privileges.NONE);
-        return new Table("shop", "orders", true, List.of(id, total, customer),
+                null, "key", privileges(), new PostgresColumn(500, "main", "lz4", List.of("n_distinct=7")), null);
+        Column total = new Column("total", "shop.price", "\"C\"", false, null, null, "(net * 2)", null,
+                Privileges.NONE);
+        Column customer = new Column("customer", "integer", null, false, "42", null, null, null, Privileges.NONE);
+        return new Table("shop", "orders", List.of(id, total, customer),
                 List.of(new Constraint("orders_customer_fkey", Constraint.Type.FOREIGN_KEY,
                         "FOREIGN KEY (customer) REFERENCES shop.customers(id) MATCH FULL ON DELETE CASCADE DEFERRABLE",
                         List.of("customer"), CUSTOMERS, List.of("id"), "NO ACTION", "CASCADE", "FULL", true, true,
@@ -69,17 +77,16 @@ final class SampleSnapshots {
                 List.of(new Trigger("audit", "AFTER", List.of("INSERT", "UPDATE"), List.of("total"), true,
                         "(new.total > 0)", "shop.audit()", Enablement.ALWAYS, false, true,
                         "CREATE TRIGGER audit ...", "audits")),
-                List.of(new Policy("own_rows", false, "SELECT", List.of("reader", "PUBLIC"), "(customer = 1)",
-                        null, "rls")),
-                "RANGE (id)", CUSTOMERS, "FOR VALUES FROM (1) TO (10)", List.of(CUSTOMERS), "shop.address",
-                "heap2", List.of("fillfactor=50", "autovacuum_enabled=off"), ReplicaIdentity.INDEX, true, true,
-                "app", "all orders", privileges());
+                "app", "all orders", privileges(),
+                new PostgresTable(true, List.of(new Policy("own_rows", false, "SELECT", List.of("reader", "PUBLIC"),
+                        "(customer = 1)", null, "rls")), "RANGE (id)", CUSTOMERS, "FOR VALUES FROM (1) TO (10)",
+                        List.of(CUSTOMERS), "shop.address", "heap2", List.of("fillfactor=50", "autovacuum_enabled=off"),
+                        ReplicaIdentity.INDEX, true, true), null, null);
     }
 
     static Table customers() {
-        return new Table("shop", "customers", false, List.of(Column.of("id", "integer", true)), List.of(), List.of(),
-                List.of(), List.of(), null, null, null, List.of(), null, null, List.of(), ReplicaIdentity.DEFAULT,
-                false, false, null, null, Privileges.NONE);
+        return new Table("shop", "customers", List.of(Column.of("id", "integer", true)), List.of(), List.of(),
+                List.of(), null, null, Privileges.NONE);
     }
 
     static Index index(String name) {

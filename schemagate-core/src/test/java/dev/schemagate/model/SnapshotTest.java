@@ -1,5 +1,6 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.PostgresObjects;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,22 +27,24 @@ class SnapshotTest {
 
     @Test
     void jsonLeavesOutNullsEmptyListsAndDefaultPrivileges() {
-        Snapshot snapshot = new Snapshot(List.of(new Schema("public", null, null, null)), null, null, null, null,
-                null, null, null, List.of(SampleSnapshots.customers()), null, null, null, null);
+        Snapshot snapshot = new Snapshot(List.of(new Schema("public", null, null, null)), null,
+                List.of(SampleSnapshots.customers()), null, null, null, null);
 
         String json = SnapshotJson.toJson(snapshot);
 
-        assertThat(json).doesNotContain("null", "[ ]", "privileges", "comment", "views");
+        assertThat(json).doesNotContain("null", "[ ]", "{ }", "privileges", "comment", "views", "postgres",
+                "replicaIdentity");
         assertThat(SnapshotJson.fromJson(json)).isEqualTo(snapshot);
     }
 
     @Test
     void theOrderObjectsWereFoundInDoesNotMatter() {
         Snapshot snapshot = SampleSnapshots.everything();
-        Snapshot shuffled = new Snapshot(reversed(snapshot.schemas()), snapshot.extensions(), snapshot.collations(),
-                snapshot.enums(), snapshot.domains(), snapshot.compositeTypes(), snapshot.rangeTypes(),
-                snapshot.sequences(), reversed(snapshot.tables()), snapshot.views(), reversed(snapshot.routines()),
-                snapshot.eventTriggers(), reversed(snapshot.dependencies()));
+        PostgresObjects own = snapshot.postgres();
+        Snapshot shuffled = new Snapshot(reversed(snapshot.schemas()), snapshot.sequences(), reversed(snapshot.tables()),
+                snapshot.views(), reversed(snapshot.routines()), reversed(snapshot.dependencies()),
+                new PostgresObjects(reversed(own.extensions()), own.collations(), reversed(own.enums()),
+                        own.domains(), own.compositeTypes(), own.rangeTypes(), reversed(own.eventTriggers())));
 
         assertThat(shuffled).isEqualTo(snapshot).hasSameHashCodeAs(snapshot);
         assertThat(shuffled.tables()).extracting(Table::name).containsExactly("customers", "orders");
@@ -50,12 +53,10 @@ class SnapshotTest {
     @Test
     void columnOrderAndEnumLabelOrderArePartOfTheValue() {
         Table orders = SampleSnapshots.orders();
-        Table swapped = new Table(orders.schema(), orders.name(), orders.unlogged(), reversed(orders.columns()),
-                orders.constraints(), orders.indexes(), orders.triggers(), orders.policies(), orders.partitionKey(),
-                orders.partitionOf(), orders.partitionBound(), orders.inherits(), orders.ofType(),
-                orders.accessMethod(), orders.options(), orders.replicaIdentity(), orders.rowSecurity(),
-                orders.forceRowSecurity(), orders.owner(), orders.comment(), orders.privileges());
-        EnumType status = SampleSnapshots.everything().enums().get(0);
+        Table swapped = new Table(orders.schema(), orders.name(), reversed(orders.columns()), orders.constraints(),
+                orders.indexes(), orders.triggers(), orders.owner(), orders.comment(), orders.privileges(),
+                orders.postgres(), orders.sqlite(), orders.mysql());
+        EnumType status = SampleSnapshots.everything().postgres().enums().get(0);
 
         assertThat(swapped).isNotEqualTo(orders);
         assertThat(new EnumType(status.schema(), status.name(), reversed(status.labels()), status.owner(),
@@ -74,18 +75,20 @@ class SnapshotTest {
             assertThat(table.primaryKey().orElseThrow().name()).isEqualTo("orders_pkey");
             assertThat(table.index("orders_by_total")).isPresent();
             assertThat(table.trigger("audit")).isPresent();
-            assertThat(table.policy("own_rows")).isPresent();
+            assertThat(table.postgres().policy("own_rows")).isPresent();
             assertThat(table.parents()).containsExactly(SampleSnapshots.CUSTOMERS);
+            assertThat(table.partition()).isTrue();
+            assertThat(table.partitioned()).isTrue();
         });
         assertThat(snapshot.table(QualifiedName.of("shop", "nope"))).isEmpty();
         assertThat(snapshot.table(QualifiedName.of("public", "orders"))).isEmpty();
         assertThat(snapshot.schema("shop")).isPresent();
-        assertThat(snapshot.extension("citext")).isPresent();
+        assertThat(snapshot.postgres().extension("citext")).isPresent();
         assertThat(snapshot.view(QualifiedName.of("shop", "open_orders"))).isPresent();
         assertThat(snapshot.sequence(QualifiedName.of("shop", "invoice_no"))).isPresent();
-        assertThat(snapshot.enumType(QualifiedName.of("shop", "status"))).isPresent();
-        assertThat(snapshot.domain(QualifiedName.of("shop", "price"))).isPresent();
-        assertThat(snapshot.eventTrigger("no_drops")).isPresent();
+        assertThat(snapshot.postgres().enumType(QualifiedName.of("shop", "status"))).isPresent();
+        assertThat(snapshot.postgres().domain(QualifiedName.of("shop", "price"))).isPresent();
+        assertThat(snapshot.postgres().eventTrigger("no_drops")).isPresent();
         assertThat(snapshot.routines(QualifiedName.of("shop", "total"))).extracting(Routine::signature)
                 .containsExactly("shop.total()", "shop.total(integer)");
     }
@@ -102,8 +105,8 @@ class SnapshotTest {
     @Test
     void modelDependsOnNoOtherProjectPackageAndNoJdbc() throws IOException {
         Path sources = Path.of("src/main/java/dev/schemagate/model");
-        try (Stream<Path> files = Files.list(sources)) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readAllLines(file)).as(file.toString())
                         .noneMatch(line -> line.startsWith("import java.sql") || line.startsWith("import javax.sql")
                                 || line.startsWith("import dev.schemagate.") && !line.startsWith(

@@ -101,9 +101,9 @@ final class MysqlIntrospector {
             }
             MysqlTable mysql = new MysqlTable(row.text("engine"), collation, rowFormat(row.text("create_options")),
                     partitions.get(name));
-            tables.add(new Table(SCHEMA, name, false, columns(columns.getOrDefault(name, List.of()), collation, mariadb),
-                    constraints, indexes, triggers.getOrDefault(name, List.of()), List.of(), null, null, null, List.of(),
-                    null, null, List.of(), null, false, false, null, emptyToNull(row.text("table_comment")), null, null, mysql));
+            tables.add(new Table(SCHEMA, name, columns(columns.getOrDefault(name, List.of()), collation, mariadb),
+                    constraints, indexes, triggers.getOrDefault(name, List.of()), null,
+                    emptyToNull(row.text("table_comment")), null, null, null, mysql));
         }
         List<View> views = new ArrayList<>();
         for (Row row : rows(connection, "select table_name, view_definition, check_option, security_type"
@@ -118,8 +118,8 @@ final class MysqlIntrospector {
                     columns(columns.getOrDefault(name, List.of()), null, mariadb), options, true, List.of(), List.of(), List.of(),
                     null, null, null));
         }
-        return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), tables, views, routines(connection, qualifier), List.of(), List.of());
+        return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), tables, views,
+                routines(connection, qualifier), List.of(), null);
     }
 
     private static List<Column> columns(List<Row> rows, String tableCollation, boolean mariadb) {
@@ -142,8 +142,8 @@ final class MysqlIntrospector {
             }
             columns.add(new Column(row.text("column_name"), row.text("column_type"),
                     collation != null && !collation.equals(tableCollation) ? collation : null,
-                    "NO".equals(row.text("is_nullable")), dflt, null, generated, null, null, null, List.of(),
-                    emptyToNull(row.text("column_comment")), null, mysql));
+                    "NO".equals(row.text("is_nullable")), dflt, null, generated,
+                    emptyToNull(row.text("column_comment")), null, null, mysql));
         }
         return columns;
     }

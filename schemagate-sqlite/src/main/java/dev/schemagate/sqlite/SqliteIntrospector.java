@@ -87,17 +87,16 @@ final class SqliteIntrospector {
             List<String> stored = tableColumns.stream().filter(c -> c.integer("hidden") == STORED).map(c -> c.text("name")).toList();
             SqliteTable sqlite = new SqliteTable(kind != null && kind.integer("wr") == 1, kind != null && kind.integer("strict") == 1,
                     text.autoincrement(), stored);
-            tables.add(new Table(SCHEMA, name, false, columns(tableColumns, text), constraints, tableIndexes,
-                    triggers.getOrDefault(name, List.of()), List.of(), null, null, null, List.of(), null, null,
-                    List.of(), null, false, false, null, null, null, sqlite));
+            tables.add(new Table(SCHEMA, name, columns(tableColumns, text), constraints, tableIndexes,
+                    triggers.getOrDefault(name, List.of()), null, null, null, null, sqlite, null));
         }
         List<View> views = new ArrayList<>();
         for (Map.Entry<String, String> view : viewSql.entrySet()) {
             views.add(new View(SCHEMA, view.getKey(), false, view.getValue(), viewColumns(connection, view.getKey()),
                     List.of(), true, List.of(), List.of(), triggers.getOrDefault(view.getKey(), List.of()), null, null, null));
         }
-        return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), tables, views, List.of(), List.of(), List.of());
+        return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), tables, views, List.of(),
+                List.of(), null);
     }
 
     /** A view's columns; none when the view no longer compiles (a table it reads was dropped). */
@@ -124,7 +123,7 @@ final class SqliteIntrospector {
             }
             SqliteTableText.ColumnText written = text.column(row.text("name"));
             columns.add(new Column(row.text("name"), row.text("type"), written.collation(), row.integer("notnull") == 1,
-                    row.text("dflt_value"), null, written.generated(), null, null, null, List.of(), null, null));
+                    row.text("dflt_value"), null, written.generated(), null, null));
         }
         return columns;
     }

@@ -398,8 +398,8 @@ public final class MysqlPlanner {
     /** The column with its effective collation, so a change of the table's default alone is no change of the column. */
     private static Column normal(Column column, String tableCollation) {
         return new Column(column.name(), column.type(), MysqlDdl.effectiveCollation(column, tableCollation), column.notNull(),
-                column.defaultExpression(), column.identity(), column.generatedExpression(), column.statisticsTarget(),
-                column.storage(), column.compression(), column.options(), column.comment(), column.privileges(), column.mysql());
+                column.defaultExpression(), column.identity(), column.generatedExpression(), column.comment(),
+                column.privileges(), column.postgres(), column.mysql());
     }
 
     private static boolean sameView(View a, View b) {

@@ -38,11 +38,11 @@ final class Candidates {
             return List.of("{}");
         }
         if (name.user() != null) {
-            Optional<EnumType> enumType = snapshot.enumType(name.user());
+            Optional<EnumType> enumType = snapshot.postgres().enumType(name.user());
             if (enumType.isPresent()) {
                 return enumType.get().labels();
             }
-            Optional<Domain> domain = snapshot.domain(name.user());
+            Optional<Domain> domain = snapshot.postgres().domain(name.user());
             if (domain.isPresent()) {
                 return of(domain.get().baseType());
             }

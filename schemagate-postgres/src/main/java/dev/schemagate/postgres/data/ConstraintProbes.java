@@ -47,7 +47,7 @@ public final class ConstraintProbes implements ConstraintProber {
             rules.put(QualifiedName.of(row.get(0), row.get(1)), row.get(2));
         }
         TableProbe probe = new TableProbe(session, snapshot, rules);
-        List<QualifiedName> tables = snapshot.tables().stream().filter(t -> t.partitionOf() == null)
+        List<QualifiedName> tables = snapshot.tables().stream().filter(t -> t.postgres().partitionOf() == null)
                 .map(Table::qualifiedName).toList();
         List<ProbeOutcome> outcomes = new ArrayList<>();
         for (QualifiedName name : TableOrder.of(snapshot, tables)) {
@@ -97,7 +97,7 @@ public final class ConstraintProbes implements ConstraintProber {
                 return out;
             }
             WriteProbe.Written written = writes.write(table, plan, out);
-            if (table.rowSecurity()) {
+            if (table.postgres().rowSecurity()) {
                 out.add(writes.rowSecurity(table, plan));
             }
             if (written == null) {
@@ -343,11 +343,11 @@ public final class ConstraintProbes implements ConstraintProber {
         /** A column of a domain type: a value the domain's CHECK refuses is refused on the way in, with 23514. */
         private List<ProbeOutcome> domain(ProbeRow base, Column column) throws SQLException {
             TypeName type = TypeName.parse(column.type());
-            if (type.user() == null || type.isArray() || snapshot.domain(type.user()).isEmpty()) {
+            if (type.user() == null || type.isArray() || snapshot.postgres().domain(type.user()).isEmpty()) {
                 return List.of();
             }
             QualifiedName name = base.table().qualifiedName();
-            var domain = snapshot.domain(type.user()).get();
+            var domain = snapshot.postgres().domain(type.user()).get();
             List<ProbeOutcome> out = new ArrayList<>();
             for (var constraint : domain.constraints()) {
                 if (!constraint.definition().startsWith("CHECK")) {

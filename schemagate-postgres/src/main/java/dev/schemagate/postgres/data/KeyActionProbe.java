@@ -71,7 +71,7 @@ final class KeyActionProbe {
         String action = event.action.apply(key);
         Table parent = snapshot.table(key.referencedTable()).orElse(null);
         String subject = key.name();
-        if (parent == null || parent.partitionOf() != null) {
+        if (parent == null || parent.postgres().partitionOf() != null) {
             return ProbeOutcome.skipped(name, subject, event.kind, "the referenced table is not one the probe writes");
         }
         TablePlan parentPlan = TablePlan.of(parent, values, seed);

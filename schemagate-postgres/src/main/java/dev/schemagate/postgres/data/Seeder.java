@@ -44,7 +44,7 @@ public final class Seeder {
         List<QualifiedName> ordered = TableOrder.of(snapshot, List.copyOf(tables));
         List<TablePlan> plans = new ArrayList<>();
         for (QualifiedName name : ordered) {
-            snapshot.table(name).filter(table -> table.partitionOf() == null)
+            snapshot.table(name).filter(table -> table.postgres().partitionOf() == null)
                     .ifPresent(table -> plans.add(TablePlan.of(table, values, seed)));
         }
         Optional<List<Integer>> together = rowsPerTable > 0 && plans.stream().allMatch(plan -> plan.problems().isEmpty())
@@ -56,8 +56,8 @@ public final class Seeder {
             Optional<Table> table = snapshot.table(name);
             if (table.isEmpty()) {
                 seeded.add(skipped(name, "not a table of the snapshot; nothing inserted"));
-            } else if (table.get().partitionOf() != null) {
-                seeded.add(skipped(name, "a partition of " + table.get().partitionOf()
+            } else if (table.get().postgres().partitionOf() != null) {
+                seeded.add(skipped(name, "a partition of " + table.get().postgres().partitionOf()
                         + "; rows go in through the partitioned table"));
             } else if (together.isPresent()) {
                 seeded.add(counted(plans.get(next).table(), rowsPerTable, together.get().get(next)));

@@ -36,7 +36,7 @@ public final class SeriesFill {
         List<TableSeed> filled = new ArrayList<>();
         for (QualifiedName name : TableOrder.of(snapshot, List.copyOf(tables))) {
             Optional<Table> table = snapshot.table(name);
-            if (table.isEmpty() || table.get().partitionOf() != null) {
+            if (table.isEmpty() || table.get().postgres().partitionOf() != null) {
                 filled.add(new TableSeed(name, 0, 0, List.of(name + ": " + (table.isEmpty()
                         ? "not a table of the snapshot" : "a partition; rows go in through its partitioned table"))));
                 continue;

@@ -37,13 +37,13 @@ final class Values {
         if (type.user() == null) {
             return Scalars.forType(type, hints, salt);
         }
-        Optional<EnumType> enumType = snapshot.enumType(type.user());
+        Optional<EnumType> enumType = snapshot.postgres().enumType(type.user());
         if (enumType.isPresent()) {
             List<String> labels = enumType.get().labels();
             return labels.isEmpty() ? null : Generator.of(k -> Scalars.cast(labels.get(Math.floorMod(k, labels.size())), type),
                     k -> choice(k, labels.stream().map(label -> Scalars.cast(label, type)).toList()));
         }
-        Optional<Domain> domain = snapshot.domain(type.user());
+        Optional<Domain> domain = snapshot.postgres().domain(type.user());
         if (domain.isPresent()) {
             Generator base = forType(TypeName.parse(domain.get().baseType()), hints.and(domainHints(domain.get())), salt);
             return base == null ? null : Generator.of(k -> "(" + base.literal(k) + ")::" + type.text(),
@@ -60,7 +60,7 @@ final class Values {
         if (type.user() == null || type.isArray()) {
             return false;
         }
-        return snapshot.domain(type.user())
+        return snapshot.postgres().domain(type.user())
                 .map(domain -> domain.notNull() || notNull(TypeName.parse(domain.baseType())))
                 .orElse(false);
     }

@@ -168,7 +168,7 @@ final class WriteProbe {
     ProbeOutcome rowSecurity(Table table, TablePlan plan) throws SQLException {
         QualifiedName name = table.qualifiedName();
         String subject = "row security";
-        boolean session = table.policies().stream().anyMatch(p -> reads(p.using()) || reads(p.withCheck()));
+        boolean session = table.postgres().policies().stream().anyMatch(p -> reads(p.using()) || reads(p.withCheck()));
         if (session) {
             return ProbeOutcome.skipped(name, subject, Kind.WRITE, "its policies read the session (current_setting, "
                     + "current_user); only the application's session can say whether they admit a row");
@@ -183,7 +183,7 @@ final class WriteProbe {
                 this.session.execute("GRANT USAGE ON SCHEMA " + Quote.ident(name.schema()) + " TO " + role);
                 this.session.execute("GRANT INSERT ON " + Quote.name(name) + " TO " + role);
                 this.session.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + Quote.ident(name.schema()) + " TO " + role);
-                for (String member : table.policies().stream().flatMap(p -> p.roles().stream())
+                for (String member : table.postgres().policies().stream().flatMap(p -> p.roles().stream())
                         .filter(r -> !r.equalsIgnoreCase("public")).distinct().toList()) {
                     this.session.execute("GRANT " + Quote.ident(member) + " TO " + role);
                 }
@@ -219,7 +219,7 @@ final class WriteProbe {
     }
 
     private static String policies(Table table) {
-        List<String> names = table.policies().stream().map(p -> p.name() + " (" + p.command() + ")").toList();
+        List<String> names = table.postgres().policies().stream().map(p -> p.name() + " (" + p.command() + ")").toList();
         return names.isEmpty() ? " (row security is on and no policy admits a row)" : " (policies: " + String.join(", ", names) + ")";
     }
 

@@ -44,15 +44,15 @@ final class AccessDdl {
             String name = "SCHEMA " + Sql.ident(schema.name());
             entries.add(new Entry(name, name, "", schema.comment(), schema.owner(), schema.privileges()));
         }
-        for (Extension extension : snapshot.extensions()) {
+        for (Extension extension : snapshot.postgres().extensions()) {
             entry("EXTENSION " + Sql.ident(extension.name()), extension.comment());
         }
-        snapshot.collations().forEach(c -> entries.add(new Entry("COLLATION " + Sql.name(c), null, "", c.comment(),
+        snapshot.postgres().collations().forEach(c -> entries.add(new Entry("COLLATION " + Sql.name(c), null, "", c.comment(),
                 c.owner(), Privileges.NONE)));
-        snapshot.enums().forEach(t -> object("TYPE", t, t.comment(), t.owner(), t.privileges()));
-        snapshot.compositeTypes().forEach(t -> object("TYPE", t, t.comment(), t.owner(), t.privileges()));
-        snapshot.rangeTypes().forEach(t -> object("TYPE", t, t.comment(), t.owner(), t.privileges()));
-        for (Domain domain : snapshot.domains()) {
+        snapshot.postgres().enums().forEach(t -> object("TYPE", t, t.comment(), t.owner(), t.privileges()));
+        snapshot.postgres().compositeTypes().forEach(t -> object("TYPE", t, t.comment(), t.owner(), t.privileges()));
+        snapshot.postgres().rangeTypes().forEach(t -> object("TYPE", t, t.comment(), t.owner(), t.privileges()));
+        for (Domain domain : snapshot.postgres().domains()) {
             object("DOMAIN", domain, domain.comment(), domain.owner(), domain.privileges());
             for (DomainConstraint constraint : domain.constraints()) {
                 entry("CONSTRAINT " + Sql.ident(constraint.name()) + " ON DOMAIN " + Sql.name(domain),
@@ -82,7 +82,7 @@ final class AccessDdl {
         for (Trigger trigger : table.triggers()) {
             entry("TRIGGER " + Sql.ident(trigger.name()) + on, trigger.comment());
         }
-        for (Policy policy : table.policies()) {
+        for (Policy policy : table.postgres().policies()) {
             entry("POLICY " + Sql.ident(policy.name()) + on, policy.comment());
         }
     }

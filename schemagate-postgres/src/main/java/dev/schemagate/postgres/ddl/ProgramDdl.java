@@ -104,7 +104,7 @@ final class ProgramDdl {
      */
     static void eventTriggers(Snapshot snapshot, Script script) {
         script.section("Event triggers");
-        for (EventTrigger trigger : snapshot.eventTriggers()) {
+        for (EventTrigger trigger : snapshot.postgres().eventTriggers()) {
             String name = Sql.ident(trigger.name());
             String tags = trigger.tags().isEmpty() ? "" : "\n    WHEN TAG IN ("
                     + trigger.tags().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
@@ -149,13 +149,13 @@ final class ProgramDdl {
         script.section("Row-level security");
         for (Table table : snapshot.tables()) {
             String alter = "ALTER TABLE ONLY " + Sql.name(table);
-            if (table.rowSecurity()) {
+            if (table.postgres().rowSecurity()) {
                 script.add(alter + " ENABLE ROW LEVEL SECURITY", DependencyGraph.part(table, "row security"));
             }
-            if (table.forceRowSecurity()) {
+            if (table.postgres().forceRowSecurity()) {
                 script.add(alter + " FORCE ROW LEVEL SECURITY", DependencyGraph.part(table, "row security"));
             }
-            for (Policy policy : table.policies()) {
+            for (Policy policy : table.postgres().policies()) {
                 script.add(createPolicy(table, policy), DependencyGraph.part(table, "policy " + policy.name()));
             }
         }

@@ -71,25 +71,25 @@ final class TableDdl {
         for (Column column : columns) {
             String alterColumn = alter + " ALTER COLUMN " + Sql.ident(column.name());
             ObjectRef part = relation == null ? null : DependencyGraph.part(relation, "column " + column.name());
-            if (column.statisticsTarget() != null) {
-                script.add(alterColumn + " SET STATISTICS " + column.statisticsTarget(), part);
+            if (column.postgres().statisticsTarget() != null) {
+                script.add(alterColumn + " SET STATISTICS " + column.postgres().statisticsTarget(), part);
             }
-            if (column.storage() != null) {
-                script.add(alterColumn + " SET STORAGE " + column.storage(), part);
+            if (column.postgres().storage() != null) {
+                script.add(alterColumn + " SET STORAGE " + column.postgres().storage(), part);
             }
-            if (!column.options().isEmpty()) {
-                script.add(alterColumn + " SET (" + String.join(", ", column.options()) + ")", part);
+            if (!column.postgres().options().isEmpty()) {
+                script.add(alterColumn + " SET (" + String.join(", ", column.postgres().options()) + ")", part);
             }
-            if (column.compression() != null) {
-                script.add(alterColumn + " SET COMPRESSION " + column.compression(), part);
+            if (column.postgres().compression() != null) {
+                script.add(alterColumn + " SET COMPRESSION " + column.postgres().compression(), part);
             }
         }
     }
 
     private Map<String, Column> template(Table table) {
         Map<String, Column> template = new HashMap<>();
-        if (table.ofType() != null) {
-            snapshot.compositeTypes().stream().filter(type -> Sql.name(type).equals(table.ofType())).findFirst()
+        if (table.postgres().ofType() != null) {
+            snapshot.postgres().compositeTypes().stream().filter(type -> Sql.name(type).equals(table.postgres().ofType())).findFirst()
                     .ifPresent(type -> type.attributes().forEach(attribute -> template.put(attribute.name(),
                             Column.of(attribute.name(), attribute.type(), false))));
         }
@@ -100,31 +100,31 @@ final class TableDdl {
     }
 
     private static String createTable(Table table, Map<String, Column> template) {
-        StringBuilder create = new StringBuilder(table.unlogged() ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ")
+        StringBuilder create = new StringBuilder(table.postgres().unlogged() ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ")
                 .append(Sql.name(table));
-        if (table.partitionOf() != null) {
-            create.append(" PARTITION OF ").append(Sql.name(table.partitionOf())).append(' ')
-                    .append(table.partitionBound());
-        } else if (table.ofType() != null) {
-            create.append(" OF ").append(table.ofType());
+        if (table.postgres().partitionOf() != null) {
+            create.append(" PARTITION OF ").append(Sql.name(table.postgres().partitionOf())).append(' ')
+                    .append(table.postgres().partitionBound());
+        } else if (table.postgres().ofType() != null) {
+            create.append(" OF ").append(table.postgres().ofType());
         } else {
             List<String> columns = table.columns().stream().filter(column -> !template.containsKey(column.name()))
                     .map(column -> columnDefinition(table.schema(), column)).toList();
             create.append(columns.isEmpty() ? " (" : " (\n    ").append(String.join(",\n    ", columns))
                     .append(columns.isEmpty() ? ")" : "\n)");
-            if (!table.inherits().isEmpty()) {
-                create.append(" INHERITS (").append(table.inherits().stream().map(Sql::name)
+            if (!table.postgres().inherits().isEmpty()) {
+                create.append(" INHERITS (").append(table.postgres().inherits().stream().map(Sql::name)
                         .collect(Collectors.joining(", "))).append(')');
             }
         }
-        if (table.partitionKey() != null) {
-            create.append(" PARTITION BY ").append(table.partitionKey());
+        if (table.postgres().partitionKey() != null) {
+            create.append(" PARTITION BY ").append(table.postgres().partitionKey());
         }
-        if (table.accessMethod() != null) {
-            create.append(" USING ").append(Sql.ident(table.accessMethod()));
+        if (table.postgres().accessMethod() != null) {
+            create.append(" USING ").append(Sql.ident(table.postgres().accessMethod()));
         }
-        if (!table.options().isEmpty()) {
-            create.append(" WITH (").append(String.join(", ", table.options())).append(')');
+        if (!table.postgres().options().isEmpty()) {
+            create.append(" WITH (").append(String.join(", ", table.postgres().options())).append(')');
         }
         return create.toString();
     }
@@ -252,8 +252,8 @@ final class TableDdl {
         for (Table table : ordered) {
             String alter = "ALTER TABLE ONLY " + Sql.name(table);
             ObjectRef replicaIdentity = DependencyGraph.part(table, "replica identity");
-            if (table.replicaIdentity() == ReplicaIdentity.FULL || table.replicaIdentity() == ReplicaIdentity.NOTHING) {
-                script.add(alter + " REPLICA IDENTITY " + table.replicaIdentity(), replicaIdentity);
+            if (table.postgres().replicaIdentity() == ReplicaIdentity.FULL || table.postgres().replicaIdentity() == ReplicaIdentity.NOTHING) {
+                script.add(alter + " REPLICA IDENTITY " + table.postgres().replicaIdentity(), replicaIdentity);
             }
             for (Index index : table.indexes()) {
                 if (index.replicaIdentity()) {

@@ -44,12 +44,12 @@ final class TypeDdl {
     /** Without {@code versions}, each extension is created at the server's default version, so the file loads on every major. */
     static void extensionsAndCollations(Snapshot snapshot, Script script, boolean versions) {
         script.section("Extensions");
-        for (Extension extension : snapshot.extensions()) {
+        for (Extension extension : snapshot.postgres().extensions()) {
             script.add("CREATE EXTENSION IF NOT EXISTS " + Sql.ident(extension.name()) + " WITH SCHEMA "
                     + Sql.ident(extension.schema()) + (versions ? " VERSION " + Sql.literal(extension.version()) : ""));
         }
         script.section("Collations");
-        snapshot.collations().forEach(collation -> script.add(collation(collation), DependencyGraph.ref(collation)));
+        snapshot.postgres().collations().forEach(collation -> script.add(collation(collation), DependencyGraph.ref(collation)));
     }
 
     private static String collation(Collation collation) {
@@ -74,8 +74,8 @@ final class TypeDdl {
     /** Enums, domains (without their constraints), composite and range types, each after the types it uses. */
     static void types(Snapshot snapshot, Script script) {
         script.section("Types");
-        List<SchemaObject> types = Stream.of(snapshot.enums(), snapshot.domains(), snapshot.compositeTypes(),
-                snapshot.rangeTypes()).flatMap(List::stream).map(SchemaObject.class::cast).toList();
+        List<SchemaObject> types = Stream.of(snapshot.postgres().enums(), snapshot.postgres().domains(), snapshot.postgres().compositeTypes(),
+                snapshot.postgres().rangeTypes()).flatMap(List::stream).map(SchemaObject.class::cast).toList();
         for (SchemaObject type : DependencyOrder.sort(types, Sql::name, TypeDdl::usedTypes)) {
             script.add(createType(type), DependencyGraph.ref(type));
         }
@@ -155,7 +155,7 @@ final class TypeDdl {
 
     static void domainConstraints(Snapshot snapshot, Script script) {
         script.section("Domain constraints");
-        for (Domain domain : snapshot.domains()) {
+        for (Domain domain : snapshot.postgres().domains()) {
             for (DomainConstraint constraint : domain.constraints()) {
                 script.add("ALTER DOMAIN " + Sql.name(domain) + " ADD CONSTRAINT " + Sql.ident(constraint.name())
                         + " " + constraint.definition(), DependencyGraph.part(domain, "domain constraint " + constraint.name()));

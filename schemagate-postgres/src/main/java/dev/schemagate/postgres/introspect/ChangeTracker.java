@@ -123,9 +123,7 @@ public final class ChangeTracker implements ChangeTracking {
         dependencies.addAll(fresh.dependencies());
         List<Sequence> sequences = kept(base.sequences(), fresh.sequences(),
                 sequence -> QualifiedName.of(sequence.schema(), sequence.name()), replaced);
-        return new Snapshot(base.schemas(), base.extensions(), base.collations(), base.enums(), base.domains(),
-                base.compositeTypes(), base.rangeTypes(), sequences, tables, views, base.routines(),
-                base.eventTriggers(), dependencies);
+        return new Snapshot(base.schemas(), sequences, tables, views, base.routines(), dependencies, base.postgres());
     }
 
     private static <T> List<T> kept(List<T> base, List<T> fresh, Function<T, QualifiedName> name, Set<QualifiedName> replaced) {

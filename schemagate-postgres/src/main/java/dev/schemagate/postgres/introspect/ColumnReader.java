@@ -3,6 +3,7 @@ package dev.schemagate.postgres.introspect;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Identity;
 import dev.schemagate.model.SequenceOptions;
+import dev.schemagate.model.dialect.PostgresColumn;
 
 import java.sql.SQLException;
 
@@ -19,10 +20,10 @@ final class ColumnReader {
             int position = row.integer("position");
             Column column = new Column(row.text("name"), row.text("type"), row.text("collation"),
                     row.bool("not_null"), row.text("default_expression"), identity(row),
-                    row.text("generated_expression"), row.integer("statistics_target"), row.text("storage"),
-                    row.text("compression"), row.texts("options"),
-                    annotations.comment("pg_class", relation, position),
-                    annotations.privileges("pg_class", relation, position));
+                    row.text("generated_expression"), annotations.comment("pg_class", relation, position),
+                    annotations.privileges("pg_class", relation, position),
+                    new PostgresColumn(row.integer("statistics_target"), row.text("storage"), row.text("compression"),
+                            row.texts("options")), null);
             columns.add(relation, position, column);
         });
         return columns;

@@ -4,6 +4,7 @@ import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
+import dev.schemagate.model.dialect.PostgresObjects;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -125,8 +126,8 @@ public final class PostgresIntrospector {
             types.readSequences();
             RelationReader relations = new RelationReader(catalog, annotations);
             relations.read(columns, dependencies);
-            return new Snapshot(null, null, null, null, null, null, null, types.sequences, relations.tables,
-                    relations.views, null, null, DependencyReader.read(catalog));
+            return new Snapshot(null, types.sequences, relations.tables, relations.views, null,
+                    DependencyReader.read(catalog), null);
         };
         if (connection.getAutoCommit()) {
             return inOwnTransaction(connection, read);
@@ -169,9 +170,9 @@ public final class PostgresIntrospector {
         relations.read(columns, dependencies);
         RoutineReader routines = new RoutineReader(catalog, annotations);
         routines.read(dependencies);
-        return new Snapshot(types.schemas, types.extensions, types.collations, types.enums, types.domains,
-                types.compositeTypes, types.rangeTypes, types.sequences, relations.tables, relations.views,
-                routines.routines, routines.eventTriggers, DependencyReader.read(catalog));
+        return new Snapshot(types.schemas, types.sequences, relations.tables, relations.views, routines.routines,
+                DependencyReader.read(catalog), new PostgresObjects(types.extensions, types.collations, types.enums,
+                types.domains, types.compositeTypes, types.rangeTypes, routines.eventTriggers));
     }
 
     /** The queries {@link #read} runs, in its order. */

@@ -11,6 +11,7 @@ import dev.schemagate.model.ReplicaIdentity;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.Trigger;
 import dev.schemagate.model.View;
+import dev.schemagate.model.dialect.PostgresTable;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -68,13 +69,14 @@ final class RelationReader {
     private Table table(Row row, long oid, List<Column> columns) throws SQLException {
         List<QualifiedName> parents = qualifiedNames(row.texts("parent_schemas"), row.texts("parent_names"));
         boolean partition = row.bool("partition");
-        return new Table(row.text("schema"), row.text("name"), row.bool("unlogged"), columns, constraints.get(oid),
-                indexes.get(oid), triggers.get(oid), policies.get(oid), row.text("partition_key"),
-                partition ? parents.get(0) : null, row.text("partition_bound"), partition ? List.of() : parents,
-                row.text("of_type"), row.text("access_method"), row.texts("options"),
-                replicaIdentity(row.text("replica_identity")), row.bool("row_security"),
-                row.bool("force_row_security"), annotations.owner(row.text("owner")),
-                annotations.comment("pg_class", oid), annotations.privileges("pg_class", oid));
+        return new Table(row.text("schema"), row.text("name"), columns, constraints.get(oid), indexes.get(oid),
+                triggers.get(oid), annotations.owner(row.text("owner")), annotations.comment("pg_class", oid),
+                annotations.privileges("pg_class", oid),
+                new PostgresTable(row.bool("unlogged"), policies.get(oid), row.text("partition_key"),
+                        partition ? parents.get(0) : null, row.text("partition_bound"), partition ? List.of() : parents,
+                        row.text("of_type"), row.text("access_method"), row.texts("options"),
+                        replicaIdentity(row.text("replica_identity")), row.bool("row_security"),
+                        row.bool("force_row_security")), null, null);
     }
 
     private void readConstraints(Columns columns) throws SQLException {

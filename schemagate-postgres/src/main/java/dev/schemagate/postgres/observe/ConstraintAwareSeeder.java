@@ -53,7 +53,7 @@ final class ConstraintAwareSeeder implements Seeder {
         Snapshot snapshot = schema.run();
         Map<QualifiedName, Long> empty = new LinkedHashMap<>();
         for (Table table : snapshot.tables()) {
-            if (table.partitionOf() == null) {
+            if (table.postgres().partitionOf() == null) {
                 Resolved resolved = resolve(connection, table.qualifiedName());
                 if (!table.equals(unfillable.get(resolved.oid())) && isEmpty(connection, resolved)) {
                     empty.put(table.qualifiedName(), resolved.oid());

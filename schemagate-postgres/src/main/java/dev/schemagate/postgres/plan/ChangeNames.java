@@ -32,8 +32,8 @@ final class ChangeNames {
         for (Snapshot snapshot : List.of(to, from)) {
             objects(snapshot).forEach(object -> labels.putIfAbsent(key(object), SnapshotComparison.label((Record) object)));
             snapshot.schemas().forEach(s -> labels.putIfAbsent(PlanDdl.ident(s.name()), SnapshotComparison.label(s)));
-            snapshot.extensions().forEach(e -> labels.putIfAbsent(PlanDdl.ident(e.name()), SnapshotComparison.label(e)));
-            snapshot.eventTriggers().forEach(t -> labels.putIfAbsent(PlanDdl.ident(t.name()), SnapshotComparison.label(t)));
+            snapshot.postgres().extensions().forEach(e -> labels.putIfAbsent(PlanDdl.ident(e.name()), SnapshotComparison.label(e)));
+            snapshot.postgres().eventTriggers().forEach(t -> labels.putIfAbsent(PlanDdl.ident(t.name()), SnapshotComparison.label(t)));
             for (Table table : snapshot.tables()) {
                 for (Index index : table.indexes()) {
                     labels.putIfAbsent(PlanDdl.sibling(table, index.name()), SnapshotComparison.label(table));
@@ -65,8 +65,8 @@ final class ChangeNames {
     }
 
     private static Stream<SchemaObject> objects(Snapshot snapshot) {
-        return Stream.of(snapshot.collations(), snapshot.enums(), snapshot.domains(), snapshot.compositeTypes(),
-                snapshot.rangeTypes(), snapshot.sequences(), snapshot.tables(), snapshot.views(), snapshot.routines())
+        return Stream.of(snapshot.postgres().collations(), snapshot.postgres().enums(), snapshot.postgres().domains(), snapshot.postgres().compositeTypes(),
+                snapshot.postgres().rangeTypes(), snapshot.sequences(), snapshot.tables(), snapshot.views(), snapshot.routines())
                 .flatMap(List::stream).map(SchemaObject.class::cast);
     }
 }

@@ -106,8 +106,7 @@ final class ColumnAlteration {
         } else if (column.defaultExpression() != null) {
             drops.add(alter + " ALTER COLUMN " + name + " DROP DEFAULT", Hazard.BLOCKS_READS_AND_WRITES);
             cleared.put(column.name(), new Column(column.name(), column.type(), column.collation(), column.notNull(),
-                    null, column.identity(), null, column.statisticsTarget(), column.storage(), column.compression(),
-                    column.options(), column.comment(), column.privileges()));
+                    null, column.identity(), null, column.comment(), column.privileges(), column.postgres(), column.mysql()));
         }
     }
 
@@ -169,23 +168,23 @@ final class ColumnAlteration {
     }
 
     private static void settings(String alter, Column from, Column to, Steps steps) {
-        if (!Objects.equals(from.statisticsTarget(), to.statisticsTarget())) {
-            steps.add(alter + " SET STATISTICS " + (to.statisticsTarget() == null ? -1 : to.statisticsTarget()));
+        if (!Objects.equals(from.postgres().statisticsTarget(), to.postgres().statisticsTarget())) {
+            steps.add(alter + " SET STATISTICS " + (to.postgres().statisticsTarget() == null ? -1 : to.postgres().statisticsTarget()));
         }
-        if (!Objects.equals(from.storage(), to.storage())) {
-            steps.add(alter + " SET STORAGE " + (to.storage() == null ? "DEFAULT" : to.storage()), Hazard.BLOCKS_READS_AND_WRITES);
+        if (!Objects.equals(from.postgres().storage(), to.postgres().storage())) {
+            steps.add(alter + " SET STORAGE " + (to.postgres().storage() == null ? "DEFAULT" : to.postgres().storage()), Hazard.BLOCKS_READS_AND_WRITES);
         }
-        if (!from.options().equals(to.options())) {
-            if (!from.options().isEmpty()) {
-                steps.add(alter + " RESET (" + String.join(", ", from.options().stream()
+        if (!from.postgres().options().equals(to.postgres().options())) {
+            if (!from.postgres().options().isEmpty()) {
+                steps.add(alter + " RESET (" + String.join(", ", from.postgres().options().stream()
                         .map(option -> option.substring(0, option.indexOf('='))).toList()) + ")");
             }
-            if (!to.options().isEmpty()) {
-                steps.add(alter + " SET (" + String.join(", ", to.options()) + ")");
+            if (!to.postgres().options().isEmpty()) {
+                steps.add(alter + " SET (" + String.join(", ", to.postgres().options()) + ")");
             }
         }
-        if (!Objects.equals(from.compression(), to.compression())) {
-            steps.add(alter + " SET COMPRESSION " + (to.compression() == null ? "DEFAULT" : to.compression()));
+        if (!Objects.equals(from.postgres().compression(), to.postgres().compression())) {
+            steps.add(alter + " SET COMPRESSION " + (to.postgres().compression() == null ? "DEFAULT" : to.postgres().compression()));
         }
     }
 }

@@ -53,14 +53,14 @@ final class Dropped {
         this.to = to;
         this.columnOrder = columnOrder;
         this.graph = new DependencyGraph(from);
-        for (Collation collation : from.collations()) {
-            Optional<Collation> target = find(to.collations(), collation);
+        for (Collation collation : from.postgres().collations()) {
+            Optional<Collation> target = find(to.postgres().collations(), collation);
             if (target.isEmpty() || !RecordFields.sameExcept(collation, target.get(), "comment", "owner")) {
                 collations.add(collation.qualifiedName());
             }
         }
-        for (EnumType type : from.enums()) {
-            to.enumType(type.qualifiedName()).filter(target -> TypeChanges.retypesEnum(type, target))
+        for (EnumType type : from.postgres().enums()) {
+            to.postgres().enumType(type.qualifiedName()).filter(target -> TypeChanges.retypesEnum(type, target))
                     .filter(target -> !usedByOtherTypes(PlanDdl.name(type))).ifPresent(target -> retypedEnums.add(PlanDdl.name(type)));
         }
         boolean grew = true;
@@ -85,7 +85,7 @@ final class Dropped {
     }
 
     private static Stream<SchemaObject> types(Snapshot snapshot) {
-        return Stream.of(snapshot.enums(), snapshot.domains(), snapshot.compositeTypes(), snapshot.rangeTypes())
+        return Stream.of(snapshot.postgres().enums(), snapshot.postgres().domains(), snapshot.postgres().compositeTypes(), snapshot.postgres().rangeTypes())
                 .flatMap(List::stream).map(SchemaObject.class::cast);
     }
 
@@ -137,7 +137,7 @@ final class Dropped {
             Optional<Table> target = to.table(table.qualifiedName());
             boolean drop = target.isEmpty() || !TableAlteration.possible(table, target.get(), columnOrder)
                     || table.parents().stream().anyMatch(tables::contains)
-                    || (table.ofType() != null && types.contains(table.ofType()))
+                    || (table.postgres().ofType() != null && types.contains(table.postgres().ofType()))
                     || columnsUseDroppedType(table.columns()) || columnsUseDroppedCollation(table.columns());
             if (drop) {
                 grew |= tables.add(table.qualifiedName());
@@ -220,7 +220,7 @@ final class Dropped {
                 "owner", "privileges") && columns.size() >= from.columns().size()
                 && columns.subList(0, from.columns().size()).equals(from.columns())
                 && columns.subList(from.columns().size(), columns.size()).stream()
-                .allMatch(c -> c.defaultExpression() == null && c.statisticsTarget() == null && c.comment() == null);
+                .allMatch(c -> c.defaultExpression() == null && c.postgres().statisticsTarget() == null && c.comment() == null);
     }
 
     /** CREATE OR REPLACE can turn one into the other: same kind, arguments and result. */

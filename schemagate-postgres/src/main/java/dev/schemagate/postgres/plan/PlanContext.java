@@ -38,7 +38,7 @@ record PlanContext(Snapshot from, Snapshot to, Set<QualifiedName> droppedTables,
     /** The type string names an enum of the snapshot (casts to and from enums go through text). */
     static boolean isEnum(Snapshot snapshot, String type) {
         String name = PlanDdl.typeName(type);
-        return snapshot.enums().stream().anyMatch(e -> PlanDdl.name(e).equals(name));
+        return snapshot.postgres().enums().stream().anyMatch(e -> PlanDdl.name(e).equals(name));
     }
 
     /** The column {@code name} of a parent of {@code table} in the snapshot, if a parent has it (it is then inherited). */

@@ -17,6 +17,7 @@ import dev.schemagate.model.Sequence;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
+import dev.schemagate.model.dialect.PostgresObjects;
 import dev.schemagate.postgres.ddl.DependencyGraph;
 import dev.schemagate.postgres.ddl.PlanDdl;
 import dev.schemagate.postgres.observe.PostgresLocks;
@@ -162,16 +163,11 @@ public final class PostgresPlanner {
     /** What the plan creates: objects only the target has, and those dropped to be created again. */
     private Snapshot created() {
         Predicate<SchemaObject> type = object -> dropped.types.contains(PlanDdl.name(object))
-                || from.enumType(object.qualifiedName()).isEmpty() && from.domain(object.qualifiedName()).isEmpty()
-                && !names(from.compositeTypes()).contains(object.qualifiedName())
-                && !names(from.rangeTypes()).contains(object.qualifiedName());
+                || from.postgres().enumType(object.qualifiedName()).isEmpty() && from.postgres().domain(object.qualifiedName()).isEmpty()
+                && !names(from.postgres().compositeTypes()).contains(object.qualifiedName())
+                && !names(from.postgres().rangeTypes()).contains(object.qualifiedName());
         return new Snapshot(
                 to.schemas().stream().filter(s -> from.schema(s.name()).isEmpty()).toList(),
-                to.extensions().stream().filter(e -> from.extension(e.name()).isEmpty()).toList(),
-                to.collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName())
-                        || !names(from.collations()).contains(c.qualifiedName())).toList(),
-                to.enums().stream().filter(type).toList(), to.domains().stream().filter(type).toList(),
-                to.compositeTypes().stream().filter(type).toList(), to.rangeTypes().stream().filter(type).toList(),
                 to.sequences().stream().filter(s -> from.sequence(s.qualifiedName()).isEmpty()).toList(),
                 to.tables().stream().filter(t -> dropped.tables.contains(t.qualifiedName())
                         || from.table(t.qualifiedName()).isEmpty()).toList(),
@@ -179,7 +175,17 @@ public final class PostgresPlanner {
                         || from.view(v.qualifiedName()).isEmpty()).toList(),
                 to.routines().stream().filter(r -> dropped.routines.contains(r.signature())
                         || from.routines().stream().noneMatch(old -> old.signature().equals(r.signature()))).toList(),
-                to.eventTriggers().stream().filter(t -> !from.eventTriggers().contains(t)).toList(), to.dependencies());
+                to.dependencies(),
+                new PostgresObjects(
+                        to.postgres().extensions().stream().filter(e -> from.postgres().extension(e.name()).isEmpty()).toList(),
+                        to.postgres().collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName())
+                                || !names(from.postgres().collations()).contains(c.qualifiedName())).toList(),
+                        to.postgres().enums().stream().filter(type).toList(),
+                        to.postgres().domains().stream().filter(type).toList(),
+                        to.postgres().compositeTypes().stream().filter(type).toList(),
+                        to.postgres().rangeTypes().stream().filter(type).toList(),
+                        to.postgres().eventTriggers().stream().filter(t -> !from.postgres().eventTriggers().contains(t))
+                                .toList()));
     }
 
     private static Set<QualifiedName> names(Collection<? extends SchemaObject> objects) {
@@ -192,7 +198,7 @@ public final class PostgresPlanner {
     private DropOrder drops() {
         DropOrder drops = new DropOrder();
         Steps eventTriggers = new Steps();
-        from.eventTriggers().stream().filter(t -> !to.eventTriggers().contains(t))
+        from.postgres().eventTriggers().stream().filter(t -> !to.postgres().eventTriggers().contains(t))
                 .forEach(t -> eventTriggers.add("DROP EVENT TRIGGER " + PlanDdl.ident(t.name())));
         drops.add(DropOrder.Rank.EVENT_TRIGGERS, null, eventTriggers);
         for (View view : from.views()) {
@@ -213,7 +219,7 @@ public final class PostgresPlanner {
         dropTables(drops);
         alterations.values().forEach(a -> drops.add(DropOrder.Rank.TABLE_PARTS, ref(a), a.dropOthers));
         alterations.values().forEach(a -> drops.add(DropOrder.Rank.TABLE_PARTS, ref(a), a.dropColumns));
-        from.domains().forEach(d -> to.domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+        from.postgres().domains().forEach(d -> to.postgres().domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .ifPresent(t -> {
                     Steps early = new Steps();
                     Steps late = new Steps();
@@ -335,24 +341,24 @@ public final class PostgresPlanner {
     }
 
     private void dropTypesAndContainers(DropOrder drops) {
-        List<SchemaObject> types = Stream.of(from.enums(), from.domains(), from.compositeTypes(), from.rangeTypes())
+        List<SchemaObject> types = Stream.of(from.postgres().enums(), from.postgres().domains(), from.postgres().compositeTypes(), from.postgres().rangeTypes())
                 .flatMap(List::stream).map(SchemaObject.class::cast)
                 .filter(type -> dropped.types.contains(PlanDdl.name(type))).toList();
         List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(types, PlanDdl::name, PlanDdl::usedTypes));
         java.util.Collections.reverse(ordered);
         ordered.forEach(type -> drops.add(DropOrder.Rank.TYPES, DependencyGraph.ref(type),
                 one((type instanceof Domain ? "DROP DOMAIN " : "DROP TYPE ") + PlanDdl.name(type))));
-        from.collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName()))
+        from.postgres().collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName()))
                 .forEach(c -> drops.add(DropOrder.Rank.COLLATIONS, DependencyGraph.ref(c), one("DROP COLLATION " + PlanDdl.name(c))));
         Steps extensions = new Steps();
-        from.extensions().stream().filter(e -> to.extension(e.name()).isEmpty())
+        from.postgres().extensions().stream().filter(e -> to.postgres().extension(e.name()).isEmpty())
                 .forEach(e -> extensions.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
         drops.add(DropOrder.Rank.EXTENSIONS, null, extensions);
     }
 
     private void inPlaceTypes(CreateOrder creates) {
         Steps enums = new Steps();
-        from.enums().forEach(e -> to.enumType(e.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+        from.postgres().enums().forEach(e -> to.postgres().enumType(e.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .filter(t -> !dropped.retypedEnums.contains(PlanDdl.name(t)))
                 .ifPresent(t -> TypeChanges.extendEnum(e, t, enums)));
         creates.fixed(enums);
@@ -360,7 +366,7 @@ public final class PostgresPlanner {
                 member -> member == null || member.startsWith("domain constraint "), steps));
         Steps others = new Steps();
         from.sequences().forEach(s -> to.sequence(s.qualifiedName()).ifPresent(t -> TypeChanges.alterSequence(s, t, others)));
-        from.extensions().forEach(e -> to.extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, others)));
+        from.postgres().extensions().forEach(e -> to.postgres().extension(e.name()).ifPresent(t -> TypeChanges.alterExtension(e, t, others)));
         creates.fixed(others);
     }
 
@@ -369,11 +375,11 @@ public final class PostgresPlanner {
      * before routines over the type are created again, so they take the new one.
      */
     private void retypeEnums(Steps steps) {
-        List<EnumType> retyped = to.enums().stream().filter(e -> dropped.retypedEnums.contains(PlanDdl.name(e))).toList();
+        List<EnumType> retyped = to.postgres().enums().stream().filter(e -> dropped.retypedEnums.contains(PlanDdl.name(e))).toList();
         retyped.forEach(e -> TypeChanges.replaceEnum(e, steps));
         for (Table table : from.tables()) {
             Optional<Table> target = to.table(table.qualifiedName());
-            if (target.isEmpty() || dropped.tables.contains(table.qualifiedName()) || table.partitionOf() != null) {
+            if (target.isEmpty() || dropped.tables.contains(table.qualifiedName()) || table.postgres().partitionOf() != null) {
                 continue;
             }
             for (Column column : table.columns()) {
@@ -428,18 +434,23 @@ public final class PostgresPlanner {
 
     /** The source as it stands once the drops have run: what comments, owners and grants are compared with. */
     private Snapshot survivors() {
-        return new Snapshot(from.schemas(), from.extensions(),
-                from.collations().stream().filter(c -> !dropped.collations.contains(c.qualifiedName())).toList(),
-                from.enums().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
-                from.domains().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
-                from.compositeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
-                from.rangeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
+        return new Snapshot(from.schemas(),
                 from.sequences(),
                 from.tables().stream().filter(t -> !dropped.tables.contains(t.qualifiedName()))
                         .map(t -> alterations.containsKey(t.qualifiedName())
                                 ? alterations.get(t.qualifiedName()).survivor() : t).toList(),
                 from.views().stream().filter(v -> !dropped.views.contains(v.qualifiedName())).toList(),
                 from.routines().stream().filter(r -> !dropped.routines.contains(r.signature())).toList(),
-                from.eventTriggers().stream().filter(to.eventTriggers()::contains).toList(), from.dependencies());
+                from.dependencies(),
+                new PostgresObjects(from.postgres().extensions(),
+                        from.postgres().collations().stream().filter(c -> !dropped.collations.contains(c.qualifiedName()))
+                                .toList(),
+                        from.postgres().enums().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
+                        from.postgres().domains().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t))).toList(),
+                        from.postgres().compositeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+                                .toList(),
+                        from.postgres().rangeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t)))
+                                .toList(),
+                        from.postgres().eventTriggers().stream().filter(to.postgres().eventTriggers()::contains).toList()));
     }
 }

@@ -9,6 +9,7 @@ import dev.schemagate.model.Policy;
 import dev.schemagate.model.ReplicaIdentity;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.Trigger;
+import dev.schemagate.model.dialect.PostgresTable;
 import dev.schemagate.postgres.ddl.PlanDdl;
 
 import java.util.ArrayList;
@@ -61,24 +62,29 @@ final class TableAlteration {
 
     /** The table can be changed in place rather than dropped and created again. */
     static boolean possible(Table from, Table to, boolean columnOrder) {
-        boolean plain = from.partitionKey() == null && from.partitionOf() == null;
-        return (from.unlogged() == to.unlogged() || plain) && Objects.equals(from.partitionKey(), to.partitionKey())
-                && Objects.equals(from.partitionOf(), to.partitionOf())
-                && Objects.equals(from.partitionBound(), to.partitionBound()) && from.inherits().equals(to.inherits())
-                && Objects.equals(from.ofType(), to.ofType()) && Objects.equals(from.accessMethod(), to.accessMethod())
+        PostgresTable a = from.postgres();
+        PostgresTable b = to.postgres();
+        boolean plain = a.partitionKey() == null && a.partitionOf() == null;
+        return (a.unlogged() == b.unlogged() || plain) && Objects.equals(a.partitionKey(), b.partitionKey())
+                && Objects.equals(a.partitionOf(), b.partitionOf())
+                && Objects.equals(a.partitionBound(), b.partitionBound()) && a.inherits().equals(b.inherits())
+                && Objects.equals(a.ofType(), b.ofType()) && Objects.equals(a.accessMethod(), b.accessMethod())
                 && ColumnAlteration.possible(from, to, columnOrder);
     }
 
     /** The table as it stands once the early drops have run: what the comments and grants are compared with. */
     Table survivor() {
-        return new Table(from.schema(), from.name(), from.unlogged(), from.columns(),
+        PostgresTable own = from.postgres();
+        return new Table(from.schema(), from.name(), from.columns(),
                 from.constraints().stream().filter(c -> !droppedConstraints.contains(c.name())).toList(),
                 from.indexes().stream().filter(i -> !droppedIndexes.contains(i.name())).toList(),
                 from.triggers().stream().filter(t -> !droppedTriggers.contains(t.name())).toList(),
-                from.policies().stream().filter(p -> !droppedPolicies.contains(p.name())).toList(),
-                from.partitionKey(), from.partitionOf(), from.partitionBound(), from.inherits(), from.ofType(),
-                from.accessMethod(), from.options(), from.replicaIdentity(), from.rowSecurity(),
-                from.forceRowSecurity(), from.owner(), from.comment(), from.privileges());
+                from.owner(), from.comment(), from.privileges(),
+                new PostgresTable(own.unlogged(),
+                        own.policies().stream().filter(p -> !droppedPolicies.contains(p.name())).toList(),
+                        own.partitionKey(), own.partitionOf(), own.partitionBound(), own.inherits(), own.ofType(),
+                        own.accessMethod(), own.options(), own.replicaIdentity(), own.rowSecurity(),
+                        own.forceRowSecurity()), from.sqlite(), from.mysql());
     }
 
     private void constraints() {
@@ -159,25 +165,25 @@ final class TableAlteration {
     }
 
     private void settings() {
-        if (from.unlogged() != to.unlogged()) {
-            columns.add(alter + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"), Hazard.BLOCKS_READS_AND_WRITES,
+        if (from.postgres().unlogged() != to.postgres().unlogged()) {
+            columns.add(alter + (to.postgres().unlogged() ? " SET UNLOGGED" : " SET LOGGED"), Hazard.BLOCKS_READS_AND_WRITES,
                     Hazard.REWRITES_TABLE);
         }
-        if (!from.options().equals(to.options())) {
-            if (!from.options().isEmpty()) {
-                columns.add(alter + " RESET (" + String.join(", ", from.options().stream()
+        if (!from.postgres().options().equals(to.postgres().options())) {
+            if (!from.postgres().options().isEmpty()) {
+                columns.add(alter + " RESET (" + String.join(", ", from.postgres().options().stream()
                         .map(option -> option.substring(0, option.indexOf('='))).toList()) + ")", Hazard.BLOCKS_READS_AND_WRITES);
             }
-            if (!to.options().isEmpty()) {
-                columns.add(alter + " SET (" + String.join(", ", to.options()) + ")", Hazard.BLOCKS_READS_AND_WRITES);
+            if (!to.postgres().options().isEmpty()) {
+                columns.add(alter + " SET (" + String.join(", ", to.postgres().options()) + ")", Hazard.BLOCKS_READS_AND_WRITES);
             }
         }
         String only = "ALTER TABLE ONLY " + PlanDdl.name(to);
-        if (from.rowSecurity() != to.rowSecurity()) {
-            programs.add(only + (to.rowSecurity() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", Hazard.BLOCKS_READS_AND_WRITES);
+        if (from.postgres().rowSecurity() != to.postgres().rowSecurity()) {
+            programs.add(only + (to.postgres().rowSecurity() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", Hazard.BLOCKS_READS_AND_WRITES);
         }
-        if (from.forceRowSecurity() != to.forceRowSecurity()) {
-            programs.add(only + (to.forceRowSecurity() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY",
+        if (from.postgres().forceRowSecurity() != to.postgres().forceRowSecurity()) {
+            programs.add(only + (to.postgres().forceRowSecurity() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY",
                     Hazard.BLOCKS_READS_AND_WRITES);
         }
     }
@@ -213,16 +219,16 @@ final class TableAlteration {
     }
 
     private void policies() {
-        for (Policy policy : from.policies()) {
-            Optional<Policy> target = to.policy(policy.name());
+        for (Policy policy : from.postgres().policies()) {
+            Optional<Policy> target = to.postgres().policy(policy.name());
             if (target.isEmpty() || !RecordFields.sameExcept(policy, target.get(), "comment")
                     || context.callsDropped(from, "policy " + policy.name())) {
                 droppedPolicies.add(policy.name());
                 dropOthers.add("DROP POLICY " + PlanDdl.ident(policy.name()) + " ON " + PlanDdl.name(from));
             }
         }
-        for (Policy policy : to.policies()) {
-            if (from.policy(policy.name()).isEmpty() || droppedPolicies.contains(policy.name())) {
+        for (Policy policy : to.postgres().policies()) {
+            if (from.postgres().policy(policy.name()).isEmpty() || droppedPolicies.contains(policy.name())) {
                 programs.add(PlanDdl.createPolicy(to, policy));
             }
         }
@@ -233,11 +239,11 @@ final class TableAlteration {
         Optional<Index> identity = to.indexes().stream().filter(Index::replicaIdentity).findFirst();
         Optional<Index> identityBefore = from.indexes().stream().filter(Index::replicaIdentity).findFirst();
         boolean identityIndexRebuilt = identity.isPresent() && droppedIndexes.contains(identity.get().name());
-        if (from.replicaIdentity() != to.replicaIdentity()
+        if (from.postgres().replicaIdentity() != to.postgres().replicaIdentity()
                 || !identity.map(Index::name).equals(identityBefore.map(Index::name)) || identityIndexRebuilt) {
-            addKeys.add(only + (to.replicaIdentity() == ReplicaIdentity.INDEX && identity.isPresent()
+            addKeys.add(only + (to.postgres().replicaIdentity() == ReplicaIdentity.INDEX && identity.isPresent()
                     ? " REPLICA IDENTITY USING INDEX " + PlanDdl.ident(identity.get().name())
-                    : " REPLICA IDENTITY " + to.replicaIdentity()), Hazard.BLOCKS_READS_AND_WRITES);
+                    : " REPLICA IDENTITY " + to.postgres().replicaIdentity()), Hazard.BLOCKS_READS_AND_WRITES);
         }
         Optional<Index> clustered = to.indexes().stream().filter(Index::clustered).findFirst();
         Optional<Index> clusteredBefore = from.indexes().stream().filter(Index::clustered).findFirst();

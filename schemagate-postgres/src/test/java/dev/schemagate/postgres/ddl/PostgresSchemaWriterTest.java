@@ -10,6 +10,8 @@ import dev.schemagate.model.ReplicaIdentity;
 import dev.schemagate.model.Schema;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
+import dev.schemagate.model.dialect.PostgresObjects;
+import dev.schemagate.model.dialect.PostgresTable;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,13 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresSchemaWriterTest {
 
     private static Table table(String name, List<QualifiedName> inherits, Column... columns) {
-        return new Table("app", name, false, List.of(columns), null, null, null, null, null, null, null, inherits, null,
-                null, null, ReplicaIdentity.DEFAULT, false, false, null, null, Privileges.NONE);
+        return new Table("app", name, List.of(columns), null, null, null, null, null, Privileges.NONE,
+                new PostgresTable(false, null, null, null, null, inherits, null, null, null, ReplicaIdentity.DEFAULT,
+                        false, false), null, null);
     }
 
     private static Snapshot snapshot(List<Domain> domains, List<Table> tables, List<EventTrigger> eventTriggers) {
-        return new Snapshot(List.of(new Schema("app", null, null, null)), null, null, null, domains, null, null, null,
-                tables, null, null, eventTriggers, null);
+        return new Snapshot(List.of(new Schema("app", null, null, null)), null, tables, null, null, null,
+                new PostgresObjects(null, null, null, domains, null, null, eventTriggers));
     }
 
     @Test

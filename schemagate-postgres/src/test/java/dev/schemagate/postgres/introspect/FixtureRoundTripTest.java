@@ -39,7 +39,7 @@ class FixtureRoundTripTest {
         assertThat(snapshot.tables()).hasSize(15);
         assertThat(snapshot.tables().stream().flatMap(table -> table.constraints().stream()).map(Constraint::type))
                 .containsOnly(Constraint.Type.values());
-        assertThat(snapshot.domain(QualifiedName.of("shop", "code")).orElseThrow().constraints())
+        assertThat(snapshot.postgres().domain(QualifiedName.of("shop", "code")).orElseThrow().constraints())
                 .extracting(DomainConstraint::validated).containsExactly(true, false);
     }
 }

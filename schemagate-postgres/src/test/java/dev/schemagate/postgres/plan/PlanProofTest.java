@@ -117,9 +117,8 @@ class PlanProofTest {
         View broken = new View(view.schema(), view.name(), false, " SELECT id FROM public.missing;", view.columns(),
                 view.options(), true, view.dependsOn(), view.indexes(), view.triggers(), view.owner(), view.comment(),
                 view.privileges());
-        Snapshot source = new Snapshot(built.schemas(), built.extensions(), built.collations(), built.enums(),
-                built.domains(), built.compositeTypes(), built.rangeTypes(), built.sequences(), built.tables(),
-                List.of(broken), built.routines(), built.eventTriggers(), built.dependencies());
+        Snapshot source = new Snapshot(built.schemas(), built.sequences(), built.tables(), List.of(broken),
+                built.routines(), built.dependencies(), built.postgres());
 
         PlanProof proof = prove(source, built, PostgresPlanner.plan(source, built), false, true);
 
