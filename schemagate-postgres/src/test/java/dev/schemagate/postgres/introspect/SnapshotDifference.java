@@ -1,9 +1,11 @@
 package dev.schemagate.postgres.introspect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
+import dev.schemagate.model.dialect.PostgresTable;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +17,8 @@ public final class SnapshotDifference {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MOST = 15;
+    private static final JsonNode PLAIN_TABLE = JSON.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .valueToTree(PostgresTable.PLAIN);
 
     private SnapshotDifference() {
     }
@@ -42,7 +46,8 @@ public final class SnapshotDifference {
             expected.fieldNames().forEachRemaining(fields::add);
             actual.fieldNames().forEachRemaining(fields::add);
             for (String field : fields) {
-                compare(path + "." + field, expected.get(field), actual.get(field), differences);
+                compare(path + "." + field, orDefault(path, expected.get(field), actual.get(field)),
+                        orDefault(path, actual.get(field), expected.get(field)), differences);
             }
         } else if (expected != null && actual != null && expected.isArray() && actual.isArray()) {
             Iterator<JsonNode> left = expected.elements();
@@ -54,6 +59,18 @@ public final class SnapshotDifference {
         } else if (expected == null ? actual != null : !expected.equals(actual)) {
             differences.add(path + ": expected " + expected + " but was " + actual);
         }
+    }
+
+    /**
+     * A field the file leaves out where the other file has an object: PostgreSQL's attributes of a
+     * table, column or snapshot are left out when they are the defaults, so the defaults stand in for
+     * them and the difference is named by its field.
+     */
+    private static JsonNode orDefault(String path, JsonNode field, JsonNode other) {
+        if (field != null || other == null || !other.isObject()) {
+            return field;
+        }
+        return path.matches(".*\\.tables\\[[^\\]]+\\]") ? PLAIN_TABLE.deepCopy() : JSON.createObjectNode();
     }
 
     /** An array element by its name where it has one, else by its position. */
