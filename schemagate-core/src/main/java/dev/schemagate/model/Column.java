@@ -1,5 +1,6 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.MysqlColumn;
 import dev.schemagate.model.dialect.PostgresColumn;
 
 /**

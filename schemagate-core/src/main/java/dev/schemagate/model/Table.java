@@ -1,6 +1,8 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.MysqlTable;
 import dev.schemagate.model.dialect.PostgresTable;
+import dev.schemagate.model.dialect.SqliteTable;
 
 import java.util.Comparator;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
 import dev.schemagate.model.SnapshotOptions;
-import dev.schemagate.model.SqliteTable;
+import dev.schemagate.model.dialect.SqliteTable;
 import dev.schemagate.model.Table;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Index;
 import dev.schemagate.model.IndexKey;
 import dev.schemagate.model.Snapshot;
-import dev.schemagate.model.SqliteTable;
+import dev.schemagate.model.dialect.SqliteTable;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.Trigger;
 import dev.schemagate.model.View;

@@ -1,4 +1,4 @@
-package dev.schemagate.model;
+package dev.schemagate.model.dialect;
 
 /**
  * What only MySQL and MariaDB say about a column, beside its type ({@code int(10) unsigned},
@@ -12,5 +12,5 @@ package dev.schemagate.model;
  * @param invisible       the column is {@code INVISIBLE}: {@code SELECT *} leaves it out
  */
 public record MysqlColumn(String charset, boolean autoIncrement, String onUpdate, boolean generatedStored,
-                          boolean invisible) {
+                          boolean invisible) implements DialectOwn {
 }

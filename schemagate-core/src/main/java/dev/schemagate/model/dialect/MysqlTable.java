@@ -1,4 +1,4 @@
-package dev.schemagate.model;
+package dev.schemagate.model.dialect;
 
 /**
  * What only MySQL and MariaDB say about a table, in fields of their own rather than a bag of
@@ -10,5 +10,5 @@ package dev.schemagate.model;
  * @param rowFormat   the row format when created with one ({@code ROW_FORMAT=COMPRESSED}), else null
  * @param partitioning the {@code PARTITION BY …} clause, partitions included, or null
  */
-public record MysqlTable(String engine, String collation, String rowFormat, String partitioning) {
+public record MysqlTable(String engine, String collation, String rowFormat, String partitioning) implements DialectOwn {
 }

@@ -1,4 +1,6 @@
-package dev.schemagate.model;
+package dev.schemagate.model.dialect;
+
+import dev.schemagate.model.Canonical;
 
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
  * @param storedGenerated the generated columns that are {@code STORED}, in column order; the table's
  *                        other generated columns are {@code VIRTUAL}
  */
-public record SqliteTable(boolean withoutRowid, boolean strict, boolean autoincrement, List<String> storedGenerated) {
+public record SqliteTable(boolean withoutRowid, boolean strict, boolean autoincrement, List<String> storedGenerated) implements DialectOwn {
 
     /** A plain rowid table, neither {@code WITHOUT ROWID} nor {@code STRICT}, without AUTOINCREMENT or stored columns. */
     public static final SqliteTable PLAIN = new SqliteTable(false, false, false, List.of());
