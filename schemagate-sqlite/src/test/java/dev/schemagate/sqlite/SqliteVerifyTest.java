@@ -89,7 +89,7 @@ class SqliteVerifyTest {
         Finding notRestored = result.findings().stream()
                 .filter(f -> f.ruleId().equals(ReversibilityFindings.NOT_RESTORED)).findFirst().orElseThrow();
         assertThat(notRestored.location().file().getFileName().toString()).isEqualTo("2_strict.down.sql");
-        assertThat(notRestored.evidence()).anyMatch(line -> line.contains("sqlite") && line.contains("strict"));
+        assertThat(notRestored.evidence()).anyMatch(line -> line.contains("table main.person › strict: false → true"));
         assertThat(notRestored.evidence()).anyMatch(line -> line.contains("trigger person_check"));
     }
 
