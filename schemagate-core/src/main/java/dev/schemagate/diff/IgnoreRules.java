@@ -57,9 +57,13 @@ public record IgnoreRules(Set<String> schemas, List<String> names, Set<String> k
         RecordComponent[] components = Snapshot.class.getRecordComponents();
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            List<?> items = (List<?>) RecordFields.read(components[i], snapshot);
-            values[i] = kinds.contains(components[i].getName()) ? List.of()
-                    : items.stream().filter(item -> kept(item, patterns)).map(this::strip).toList();
+            Object field = RecordFields.read(components[i], snapshot);
+            if (!(field instanceof List<?> items)) {
+                values[i] = strip(field);
+            } else {
+                values[i] = kinds.contains(components[i].getName()) ? List.of()
+                        : items.stream().filter(item -> kept(item, patterns)).map(this::strip).toList();
+            }
         }
         return (Snapshot) construct(Snapshot.class, components, values);
     }

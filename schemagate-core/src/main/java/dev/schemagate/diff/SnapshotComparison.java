@@ -3,6 +3,7 @@ package dev.schemagate.diff;
 import dev.schemagate.model.Dependency;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.SchemaObject;
+import dev.schemagate.model.Snapshot;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ public final class SnapshotComparison {
             if (a instanceof List<?> listA && b instanceof List<?> listB && keyed(listA, listB)) {
                 compareKeyed(listA, listB, path, component.getName(), out);
             } else if (a instanceof Record recordA && b instanceof Record recordB && a.getClass() == b.getClass()) {
-                compareRecords(recordA, recordB, join(path, component.getName()), out);
+                // a record at the top of a snapshot holds one dialect's own kinds of object: they are named as any other
+                compareRecords(recordA, recordB, expected instanceof Snapshot ? path : join(path, component.getName()), out);
             } else if (expected instanceof Routine && a instanceof String textA && b instanceof String textB
                     && Whitespace.sameIgnoringWhitespace(textA, textB)) {
                 out.add(new Difference(Difference.Kind.CHANGED, path, component.getName() + Whitespace.ONLY, a, b));

@@ -8,12 +8,14 @@ import java.util.Optional;
  * The schema of one database at one moment, as a value: every list is in a canonical order, so
  * two snapshots of the same schema are {@code equals}, and comparing snapshots is how Schemagate
  * sees what a migration did. {@code dependencies} are the links between objects the database
- * records, which order a plan's drops and creates.
+ * records, which order a plan's drops and creates. {@code mysql} holds the kinds of object only
+ * MySQL and MariaDB have; it is {@link MysqlObjects#NONE}, never null, for every other dialect.
  */
 public record Snapshot(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
                        List<EnumType> enums, List<Domain> domains, List<CompositeType> compositeTypes,
                        List<RangeType> rangeTypes, List<Sequence> sequences, List<Table> tables, List<View> views,
-                       List<Routine> routines, List<EventTrigger> eventTriggers, List<Dependency> dependencies) {
+                       List<Routine> routines, List<EventTrigger> eventTriggers, List<Dependency> dependencies,
+                       MysqlObjects mysql) {
 
     public Snapshot {
         schemas = Canonical.sorted(schemas, Comparator.comparing(Schema::name));
@@ -29,6 +31,16 @@ public record Snapshot(List<Schema> schemas, List<Extension> extensions, List<Co
         routines = Canonical.sorted(routines, Routine.ORDER);
         eventTriggers = Canonical.sorted(eventTriggers, Comparator.comparing(EventTrigger::name));
         dependencies = Canonical.sorted(dependencies, Dependency.ORDER);
+        mysql = mysql == null ? MysqlObjects.NONE : mysql;
+    }
+
+    /** A snapshot without any of MySQL's own kinds of object, as every other dialect reads one. */
+    public Snapshot(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
+                    List<EnumType> enums, List<Domain> domains, List<CompositeType> compositeTypes,
+                    List<RangeType> rangeTypes, List<Sequence> sequences, List<Table> tables, List<View> views,
+                    List<Routine> routines, List<EventTrigger> eventTriggers, List<Dependency> dependencies) {
+        this(schemas, extensions, collations, enums, domains, compositeTypes, rangeTypes, sequences, tables, views,
+                routines, eventTriggers, dependencies, null);
     }
 
     /** A database with nothing in it, not even the public schema. */

@@ -65,6 +65,19 @@ public final class SnapshotJson {
         }
     }
 
+    /** Leaves a snapshot without MySQL's own objects without the {@code mysql} field, as files written before it. */
+    static final class NoMysqlObjects {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value.equals(MysqlObjects.NONE);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
     private static ObjectMapper mapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -76,6 +89,8 @@ public final class SnapshotJson {
                 JsonInclude.Include.NON_EMPTY));
         mapper.configOverride(Privileges.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM,
                 JsonInclude.Include.ALWAYS, DefaultPrivileges.class, null));
+        mapper.configOverride(MysqlObjects.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM,
+                JsonInclude.Include.ALWAYS, NoMysqlObjects.class, null));
         return mapper;
     }
 }
