@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * collation, row format, comment and partitions; columns with their full type, collation, default,
  * {@code ON UPDATE}, {@code AUTO_INCREMENT}, generation and visibility; keys, indexes (fulltext and
  * spatial among them), checks and foreign keys; views, triggers and routines ({@link MysqlEventDdl}
- * writes events). A text column always
- * names its collation, so a column keeps its own when the table's default changes.
+ * writes events). A text column always names its collation, so a column keeps its own when the
+ * table's default changes.
  */
 public final class MysqlDdl {
 
