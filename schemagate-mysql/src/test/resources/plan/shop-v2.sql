@@ -76,3 +76,11 @@ BEGIN
   UPDATE product SET state = 'retired' WHERE id = product;
   DELETE FROM order_line WHERE product_id = product AND order_id IN (SELECT id FROM orders WHERE status = '');
 END;
+
+CREATE EVENT weekly_report ON SCHEDULE EVERY '1:12' DAY_HOUR STARTS '2030-01-06 04:00:00' ENDS '2035-01-01 00:00:00'
+  DISABLE COMMENT 'sums, disabled' DO
+BEGIN
+  INSERT INTO event_log (id, at) SELECT COUNT(*), CURRENT_DATE FROM orders;
+END;
+CREATE EVENT one_off ON SCHEDULE AT '2036-06-01 00:00:00' DO UPDATE product SET price = price;
+CREATE EVENT tidy_events ON SCHEDULE EVERY 1 HOUR DO DELETE FROM event_log WHERE id < 0;

@@ -42,7 +42,7 @@ public final class SmallSchemaBenchmark {
             Snapshot snapshot = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
             System.out.printf("schema: %d tables, %d views, %d routines, %d enums, %d sequences%n",
                     snapshot.tables().size(), snapshot.views().size(), snapshot.routines().size(),
-                    snapshot.enums().size(), snapshot.sequences().size());
+                    snapshot.postgres().enums().size(), snapshot.sequences().size());
 
             report("snapshot, same connection", time(() -> PostgresIntrospector.snapshot(connection, SnapshotOptions.full())));
             report("connect + snapshot, new connection", time(() -> {

@@ -61,8 +61,10 @@ public final class SnapshotCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(output + ": cannot be written (" + e.getMessage() + ")");
         }
-        spec.commandLine().getErr().printf("Wrote %s: %d tables, %d views, %d routines%n", output,
-                snapshot.tables().size(), snapshot.views().size(), snapshot.routines().size());
+        int events = snapshot.mysql().events().size();
+        spec.commandLine().getErr().printf("Wrote %s: %d tables, %d views, %d routines%s%n", output,
+                snapshot.tables().size(), snapshot.views().size(), snapshot.routines().size(),
+                events == 0 ? "" : ", " + events + " events");
         return ExitCode.OK;
     }
 }

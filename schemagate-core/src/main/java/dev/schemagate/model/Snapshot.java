@@ -1,5 +1,6 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.MysqlObjects;
 import dev.schemagate.model.dialect.PostgresObjects;
 
 import java.util.Comparator;
@@ -11,11 +12,12 @@ import java.util.Optional;
  * two snapshots of the same schema are {@code equals}, and comparing snapshots is how Schemagate
  * sees what a migration did. {@code dependencies} are the links between objects the database
  * records, which order a plan's drops and creates. The kinds every dialect has are fields of their
- * own; the kinds only one dialect has are in that dialect's component ({@code postgres}).
+ * own; the kinds only one dialect has are in that dialect's component ({@code postgres}, {@code mysql}),
+ * never null.
  */
 public record Snapshot(List<Schema> schemas, List<Sequence> sequences, List<Table> tables, List<View> views,
                        List<Routine> routines, List<Dependency> dependencies,
-                       PostgresObjects postgres) {
+                       PostgresObjects postgres, MysqlObjects mysql) {
 
     public Snapshot {
         schemas = Canonical.sorted(schemas, Comparator.comparing(Schema::name));
@@ -25,11 +27,12 @@ public record Snapshot(List<Schema> schemas, List<Sequence> sequences, List<Tabl
         routines = Canonical.sorted(routines, Routine.ORDER);
         dependencies = Canonical.sorted(dependencies, Dependency.ORDER);
         postgres = PostgresObjects.orNone(postgres);
+        mysql = MysqlObjects.orNone(mysql);
     }
 
     /** A database with nothing in it, not even the public schema. */
     public static Snapshot empty() {
-        return new Snapshot(null, null, null, null, null, null, null);
+        return new Snapshot(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -37,7 +40,7 @@ public record Snapshot(List<Schema> schemas, List<Sequence> sequences, List<Tabl
      * routines that the rows of its tables are written in and maintained by.
      */
     public Snapshot withoutRelations() {
-        return new Snapshot(schemas, null, null, null, routines, null, postgres);
+        return new Snapshot(schemas, null, null, null, routines, null, postgres, null);
     }
 
     public Optional<Schema> schema(String name) {

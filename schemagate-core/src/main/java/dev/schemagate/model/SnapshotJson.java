@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.schemagate.model.dialect.MysqlObjects;
 import dev.schemagate.model.dialect.PostgresColumn;
 import dev.schemagate.model.dialect.PostgresObjects;
 import dev.schemagate.model.dialect.PostgresTable;
@@ -122,7 +123,7 @@ public final class SnapshotJson {
     static final class DefaultDialectOwn {
         @Override
         public boolean equals(Object value) {
-            return value == null || value.equals(PostgresObjects.NONE) || value.equals(PostgresTable.PLAIN)
+            return value == null || value.equals(PostgresObjects.NONE) || value.equals(MysqlObjects.NONE) || value.equals(PostgresTable.PLAIN)
                     || value.equals(PostgresColumn.DEFAULTS);
         }
 
@@ -144,7 +145,7 @@ public final class SnapshotJson {
                 JsonInclude.Include.NON_EMPTY));
         mapper.configOverride(Privileges.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM,
                 JsonInclude.Include.ALWAYS, DefaultPrivileges.class, null));
-        for (Class<?> own : List.of(PostgresObjects.class, PostgresTable.class, PostgresColumn.class)) {
+        for (Class<?> own : List.of(PostgresObjects.class, PostgresTable.class, PostgresColumn.class, MysqlObjects.class)) {
             mapper.configOverride(own).setInclude(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM,
                     JsonInclude.Include.ALWAYS, DefaultDialectOwn.class, null));
         }

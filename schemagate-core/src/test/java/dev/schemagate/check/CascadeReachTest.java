@@ -95,6 +95,6 @@ class CascadeReachTest {
     }
 
     private static Snapshot snapshot(Table... tables) {
-        return new Snapshot(null, null, List.of(tables), null, null, null, null);
+        return new Snapshot(null, null, List.of(tables), null, null, null, null, null);
     }
 }

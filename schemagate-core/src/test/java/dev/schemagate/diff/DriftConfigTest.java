@@ -112,7 +112,7 @@ class DriftConfigTest {
     void ignoreRulesLeaveOutSchemasPatternsAndProperties() {
         Table kept = table("public", "orders", "owner1", "the orders");
         Snapshot snapshot = new Snapshot(null, null,
-                List.of(kept, table("audit", "log", null, null), table("public", "tmp_1", null, null)), null, null, null, null);
+                List.of(kept, table("audit", "log", null, null), table("public", "tmp_1", null, null)), null, null, null, null, null);
         IgnoreRules rules = new IgnoreRules(java.util.Set.of("audit"), List.of("public.tmp_*"), java.util.Set.of("owners", "comments"));
 
         Snapshot filtered = rules.apply(snapshot);

@@ -133,6 +133,6 @@ final class FakeSession implements InvocationHandler {
         tables().forEach((name, columns) -> tables.add(new Table("main", name,
                 columns.stream().map(c -> Column.of(c, "text", false)).toList(), List.of(), List.of(), List.of(),
                 null, null, null)));
-        return new Snapshot(null, null, tables, null, null, null, null);
+        return new Snapshot(null, null, tables, null, null, null, null, null);
     }
 }

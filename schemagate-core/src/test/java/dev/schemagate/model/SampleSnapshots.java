@@ -28,7 +28,7 @@ final class SampleSnapshots {
                                 new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column id")),
                         new Dependency(new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column status"),
                                 new ObjectRef(ObjectRef.Kind.ENUM_TYPE, "shop", "status", null))),
-                postgresObjects());
+                postgresObjects(), null);
     }
 
     static PostgresObjects postgresObjects() {

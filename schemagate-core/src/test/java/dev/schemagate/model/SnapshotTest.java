@@ -28,7 +28,7 @@ class SnapshotTest {
     @Test
     void jsonLeavesOutNullsEmptyListsAndDefaultPrivileges() {
         Snapshot snapshot = new Snapshot(List.of(new Schema("public", null, null, null)), null,
-                List.of(SampleSnapshots.customers()), null, null, null, null);
+                List.of(SampleSnapshots.customers()), null, null, null, null, null);
 
         String json = SnapshotJson.toJson(snapshot);
 
@@ -44,7 +44,7 @@ class SnapshotTest {
         Snapshot shuffled = new Snapshot(reversed(snapshot.schemas()), snapshot.sequences(), reversed(snapshot.tables()),
                 snapshot.views(), reversed(snapshot.routines()), reversed(snapshot.dependencies()),
                 new PostgresObjects(reversed(own.extensions()), own.collations(), reversed(own.enums()),
-                        own.domains(), own.compositeTypes(), own.rangeTypes(), reversed(own.eventTriggers())));
+                        own.domains(), own.compositeTypes(), own.rangeTypes(), reversed(own.eventTriggers())), null);
 
         assertThat(shuffled).isEqualTo(snapshot).hasSameHashCodeAs(snapshot);
         assertThat(shuffled.tables()).extracting(Table::name).containsExactly("customers", "orders");

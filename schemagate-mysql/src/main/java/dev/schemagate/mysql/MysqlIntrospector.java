@@ -6,6 +6,7 @@ import dev.schemagate.model.Enablement;
 import dev.schemagate.model.Index;
 import dev.schemagate.model.IndexKey;
 import dev.schemagate.model.dialect.MysqlColumn;
+import dev.schemagate.model.dialect.MysqlObjects;
 import dev.schemagate.model.dialect.MysqlTable;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Routine;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * tables (engine, collation, row format, partitioning), columns (the full type with
  * {@code unsigned} and {@code ENUM} values, default, {@code ON UPDATE}, {@code AUTO_INCREMENT},
  * generated and invisible), keys and indexes (fulltext and spatial among them), foreign keys,
- * checks, views, triggers and routines, each kind in one query whatever the size of the schema.
+ * checks, views, triggers, routines and events, each kind in one query whatever the size of the schema.
  *
  * <p>A MySQL database is what PostgreSQL calls a schema, and a scratch database's name changes
  * from copy to copy; so the database is always named {@value #SCHEMA} in the model, and its own
@@ -119,7 +120,7 @@ final class MysqlIntrospector {
                     null, null, null));
         }
         return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), tables, views,
-                routines(connection, qualifier), List.of(), null);
+                routines(connection, qualifier), List.of(), null, new MysqlObjects(MysqlEvents.read(connection, qualifier)));
     }
 
     private static List<Column> columns(List<Row> rows, String tableCollation, boolean mariadb) {

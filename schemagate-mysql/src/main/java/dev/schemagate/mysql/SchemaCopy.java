@@ -1,11 +1,17 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.model.dialect.MysqlEvent;
+import dev.schemagate.mysql.plan.MysqlEventDdl;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Copies one database into another, empty one on the same server, as MySQL has no
@@ -13,9 +19,9 @@ import java.util.List;
  * (columns, keys, foreign keys, engine, collation, partitions and the {@code AUTO_INCREMENT}
  * counter, exactly as the server spells them) and filled with {@code INSERT … SELECT} across the two
  * databases, with foreign key checks off so that the order of tables does not matter; then views,
- * routines and triggers from theirs, as their definer. Rows travel inside the server, never through
- * the client. {@code SHOW CREATE} leaves out the database name for objects of the current database,
- * so the copy's objects refer to the copy.
+ * routines and triggers from theirs, as their definer; events last, as the model holds them. Rows
+ * travel inside the server, never through the client. {@code SHOW CREATE} leaves out the database
+ * name for objects of the current database, so the copy's objects refer to the copy.
  */
 final class SchemaCopy {
 
@@ -58,8 +64,32 @@ final class SchemaCopy {
                     + " where trigger_schema = database() order by event_object_table, action_order")) {
                 createWithMode(read, write, "trigger", trigger.text("trigger_name"));
             }
+            copyEvents(from, write, source);
             write.execute("set session foreign_key_checks = 1");
         }
+    }
+
+    /**
+     * Each event from the model, under its own {@code sql_mode} and time zone: {@code SHOW CREATE EVENT}
+     * spells a default {@code STARTS} out as the moment of creation, which the copy must not inherit.
+     */
+    private static void copyEvents(Connection from, Statement write, String source) throws SQLException {
+        Map<String, Row> settings = new HashMap<>();
+        for (Row row : MysqlIntrospector.rows(from, "select event_name, sql_mode, time_zone from information_schema.events"
+                + " where event_schema = database()")) {
+            settings.put(row.text("event_name"), row);
+        }
+        if (settings.isEmpty()) {
+            return;
+        }
+        String zone = MysqlIntrospector.rows(from, "select @@session.time_zone as zone").get(0).text("zone");
+        for (MysqlEvent event : MysqlEvents.read(from, Pattern.compile("`" + Pattern.quote(source) + "`\\."))) {
+            Row row = settings.get(event.name());
+            write.execute("set session sql_mode = '" + String.valueOf(row.text("sql_mode")).replace("'", "''") + "'");
+            write.execute("set session time_zone = '" + row.text("time_zone").replace("'", "''") + "'");
+            write.execute(MysqlEventDdl.create(event));
+        }
+        write.execute("set session time_zone = '" + zone.replace("'", "''") + "'");
     }
 
     /** Creates objects that may depend on each other (a view on a view) in as many rounds as their order needs. */

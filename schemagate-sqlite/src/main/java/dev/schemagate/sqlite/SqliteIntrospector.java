@@ -96,7 +96,7 @@ final class SqliteIntrospector {
                     List.of(), true, List.of(), List.of(), triggers.getOrDefault(view.getKey(), List.of()), null, null, null));
         }
         return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), tables, views, List.of(),
-                List.of(), null);
+                List.of(), null, null);
     }
 
     /** A view's columns; none when the view no longer compiles (a table it reads was dropped). */

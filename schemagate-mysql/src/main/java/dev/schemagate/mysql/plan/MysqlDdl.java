@@ -5,6 +5,7 @@ import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Index;
 import dev.schemagate.model.IndexKey;
 import dev.schemagate.model.dialect.MysqlColumn;
+import dev.schemagate.model.dialect.MysqlEvent;
 import dev.schemagate.model.dialect.MysqlTable;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.Snapshot;
@@ -25,8 +26,9 @@ import java.util.regex.Pattern;
  * Writes MySQL DDL from the schema model as the introspector reads it: tables with their engine,
  * collation, row format, comment and partitions; columns with their full type, collation, default,
  * {@code ON UPDATE}, {@code AUTO_INCREMENT}, generation and visibility; keys, indexes (fulltext and
- * spatial among them), checks and foreign keys; views, triggers and routines. A text column always
- * names its collation, so a column keeps its own when the table's default changes.
+ * spatial among them), checks and foreign keys; views, triggers and routines ({@link MysqlEventDdl}
+ * writes events). A text column always names its collation, so a column keeps its own when the
+ * table's default changes.
  */
 public final class MysqlDdl {
 
@@ -48,7 +50,7 @@ public final class MysqlDdl {
 
     /**
      * The schema as a file of statements that loads back: tables (foreign keys added once every
-     * table exists), routines, views in the order they read each other, then triggers.
+     * table exists), routines, views in the order they read each other, then triggers and events.
      */
     public static String schemaSql(Snapshot snapshot) {
         StringBuilder sql = new StringBuilder();
@@ -70,6 +72,9 @@ public final class MysqlDdl {
             for (Trigger trigger : triggers(table)) {
                 sql.append(createTrigger(table, trigger)).append(";\n\n");
             }
+        }
+        for (MysqlEvent event : snapshot.mysql().events()) {
+            sql.append(MysqlEventDdl.create(event)).append(";\n\n");
         }
         return sql.toString();
     }

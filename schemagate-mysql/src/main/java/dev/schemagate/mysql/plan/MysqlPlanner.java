@@ -6,6 +6,7 @@ import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Index;
+import dev.schemagate.model.dialect.MysqlEvent;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
@@ -33,7 +34,8 @@ import static dev.schemagate.mysql.plan.MysqlDdl.quote;
  * {@code ALTER TABLE} (keys renamed or dropped, options, columns added and modified where TARGET
  * puts them, keys and checks added), with what deletes data in statements of its own; every
  * foreign key that is new or was dropped on the way; and last the routines, views (each after the
- * views it reads) and triggers (in the order they fire).
+ * views it reads), triggers (in the order they fire) and events, created or altered in place (the
+ * events that go are dropped first, with the triggers; one that loses its {@code ENDS} is created anew).
  *
  * <p>Hazards are those MySQL has: dropping a table or column, or a type that may not hold the old
  * values, deletes data; a type, collation or position change, a new primary key, foreign key or
@@ -73,6 +75,11 @@ public final class MysqlPlanner {
             }
         });
 
+        for (MysqlEvent event : from.mysql().events()) {
+            if (to.mysql().event(event.name()).isEmpty()) {
+                add(MysqlEventDdl.drop(event), Set.of(), "event " + event.name());
+            }
+        }
         List<Table> retriggered = new ArrayList<>();
         for (Table old : from.tables()) {
             Table now = after.get(old.name());
@@ -168,6 +175,18 @@ public final class MysqlPlanner {
             if (!before.containsKey(table.name()) || retriggered.contains(table)) {
                 MysqlDdl.triggers(table).forEach(trigger -> add(MysqlDdl.createTrigger(table, trigger), Set.of(),
                         before.containsKey(table.name()) ? "triggers on " + table.name() : "table " + table.name()));
+            }
+        }
+        for (MysqlEvent event : to.mysql().events()) {
+            MysqlEvent was = from.mysql().event(event.name()).orElse(null);
+            if (was == null) {
+                add(MysqlEventDdl.create(event), Set.of(), "event " + event.name());
+            } else if (was.ends() != null && event.ends() == null) {
+                // ALTER EVENT cannot take an ENDS away
+                add(MysqlEventDdl.drop(was), Set.of(), "event " + event.name());
+                add(MysqlEventDdl.create(event), Set.of(), "event " + event.name());
+            } else if (!was.equals(event)) {
+                add(MysqlEventDdl.alter(was, event), Set.of(), "event " + event.name());
             }
         }
     }

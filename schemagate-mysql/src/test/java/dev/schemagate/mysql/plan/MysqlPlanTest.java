@@ -93,7 +93,32 @@ class MysqlPlanTest {
 
         assertThat(SnapshotComparison.compare(original, loaded)).as(file).isEmpty();
         assertThat(file).contains("SPATIAL KEY `place_location`", "FULLTEXT KEY `item_text`", "USING HASH",
-                "PARTITION BY RANGE", "PARTITION BY LIST", "ON UPDATE current_timestamp()", "INVISIBLE", "STORED");
+                "PARTITION BY RANGE", "PARTITION BY LIST", "ON UPDATE current_timestamp()", "INVISIBLE", "STORED",
+                "CREATE EVENT `nightly` ON SCHEDULE EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE DO",
+                "CREATE EVENT `later` ON SCHEDULE EVERY '1:30' HOUR_MINUTE STARTS '2030-01-01 00:00:00'"
+                        + " ENDS '2031-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE COMMENT 'it''s later' DO",
+                "CREATE EVENT `once` ON SCHEDULE AT '2037-01-01 10:00:00' ON COMPLETION NOT PRESERVE DISABLE ON SLAVE DO");
+        assertThat(loaded.mysql().events()).hasSize(3);
+    }
+
+    @Test
+    void eventsArePlannedBothWaysEachInOneStatement() {
+        PlanProof forth = prove("shop-v1.sql", "shop-v2.sql", true);
+        PlanProof back = prove("shop-v2.sql", "shop-v1.sql", true);
+
+        assertThat(sql(forth)).contains("DROP EVENT `purge_audit`", "ALTER EVENT `one_off` ON COMPLETION NOT PRESERVE",
+                "CREATE EVENT `tidy_events` ON SCHEDULE EVERY 1 HOUR ON COMPLETION NOT PRESERVE ENABLE"
+                        + " DO DELETE FROM event_log WHERE id < 0");
+        assertThat(sql(forth)).filteredOn(s -> s.startsWith("ALTER EVENT `weekly_report`")).singleElement().satisfies(s ->
+                assertThat(s).startsWith("ALTER EVENT `weekly_report` ON SCHEDULE EVERY '1 12' DAY_HOUR"
+                        + " STARTS '2030-01-06 04:00:00' ENDS '2035-01-01 00:00:00' DISABLE COMMENT 'sums, disabled' DO BEGIN"));
+        assertThat(sql(back)).contains("DROP EVENT `tidy_events`", "ALTER EVENT `one_off` ON COMPLETION PRESERVE",
+                "CREATE EVENT `purge_audit` ON SCHEDULE EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE"
+                        + " DO DELETE FROM audit_log WHERE id < 0",
+                "DROP EVENT `weekly_report`", "CREATE EVENT `weekly_report` ON SCHEDULE EVERY 1 WEEK"
+                        + " STARTS '2030-01-05 03:00:00' ON COMPLETION NOT PRESERVE ENABLE COMMENT 'sums' DO SELECT COUNT(*) FROM orders");
+        assertThat(forth.plan().statements()).filteredOn(s -> s.change().startsWith("event ")).allSatisfy(s ->
+                assertThat(s.hazards()).isEmpty());
     }
 
     @Test

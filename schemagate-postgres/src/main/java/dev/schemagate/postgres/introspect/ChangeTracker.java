@@ -123,7 +123,7 @@ public final class ChangeTracker implements ChangeTracking {
         dependencies.addAll(fresh.dependencies());
         List<Sequence> sequences = kept(base.sequences(), fresh.sequences(),
                 sequence -> QualifiedName.of(sequence.schema(), sequence.name()), replaced);
-        return new Snapshot(base.schemas(), sequences, tables, views, base.routines(), dependencies, base.postgres());
+        return new Snapshot(base.schemas(), sequences, tables, views, base.routines(), dependencies, base.postgres(), null);
     }
 
     private static <T> List<T> kept(List<T> base, List<T> fresh, Function<T, QualifiedName> name, Set<QualifiedName> replaced) {

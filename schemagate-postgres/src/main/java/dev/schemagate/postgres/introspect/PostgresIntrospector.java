@@ -127,7 +127,7 @@ public final class PostgresIntrospector {
             RelationReader relations = new RelationReader(catalog, annotations);
             relations.read(columns, dependencies);
             return new Snapshot(null, types.sequences, relations.tables, relations.views, null,
-                    DependencyReader.read(catalog), null);
+                    DependencyReader.read(catalog), null, null);
         };
         if (connection.getAutoCommit()) {
             return inOwnTransaction(connection, read);
@@ -172,7 +172,7 @@ public final class PostgresIntrospector {
         routines.read(dependencies);
         return new Snapshot(types.schemas, types.sequences, relations.tables, relations.views, routines.routines,
                 DependencyReader.read(catalog), new PostgresObjects(types.extensions, types.collations, types.enums,
-                types.domains, types.compositeTypes, types.rangeTypes, routines.eventTriggers));
+                types.domains, types.compositeTypes, types.rangeTypes, routines.eventTriggers), null);
     }
 
     /** The queries {@link #read} runs, in its order. */

@@ -185,7 +185,7 @@ public final class PostgresPlanner {
                         to.postgres().compositeTypes().stream().filter(type).toList(),
                         to.postgres().rangeTypes().stream().filter(type).toList(),
                         to.postgres().eventTriggers().stream().filter(t -> !from.postgres().eventTriggers().contains(t))
-                                .toList()));
+                                .toList()), null);
     }
 
     private static Set<QualifiedName> names(Collection<? extends SchemaObject> objects) {
@@ -451,6 +451,6 @@ public final class PostgresPlanner {
                                 .toList(),
                         from.postgres().rangeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                                 .toList(),
-                        from.postgres().eventTriggers().stream().filter(to.postgres().eventTriggers()::contains).toList()));
+                        from.postgres().eventTriggers().stream().filter(to.postgres().eventTriggers()::contains).toList()), null);
     }
 }

@@ -92,7 +92,7 @@ class ProbeRuleDocsTest {
 
     private static Snapshot only(Snapshot snapshot, String schema) {
         List<Table> tables = snapshot.tables().stream().filter(t -> t.schema().equals(schema)).toList();
-        return new Snapshot(null, null, tables, null, null, null, null);
+        return new Snapshot(null, null, tables, null, null, null, null, null);
     }
 
     private static String schema(String rule, String example) {

@@ -118,7 +118,7 @@ class PlanProofTest {
                 view.options(), true, view.dependsOn(), view.indexes(), view.triggers(), view.owner(), view.comment(),
                 view.privileges());
         Snapshot source = new Snapshot(built.schemas(), built.sequences(), built.tables(), List.of(broken),
-                built.routines(), built.dependencies(), built.postgres());
+                built.routines(), built.dependencies(), built.postgres(), null);
 
         PlanProof proof = prove(source, built, PostgresPlanner.plan(source, built), false, true);
 
