@@ -102,7 +102,7 @@ class DriftHistoryToolsTest {
 
             CommandRun run = CommandRun.of("drift", "--expected", fixture.folder().toString(), "--actual",
                     database.jdbcUrl() + "?user=" + database.username() + "&password=" + database.password(),
-                    "--db-url", URL, "--format", "json", "--config", dir.resolve("none.yml").toString());
+                    "--db-url", URL, "--format", "json");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode environment = JSON.readTree(run.out()).elements().next();
@@ -142,7 +142,7 @@ class DriftHistoryToolsTest {
 
             CommandRun run = CommandRun.of("drift", "--expected", folder.toString(), "--actual",
                     database.jdbcUrl() + "?user=" + database.username() + "&password=" + database.password(),
-                    "--db-url", URL, "--format", "json", "--config", folder.resolve("none.yml").toString());
+                    "--db-url", URL, "--format", "json");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode environment = JSON.readTree(run.out()).elements().next();
