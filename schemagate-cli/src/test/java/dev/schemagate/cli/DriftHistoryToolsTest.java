@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.corpus.Corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.check.ScriptRunner;
@@ -12,7 +13,6 @@ import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.postgres.TestServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,9 +119,7 @@ class DriftHistoryToolsTest {
      */
     @Test
     void hydrasHistoryHalfAppliedUnderPopx() throws IOException, SQLException {
-        Path corpus = Path.of(System.getProperty("schemagate.corpus", "../shared/corpus"));
-        Path folder = corpus.resolve("hydra-migrations/persistence/sql/migrations");
-        Assumptions.assumeTrue(Files.isDirectory(folder), "corpus not found at " + folder);
+        Path folder = Corpus.folder("hydra-migrations/persistence/sql/migrations");
         Dialect dialect = Dialects.byId("postgres");
         MigrationSet set = MigrationDiscovery.discover(folder, Layout.AUTO, DialectNames.of(dialect.fileNameAliases()));
         List<Migration> applied = set.migrations().subList(0, 100);
