@@ -65,7 +65,8 @@ class FlywayConfigTest {
         DialectNames dialect = new DialectNames(List.of("x"), Set.of(), "scratch_user", "", "");
 
         assertThatThrownBy(() -> MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect))
-                .isInstanceOf(InputException.class).hasMessageContaining("V1__init.sql:2").hasMessageContaining("${flyway:defaultSchema}");
+                .isInstanceOf(InputException.class).hasMessageContaining("V1__init.sql:2").hasMessageContaining("${flyway:defaultSchema}")
+                .hasMessageContaining("set flyway.defaultSchema");
 
         write(project, "flyway.conf", "flyway.schemas=shop,audit\n");
         assertThat(MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect).migrations().get(0).up().text())
