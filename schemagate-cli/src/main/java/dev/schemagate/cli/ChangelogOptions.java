@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.migration.ChangelogSettings;
 import dev.schemagate.migration.SpringBootMigrations;
 import picocli.CommandLine.Option;
@@ -39,10 +40,12 @@ final class ChangelogOptions {
     /**
      * The migrations a run on {@code directory} verifies and the run's flat settings: where the
      * Spring Boot settings say (saying so on {@code err}) when there are any, else the folder itself.
+     * {@code database} names the dialect, if the run does, that {@code {vendor}} in Flyway's locations follows.
      */
-    Located locate(Path directory, PrintWriter err) {
+    Located locate(Path directory, DatabaseOptions database, PrintWriter err) {
         Map<String, String> given = ChangelogSettings.given(contexts, labels, param);
-        Optional<SpringBootMigrations> spring = SpringBootMigrations.forRun(directory, springConfig);
+        Optional<SpringBootMigrations> spring = SpringBootMigrations.forRun(directory, springConfig,
+                Dialects.springVendors(database.dialect, database.dbUrl));
         spring.ifPresent(found -> {
             err.println("schemagate: migrations: " + found.location().normalize() + " (" + found.origin() + ")");
             err.flush();

@@ -44,7 +44,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "The schema as it is: DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL.")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "The schema as it is: DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL;"
+            + " a DIR holding src/main/resources is a Spring Boot project, read as verify reads one.")
     String source;
 
     @Parameters(index = "1", paramLabel = "TARGET", description = "The schema as it should become, in the same forms.")
@@ -70,6 +71,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dialect dialect = database.dialect(source, target);
+        SpringProjectSources.announce(database, spec.commandLine().getErr(), source, target);
         DiffRun.DiffOptions options = new DiffRun.DiffOptions(database.server(dialect, source, target), database.layout(), content.options(),
                 columnOrder, unsafe, PROOF_ROWS);
         DiffRun.DiffResult result = DiffRun.run(dialect, source, target, options, format != Format.text);

@@ -13,6 +13,7 @@ import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.engine.EnvironmentDrift;
 import dev.schemagate.migration.InputException;
+import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.postgres.server.JdbcUrls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,9 +58,9 @@ public final class DriftCommand implements Callable<Integer> {
             description = "An environment of the config file, or a source; repeatable. Default: every environment in the config.")
     List<String> actual;
 
-    @Option(names = "--config", defaultValue = "schemagate.yml", paramLabel = "FILE",
-            description = "The config with environments: and ignore: sections (default: ${DEFAULT-VALUE}).")
-    Path config;
+    /** The config with environments: and ignore: sections, looked up as every command looks up its config (the --expected folder's). */
+    @Mixin
+    ConfigFileOption configOption;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -78,6 +79,7 @@ public final class DriftCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InputException("--format " + format + " is not a drift format; use text or json");
         }
+        Path config = configFile();
         DriftConfig settings = DriftConfig.load(config);
         List<String> targets = actual != null ? actual : new ArrayList<>(settings.environments().keySet());
         if (targets.isEmpty()) {
@@ -122,6 +124,19 @@ public final class DriftCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return unreadable ? ExitCode.INFRASTRUCTURE : drifted ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /**
+     * The config this run reads: {@code --config}, else the {@code schemagate.yml} (or {@code .yaml})
+     * of the {@code --expected} folder, else {@code schemagate.yml} in the current folder, as for every command.
+     */
+    private Path configFile() {
+        Path given = configOption.configFile();
+        if (given != null) {
+            return given;
+        }
+        Path folder = Path.of(expected.startsWith("jdbc:") ? "." : expected.replaceFirst("@[^/\\\\]*$", ""));
+        return Files.isDirectory(folder) ? MigrationDiscovery.configFile(folder) : Path.of(MigrationDiscovery.CONFIG_FILE_NAMES.get(0));
     }
 
     private static void text(PrintWriter out, String name, EnvironmentDrift.Result result) {

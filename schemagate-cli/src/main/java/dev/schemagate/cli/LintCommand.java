@@ -88,7 +88,7 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         rows.rows();
         Reports reports = report.reports();
-        ChangelogOptions.Located located = changelog.locate(this.directory, spec.commandLine().getErr());
+        ChangelogOptions.Located located = changelog.locate(this.directory, database, spec.commandLine().getErr());
         Path folder = located.path();
         Dialect dialect = database.dialect(folder, report.configFile());
         Linter linter = new Linter(dialect, report.lintConfig(folder));

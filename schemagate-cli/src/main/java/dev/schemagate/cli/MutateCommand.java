@@ -93,7 +93,7 @@ public final class MutateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ChangelogOptions.Located located = changelog.locate(directory, spec.commandLine().getErr());
+        ChangelogOptions.Located located = changelog.locate(directory, database, spec.commandLine().getErr());
         VerifyOptions verify = VerifyOptions.of(located.path())
                 .withConfig(config.configFile())
                 .withLayout(database.layout())

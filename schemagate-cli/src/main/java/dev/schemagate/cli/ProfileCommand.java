@@ -95,7 +95,7 @@ public final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ChangelogOptions.Located located = changelog.locate(directory, err);
+        ChangelogOptions.Located located = changelog.locate(directory, database, err);
         ProfileOptions options = new ProfileOptions(located.path(), database.layout(), database.dialect, database.server(), config.configFile(),
                 located.settings(), since, rows, repeat, atRows,
                 baselineFile != null ? baselineFile : ProfileOptions.defaultBaselineFile(located.path()),

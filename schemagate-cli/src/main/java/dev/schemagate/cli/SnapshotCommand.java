@@ -20,14 +20,16 @@ import java.util.concurrent.Callable;
 
 /** {@code schemagate snapshot SOURCE}: the full schema of a source, as exact JSON or as a schema file. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Capture the full schema of a migrations folder (DIR or DIR@VERSION), a .sql file, "
-                + "a snapshot .json, or a live database (jdbc: URL, read-only).")
+        description = "Capture the full schema of a migrations folder (DIR or DIR@VERSION), a Spring Boot project folder "
+                + "(its migrations where its application settings say), a .sql file, a snapshot .json, or a live database "
+                + "(jdbc: URL, read-only).")
 public final class SnapshotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL.")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "DIR, DIR@VERSION, FILE.sql, FILE.json or a jdbc: URL; a DIR "
+            + "holding src/main/resources is a Spring Boot project, read as verify reads one.")
     String source;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -47,6 +49,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dialect dialect = database.dialect(source);
+        SpringProjectSources.announce(database, spec.commandLine().getErr(), source);
         Snapshot snapshot = SnapshotSource.read(source, dialect, database.server(dialect, source), database.layout(),
                 content.options());
         boolean json = output != null && output.getFileName().toString().toLowerCase().endsWith(".json");

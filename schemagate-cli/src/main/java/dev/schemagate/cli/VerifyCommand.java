@@ -79,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Reports reports = report.reports();
-        ChangelogOptions.Located located = changelog.locate(directory, spec.commandLine().getErr());
+        ChangelogOptions.Located located = changelog.locate(directory, database, spec.commandLine().getErr());
         VerifyOptions options = VerifyOptions.of(located.path())
                 .withConfig(report.configFile())
                 .withLayout(database.layout())

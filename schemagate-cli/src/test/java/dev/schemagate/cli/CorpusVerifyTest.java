@@ -1,12 +1,12 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +31,7 @@ class CorpusVerifyTest {
             "authelia-migrations/internal/storage/migrations/postgres, 26",
     })
     void appliesTheWholePostgresHistory(String folder, int migrations) {
-        Path corpus = Path.of(System.getProperty("schemagate.corpus", "../shared/corpus"));
-        Assumptions.assumeTrue(Files.isDirectory(corpus.resolve(folder)), "corpus not found at " + corpus.resolve(folder));
-
-        CommandRun run = CommandRun.of("verify", corpus.resolve(folder).toString(), "--db-url", URL, "--checks", "apply");
+        CommandRun run = CommandRun.of("verify", Corpus.folder(folder).toString(), "--db-url", URL, "--checks", "apply");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("PASSED " + migrations + " of " + migrations + " migrations applied, 0 errors");
@@ -160,8 +157,6 @@ class CorpusVerifyTest {
     }
 
     private static Path folder(String name) {
-        Path corpus = Path.of(System.getProperty("schemagate.corpus", "../shared/corpus"));
-        Assumptions.assumeTrue(Files.isDirectory(corpus.resolve(name)), "corpus not found at " + corpus.resolve(name));
-        return corpus.resolve(name);
+        return Corpus.folder(name);
     }
 }

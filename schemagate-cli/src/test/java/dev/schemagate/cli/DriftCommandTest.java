@@ -88,9 +88,25 @@ class DriftCommandTest {
     void noEnvironmentAtAllIsAnInputError(@TempDir Path dir) throws IOException {
         Path expected = Files.writeString(dir.resolve("schema.sql"), SCHEMA);
 
-        CommandRun run = CommandRun.of("drift", "--expected", expected.toString(), "--config", dir.resolve("none.yml").toString());
+        CommandRun run = CommandRun.of("drift", "--expected", expected.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
         assertThat(run.err()).contains("no environment to compare");
+    }
+
+    @Test
+    void theConfigIsTheExpectedFoldersByDefaultAndAMissingOneIsRefusedAsByEveryCommand(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(folder.resolve("V1__accounts.sql"), SCHEMA);
+        Files.writeString(folder.resolve("schemagate.yml"), "ignore:\n  names: ['public.tmp_*']\n");
+        Path actual = Files.writeString(dir.resolve("actual.sql"), SCHEMA + "CREATE TABLE tmp_scratch (x int);");
+
+        CommandRun run = CommandRun.of("drift", "--expected", folder.toString(), "--actual", actual.toString(), "--db-url", URL);
+        assertThat(run.exitCode()).as("the folder's ignore: rule applies: " + run).isZero();
+
+        CommandRun missing = CommandRun.of("drift", "--expected", folder.toString(), "--actual", actual.toString(),
+                "--config", dir.resolve("none.yml").toString());
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCode.INPUT);
+        assertThat(missing.err()).contains("none.yml: no such config file (--config)");
     }
 }

@@ -59,7 +59,7 @@ class DriftHistoryTest {
 
     private static CommandRun drift(Path folder, ScratchDatabase database, String... more) {
         List<String> args = new ArrayList<>(List.of("drift", "--expected", folder.toString(), "--actual", url(database),
-                "--db-url", URL, "--config", folder.resolveSibling("none.yml").toString()));
+                "--db-url", URL));
         args.addAll(List.of(more));
         return CommandRun.of(args.toArray(String[]::new));
     }

@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.corpus.Corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.check.ScriptRunner;
@@ -12,7 +13,6 @@ import dev.schemagate.migration.Migration;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.postgres.TestServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +102,7 @@ class DriftHistoryToolsTest {
 
             CommandRun run = CommandRun.of("drift", "--expected", fixture.folder().toString(), "--actual",
                     database.jdbcUrl() + "?user=" + database.username() + "&password=" + database.password(),
-                    "--db-url", URL, "--format", "json", "--config", dir.resolve("none.yml").toString());
+                    "--db-url", URL, "--format", "json");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode environment = JSON.readTree(run.out()).elements().next();
@@ -119,9 +119,7 @@ class DriftHistoryToolsTest {
      */
     @Test
     void hydrasHistoryHalfAppliedUnderPopx() throws IOException, SQLException {
-        Path corpus = Path.of(System.getProperty("schemagate.corpus", "../shared/corpus"));
-        Path folder = corpus.resolve("hydra-migrations/persistence/sql/migrations");
-        Assumptions.assumeTrue(Files.isDirectory(folder), "corpus not found at " + folder);
+        Path folder = Corpus.folder("hydra-migrations/persistence/sql/migrations");
         Dialect dialect = Dialects.byId("postgres");
         MigrationSet set = MigrationDiscovery.discover(folder, Layout.AUTO, DialectNames.of(dialect.fileNameAliases()));
         List<Migration> applied = set.migrations().subList(0, 100);
@@ -142,7 +140,7 @@ class DriftHistoryToolsTest {
 
             CommandRun run = CommandRun.of("drift", "--expected", folder.toString(), "--actual",
                     database.jdbcUrl() + "?user=" + database.username() + "&password=" + database.password(),
-                    "--db-url", URL, "--format", "json", "--config", folder.resolve("none.yml").toString());
+                    "--db-url", URL, "--format", "json");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode environment = JSON.readTree(run.out()).elements().next();

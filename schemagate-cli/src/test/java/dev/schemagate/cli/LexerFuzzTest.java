@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
@@ -116,7 +117,7 @@ class LexerFuzzTest {
     /** The project's examples, and real histories from the shared corpus when it is there. */
     private static List<String> sources() throws IOException {
         List<Path> roots = new ArrayList<>(List.of(Examples.root()));
-        Path corpus = Path.of(System.getProperty("schemagate.corpus", "../shared/corpus"));
+        Path corpus = Corpus.location();
         if (Files.isDirectory(corpus)) {
             roots.add(corpus.resolve("hydra-migrations"));
             roots.add(corpus.resolve("authelia-migrations"));

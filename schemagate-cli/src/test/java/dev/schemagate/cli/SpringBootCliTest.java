@@ -73,6 +73,30 @@ class SpringBootCliTest {
         assertThat(set.exitCode()).as(set.toString()).isZero();
     }
 
+    @Test
+    void snapshotAndDiffReadAProjectFolderWhoseVendorFolderChoosesTheDialect(@TempDir Path project) throws IOException {
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Path sqlite = Files.createDirectories(resources.resolve("db/migration/sqlite"));
+        Files.writeString(sqlite.resolve("V1__items.sql"), "CREATE TABLE ${owner}_items (id integer PRIMARY KEY);\n");
+        Files.writeString(sqlite.resolve("V2__price.sql"), "ALTER TABLE ${owner}_items ADD COLUMN price integer;\n");
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.flyway.locations=classpath:db/migration/{vendor}
+                spring.flyway.placeholders.owner=shop
+                """);
+        Path json = project.resolve("schema.json");
+
+        CommandRun snapshot = CommandRun.of("snapshot", project.toString(), "-o", json.toString());
+
+        assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
+        assertThat(snapshot.err()).contains(sqlite + " (spring.flyway.locations, {vendor} = sqlite from the folder that exists)");
+        JsonNode tables = new ObjectMapper().readTree(json.toFile()).path("tables");
+        assertThat(tables.toString()).as("the settings' placeholder applies").contains("shop_items").contains("price");
+
+        CommandRun diff = CommandRun.of("diff", project + "@1", project.toString(), "--format", "json");
+        assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(diff.out()).contains("price");
+    }
+
     private static List<String> descriptions(JsonNode report) {
         List<String> names = new ArrayList<>();
         report.path("migrations").forEach(migration -> names.add(migration.path("description").asText()));

@@ -43,7 +43,8 @@ public final class HistoryTables {
      * @param table         {@code schema.name} or {@code name} of the table the config names, or empty
      * @param layout        the layout of the migrations folder
      * @param flywayTable   {@code flyway.table}
-     * @param flywaySchema  {@code flyway.defaultSchema} (or the first of {@code flyway.schemas})
+     * @param flywaySchema  {@code flyway.defaultSchema} (or the first of {@code flyway.schemas}); empty for
+     *                      the connection's current schema, which is Flyway's default
      */
     public record Wanted(Optional<HistoryTool> tool, Optional<String> table, Layout layout, String flywayTable,
                          String flywaySchema) {
@@ -91,7 +92,8 @@ public final class HistoryTables {
         }
         if (candidates.size() > 1) {
             String current = currentSchema(connection);
-            candidates = narrowed(candidates, c -> c.schema().equals(c.tool() == HistoryTool.FLYWAY ? wanted.flywaySchema() : current));
+            candidates = narrowed(candidates, c -> c.schema().equals(c.tool() == HistoryTool.FLYWAY && !wanted.flywaySchema().isEmpty()
+                    ? wanted.flywaySchema() : current));
         }
         if (candidates.size() > 1) {
             throw new InputException(environment + ": several history tables fit ("

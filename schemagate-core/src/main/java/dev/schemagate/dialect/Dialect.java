@@ -28,6 +28,15 @@ public interface Dialect {
      */
     List<String> fileNameAliases();
 
+    /**
+     * The ids Spring Boot gives this dialect's databases ({@code DatabaseDriver}'s, the JDBC URL's
+     * sub-protocol), which {@code {vendor}} in {@code spring.flyway.locations} stands for; the
+     * first is preferred where several folders exist. This default is the dialect's id.
+     */
+    default List<String> vendorIds() {
+        return List.of(id());
+    }
+
     /** What the database can do that the engine must not assume, such as rolling back DDL. */
     Capabilities capabilities();
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.MigrationDiscovery;
+import dev.schemagate.migration.SpringBootMigrations;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +69,8 @@ public record DialectChoice(Dialect dialect, String reason) {
     /**
      * Resolves the dialect of a run that reads {@code sources} (a migrations folder, optionally
      * {@code @version}, a schema file, a snapshot or a JDBC URL): the first folder or URL among them
-     * speaks for the run when neither the option nor {@code url} does.
+     * speaks for the run when neither the option nor {@code url} does; a Spring Boot project folder
+     * speaks through the migrations its settings name.
      */
     public static DialectChoice forSources(String option, String url, String... sources) {
         for (String source : sources) {
@@ -77,7 +79,9 @@ public record DialectChoice(Dialect dialect, String reason) {
                 return resolve(option, null, url != null ? url : path, null);
             }
             if (path != null && Files.isDirectory(Path.of(path))) {
-                return resolve(option, Path.of(path), url, null);
+                Path folder = SpringBootMigrations.forRun(Path.of(path), null, Dialects.springVendors(option, url))
+                        .map(SpringBootMigrations::location).orElse(Path.of(path));
+                return resolve(option, Files.isDirectory(folder) ? folder : folder.getParent(), url, null);
             }
         }
         return resolve(option, null, url, null);

@@ -12,13 +12,15 @@ package dev.schemagate.dialect;
  *                          ({@code PostgreSQL runs in one implicit transaction block})
  * @param scratchUser       the user a scratch database is reached as, for Flyway's {@code ${flyway:user}}; empty when unknown
  * @param scratchDatabase   a scratch database's name, for Flyway's {@code ${flyway:database}}; empty when it varies
+ * @param scratchSchema     the schema a scratch database's tables go in when a statement names none, for
+ *                          Flyway's {@code ${flyway:defaultSchema}}; empty when it varies
  */
 public record Vocabulary(String invalidIndexCause, String unvalidated, String validate, String oneQuery,
-                         String scratchUser, String scratchDatabase) {
+                         String scratchUser, String scratchDatabase, String scratchSchema) {
 
     /** The words of a dialect that lends none: neutral terms, no scratch user or database name. */
     public static Vocabulary plain() {
-        return new Vocabulary("", "not validated", "", "are tried here in one transaction", "", "");
+        return new Vocabulary("", "not validated", "", "are tried here in one transaction", "", "", "");
     }
 
     /** The advice to validate constraint {@code name}: the dialect's statement when it has one. */

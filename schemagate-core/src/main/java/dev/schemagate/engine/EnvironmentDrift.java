@@ -104,7 +104,7 @@ public final class EnvironmentDrift {
                     choice.history().equals("auto") ? Optional.empty() : Optional.of(tool(choice.history(), name)),
                     Optional.of(choice.table()).filter(t -> !t.isEmpty()), set.layout(),
                     flyway.builtIns().getOrDefault("table", "flyway_schema_history"),
-                    flyway.builtIns().getOrDefault("defaultSchema", "public"));
+                    flyway.builtIns().getOrDefault("defaultSchema", ""));
             state = HistoryLookup.read(actual, dialect, set, wanted, name);
         }
         Snapshot want;

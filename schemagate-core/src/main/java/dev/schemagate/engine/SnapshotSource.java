@@ -18,6 +18,7 @@ import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
 import dev.schemagate.migration.RunCondition;
 import dev.schemagate.migration.Script;
+import dev.schemagate.migration.SpringBootMigrations;
 import dev.schemagate.migration.Version;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
@@ -31,6 +32,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,7 +40,9 @@ import java.util.function.Function;
 
 /**
  * Anything that yields a snapshot, as users write it: a migrations folder (applied on a throwaway
- * database, optionally only up to {@code @version}), a {@code .sql} schema file (applied
+ * database, optionally only up to {@code @version}), or a Spring Boot project folder, whose
+ * migrations and their settings are where its application settings say (see
+ * {@link SpringBootMigrations}), a {@code .sql} schema file (applied
  * likewise), a snapshot {@code .json}, or a {@code jdbc:} URL of a live database (read in a
  * read-only transaction; nothing is written).
  */
@@ -91,7 +95,9 @@ public final class SnapshotSource {
             throw new InputException(source + ": " + path + " is not a migrations folder; only a folder takes @VERSION");
         }
         if (Files.isDirectory(path)) {
-            MigrationSet set = MigrationDiscovery.discover(path, layout, Dialects.names(dialect));
+            Optional<SpringBootMigrations> spring = SpringBootMigrations.forRun(path, null, Dialects.springVendors(dialect.id(), null));
+            MigrationSet set = MigrationDiscovery.discover(spring.map(SpringBootMigrations::location).orElse(path), layout,
+                    Dialects.names(dialect), spring.map(SpringBootMigrations::settings).orElse(Map.of()));
             Version upTo = versionText == null ? null : version(set, versionText, source);
             List<Migration> migrations = new ArrayList<>();
             for (Migration migration : set.migrations()) {

@@ -19,8 +19,11 @@ import java.util.Set;
  *                     the settings name none; empty when unknown
  * @param scratchDatabase the scratch database's name, for Flyway's {@code ${flyway:database}} when the
  *                     settings' URL names none; empty when unknown
+ * @param scratchSchema the scratch database's default schema, for Flyway's {@code ${flyway:defaultSchema}} when
+ *                     the settings name none; empty when unknown
  */
-public record DialectNames(List<String> own, Set<String> others, String scratchUser, String scratchDatabase) {
+public record DialectNames(List<String> own, Set<String> others, String scratchUser, String scratchDatabase,
+                           String scratchSchema) {
 
     /** Dialect names that migration tools put in file names, beyond any dialect Schemagate runs. */
     public static final List<String> KNOWN = List.of(
@@ -29,7 +32,7 @@ public record DialectNames(List<String> own, Set<String> others, String scratchU
             "hsqldb", "db2", "derby", "firebird", "sybase", "yugabytedb", "vertica");
 
     public DialectNames(List<String> own, Set<String> others) {
-        this(own, others, "", "");
+        this(own, others, "", "", "");
     }
 
     public DialectNames {

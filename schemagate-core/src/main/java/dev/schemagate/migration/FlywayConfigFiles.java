@@ -68,8 +68,10 @@ public final class FlywayConfigFiles {
         });
         Map<String, String> builtIns = new LinkedHashMap<>();
         String schemas = values.getOrDefault("flyway.schemas", "");
-        builtIns.put("defaultSchema", values.getOrDefault("flyway.defaultSchema",
-                schemas.isBlank() ? "public" : schemas.split(",")[0].strip()));
+        String defaultSchema = values.getOrDefault("flyway.defaultSchema", schemas.isBlank() ? "" : schemas.split(",")[0].strip());
+        if (!defaultSchema.isBlank()) {
+            builtIns.put("defaultSchema", defaultSchema);
+        }
         if (values.containsKey("flyway.user")) {
             builtIns.put("user", values.get("flyway.user"));
         }

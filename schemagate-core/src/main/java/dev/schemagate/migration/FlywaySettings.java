@@ -17,7 +17,7 @@ import java.util.Map;
  * @param placeholderSuffix      {@code flyway.placeholderSuffix}, <code>}</code> by default
  * @param placeholders           {@code flyway.placeholders.*}
  * @param builtIns               the values of Flyway's own {@code flyway:*} placeholders that do not
- *                               depend on the script ({@code defaultSchema}, {@code table}, and
+ *                               depend on the script ({@code table}, and {@code defaultSchema},
  *                               {@code user} and {@code database} where the settings name them)
  * @param locations              further folders to read, resolved ({@code flyway.locations})
  */
@@ -37,13 +37,17 @@ public record FlywaySettings(boolean mixed, boolean placeholderReplacement, Stri
     }
 
     /**
-     * These settings on a scratch database of the dialect named {@code dialect}: its user and
-     * database stand for {@code ${flyway:user}} and {@code ${flyway:database}} where the settings name none.
+     * These settings on a scratch database of the dialect named {@code dialect}: its user, database
+     * and default schema stand for {@code ${flyway:user}}, {@code ${flyway:database}} and
+     * {@code ${flyway:defaultSchema}} where the settings name none (the schema only where the dialect knows it).
      */
     public FlywaySettings onScratch(DialectNames dialect) {
         Map<String, String> all = new LinkedHashMap<>(builtIns);
         all.putIfAbsent("user", dialect.scratchUser());
         all.putIfAbsent("database", dialect.scratchDatabase());
+        if (!dialect.scratchSchema().isEmpty()) {
+            all.putIfAbsent("defaultSchema", dialect.scratchSchema());
+        }
         return new FlywaySettings(mixed, placeholderReplacement, placeholderPrefix, placeholderSuffix, placeholders, all, locations);
     }
 }

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 final class Placeholders {
 
+    /** The prefix of Flyway's own placeholders, whose values come from its settings, not from {@code placeholders}. */
+    private static final String BUILT_IN = "flyway:";
+
     private Placeholders() {
     }
 
@@ -32,8 +35,13 @@ final class Placeholders {
         Matcher left = Pattern.compile(Pattern.quote(prefix) + "(.+?)" + Pattern.quote(suffix)).matcher(text);
         if (left.find()) {
             String name = left.group(1);
-            throw new InputException(file.path() + ":" + line(text, left.start()) + ": placeholder " + left.group()
-                    + " has no value, and Flyway stops there; give it one (flyway.placeholders." + name
+            String where = file.path() + ":" + line(text, left.start()) + ": placeholder " + left.group() + " has no value";
+            if (name.startsWith(BUILT_IN)) {
+                String setting = name.substring(BUILT_IN.length());
+                throw new InputException(where + " here (the database does not say it); set flyway." + setting
+                        + " in flyway.conf or under flyway: in schemagate.yml (" + setting + ": …)");
+            }
+            throw new InputException(where + ", and Flyway stops there; give it one (flyway.placeholders." + name
                     + " in flyway.conf, placeholders." + name + " under flyway: in schemagate.yml, or -Dflyway.placeholders."
                     + name + "=…), or turn replacement off with flyway.placeholderReplacement=false");
         }

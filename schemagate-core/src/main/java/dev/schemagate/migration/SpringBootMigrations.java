@@ -24,7 +24,8 @@ import java.util.function.Function;
  * Spring Boot), without profiles: {@code spring.liquibase.change-log}, else
  * {@code spring.flyway.locations}, else the defaults, Liquibase's
  * {@code classpath:db/changelog/db.changelog-master.yaml} and Flyway's {@code classpath:db/migration},
- * whichever exists. Flyway placeholders ({@code spring.flyway.placeholders.*}, prefix, suffix,
+ * whichever exists; {@code {vendor}} in a Flyway location stands for the database's id as Spring Boot
+ * names it (see {@link SpringVendors}). Flyway placeholders ({@code spring.flyway.placeholders.*}, prefix, suffix,
  * {@code mixed}) and Liquibase contexts, labels and parameters come along as the flat
  * {@code flyway.*} and {@code liquibase.*} settings of a run. Keys are matched as Spring's relaxed
  * binding does: {@code change-log}, {@code changeLog} and {@code change_log} are one key.
@@ -39,6 +40,7 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
     private static final String FILESYSTEM = "filesystem:";
     private static final String LIQUIBASE_DEFAULT = "classpath:db/changelog/db.changelog-master.yaml";
     private static final String FLYWAY_DEFAULT = "classpath:db/migration";
+    private static final String VENDOR = "{vendor}";
     /** The application settings files Spring Boot reads, properties last so that they win. */
     public static final List<String> FILES = List.of("application.yml", "application.yaml", "application.properties");
 
@@ -50,10 +52,10 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
      * The migrations of the project in {@code basedir}, its class path root being
      * {@code src/main/resources}; empty when it configures none and neither default exists.
      */
-    public static Optional<SpringBootMigrations> ofProject(Path basedir) {
+    public static Optional<SpringBootMigrations> ofProject(Path basedir, SpringVendors vendors) {
         Path resources = basedir.resolve("src/main/resources");
         List<Path> files = FILES.stream().map(resources::resolve).filter(Files::isRegularFile).toList();
-        return find(properties(files), name -> existing(resources.resolve(name)), basedir);
+        return find(properties(files), name -> existing(resources.resolve(name)), basedir, vendors);
     }
 
     /**
@@ -61,12 +63,12 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
      * {@code .properties}), its folder being the class path root, as {@code src/main/resources} is;
      * empty when it configures none and neither default exists there.
      */
-    public static Optional<SpringBootMigrations> ofSettingsFile(Path file) {
+    public static Optional<SpringBootMigrations> ofSettingsFile(Path file, SpringVendors vendors) {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such Spring Boot settings file; name an application.yml or application.properties");
         }
         Path root = file.toAbsolutePath().getParent();
-        return find(properties(List.of(file)), name -> existing(root.resolve(name)), root);
+        return find(properties(List.of(file)), name -> existing(root.resolve(name)), root, vendors);
     }
 
     /**
@@ -76,13 +78,13 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
      *
      * @throws InputException when a settings file is given but names no migrations, nor does a default exist
      */
-    public static Optional<SpringBootMigrations> forRun(Path path, Path settingsFile) {
+    public static Optional<SpringBootMigrations> forRun(Path path, Path settingsFile, SpringVendors vendors) {
         if (settingsFile != null) {
-            return Optional.of(ofSettingsFile(settingsFile).orElseThrow(() -> new InputException(settingsFile
+            return Optional.of(ofSettingsFile(settingsFile, vendors).orElseThrow(() -> new InputException(settingsFile
                     + ": sets neither spring.liquibase.change-log nor spring.flyway.locations, and neither default ("
                     + LIQUIBASE_DEFAULT + ", " + FLYWAY_DEFAULT + ") is beside it; set one, or name the migrations folder")));
         }
-        return Files.isDirectory(path.resolve("src/main/resources")) ? ofProject(path) : Optional.empty();
+        return Files.isDirectory(path.resolve("src/main/resources")) ? ofProject(path, vendors) : Optional.empty();
     }
 
     /** These settings, with {@code given} flat settings (a command line's or a build's own) over them where they set a key. */
@@ -98,9 +100,10 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
      * @param properties the application's properties, flat
      * @param classpath  finds a class path resource ({@code db/migration}) as a file or folder
      * @param base       the folder {@code filesystem:} locations are relative to
+     * @param vendors    what {@code {vendor}} in {@code spring.flyway.locations} may stand for
      */
     public static Optional<SpringBootMigrations> find(Map<String, String> properties, Function<String, Optional<Path>> classpath,
-                                                      Path base) {
+                                                      Path base, SpringVendors vendors) {
         Relaxed spring = new Relaxed(properties);
         boolean liquibase = !"false".equalsIgnoreCase(spring.get("spring.liquibase.enabled"));
         boolean flyway = !"false".equalsIgnoreCase(spring.get("spring.flyway.enabled"));
@@ -112,13 +115,14 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
             return Optional.of(liquibase(found, spring, "spring.liquibase.change-log"));
         }
         if (flyway && locations != null) {
-            return flyway(locations, spring, classpath, base, "spring.flyway.locations");
+            return flyway(locations, new Resolver(spring, classpath, base, vendors), "spring.flyway.locations");
         }
         Optional<Path> master = liquibase ? resolve(LIQUIBASE_DEFAULT, classpath, base) : Optional.empty();
         if (master.isPresent()) {
             return Optional.of(liquibase(master.get(), spring, "Spring Boot's default changelog " + LIQUIBASE_DEFAULT));
         }
-        return flyway ? flyway(FLYWAY_DEFAULT, spring, classpath, base, "Spring Boot's default " + FLYWAY_DEFAULT) : Optional.empty();
+        return flyway ? flyway(FLYWAY_DEFAULT, new Resolver(spring, classpath, base, vendors), "Spring Boot's default " + FLYWAY_DEFAULT)
+                : Optional.empty();
     }
 
     /** The flat properties of these files, read in order (a later file's key wins); a YAML file's first document only. */
@@ -161,13 +165,22 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
         return new SpringBootMigrations(changelog, settings, origin);
     }
 
-    private static Optional<SpringBootMigrations> flyway(String locations, Relaxed spring, Function<String, Optional<Path>> classpath,
-                                                         Path base, String origin) {
+    private static Optional<SpringBootMigrations> flyway(String locations, Resolver resolver, String origin) {
+        Relaxed spring = resolver.spring();
         List<Path> folders = new ArrayList<>();
+        String because = "";
         for (String location : locations.split(",")) {
-            String named = location.strip().replace("{vendor}", "postgresql");
-            if (!named.isEmpty()) {
-                resolve(named.contains(":") ? named : CLASSPATH + named, classpath, base).ifPresent(folders::add);
+            String named = location.strip();
+            named = named.contains(":") ? named : CLASSPATH + named;
+            if (named.contains(VENDOR)) {
+                String template = named;
+                Optional<SpringVendors.Vendor> vendor = resolver.vendors().choose(resolver.url(),
+                        id -> resolver.resolve(template.replace(VENDOR, id)).isPresent());
+                named = template.replace(VENDOR, vendor.map(SpringVendors.Vendor::id).orElse(VENDOR));
+                because = vendor.map(v -> ", " + VENDOR + " = " + v.id() + " from " + v.reason()).orElse(because);
+            }
+            if (!named.equals(CLASSPATH)) {
+                resolver.resolve(named).ifPresent(folders::add);
             }
         }
         if (folders.isEmpty()) {
@@ -183,7 +196,21 @@ public record SpringBootMigrations(Path location, Map<String, String> settings, 
         spring.put("spring.flyway.placeholder-suffix", "flyway.placeholderSuffix", settings);
         spring.put("spring.flyway.placeholder-replacement", "flyway.placeholderReplacement", settings);
         spring.put("spring.flyway.mixed", "flyway.mixed", settings);
-        return Optional.of(new SpringBootMigrations(folders.get(0), settings, origin));
+        return Optional.of(new SpringBootMigrations(folders.get(0), settings, origin + because));
+    }
+
+    /** Finds the locations the settings name: {@code classpath:} through the class path, {@code filesystem:} under the base folder. */
+    private record Resolver(Relaxed spring, Function<String, Optional<Path>> classpath, Path base, SpringVendors vendors) {
+
+        Optional<Path> resolve(String location) {
+            return SpringBootMigrations.resolve(location, classpath, base);
+        }
+
+        /** The JDBC URL Flyway would reach, whose database Spring Boot names {@code {vendor}} after. */
+        String url() {
+            String flyway = spring.get("spring.flyway.url");
+            return flyway != null ? flyway : spring.get("spring.datasource.url");
+        }
     }
 
     private static Optional<Path> resolve(String location, Function<String, Optional<Path>> classpath, Path base) {

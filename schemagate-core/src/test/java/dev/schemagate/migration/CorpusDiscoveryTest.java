@@ -1,9 +1,8 @@
 package dev.schemagate.migration;
 
+import dev.schemagate.corpus.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,9 +20,7 @@ class CorpusDiscoveryTest {
 
     @BeforeEach
     void findCorpus() {
-        String property = System.getProperty("schemagate.corpus");
-        corpus = property == null ? null : Path.of(property).toAbsolutePath().normalize();
-        assumeTrue(corpus != null && Files.isDirectory(corpus), "corpus not found at " + corpus);
+        corpus = Corpus.root();
     }
 
     private MigrationSet discover(String folder) {

@@ -5,6 +5,7 @@ import static dev.schemagate.migration.Folders.failsNaming;
 import static dev.schemagate.migration.Folders.versions;
 import static dev.schemagate.migration.Folders.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -44,17 +45,32 @@ class FlywayConfigTest {
     }
 
     @Test
-    void flywaysUserAndDatabaseAreTheSettingsElseTheScratchDatabasesOfTheDialect() {
+    void flywaysUserDatabaseAndDefaultSchemaAreTheSettingsElseTheScratchDatabasesOfTheDialect() {
         write(project, ".git/HEAD", "");
-        write(project, "sql/V1__init.sql", "GRANT ALL ON DATABASE ${flyway:database} TO ${flyway:user};");
-        DialectNames dialect = new DialectNames(List.of("x"), Set.of(), "scratch_user", "scratch_db");
+        write(project, "sql/V1__init.sql", "GRANT ALL ON DATABASE ${flyway:database} TO ${flyway:user}; -- ${flyway:defaultSchema}");
+        DialectNames dialect = new DialectNames(List.of("x"), Set.of(), "scratch_user", "scratch_db", "scratch_schema");
 
         assertThat(MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect).migrations().get(0).up().text())
-                .isEqualTo("GRANT ALL ON DATABASE scratch_db TO scratch_user;");
+                .isEqualTo("GRANT ALL ON DATABASE scratch_db TO scratch_user; -- scratch_schema");
 
-        write(project, "flyway.conf", "flyway.user=app\nflyway.url=jdbc:anydb://host:1/shop?ssl=true\n");
+        write(project, "flyway.conf", "flyway.user=app\nflyway.url=jdbc:anydb://host:1/shop?ssl=true\nflyway.defaultSchema=sales\n");
         assertThat(MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect).migrations().get(0).up().text())
-                .isEqualTo("GRANT ALL ON DATABASE shop TO app;");
+                .isEqualTo("GRANT ALL ON DATABASE shop TO app; -- sales");
+    }
+
+    @Test
+    void aDialectThatKnowsNoDefaultSchemaLeavesFlywaysToTheSettings() {
+        write(project, ".git/HEAD", "");
+        write(project, "sql/V1__init.sql", "SELECT 1;\nCREATE TABLE ${flyway:defaultSchema}.t (a int);");
+        DialectNames dialect = new DialectNames(List.of("x"), Set.of(), "scratch_user", "", "");
+
+        assertThatThrownBy(() -> MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect))
+                .isInstanceOf(InputException.class).hasMessageContaining("V1__init.sql:2").hasMessageContaining("${flyway:defaultSchema}")
+                .hasMessageContaining("set flyway.defaultSchema");
+
+        write(project, "flyway.conf", "flyway.schemas=shop,audit\n");
+        assertThat(MigrationDiscovery.discover(project.resolve("sql"), Layout.AUTO, dialect).migrations().get(0).up().text())
+                .contains("CREATE TABLE shop.t");
     }
 
     @Test

@@ -8,13 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 
 /** Writes small migration folders for tests and reads them back through the public entry point. */
 final class Folders {
 
-    static final DialectNames POSTGRES = DialectNames.of(List.of("postgres", "postgresql", "pg"));
+    /** PostgreSQL's names, and its default schema for Flyway's {@code ${flyway:defaultSchema}}. */
+    static final DialectNames POSTGRES = new DialectNames(List.of("postgres", "postgresql", "pg"), Set.copyOf(DialectNames.KNOWN),
+            "", "", "public");
 
     private Folders() {
     }

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A Spring Boot project's migrations found from its application settings, as Spring Boot finds them. */
 class SpringBootMigrationsTest {
 
+    /** What {vendor} may stand for when the run names no dialect: the default dialect's ids first, as the dialects would say. */
+    private static final SpringVendors VENDORS = new SpringVendors(List.of(), List.of("postgresql", "mysql", "mariadb", "sqlite"));
+
     @TempDir
     Path project;
 
@@ -33,7 +36,7 @@ class SpringBootMigrationsTest {
                 """);
         write("application.properties", "spring.liquibase.parameters.table_prefix=props_\n");
 
-        SpringBootMigrations found = SpringBootMigrations.ofProject(project).orElseThrow();
+        SpringBootMigrations found = SpringBootMigrations.ofProject(project, VENDORS).orElseThrow();
 
         assertThat(found.location()).isEqualTo(resources().resolve("db/changelog/main.xml"));
         assertThat(found.origin()).isEqualTo("spring.liquibase.change-log");
@@ -53,7 +56,7 @@ class SpringBootMigrationsTest {
                 spring.flyway.placeholder-suffix=]
                 """);
 
-        SpringBootMigrations found = SpringBootMigrations.ofProject(project).orElseThrow();
+        SpringBootMigrations found = SpringBootMigrations.ofProject(project, VENDORS).orElseThrow();
 
         assertThat(found.location()).isEqualTo(resources().resolve("db/migration/postgresql"));
         assertThat(found.settings()).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -62,21 +65,51 @@ class SpringBootMigrationsTest {
     }
 
     @Test
+    void vendorIsTheNamedDialectsElseTheSettingsUrlsElseTheFirstKnownFolderThatExists() throws IOException {
+        Files.createDirectories(resources().resolve("db/migration/mysql"));
+        Files.createDirectories(resources().resolve("db/migration/mariadb"));
+        Files.createDirectories(resources().resolve("db/migration/sqlite"));
+        write("application.properties", "spring.flyway.locations=db/migration/{vendor}\n");
+
+        SpringBootMigrations found = SpringBootMigrations.ofProject(project, VENDORS).orElseThrow();
+        assertThat(found.location()).isEqualTo(resources().resolve("db/migration/mysql"));
+        assertThat(found.origin()).isEqualTo("spring.flyway.locations, {vendor} = mysql from the folder that exists");
+
+        SpringVendors sqlite = new SpringVendors(List.of("sqlite"), VENDORS.known());
+        assertThat(SpringBootMigrations.ofProject(project, sqlite).orElseThrow().location())
+                .isEqualTo(resources().resolve("db/migration/sqlite"));
+
+        write("application.yml", "spring:\n  datasource:\n    url: jdbc:mariadb://db:3306/shop\n");
+        found = SpringBootMigrations.ofProject(project, VENDORS).orElseThrow();
+        assertThat(found.location()).isEqualTo(resources().resolve("db/migration/mariadb"));
+        assertThat(found.origin()).endsWith("{vendor} = mariadb from the settings' JDBC URL");
+        assertThat(SpringBootMigrations.ofProject(project, sqlite).orElseThrow().location())
+                .as("the run's own dialect wins over a URL of another").isEqualTo(resources().resolve("db/migration/sqlite"));
+        SpringVendors mysql = new SpringVendors(List.of("mysql", "mariadb"), VENDORS.known());
+        assertThat(SpringBootMigrations.ofProject(project, mysql).orElseThrow().location())
+                .as("a URL of the run's dialect says which of its servers").isEqualTo(resources().resolve("db/migration/mariadb"));
+
+        write("application.yml", "spring.flyway.url: jdbc:postgresql://db/shop\nspring.datasource.url: jdbc:mariadb://db/shop\n");
+        assertThat(SpringBootMigrations.ofProject(project, VENDORS))
+                .as("Flyway's own URL names the database, whose folder is not there").isEmpty();
+    }
+
+    @Test
     void withoutSettingsTheDefaultsAreLooked() throws IOException {
-        assertThat(SpringBootMigrations.ofProject(project)).isEmpty();
+        assertThat(SpringBootMigrations.ofProject(project, VENDORS)).isEmpty();
 
         Files.createDirectories(resources().resolve("db/migration"));
-        assertThat(SpringBootMigrations.ofProject(project)).hasValueSatisfying(found -> {
+        assertThat(SpringBootMigrations.ofProject(project, VENDORS)).hasValueSatisfying(found -> {
             assertThat(found.location()).isEqualTo(resources().resolve("db/migration"));
             assertThat(found.settings()).isEmpty();
         });
 
         write("db/changelog/db.changelog-master.yaml", "databaseChangeLog: []\n");
-        assertThat(SpringBootMigrations.ofProject(project)).hasValueSatisfying(found ->
+        assertThat(SpringBootMigrations.ofProject(project, VENDORS)).hasValueSatisfying(found ->
                 assertThat(found.location()).isEqualTo(resources().resolve("db/changelog/db.changelog-master.yaml")));
 
         write("application.yml", "spring.liquibase.enabled: false\n");
-        assertThat(SpringBootMigrations.ofProject(project)).hasValueSatisfying(found ->
+        assertThat(SpringBootMigrations.ofProject(project, VENDORS)).hasValueSatisfying(found ->
                 assertThat(found.location()).isEqualTo(resources().resolve("db/migration")));
     }
 
@@ -84,7 +117,7 @@ class SpringBootMigrationsTest {
     void aChangelogSettingThatNamesNothingIsAnInputError() throws IOException {
         write("application.properties", "spring.liquibase.change-log=classpath:db/changelog/gone.yaml\n");
 
-        assertThatThrownBy(() -> SpringBootMigrations.ofProject(project)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> SpringBootMigrations.ofProject(project, VENDORS)).isInstanceOf(InputException.class)
                 .hasMessage("spring.liquibase.change-log: classpath:db/changelog/gone.yaml does not exist; fix the setting or add the changelog");
     }
 
@@ -92,11 +125,11 @@ class SpringBootMigrationsTest {
     void aRunOnAProjectFolderReadsItsSettingsAndOneOnAMigrationsFolderDoesNot() throws IOException {
         write("db/changelog/db.changelog-master.yaml", "databaseChangeLog: []\n");
 
-        assertThat(SpringBootMigrations.forRun(project, null)).hasValueSatisfying(found -> {
+        assertThat(SpringBootMigrations.forRun(project, null, VENDORS)).hasValueSatisfying(found -> {
             assertThat(found.location()).isEqualTo(resources().resolve("db/changelog/db.changelog-master.yaml"));
             assertThat(found.origin()).contains("default changelog");
         });
-        assertThat(SpringBootMigrations.forRun(resources().resolve("db/changelog"), null)).isEmpty();
+        assertThat(SpringBootMigrations.forRun(resources().resolve("db/changelog"), null, VENDORS)).isEmpty();
     }
 
     @Test
@@ -104,13 +137,13 @@ class SpringBootMigrationsTest {
         Files.createDirectories(config.resolve("db/migration"));
         Path file = Files.writeString(config.resolve("application.yml"), "spring:\n  flyway:\n    placeholders:\n      owner: app\n");
 
-        SpringBootMigrations found = SpringBootMigrations.forRun(Path.of("elsewhere"), file).orElseThrow();
+        SpringBootMigrations found = SpringBootMigrations.forRun(Path.of("elsewhere"), file, VENDORS).orElseThrow();
 
         assertThat(found.location()).isEqualTo(config.toAbsolutePath().resolve("db/migration"));
         assertThat(found.settings()).containsEntry("flyway.placeholders.owner", "app");
         assertThat(found.settingsWith(Map.of("flyway.placeholders.owner", "cli"))).containsEntry("flyway.placeholders.owner", "cli");
         Path off = Files.writeString(config.resolve("application.properties"), "spring.flyway.enabled=false\n");
-        assertThatThrownBy(() -> SpringBootMigrations.forRun(project, off)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> SpringBootMigrations.forRun(project, off, VENDORS)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(off + ": sets neither spring.liquibase.change-log nor spring.flyway.locations");
     }
 

@@ -1,5 +1,6 @@
 package dev.schemagate.junit5;
 
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.migration.SpringBootMigrations;
 import org.junit.platform.commons.PreconditionViolationException;
 
@@ -22,7 +23,8 @@ final class SpringBootClasspath {
 
     static SpringBootMigrations find(ClassLoader loader) {
         List<Path> files = SpringBootMigrations.FILES.stream().map(name -> file(loader, name)).flatMap(Optional::stream).toList();
-        return SpringBootMigrations.find(SpringBootMigrations.properties(files), name -> file(loader, name), Path.of(""))
+        return SpringBootMigrations.find(SpringBootMigrations.properties(files), name -> file(loader, name), Path.of(""),
+                        Dialects.springVendors(null, null))
                 .orElseThrow(() -> new PreconditionViolationException("@MigrationTest without locations looks where Spring Boot"
                         + " does: spring.liquibase.change-log or spring.flyway.locations in application.yml or"
                         + " application.properties, else db/changelog/db.changelog-master.yaml or db/migration on the class"

@@ -56,7 +56,7 @@ abstract class MigrationsMojo extends DatabaseMojo {
 
     /** Where the migrations are: {@code directory}, else where the Spring Boot settings say (logged), else Flyway's default folder. */
     final SpringBootLocation location() {
-        return SpringBootLocation.of(directory, basedir, springConfig, getLog());
+        return SpringBootLocation.of(directory, basedir, springConfig, dialect, dbUrl, getLog());
     }
 
     /** The run's flat settings: the goal's contexts, labels and parameters over the Spring Boot ones. */

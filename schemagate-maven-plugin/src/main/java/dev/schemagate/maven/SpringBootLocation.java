@@ -1,5 +1,6 @@
 package dev.schemagate.maven;
 
+import dev.schemagate.dialect.Dialects;
 import dev.schemagate.migration.ChangelogSettings;
 import dev.schemagate.migration.SpringBootMigrations;
 import org.apache.maven.plugin.logging.Log;
@@ -27,12 +28,14 @@ record SpringBootLocation(Path path, Optional<SpringBootMigrations> spring) {
         return spring.map(found -> found.settingsWith(given)).orElse(given);
     }
 
-    static SpringBootLocation of(File directory, File basedir, File springConfig, Log log) {
+    /** {@code dialect} and {@code dbUrl}, the goal's, name the dialect (if any) that {@code {vendor}} in Flyway's locations follows. */
+    static SpringBootLocation of(File directory, File basedir, File springConfig, String dialect, String dbUrl, Log log) {
         if (directory != null) {
             return new SpringBootLocation(directory.toPath(), Optional.empty());
         }
         Path project = basedir.toPath();
-        Optional<SpringBootMigrations> spring = SpringBootMigrations.forRun(project, springConfig == null ? null : springConfig.toPath());
+        Optional<SpringBootMigrations> spring = SpringBootMigrations.forRun(project, springConfig == null ? null : springConfig.toPath(),
+                Dialects.springVendors(dialect, dbUrl));
         spring.ifPresent(found -> log.info("Migrations: " + found.location() + " (" + found.origin() + ")"));
         return spring.map(found -> new SpringBootLocation(found.location(), spring))
                 .orElse(new SpringBootLocation(project.resolve("src/main/resources/db/migration"), Optional.empty()));

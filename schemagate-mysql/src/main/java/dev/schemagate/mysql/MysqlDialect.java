@@ -67,6 +67,12 @@ public final class MysqlDialect implements Dialect {
         return List.of("mysql", "mariadb");
     }
 
+    /** Spring Boot's ids of both servers the dialect runs on, MySQL's first. */
+    @Override
+    public List<String> vendorIds() {
+        return List.of("mysql", "mariadb");
+    }
+
     @Override
     public Capabilities capabilities() {
         return CAPABILITIES;
@@ -184,7 +190,7 @@ public final class MysqlDialect implements Dialect {
 
     /** MySQL's words: the embedded server's user (each run names its scratch databases anew), neutral terms otherwise. */
     private static final Vocabulary WORDS = new Vocabulary("", "not validated", "",
-            "are tried here in one transaction", EmbeddedMariaDb.USER, "");
+            "are tried here in one transaction", EmbeddedMariaDb.USER, "", "");
 
     @Override
     public Vocabulary vocabulary() {

@@ -1,5 +1,6 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementFailures;
 import dev.schemagate.dialect.Timeouts;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The MySQL histories of the corpus, applied as {@code verify --dialect mysql --checks apply} runs
@@ -36,9 +36,7 @@ class MysqlCorpusTest {
 
     @BeforeAll
     static void start() {
-        String property = System.getProperty("schemagate.corpus");
-        corpus = property == null ? null : Path.of(property).toAbsolutePath().normalize();
-        assumeTrue(corpus != null && Files.isDirectory(corpus), "corpus not found at " + corpus);
+        corpus = Corpus.root();
         server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
     }
 

@@ -1,5 +1,6 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
@@ -15,12 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The MySQL lint on the corpus's MySQL histories, observed on one embedded MariaDB with sample rows,
@@ -37,9 +36,7 @@ class MysqlLintCorpusTest {
 
     @BeforeAll
     static void start() {
-        String property = System.getProperty("schemagate.corpus");
-        corpus = property == null ? null : Path.of(property).toAbsolutePath().normalize();
-        assumeTrue(corpus != null && Files.isDirectory(corpus), "corpus not found at " + corpus);
+        corpus = Corpus.root();
         server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
     }
 

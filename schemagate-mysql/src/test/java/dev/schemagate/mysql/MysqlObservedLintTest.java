@@ -106,4 +106,43 @@ class MysqlObservedLintTest {
         assertThat(findings).filteredOn(f -> f.ruleId().equals("lint.mysql-change-column-type")).singleElement()
                 .satisfies(f -> assertThat(f.location().line()).isEqualTo(2));
     }
+
+    /*
+     * The run's own error paths: a table whose rows the server refuses is left empty with a note and
+     * the run goes on; a server error while the run clears its sample rows (the connection still
+     * answering) stops the observation with a note rather than the whole lint. Triggers that raise an
+     * error make the server refuse, as an application's own triggers may.
+     */
+
+    @Test
+    void aTableTheServerRefusesToSeedIsNotedAndTheChangeIsStillObserved() throws IOException {
+        List<Finding> findings = lint("""
+                CREATE TABLE orders (id INT PRIMARY KEY, total INT);
+                CREATE TRIGGER orders_closed BEFORE INSERT ON orders FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'orders are closed';
+                """, "ALTER TABLE orders MODIFY total BIGINT;\n");
+
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("lint.seed-skipped");
+            assertThat(f.location().file().getFileName().toString()).isEqualTo("2_change.up.sql");
+            assertThat(f.message()).contains("table orders holds fewer sample rows than asked: 0 of 10 rows went in", "orders are closed");
+        });
+        assertThat(findings).as("the change is judged on the empty table, not stopped")
+                .anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("lint.mysql-change-column-type"))
+                .noneSatisfy(f -> assertThat(f.ruleId()).isEqualTo("lint.observation-stopped"));
+    }
+
+    @Test
+    void aServerErrorWhileClearingTheSampleRowsStopsTheObservationWithANote() throws IOException {
+        List<Finding> findings = lint("""
+                CREATE TABLE orders (id INT PRIMARY KEY, total INT);
+                CREATE TRIGGER orders_kept BEFORE DELETE ON orders FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'orders are kept';
+                """, "UPDATE orders SET id = 5;\n");
+
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("lint.observation-stopped");
+            assertThat(f.location().file().getFileName().toString()).isEqualTo("2_change.up.sql");
+            assertThat(f.message()).contains("the observation could not go on (the server said: orders are kept)",
+                    "judged on their text alone");
+        });
+    }
 }

@@ -8,6 +8,7 @@ import dev.schemagate.lint.DialectRules;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rule;
+import dev.schemagate.lint.RuleDocs;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Layout;
@@ -63,26 +64,26 @@ class MysqlRuleDocsTest {
     void everyRuleIsRegisteredAndHasAPageWithWhyBadAndGood(Rule rule) throws IOException {
         assertThat(Linter.observes(Dialects.byId("mysql"))).isTrue();
         assertThat(Rules.byId(rule.id())).contains(rule);
-        assertThat(page(rule)).startsWith("# `" + rule.id() + "`").contains("## Why", "## Bad", "## Good", rule.why(), rule.hint());
+        assertThat(RuleDocs.of(rule).text()).startsWith("# `" + rule.id() + "`").contains("## Why", "## Bad", "## Good", rule.why(), rule.hint());
     }
 
     @ParameterizedTest
     @MethodSource("rules")
     void badExampleFiresWithEvidenceAndGoodDoesNot(Rule rule) throws IOException {
-        List<Finding> bad = observed(rule, sql(rule, "Bad"));
-        if (page(rule).contains("## Bad (text only")) {
+        List<Finding> bad = observed(rule, RuleDocs.of(rule).bad());
+        if (RuleDocs.of(rule).text().contains("## Bad (text only")) {
             assertThat(bad).as(rule.id() + " observed").isEmpty();
-            assertThat(text(rule, sql(rule, "Bad"))).as(rule.id() + " text only").isNotEmpty();
+            assertThat(text(rule, RuleDocs.of(rule).bad())).as(rule.id() + " text only").isNotEmpty();
         } else {
             assertThat(bad).as(rule.id()).isNotEmpty();
             assertThat(bad.get(0).location().line()).isPositive();
             assertThat(bad.get(0).evidence()).anyMatch(line -> line.startsWith("observed: "));
         }
-        assertThat(observed(rule, sql(rule, "Good"))).as(rule.id()).isEmpty();
+        assertThat(observed(rule, RuleDocs.of(rule).good())).as(rule.id()).isEmpty();
     }
 
     private List<Finding> observed(Rule rule, String sql) throws IOException {
-        MigrationSet set = folder(rule, sql);
+        MigrationSet set = RuleDocs.of(rule).folder(dir, sql, "mysql");
         try (ScratchDatabase scratch = server.createDatabase()) {
             return new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lintObserved(set, scratch, ROWS).findings().stream()
                     .filter(f -> f.ruleId().equals(rule.id())).toList();
@@ -90,33 +91,8 @@ class MysqlRuleDocsTest {
     }
 
     private List<Finding> text(Rule rule, String sql) throws IOException {
-        return new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lint(folder(rule, sql), HistoryCut.none()).findings()
+        MigrationSet set = RuleDocs.of(rule).folder(dir, sql, "mysql");
+        return new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lint(set, HistoryCut.none()).findings()
                 .stream().filter(f -> f.ruleId().equals(rule.id())).toList();
-    }
-
-    private MigrationSet folder(Rule rule, String sql) throws IOException {
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path file : old.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.writeString(dir.resolve("1_given.up.sql"), sql(rule, "Given"));
-        Files.writeString(dir.resolve("2_example.up.sql"), sql);
-        return MigrationDiscovery.discover(dir, Layout.AUTO, Dialects.names(Dialects.byId("mysql")));
-    }
-
-    private static String page(Rule rule) throws IOException {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path page = folder.resolve("docs/rules/" + rule.id() + ".md");
-            if (Files.isRegularFile(page)) {
-                return Files.readString(page);
-            }
-        }
-        throw new IllegalStateException("docs/rules/" + rule.id() + ".md not found");
-    }
-
-    private static String sql(Rule rule, String section) throws IOException {
-        Matcher m = Pattern.compile("## " + section + "[^\\n]*\\n\\n```sql\\n(.*?)```", Pattern.DOTALL).matcher(page(rule));
-        return Optional.of(m).filter(Matcher::find).map(found -> found.group(1)).orElse("SELECT 1;\n");
     }
 }

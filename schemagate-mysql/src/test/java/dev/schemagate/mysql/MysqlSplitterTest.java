@@ -1,5 +1,6 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.migration.ScriptPart;
 import dev.schemagate.migration.Statement;
@@ -13,7 +14,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Statements are cut where the mysql client cuts them, with their file positions. */
 class MysqlSplitterTest {
@@ -98,9 +98,7 @@ class MysqlSplitterTest {
     /** Atlas's statement-splitter goldens for MySQL scripts, where the client's rules and Atlas's agree. */
     @Test
     void atlasMysqlGoldens() throws IOException {
-        String property = System.getProperty("schemagate.corpus");
-        Path lex = property == null ? null : Path.of(property, "atlas-testdata/sql/migrate/testdata/lex");
-        assumeTrue(lex != null && Files.isDirectory(lex), "corpus not found at " + lex);
+        Path lex = Corpus.folder("atlas-testdata/sql/migrate/testdata/lex");
         for (String name : List.of("1", "2_mysql", "6_skip_comment", "11_delimiter_mysql_command",
                 "12_delimiter_mysql_command", "14_delimiter_mysql_command", "17_paren")) {
             assertThat(normalized(texts(Files.readString(lex.resolve(name + ".sql")))))

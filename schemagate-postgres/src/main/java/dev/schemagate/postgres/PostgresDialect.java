@@ -53,6 +53,11 @@ public final class PostgresDialect implements Dialect {
         return List.of("postgres", "postgresql", "pg");
     }
 
+    @Override
+    public List<String> vendorIds() {
+        return List.of("postgresql");
+    }
+
     /** DDL is transactional; a scratch database is cloned with {@code CREATE DATABASE ... TEMPLATE}. */
     private static final Capabilities CAPABILITIES = new Capabilities(true, true,
             "a database on one server per run", "CREATE DATABASE ... TEMPLATE", Duration.ofMillis(60));
@@ -156,7 +161,7 @@ public final class PostgresDialect implements Dialect {
     private static final Vocabulary WORDS = new Vocabulary(
             "a failed CREATE INDEX CONCURRENTLY leaves one behind", "NOT VALID",
             "ALTER TABLE ... VALIDATE CONSTRAINT %s", "PostgreSQL runs in one implicit transaction block",
-            "postgres", "postgres");
+            "postgres", "postgres", "public");
 
     @Override
     public Vocabulary vocabulary() {

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres;
 
+import dev.schemagate.corpus.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.schemagate.migration.ScriptPart;

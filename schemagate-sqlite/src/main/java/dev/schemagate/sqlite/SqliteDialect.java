@@ -130,9 +130,9 @@ public final class SqliteDialect implements Dialect {
         return new DatabaseError(code, m.matches() ? m.group(1) : message, "", "", 0);
     }
 
-    /** SQLite's words: no users, {@code main} for the database a connection opens, neutral terms otherwise. */
+    /** SQLite's words: no users, {@code main} for the database a connection opens and its schema, neutral terms otherwise. */
     private static final Vocabulary WORDS = new Vocabulary("", "not validated", "",
-            "are tried here in one transaction", "", "main");
+            "are tried here in one transaction", "", "main", "main");
 
     @Override
     public Vocabulary vocabulary() {

@@ -12,6 +12,7 @@ import dev.schemagate.lint.DialectRules;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rule;
+import dev.schemagate.lint.RuleDocs;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Layout;
@@ -53,21 +54,23 @@ class SqliteRuleDocsTest {
     void everyRuleIsRegisteredAndHasAPageWithWhyBadAndGood(Rule rule) throws IOException {
         assertThat(DialectRules.find("sqlite")).isPresent();
         assertThat(Rules.byId(rule.id())).contains(rule);
-        String page = page(rule);
+        String page = RuleDocs.of(rule).text();
         assertThat(page).startsWith("# `" + rule.id() + "`").contains("## Why", "## Bad", "## Good", rule.why(), rule.hint());
     }
 
     @ParameterizedTest
     @MethodSource("rules")
     void badExampleFiresAndGoodDoesNot(Rule rule) throws IOException {
-        assertThat(fired(rule, sql(rule, "Bad"))).as(rule.id()).isNotEmpty();
-        assertThat(fired(rule, sql(rule, "Good"))).as(rule.id()).isEmpty();
+        assertThat(RuleDocs.of(rule).hasSqlExamples()).as(rule.id() + " has Bad and Good SQL").isTrue();
+        assertThat(fired(rule, RuleDocs.of(rule).bad())).as(rule.id()).isNotEmpty();
+        assertThat(fired(rule, RuleDocs.of(rule).good())).as(rule.id()).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("rules")
     void goodExampleRunsOnSqliteWithEveryCheck(Rule rule) throws IOException {
-        folder(rule, sql(rule, "Good"));
+        assertThat(RuleDocs.of(rule).given()).as(rule.id() + " has a Given example").isNotEmpty();
+        RuleDocs.of(rule).folder(dir, RuleDocs.of(rule).good(), "sqlite");
         VerifyResult result = new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(dir).withDialect("sqlite")
                 .withChecks(EnumSet.allOf(CheckName.class)));
 
@@ -77,34 +80,8 @@ class SqliteRuleDocsTest {
     }
 
     private List<Finding> fired(Rule rule, String sql) throws IOException {
-        MigrationSet set = folder(rule, sql);
+        MigrationSet set = RuleDocs.of(rule).folder(dir, sql, "sqlite");
         return new Linter(Dialects.byId("sqlite"), LintConfig.defaults()).lint(set, HistoryCut.none()).findings().stream()
                 .filter(f -> f.ruleId().equals(rule.id())).toList();
-    }
-
-    private MigrationSet folder(Rule rule, String sql) throws IOException {
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path file : old.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.writeString(dir.resolve("1_given.up.sql"), sql(rule, "Given"));
-        Files.writeString(dir.resolve("2_example.up.sql"), sql);
-        return MigrationDiscovery.discover(dir, Layout.AUTO, Dialects.names(Dialects.byId("sqlite")));
-    }
-
-    private static String page(Rule rule) throws IOException {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path page = folder.resolve("docs/rules/" + rule.id() + ".md");
-            if (Files.isRegularFile(page)) {
-                return Files.readString(page);
-            }
-        }
-        throw new IllegalStateException("docs/rules/" + rule.id() + ".md not found");
-    }
-
-    private static String sql(Rule rule, String section) throws IOException {
-        Matcher m = Pattern.compile("## " + section + "[^\\n]*\\n\\n```sql\\n(.*?)```", Pattern.DOTALL).matcher(page(rule));
-        return Optional.of(m).filter(Matcher::find).map(found -> found.group(1)).orElseThrow();
     }
 }

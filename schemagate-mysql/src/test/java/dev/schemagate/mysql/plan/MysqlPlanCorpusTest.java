@@ -1,5 +1,6 @@
 package dev.schemagate.mysql.plan;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
@@ -15,14 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The plan oracle on Authelia's MySQL history, as {@code diff --dialect mysql DIR@A DIR@B} proves it:
@@ -56,12 +55,6 @@ class MysqlPlanCorpusTest {
         server.close();
     }
 
-    private static Path corpus(String folder) {
-        String property = System.getProperty("schemagate.corpus");
-        Path corpus = property == null ? null : Path.of(property).toAbsolutePath().normalize();
-        assumeTrue(corpus != null && Files.isDirectory(corpus.resolve(folder)), "corpus not found at " + corpus);
-        return corpus.resolve(folder);
-    }
 
     private static List<String> problems(Path folder) {
         List<Migration> migrations = MigrationDiscovery.discover(folder, Layout.AUTO, Dialects.names(MYSQL)).migrations();
@@ -85,12 +78,12 @@ class MysqlPlanCorpusTest {
 
     @Test
     void autheliasHistoryIsPlannedAndProvenBothWays() {
-        assertThat(problems(corpus("authelia-migrations/internal/storage/migrations/mysql"))).isEmpty();
+        assertThat(problems(Corpus.folder("authelia-migrations/internal/storage/migrations/mysql"))).isEmpty();
     }
 
     @Test
     void vaultwardensHistoryWithForeignKeyChecksOffIsPlannedAndProvenBothWays() {
-        Path folder = corpus("vaultwarden-migrations/migrations/mysql");
+        Path folder = Corpus.folder("vaultwarden-migrations/migrations/mysql");
         try (DatabaseServer checksOff = MYSQL.start(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION)
                 .withSession(KEY_CHECKS_OFF))) {
             assertThat(problems(folder, checksOff, "2021-04-30-233251", "2023-01-06-151600")).isEmpty();

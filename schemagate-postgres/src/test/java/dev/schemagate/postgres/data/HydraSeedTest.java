@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.data;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.check.ScriptOutcome;
 import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.data.SeedReport;
@@ -15,7 +16,6 @@ import dev.schemagate.model.Table;
 import dev.schemagate.postgres.PostgresDialect;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Seeds the tables of ory/hydra's PostgreSQL migration history, from the third-party corpus. */
 class HydraSeedTest {
@@ -98,10 +97,7 @@ class HydraSeedTest {
     }
 
     private static List<Migration> migrations() {
-        String root = System.getProperty("schemagate.corpus");
-        assumeTrue(root != null && !root.isBlank(), "system property schemagate.corpus is not set; corpus test skipped");
-        Path folder = Path.of(root).resolve("hydra-migrations/persistence/sql/migrations");
-        assumeTrue(Files.isDirectory(folder), "no hydra migrations at " + folder + "; corpus test skipped");
+        Path folder = Corpus.folder("hydra-migrations/persistence/sql/migrations");
         return MigrationDiscovery.discover(folder, Layout.AUTO, DialectNames.of(List.of("postgres", "postgresql", "pg")))
                 .migrations();
     }

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.data;
 
+import dev.schemagate.lint.RuleDocs;
 import dev.schemagate.check.CascadeReach;
 import dev.schemagate.check.ProbeFindings;
 import dev.schemagate.data.ProbeOutcome;
@@ -104,18 +105,9 @@ class ProbeRuleDocsTest {
     }
 
     private static String section(String rule, String name) throws Exception {
-        Path page = folder().resolve(rule + ".md");
+        Path page = RuleDocs.folder().resolve(rule + ".md");
         Matcher m = Pattern.compile("## " + name + "\\n\\n```sql\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
         assertThat(m.find()).as(page + " has a " + name + " example").isTrue();
         return m.group(1);
-    }
-
-    private static Path folder() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("docs/rules"))) {
-                return dir.resolve("docs/rules");
-            }
-        }
-        throw new IllegalStateException("docs/rules not found");
     }
 }

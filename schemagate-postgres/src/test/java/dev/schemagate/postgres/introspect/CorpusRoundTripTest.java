@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.introspect;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.postgres.TestResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,13 +26,13 @@ import java.util.stream.Stream;
 @Execution(ExecutionMode.CONCURRENT)
 class CorpusRoundTripTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("schemagate.corpus", "../../shared/corpus"));
+    private static final Path CORPUS = Corpus.location();
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger EXCLUDED = new AtomicInteger();
 
     @BeforeAll
     static void roles() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS + ": corpus tests skipped");
+        Corpus.root();
         RoundTrip.createCorpusRoles();
     }
 

@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.plan;
 
+import dev.schemagate.corpus.Corpus;
 import dev.schemagate.postgres.TestResources;
 import dev.schemagate.postgres.introspect.RoundTrip;
 import org.junit.jupiter.api.AfterAll;
@@ -27,14 +28,14 @@ import java.util.stream.Stream;
 @Execution(ExecutionMode.CONCURRENT)
 class PlanCorpusTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("schemagate.corpus", "../../shared/corpus"));
+    private static final Path CORPUS = Corpus.location();
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger FAILED = new AtomicInteger();
     private static final AtomicInteger EXCLUDED = new AtomicInteger();
 
     @BeforeAll
     static void roles() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS + ": corpus tests skipped");
+        Corpus.root();
         RoundTrip.createCorpusRoles();
     }
 

@@ -1,5 +1,6 @@
 package dev.schemagate.sqlite.plan;
 
+import dev.schemagate.diff.PlanCase;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ServerOptions;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * result equal to TARGET and the rows of every table counted.
  */
 class SqlitePlanCasesTest {
-
-    /** One case: a name and the two schemas. */
-    record Case(String name, String from, String to) {
-    }
 
     @TempDir
     static Path dir;
@@ -54,9 +49,9 @@ class SqlitePlanCasesTest {
     @TestFactory
     Stream<DynamicTest> everyCaseBothWays() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        List<Case> cases = cases();
+        List<PlanCase> cases = PlanCase.read(getClass());
         for (int i = 0; i < cases.size(); i++) {
-            Case c = cases.get(i);
+            PlanCase c = cases.get(i);
             String file = "case" + i;
             tests.add(DynamicTest.dynamicTest(c.name() + " (forward)", () -> prove(file + "-forward", c.from(), c.to())));
             tests.add(DynamicTest.dynamicTest(c.name() + " (back)", () -> prove(file + "-back", c.to(), c.from())));
@@ -73,23 +68,5 @@ class SqlitePlanCasesTest {
         assertThat(proof.problems()).as(name + ":\n" + proof.plan().script()).isEmpty();
         assertThat(proof.warnings()).as(name + ":\n" + proof.plan().script()).isEmpty();
         assertThat(proof.plan().statements()).as("a pair that differs has a plan").isNotEmpty();
-    }
-
-    static List<Case> cases() throws IOException {
-        String text;
-        try (InputStream in = SqlitePlanCasesTest.class.getResourceAsStream("plan-cases.txt")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<Case> cases = new ArrayList<>();
-        for (String block : text.split("(?m)^=== ")) {
-            if (block.startsWith("#") || block.isBlank()) {
-                continue;
-            }
-            String name = block.substring(0, block.indexOf('\n')).strip();
-            int from = block.indexOf("--- from\n");
-            int to = block.indexOf("--- to\n");
-            cases.add(new Case(name, block.substring(from + 9, to), block.substring(to + 7)));
-        }
-        return cases;
     }
 }

@@ -1,5 +1,10 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.dialect.Dialects;
+import dev.schemagate.migration.Layout;
+import dev.schemagate.migration.MigrationDiscovery;
+import dev.schemagate.migration.MigrationSet;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,9 +12,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * A rule's page in {@code docs/rules/}, whose Bad and Good SQL examples are the rule's fixtures.
+ * A rule's page in {@code docs/rules/}, whose Bad and Good SQL examples are the rule's fixtures,
+ * read the same way by every dialect's rule-page test.
  *
  * @param rule  the rule
  * @param text  the page
@@ -17,9 +24,10 @@ import java.util.regex.Pattern;
  * @param bad   the SQL that must fire the rule, or empty for a rule about files
  * @param good  the SQL that must not fire it, or empty
  */
-record RuleDocs(Rule rule, String text, String given, String bad, String good) {
+public record RuleDocs(Rule rule, String text, String given, String bad, String good) {
 
-    static Path folder() {
+    /** The {@code docs/rules} folder of the checkout the test runs in. */
+    public static Path folder() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("docs/rules"))) {
                 return dir.resolve("docs/rules");
@@ -28,7 +36,8 @@ record RuleDocs(Rule rule, String text, String given, String bad, String good) {
         throw new IllegalStateException("docs/rules not found");
     }
 
-    static RuleDocs of(Rule rule) {
+    /** The page of {@code rule}. */
+    public static RuleDocs of(Rule rule) {
         try {
             String text = Files.readString(folder().resolve(rule.id() + ".md"));
             return new RuleDocs(rule, text, sql(text, "Given").orElse(""), sql(text, "Bad").orElse(""),
@@ -43,7 +52,22 @@ record RuleDocs(Rule rule, String text, String given, String bad, String good) {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    boolean hasSqlExamples() {
+    public boolean hasSqlExamples() {
         return !bad.isEmpty() && !good.isEmpty();
+    }
+
+    /**
+     * The page's earlier migration ({@code SELECT 1} when it has none) and {@code example} after it,
+     * written into {@code dir} (emptied first) and read as the migrations of {@code dialect}.
+     */
+    public MigrationSet folder(Path dir, String example, String dialect) throws IOException {
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.writeString(dir.resolve("1_given.up.sql"), given.isEmpty() ? "SELECT 1;\n" : given);
+        Files.writeString(dir.resolve("2_example.up.sql"), example);
+        return MigrationDiscovery.discover(dir, Layout.AUTO, Dialects.names(Dialects.byId(dialect)));
     }
 }
