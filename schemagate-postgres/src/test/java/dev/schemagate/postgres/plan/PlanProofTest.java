@@ -216,6 +216,21 @@ class PlanProofTest {
         assertThat(function).isLessThan(check);
     }
 
+    @Test
+    void aPartCallingAFunctionOverItsTablesRowTypeIsDroppedBeforeTheFunction() throws SQLException {
+        String table = "CREATE TABLE t (id int PRIMARY KEY, owner text); ALTER TABLE t ENABLE ROW LEVEL SECURITY;\n";
+
+        PlanProof proof = prove(table
+                        + "CREATE FUNCTION mine(r t) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT r.owner = current_user $$;\n"
+                        + "CREATE POLICY own ON t USING (public.mine(t));",
+                table + "CREATE FUNCTION mine(r t, who text) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT r.owner = who $$;\n"
+                        + "CREATE POLICY own ON t USING (public.mine(t, current_user));", false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        List<String> sql = sql(proof);
+        assertThat(index(sql, "DROP POLICY own ON public.t")).isLessThan(index(sql, "DROP FUNCTION public.mine(r public.t)"));
+    }
+
     private static int index(List<String> sql, String prefix) {
         for (int i = 0; i < sql.size(); i++) {
             if (sql.get(i).startsWith(prefix)) {
