@@ -126,7 +126,8 @@ final class ColumnAlteration {
                 defaultBefore = null;
             }
             String collate = to.collation() == null ? "" : " COLLATE " + to.collation();
-            boolean viaText = PlanContext.isEnum(context.from(), from.type()) || PlanContext.isEnum(context.to(), to.type());
+            boolean viaText = PlanContext.isEnum(context.from(), from.type()) || PlanContext.isEnum(context.to(), to.type())
+                    || Casts.none(from.type(), to.type());
             String using = " USING " + PlanDdl.ident(to.name()) + (viaText ? "::text::" : "::") + to.type();
             steps.add(alter + " TYPE " + to.type() + collate + using, TypeChange.of(from.type(), to.type()).hazards());
         }

@@ -21,7 +21,6 @@ import dev.schemagate.postgres.ddl.DependencyGraph;
 import dev.schemagate.postgres.ddl.PlanDdl;
 import dev.schemagate.postgres.observe.PostgresLocks;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

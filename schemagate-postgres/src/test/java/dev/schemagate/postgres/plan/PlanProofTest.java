@@ -231,6 +231,21 @@ class PlanProofTest {
         assertThat(index(sql, "DROP POLICY own ON public.t")).isLessThan(index(sql, "DROP FUNCTION public.mine(r public.t)"));
     }
 
+    @Test
+    void aTypeChangeNoCastMakesGoesThroughTextAndIsHeldBackWithTheServersReason() throws SQLException {
+        PlanProof proof = prove("CREATE TABLE c (pk integer PRIMARY KEY);", "CREATE TABLE c (pk uuid PRIMARY KEY);",
+                false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(proof.heldBack()).singleElement().satisfies(statement -> {
+            assertThat(statement.sql()).isEqualTo("ALTER TABLE public.c ALTER COLUMN pk TYPE uuid USING pk::text::uuid");
+            assertThat(statement.destructive()).isTrue();
+        });
+        assertThat(proof.warnings()).singleElement().asString()
+                .contains("fails on a copy seeded with rows", "invalid input syntax for type uuid");
+        assertThat(proof.leftOut().objects()).extracting(o -> o.object()).containsExactly("table public.c");
+    }
+
     private static int index(List<String> sql, String prefix) {
         for (int i = 0; i < sql.size(); i++) {
             if (sql.get(i).startsWith(prefix)) {
