@@ -1,23 +1,19 @@
 package dev.schemagate.postgres.ddl;
 
-import dev.schemagate.model.Dependency;
 import dev.schemagate.model.ObjectRef;
-import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Puts what a schema file or a plan creates or sets in dependency order. Each unit creates one
  * object or one part of one (a table, its key, an index, a trigger, a domain constraint), or changes
- * parts of an object kept, and comes after every unit that creates what it needs: what the target
- * records in {@code pg_depend} for that object or part (a column's type, a default's sequence, a
+ * parts of an object kept, and comes after every unit that creates what it needs, as the target's
+ * {@link DependencyGraph#requires} says: what the target records in {@code pg_depend} for that object or part (a column's type, a default's sequence, a
  * function a default, check, index, trigger or policy calls, the key a foreign key references), and
  * the parents of a partition or child table and the relations a view or routine reads. A part
  * always needs its object. Units are added kind by kind (types, routines that read no relation,
@@ -33,13 +29,11 @@ public final class CreateGraph<T> {
     private record Unit<T>(int index, ObjectRef creates, List<ObjectRef> needs, T statements) {
     }
 
-    private final Snapshot target;
     private final DependencyGraph graph;
     private final List<Unit<T>> units = new ArrayList<>();
 
     /** A graph over the dependencies that {@code target}, the schema being built, records. */
     public CreateGraph(Snapshot target) {
-        this.target = target;
         this.graph = new DependencyGraph(target);
     }
 
@@ -50,7 +44,7 @@ public final class CreateGraph<T> {
 
     /** Statements that create {@code part} (null: as {@link #fixed}), needing what that object or part needs. */
     public void created(ObjectRef part, T statements) {
-        add(part, part == null ? List.of() : needs(part), statements);
+        add(part, part == null ? List.of() : graph.requires(part), statements);
     }
 
     /**
@@ -59,50 +53,13 @@ public final class CreateGraph<T> {
      * {@code provides}, what needs the object comes after them.
      */
     public void changes(ObjectRef object, boolean provides, Predicate<String> parts, T statements) {
-        List<ObjectRef> needs = new ArrayList<>(needs(object, parts));
+        List<ObjectRef> needs = new ArrayList<>(graph.requires(object, parts));
         needs.add(0, object);
         add(provides ? object : null, needs, statements);
     }
 
     private void add(ObjectRef creates, List<ObjectRef> needs, T statements) {
         units.add(new Unit<>(units.size(), creates, needs, statements));
-    }
-
-    /** What an object, or a part of one, needs: for a whole object, also what its columns or attributes need. */
-    private List<ObjectRef> needs(ObjectRef part) {
-        String member = part.member();
-        if (member != null) {
-            List<ObjectRef> needs = new ArrayList<>(needs(part.object(), member::equals));
-            needs.add(0, part.object());
-            return needs;
-        }
-        return needs(part, m -> m == null || m.startsWith("column ") || m.startsWith("attribute "));
-    }
-
-    private List<ObjectRef> needs(ObjectRef object, Predicate<String> parts) {
-        Set<ObjectRef> needs = new LinkedHashSet<>();
-        for (Dependency dependency : graph.needs(object)) {
-            if (parts.test(dependency.dependent().member())) {
-                needs.add(dependency.referenced());
-            }
-        }
-        if (parts.test(null)) {
-            needs.addAll(structural(object));
-        }
-        return List.copyOf(needs);
-    }
-
-    /** What the target's model says a whole object needs that pg_depend records otherwise or not at all. */
-    private List<ObjectRef> structural(ObjectRef object) {
-        QualifiedName name = QualifiedName.of(object.schema(), object.name());
-        List<QualifiedName> relations = switch (object.kind()) {
-            case TABLE -> target.table(name).map(table -> table.parents()).orElse(List.of());
-            case VIEW -> target.view(name).map(view -> view.dependsOn()).orElse(List.of());
-            case ROUTINE -> target.routines().stream().filter(r -> DependencyGraph.ref(r).equals(object))
-                    .findFirst().map(r -> r.dependsOn()).orElse(List.of());
-            default -> List.of();
-        };
-        return relations.stream().map(relation -> DependencyGraph.relation(target, relation)).toList();
     }
 
     /** Every unit's statements, each after the units that create what it needs. */

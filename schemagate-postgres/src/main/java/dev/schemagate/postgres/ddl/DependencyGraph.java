@@ -17,12 +17,17 @@ import dev.schemagate.model.View;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The dependencies a snapshot records, indexed by their dependent's top-level object, and how each kind of
  * object the model holds is named in them: the one place a kind declares how its dependencies are found.
+ * What an object or a part of one {@link #requires} is what orders both a plan's creates ({@link CreateGraph},
+ * over the target) and its drops ({@link DropGraph}, over the source, the other way round).
  */
 public final class DependencyGraph {
 
@@ -33,9 +38,11 @@ public final class DependencyGraph {
             Sequence.class, ObjectRef.Kind.SEQUENCE, Table.class, ObjectRef.Kind.TABLE, View.class, ObjectRef.Kind.VIEW,
             Routine.class, ObjectRef.Kind.ROUTINE);
 
+    private final Snapshot snapshot;
     private final Map<ObjectRef, List<Dependency>> byDependent = new HashMap<>();
 
     public DependencyGraph(Snapshot snapshot) {
+        this.snapshot = snapshot;
         for (Dependency dependency : snapshot.dependencies()) {
             byDependent.computeIfAbsent(dependency.dependent().object(), k -> new ArrayList<>()).add(dependency);
         }
@@ -46,9 +53,55 @@ public final class DependencyGraph {
         return byDependent.getOrDefault(object.object(), List.of());
     }
 
-    /** The top-level objects the object, or any part of it, needs. */
-    public List<ObjectRef> needed(ObjectRef object) {
-        return needs(object).stream().map(d -> d.referenced().object()).distinct().toList();
+    /**
+     * What must stand for the part to stand: its object, and what that part needs; for a whole object (no
+     * member), what the object itself, its columns and its attributes need (its other parts are units of
+     * their own).
+     */
+    public List<ObjectRef> requires(ObjectRef part) {
+        String member = part.member();
+        if (member != null) {
+            List<ObjectRef> needs = new ArrayList<>(requires(part.object(), member::equals));
+            needs.add(0, part.object());
+            return needs;
+        }
+        return requires(part, m -> m == null || m.startsWith("column ") || m.startsWith("attribute "));
+    }
+
+    /**
+     * What the parts of {@code object} that {@code parts} accepts need (a null member stands for the object
+     * itself): what {@code pg_depend} records for them and, when the object itself counts, what its kind
+     * needs that {@code pg_depend} records otherwise or not at all: a table its parents, a view or routine
+     * the relations it reads.
+     */
+    public List<ObjectRef> requires(ObjectRef object, Predicate<String> parts) {
+        Set<ObjectRef> needs = new LinkedHashSet<>();
+        for (Dependency dependency : needs(object)) {
+            if (parts.test(dependency.dependent().member())) {
+                needs.add(dependency.referenced());
+            }
+        }
+        if (parts.test(null)) {
+            needs.addAll(structural(object));
+        }
+        return List.copyOf(needs);
+    }
+
+    /** The top-level objects the object, or any part of it, requires. */
+    public List<ObjectRef> requiredObjects(ObjectRef object) {
+        return requires(object.object(), member -> true).stream().map(ObjectRef::object).distinct().toList();
+    }
+
+    private List<ObjectRef> structural(ObjectRef object) {
+        QualifiedName name = QualifiedName.of(object.schema(), object.name());
+        List<QualifiedName> relations = switch (object.kind()) {
+            case TABLE -> snapshot.table(name).map(Table::parents).orElse(List.of());
+            case VIEW -> snapshot.view(name).map(View::dependsOn).orElse(List.of());
+            case ROUTINE -> snapshot.routines().stream().filter(r -> ref(r).equals(object.object()))
+                    .findFirst().map(Routine::dependsOn).orElse(List.of());
+            default -> List.of();
+        };
+        return relations.stream().map(relation -> relation(snapshot, relation)).toList();
     }
 
     /** How a dependency names the object. */

@@ -1,10 +1,8 @@
 package dev.schemagate.postgres.ddl;
 
 import dev.schemagate.model.Enablement;
-import dev.schemagate.model.ObjectRef;
 import dev.schemagate.model.EventTrigger;
 import dev.schemagate.model.Policy;
-import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.SchemaObject;
 import dev.schemagate.model.Snapshot;
@@ -36,7 +34,7 @@ final class ProgramDdl {
         script.section("Functions and procedures");
         DependencyGraph graph = new DependencyGraph(snapshot);
         List<Routine> early = snapshot.routines().stream().filter(ProgramDdl::early).toList();
-        DependencyOrder.sort(early, DependencyGraph::ref, routine -> graph.needed(DependencyGraph.ref(routine)))
+        DependencyOrder.sort(early, DependencyGraph::ref, routine -> graph.requiredObjects(DependencyGraph.ref(routine)))
                 .forEach(routine -> script.add(routine.definition(), DependencyGraph.ref(routine)));
     }
 
@@ -46,7 +44,7 @@ final class ProgramDdl {
         List<SchemaObject> items = new ArrayList<>(snapshot.views());
         snapshot.routines().stream().filter(routine -> !early(routine)).forEach(items::add);
         DependencyGraph graph = new DependencyGraph(snapshot);
-        List<SchemaObject> ordered = DependencyOrder.sort(items, DependencyGraph::ref, item -> needs(snapshot, graph, item));
+        List<SchemaObject> ordered = DependencyOrder.sort(items, DependencyGraph::ref, item -> graph.requiredObjects(DependencyGraph.ref(item)));
         for (SchemaObject item : ordered) {
             if (item instanceof View view) {
                 script.add(createView(view), DependencyGraph.ref(view));
@@ -63,14 +61,6 @@ final class ProgramDdl {
             TableDdl.columnSettings(view, alter, view.columns(), script);
             TableDdl.indexes(view, view.indexes(), script);
         }
-    }
-
-    /** What the snapshot's dependencies say the item needs, and the relations it reads. */
-    private static List<ObjectRef> needs(Snapshot snapshot, DependencyGraph graph, SchemaObject item) {
-        List<ObjectRef> needs = new ArrayList<>(graph.needed(DependencyGraph.ref(item)));
-        List<QualifiedName> relations = item instanceof View view ? view.dependsOn() : ((Routine) item).dependsOn();
-        relations.forEach(name -> needs.add(DependencyGraph.relation(snapshot, name)));
-        return needs;
     }
 
     static String createView(View view) {

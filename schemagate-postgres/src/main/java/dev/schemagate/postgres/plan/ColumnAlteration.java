@@ -59,18 +59,21 @@ final class ColumnAlteration {
 
     /**
      * Columns that go are dropped in {@code drops}, before the types, routines and extensions they may
-     * use are dropped; the rest goes to {@code steps}.
+     * use are dropped ({@code dropped} gets each such column, as a dependency names it); the rest goes to
+     * {@code steps}.
      */
-    static void write(PlanContext context, Table from, Table to, Steps drops, Steps steps) {
+    static void write(PlanContext context, Table from, Table to, Steps drops, Set<String> dropped, Steps steps) {
         String alter = "ALTER TABLE " + PlanDdl.name(to);
         Set<String> recreated = new HashSet<>();
         Map<String, Column> cleared = new HashMap<>();
         for (Column column : from.columns()) {
             boolean inherited = PlanContext.inherited(context.from(), from, column.name()).isPresent();
             if (to.column(column.name()).isEmpty() && !inherited) {
+                dropped.add("column " + column.name());
                 drops.add(alter + " DROP COLUMN " + PlanDdl.ident(column.name()), Hazard.BLOCKS_READS_AND_WRITES,
                         Hazard.DELETES_DATA);
             } else if (!inherited && context.callsDropped(from, "column " + column.name())) {
+                dropped.add("column " + column.name());
                 callsDropped(alter, column, drops, recreated, cleared);
             }
         }
@@ -122,7 +125,8 @@ final class ColumnAlteration {
                 defaultBefore = null;
             }
             String collate = to.collation() == null ? "" : " COLLATE " + to.collation();
-            boolean viaText = PlanContext.isEnum(context.from(), from.type()) || PlanContext.isEnum(context.to(), to.type());
+            boolean viaText = PlanContext.isEnum(context.from(), from.type()) || PlanContext.isEnum(context.to(), to.type())
+                    || Casts.none(from.type(), to.type());
             String using = " USING " + PlanDdl.ident(to.name()) + (viaText ? "::text::" : "::") + to.type();
             steps.add(alter + " TYPE " + to.type() + collate + using, TypeChange.of(from.type(), to.type()).hazards());
         }

@@ -1,82 +1,62 @@
 package dev.schemagate.postgres.plan;
 
-import dev.schemagate.model.Dependency;
 import dev.schemagate.model.ObjectRef;
-import dev.schemagate.postgres.ddl.DependencyGraph;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.postgres.ddl.DropGraph;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Puts a plan's drops in dependency order: each unit drops one object, or parts of one table or
- * domain, and comes before the units of every object its object needs (the dependencies the source
- * snapshot records). Where the graph leaves the choice open, the unit of the lower rank goes first,
- * then the one added first, so the plan is the same on every run; a cycle is broken the same way.
+ * The drops of a plan, and the changes that must run before them, as units of the source's
+ * {@link DropGraph}: an object dropped whole is a unit, as are the parts of one table or domain
+ * dropped together.
  */
 final class DropOrder {
 
-    /** What a unit drops, by how it is ranked when the graph leaves the choice open. */
-    enum Rank { PARTS_IN_CYCLES, EVENT_TRIGGERS, PROGRAMS_OVER_RELATIONS, FOREIGN_KEYS, SEQUENCES_RELEASED, TABLES, TABLE_PARTS, ROUTINES,
-        TYPES, COLLATIONS, EXTENSIONS }
+    private final DropGraph<Steps> graph;
 
-    private record Unit(Rank rank, int index, ObjectRef object, Steps steps) {
+    DropOrder(Snapshot source) {
+        this.graph = new DropGraph<>(source);
     }
 
-    private static final Comparator<Unit> FIRST = Comparator.comparing(Unit::rank).thenComparingInt(Unit::index);
-
-    private final List<Unit> units = new ArrayList<>();
-
-    /** Adds the statements that drop {@code object} (null: no object the graph names) or parts of it. */
-    void add(Rank rank, ObjectRef object, Steps steps) {
+    /** Statements that need nothing the graph names: they keep their place. */
+    void fixed(Steps steps) {
         if (!steps.statements().isEmpty()) {
-            units.add(new Unit(rank, units.size(), object == null ? null : object.object(), steps));
+            graph.fixed(steps);
+        }
+    }
+
+    /** Statements that drop {@code object} whole; the parts {@code droppedBefore} accepts went first. */
+    void dropped(ObjectRef object, Predicate<String> droppedBefore, Steps steps) {
+        if (!steps.statements().isEmpty()) {
+            graph.dropped(object, droppedBefore, steps);
+        }
+    }
+
+    /** Statements that drop {@code object} whole. */
+    void dropped(ObjectRef object, Steps steps) {
+        dropped(object, member -> false, steps);
+    }
+
+    /** Statements that drop the parts of {@code object} that {@code parts} accepts, or take from them what they need. */
+    void parts(ObjectRef object, Predicate<String> parts, Steps steps) {
+        if (!steps.statements().isEmpty()) {
+            graph.parts(object, parts, steps);
+        }
+    }
+
+    /** Statements that must run while each of {@code needs} still stands. */
+    void before(List<ObjectRef> needs, Steps steps) {
+        if (!steps.statements().isEmpty()) {
+            graph.before(needs, steps);
         }
     }
 
     /** Every unit's statements, dependants before what they need. */
-    Steps ordered(DependencyGraph graph) {
-        Map<ObjectRef, List<Unit>> byObject = new HashMap<>();
-        units.stream().filter(unit -> unit.object() != null)
-                .forEach(unit -> byObject.computeIfAbsent(unit.object(), k -> new ArrayList<>()).add(unit));
-        Map<Unit, Set<Unit>> after = new HashMap<>();
-        Map<Unit, Integer> waitingFor = new HashMap<>();
-        units.forEach(unit -> waitingFor.put(unit, 0));
-        for (Unit unit : units) {
-            if (unit.object() == null) {
-                continue;
-            }
-            for (Dependency dependency : graph.needs(unit.object())) {
-                for (Unit needed : byObject.getOrDefault(dependency.referenced().object(), List.of())) {
-                    if (needed != unit && after.computeIfAbsent(unit, k -> new HashSet<>()).add(needed)) {
-                        waitingFor.merge(needed, 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        PriorityQueue<Unit> ready = new PriorityQueue<>(FIRST);
-        units.stream().filter(unit -> waitingFor.get(unit) == 0).forEach(ready::add);
-        Set<Unit> done = new HashSet<>();
-        Steps steps = new Steps();
-        while (done.size() < units.size()) {
-            Unit next = ready.isEmpty()
-                    ? units.stream().filter(unit -> !done.contains(unit)).min(FIRST).orElseThrow()
-                    : ready.poll();
-            if (!done.add(next)) {
-                continue;
-            }
-            steps.addAll(next.steps());
-            for (Unit released : after.getOrDefault(next, Set.of())) {
-                if (waitingFor.merge(released, -1, Integer::sum) == 0 && !done.contains(released)) {
-                    ready.add(released);
-                }
-            }
-        }
-        return steps;
+    Steps ordered() {
+        Steps ordered = new Steps();
+        graph.ordered().forEach(ordered::addAll);
+        return ordered;
     }
 }

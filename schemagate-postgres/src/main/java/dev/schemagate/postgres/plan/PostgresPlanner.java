@@ -22,7 +22,6 @@ import dev.schemagate.postgres.ddl.DependencyGraph;
 import dev.schemagate.postgres.ddl.PlanDdl;
 import dev.schemagate.postgres.observe.PostgresLocks;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -109,7 +108,7 @@ public final class PostgresPlanner {
     private MigrationPlan build() {
         Snapshot created = created();
         Steps steps = new Steps();
-        steps.addAll(drops().ordered(dropped.graph));
+        steps.addAll(drops().ordered());
         retypeEnums(steps);
         steps.addAll(creates(created).ordered());
         sequenceOwners(steps);
@@ -194,38 +193,37 @@ public final class PostgresPlanner {
         return names;
     }
 
-    /** Every drop of the plan, each object's statements a unit that the dependency graph orders. */
+    /**
+     * Every drop of the plan, each a unit of the source's dependency graph: an object dropped whole, or the
+     * parts of one table or domain; added kind by kind, the order that stands where the graph leaves the choice open.
+     */
     private DropOrder drops() {
-        DropOrder drops = new DropOrder();
+        DropOrder drops = new DropOrder(from);
         Steps eventTriggers = new Steps();
         from.postgres().eventTriggers().stream().filter(t -> !to.postgres().eventTriggers().contains(t))
                 .forEach(t -> eventTriggers.add("DROP EVENT TRIGGER " + PlanDdl.ident(t.name())));
-        drops.add(DropOrder.Rank.EVENT_TRIGGERS, null, eventTriggers);
+        drops.fixed(eventTriggers);
         for (View view : from.views()) {
             if (dropped.views.contains(view.qualifiedName())) {
-                drops.add(DropOrder.Rank.PROGRAMS_OVER_RELATIONS, DependencyGraph.ref(view), one(
+                drops.dropped(DependencyGraph.ref(view), one(
                         (view.materialized() ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + PlanDdl.name(view),
                         Hazard.BLOCKS_READS_AND_WRITES));
             }
         }
-        for (Routine routine : from.routines()) {
-            if (dropped.routines.contains(routine.signature())) {
-                drops.add(routine.dependsOn().isEmpty() ? DropOrder.Rank.ROUTINES : DropOrder.Rank.PROGRAMS_OVER_RELATIONS,
-                        DependencyGraph.ref(routine), one(dropRoutine(routine)));
-            }
-        }
-        alterations.values().forEach(a -> drops.add(DropOrder.Rank.FOREIGN_KEYS, ref(a), a.dropForeignKeys));
-        drops.add(DropOrder.Rank.SEQUENCES_RELEASED, null, releaseSequences());
+        from.routines().stream().filter(r -> dropped.routines.contains(r.signature()))
+                .forEach(r -> drops.dropped(DependencyGraph.ref(r), one(dropRoutine(r))));
+        alterations.values().forEach(a -> drops.parts(ref(a), a.foreignKeysDropped::contains, a.dropForeignKeys));
+        releaseSequences(drops);
         dropTables(drops);
-        alterations.values().forEach(a -> drops.add(DropOrder.Rank.TABLE_PARTS, ref(a), a.dropOthers));
-        alterations.values().forEach(a -> drops.add(DropOrder.Rank.TABLE_PARTS, ref(a), a.dropColumns));
+        alterations.values().forEach(a -> drops.parts(ref(a), a.partsDropped::contains, a.dropOthers));
+        alterations.values().forEach(a -> drops.parts(ref(a), a.columnsDropped::contains, a.dropColumns));
         from.postgres().domains().forEach(d -> to.postgres().domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                 .ifPresent(t -> {
                     Steps early = new Steps();
                     Steps late = new Steps();
                     TypeChanges.alterDomain(d, t, constraint -> dropped.callsDropped(d, "domain constraint " + constraint), early, late);
                     domainChanges.put(t, late);
-                    drops.add(DropOrder.Rank.TABLE_PARTS, DependencyGraph.ref(d), early);
+                    drops.parts(DependencyGraph.ref(d), member -> member.startsWith("domain constraint "), early);
                 }));
         dropTypesAndContainers(drops);
         return drops;
@@ -251,8 +249,7 @@ public final class PostgresPlanner {
     }
 
     /** Sequences that stay but belong to a column that goes are let go of first, so they are not dropped with it. */
-    private Steps releaseSequences() {
-        Steps steps = new Steps();
+    private void releaseSequences(DropOrder drops) {
         for (Sequence sequence : from.sequences()) {
             ColumnReference owner = sequence.ownedBy();
             if (owner == null || to.sequence(sequence.qualifiedName()).isEmpty()) {
@@ -262,23 +259,21 @@ public final class PostgresPlanner {
                     || to.table(owner.table()).flatMap(t -> t.column(owner.column())).isEmpty();
             if (columnGoes) {
                 sequencesReleased.add(sequence.qualifiedName());
-                steps.add("ALTER SEQUENCE " + PlanDdl.name(sequence) + " OWNED BY NONE");
+                ObjectRef column = new ObjectRef(ObjectRef.Kind.TABLE, owner.table().schema(), owner.table().name(),
+                        "column " + owner.column());
+                drops.before(List.of(column), one("ALTER SEQUENCE " + PlanDdl.name(sequence) + " OWNED BY NONE"));
             }
         }
-        return steps;
     }
 
+    /** Each table the plan drops, after the parts of it that are in a cycle with a routine the plan drops too. */
     private void dropTables(DropOrder drops) {
-        List<Table> tables = from.tables().stream().filter(t -> dropped.tables.contains(t.qualifiedName())).toList();
-        List<Table> ordered = new ArrayList<>(PlanDdl.dependencyOrder(tables, Table::qualifiedName, table -> {
-            List<QualifiedName> needs = new ArrayList<>(table.parents());
-            table.constraints().stream().map(Constraint::referencedTable).filter(Objects::nonNull)
-                    .filter(name -> !name.equals(table.qualifiedName())).forEach(needs::add);
-            return needs;
-        }));
-        java.util.Collections.reverse(ordered);
-        for (Table table : ordered) {
-            drops.add(DropOrder.Rank.PARTS_IN_CYCLES, null, partsInCycles(table));
+        for (Table table : from.tables()) {
+            if (!dropped.tables.contains(table.qualifiedName())) {
+                continue;
+            }
+            Set<String> inCycles = new HashSet<>();
+            drops.parts(DependencyGraph.ref(table), inCycles::contains, partsInCycles(table, inCycles));
             TableRebuild rebuild = rebuilds.get(table.qualifiedName());
             Steps steps = new Steps();
             if (rebuild == null) {
@@ -287,40 +282,49 @@ public final class PostgresPlanner {
                 rebuild.save(steps);
                 rebuild.drop(steps);
             }
-            drops.add(DropOrder.Rank.TABLES, DependencyGraph.ref(table), steps);
+            drops.dropped(DependencyGraph.ref(table), inCycles::contains, steps);
         }
     }
 
     /**
      * The parts of a table the plan drops that call a routine it also drops whose body reads the table
      * (a policy or check over a function with a SQL-standard body): neither the table nor the routine
-     * can go while the other stands, so these parts go first.
+     * can go while the other stands, so these parts go first; {@code members} gets the parts dropped.
      */
-    private Steps partsInCycles(Table table) {
+    private Steps partsInCycles(Table table, Set<String> members) {
         ObjectRef self = DependencyGraph.ref(table);
         Steps steps = new Steps();
         dropped.graph.needs(self).stream()
                 .filter(d -> d.dependent().member() != null && d.referenced().kind() == ObjectRef.Kind.ROUTINE)
                 .filter(d -> dropped.routines.contains(d.referenced().schema() + "." + d.referenced().name()))
-                .filter(d -> dropped.graph.needed(d.referenced()).contains(self))
+                .filter(d -> dropped.graph.requiredObjects(d.referenced()).contains(self))
                 .map(d -> d.dependent().member()).distinct().forEach(member -> {
-                    String name = member.substring(member.indexOf(' ') + 1);
-                    String on = " ON " + PlanDdl.name(table);
-                    if (member.startsWith("policy ")) {
-                        steps.add("DROP POLICY " + PlanDdl.ident(name) + on);
-                    } else if (member.startsWith("trigger ")) {
-                        steps.add("DROP TRIGGER " + PlanDdl.ident(name) + on);
-                    } else if (member.startsWith("index ")) {
-                        steps.add("DROP INDEX " + PlanDdl.sibling(table, name));
-                    } else if (member.startsWith("constraint ") && table.constraint(name)
-                            .filter(c -> c.type() == Constraint.Type.CHECK && !c.inherited()).isPresent()) {
-                        steps.add("ALTER TABLE " + PlanDdl.name(table) + " DROP CONSTRAINT " + PlanDdl.ident(name));
-                    } else if (member.startsWith("column ") && table.column(name)
-                            .filter(c -> c.defaultExpression() != null).isPresent()) {
-                        steps.add("ALTER TABLE " + PlanDdl.name(table) + " ALTER COLUMN " + PlanDdl.ident(name) + " DROP DEFAULT");
+                    String sql = dropPart(table, member);
+                    if (sql != null) {
+                        steps.add(sql);
+                        members.add(member);
                     }
                 });
         return steps;
+    }
+
+    /** The statement that drops a policy, trigger, index, check or default of the table, or null for another part. */
+    private static String dropPart(Table table, String member) {
+        String name = member.substring(member.indexOf(' ') + 1);
+        String on = " ON " + PlanDdl.name(table);
+        if (member.startsWith("policy ")) {
+            return "DROP POLICY " + PlanDdl.ident(name) + on;
+        } else if (member.startsWith("trigger ")) {
+            return "DROP TRIGGER " + PlanDdl.ident(name) + on;
+        } else if (member.startsWith("index ")) {
+            return "DROP INDEX " + PlanDdl.sibling(table, name);
+        } else if (member.startsWith("constraint ") && table.constraint(name)
+                .filter(c -> c.type() == Constraint.Type.CHECK && !c.inherited()).isPresent()) {
+            return "ALTER TABLE " + PlanDdl.name(table) + " DROP CONSTRAINT " + PlanDdl.ident(name);
+        } else if (member.startsWith("column ") && table.column(name).filter(c -> c.defaultExpression() != null).isPresent()) {
+            return "ALTER TABLE " + PlanDdl.name(table) + " ALTER COLUMN " + PlanDdl.ident(name) + " DROP DEFAULT";
+        }
+        return null;
     }
 
     private void dropSequences(Steps steps) {
@@ -341,19 +345,17 @@ public final class PostgresPlanner {
     }
 
     private void dropTypesAndContainers(DropOrder drops) {
-        List<SchemaObject> types = Stream.of(from.postgres().enums(), from.postgres().domains(), from.postgres().compositeTypes(), from.postgres().rangeTypes())
+        Stream.of(from.postgres().enums(), from.postgres().domains(), from.postgres().compositeTypes(), from.postgres().rangeTypes())
                 .flatMap(List::stream).map(SchemaObject.class::cast)
-                .filter(type -> dropped.types.contains(PlanDdl.name(type))).toList();
-        List<SchemaObject> ordered = new ArrayList<>(PlanDdl.dependencyOrder(types, PlanDdl::name, PlanDdl::usedTypes));
-        java.util.Collections.reverse(ordered);
-        ordered.forEach(type -> drops.add(DropOrder.Rank.TYPES, DependencyGraph.ref(type),
-                one((type instanceof Domain ? "DROP DOMAIN " : "DROP TYPE ") + PlanDdl.name(type))));
+                .filter(type -> dropped.types.contains(PlanDdl.name(type)))
+                .forEach(type -> drops.dropped(DependencyGraph.ref(type),
+                        one((type instanceof Domain ? "DROP DOMAIN " : "DROP TYPE ") + PlanDdl.name(type))));
         from.postgres().collations().stream().filter(c -> dropped.collations.contains(c.qualifiedName()))
-                .forEach(c -> drops.add(DropOrder.Rank.COLLATIONS, DependencyGraph.ref(c), one("DROP COLLATION " + PlanDdl.name(c))));
+                .forEach(c -> drops.dropped(DependencyGraph.ref(c), one("DROP COLLATION " + PlanDdl.name(c))));
         Steps extensions = new Steps();
         from.postgres().extensions().stream().filter(e -> to.postgres().extension(e.name()).isEmpty())
                 .forEach(e -> extensions.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
-        drops.add(DropOrder.Rank.EXTENSIONS, null, extensions);
+        drops.fixed(extensions);
     }
 
     private void inPlaceTypes(CreateOrder creates) {

@@ -13,9 +13,11 @@ import dev.schemagate.model.dialect.PostgresTable;
 import dev.schemagate.postgres.ddl.PlanDdl;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one table into another in place, in the phases a plan interleaves with the rest: its
@@ -27,6 +29,10 @@ final class TableAlteration {
     final Steps dropForeignKeys = new Steps();
     final Steps dropOthers = new Steps();
     final Steps dropColumns = new Steps();
+    /** The parts that each drop phase drops, or takes a default from, as a dependency names them ({@code constraint k}). */
+    final Set<String> foreignKeysDropped = new HashSet<>();
+    final Set<String> partsDropped = new HashSet<>();
+    final Set<String> columnsDropped = new HashSet<>();
     final Steps columns = new Steps();
     final Steps addKeys = new Steps();
     final Steps addForeignKeys = new Steps();
@@ -48,7 +54,7 @@ final class TableAlteration {
         this.alter = "ALTER TABLE " + PlanDdl.name(to);
         constraints();
         indexes();
-        ColumnAlteration.write(context, from, to, dropColumns, columns);
+        ColumnAlteration.write(context, from, to, dropColumns, columnsDropped, columns);
         settings();
         triggers();
         policies();
@@ -98,7 +104,9 @@ final class TableAlteration {
                 continue;
             }
             droppedConstraints.add(constraint.name());
-            (constraint.type() == Constraint.Type.FOREIGN_KEY ? dropForeignKeys : dropOthers)
+            boolean foreignKey = constraint.type() == Constraint.Type.FOREIGN_KEY;
+            (foreignKey ? foreignKeysDropped : partsDropped).add("constraint " + constraint.name());
+            (foreignKey ? dropForeignKeys : dropOthers)
                     .add(alter + " DROP CONSTRAINT " + PlanDdl.ident(constraint.name()), Hazard.BLOCKS_READS_AND_WRITES);
         }
         for (Constraint constraint : to.constraints()) {
@@ -143,6 +151,7 @@ final class TableAlteration {
             }
             droppedIndexes.add(index.name());
             if (index.parent() == null) {
+                partsDropped.add("index " + index.name());
                 dropOthers.add("DROP INDEX " + PlanDdl.sibling(from, index.name()), Hazard.BLOCKS_READS_AND_WRITES);
             }
         }
@@ -199,6 +208,7 @@ final class TableAlteration {
                 continue;
             }
             droppedTriggers.add(trigger.name());
+            partsDropped.add("trigger " + trigger.name());
             dropOthers.add("DROP TRIGGER " + PlanDdl.ident(trigger.name()) + " ON " + PlanDdl.name(from));
         }
         for (Trigger trigger : to.triggers()) {
@@ -224,6 +234,7 @@ final class TableAlteration {
             if (target.isEmpty() || !RecordFields.sameExcept(policy, target.get(), "comment")
                     || context.callsDropped(from, "policy " + policy.name())) {
                 droppedPolicies.add(policy.name());
+                partsDropped.add("policy " + policy.name());
                 dropOthers.add("DROP POLICY " + PlanDdl.ident(policy.name()) + " ON " + PlanDdl.name(from));
             }
         }

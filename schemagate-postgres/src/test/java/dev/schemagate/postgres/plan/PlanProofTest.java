@@ -215,6 +215,36 @@ class PlanProofTest {
         assertThat(function).isLessThan(check);
     }
 
+    @Test
+    void aPartCallingAFunctionOverItsTablesRowTypeIsDroppedBeforeTheFunction() throws SQLException {
+        String table = "CREATE TABLE t (id int PRIMARY KEY, owner text); ALTER TABLE t ENABLE ROW LEVEL SECURITY;\n";
+
+        PlanProof proof = prove(table
+                        + "CREATE FUNCTION mine(r t) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT r.owner = current_user $$;\n"
+                        + "CREATE POLICY own ON t USING (public.mine(t));",
+                table + "CREATE FUNCTION mine(r t, who text) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT r.owner = who $$;\n"
+                        + "CREATE POLICY own ON t USING (public.mine(t, current_user));", false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        List<String> sql = sql(proof);
+        assertThat(index(sql, "DROP POLICY own ON public.t")).isLessThan(index(sql, "DROP FUNCTION public.mine(r public.t)"));
+    }
+
+    @Test
+    void aTypeChangeNoCastMakesGoesThroughTextAndIsHeldBackWithTheServersReason() throws SQLException {
+        PlanProof proof = prove("CREATE TABLE c (pk integer PRIMARY KEY);", "CREATE TABLE c (pk uuid PRIMARY KEY);",
+                false, false);
+
+        assertThat(proof.problems()).isEmpty();
+        assertThat(proof.heldBack()).singleElement().satisfies(statement -> {
+            assertThat(statement.sql()).isEqualTo("ALTER TABLE public.c ALTER COLUMN pk TYPE uuid USING pk::text::uuid");
+            assertThat(statement.destructive()).isTrue();
+        });
+        assertThat(proof.warnings()).singleElement().asString()
+                .contains("fails on a copy seeded with rows", "invalid input syntax for type uuid");
+        assertThat(proof.leftOut().objects()).extracting(o -> o.object()).containsExactly("table public.c");
+    }
+
     private static int index(List<String> sql, String prefix) {
         for (int i = 0; i < sql.size(); i++) {
             if (sql.get(i).startsWith(prefix)) {
