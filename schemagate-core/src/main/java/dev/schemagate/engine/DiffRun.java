@@ -80,11 +80,12 @@ public final class DiffRun {
     /**
      * Reads both sources on a running server, plans the SQL between them and proves it there. A live
      * SOURCE that is a database of that server, and idle, is copied by the server rather than built
-     * again from its snapshot (see {@link DatabaseServer#copyOf}), and read from the copy.
+     * again from its snapshot (see {@link DatabaseServer#copyOf}), and read from the copy; never on a
+     * server other people use, where a copy would hold up their connections to that database.
      */
     public static DiffResult planned(Dialect dialect, DatabaseServer server, String source, String target,
                                      DiffOptions options) {
-        Optional<ScratchDatabase> copy = source.startsWith("jdbc:")
+        Optional<ScratchDatabase> copy = source.startsWith("jdbc:") && !options.server().shared()
                 ? server.copyOf(() -> dialect.connectLive(source)) : Optional.empty();
         try {
             Supplier<Snapshot> readSource = copy.isPresent() ? () -> read(dialect, copy.get(), options.snapshot())
