@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Times {@code schemagate diff --format sql} of two live databases given as JDBC URLs, as the command
  * does it on a running server: both snapshots (each on a new read-only connection), the grouped
- * difference, the SQL plan, and its proof (SOURCE rebuilt, seeded, the plan and the plan without
+ * difference, the SQL plan, and its proof (SOURCE copied by the server, which holds it, and seeded, the plan and the plan without
  * what can lose data run on copies, the results compared with TARGET). Both
  * databases hold the snapshot benchmark's 1,000-table schema; the second then drifts (columns
  * changed and added, indexes dropped, tables added). Prints medians after warm-up; the first argument,
@@ -37,12 +37,14 @@ public final class DiffBenchmark {
     public static void main(String[] args) throws Exception {
         Dialect dialect = new PostgresDialect();
         try (DatabaseServer server = dialect.start(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION));
-             ScratchDatabase first = server.createDatabase(); ScratchDatabase second = server.createDatabase();
-             Connection a = first.connect(); Connection b = second.connect();
-             Statement onFirst = a.createStatement(); Statement onSecond = b.createStatement()) {
+             ScratchDatabase first = server.createDatabase(); ScratchDatabase second = server.createDatabase()) {
             System.out.println("server: " + server.description());
-            onFirst.execute(SnapshotBenchmark.schema());
-            onSecond.execute(SnapshotBenchmark.schema() + drift());
+            // the connections that built them are closed: the diff finds both databases idle, as a copy needs
+            try (Connection a = first.connect(); Connection b = second.connect();
+                 Statement onFirst = a.createStatement(); Statement onSecond = b.createStatement()) {
+                onFirst.execute(SnapshotBenchmark.schema());
+                onSecond.execute(SnapshotBenchmark.schema() + drift());
+            }
             String from = url(first);
             String to = url(second);
             DiffRun.DiffOptions options = new DiffRun.DiffOptions(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION),
@@ -61,7 +63,7 @@ public final class DiffBenchmark {
             Collections.sort(times);
             PlanProof proof = result.proof();
             System.out.printf("diff of two live databases (1,000 tables each, both snapshots, difference, plan, and the "
-                            + "plan proven: SOURCE rebuilt, the touched tables seeded, plan and held-back plan run, "
+                            + "plan proven: SOURCE copied by the server, the touched tables seeded, plan and held-back plan run, "
                             + "results compared): median %d ms, max %d ms over %d runs; %d objects differ, %d statements "
                             + "planned, %d held back, proven: %s%n",
                     TimeUnit.NANOSECONDS.toMillis(times.get(times.size() / 2)),

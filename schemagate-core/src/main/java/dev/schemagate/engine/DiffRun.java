@@ -5,15 +5,21 @@ import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.SchemaDiff;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.StartingServer;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * What {@code diff} does, for the CLI and the Maven goal alike: both sources read on one server,
@@ -71,16 +77,39 @@ public final class DiffRun {
         }
     }
 
-    /** Reads both sources on a running server, plans the SQL between them and proves it there. */
+    /**
+     * Reads both sources on a running server, plans the SQL between them and proves it there. A live
+     * SOURCE that is a database of that server, and idle, is copied by the server rather than built
+     * again from its snapshot (see {@link DatabaseServer#copyOf}), and read from the copy; never on a
+     * server other people use, where a copy would hold up their connections to that database.
+     */
     public static DiffResult planned(Dialect dialect, DatabaseServer server, String source, String target,
                                      DiffOptions options) {
-        Sources both = both(dialect, server, source, target, options);
-        Snapshot from = both.from();
-        Snapshot to = both.to();
-        MigrationPlan migration = dialect.migrationPlan(from, to, options.columnOrder());
-        PlanValidator validator = new PlanValidator(dialect, server,
-                new PlanValidator.PlanSettings(options.snapshot(), options.columnOrder(), options.rows(), 1));
-        return new DiffResult(SchemaDiff.of(from, to), validator.prove(from, to, migration, options.unsafe()));
+        Optional<ScratchDatabase> copy = source.startsWith("jdbc:") && !options.server().shared()
+                ? server.copyOf(() -> dialect.connectLive(source)) : Optional.empty();
+        try {
+            Supplier<Snapshot> readSource = copy.isPresent() ? () -> read(dialect, copy.get(), options.snapshot())
+                    : () -> SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
+            Sources both = both(dialect, server, readSource, source, target, options);
+            Snapshot from = both.from();
+            Snapshot to = both.to();
+            MigrationPlan migration = dialect.migrationPlan(from, to, options.columnOrder());
+            PlanValidator validator = new PlanValidator(dialect, server,
+                    new PlanValidator.PlanSettings(options.snapshot(), options.columnOrder(), options.rows(), 1));
+            PlanProof proof = copy.isPresent() ? validator.prove(copy.get(), from, to, migration, options.unsafe())
+                    : validator.prove(from, to, migration, options.unsafe());
+            return new DiffResult(SchemaDiff.of(from, to), proof);
+        } finally {
+            copy.ifPresent(ScratchDatabase::close);
+        }
+    }
+
+    private static Snapshot read(Dialect dialect, ScratchDatabase database, SnapshotOptions options) {
+        try (Connection connection = database.connect()) {
+            return dialect.snapshot(connection, database::connect, options);
+        } catch (SQLException e) {
+            throw new InfrastructureException("could not read the copy of SOURCE: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -88,17 +117,17 @@ public final class DiffRun {
      * database or a snapshot file is only read), so the two reads overlap; one after the other
      * when both are built there.
      */
-    private static Sources both(Dialect dialect, DatabaseServer server, String source, String target,
-                                DiffOptions options) {
+    private static Sources both(Dialect dialect, DatabaseServer server, Supplier<Snapshot> readSource, String source,
+                                String target, DiffOptions options) {
         if (SnapshotSource.appliesSql(source) && SnapshotSource.appliesSql(target)) {
-            return new Sources(SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot()),
+            return new Sources(readSource.get(),
                     SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot()));
         }
         CompletableFuture<Snapshot> to = CompletableFuture.supplyAsync(
                 () -> SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot()), READER);
         Snapshot from;
         try {
-            from = SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
+            from = readSource.get();
         } catch (RuntimeException e) {
             to.exceptionally(ignored -> null).join();
             throw e;

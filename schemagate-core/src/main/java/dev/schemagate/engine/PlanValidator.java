@@ -73,24 +73,46 @@ public final class PlanValidator {
                 return new PlanProof(plan, new PlanRun(List.of(), null, new SchemaDiff(List.of()), Map.of()),
                         List.of(), null, notBuilt);
             }
-            try (ScratchDatabase seeded = server.cloneDatabase(empty)) {
-                Seeded rowsBefore = seed(seeded, from, plan);
-                PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
-                PlanRun full = trial.run(plan.statements());
-                MigrationPlan observed = plan.with(observedHazards(plan, full));
-                if (unsafe || plan.destructive().isEmpty()) {
-                    return new PlanProof(observed, full, List.of(), null, null);
-                }
-                Set<String> held = new LinkedHashSet<>();
-                PlanRun safe = trial.run(without(plan, held));
-                for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
-                    safe = trial.run(without(plan, held));
-                }
-                return new PlanProof(observed, full, heldBack(observed, held), safe, null);
-            }
+            return proveOn(empty, from, to, plan, unsafe);
         } catch (SQLException e) {
-            throw new InfrastructureException("lost the connection to the scratch database: " + e.getMessage(), e);
+            throw lost(e);
         }
+    }
+
+    /**
+     * As {@link #prove(Snapshot, Snapshot, MigrationPlan, boolean)}, on SOURCE already held by a database
+     * of this server, its tables empty (a copy the server made of it, whose snapshot {@code from} is);
+     * the caller drops it.
+     */
+    public PlanProof prove(ScratchDatabase source, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe) {
+        try {
+            return proveOn(source, from, to, plan, unsafe);
+        } catch (SQLException e) {
+            throw lost(e);
+        }
+    }
+
+    private PlanProof proveOn(ScratchDatabase empty, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe)
+            throws SQLException {
+        try (ScratchDatabase seeded = server.cloneDatabase(empty)) {
+            Seeded rowsBefore = seed(seeded, from, plan);
+            PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
+            PlanRun full = trial.run(plan.statements());
+            MigrationPlan observed = plan.with(observedHazards(plan, full));
+            if (unsafe || plan.destructive().isEmpty()) {
+                return new PlanProof(observed, full, List.of(), null, null);
+            }
+            Set<String> held = new LinkedHashSet<>();
+            PlanRun safe = trial.run(without(plan, held));
+            for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
+                safe = trial.run(without(plan, held));
+            }
+            return new PlanProof(observed, full, heldBack(observed, held), safe, null);
+        }
+    }
+
+    private static InfrastructureException lost(SQLException e) {
+        return new InfrastructureException("lost the connection to the scratch database: " + e.getMessage(), e);
     }
 
     /** The failing statement serves a change not yet held back and not failing in the whole plan: hold it back too. */

@@ -5,23 +5,50 @@ import dev.schemagate.model.ObjectRef;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Reads the links between objects that {@code pg_depend} records, named as the snapshot names the objects. */
+/**
+ * Reads the links between objects that {@code pg_depend} records, named as the snapshot names the
+ * objects. The query gives the named ends and the links by their ends' keys; they are paired here,
+ * by hash, whatever their number.
+ */
 final class DependencyReader {
 
     private DependencyReader() {
     }
 
-    static List<Dependency> read(Catalog catalog) throws SQLException {
-        List<Dependency> dependencies = new ArrayList<>();
-        catalog.query("object_dependencies", row -> dependencies.add(new Dependency(
-                end(row, "dependent"), end(row, "referenced"))));
-        return dependencies;
+    /** One end as the snapshot names it, the object it belongs to, and whether a scoped read keeps its links. */
+    private record End(ObjectRef ref, String top, boolean inScope) {
     }
 
-    private static ObjectRef end(Row row, String side) throws SQLException {
-        return new ObjectRef(ObjectRef.Kind.valueOf(row.text(side + "_kind")), row.text(side + "_schema"),
-                row.text(side + "_name"), row.text(side + "_member"));
+    /** A link by the keys of its two ends. */
+    private record Link(String dependent, String referenced) {
+    }
+
+    static List<Dependency> read(Catalog catalog) throws SQLException {
+        Map<String, End> ends = new HashMap<>();
+        List<Link> links = new ArrayList<>();
+        catalog.query("object_dependencies", row -> {
+            if (row.text("row_kind").equals("end")) {
+                ends.put(row.text("end_key"), new End(new ObjectRef(ObjectRef.Kind.valueOf(row.text("kind")),
+                        row.text("schema"), row.text("name"), row.text("member")), row.text("top"), row.bool("in_scope")));
+            } else {
+                links.add(new Link(row.text("end_key"), row.text("referenced_key")));
+            }
+        });
+        Set<Dependency> dependencies = new LinkedHashSet<>();
+        for (Link link : links) {
+            End dependent = ends.get(link.dependent());
+            End referenced = ends.get(link.referenced());
+            if (dependent != null && referenced != null && !dependent.top().equals(referenced.top())
+                    && (dependent.inScope() || referenced.inScope())) {
+                dependencies.add(new Dependency(dependent.ref(), referenced.ref()));
+            }
+        }
+        return new ArrayList<>(dependencies);
     }
 }

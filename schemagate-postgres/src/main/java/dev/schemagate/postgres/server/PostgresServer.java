@@ -1,5 +1,6 @@
 package dev.schemagate.postgres.server;
 
+import dev.schemagate.dialect.ConnectionSource;
 import dev.schemagate.dialect.ScratchNames;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.InfrastructureException;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,7 +108,13 @@ abstract class PostgresServer implements DatabaseServer {
         return create("TEMPLATE " + template.name());
     }
 
-    private ScratchDatabase create(String clause) {
+    @Override
+    public Optional<ScratchDatabase> copyOf(ConnectionSource live) {
+        return new LiveCopy(this).of(live);
+    }
+
+    /** Creates a scratch database with this clause after its name (a template), and drops it on close. */
+    ScratchDatabase create(String clause) {
         String name = names.next();
         admin(statement -> statement.execute("CREATE DATABASE " + name + " " + clause + createOptions()));
         created.add(name);
