@@ -5,12 +5,35 @@
 -- with its identity arguments) and the part of it, if any (column, constraint, index, trigger,
 -- policy, domain constraint, attribute). Links within one object, and ends that belong to an
 -- extension or are routines part of another object (a range's constructors), are left out.
-WITH links AS (
+-- A scoped read starts from the scope's relations and their parts (indexes, rules, defaults,
+-- constraints, triggers, policies, row types), whose links the indexes of pg_depend find either way,
+-- so its cost follows the scope rather than the schema; the filter at the end keeps it exact.
+WITH {{scoped: scope_ends AS (
+    SELECT 'pg_class'::regclass AS classid, s.oid AS objid FROM unnest(@scope) s(oid)
+    UNION ALL SELECT 'pg_class'::regclass, indexrelid FROM pg_index WHERE indrelid = ANY (@scope)
+    UNION ALL SELECT 'pg_rewrite'::regclass, oid FROM pg_rewrite WHERE ev_class = ANY (@scope)
+    UNION ALL SELECT 'pg_attrdef'::regclass, oid FROM pg_attrdef WHERE adrelid = ANY (@scope)
+    UNION ALL SELECT 'pg_constraint'::regclass, oid FROM pg_constraint WHERE conrelid = ANY (@scope)
+    UNION ALL SELECT 'pg_trigger'::regclass, oid FROM pg_trigger WHERE tgrelid = ANY (@scope)
+    UNION ALL SELECT 'pg_policy'::regclass, oid FROM pg_policy WHERE polrelid = ANY (@scope)
+    UNION ALL SELECT 'pg_type'::regclass, reltype FROM pg_class WHERE oid = ANY (@scope) AND reltype <> 0
+    UNION ALL SELECT 'pg_type'::regclass, t.typarray FROM pg_class c JOIN pg_type t ON t.oid = c.reltype
+              WHERE c.oid = ANY (@scope) AND t.typarray <> 0
+),}}
+links AS (
     SELECT DISTINCT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, d.refobjsubid
     FROM pg_depend d
+    {{scoped: JOIN scope_ends s ON d.classid = s.classid AND d.objid = s.objid}}
     WHERE d.deptype = 'n'
       AND d.objid >= 16384
       AND d.refobjid >= 16384
+    {{scoped: UNION
+    SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, d.refobjsubid
+    FROM pg_depend d
+    JOIN scope_ends s ON d.refclassid = s.classid AND d.refobjid = s.objid
+    WHERE d.deptype = 'n'
+      AND d.objid >= 16384
+      AND d.refobjid >= 16384}}
 ),
 ends AS (
     SELECT classid, objid, objsubid FROM links

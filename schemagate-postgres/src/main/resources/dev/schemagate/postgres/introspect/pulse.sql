@@ -1,11 +1,15 @@
 -- What changed since a mark (the parameter: a transaction id), read cheaply from the catalog's own
 -- row versions: a row written since the mark has an xmin at or after it. One row per relation
--- (tables, views, materialized views, sequences) with how many catalog rows describe it (its own, its
--- row type, columns, defaults, constraints, indexes, triggers, policies, rules, parents, sequence
--- options, partition key, comments) and whether any of them is new. Then one row of oid 0 for
--- everything else a snapshot reads (schemas, types, routines, extensions, ...): how many rows each
--- catalog holds, the roles, whether any row is new, and the next mark. Objects of the system (oids
--- below 16384), which a snapshot does not read, are left out where an index finds the others.
+-- (tables, views, materialized views, sequences) with how many catalog rows describe the parts that
+-- can go while it stays (defaults, constraints, indexes, triggers, policies, rules, parents, comments)
+-- and whether any row describing it is new (those, its own, its row type, columns, its indexes' own
+-- rows, sequence options, partition key). Rows that go only with their relation or index (its own,
+-- its row type, its columns: a dropped column stays as a row; an index's own row) are not counted,
+-- only looked at for a new version, so the pulse groups no column of the schema. Then one row of
+-- oid 0 for everything else a snapshot reads (schemas, types, routines, extensions, ...): how many
+-- rows each catalog holds, the roles, whether any row is new, and the next mark. Objects of the
+-- system (oids below 16384), which a snapshot does not read, are left out where an index finds the
+-- others.
 WITH mark AS (
     SELECT CAST(CAST(? AS text) AS xid) AS x
 ),
@@ -29,33 +33,38 @@ described AS (
     WHERE d.objoid >= 16384 OR d.classoid IN ('pg_namespace'::regclass, 'pg_extension'::regclass)
 ),
 parts AS (
-    SELECT oid AS rel, xmin FROM rels
-    UNION ALL SELECT r.oid, t.xmin FROM rels r JOIN pg_type t ON t.oid = r.reltype
-    UNION ALL SELECT r.oid, t.xmin FROM rels r JOIN pg_type t ON t.typelem = r.reltype WHERE r.reltype <> 0
-    UNION ALL SELECT a.attrelid, a.xmin FROM pg_attribute a JOIN rels r ON r.oid = a.attrelid
-    UNION ALL SELECT adrelid, xmin FROM pg_attrdef
+    SELECT adrelid AS rel, xmin FROM pg_attrdef
     UNION ALL SELECT conrelid, xmin FROM pg_constraint WHERE conrelid <> 0
     UNION ALL SELECT indrelid, xmin FROM pg_index WHERE indrelid >= 16384
-    UNION ALL SELECT i.indrelid, ic.xmin FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid >= 16384
     UNION ALL SELECT tgrelid, xmin FROM pg_trigger
     UNION ALL SELECT polrelid, xmin FROM pg_policy
     UNION ALL SELECT ev_class, xmin FROM pg_rewrite WHERE ev_class >= 16384
     UNION ALL SELECT inhrelid, xmin FROM pg_inherits
-    UNION ALL SELECT seqrelid, xmin FROM pg_sequence
-    UNION ALL SELECT partrelid, xmin FROM pg_partitioned_table
     UNION ALL SELECT rel, xmin FROM described WHERE rel IS NOT NULL
+),
+fresh AS (
+    SELECT oid AS rel FROM rels WHERE age(xmin) <= age((SELECT x FROM mark))
+    UNION SELECT r.oid FROM rels r JOIN pg_type t ON t.oid = r.reltype WHERE age(t.xmin) <= age((SELECT x FROM mark))
+    UNION SELECT r.oid FROM rels r JOIN pg_type rt ON rt.oid = r.reltype JOIN pg_type t ON t.oid = rt.typarray
+          WHERE age(t.xmin) <= age((SELECT x FROM mark))
+    UNION SELECT attrelid FROM pg_attribute WHERE attrelid >= 16384 AND age(xmin) <= age((SELECT x FROM mark))
+    UNION SELECT i.indrelid FROM pg_class ic JOIN pg_index i ON i.indexrelid = ic.oid
+          WHERE ic.relkind IN ('i', 'I') AND ic.oid >= 16384 AND age(ic.xmin) <= age((SELECT x FROM mark))
+    UNION SELECT seqrelid FROM pg_sequence WHERE age(xmin) <= age((SELECT x FROM mark))
+    UNION SELECT partrelid FROM pg_partitioned_table WHERE age(xmin) <= age((SELECT x FROM mark))
 ),
 others AS (
     SELECT 'pg_type' AS catalog, t.xmin
     FROM pg_type t
-    LEFT JOIN pg_class c ON c.reltype = CASE WHEN t.typelem <> 0 THEN t.typelem ELSE t.oid END AND c.relkind NOT IN ('c', 'f')
+    LEFT JOIN pg_type u ON u.oid = CASE WHEN t.typelem <> 0 THEN t.typelem ELSE t.oid END
+    LEFT JOIN pg_class c ON c.oid = u.typrelid AND c.relkind NOT IN ('c', 'f')
     WHERE c.oid IS NULL AND t.oid >= 16384
     UNION ALL SELECT 'pg_class', xmin FROM pg_class WHERE relkind IN ('c', 'f') AND oid >= 16384
     UNION ALL SELECT 'pg_attribute', a.xmin FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
               WHERE c.relkind IN ('c', 'f') AND c.oid >= 16384
     UNION ALL SELECT 'pg_constraint', xmin FROM pg_constraint WHERE conrelid = 0 AND oid >= 16384
     UNION ALL SELECT 'pg_description', d.xmin FROM described d WHERE d.rel IS NULL OR NOT EXISTS (SELECT FROM rels r WHERE r.oid = d.rel)
-    UNION ALL SELECT 'pg_depend', xmin FROM pg_depend WHERE deptype = 'e'
+    UNION ALL SELECT 'pg_depend', xmin FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
     UNION ALL SELECT 'pg_namespace', xmin FROM pg_namespace
     UNION ALL SELECT 'pg_enum', xmin FROM pg_enum
     UNION ALL SELECT 'pg_range', xmin FROM pg_range WHERE rngtypid >= 16384
@@ -87,10 +96,11 @@ counted AS (
     GROUP BY catalog
 )
 SELECT r.oid::bigint AS oid, r.nspname AS schema, r.relname AS name, r.relkind::text AS kind,
-       p.n AS parts, p.new AS changed
+       coalesce(p.n, 0) AS parts, coalesce(p.new, false) OR f.rel IS NOT NULL AS changed
 FROM rels r
-JOIN (SELECT rel, count(*) AS n, bool_or(age(xmin) <= age((SELECT x FROM mark))) AS new
-      FROM parts GROUP BY rel) p ON p.rel = r.oid
+LEFT JOIN (SELECT rel, count(*) AS n, bool_or(age(xmin) <= age((SELECT x FROM mark))) AS new
+           FROM parts GROUP BY rel) p ON p.rel = r.oid
+LEFT JOIN fresh f ON f.rel = r.oid
 UNION ALL
 SELECT 0,
        (coalesce(pg_current_xact_id_if_assigned(), pg_snapshot_xmax(pg_current_snapshot()))::text::numeric % 4294967296)::text,

@@ -112,6 +112,11 @@ class ChangeTrackerTest {
             "COMMENT ON SEQUENCE ticket_no IS 'tickets'",
             "GRANT USAGE ON SEQUENCE b_serial TO PUBLIC",
             "CREATE SEQUENCE fresh START 5 OWNED BY unrelated.note",
+            "ALTER INDEX b_a RENAME TO b_by_a",
+            "ALTER INDEX b_a SET (fillfactor = 50)",
+            "COMMENT ON INDEX b_a IS 'by a'",
+            "ALTER TABLE unrelated DROP COLUMN note",
+            "ALTER TABLE b ALTER COLUMN no SET DEFAULT 7",
     })
     void whatChangedSinceTheMarkIsWhatAWholeSnapshotReads(String script) throws SQLException {
         ChangeTracker tracker = new ChangeTracker(0);
