@@ -34,12 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MetadataLockEvidenceTest {
 
-    private static final Pattern BLOCKED = Pattern.compile("observed: held SHARED_NO_WRITE on `orders` for ([\\d.,]+) ms \\(writes blocked\\)"
-            + " on ([\\d,]+) seeded rows, of which EXCLUSIVE for ([\\d.,]+) ms \\(reads blocked too\\) to commit");
-    private static final Pattern EXCLUSIVE = Pattern.compile("observed: held EXCLUSIVE on `orders` for ([\\d.,]+) ms \\(writes and reads"
-            + " blocked\\) to commit on ([\\d,]+) seeded rows; writes went on before that \\(LOCK=NONE\\)");
+    private static final Pattern BLOCKED = Pattern.compile("observed: held SHARED_NO_WRITE on `orders` for at least ([\\d.,]+) ms"
+            + " \\(writes blocked\\) on ([\\d,]+) rows, of which EXCLUSIVE for at least ([\\d.,]+) ms \\(reads blocked too\\) to commit");
+    private static final Pattern EXCLUSIVE = Pattern.compile("observed: held EXCLUSIVE on `orders` for at least ([\\d.,]+) ms \\(writes"
+            + " and reads blocked\\) to commit on ([\\d,]+) rows; writes went on before that");
     private static final String GIVEN = "CREATE TABLE orders (id INT PRIMARY KEY, total INT, note VARCHAR(40));\n"
             + "INSERT INTO orders (id, total, note) SELECT seq, seq, 'x' FROM seq_1_to_40000;\n";
+
+    private static final String TYPE_CHANGE = "lint.mysql-change-column-type";
 
     private static EmbeddedMariaDb server;
 
@@ -59,7 +61,8 @@ class MetadataLockEvidenceTest {
     @Test
     void aCopyWithoutLockNoneBlocksWritesForAsLongAsAWriterWaits() throws Exception {
         AtomicLong longestWait = new AtomicLong();
-        Finding finding = lintWhileWriting("ALTER TABLE orders MODIFY total BIGINT, ALGORITHM=COPY, LOCK=SHARED;\n", longestWait);
+        Finding finding = lintWhileWriting("ALTER TABLE orders MODIFY total BIGINT, ALGORITHM=COPY, LOCK=SHARED;\n", TYPE_CHANGE,
+                longestWait);
         Matcher held = line(finding, BLOCKED);
         double blocked = number(held.group(1));
         double exclusive = number(held.group(3));
@@ -73,14 +76,21 @@ class MetadataLockEvidenceTest {
     @Test
     void aCopyWithLockNoneBlocksWritesOnlyWhileItCommits() throws Exception {
         AtomicLong longestWait = new AtomicLong();
-        Finding finding = lintWhileWriting("ALTER TABLE orders MODIFY total BIGINT;\n", longestWait);
+        Finding finding = lintWhileWriting("ALTER TABLE orders MODIFY total BIGINT;\n", TYPE_CHANGE, longestWait);
         Matcher held = line(finding, EXCLUSIVE);
         double exclusive = number(held.group(1));
         assertThat(exclusive).isPositive();
         assertThat(finding.evidence()).anyMatch(line -> line.contains("ran ALGORITHM=COPY with LOCK=NONE"));
     }
 
-    private Finding lintWhileWriting(String change, AtomicLong longestWait) throws Exception {
+    /** A rename has no work before its commit: it holds EXCLUSIVE while it renames, and nothing blocks writes before. */
+    @Test
+    void aRenameHoldsOnlyItsExclusiveLock() throws Exception {
+        Finding finding = lintWhileWriting("ALTER TABLE orders RENAME TO orders_old;\n", "lint.mysql-rename-table", new AtomicLong());
+        assertThat(number(line(finding, EXCLUSIVE).group(2))).isGreaterThanOrEqualTo(40_000);
+    }
+
+    private Finding lintWhileWriting(String change, String rule, AtomicLong longestWait) throws Exception {
         Files.writeString(dir.resolve("1_given.up.sql"), GIVEN);
         Files.writeString(dir.resolve("2_change.up.sql"), change);
         try (ScratchDatabase scratch = server.createDatabase()) {
@@ -95,7 +105,7 @@ class MetadataLockEvidenceTest {
                 done.set(true);
                 writer.join();
             }
-            return findings.stream().filter(f -> f.ruleId().equals("lint.mysql-change-column-type")).findFirst().orElseThrow();
+            return findings.stream().filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow();
         }
     }
 

@@ -20,23 +20,24 @@ import java.util.Set;
 record MetadataLocks(String lock, double writesBlocked, double exclusive) {
 
     private static final Set<String> WORK = Set.of("copy to tmp table", "preparing for alter table");
-    private static final Set<String> COMMIT = Set.of("committing alter table to storage engine", "rename result table");
+    private static final Set<String> COMMIT = Set.of("committing alter table to storage engine", "rename result table", "rename");
     private static final double PICOS_PER_MS = 1e9;
 
     /**
-     * What the stages say, or null when they hold no ALTER's work (the history did not record it).
+     * What the stages say, or null when they hold no ALTER's commit (the history did not record it).
+     * A rename alone ({@code rename}) has no work before it: only its {@code EXCLUSIVE} lock is told.
      *
      * @param lockNone whether the server accepted {@code LOCK=NONE} for the statement
      */
     static MetadataLocks of(List<StageClock.Stage> stages, boolean lockNone) {
         List<StageClock.Stage> commits = stages.stream().filter(s -> COMMIT.contains(s.name())).toList();
         StageClock.Stage work = stages.stream().filter(s -> WORK.contains(s.name())).findFirst().orElse(null);
-        if (commits.isEmpty() || work == null) {
+        if (commits.isEmpty()) {
             return null;
         }
         long end = commits.get(commits.size() - 1).end();
         double exclusive = (end - commits.get(0).start()) / PICOS_PER_MS;
-        if (lockNone) {
+        if (lockNone || work == null) {
             return new MetadataLocks("EXCLUSIVE", exclusive, exclusive);
         }
         boolean copied = stages.stream().anyMatch(s -> s.name().equals("copy to tmp table"));
@@ -46,13 +47,13 @@ record MetadataLocks(String lock, double writesBlocked, double exclusive) {
 
     /** The evidence line: which lock on which table, how long writes and reads waited, on how many rows. */
     String describe(String table, Long rows) {
-        String on = rows == null ? "" : String.format(Locale.ROOT, " on %,d seeded rows", rows);
+        String on = rows == null ? "" : String.format(Locale.ROOT, " on %,d rows", rows);
         if (lock.equals("EXCLUSIVE")) {
-            return "observed: held EXCLUSIVE on `" + table + "` for " + ms(exclusive) + " (writes and reads blocked) to commit"
-                    + on + "; writes went on before that (LOCK=NONE)";
+            return "observed: held EXCLUSIVE on `" + table + "` for at least " + ms(exclusive) + " (writes and reads blocked) to commit"
+                    + on + "; writes went on before that";
         }
-        return "observed: held " + lock + " on `" + table + "` for " + ms(writesBlocked) + " (writes blocked)" + on
-                + ", of which EXCLUSIVE for " + ms(exclusive) + " (reads blocked too) to commit";
+        return "observed: held " + lock + " on `" + table + "` for at least " + ms(writesBlocked) + " (writes blocked)" + on
+                + ", of which EXCLUSIVE for at least " + ms(exclusive) + " (reads blocked too) to commit";
     }
 
     /** Milliseconds as a reader takes them in: two decimals below 10 ms, whole above. */

@@ -200,7 +200,7 @@ final class MysqlStatementObserver implements StatementObserver {
                     + " blocks writes for the whole copy)";
         }
         return how + (lockNone ? " with LOCK=NONE (writes went on; an exclusive metadata lock only at its start and end)"
-                : " without LOCK=NONE (writes to the table waited for the whole statement)");
+                : " without LOCK=NONE (writes to the table waited)");
     }
 
     private static String change(boolean rebuilt, Long before, Long after, long affected) {
