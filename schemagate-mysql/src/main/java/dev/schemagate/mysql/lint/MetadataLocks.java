@@ -9,9 +9,11 @@ import java.util.Set;
  * the stages the server timed for it ({@link StageClock}). The server takes its locks between
  * stages: a copy upgrades to {@code SHARED_NO_WRITE} before {@code copy to tmp table} (unless it
  * runs with {@code LOCK=NONE}), and every ALTER holds {@code EXCLUSIVE} while it commits
- * ({@code committing alter table to storage engine}, or {@code rename result table} after a copy).
- * The times are the stages' own, so each is a lower bound: the wait for the upgrade and the work
- * after the last stage named, until the locks are released at the statement's end, are not counted.
+ * ({@code committing alter table to storage engine}, or {@code rename result table} after a copy)
+ * and ends its work ({@code end of update loop}). The times are the stages' own, so each is a lower
+ * bound: the work after those stages, until the locks are released at the statement's end, is not
+ * counted (the wait for an upgrade, which on a copy may fall in its first rename stage, is nil on
+ * a scratch database that no other session uses).
  *
  * @param lock          the lock that blocked writes, as {@code performance_schema} names it
  * @param writesBlocked how long, in milliseconds, other sessions' writes to the table waited
@@ -35,7 +37,10 @@ record MetadataLocks(String lock, double writesBlocked, double exclusive) {
         if (commits.isEmpty()) {
             return null;
         }
-        long end = commits.get(commits.size() - 1).end();
+        // the locks are released when the statement ends: they are still held while it ends its work
+        long end = stages.stream().filter(s -> s.start() >= commits.get(0).start()
+                        && (COMMIT.contains(s.name()) || s.name().equals("end of update loop")))
+                .mapToLong(StageClock.Stage::end).max().orElseThrow();
         double exclusive = (end - commits.get(0).start()) / PICOS_PER_MS;
         if (lockNone || work == null) {
             return new MetadataLocks("EXCLUSIVE", exclusive, exclusive);
