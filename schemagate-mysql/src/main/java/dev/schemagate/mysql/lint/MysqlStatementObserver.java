@@ -28,11 +28,14 @@ import java.util.regex.Pattern;
  * refused does the plain statement run, as a copy. The table's InnoDB id before and after shows a
  * rebuild, and the rows the server reports it copied show a copy.
  *
- * <p>Metadata locks are not read: {@code performance_schema} is off on the embedded server, and a
- * DDL statement releases its locks when it commits, before another query on its connection could read them.
- * What the server accepted for {@code LOCK=} says whether writes waited, for the time the statement took.
+ * <p>What the server accepted for {@code LOCK=} says whether writes waited; the stages
+ * {@code performance_schema} timed for the statement ({@link StageClock}) say for how long
+ * ({@link MetadataLocks}). On a server that does not time them, the evidence says so and the rest stands.
  */
 final class MysqlStatementObserver implements StatementObserver {
+
+    private Connection clocked;
+    private StageClock.Opened clock;
 
     /** The server refused an ALGORITHM or LOCK clause: ER_ALTER_OPERATION_NOT_SUPPORTED(_REASON). */
     private static final Set<Integer> REFUSED = Set.of(1845, 1846);
@@ -97,6 +100,7 @@ final class MysqlStatementObserver implements StatementObserver {
         boolean probed = !ddl.namesAlgorithmOrLock();
         if (probed) {
             for (Probe probe : PROBES) {
+                mark(connection);
                 start = System.nanoTime();
                 try (java.sql.Statement jdbc = connection.createStatement()) {
                     jdbc.execute(probe.sql(ddl));
@@ -114,6 +118,7 @@ final class MysqlStatementObserver implements StatementObserver {
             }
         }
         if (algorithm == null) {
+            mark(connection);
             start = System.nanoTime();
             try (java.sql.Statement jdbc = connection.createStatement()) {
                 jdbc.execute(statement.sql());
@@ -133,6 +138,7 @@ final class MysqlStatementObserver implements StatementObserver {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String locks = locks(connection, lockNone, table, rows.get(table));
         Long idAfter = tableId(connection, table);
         boolean rebuilt = idBefore != null && idAfter != null && !idBefore.equals(idAfter);
         Set<String> added = new LinkedHashSet<>(indexes(connection, table));
@@ -147,11 +153,38 @@ final class MysqlStatementObserver implements StatementObserver {
         List<String> notes = new ArrayList<>();
         notes.add("observed: " + ran(algorithm, lockNone, probed, !refusals.isEmpty()) + " on " + table + ": "
                 + change(rebuilt, idBefore, idAfter, affected) + ", " + took.toMillis() + " ms");
+        notes.add(locks);
         refusals.forEach(refusal -> notes.add("observed: the server refused " + refusal));
         List<String> rewrites = rebuilt ? List.of(table) : List.of();
         List<String> built = added.stream().map(index -> index + " on " + table).toList();
         return new Observation(took, List.of(), List.of(), rewrites, built, rows, existingTables, false,
                 !connection.getAutoCommit(), Map.of(), facts, notes);
+    }
+
+    /** The stage clock of this connection, opened once per connection. */
+    private StageClock.Opened clock(Connection connection) {
+        if (connection != clocked) {
+            clocked = connection;
+            clock = StageClock.open(connection);
+        }
+        return clock;
+    }
+
+    private void mark(Connection connection) throws SQLException {
+        if (clock(connection).clock() != null) {
+            clock.clock().mark(connection);
+        }
+    }
+
+    /** The evidence line on the metadata locks the statement just run held, or why they were not observed. */
+    private String locks(Connection connection, boolean lockNone, String table, Long rows) throws SQLException {
+        StageClock.Opened opened = clock(connection);
+        if (opened.clock() == null) {
+            return "observed: metadata locks not observed: " + opened.unavailable();
+        }
+        MetadataLocks held = MetadataLocks.of(opened.clock().stagesSinceMark(connection), lockNone);
+        return held == null ? "observed: metadata locks not observed: performance_schema recorded no ALTER TABLE stage for it"
+                : held.describe(table, rows);
     }
 
     private static String ran(String algorithm, boolean lockNone, boolean probed, boolean refused) {
@@ -167,7 +200,7 @@ final class MysqlStatementObserver implements StatementObserver {
                     + " blocks writes for the whole copy)";
         }
         return how + (lockNone ? " with LOCK=NONE (writes went on; an exclusive metadata lock only at its start and end)"
-                : " without LOCK=NONE (writes to the table waited for the whole statement)");
+                : " without LOCK=NONE (writes to the table waited)");
     }
 
     private static String change(boolean rebuilt, Long before, Long after, long affected) {
