@@ -32,6 +32,7 @@ public record SqlText(String masked, List<String> literals) {
      * Bounded, should a caller ever build patterns from the text itself.
      */
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> ANCHORED = new ConcurrentHashMap<>();
     private static final int MOST_COMPILED = 1024;
 
     public SqlText {
@@ -74,34 +75,59 @@ public record SqlText(String masked, List<String> literals) {
                 i++;
             }
         }
-        String masked = out.toString().replaceAll(" {2,}", " ").strip();
-        return new SqlText(masked, literals);
+        return new SqlText(singleSpaced(out).strip(), literals);
+    }
+
+    /** The text with every run of spaces made one space. */
+    private static String singleSpaced(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' || out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** True when the masked text matches the pattern from its start (case-insensitively). */
     public boolean startsWith(String regex) {
-        return compiled("^(?:" + regex + ")").matcher(masked).find();
+        return anchored(regex).matcher(masked).find();
     }
 
     /** The matcher of a pattern anchored at the text's start, already matched, or null. */
     public Matcher leading(String regex) {
-        Matcher m = compiled("^(?:" + regex + ")").matcher(masked);
+        Matcher m = anchored(regex).matcher(masked);
         return m.find() ? m : null;
     }
 
     /** True when the pattern occurs anywhere in the masked text (case-insensitively). */
     public boolean contains(String regex) {
-        return compiled(regex).matcher(masked).find();
+        return pattern(regex).matcher(masked).find();
     }
 
-    private static Pattern compiled(String regex) {
-        Pattern known = COMPILED.get(regex);
+    /** The pattern of a constant regex, case-insensitive, compiled once. */
+    public static Pattern pattern(String regex) {
+        return compiled(COMPILED, regex, regex);
+    }
+
+    /**
+     * The pattern anchored at the start, kept under the caller's regex: building the anchored text
+     * first would hash a new string of a few hundred characters on every call.
+     */
+    private static Pattern anchored(String regex) {
+        Pattern known = ANCHORED.get(regex);
+        return known != null ? known : compiled(ANCHORED, regex, "^(?:" + regex + ")");
+    }
+
+    private static Pattern compiled(Map<String, Pattern> cache, String key, String regex) {
+        Pattern known = cache.get(key);
         if (known != null) {
             return known;
         }
         Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        if (COMPILED.size() < MOST_COMPILED) {
-            COMPILED.putIfAbsent(regex, pattern);
+        if (cache.size() < MOST_COMPILED) {
+            cache.putIfAbsent(key, pattern);
         }
         return pattern;
     }

@@ -21,6 +21,13 @@ final class LayoutDetector {
 
     static LayoutReader detect(Path directory, List<SourceFile> files, List<LayoutReader> readers) {
         readers = readers.stream().filter(r -> r.claims(files)).toList();
+        // the layout picked below is the first that reads every file some layout reads; asked layout by
+        // layout, a folder of one layout is told by its names, and the others read only the files they decide on
+        for (LayoutReader reader : readers) {
+            if (readsAll(reader, files, readers)) {
+                return reader;
+            }
+        }
         List<LayoutReader> candidates = readers;
         SourceFile witness = null;
         for (SourceFile file : files) {
@@ -44,6 +51,19 @@ final class LayoutDetector {
             throw unknown(files.get(0));
         }
         return candidates.get(0);
+    }
+
+    /** Whether {@code reader} recognizes at least one file and every file another of {@code readers} recognizes. */
+    private static boolean readsAll(LayoutReader reader, List<SourceFile> files, List<LayoutReader> readers) {
+        boolean any = false;
+        for (SourceFile file : files) {
+            if (reader.recognizes(file)) {
+                any = true;
+            } else if (readers.stream().anyMatch(other -> other != reader && other.recognizes(file))) {
+                return false;
+            }
+        }
+        return any;
     }
 
     static InputException unknown(SourceFile file) {

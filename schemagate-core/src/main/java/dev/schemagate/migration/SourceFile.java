@@ -1,6 +1,7 @@
 package dev.schemagate.migration;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -9,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +20,9 @@ import java.util.List;
  * refused with their offset and line, and a byte order mark is dropped.
  */
 final class SourceFile {
+
+    /** A byte order mark, which reading drops. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Path path;
     private final String relative;
@@ -66,6 +71,24 @@ final class SourceFile {
             text = read(path);
         }
         return text;
+    }
+
+    /**
+     * Whether the file's text begins with {@code prefix}, reading only that many bytes when the text
+     * has not been read: a marker at the start of a file is checked without reading every file whole.
+     */
+    boolean startsWith(String prefix) {
+        if (text != null) {
+            return text.startsWith(prefix);
+        }
+        byte[] expected = prefix.getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] start = in.readNBytes(expected.length + BOM.length);
+            int skip = Arrays.equals(start, 0, Math.min(BOM.length, start.length), BOM, 0, BOM.length) ? BOM.length : 0;
+            return Arrays.equals(start, skip, Math.min(skip + expected.length, start.length), expected, 0, expected.length);
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot be read (" + e.getMessage() + "); check that it exists and may be read", e);
+        }
     }
 
     /** The whole file as one script, split on {@code ;}. */

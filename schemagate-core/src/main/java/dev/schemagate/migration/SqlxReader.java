@@ -42,7 +42,7 @@ final class SqlxReader implements LayoutReader {
 
     @Override
     public boolean claims(List<SourceFile> files) {
-        return files.stream().anyMatch(file -> recognizes(file) && marked(file.text()));
+        return files.stream().anyMatch(file -> recognizes(file) && file.startsWith(NO_TRANSACTION));
     }
 
     @Override

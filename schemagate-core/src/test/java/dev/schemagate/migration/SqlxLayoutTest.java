@@ -46,6 +46,18 @@ class SqlxLayoutTest {
     }
 
     @Test
+    void theMarkerAfterAByteOrderMarkCountsAsReadingDropsTheMark() {
+        write(dir, "1_table.sql", "CREATE TABLE t (a int);");
+        write(dir, "2_index.sql", "\uFEFF-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);");
+
+        MigrationSet set = discover(dir, Layout.AUTO);
+
+        assertThat(set.layout()).isEqualTo(Layout.SQLX);
+        assertThat(set.migrations()).extracting(m -> m.up().transaction().mode())
+                .containsExactly(Transaction.Mode.WRAPPED, Transaction.Mode.ONE_QUERY);
+    }
+
+    @Test
     void withoutTheMarkerTheSameNamesStayGolangMigrateAndPlain() {
         write(dir, "1_a.up.sql", "SELECT 1;");
         write(dir, "1_a.down.sql", "SELECT 2;");

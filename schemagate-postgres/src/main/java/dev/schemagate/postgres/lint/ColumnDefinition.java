@@ -22,6 +22,9 @@ record ColumnDefinition(String name, String type, String constraints) {
     private static final Pattern CONSTRAINT_START = Pattern.compile(
             "\\s(NOT\\s+NULL|NULL|DEFAULT|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT|GENERATED|COLLATE)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEFAULT = Pattern.compile(
+            "\\bDEFAULT\\s+(.*?)(?:\\s+(?:NOT\\s+NULL|NULL|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT)\\b.*)?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TABLE_CONSTRAINT = Pattern.compile(
             "^\\s*(CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN|EXCLUDE|LIKE)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -42,13 +45,12 @@ record ColumnDefinition(String name, String type, String constraints) {
     }
 
     boolean has(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(constraints).find();
+        return SqlText.pattern(regex).matcher(constraints).find();
     }
 
     /** The default expression, if the definition has one. */
     Optional<String> defaultValue() {
-        Matcher m = Pattern.compile("\\bDEFAULT\\s+(.*?)(?:\\s+(?:NOT\\s+NULL|NULL|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT)\\b.*)?$",
-                Pattern.CASE_INSENSITIVE).matcher(constraints);
+        Matcher m = DEFAULT.matcher(constraints);
         return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 }

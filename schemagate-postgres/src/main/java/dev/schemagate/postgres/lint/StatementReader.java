@@ -26,6 +26,7 @@ final class StatementReader {
     private static final String NAMES = "(" + NAME + "(?:\\s*,\\s*" + NAME + ")*)";
     private static final String HEAD = "ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(" + NAME + ")(?: \\*)? ";
     private static final int F = Pattern.CASE_INSENSITIVE;
+    private static final Pattern PRIMARY_KEY = Pattern.compile("(?is)(CONSTRAINT \\S+ )?PRIMARY KEY.*");
     private static final Pattern RENAME_TABLE = Pattern.compile("^RENAME TO (" + IDENT + ")", F);
     private static final Pattern RENAME_COLUMN = Pattern.compile("^RENAME (?:COLUMN )?(?!CONSTRAINT\\b)(" + IDENT + ") TO (" + IDENT + ")", F);
     private static final Pattern ADD_COLUMN = Pattern.compile("^ADD (?:COLUMN )?(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|CHECK\\b|FOREIGN\\b|EXCLUDE\\b)(IF NOT EXISTS )?(.*)$", F);
@@ -149,7 +150,7 @@ final class StatementReader {
         }
         List<String> elements = SqlText.splitTopLevel(masked.substring(open + 1, close), ',');
         String primaryKey = elements.stream().map(String::strip)
-                .filter(e -> e.matches("(?is)(CONSTRAINT \\S+ )?PRIMARY KEY.*")).findFirst().orElse("");
+                .filter(e -> PRIMARY_KEY.matcher(e).matches()).findFirst().orElse("");
         for (String element : elements) {
             ColumnDefinition.parse(element).ifPresent(column -> {
                 memory.columnType(table, column.name(), column.type());

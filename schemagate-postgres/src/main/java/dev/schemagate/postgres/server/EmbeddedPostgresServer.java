@@ -21,6 +21,8 @@ public final class EmbeddedPostgresServer extends PostgresServer {
 
     private static final int START_ATTEMPTS = 3;
     private static final long READY_TIMEOUT_MS = 60_000;
+    private static final long READY_POLL_MS = 2;
+    private static final long CONNECT_RETRY_MS = 15;
     private static final String WRONG_PASSWORD = "28P01";
 
     private final String fullVersion;
@@ -156,15 +158,31 @@ public final class EmbeddedPostgresServer extends PostgresServer {
                     throw new InfrastructureException("the password of the prepared cluster does not open it: "
                             + notYet.getMessage() + " (delete the clusters folder in the cache; the next run makes it anew)", notYet);
                 }
-                sleep();
+                awaitStatus();
             }
         }
         return false;
     }
 
-    private static void sleep() {
+    /**
+     * Waits after a refused connection, at most as long as before the next attempt, until the
+     * server says it is ready: the first attempt, made at once, loads the driver while the server
+     * starts, and the next one follows the server's readiness within milliseconds.
+     */
+    private void awaitStatus() {
+        if (process.saysReady()) {
+            sleep(CONNECT_RETRY_MS);
+            return;
+        }
+        long until = System.nanoTime() + CONNECT_RETRY_MS * 1_000_000;
+        while (System.nanoTime() < until && process.alive() && !process.saysReady()) {
+            sleep(READY_POLL_MS);
+        }
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(15);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("interrupted while PostgreSQL was starting", e);

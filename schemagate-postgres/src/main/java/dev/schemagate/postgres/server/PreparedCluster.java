@@ -83,7 +83,9 @@ final class PreparedCluster {
             ServerProcess.handOverTree(scratch, ServerProcess.NOBODY);
         }
         List<String> command = new ArrayList<>(List.of(installation.bin("initdb").toString(), "-D", scratch.resolve(DATA).toString(),
-                "-U", ServerProcess.superuser(), "-A", "scram-sha-256", "--pwfile=" + password, "-E", "UTF8", "--locale=C", "--no-sync"));
+                "-U", ServerProcess.superuser(), "-A", "scram-sha-256", "--pwfile=" + password, "-E", "UTF8", "--locale=C", "--no-sync",
+                // every run copies the cluster, its WAL included: initdb's 5 MB of it in 1 MB segments, not in one of 16 MB
+                "--wal-segsize=1"));
         if (major >= 16) {
             // the password is random and long, so the 4,096 rounds that slow down guessing a chosen one
             // would only make every connection dearer; PostgreSQL 16 lets them go

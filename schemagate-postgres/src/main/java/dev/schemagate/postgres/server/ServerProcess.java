@@ -32,6 +32,8 @@ final class ServerProcess {
     private static final int FIRST_RUN_UID = 2_000_000_000;
     private static final int RUN_UIDS = 100_000_000;
     private static final String USER = "postgres";
+    /** The line of {@code postmaster.pid} that holds the server's status (counted from 0). */
+    private static final int STATUS_LINE = 7;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final BinaryInstallation installation;
@@ -89,6 +91,20 @@ final class ServerProcess {
 
     boolean alive() {
         return postgres != null && postgres.isAlive();
+    }
+
+    /**
+     * Whether the server says it accepts connections: the status line of its {@code postmaster.pid}
+     * reads {@code ready} (as {@code pg_ctl} waits for it), which costs a file read where a refused
+     * connection attempt costs a socket and the driver's exception.
+     */
+    boolean saysReady() {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+            return lines.size() > STATUS_LINE && lines.get(STATUS_LINE).trim().equals("ready");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Stops the server at once: its data is thrown away, so nothing needs flushing. */

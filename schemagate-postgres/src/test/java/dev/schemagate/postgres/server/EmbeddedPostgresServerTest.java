@@ -48,6 +48,8 @@ class EmbeddedPostgresServerTest {
         assertThat(TestServer.shared().description()).startsWith("embedded PostgreSQL 17.");
         try (ScratchDatabase db = TestServer.shared().createDatabase()) {
             assertThat(query(db, "SHOW fsync")).isEqualTo("off");
+            // the cluster each run copies holds a WAL segment of 1 MB, not PostgreSQL's default 16
+            assertThat(query(db, "SHOW wal_segment_size")).isEqualTo("1MB");
             assertThat(query(db, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).isEqualTo("t");
         }
     }
