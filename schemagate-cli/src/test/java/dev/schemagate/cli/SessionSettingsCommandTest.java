@@ -82,7 +82,7 @@ class SessionSettingsCommandTest {
         Path folder = childBeforeParent("drift");
 
         CommandRun run = mysql("drift", "--expected", folder.toString(), "--actual", folder.toString(),
-                "--config", dir.resolve("none.yml").toString(), "--session", "foreign_key_checks=0");
+                "--session", "foreign_key_checks=0");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
     }
@@ -137,8 +137,7 @@ class SessionSettingsCommandTest {
                 args(List.of("mutate", folder.toString()), session),
                 args(List.of("snapshot", folder.toString()), session),
                 args(List.of("diff", folder + "@1", folder.toString()), session),
-                args(List.of("drift", "--expected", folder.toString(), "--actual", folder.toString(),
-                        "--config", dir.resolve("none.yml").toString()), session));
+                args(List.of("drift", "--expected", folder.toString(), "--actual", folder.toString()), session));
 
         assertRefusedByEach(commands, "the sqlite dialect makes no session settings, but the run asks for foreign_key_checks (--session)");
     }
