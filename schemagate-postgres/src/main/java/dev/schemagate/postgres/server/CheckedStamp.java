@@ -21,13 +21,17 @@ final class CheckedStamp {
     private CheckedStamp() {
     }
 
-    /** Whether {@code stamp} says that {@code tree}, as it stands, passed the check. */
+    /**
+     * Whether {@code stamp} says that {@code tree}, as it stands, passed the check; never when the
+     * tree's own folder is no longer this user's alone, so that the full check names what is wrong.
+     */
     static boolean vouchesFor(Path stamp, Path tree) {
         try {
             if (!Files.isRegularFile(stamp, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
             PrivateFolders.checkEntry(stamp);
+            PrivateFolders.checkEntry(tree);
             return Files.readString(stamp).equals(identity(tree));
         } catch (IOException | RuntimeException unusable) {
             return false;

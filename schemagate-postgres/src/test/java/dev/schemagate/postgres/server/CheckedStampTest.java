@@ -58,6 +58,15 @@ class CheckedStampTest {
     }
 
     @Test
+    void aTreeWhoseFolderOthersMayWriteIsNotVouchedFor() throws IOException {
+        Path tree = Files.createDirectories(temp.resolve("pg"));
+        Path stamp = temp.resolve("pg.checked");
+        CheckedStamp.write(stamp, tree);
+        Files.setPosixFilePermissions(tree, PosixFilePermissions.fromString("rwxrwxr-x"));
+        assertThat(CheckedStamp.vouchesFor(stamp, tree)).isFalse();
+    }
+
+    @Test
     void aStampAnotherUserOwnsVouchesForNothing() throws IOException {
         assumeTrue(ServerProcess.isRoot(), "only root can give a file to another user");
         Path tree = Files.createDirectories(temp.resolve("pg"));
