@@ -23,7 +23,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * reused by every later run. Unpacking happens under a file lock into a scratch folder that is
  * renamed into place, so two runs starting together, or a run killed while unpacking, never leave
  * half an installation where it would be used. Before anything in it runs, the whole tree is
- * checked to be this user's and writable by nobody else ({@link PrivateFolders#checkTree}).
+ * checked to be this user's and writable by nobody else ({@link PrivateFolders#checkTree}): once,
+ * after which a stamp beside it says so. A tree that passed can change only by this user or root
+ * (every folder in it is theirs and closed to others), so later runs check the stamp alone, which
+ * only this user can have written and which names the very tree it vouches for.
  */
 public final class BinaryInstallation {
 
@@ -42,8 +45,16 @@ public final class BinaryInstallation {
         if (!Files.isExecutable(home.resolve("bin/postgres"))) {
             unpackOnce(fullVersion, cacheRoot, binaries, home);
         }
-        PrivateFolders.checkTree(home);
+        if (!CheckedStamp.vouchesFor(stamp(home), home)) {
+            // the first use of this tree: every entry in it
+            PrivateFolders.checkTree(home);
+            CheckedStamp.write(stamp(home), home);
+        }
         return new BinaryInstallation(home);
+    }
+
+    private static Path stamp(Path home) {
+        return home.resolveSibling(home.getFileName() + ".checked");
     }
 
     private static void unpackOnce(String fullVersion, Path cacheRoot, PostgresBinaries binaries, Path home) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * One cluster made by {@code initdb} in the private cache ({@link ClusterCache}): its data folder,
  * the random password of its superuser (a file only the user reads), and a manifest of every
  * folder and file with its size, written last. A run copies the data folder into its own run
- * folder, checking each entry against the manifest and the owner and permissions on the way, so a
+ * folder, checking each entry against the manifest on the way and the data folder to be closed to others, so a
  * cluster that lost or changed a file since is never started.
  */
 final class PreparedCluster {
@@ -148,6 +148,7 @@ final class PreparedCluster {
      */
     void copyTo(Path target, int owner) throws IOException {
         Path data = home.resolve(DATA);
+        closedToOthers(data);
         Map<String, Long> expected = readManifest();
         Files.walkFileTree(data, new SimpleFileVisitor<>() {
             @Override
@@ -172,7 +173,6 @@ final class PreparedCluster {
                 if (listed == null || listed != size) {
                     throw new Damaged(path + (listed == null ? " is not in the manifest" : " changed size"));
                 }
-                PrivateFolders.checkEntry(path);
             }
 
             private void copy(Path from, Path to) throws IOException {
@@ -184,6 +184,21 @@ final class PreparedCluster {
         });
         if (!expected.isEmpty()) {
             throw new Damaged(home + " lost " + expected.size() + " of its files, such as " + expected.keySet().iterator().next());
+        }
+    }
+
+    /**
+     * Refuses a data folder that others may enter or that is not this user's: one that is closed
+     * ({@code 0700}, as {@code initdb} makes it) keeps everything below it out of other users'
+     * reach, so its entries need no check of their own on each copy.
+     */
+    private static void closedToOthers(Path data) throws IOException {
+        if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
+            throw new Damaged(data + " is not a folder");
+        }
+        PrivateFolders.checkEntry(data);
+        if ((PrivateFolders.mode(data) & 077) != 0) {
+            throw new Damaged(data + " may be entered by others (mode " + String.format("%04o", PrivateFolders.mode(data)) + ")");
         }
     }
 

@@ -95,16 +95,25 @@ final class PrivateFolders {
         return Me.UID;
     }
 
-    /** This process's user id, read once. */
+    /**
+     * This process's effective user id, read once from the {@code Uid:} line of
+     * {@code /proc/self/status} (real, effective, saved, file system). Not the owner of
+     * {@code /proc/self}: that is a link, and the link itself belongs to root whoever reads it.
+     */
     private static final class Me {
         private static final int UID = read();
 
         private static int read() {
             try {
-                return uid(Path.of("/proc/self"));
-            } catch (IOException | UnsupportedOperationException e) {
-                return "root".equals(System.getProperty("user.name")) ? ROOT : -1;
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("Uid:")) {
+                        return Integer.parseInt(line.substring("Uid:".length()).trim().split("\\s+")[1]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no /proc: decided by the user name below
             }
+            return "root".equals(System.getProperty("user.name")) ? ROOT : -1;
         }
     }
 

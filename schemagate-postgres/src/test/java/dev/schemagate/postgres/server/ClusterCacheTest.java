@@ -124,15 +124,25 @@ class ClusterCacheTest {
     }
 
     @Test
-    void aFileOthersMayWriteInTheClusterIsRefused() throws Exception {
+    void aClusterWhoseDataFolderOthersMayEnterIsMadeAnew() throws Exception {
+        ClusterCache cache = cache();
+        PreparedCluster made = cache.ready();
+        Files.setPosixFilePermissions(cache.home().resolve("data"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        startAndQuery(cache);
+        assertThat(made.isAt(cache.home())).isFalse();
+        assertThat(mode(cache.home().resolve("data"))).isEqualTo(0700);
+    }
+
+    @Test
+    void aDataFolderOthersMayWriteIsRefused() throws Exception {
         ClusterCache cache = cache();
         cache.ready();
-        Path conf = cache.home().resolve("data/postgresql.conf");
-        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path data = cache.home().resolve("data");
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx-w--w-"));
         assertThatThrownBy(() -> start(cache).close())
                 .isInstanceOf(InfrastructureException.class)
-                .hasMessageContaining(conf + " is owned by uid")
-                .hasMessageContaining("mode 0666");
+                .hasMessageContaining(data + " is owned by uid")
+                .hasMessageContaining("mode 0722");
     }
 
     @Test
@@ -146,14 +156,14 @@ class ClusterCacheTest {
     }
 
     @Test
-    void aClusterFileAnotherUserOwnsIsRefused() throws Exception {
-        assumeTrue(ServerProcess.isRoot(), "only root can give a file to another user");
+    void aClusterDataFolderAnotherUserOwnsIsRefused() throws Exception {
+        assumeTrue(ServerProcess.isRoot(), "only root can give a folder to another user");
         ClusterCache cache = cache();
         cache.ready();
-        Path hba = cache.home().resolve("data/pg_hba.conf");
-        Files.setAttribute(hba, "unix:uid", 54321);
+        Path data = cache.home().resolve("data");
+        Files.setAttribute(data, "unix:uid", 54321);
         assertThatThrownBy(() -> start(cache).close())
-                .hasMessageContaining(hba + " is owned by uid 54321");
+                .hasMessageContaining(data + " is owned by uid 54321");
     }
 
     private void startAndQuery(ClusterCache cache) throws SQLException {

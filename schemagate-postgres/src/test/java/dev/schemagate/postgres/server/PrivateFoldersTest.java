@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,6 +79,34 @@ class PrivateFoldersTest {
         assertThatThrownBy(() -> PrivateFolders.checkTree(temp.resolve("pg")))
                 .hasMessageContaining(postgres + " is owned by uid")
                 .hasMessageContaining("mode 0775");
+    }
+
+    @Test
+    void theUserIdIsTheProcesssOwnAlsoForAnotherUser() throws Exception {
+        assertThat(PrivateFolders.currentUid()).isEqualTo(uid(Files.createFile(temp.resolve("mine"))));
+        assumeTrue(ServerProcess.isRoot(), "only root can run a JVM as another user");
+        String classPath = String.join(":", List.of(location(PrintUid.class), location(PrivateFolders.class),
+                location(InfrastructureException.class)));
+        Process java = new ProcessBuilder("setpriv", "--reuid=" + ServerProcess.NOBODY, "--regid=" + ServerProcess.NOBODY,
+                "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                PrintUid.class.getName()).redirectErrorStream(true).start();
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(java.getInputStream().readAllBytes()).trim()).isEqualTo(String.valueOf(ServerProcess.NOBODY));
+    }
+
+    /** Prints the user id {@link PrivateFolders} sees, in a JVM of its own. */
+    static final class PrintUid {
+        public static void main(String[] args) {
+            System.out.println(PrivateFolders.currentUid());
+        }
+    }
+
+    private static String location(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private static int uid(Path path) throws IOException {
+        return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     }
 
     private static int mode(Path path) throws IOException {
