@@ -68,7 +68,8 @@ final class Judge {
         }
         for (ObservedRun.Note note : notes) {
             if (config.enabled(note.rule()) && !ignores(note.location().file(), note.rule(), note.location().line())) {
-                findings.add(finding(note.rule(), note.location(), note.message(), List.of()));
+                findings.add(finding(note.rule(), note.location(), note.message(),
+                        note.hint().isEmpty() ? note.rule().hint() : note.hint(), List.of()));
             }
         }
         unexplainedAnnotations(plan, findings);
@@ -135,10 +136,14 @@ final class Judge {
     }
 
     private Finding finding(Rule rule, Location location, String message, List<String> evidence) {
+        return finding(rule, location, message, rule.hint(), evidence);
+    }
+
+    private Finding finding(Rule rule, Location location, String message, String hint, List<String> evidence) {
         List<String> lines = new ArrayList<>();
         lines.add("why: " + rule.why());
         lines.addAll(evidence);
-        return new Finding(rule.id(), config.severity(rule), location, message, rule.hint(), lines);
+        return new Finding(rule.id(), config.severity(rule), location, message, hint, lines);
     }
 
     private boolean ignores(Path file, Rule rule, int line) {

@@ -183,9 +183,15 @@ public final class MysqlDialect implements Dialect {
             message = "LOAD DATA LOCAL INFILE would send a file of the machine running Schemagate to the server, which no"
                     + " connection of the run does: insert the rows with INSERT statements instead";
         }
+        String hint = "";
+        Optional<MysqlOnlySyntax.Refusal> mysqlOnly = MysqlOnlySyntax.refusal(failure.getErrorCode(), message);
+        if (mysqlOnly.isPresent()) {
+            message = mysqlOnly.get().message();
+            hint = mysqlOnly.get().hint();
+        }
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String detail = failure.getErrorCode() > 0 ? "MySQL error " + failure.getErrorCode() : "";
-        return new DatabaseError(state, message, detail, "", 0);
+        return new DatabaseError(state, message, detail, hint, 0);
     }
 
     /** MySQL's words: the embedded server's user (each run names its scratch databases anew), neutral terms otherwise. */
