@@ -1,6 +1,5 @@
 package dev.schemagate.mysql;
 
-import dev.schemagate.dialect.ScratchNames;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.DatabaseError;
@@ -177,8 +176,7 @@ public final class MysqlDialect implements Dialect {
      */
     @Override
     public DatabaseError describe(SQLException failure) {
-        String message = failure.getMessage() == null ? "" : failure.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "")
-                .replaceAll("`?" + ScratchNames.PATTERN.pattern() + "`?\\.", "");
+        String message = ServerMessage.of(failure);
         if (failure.getErrorCode() == LOCAL_INFILE_REFUSED) {
             message = "LOAD DATA LOCAL INFILE would send a file of the machine running Schemagate to the server, which no"
                     + " connection of the run does: insert the rows with INSERT statements instead";

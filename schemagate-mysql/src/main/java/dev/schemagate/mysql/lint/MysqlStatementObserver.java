@@ -3,6 +3,7 @@ package dev.schemagate.mysql.lint;
 import dev.schemagate.lint.Observation;
 import dev.schemagate.lint.StatementObserver;
 import dev.schemagate.migration.Statement;
+import dev.schemagate.mysql.ServerMessage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -210,7 +211,7 @@ final class MysqlStatementObserver implements StatementObserver {
     }
 
     private static String reason(SQLException e) {
-        String message = String.valueOf(e.getMessage()).replaceFirst("^\\(conn=\\d+\\)\\s*", "");
+        String message = ServerMessage.of(e);
         int reason = message.indexOf("Reason: ");
         return reason < 0 ? message : message.substring(reason + "Reason: ".length()).replaceFirst("\\. Try [^.]*$", "");
     }

@@ -1,5 +1,7 @@
 package dev.schemagate.mysql.lint;
 
+import dev.schemagate.mysql.ServerMessage;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,7 +73,7 @@ final class StageClock {
                 return new Opened(new StageClock(own.getLong(1)), null);
             }
         } catch (SQLException e) {
-            return new Opened(null, "performance_schema could not be read (" + e.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "") + ")");
+            return new Opened(null, "performance_schema could not be read (" + ServerMessage.of(e) + ")");
         }
     }
 

@@ -26,13 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * MySQL 8 syntax that the embedded MariaDB refuses is named as such, with what to do (check the
- * migrations on MySQL 8 with {@code --db-url}, or what to write for MariaDB), while a plain syntax
- * error stays the server's message alone.
+ * What a user reads when the server refuses a statement. MySQL 8 syntax that the embedded MariaDB
+ * refuses is named as such, with what to do (check the migrations on MySQL 8 with {@code --db-url},
+ * or what to write for MariaDB), while a plain syntax error stays the server's message alone; and
+ * the message carries nothing that changes from run to run (connection numbers, scratch names, the
+ * server's temporary tables).
  */
-class MysqlOnlySyntaxTest {
+class MysqlRefusalsTest {
 
-    private static final String TABLE = "CREATE TABLE clients (id INT PRIMARY KEY, uris TEXT, uris_json JSON);\n";
+    private static final String TABLE = "CREATE TABLE clients (id INT PRIMARY KEY, uris TEXT, uris_json JSON);\n"
+            + "CREATE TABLE tokens (id INT PRIMARY KEY, client_id INT);\nINSERT INTO tokens VALUES (1, 7);\n";
 
     private static EmbeddedMariaDb server;
 
@@ -53,7 +56,9 @@ class MysqlOnlySyntaxTest {
     private static DatabaseError refused(String sql) throws SQLException {
         try (ScratchDatabase scratch = server.createDatabase(); Connection connection = server.connect(scratch.name());
              Statement statement = connection.createStatement()) {
-            statement.execute(TABLE);
+            for (String given : TABLE.split(";\n")) {
+                statement.execute(given);
+            }
             SQLException failure = catchThrowableOfType(() -> statement.execute(sql), SQLException.class);
             assertThat((Throwable) failure).as("the server refuses %s", sql).isNotNull();
             return new MysqlDialect().describe(failure);
@@ -90,6 +95,16 @@ class MysqlOnlySyntaxTest {
 
         assertThat(error.message()).startsWith("You have an error in your SQL syntax").doesNotContain("MySQL 8");
         assertThat(error.hint()).isEmpty();
+    }
+
+    /** A foreign key that a row breaks, refused while the server copies the table, names the copy as such, not by its temporary name. */
+    @Test
+    void aKeyRefusedWhileTheTableIsCopiedNamesTheCopyNotItsTemporaryName() throws SQLException {
+        DatabaseError error = refused("ALTER TABLE tokens ADD CONSTRAINT tokens_client FOREIGN KEY (client_id) REFERENCES clients (id)");
+
+        assertThat(error.message()).startsWith("Cannot add or update a child row: a foreign key constraint fails (the new copy of the"
+                        + " altered table, CONSTRAINT `tokens_client` FOREIGN KEY (`client_id`) REFERENCES `clients` (`id`))")
+                .doesNotContain("#sql").doesNotContain("conn=").doesNotContain("schemagate_");
     }
 
     /** The lint stops where the server refused the construct, and its note says what the construct is and what to do. */
