@@ -27,7 +27,7 @@ final class MysqlOnlySyntax {
 
     private static final List<Construct> CONSTRUCTS = List.of(
             new Construct(Pattern.compile("^json\\s*\\)"), "CAST(… AS JSON) (or CONVERT(…, JSON))",
-                    "MariaDB's JSON is LONGTEXT with a JSON_VALID check, so the value without the cast is stored as is"),
+                    "the value without the cast (MariaDB's JSON is LONGTEXT with a JSON_VALID check)"),
             // MariaDB reads column->'$.path' as a minus, then stops at what follows it
             new Construct(Pattern.compile("^>>?\\s*['\"]\\$"), "the JSON operator -> (or ->>)",
                     "JSON_EXTRACT(column, path) for ->, JSON_UNQUOTE(JSON_EXTRACT(column, path)) for ->>"));

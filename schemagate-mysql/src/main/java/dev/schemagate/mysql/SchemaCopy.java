@@ -43,6 +43,7 @@ final class SchemaCopy {
             for (String table : tables) {
                 write.execute(showCreate(read, "table", table, 2));
             }
+            dropMissingDefaults(from, write, tables);
             for (String table : tables) {
                 List<String> columns = MysqlIntrospector.rows(from, "select column_name from information_schema.columns"
                         + " where table_schema = database() and table_name = '" + table.replace("'", "''") + "'"
@@ -66,6 +67,26 @@ final class SchemaCopy {
             }
             copyEvents(from, write, source);
             write.execute("set session foreign_key_checks = 1");
+        }
+    }
+
+    /**
+     * MariaDB tells a nullable column without a default (after {@code ALTER COLUMN … DROP DEFAULT})
+     * from one whose default is NULL ({@code column_default} is null, not {@code 'NULL'}), but
+     * {@code SHOW CREATE TABLE} spells both {@code DEFAULT NULL}; the copy's columns get their default
+     * dropped again. MySQL reads both as null and its copy needs nothing.
+     */
+    private static void dropMissingDefaults(Connection from, Statement write, List<String> tables) throws SQLException {
+        if (!MysqlIntrospector.rows(from, "select version() as version").get(0).text("version").contains("MariaDB")) {
+            return;
+        }
+        for (Row column : MysqlIntrospector.rows(from, "select table_name, column_name from information_schema.columns"
+                + " where table_schema = database() and is_nullable = 'YES' and column_default is null"
+                + " and (generation_expression is null or generation_expression = '') order by table_name, ordinal_position")) {
+            if (tables.contains(column.text("table_name"))) {
+                write.execute("alter table " + quote(column.text("table_name")) + " alter column " + quote(column.text("column_name"))
+                        + " drop default");
+            }
         }
     }
 

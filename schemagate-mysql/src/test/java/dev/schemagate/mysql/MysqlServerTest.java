@@ -84,6 +84,29 @@ class MysqlServerTest {
         }
     }
 
+    /**
+     * A nullable column whose default was dropped ({@code ALTER COLUMN … DROP DEFAULT}, as Hydra's
+     * consent migration does) has no default on MariaDB, yet {@code SHOW CREATE TABLE} spells it
+     * {@code DEFAULT NULL}: the copy has none either, so a rollback checked on a copy finds nothing
+     * that was not there.
+     */
+    @Test
+    void aCopyKeepsANullableColumnWithoutADefault() throws SQLException {
+        try (ScratchDatabase original = server.createDatabase()) {
+            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("create table consent (id int primary key, login_session_id varchar(40) null default '', note text)");
+                sql.execute("alter table consent alter column login_session_id drop default");
+            }
+            try (ScratchDatabase copy = server.cloneDatabase(original); Connection a = original.connect(); Connection b = copy.connect()) {
+                String defaults = "select column_name, coalesce(column_default, '(none)') from information_schema.columns"
+                        + " where table_schema = database() and table_name = 'consent' order by ordinal_position";
+                assertThat(rows(a, defaults)).containsExactly("id (none)", "login_session_id (none)", "note NULL");
+                assertThat(rows(b, defaults)).containsExactlyElementsOf(rows(a, defaults));
+                assertThat(MysqlIntrospector.snapshot(b)).isEqualTo(MysqlIntrospector.snapshot(a));
+            }
+        }
+    }
+
     @Test
     void aScratchDatabaseAKilledRunLeftLongAgoIsDroppedAndARecentOneKept() throws SQLException {
         String old = "schemagate_1000000000_abcdef_1";
