@@ -107,6 +107,32 @@ class MysqlServerTest {
         }
     }
 
+    /**
+     * InnoDB makes an index for a foreign key that has none and drops it when another index on the
+     * same columns is created; the copy's index is made the same way, so the same later migration
+     * leaves both with the same indexes.
+     */
+    @Test
+    void aCopyLetsInnoDbMakeAForeignKeysOwnIndexAsTheOriginalDid() throws SQLException {
+        String explicit = "create index child_parent_idx on child (parent_id)";
+        try (ScratchDatabase original = server.createDatabase()) {
+            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("create table parent (id varchar(40) primary key)");
+                sql.execute("create table child (id int primary key, parent_id varchar(40), note varchar(10), key child_note (note))");
+                sql.execute("alter table child add constraint child_parent_fk foreign key (parent_id) references parent (id)");
+            }
+            try (ScratchDatabase copy = server.cloneDatabase(original); Connection a = original.connect(); Connection b = copy.connect()) {
+                assertThat(MysqlIntrospector.snapshot(b)).isEqualTo(MysqlIntrospector.snapshot(a));
+                a.createStatement().execute(explicit);
+                b.createStatement().execute(explicit);
+                String indexes = "select distinct index_name from information_schema.statistics where table_schema = database()"
+                        + " and table_name = 'child' order by index_name";
+                assertThat(rows(a, indexes)).containsExactlyInAnyOrder("PRIMARY", "child_note", "child_parent_idx");
+                assertThat(rows(b, indexes)).containsExactlyElementsOf(rows(a, indexes));
+            }
+        }
+    }
+
     @Test
     void aScratchDatabaseAKilledRunLeftLongAgoIsDroppedAndARecentOneKept() throws SQLException {
         String old = "schemagate_1000000000_abcdef_1";
