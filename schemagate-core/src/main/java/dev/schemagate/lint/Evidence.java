@@ -1,17 +1,29 @@
 package dev.schemagate.lint;
 
+import dev.schemagate.dialect.Capabilities;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Writes what the database showed as evidence lines: rewrites, locks, indexes built, timing. */
+/**
+ * Writes what the database showed as evidence lines: rewrites, locks, indexes built, timing. What a
+ * statement run outside a transaction means for its locks depends on the database, so the
+ * dialect's capabilities are asked rather than assumed.
+ */
 final class Evidence {
 
     private Evidence() {
     }
 
-    static List<String> lines(Observation observed, String table) {
+    /**
+     * @param capabilities the dialect's: where DDL is transactional, locks are read before the
+     *                     transaction commits, so a statement run outside one had its locks released
+     *                     unread; where it is not, every DDL statement commits on its own and the
+     *                     dialect's observer reads its locks its own way and says so in its notes
+     */
+    static List<String> lines(Observation observed, String table, Capabilities capabilities) {
         if (observed == null) {
             return List.of();
         }
@@ -30,7 +42,7 @@ final class Evidence {
         if (!observed.heldBefore().isEmpty()) {
             lines.add("observed: already held from earlier in the transaction: " + describe(observed.heldBefore()));
         }
-        if (!observed.inTransaction()) {
+        if (!observed.inTransaction() && capabilities.transactionalDdl()) {
             lines.add("observed: ran outside a transaction, so its locks were released before they could be read");
         }
         lines.addAll(observed.notes());

@@ -1,6 +1,7 @@
 package dev.schemagate.lint;
 
 import dev.schemagate.check.Finding;
+import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Statement;
 
@@ -23,17 +24,20 @@ final class Judge {
     private final LintConfig config;
     private final Set<String> production;
     private final Optional<DialectRules> rules;
+    private final Capabilities capabilities;
     private final Map<Path, IgnoreAnnotations> annotations = new HashMap<>();
     private final List<DialectRules> dialectRules = DialectRules.all();
 
     /**
      * @param production the tables that hold rows in production (those before the change), or null
      *                   when there is no history cut and every table counts
+     * @param capabilities the dialect's, which say what the evidence of a statement run outside a transaction means
      */
-    Judge(LintConfig config, Set<String> production, Optional<DialectRules> rules) {
+    Judge(LintConfig config, Set<String> production, Optional<DialectRules> rules, Capabilities capabilities) {
         this.config = config;
         this.production = production;
         this.rules = rules;
+        this.capabilities = capabilities;
     }
 
     Judgement judge(LintPlan plan, Map<Statement, Observation> observations, List<ObservedRun.Note> notes) {
@@ -64,7 +68,8 @@ final class Judge {
         }
         for (ObservedRun.Note note : notes) {
             if (config.enabled(note.rule()) && !ignores(note.location().file(), note.rule(), note.location().line())) {
-                findings.add(finding(note.rule(), note.location(), note.message(), List.of()));
+                findings.add(finding(note.rule(), note.location(), note.message(),
+                        note.hint().isEmpty() ? note.rule().hint() : note.hint(), List.of()));
             }
         }
         unexplainedAnnotations(plan, findings);
@@ -126,15 +131,19 @@ final class Judge {
         if (statement.generated()) {
             evidence.add("generated SQL: " + statement.sql());
         }
-        evidence.addAll(Evidence.lines(observed, table));
+        evidence.addAll(Evidence.lines(observed, table, capabilities));
         findings.add(finding(rule, statement.location(), message, evidence));
     }
 
     private Finding finding(Rule rule, Location location, String message, List<String> evidence) {
+        return finding(rule, location, message, rule.hint(), evidence);
+    }
+
+    private Finding finding(Rule rule, Location location, String message, String hint, List<String> evidence) {
         List<String> lines = new ArrayList<>();
         lines.add("why: " + rule.why());
         lines.addAll(evidence);
-        return new Finding(rule.id(), config.severity(rule), location, message, rule.hint(), lines);
+        return new Finding(rule.id(), config.severity(rule), location, message, hint, lines);
     }
 
     private boolean ignores(Path file, Rule rule, int line) {

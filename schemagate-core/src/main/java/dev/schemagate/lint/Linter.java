@@ -40,7 +40,7 @@ public final class Linter {
     public LintResult lint(MigrationSet set, HistoryCut cut) {
         long start = System.nanoTime();
         LintPlan plan = plan(set, cut);
-        Judgement judgement = new Judge(config, null, DialectRules.find(dialect.id())).judge(plan, Map.of(), List.of());
+        Judgement judgement = new Judge(config, null, DialectRules.find(dialect.id()), dialect.capabilities()).judge(plan, Map.of(), List.of());
         return new LintResult(judgement.findings(), judgement.cleared(), false, config.failOn(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -95,7 +95,7 @@ public final class Linter {
             plan = plan(new MigrationSet(set.directory(), set.layout(), set.migrations().stream()
                     .filter(migration -> !run.skipped().contains(migration)).toList(), set.ignored()), cut);
         }
-        Judgement judgement = new Judge(config, run.production(), DialectRules.find(dialect.id())).judge(plan, run.observations(), run.notes());
+        Judgement judgement = new Judge(config, run.production(), DialectRules.find(dialect.id()), dialect.capabilities()).judge(plan, run.observations(), run.notes());
         List<Finding> findings = new ArrayList<>(run.decided());
         findings.addAll(judgement.findings());
         return new LintResult(findings, judgement.cleared(), true, config.failOn(), Duration.ofNanos(System.nanoTime() - start));

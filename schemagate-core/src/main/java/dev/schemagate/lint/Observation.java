@@ -17,7 +17,8 @@ import java.util.Set;
  * @param rows            the row counts of the tables it locked
  * @param existingTables  the tables that existed when its migration started
  * @param lockTimeoutSet  whether a lock_timeout was in force when it ran
- * @param inTransaction   whether it ran inside a transaction (locks of autocommit statements are gone before they can be read)
+ * @param inTransaction   whether it ran inside a transaction (where DDL is transactional, the locks of a statement run
+ *                        outside one are gone before they can be read)
  * @param viewsReading    before it ran, the views that depend on each column ({@code table.column}) it may drop or rename
  * @param facts           what a dialect's observer saw in its own terms (such as how MySQL ran an ALTER), for its own rules
  * @param notes           the evidence lines a dialect's observer wrote about what it saw, printed after the others

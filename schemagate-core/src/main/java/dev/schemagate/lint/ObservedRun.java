@@ -41,8 +41,17 @@ import java.util.Set;
  */
 final class ObservedRun {
 
-    /** Something the run itself found: a table left empty, a failure on seeded rows, where it stopped. */
-    record Note(Rule rule, Location location, String message) {
+    /**
+     * Something the run itself found: a table left empty, a failure on seeded rows, where it stopped.
+     *
+     * @param hint what to do when the dialect knows better than the rule (such as a construct its server
+     *             does not have), or empty for the rule's own
+     */
+    record Note(Rule rule, Location location, String message, String hint) {
+
+        Note(Rule rule, Location location, String message) {
+            this(rule, location, message, "");
+        }
     }
 
     /**
@@ -57,8 +66,8 @@ final class ObservedRun {
                    List<Finding> decided) {
     }
 
-    /** A statement that failed, why, and what the server said. */
-    private record Failure(Statement statement, String reason, FailedStatement cause) {
+    /** A statement that failed, why, what the dialect says to do about it (or empty), and what the server said. */
+    private record Failure(Statement statement, String reason, String hint, FailedStatement cause) {
     }
 
     private final Dialect dialect;
@@ -216,7 +225,7 @@ final class ObservedRun {
         if (failure != null) {
             notes.add(new Note(Rules.OBSERVATION_STOPPED, failure.statement().location(),
                     "failed on the scratch database (" + failure.reason() + ")" + stoppedWhy(script)
-                            + "; this migration and the ones after it are judged on their text alone"));
+                            + "; this migration and the ones after it are judged on their text alone", failure.hint()));
             return false;
         }
         return true;
@@ -316,7 +325,7 @@ final class ObservedRun {
             for (Statement statement : script.statements().subList(from, script.statements().size())) {
                 if (statement.kind() == Statement.Kind.META_COMMAND) {
                     rollback(connection, transaction);
-                    return new Failure(statement, "a psql meta-command cannot run here", null);
+                    return new Failure(statement, "a psql meta-command cannot run here", "", null);
                 }
                 try {
                     listener.running(statement);
@@ -332,7 +341,7 @@ final class ObservedRun {
                     }
                     rollback(connection, transaction);
                     DatabaseError error = dialect.describe(e);
-                    return new Failure(statement, reason(error, e),
+                    return new Failure(statement, reason(error, e), error.hint(),
                             new FailedStatement(statement.sql(), error.sqlState(), error.message(), error.detail()));
                 }
             }

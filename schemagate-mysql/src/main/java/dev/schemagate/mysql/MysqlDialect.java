@@ -1,6 +1,5 @@
 package dev.schemagate.mysql;
 
-import dev.schemagate.dialect.ScratchNames;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.dialect.Capabilities;
 import dev.schemagate.dialect.DatabaseError;
@@ -177,15 +176,20 @@ public final class MysqlDialect implements Dialect {
      */
     @Override
     public DatabaseError describe(SQLException failure) {
-        String message = failure.getMessage() == null ? "" : failure.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "")
-                .replaceAll("`?" + ScratchNames.PATTERN.pattern() + "`?\\.", "");
+        String message = ServerMessage.of(failure);
         if (failure.getErrorCode() == LOCAL_INFILE_REFUSED) {
             message = "LOAD DATA LOCAL INFILE would send a file of the machine running Schemagate to the server, which no"
                     + " connection of the run does: insert the rows with INSERT statements instead";
         }
+        String hint = "";
+        Optional<MysqlOnlySyntax.Refusal> mysqlOnly = MysqlOnlySyntax.refusal(failure.getErrorCode(), message);
+        if (mysqlOnly.isPresent()) {
+            message = mysqlOnly.get().message();
+            hint = mysqlOnly.get().hint();
+        }
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String detail = failure.getErrorCode() > 0 ? "MySQL error " + failure.getErrorCode() : "";
-        return new DatabaseError(state, message, detail, "", 0);
+        return new DatabaseError(state, message, detail, hint, 0);
     }
 
     /** MySQL's words: the embedded server's user (each run names its scratch databases anew), neutral terms otherwise. */

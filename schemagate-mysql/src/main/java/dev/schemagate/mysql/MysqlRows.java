@@ -59,7 +59,7 @@ final class MysqlRows {
                     if (connection.isClosed()) {
                         throw e;
                     }
-                    problem = problem != null ? problem : e.getMessage();
+                    problem = problem != null ? problem : ServerMessage.of(e);
                 }
             }
         }

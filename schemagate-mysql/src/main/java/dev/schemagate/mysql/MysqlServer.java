@@ -135,7 +135,7 @@ class MysqlServer implements DatabaseServer {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new InputException("the session setting " + setting.getKey() + " = " + setting.getValue()
-                        + " was refused by the server: " + e.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "")
+                        + " was refused by the server: " + ServerMessage.of(e)
                         + " (fix session: in schemagate.yml or --session)", e);
             }
         }

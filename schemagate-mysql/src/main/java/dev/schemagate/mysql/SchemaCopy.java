@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,8 +42,9 @@ final class SchemaCopy {
             write.execute("set session foreign_key_checks = 0");
             write.execute("set session sql_mode = ''");
             for (String table : tables) {
-                write.execute(showCreate(read, "table", table, 2));
+                write.execute(withoutForeignKeyIndexes(showCreate(read, "table", table, 2)));
             }
+            dropMissingDefaults(from, write, tables);
             for (String table : tables) {
                 List<String> columns = MysqlIntrospector.rows(from, "select column_name from information_schema.columns"
                         + " where table_schema = database() and table_name = '" + table.replace("'", "''") + "'"
@@ -66,6 +68,44 @@ final class SchemaCopy {
             }
             copyEvents(from, write, source);
             write.execute("set session foreign_key_checks = 1");
+        }
+    }
+
+    /**
+     * The table without the plain indexes InnoDB made itself for its foreign keys (named after the key,
+     * on the key's columns), so that the copy's are made the same way: InnoDB drops such an index when
+     * another one on the same columns is created later (Hydra's consent migrations do), and keeps one
+     * that {@code SHOW CREATE TABLE} would have made an ordinary index.
+     */
+    static String withoutForeignKeyIndexes(String create) {
+        Matcher keys = FOREIGN_KEY.matcher(create);
+        String result = create;
+        while (keys.find()) {
+            result = result.replace(",\n  KEY " + keys.group(1) + " (" + keys.group(2) + ")", "");
+        }
+        return result;
+    }
+
+    /** A foreign key as SHOW CREATE TABLE writes it: its quoted name and its column list. */
+    private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT (`(?:[^`]|``)+`) FOREIGN KEY \\(([^)]+)\\)");
+
+    /**
+     * MariaDB tells a nullable column without a default (after {@code ALTER COLUMN … DROP DEFAULT})
+     * from one whose default is NULL ({@code column_default} is null, not {@code 'NULL'}), but
+     * {@code SHOW CREATE TABLE} spells both {@code DEFAULT NULL}; the copy's columns get their default
+     * dropped again. MySQL reads both as null and its copy needs nothing.
+     */
+    private static void dropMissingDefaults(Connection from, Statement write, List<String> tables) throws SQLException {
+        if (!MysqlIntrospector.rows(from, "select version() as version").get(0).text("version").contains("MariaDB")) {
+            return;
+        }
+        for (Row column : MysqlIntrospector.rows(from, "select table_name, column_name from information_schema.columns"
+                + " where table_schema = database() and is_nullable = 'YES' and column_default is null"
+                + " and (generation_expression is null or generation_expression = '') order by table_name, ordinal_position")) {
+            if (tables.contains(column.text("table_name"))) {
+                write.execute("alter table " + quote(column.text("table_name")) + " alter column " + quote(column.text("column_name"))
+                        + " drop default");
+            }
         }
     }
 

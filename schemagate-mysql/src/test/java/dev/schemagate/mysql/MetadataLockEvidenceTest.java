@@ -90,6 +90,27 @@ class MetadataLockEvidenceTest {
         assertThat(number(line(finding, EXCLUSIVE).group(2))).isGreaterThanOrEqualTo(40_000);
     }
 
+    /**
+     * A migration its tool runs outside a transaction (goose's {@code NO TRANSACTION}) has its locks
+     * read all the same: MySQL commits each DDL statement on its own whether or not a transaction
+     * was open, and the locks are read from the stages the server timed, after the statement. The
+     * evidence says what was held and does not say the locks went unread.
+     */
+    @Test
+    void aMigrationRunOutsideATransactionHasItsLocksReadAllTheSame() throws Exception {
+        Files.writeString(dir.resolve("00001_given.sql"), "-- +goose Up\n" + GIVEN);
+        Files.writeString(dir.resolve("00002_change.sql"), "-- +goose NO TRANSACTION\n-- +goose Up\n"
+                + "ALTER TABLE orders MODIFY total BIGINT, ALGORITHM=COPY, LOCK=SHARED;\n");
+        List<Finding> findings;
+        try (ScratchDatabase scratch = server.createDatabase()) {
+            findings = new Linter(Dialects.byId("mysql"), LintConfig.defaults()).lintObserved(MigrationDiscovery.discover(dir,
+                    Layout.AUTO, Dialects.names(Dialects.byId("mysql"))), scratch, 10).findings();
+        }
+        Finding finding = findings.stream().filter(f -> f.ruleId().equals(TYPE_CHANGE)).findFirst().orElseThrow();
+        assertThat(number(line(finding, BLOCKED).group(2))).isGreaterThanOrEqualTo(40_000);
+        assertThat(finding.evidence()).noneMatch(line -> line.contains("outside a transaction"));
+    }
+
     private Finding lintWhileWriting(String change, String rule, AtomicLong longestWait) throws Exception {
         Files.writeString(dir.resolve("1_given.up.sql"), GIVEN);
         Files.writeString(dir.resolve("2_change.up.sql"), change);

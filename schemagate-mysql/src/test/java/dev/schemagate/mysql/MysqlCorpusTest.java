@@ -74,7 +74,10 @@ class MysqlCorpusTest {
         Finding failed = result.findings().stream().filter(f -> f.ruleId().equals(StatementFailures.FAILED))
                 .findFirst().orElseThrow();
         assertThat(failed.location().file().getFileName().toString()).isEqualTo("20220513000001000001_string_slice_json.mysql.up.sql");
-        assertThat(failed.message()).contains("near 'json)");
+        assertThat(failed.location().line()).isEqualTo(4);
+        assertThat(failed.message()).contains("near 'json)")
+                .contains("CAST(… AS JSON) (or CONVERT(…, JSON)) is MySQL 8 syntax that MariaDB does not have");
+        assertThat(failed.hint()).contains("check these migrations on MySQL 8 with --db-url jdbc:mysql://");
     }
 
     /**

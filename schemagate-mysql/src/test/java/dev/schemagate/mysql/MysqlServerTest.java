@@ -84,6 +84,55 @@ class MysqlServerTest {
         }
     }
 
+    /**
+     * A nullable column whose default was dropped ({@code ALTER COLUMN … DROP DEFAULT}, as Hydra's
+     * consent migration does) has no default on MariaDB, yet {@code SHOW CREATE TABLE} spells it
+     * {@code DEFAULT NULL}: the copy has none either, so a rollback checked on a copy finds nothing
+     * that was not there.
+     */
+    @Test
+    void aCopyKeepsANullableColumnWithoutADefault() throws SQLException {
+        try (ScratchDatabase original = server.createDatabase()) {
+            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("create table consent (id int primary key, login_session_id varchar(40) null default '', note text)");
+                sql.execute("alter table consent alter column login_session_id drop default");
+            }
+            try (ScratchDatabase copy = server.cloneDatabase(original); Connection a = original.connect(); Connection b = copy.connect()) {
+                String defaults = "select column_name, coalesce(column_default, '(none)') from information_schema.columns"
+                        + " where table_schema = database() and table_name = 'consent' order by ordinal_position";
+                assertThat(rows(a, defaults)).containsExactly("id (none)", "login_session_id (none)", "note NULL");
+                assertThat(rows(b, defaults)).containsExactlyElementsOf(rows(a, defaults));
+                assertThat(MysqlIntrospector.snapshot(b)).isEqualTo(MysqlIntrospector.snapshot(a));
+            }
+        }
+    }
+
+    /**
+     * InnoDB makes an index for a foreign key that has none and drops it when another index on the
+     * same columns is created; the copy's index is made the same way, so the same later migration
+     * leaves both with the same indexes.
+     */
+    @Test
+    void aCopyLetsInnoDbMakeAForeignKeysOwnIndexAsTheOriginalDid() throws SQLException {
+        String explicit = "create index child_parent_idx on child (parent_id)";
+        try (ScratchDatabase original = server.createDatabase()) {
+            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("create table parent (id varchar(40) primary key)");
+                sql.execute("create table child (id int primary key, parent_id varchar(40), note varchar(10), key child_note (note))");
+                sql.execute("alter table child add constraint child_parent_fk foreign key (parent_id) references parent (id)");
+            }
+            try (ScratchDatabase copy = server.cloneDatabase(original); Connection a = original.connect(); Connection b = copy.connect()) {
+                assertThat(MysqlIntrospector.snapshot(b)).isEqualTo(MysqlIntrospector.snapshot(a));
+                a.createStatement().execute(explicit);
+                b.createStatement().execute(explicit);
+                String indexes = "select distinct index_name from information_schema.statistics where table_schema = database()"
+                        + " and table_name = 'child' order by index_name";
+                assertThat(rows(a, indexes)).containsExactlyInAnyOrder("PRIMARY", "child_note", "child_parent_idx");
+                assertThat(rows(b, indexes)).containsExactlyElementsOf(rows(a, indexes));
+            }
+        }
+    }
+
     @Test
     void aScratchDatabaseAKilledRunLeftLongAgoIsDroppedAndARecentOneKept() throws SQLException {
         String old = "schemagate_1000000000_abcdef_1";

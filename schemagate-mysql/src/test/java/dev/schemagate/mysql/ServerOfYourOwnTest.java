@@ -5,6 +5,7 @@ import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.StatementFailures;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -41,7 +43,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * from Debian's {@code mariadb-server} package that the test installs into a folder of its own and
  * starts on 127.0.0.1 and a free port (skipped when the package is not installed). The server holds
  * a database of the user's; a run works in scratch databases of its own only, leaves the user's as
- * it was, and refuses a migration that reaches outside before anything runs.
+ * it was, and refuses a migration that reaches outside before anything runs. The server runs without
+ * {@code performance_schema}, as MariaDB does unless told otherwise, and the lint says what that hides.
  */
 class ServerOfYourOwnTest {
 
@@ -83,7 +86,9 @@ class ServerOfYourOwnTest {
                 "--socket=" + folder.resolve("mysqld.sock"), "--pid-file=" + folder.resolve("mysqld.pid"),
                 "--tmpdir=" + folder, "--port=" + port, "--bind-address=127.0.0.1", "--skip-name-resolve",
                 "--innodb-log-file-size=8M", "--innodb-flush-log-at-trx-commit=0", "--init-file=" + init,
-                "--general-log=1", "--general-log-file=" + folder.resolve("general.log")));
+                "--general-log=1", "--general-log-file=" + folder.resolve("general.log"),
+                // MariaDB's default, said here because a test reads what the lint makes of it
+                "--performance-schema=OFF"));
         if (root) {
             command.add("--user=root");
         }
@@ -181,6 +186,37 @@ class ServerOfYourOwnTest {
                 .allMatch(line -> line.matches(".*(create|drop) database (if exists )?`schemagate_\\d+_[a-z0-9]+_\\d+`.*"));
         assertThat(rows("app", "show databases")).containsExactlyInAnyOrderElementsOf(before);
         assertThat(rows("app", "select id, name from accounts order by id")).containsExactly("1 alice", "2 bob");
+    }
+
+    /**
+     * Without {@code performance_schema} the server cannot say how long an ALTER held its metadata
+     * locks: the lint's evidence says they were not observed, why, and how to start the server so
+     * they are; what it did observe (how the ALTER ran, the copy) stands, and no lock is claimed.
+     */
+    @Test
+    void withoutPerformanceSchemaTheLocksAreSaidToBeUnobservedAndHowToObserveThem() throws Exception {
+        write("1_orders.up.sql", "CREATE TABLE orders (id INT PRIMARY KEY, total INT);\n");
+        write("1_orders.down.sql", "DROP TABLE orders;\n");
+        write("2_total.up.sql", "ALTER TABLE orders MODIFY total BIGINT;\n");
+        write("2_total.down.sql", "ALTER TABLE orders MODIFY total INT;\n");
+        assertThat(rows("app", "select @@performance_schema")).containsExactly("0");
+
+        VerifyResult result = new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(dir).withDialect("mysql")
+                .withServer(dbUrl()).withChecks(EnumSet.of(CheckName.LINT)));
+
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("lint.mysql-change-column-type")).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.location().line()).isEqualTo(1);
+                    assertThat(finding.evidence())
+                            .anyMatch(line -> line.startsWith("observed: ran ALGORITHM=COPY") && line.contains("copied 20 rows"))
+                            .contains("observed: metadata locks not observed: performance_schema is off on this server; it is"
+                                    + " turned on only at start: start the server with --performance-schema=ON"
+                                    + " --performance-schema-instrument='stage/%=ON' --performance-schema-consumer-events-stages-current=ON"
+                                    + " --performance-schema-consumer-events-stages-history=ON"
+                                    + " --performance-schema-consumer-events-statements-current=ON")
+                            .noneMatch(line -> line.startsWith("observed: held "))
+                            .noneMatch(line -> line.contains("outside a transaction"));
+                });
     }
 
     /** The lines of the server's general log that create or drop a database, in order. */

@@ -49,8 +49,11 @@ final class MysqlSeeder implements Seeder {
         for (TableSeed table : report.tables()) {
             filled.add(table.table().name());
             if (!table.skipped() && !table.complete()) {
-                skipped.add(new Skipped(table.table().name(), table.inserted() + " of " + table.requested() + " rows went in: "
-                        + String.join("; ", table.problems())));
+                // the problems name the table first, which the note names already
+                String prefix = table.table() + ": ";
+                skipped.add(new Skipped(table.table().name(), table.problems().isEmpty()
+                        ? table.inserted() + " of " + table.requested() + " rows went in"
+                        : String.join("; ", table.problems().stream().map(p -> p.startsWith(prefix) ? p.substring(prefix.length()) : p).toList())));
             }
         }
         return skipped;

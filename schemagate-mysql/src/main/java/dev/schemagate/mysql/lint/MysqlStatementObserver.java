@@ -3,6 +3,7 @@ package dev.schemagate.mysql.lint;
 import dev.schemagate.lint.Observation;
 import dev.schemagate.lint.StatementObserver;
 import dev.schemagate.migration.Statement;
+import dev.schemagate.mysql.ServerMessage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +40,8 @@ final class MysqlStatementObserver implements StatementObserver {
 
     /** The server refused an ALGORITHM or LOCK clause: ER_ALTER_OPERATION_NOT_SUPPORTED(_REASON). */
     private static final Set<Integer> REFUSED = Set.of(1845, 1846);
+    /** ER_ALTER_OPERATION_NOT_SUPPORTED without a reason: the clause is named, and what to try instead. */
+    private static final Pattern NO_REASON = Pattern.compile("(ALGORITHM|LOCK)=\\w+ is not supported for this operation\\.( Try [^.]*\\.?)?");
     private static final Pattern WRITTEN = Pattern.compile("\\balgorithm ?= ?(\\w+)|\\block ?= ?(\\w+)");
 
     /** One way of asking: the clause to append and what it means when the server accepts it. */
@@ -113,7 +116,8 @@ final class MysqlStatementObserver implements StatementObserver {
                         probed = false;
                         break;
                     }
-                    refusals.add(probe.clause() + ": " + reason(e));
+                    String reason = reason(e);
+                    refusals.add(probe.clause() + (reason.isEmpty() ? " without giving a reason" : ": " + reason));
                 }
             }
         }
@@ -209,10 +213,14 @@ final class MysqlStatementObserver implements StatementObserver {
                 : before == null ? "table id not readable" : "the table kept its InnoDB table id " + before + " (not rebuilt)";
     }
 
+    /** The reason the server gave for refusing a clause, or empty when it said only that it refuses it. */
     private static String reason(SQLException e) {
-        String message = String.valueOf(e.getMessage()).replaceFirst("^\\(conn=\\d+\\)\\s*", "");
+        String message = ServerMessage.of(e);
         int reason = message.indexOf("Reason: ");
-        return reason < 0 ? message : message.substring(reason + "Reason: ".length()).replaceFirst("\\. Try [^.]*$", "");
+        if (reason < 0) {
+            return NO_REASON.matcher(message).matches() ? "" : message;
+        }
+        return message.substring(reason + "Reason: ".length()).replaceFirst("\\. Try [^.]*$", "");
     }
 
     private static Observation observation(Duration took, Map<String, Long> rows, Set<String> existing, Map<String, String> facts,

@@ -1,5 +1,7 @@
 package dev.schemagate.mysql.lint;
 
+import dev.schemagate.mysql.ServerMessage;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +29,15 @@ final class StageClock {
     record Stage(String name, long start, long end) {
     }
 
+    /** The consumers the stage history needs, all five on. */
+    private static final String CONSUMERS = "'events_stages_current', 'events_stages_history', 'events_statements_current',"
+            + " 'thread_instrumentation', 'global_instrumentation'";
+
+    /** The server options that have it time the stages from its start (the last two consumers are on by default). */
+    private static final String START_OPTIONS = "--performance-schema=ON --performance-schema-instrument='stage/%=ON'"
+            + " --performance-schema-consumer-events-stages-current=ON --performance-schema-consumer-events-stages-history=ON"
+            + " --performance-schema-consumer-events-statements-current=ON";
+
     private final long thread;
     private long lastEvent;
     private long lastStatement;
@@ -40,20 +51,19 @@ final class StageClock {
         try (java.sql.Statement query = connection.createStatement()) {
             try (ResultSet on = query.executeQuery("select @@performance_schema")) {
                 if (!on.next() || !on.getBoolean(1)) {
-                    return new Opened(null, "performance_schema is off on this server (start it with --performance-schema=ON"
-                            + " --performance-schema-instrument='stage/%=ON' and the consumers events_stages_current,"
-                            + " events_stages_history and events_statements_current on)");
+                    return new Opened(null, "performance_schema is off on this server; it is turned on only at start: start"
+                            + " the server with " + START_OPTIONS);
                 }
             }
             try (ResultSet recorded = query.executeQuery("select (select count(*) from performance_schema.setup_consumers"
-                    + " where name in ('events_stages_current', 'events_stages_history', 'events_statements_current',"
-                    + " 'thread_instrumentation', 'global_instrumentation') and enabled = 'YES'),"
+                    + " where name in (" + CONSUMERS + ") and enabled = 'YES'),"
                     + " (select count(*) from performance_schema.setup_instruments where name in ('stage/sql/copy to tmp table',"
                     + " 'stage/sql/committing alter table to storage engine') and enabled = 'YES' and timed = 'YES')")) {
                 if (!recorded.next() || recorded.getInt(1) < 5 || recorded.getInt(2) < 2) {
-                    return new Opened(null, "this server's performance_schema does not time the ALTER TABLE stages (enable the"
-                            + " consumers events_stages_current, events_stages_history and events_statements_current, and the"
-                            + " instruments stage/sql/%)");
+                    return new Opened(null, "this server's performance_schema does not time the ALTER TABLE stages; as an"
+                            + " administrator, run UPDATE performance_schema.setup_instruments SET enabled = 'YES', timed = 'YES'"
+                            + " WHERE name LIKE 'stage/sql/%'; UPDATE performance_schema.setup_consumers SET enabled = 'YES'"
+                            + " WHERE name IN (" + CONSUMERS + "); or start the server with " + START_OPTIONS);
                 }
             }
             try (ResultSet own = query.executeQuery("select thread_id from performance_schema.threads where processlist_id = connection_id()")) {
@@ -63,7 +73,7 @@ final class StageClock {
                 return new Opened(new StageClock(own.getLong(1)), null);
             }
         } catch (SQLException e) {
-            return new Opened(null, "performance_schema could not be read (" + e.getMessage().replaceFirst("^\\(conn=\\d+\\)\\s*", "") + ")");
+            return new Opened(null, "performance_schema could not be read (" + ServerMessage.of(e) + ")");
         }
     }
 
