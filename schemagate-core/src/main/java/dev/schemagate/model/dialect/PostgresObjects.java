@@ -19,13 +19,18 @@ import java.util.Optional;
  * leaves it {@link #NONE}, as does a PostgreSQL database without any of them.
  *
  * @param enums the named enum types ({@code CREATE TYPE ... AS ENUM}); other dialects' enums are column types
+ * @param casts the casts users created, by source and target type
+ * @param statistics the extended statistics objects ({@code CREATE STATISTICS})
+ * @param publications the publications of logical replication, by name
  */
 public record PostgresObjects(List<Extension> extensions, List<Collation> collations, List<EnumType> enums,
                               List<Domain> domains, List<CompositeType> compositeTypes, List<RangeType> rangeTypes,
-                              List<EventTrigger> eventTriggers) implements DialectOwn {
+                              List<EventTrigger> eventTriggers, List<Cast> casts, List<ExtendedStatistics> statistics,
+                              List<Publication> publications) implements DialectOwn {
 
     /** None of PostgreSQL's own kinds. */
-    public static final PostgresObjects NONE = new PostgresObjects(null, null, null, null, null, null, null);
+    public static final PostgresObjects NONE = new PostgresObjects(null, null, null, null, null, null, null,
+            null, null, null);
 
     public PostgresObjects {
         extensions = Canonical.sorted(extensions, Comparator.comparing(Extension::name));
@@ -35,6 +40,9 @@ public record PostgresObjects(List<Extension> extensions, List<Collation> collat
         compositeTypes = Canonical.sorted(compositeTypes, Canonical.byQualifiedName());
         rangeTypes = Canonical.sorted(rangeTypes, Canonical.byQualifiedName());
         eventTriggers = Canonical.sorted(eventTriggers, Comparator.comparing(EventTrigger::name));
+        casts = Canonical.sorted(casts, Comparator.comparing(Cast::source).thenComparing(Cast::target));
+        statistics = Canonical.sorted(statistics, Canonical.byQualifiedName());
+        publications = Canonical.sorted(publications, Comparator.comparing(Publication::name));
     }
 
     /** Null (a snapshot of another dialect, or a file that leaves the component out) means none. */
@@ -56,5 +64,17 @@ public record PostgresObjects(List<Extension> extensions, List<Collation> collat
 
     public Optional<EventTrigger> eventTrigger(String name) {
         return Canonical.find(eventTriggers, EventTrigger::name, name);
+    }
+
+    public Optional<ExtendedStatistics> statistics(QualifiedName name) {
+        return Canonical.find(statistics, name);
+    }
+
+    public Optional<Publication> publication(String name) {
+        return Canonical.find(publications, Publication::name, name);
+    }
+
+    public Optional<Cast> cast(String signature) {
+        return casts.stream().filter(cast -> cast.signature().equals(signature)).findFirst();
     }
 }

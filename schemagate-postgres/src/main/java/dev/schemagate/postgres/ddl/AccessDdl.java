@@ -69,6 +69,11 @@ final class AccessDdl {
                     + Sql.name(routine) + "(" + routine.identityArguments() + ")";
             entries.add(new Entry(what, what, "", routine.comment(), routine.owner(), routine.privileges()));
         }
+        snapshot.postgres().casts().forEach(cast -> entry("CAST " + cast.signature(), cast.comment()));
+        snapshot.postgres().statistics().forEach(s -> entries.add(new Entry("STATISTICS " + Sql.name(s), null, "",
+                s.comment(), s.owner(), Privileges.NONE)));
+        snapshot.postgres().publications().forEach(p -> entries.add(new Entry("PUBLICATION " + Sql.ident(p.name()), null,
+                "", p.comment(), p.owner(), Privileges.NONE)));
     }
 
     private void table(Table table) {

@@ -14,6 +14,9 @@ import dev.schemagate.model.Sequence;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
+import dev.schemagate.model.dialect.Cast;
+import dev.schemagate.model.dialect.ExtendedStatistics;
+import dev.schemagate.model.dialect.Publication;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +39,7 @@ public final class DependencyGraph {
             EnumType.class, ObjectRef.Kind.ENUM_TYPE, Domain.class, ObjectRef.Kind.DOMAIN,
             CompositeType.class, ObjectRef.Kind.COMPOSITE_TYPE, RangeType.class, ObjectRef.Kind.RANGE_TYPE,
             Sequence.class, ObjectRef.Kind.SEQUENCE, Table.class, ObjectRef.Kind.TABLE, View.class, ObjectRef.Kind.VIEW,
-            Routine.class, ObjectRef.Kind.ROUTINE);
+            Routine.class, ObjectRef.Kind.ROUTINE, ExtendedStatistics.class, ObjectRef.Kind.STATISTICS);
 
     private final Snapshot snapshot;
     private final Map<ObjectRef, List<Dependency>> byDependent = new HashMap<>();
@@ -94,6 +97,20 @@ public final class DependencyGraph {
 
     private List<ObjectRef> structural(ObjectRef object) {
         QualifiedName name = QualifiedName.of(object.schema(), object.name());
+        switch (object.kind()) {
+            case STATISTICS -> {
+                return snapshot.postgres().statistics(name).map(this::covered).orElse(List.of());
+            }
+            case PUBLICATION -> {
+                return snapshot.postgres().publication(object.name()).map(p -> p.tables().stream()
+                        .map(table -> relation(snapshot, table.qualifiedName())).toList()).orElse(List.of());
+            }
+            case CAST -> {
+                return snapshot.postgres().cast(object.name()).map(this::converts).orElse(List.of());
+            }
+            default -> {
+            }
+        }
         List<QualifiedName> relations = switch (object.kind()) {
             case TABLE -> snapshot.table(name).map(Table::parents).orElse(List.of());
             case VIEW -> snapshot.view(name).map(View::dependsOn).orElse(List.of());
@@ -102,6 +119,39 @@ public final class DependencyGraph {
             default -> List.of();
         };
         return relations.stream().map(relation -> relation(snapshot, relation)).toList();
+    }
+
+    /** A statistics object needs its table and each column it covers. */
+    private List<ObjectRef> covered(ExtendedStatistics statistics) {
+        List<ObjectRef> needs = new ArrayList<>();
+        ObjectRef table = relation(snapshot, statistics.table());
+        needs.add(table);
+        statistics.columns().forEach(column -> needs.add(new ObjectRef(table.kind(), table.schema(), table.name(),
+                "column " + column)));
+        return needs;
+    }
+
+    /** A cast needs its function and the types it converts between, where the snapshot holds them. */
+    private List<ObjectRef> converts(Cast cast) {
+        List<ObjectRef> needs = new ArrayList<>();
+        snapshot.routines().stream().filter(r -> (Sql.name(r) + "(" + r.identityArguments() + ")").equals(cast.function()))
+                .forEach(r -> needs.add(ref(r)));
+        List<String> types = List.of(TypeDdl.withoutModifiers(cast.source()), TypeDdl.withoutModifiers(cast.target()));
+        java.util.stream.Stream.of(snapshot.postgres().enums(), snapshot.postgres().domains(),
+                        snapshot.postgres().compositeTypes(), snapshot.postgres().rangeTypes())
+                .flatMap(List::stream).map(SchemaObject.class::cast)
+                .filter(type -> types.contains(Sql.name(type))).forEach(type -> needs.add(ref(type)));
+        return needs;
+    }
+
+    /** How a dependency names a cast: by its types, in no schema. */
+    public static ObjectRef ref(Cast cast) {
+        return new ObjectRef(ObjectRef.Kind.CAST, "", cast.signature(), null);
+    }
+
+    /** How a dependency names a publication, which is in no schema. */
+    public static ObjectRef ref(Publication publication) {
+        return new ObjectRef(ObjectRef.Kind.PUBLICATION, "", publication.name(), null);
     }
 
     /** How a dependency names the object. */

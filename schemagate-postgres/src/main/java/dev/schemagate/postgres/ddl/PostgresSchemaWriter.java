@@ -31,6 +31,7 @@ public final class PostgresSchemaWriter {
         int start = script.size();
         TypeDdl.types(snapshot, script);
         ProgramDdl.earlyRoutines(snapshot, script);
+        DatabaseObjectDdl.casts(snapshot, script);
         TypeDdl.domainConstraints(snapshot, script);
         TypeDdl.sequences(snapshot, script);
         TableDdl tables = new TableDdl(snapshot);
@@ -40,6 +41,8 @@ public final class PostgresSchemaWriter {
         TypeDdl.sequenceOwners(snapshot, script);
         ProgramDdl.triggers(snapshot, script);
         ProgramDdl.rowSecurity(snapshot, script);
+        DatabaseObjectDdl.statistics(snapshot, script);
+        DatabaseObjectDdl.publications(snapshot, script);
         script.order(start, snapshot);
         AccessDdl access = new AccessDdl(snapshot);
         access.comments(script);
