@@ -2,6 +2,8 @@ package dev.schemagate.model;
 
 import dev.schemagate.model.dialect.Cast;
 import dev.schemagate.model.dialect.ExtendedStatistics;
+import dev.schemagate.model.dialect.ForeignDataWrapper;
+import dev.schemagate.model.dialect.ForeignServer;
 import dev.schemagate.model.dialect.Publication;
 import dev.schemagate.model.dialect.PublishedTable;
 import dev.schemagate.model.dialect.PostgresColumn;
@@ -57,7 +59,9 @@ final class SampleSnapshots {
                         List.of("id", "status"), List.of("lower(note)"), List.of("ndistinct", "mcv"), 500, "app", "joint")),
                 List.of(new Publication("orders_out", false, List.of(new PublishedTable("shop", "orders", List.of("id"),
                         "(id > 0)"), new PublishedTable("shop", "customers", List.of(), null)), List.of("audit"),
-                        List.of("insert", "update"), true, "app", "to the warehouse")));
+                        List.of("insert", "update"), true, "app", "to the warehouse")),
+                List.of(new ForeignDataWrapper("files", null, "shop.check_options", List.of("root=/data"), "app", "flat files")),
+                List.of(new ForeignServer("warehouse", "files", "csv", "2", List.of("dir=out", "mode=r"), "app", "exports")));
     }
 
     private static List<Schema> schemas() {

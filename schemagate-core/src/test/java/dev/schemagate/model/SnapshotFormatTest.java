@@ -38,7 +38,8 @@ class SnapshotFormatTest {
         PostgresObjects own = snapshot.postgres();
         return new Snapshot(snapshot.schemas(), snapshot.sequences(), snapshot.tables(), snapshot.views(),
                 snapshot.routines(), snapshot.dependencies(), new PostgresObjects(own.extensions(), own.collations(),
-                own.enums(), own.domains(), own.compositeTypes(), own.rangeTypes(), own.eventTriggers(), null, null, null),
+                own.enums(), own.domains(), own.compositeTypes(), own.rangeTypes(), own.eventTriggers(), null, null, null,
+                null, null),
                 snapshot.mysql());
     }
 

@@ -45,7 +45,8 @@ class SnapshotTest {
                 snapshot.views(), reversed(snapshot.routines()), reversed(snapshot.dependencies()),
                 new PostgresObjects(reversed(own.extensions()), own.collations(), reversed(own.enums()),
                         own.domains(), own.compositeTypes(), own.rangeTypes(), reversed(own.eventTriggers()),
-                        reversed(own.casts()), reversed(own.statistics()), reversed(own.publications())), null);
+                        reversed(own.casts()), reversed(own.statistics()), reversed(own.publications()),
+                        reversed(own.foreignDataWrappers()), reversed(own.foreignServers())), null);
 
         assertThat(shuffled).isEqualTo(snapshot).hasSameHashCodeAs(snapshot);
         assertThat(shuffled.tables()).extracting(Table::name).containsExactly("customers", "orders");

@@ -22,15 +22,18 @@ import java.util.Optional;
  * @param casts the casts users created, by source and target type
  * @param statistics the extended statistics objects ({@code CREATE STATISTICS})
  * @param publications the publications of logical replication, by name
+ * @param foreignDataWrappers the foreign-data wrappers outside extensions, by name
+ * @param foreignServers the foreign servers, by name
  */
 public record PostgresObjects(List<Extension> extensions, List<Collation> collations, List<EnumType> enums,
                               List<Domain> domains, List<CompositeType> compositeTypes, List<RangeType> rangeTypes,
                               List<EventTrigger> eventTriggers, List<Cast> casts, List<ExtendedStatistics> statistics,
-                              List<Publication> publications) implements DialectOwn {
+                              List<Publication> publications, List<ForeignDataWrapper> foreignDataWrappers,
+                              List<ForeignServer> foreignServers) implements DialectOwn {
 
     /** None of PostgreSQL's own kinds. */
     public static final PostgresObjects NONE = new PostgresObjects(null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null, null);
 
     public PostgresObjects {
         extensions = Canonical.sorted(extensions, Comparator.comparing(Extension::name));
@@ -43,6 +46,8 @@ public record PostgresObjects(List<Extension> extensions, List<Collation> collat
         casts = Canonical.sorted(casts, Comparator.comparing(Cast::source).thenComparing(Cast::target));
         statistics = Canonical.sorted(statistics, Canonical.byQualifiedName());
         publications = Canonical.sorted(publications, Comparator.comparing(Publication::name));
+        foreignDataWrappers = Canonical.sorted(foreignDataWrappers, Comparator.comparing(ForeignDataWrapper::name));
+        foreignServers = Canonical.sorted(foreignServers, Comparator.comparing(ForeignServer::name));
     }
 
     /** Null (a snapshot of another dialect, or a file that leaves the component out) means none. */
@@ -76,5 +81,13 @@ public record PostgresObjects(List<Extension> extensions, List<Collation> collat
 
     public Optional<Cast> cast(String signature) {
         return casts.stream().filter(cast -> cast.signature().equals(signature)).findFirst();
+    }
+
+    public Optional<ForeignDataWrapper> foreignDataWrapper(String name) {
+        return Canonical.find(foreignDataWrappers, ForeignDataWrapper::name, name);
+    }
+
+    public Optional<ForeignServer> foreignServer(String name) {
+        return Canonical.find(foreignServers, ForeignServer::name, name);
     }
 }

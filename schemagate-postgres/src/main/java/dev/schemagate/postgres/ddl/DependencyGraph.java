@@ -16,6 +16,8 @@ import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
 import dev.schemagate.model.dialect.Cast;
 import dev.schemagate.model.dialect.ExtendedStatistics;
+import dev.schemagate.model.dialect.ForeignDataWrapper;
+import dev.schemagate.model.dialect.ForeignServer;
 import dev.schemagate.model.dialect.Publication;
 
 import java.util.ArrayList;
@@ -108,6 +110,11 @@ public final class DependencyGraph {
             case CAST -> {
                 return snapshot.postgres().cast(object.name()).map(this::converts).orElse(List.of());
             }
+            case FOREIGN_SERVER -> {
+                return snapshot.postgres().foreignServer(object.name())
+                        .map(server -> List.of(new ObjectRef(ObjectRef.Kind.FOREIGN_DATA_WRAPPER, "", server.wrapper(), null)))
+                        .orElse(List.of());
+            }
             default -> {
             }
         }
@@ -152,6 +159,16 @@ public final class DependencyGraph {
     /** How a dependency names a publication, which is in no schema. */
     public static ObjectRef ref(Publication publication) {
         return new ObjectRef(ObjectRef.Kind.PUBLICATION, "", publication.name(), null);
+    }
+
+    /** How a dependency names a foreign-data wrapper, which is in no schema. */
+    public static ObjectRef ref(ForeignDataWrapper wrapper) {
+        return new ObjectRef(ObjectRef.Kind.FOREIGN_DATA_WRAPPER, "", wrapper.name(), null);
+    }
+
+    /** How a dependency names a foreign server, which is in no schema. */
+    public static ObjectRef ref(ForeignServer server) {
+        return new ObjectRef(ObjectRef.Kind.FOREIGN_SERVER, "", server.name(), null);
     }
 
     /** How a dependency names the object. */

@@ -35,6 +35,7 @@ public final class PlanDdl {
             script.add("CREATE SCHEMA " + Sql.ident(schema.name()));
         }
         TypeDdl.extensionsAndCollations(created, script);
+        ForeignDdl.wrappersAndServers(created, script);
         TypeDdl.types(created, script);
         ProgramDdl.earlyRoutines(created, script);
         DatabaseObjectDdl.casts(created, script);
@@ -78,6 +79,11 @@ public final class PlanDdl {
     /** {@code ONLY s.t (a, b) WHERE (a > 0)}: one table as a publication names it. */
     public static String publishedTable(PublishedTable table) {
         return DatabaseObjectDdl.publishedTable(table);
+    }
+
+    /** {@code OPTIONS (SET k 'v', ADD k 'v', DROP k)}, with a leading space, turning one option list into another; empty for none. */
+    public static String optionChanges(List<String> before, List<String> after) {
+        return ForeignDdl.optionChanges(before, after);
     }
 
     /** {@code CREATE CAST ...}, without its comment. */

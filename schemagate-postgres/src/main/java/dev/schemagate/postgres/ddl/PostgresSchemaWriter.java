@@ -29,6 +29,7 @@ public final class PostgresSchemaWriter {
         Script script = new Script();
         TypeDdl.schemasAndExtensions(snapshot, script, extensionVersions);
         int start = script.size();
+        ForeignDdl.wrappersAndServers(snapshot, script);
         TypeDdl.types(snapshot, script);
         ProgramDdl.earlyRoutines(snapshot, script);
         DatabaseObjectDdl.casts(snapshot, script);

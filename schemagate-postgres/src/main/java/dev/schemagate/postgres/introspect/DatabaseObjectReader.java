@@ -3,6 +3,8 @@ package dev.schemagate.postgres.introspect;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.dialect.Cast;
 import dev.schemagate.model.dialect.ExtendedStatistics;
+import dev.schemagate.model.dialect.ForeignDataWrapper;
+import dev.schemagate.model.dialect.ForeignServer;
 import dev.schemagate.model.dialect.Publication;
 import dev.schemagate.model.dialect.PublishedTable;
 
@@ -14,7 +16,7 @@ import java.util.Map;
 
 /**
  * Reads the kinds that stand beside tables rather than in them: user-defined casts, extended
- * statistics objects and publications.
+ * statistics objects, publications, foreign-data wrappers and foreign servers.
  */
 final class DatabaseObjectReader {
 
@@ -24,6 +26,8 @@ final class DatabaseObjectReader {
     final List<Cast> casts = new ArrayList<>();
     final List<ExtendedStatistics> statistics = new ArrayList<>();
     final List<Publication> publications = new ArrayList<>();
+    final List<ForeignDataWrapper> foreignDataWrappers = new ArrayList<>();
+    final List<ForeignServer> foreignServers = new ArrayList<>();
 
     DatabaseObjectReader(Catalog catalog, Annotations annotations) {
         this.catalog = catalog;
@@ -46,6 +50,12 @@ final class DatabaseObjectReader {
                     row.texts("schemas"), row.texts("operations"), row.bool("via_root"), annotations.owner(row.text("owner")),
                     annotations.comment("pg_publication", oid)));
         });
+        catalog.query("foreign_data_wrappers", row -> foreignDataWrappers.add(new ForeignDataWrapper(row.text("name"),
+                row.text("handler"), row.text("validator"), row.texts("options"), annotations.owner(row.text("owner")),
+                annotations.comment("pg_foreign_data_wrapper", row.oid("oid")))));
+        catalog.query("foreign_servers", row -> foreignServers.add(new ForeignServer(row.text("name"), row.text("wrapper"),
+                row.text("type"), row.text("version"), row.texts("options"), annotations.owner(row.text("owner")),
+                annotations.comment("pg_foreign_server", row.oid("oid")))));
     }
 
     private static Cast.Method method(String code) {

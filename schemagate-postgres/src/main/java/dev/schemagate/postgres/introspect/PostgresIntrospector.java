@@ -175,7 +175,7 @@ public final class PostgresIntrospector {
         return new Snapshot(types.schemas, types.sequences, relations.tables, relations.views, routines.routines,
                 DependencyReader.read(catalog), new PostgresObjects(types.extensions, types.collations, types.enums,
                 types.domains, types.compositeTypes, types.rangeTypes, routines.eventTriggers, others.casts,
-                others.statistics, others.publications), null);
+                others.statistics, others.publications, others.foreignDataWrappers, others.foreignServers), null);
     }
 
     /** The queries {@link #read} runs, in its order. */
@@ -183,7 +183,8 @@ public final class PostgresIntrospector {
         List<String> kinds = new ArrayList<>(List.of("comments", "privileges", "columns", "dependencies", "schemas",
                 "extensions", "collations", "domain_constraints", "types", "sequences", "constraints", "indexes",
                 "triggers", "policies", "relations", "routines", "event_triggers", "casts", "statistics",
-                "publication_tables", "publications", "object_dependencies"));
+                "publication_tables", "publications", "foreign_data_wrappers", "foreign_servers",
+                "object_dependencies"));
         if (!options.privileges()) {
             kinds.remove("privileges");
         }

@@ -37,6 +37,8 @@ final class ChangeNames {
             snapshot.postgres().extensions().forEach(e -> labels.putIfAbsent(PlanDdl.ident(e.name()), SnapshotComparison.label(e)));
             snapshot.postgres().eventTriggers().forEach(t -> labels.putIfAbsent(PlanDdl.ident(t.name()), SnapshotComparison.label(t)));
             snapshot.postgres().publications().forEach(p -> labels.putIfAbsent(PlanDdl.ident(p.name()), SnapshotComparison.label(p)));
+            snapshot.postgres().foreignDataWrappers().forEach(w -> labels.putIfAbsent(PlanDdl.ident(w.name()), SnapshotComparison.label(w)));
+            snapshot.postgres().foreignServers().forEach(v -> labels.putIfAbsent(PlanDdl.ident(v.name()), SnapshotComparison.label(v)));
             snapshot.postgres().casts().forEach(c -> casts.putIfAbsent(c.signature(), SnapshotComparison.label(c)));
             for (Table table : snapshot.tables()) {
                 for (Index index : table.indexes()) {

@@ -51,6 +51,7 @@ public final class PostgresPlanner {
     /** What ALTER DOMAIN sets on each domain kept, once what it needs is there: defaults, NOT NULL, constraints. */
     private final Map<Domain, Steps> domainChanges = new LinkedHashMap<>();
     private final DatabaseObjectPlan objects;
+    private final ForeignPlan foreign;
 
     private PostgresPlanner(Snapshot from, Snapshot to, boolean columnOrder) {
         this.from = from;
@@ -82,6 +83,7 @@ public final class PostgresPlanner {
             }
         }
         this.objects = new DatabaseObjectPlan(from, to, dropped, alterations.keySet());
+        this.foreign = new ForeignPlan(from, to);
     }
 
     /** The statements that turn {@code from} into {@code to}, in the order they must run; column order is left as is. */
@@ -133,6 +135,7 @@ public final class PostgresPlanner {
     private CreateOrder creates(Snapshot created) {
         CreateOrder creates = new CreateOrder(to);
         creates.created(PlanDdl.typesAndSequences(created));
+        foreign.changes(creates);
         inPlaceTypes(creates);
         replacedRoutines(creates, true);
         alterations.values().forEach(a -> creates.changes(ref(a), true, part("column "), a.columns));
@@ -187,7 +190,8 @@ public final class PostgresPlanner {
                         to.postgres().compositeTypes().stream().filter(type).toList(),
                         to.postgres().rangeTypes().stream().filter(type).toList(),
                         to.postgres().eventTriggers().stream().filter(t -> !from.postgres().eventTriggers().contains(t))
-                                .toList(), objects.createdCasts(), objects.createdStatistics(), objects.createdPublications()),
+                                .toList(), objects.createdCasts(), objects.createdStatistics(), objects.createdPublications(),
+                        foreign.createdWrappers(), foreign.createdServers()),
                 null);
     }
 
@@ -360,6 +364,7 @@ public final class PostgresPlanner {
         Steps extensions = new Steps();
         from.postgres().extensions().stream().filter(e -> to.postgres().extension(e.name()).isEmpty())
                 .forEach(e -> extensions.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
+        foreign.drops(drops);
         drops.fixed(extensions);
     }
 
@@ -459,6 +464,7 @@ public final class PostgresPlanner {
                         from.postgres().rangeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                                 .toList(),
                         from.postgres().eventTriggers().stream().filter(to.postgres().eventTriggers()::contains).toList(),
-                        objects.keptCasts(), objects.keptStatistics(), objects.keptPublications()), null);
+                        objects.keptCasts(), objects.keptStatistics(), objects.keptPublications(),
+                        foreign.keptWrappers(), foreign.keptServers()), null);
     }
 }
