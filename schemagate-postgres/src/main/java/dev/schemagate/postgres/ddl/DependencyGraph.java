@@ -25,8 +25,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The dependencies a snapshot records, indexed by their dependent's top-level object, and how each kind of
@@ -77,7 +79,8 @@ public final class DependencyGraph {
      * What the parts of {@code object} that {@code parts} accepts need (a null member stands for the object
      * itself): what {@code pg_depend} records for them and, when the object itself counts, what its kind
      * needs that {@code pg_depend} records otherwise or not at all: a table its parents, a view or routine
-     * the relations it reads.
+     * the relations it reads, a statistics object its table and columns, a publication its tables, a cast
+     * its function and types, a foreign-data wrapper its functions, a server its wrapper.
      */
     public List<ObjectRef> requires(ObjectRef object, Predicate<String> parts) {
         Set<ObjectRef> needs = new LinkedHashSet<>();
@@ -99,33 +102,26 @@ public final class DependencyGraph {
 
     private List<ObjectRef> structural(ObjectRef object) {
         QualifiedName name = QualifiedName.of(object.schema(), object.name());
-        switch (object.kind()) {
-            case STATISTICS -> {
-                return snapshot.postgres().statistics(name).map(this::covered).orElse(List.of());
-            }
-            case PUBLICATION -> {
-                return snapshot.postgres().publication(object.name()).map(p -> p.tables().stream()
-                        .map(table -> relation(snapshot, table.qualifiedName())).toList()).orElse(List.of());
-            }
-            case CAST -> {
-                return snapshot.postgres().cast(object.name()).map(this::converts).orElse(List.of());
-            }
-            case FOREIGN_SERVER -> {
-                return snapshot.postgres().foreignServer(object.name())
-                        .map(server -> List.of(new ObjectRef(ObjectRef.Kind.FOREIGN_DATA_WRAPPER, "", server.wrapper(), null)))
-                        .orElse(List.of());
-            }
-            default -> {
-            }
-        }
-        List<QualifiedName> relations = switch (object.kind()) {
-            case TABLE -> snapshot.table(name).map(Table::parents).orElse(List.of());
-            case VIEW -> snapshot.view(name).map(View::dependsOn).orElse(List.of());
-            case ROUTINE -> snapshot.routines().stream().filter(r -> ref(r).equals(object.object()))
-                    .findFirst().map(Routine::dependsOn).orElse(List.of());
+        return switch (object.kind()) {
+            case TABLE -> relations(snapshot.table(name).map(Table::parents));
+            case VIEW -> relations(snapshot.view(name).map(View::dependsOn));
+            case ROUTINE -> relations(snapshot.routines().stream().filter(r -> ref(r).equals(object.object()))
+                    .findFirst().map(Routine::dependsOn));
+            case STATISTICS -> snapshot.postgres().statistics(name).map(this::covered).orElse(List.of());
+            case PUBLICATION -> relations(snapshot.postgres().publication(object.name()).map(p -> p.tables().stream()
+                    .map(SchemaObject::qualifiedName).toList()));
+            case CAST -> snapshot.postgres().cast(object.name()).map(this::converts).orElse(List.of());
+            case FOREIGN_DATA_WRAPPER -> snapshot.postgres().foreignDataWrapper(object.name()).map(wrapper ->
+                    snapshot.routines().stream().filter(r -> Sql.name(r).equals(wrapper.handler())
+                            || Sql.name(r).equals(wrapper.validator())).map(DependencyGraph::ref).toList()).orElse(List.of());
+            case FOREIGN_SERVER -> snapshot.postgres().foreignServer(object.name()).map(server -> List.of(
+                    new ObjectRef(ObjectRef.Kind.FOREIGN_DATA_WRAPPER, "", server.wrapper(), null))).orElse(List.of());
             default -> List.of();
         };
-        return relations.stream().map(relation -> relation(snapshot, relation)).toList();
+    }
+
+    private List<ObjectRef> relations(Optional<List<QualifiedName>> names) {
+        return names.orElse(List.of()).stream().map(relation -> relation(snapshot, relation)).toList();
     }
 
     /** A statistics object needs its table and each column it covers. */
@@ -144,7 +140,7 @@ public final class DependencyGraph {
         snapshot.routines().stream().filter(r -> (Sql.name(r) + "(" + r.identityArguments() + ")").equals(cast.function()))
                 .forEach(r -> needs.add(ref(r)));
         List<String> types = List.of(TypeDdl.withoutModifiers(cast.source()), TypeDdl.withoutModifiers(cast.target()));
-        java.util.stream.Stream.of(snapshot.postgres().enums(), snapshot.postgres().domains(),
+        Stream.of(snapshot.postgres().enums(), snapshot.postgres().domains(),
                         snapshot.postgres().compositeTypes(), snapshot.postgres().rangeTypes())
                 .flatMap(List::stream).map(SchemaObject.class::cast)
                 .filter(type -> types.contains(Sql.name(type))).forEach(type -> needs.add(ref(type)));
