@@ -30,7 +30,8 @@ public record IgnoreRules(Set<String> schemas, List<String> names, Set<String> k
     /** The kinds that can be ignored: three properties of every object, then the kinds of object. */
     public static final List<String> KINDS = List.of("owners", "privileges", "comments", "schemas", "extensions",
             "collations", "enums", "domains", "compositeTypes", "rangeTypes", "sequences", "tables", "views",
-            "routines", "eventTriggers");
+            "routines", "eventTriggers", "casts", "statistics", "publications", "foreignDataWrappers",
+            "foreignServers");
 
     private static final Set<String> PROPERTIES = Set.of("owner", "privileges", "comment");
 

@@ -3,6 +3,7 @@ package dev.schemagate.diff;
 import dev.schemagate.model.Dependency;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.SchemaObject;
+import dev.schemagate.model.dialect.Cast;
 import dev.schemagate.model.dialect.DialectOwn;
 
 import java.lang.reflect.RecordComponent;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * Compares two snapshots (or any two model records) field by field and lists every difference.
  * It walks the records generically, so a property added to the model is compared without a line
  * here: lists of named objects are matched by name (schema objects by qualified name, routines by
- * signature, dependencies by both their ends, listed under the dependent object), and a list whose
+ * signature, casts by their types, dependencies by both their ends, listed under the dependent object), and a list whose
  * order matters (columns) also reports a changed order. What a dialect alone says ({@link DialectOwn})
  * is named as the object's own fields are.
  */
@@ -90,7 +91,7 @@ public final class SnapshotComparison {
     }
 
     private static boolean hasKey(Object item) {
-        return item instanceof SchemaObject || item instanceof Dependency
+        return item instanceof SchemaObject || item instanceof Dependency || item instanceof Cast
                 || (item instanceof Record record && nameComponent(record) != null);
     }
 
@@ -108,6 +109,9 @@ public final class SnapshotComparison {
         }
         if (item instanceof Routine routine) {
             return routine.signature();
+        }
+        if (item instanceof Cast cast) {
+            return cast.signature();
         }
         if (item instanceof SchemaObject object) {
             return object.qualifiedName().toString();

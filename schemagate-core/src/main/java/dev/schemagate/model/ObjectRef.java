@@ -19,7 +19,8 @@ public record ObjectRef(Kind kind, String schema, String name, String member) {
             .thenComparing(ObjectRef::member, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** The kinds of top-level object a dependency names; each labelled as differences label the model's records. */
-    public enum Kind { COLLATION, ENUM_TYPE, DOMAIN, COMPOSITE_TYPE, RANGE_TYPE, SEQUENCE, TABLE, VIEW, ROUTINE }
+    public enum Kind { COLLATION, ENUM_TYPE, DOMAIN, COMPOSITE_TYPE, RANGE_TYPE, SEQUENCE, TABLE, VIEW, ROUTINE, CAST, STATISTICS,
+        PUBLICATION, FOREIGN_DATA_WRAPPER, FOREIGN_SERVER }
 
     public ObjectRef {
         if (kind == null || schema == null || name == null) {

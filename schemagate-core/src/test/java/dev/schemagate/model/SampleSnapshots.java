@@ -1,5 +1,11 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.Cast;
+import dev.schemagate.model.dialect.ExtendedStatistics;
+import dev.schemagate.model.dialect.ForeignDataWrapper;
+import dev.schemagate.model.dialect.ForeignServer;
+import dev.schemagate.model.dialect.Publication;
+import dev.schemagate.model.dialect.PublishedTable;
 import dev.schemagate.model.dialect.PostgresColumn;
 import dev.schemagate.model.dialect.PostgresObjects;
 import dev.schemagate.model.dialect.PostgresTable;
@@ -45,7 +51,17 @@ final class SampleSnapshots {
                 List.of(new RangeType("shop", "price_range", "numeric", null, null, null, null,
                         "price_multirange", "app", null, Privileges.NONE)),
                 List.of(new EventTrigger("no_drops", "sql_drop", List.of("DROP TABLE", "ALTER TABLE"),
-                        "shop.forbid()", Enablement.REPLICA, "app", "guard")));
+                        "shop.forbid()", Enablement.REPLICA, "app", "guard")),
+                List.of(new Cast("text", "shop.address", "shop.to_address(v text)", Cast.Method.FUNCTION,
+                                Cast.Context.ASSIGNMENT, "parses addresses"),
+                        new Cast("json", "text", null, Cast.Method.BINARY, Cast.Context.IMPLICIT, null)),
+                List.of(new ExtendedStatistics("shop", "orders_stats", QualifiedName.of("shop", "orders"),
+                        List.of("id", "status"), List.of("lower(note)"), List.of("ndistinct", "mcv"), 500, "app", "joint")),
+                List.of(new Publication("orders_out", false, List.of(new PublishedTable("shop", "orders", List.of("id"),
+                        "(id > 0)"), new PublishedTable("shop", "customers", List.of(), null)), List.of("audit"),
+                        List.of("insert", "update"), true, "app", "to the warehouse")),
+                List.of(new ForeignDataWrapper("files", null, "shop.check_options", List.of("root=/data"), "app", "flat files")),
+                List.of(new ForeignServer("warehouse", "files", "csv", "2", List.of("dir=out", "mode=r"), "app", "exports")));
     }
 
     private static List<Schema> schemas() {

@@ -1,5 +1,6 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.PostgresObjects;
 import dev.schemagate.model.dialect.PostgresTable;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,18 @@ class SnapshotFormatTest {
         Snapshot read = SnapshotJson.fromJson(format1);
 
         assertThat(format1).doesNotContain("\"format\"", "\"postgres\"").contains("\"unlogged\" : true");
-        assertThat(read).isEqualTo(SampleSnapshots.everything());
+        assertThat(read).isEqualTo(withoutKindsAddedSince(SampleSnapshots.everything()));
         assertThat(SnapshotJson.fromJson(format1.replaceFirst("\\{", "{ \"format\": 1,"))).isEqualTo(read);
+    }
+
+    /** The snapshot without the kinds the first layout predates: casts, extended statistics, publications. */
+    private static Snapshot withoutKindsAddedSince(Snapshot snapshot) {
+        PostgresObjects own = snapshot.postgres();
+        return new Snapshot(snapshot.schemas(), snapshot.sequences(), snapshot.tables(), snapshot.views(),
+                snapshot.routines(), snapshot.dependencies(), new PostgresObjects(own.extensions(), own.collations(),
+                own.enums(), own.domains(), own.compositeTypes(), own.rangeTypes(), own.eventTriggers(), null, null, null,
+                null, null),
+                snapshot.mysql());
     }
 
     @Test

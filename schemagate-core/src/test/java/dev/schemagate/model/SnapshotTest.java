@@ -44,7 +44,9 @@ class SnapshotTest {
         Snapshot shuffled = new Snapshot(reversed(snapshot.schemas()), snapshot.sequences(), reversed(snapshot.tables()),
                 snapshot.views(), reversed(snapshot.routines()), reversed(snapshot.dependencies()),
                 new PostgresObjects(reversed(own.extensions()), own.collations(), reversed(own.enums()),
-                        own.domains(), own.compositeTypes(), own.rangeTypes(), reversed(own.eventTriggers())), null);
+                        own.domains(), own.compositeTypes(), own.rangeTypes(), reversed(own.eventTriggers()),
+                        reversed(own.casts()), reversed(own.statistics()), reversed(own.publications()),
+                        reversed(own.foreignDataWrappers()), reversed(own.foreignServers())), null);
 
         assertThat(shuffled).isEqualTo(snapshot).hasSameHashCodeAs(snapshot);
         assertThat(shuffled.tables()).extracting(Table::name).containsExactly("customers", "orders");

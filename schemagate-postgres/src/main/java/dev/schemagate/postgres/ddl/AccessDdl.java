@@ -69,6 +69,15 @@ final class AccessDdl {
                     + Sql.name(routine) + "(" + routine.identityArguments() + ")";
             entries.add(new Entry(what, what, "", routine.comment(), routine.owner(), routine.privileges()));
         }
+        snapshot.postgres().casts().forEach(cast -> entry("CAST " + cast.signature(), cast.comment()));
+        snapshot.postgres().statistics().forEach(s -> entries.add(new Entry("STATISTICS " + Sql.name(s), null, "",
+                s.comment(), s.owner(), Privileges.NONE)));
+        snapshot.postgres().foreignDataWrappers().forEach(w -> entries.add(new Entry("FOREIGN DATA WRAPPER "
+                + Sql.ident(w.name()), null, "", w.comment(), w.owner(), Privileges.NONE)));
+        snapshot.postgres().foreignServers().forEach(s -> entries.add(new Entry("SERVER " + Sql.ident(s.name()), null, "",
+                s.comment(), s.owner(), Privileges.NONE)));
+        snapshot.postgres().publications().forEach(p -> entries.add(new Entry("PUBLICATION " + Sql.ident(p.name()), null,
+                "", p.comment(), p.owner(), Privileges.NONE)));
     }
 
     private void table(Table table) {

@@ -14,14 +14,21 @@ import dev.schemagate.model.Sequence;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
+import dev.schemagate.model.dialect.Cast;
+import dev.schemagate.model.dialect.ExtendedStatistics;
+import dev.schemagate.model.dialect.ForeignDataWrapper;
+import dev.schemagate.model.dialect.ForeignServer;
+import dev.schemagate.model.dialect.Publication;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The dependencies a snapshot records, indexed by their dependent's top-level object, and how each kind of
@@ -36,7 +43,7 @@ public final class DependencyGraph {
             EnumType.class, ObjectRef.Kind.ENUM_TYPE, Domain.class, ObjectRef.Kind.DOMAIN,
             CompositeType.class, ObjectRef.Kind.COMPOSITE_TYPE, RangeType.class, ObjectRef.Kind.RANGE_TYPE,
             Sequence.class, ObjectRef.Kind.SEQUENCE, Table.class, ObjectRef.Kind.TABLE, View.class, ObjectRef.Kind.VIEW,
-            Routine.class, ObjectRef.Kind.ROUTINE);
+            Routine.class, ObjectRef.Kind.ROUTINE, ExtendedStatistics.class, ObjectRef.Kind.STATISTICS);
 
     private final Snapshot snapshot;
     private final Map<ObjectRef, List<Dependency>> byDependent = new HashMap<>();
@@ -72,7 +79,8 @@ public final class DependencyGraph {
      * What the parts of {@code object} that {@code parts} accepts need (a null member stands for the object
      * itself): what {@code pg_depend} records for them and, when the object itself counts, what its kind
      * needs that {@code pg_depend} records otherwise or not at all: a table its parents, a view or routine
-     * the relations it reads.
+     * the relations it reads, a statistics object its table and columns, a publication its tables, a cast
+     * its function and types, a foreign-data wrapper its functions, a server its wrapper.
      */
     public List<ObjectRef> requires(ObjectRef object, Predicate<String> parts) {
         Set<ObjectRef> needs = new LinkedHashSet<>();
@@ -94,14 +102,69 @@ public final class DependencyGraph {
 
     private List<ObjectRef> structural(ObjectRef object) {
         QualifiedName name = QualifiedName.of(object.schema(), object.name());
-        List<QualifiedName> relations = switch (object.kind()) {
-            case TABLE -> snapshot.table(name).map(Table::parents).orElse(List.of());
-            case VIEW -> snapshot.view(name).map(View::dependsOn).orElse(List.of());
-            case ROUTINE -> snapshot.routines().stream().filter(r -> ref(r).equals(object.object()))
-                    .findFirst().map(Routine::dependsOn).orElse(List.of());
+        return switch (object.kind()) {
+            case TABLE -> relations(snapshot.table(name).map(Table::parents));
+            case VIEW -> relations(snapshot.view(name).map(View::dependsOn));
+            case ROUTINE -> relations(snapshot.routines().stream().filter(r -> ref(r).equals(object.object()))
+                    .findFirst().map(Routine::dependsOn));
+            case STATISTICS -> snapshot.postgres().statistics(name).map(this::covered).orElse(List.of());
+            case PUBLICATION -> relations(snapshot.postgres().publication(object.name()).map(p -> p.tables().stream()
+                    .map(SchemaObject::qualifiedName).toList()));
+            case CAST -> snapshot.postgres().cast(object.name()).map(this::converts).orElse(List.of());
+            case FOREIGN_DATA_WRAPPER -> snapshot.postgres().foreignDataWrapper(object.name()).map(wrapper ->
+                    snapshot.routines().stream().filter(r -> Sql.name(r).equals(wrapper.handler())
+                            || Sql.name(r).equals(wrapper.validator())).map(DependencyGraph::ref).toList()).orElse(List.of());
+            case FOREIGN_SERVER -> snapshot.postgres().foreignServer(object.name()).map(server -> List.of(
+                    new ObjectRef(ObjectRef.Kind.FOREIGN_DATA_WRAPPER, "", server.wrapper(), null))).orElse(List.of());
             default -> List.of();
         };
-        return relations.stream().map(relation -> relation(snapshot, relation)).toList();
+    }
+
+    private List<ObjectRef> relations(Optional<List<QualifiedName>> names) {
+        return names.orElse(List.of()).stream().map(relation -> relation(snapshot, relation)).toList();
+    }
+
+    /** A statistics object needs its table and each column it covers. */
+    private List<ObjectRef> covered(ExtendedStatistics statistics) {
+        List<ObjectRef> needs = new ArrayList<>();
+        ObjectRef table = relation(snapshot, statistics.table());
+        needs.add(table);
+        statistics.columns().forEach(column -> needs.add(new ObjectRef(table.kind(), table.schema(), table.name(),
+                "column " + column)));
+        return needs;
+    }
+
+    /** A cast needs its function and the types it converts between, where the snapshot holds them. */
+    private List<ObjectRef> converts(Cast cast) {
+        List<ObjectRef> needs = new ArrayList<>();
+        snapshot.routines().stream().filter(r -> (Sql.name(r) + "(" + r.identityArguments() + ")").equals(cast.function()))
+                .forEach(r -> needs.add(ref(r)));
+        List<String> types = List.of(TypeDdl.withoutModifiers(cast.source()), TypeDdl.withoutModifiers(cast.target()));
+        Stream.of(snapshot.postgres().enums(), snapshot.postgres().domains(),
+                        snapshot.postgres().compositeTypes(), snapshot.postgres().rangeTypes())
+                .flatMap(List::stream).map(SchemaObject.class::cast)
+                .filter(type -> types.contains(Sql.name(type))).forEach(type -> needs.add(ref(type)));
+        return needs;
+    }
+
+    /** How a dependency names a cast: by its types, in no schema. */
+    public static ObjectRef ref(Cast cast) {
+        return new ObjectRef(ObjectRef.Kind.CAST, "", cast.signature(), null);
+    }
+
+    /** How a dependency names a publication, which is in no schema. */
+    public static ObjectRef ref(Publication publication) {
+        return new ObjectRef(ObjectRef.Kind.PUBLICATION, "", publication.name(), null);
+    }
+
+    /** How a dependency names a foreign-data wrapper, which is in no schema. */
+    public static ObjectRef ref(ForeignDataWrapper wrapper) {
+        return new ObjectRef(ObjectRef.Kind.FOREIGN_DATA_WRAPPER, "", wrapper.name(), null);
+    }
+
+    /** How a dependency names a foreign server, which is in no schema. */
+    public static ObjectRef ref(ForeignServer server) {
+        return new ObjectRef(ObjectRef.Kind.FOREIGN_SERVER, "", server.name(), null);
     }
 
     /** How a dependency names the object. */

@@ -12,6 +12,8 @@ import dev.schemagate.model.SequenceOptions;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.View;
+import dev.schemagate.model.dialect.Cast;
+import dev.schemagate.model.dialect.PublishedTable;
 
 import java.util.List;
 import java.util.Set;
@@ -26,15 +28,17 @@ public final class PlanDdl {
     private PlanDdl() {
     }
 
-    /** Schemas, extensions, collations, types, routines that need no relation, domain constraints and sequences. */
+    /** Schemas, extensions, collations, types, routines that need no relation, casts, domain constraints and sequences. */
     public static List<Created> typesAndSequences(Snapshot created) {
         Script script = new Script();
         for (Schema schema : created.schemas()) {
             script.add("CREATE SCHEMA " + Sql.ident(schema.name()));
         }
         TypeDdl.extensionsAndCollations(created, script);
+        ForeignDdl.wrappersAndServers(created, script);
         TypeDdl.types(created, script);
         ProgramDdl.earlyRoutines(created, script);
+        DatabaseObjectDdl.casts(created, script);
         TypeDdl.domainConstraints(created, script);
         TypeDdl.sequences(created, script);
         return script.created();
@@ -58,13 +62,33 @@ public final class PlanDdl {
         return new Tables(script.created(references, false), script.created(references, true));
     }
 
-    /** Views and the routines that read relations, in dependency order, then triggers and row-level security. */
+    /**
+     * Views and the routines that read relations, in dependency order, then triggers, row-level security,
+     * extended statistics and publications.
+     */
     public static List<Created> programs(Snapshot created) {
         Script script = new Script();
         ProgramDdl.viewsAndLateRoutines(created, script);
         ProgramDdl.triggers(created, script);
         ProgramDdl.rowSecurity(created, script);
+        DatabaseObjectDdl.statistics(created, script);
+        DatabaseObjectDdl.publications(created, script);
         return script.created();
+    }
+
+    /** {@code ONLY s.t (a, b) WHERE (a > 0)}: one table as a publication names it. */
+    public static String publishedTable(PublishedTable table) {
+        return DatabaseObjectDdl.publishedTable(table);
+    }
+
+    /** {@code OPTIONS (SET k 'v', ADD k 'v', DROP k)}, with a leading space, turning one option list into another; empty for none. */
+    public static String optionChanges(List<String> before, List<String> after) {
+        return ForeignDdl.optionChanges(before, after);
+    }
+
+    /** {@code CREATE CAST ...}, without its comment. */
+    public static String createCast(Cast cast) {
+        return DatabaseObjectDdl.createCast(cast);
     }
 
     /** {@code CREATE OR REPLACE VIEW}: a view whose query changed but keeps its columns, new ones only at the end. */

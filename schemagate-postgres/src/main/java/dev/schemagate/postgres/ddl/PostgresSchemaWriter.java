@@ -29,8 +29,10 @@ public final class PostgresSchemaWriter {
         Script script = new Script();
         TypeDdl.schemasAndExtensions(snapshot, script, extensionVersions);
         int start = script.size();
+        ForeignDdl.wrappersAndServers(snapshot, script);
         TypeDdl.types(snapshot, script);
         ProgramDdl.earlyRoutines(snapshot, script);
+        DatabaseObjectDdl.casts(snapshot, script);
         TypeDdl.domainConstraints(snapshot, script);
         TypeDdl.sequences(snapshot, script);
         TableDdl tables = new TableDdl(snapshot);
@@ -40,6 +42,8 @@ public final class PostgresSchemaWriter {
         TypeDdl.sequenceOwners(snapshot, script);
         ProgramDdl.triggers(snapshot, script);
         ProgramDdl.rowSecurity(snapshot, script);
+        DatabaseObjectDdl.statistics(snapshot, script);
+        DatabaseObjectDdl.publications(snapshot, script);
         script.order(start, snapshot);
         AccessDdl access = new AccessDdl(snapshot);
         access.comments(script);

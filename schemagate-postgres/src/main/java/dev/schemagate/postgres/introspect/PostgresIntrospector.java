@@ -170,16 +170,21 @@ public final class PostgresIntrospector {
         relations.read(columns, dependencies);
         RoutineReader routines = new RoutineReader(catalog, annotations);
         routines.read(dependencies);
+        DatabaseObjectReader others = new DatabaseObjectReader(catalog, annotations);
+        others.read();
         return new Snapshot(types.schemas, types.sequences, relations.tables, relations.views, routines.routines,
                 DependencyReader.read(catalog), new PostgresObjects(types.extensions, types.collations, types.enums,
-                types.domains, types.compositeTypes, types.rangeTypes, routines.eventTriggers), null);
+                types.domains, types.compositeTypes, types.rangeTypes, routines.eventTriggers, others.casts,
+                others.statistics, others.publications, others.foreignDataWrappers, others.foreignServers), null);
     }
 
     /** The queries {@link #read} runs, in its order. */
     private static List<String> kinds(SnapshotOptions options) {
         List<String> kinds = new ArrayList<>(List.of("comments", "privileges", "columns", "dependencies", "schemas",
                 "extensions", "collations", "domain_constraints", "types", "sequences", "constraints", "indexes",
-                "triggers", "policies", "relations", "routines", "event_triggers", "object_dependencies"));
+                "triggers", "policies", "relations", "routines", "event_triggers", "casts", "statistics",
+                "publication_tables", "publications", "foreign_data_wrappers", "foreign_servers",
+                "object_dependencies"));
         if (!options.privileges()) {
             kinds.remove("privileges");
         }

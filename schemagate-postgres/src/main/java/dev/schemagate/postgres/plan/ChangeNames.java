@@ -27,6 +27,8 @@ final class ChangeNames {
     private static final Pattern QUALIFIED = Pattern.compile(PART + "\\." + PART + "|" + PART);
 
     private final Map<String, String> labels = new HashMap<>();
+    /** Casts by their signature, {@code (json AS text)}, which no name pattern finds. */
+    private final Map<String, String> casts = new HashMap<>();
 
     ChangeNames(Snapshot from, Snapshot to) {
         for (Snapshot snapshot : List.of(to, from)) {
@@ -34,6 +36,10 @@ final class ChangeNames {
             snapshot.schemas().forEach(s -> labels.putIfAbsent(PlanDdl.ident(s.name()), SnapshotComparison.label(s)));
             snapshot.postgres().extensions().forEach(e -> labels.putIfAbsent(PlanDdl.ident(e.name()), SnapshotComparison.label(e)));
             snapshot.postgres().eventTriggers().forEach(t -> labels.putIfAbsent(PlanDdl.ident(t.name()), SnapshotComparison.label(t)));
+            snapshot.postgres().publications().forEach(p -> labels.putIfAbsent(PlanDdl.ident(p.name()), SnapshotComparison.label(p)));
+            snapshot.postgres().foreignDataWrappers().forEach(w -> labels.putIfAbsent(PlanDdl.ident(w.name()), SnapshotComparison.label(w)));
+            snapshot.postgres().foreignServers().forEach(v -> labels.putIfAbsent(PlanDdl.ident(v.name()), SnapshotComparison.label(v)));
+            snapshot.postgres().casts().forEach(c -> casts.putIfAbsent(c.signature(), SnapshotComparison.label(c)));
             for (Table table : snapshot.tables()) {
                 for (Index index : table.indexes()) {
                     labels.putIfAbsent(PlanDdl.sibling(table, index.name()), SnapshotComparison.label(table));
@@ -50,6 +56,12 @@ final class ChangeNames {
 
     private String of(String sql) {
         String head = sql.startsWith("SET ") || sql.startsWith("SELECT pg_catalog.set_config") ? "" : sql;
+        for (Map.Entry<String, String> cast : casts.entrySet()) {
+            if (head.startsWith("CREATE CAST " + cast.getKey()) || head.startsWith("DROP CAST " + cast.getKey())
+                    || head.startsWith("COMMENT ON CAST " + cast.getKey())) {
+                return cast.getValue();
+            }
+        }
         Matcher matcher = QUALIFIED.matcher(head);
         while (matcher.find()) {
             String label = labels.get(matcher.group());
@@ -66,7 +78,7 @@ final class ChangeNames {
 
     private static Stream<SchemaObject> objects(Snapshot snapshot) {
         return Stream.of(snapshot.postgres().collations(), snapshot.postgres().enums(), snapshot.postgres().domains(), snapshot.postgres().compositeTypes(),
-                snapshot.postgres().rangeTypes(), snapshot.sequences(), snapshot.tables(), snapshot.views(), snapshot.routines())
+                snapshot.postgres().rangeTypes(), snapshot.postgres().statistics(), snapshot.sequences(), snapshot.tables(), snapshot.views(), snapshot.routines())
                 .flatMap(List::stream).map(SchemaObject.class::cast);
     }
 }

@@ -50,6 +50,8 @@ public final class PostgresPlanner {
     private final Map<QualifiedName, TableRebuild> rebuilds = new LinkedHashMap<>();
     /** What ALTER DOMAIN sets on each domain kept, once what it needs is there: defaults, NOT NULL, constraints. */
     private final Map<Domain, Steps> domainChanges = new LinkedHashMap<>();
+    private final DatabaseObjectPlan objects;
+    private final ForeignPlan foreign;
 
     private PostgresPlanner(Snapshot from, Snapshot to, boolean columnOrder) {
         this.from = from;
@@ -80,6 +82,8 @@ public final class PostgresPlanner {
                 alterations.put(table.qualifiedName(), new TableAlteration(context, table, target.get()));
             }
         }
+        this.objects = new DatabaseObjectPlan(from, to, dropped, alterations.keySet());
+        this.foreign = new ForeignPlan(from, to);
     }
 
     /** The statements that turn {@code from} into {@code to}, in the order they must run; column order is left as is. */
@@ -131,6 +135,7 @@ public final class PostgresPlanner {
     private CreateOrder creates(Snapshot created) {
         CreateOrder creates = new CreateOrder(to);
         creates.created(PlanDdl.typesAndSequences(created));
+        foreign.changes(creates);
         inPlaceTypes(creates);
         replacedRoutines(creates, true);
         alterations.values().forEach(a -> creates.changes(ref(a), true, part("column "), a.columns));
@@ -150,6 +155,7 @@ public final class PostgresPlanner {
         replacedRoutines(creates, false);
         replacedViews(creates);
         creates.created(PlanDdl.programs(created));
+        objects.changes(creates);
         alterations.values().forEach(a -> creates.changes(ref(a), false, part("trigger ", "policy "), a.programs));
         return creates;
     }
@@ -184,7 +190,9 @@ public final class PostgresPlanner {
                         to.postgres().compositeTypes().stream().filter(type).toList(),
                         to.postgres().rangeTypes().stream().filter(type).toList(),
                         to.postgres().eventTriggers().stream().filter(t -> !from.postgres().eventTriggers().contains(t))
-                                .toList()), null);
+                                .toList(), objects.createdCasts(), objects.createdStatistics(), objects.createdPublications(),
+                        foreign.createdWrappers(), foreign.createdServers()),
+                null);
     }
 
     private static Set<QualifiedName> names(Collection<? extends SchemaObject> objects) {
@@ -203,6 +211,7 @@ public final class PostgresPlanner {
         from.postgres().eventTriggers().stream().filter(t -> !to.postgres().eventTriggers().contains(t))
                 .forEach(t -> eventTriggers.add("DROP EVENT TRIGGER " + PlanDdl.ident(t.name())));
         drops.fixed(eventTriggers);
+        objects.drops(drops);
         for (View view : from.views()) {
             if (dropped.views.contains(view.qualifiedName())) {
                 drops.dropped(DependencyGraph.ref(view), one(
@@ -355,6 +364,7 @@ public final class PostgresPlanner {
         Steps extensions = new Steps();
         from.postgres().extensions().stream().filter(e -> to.postgres().extension(e.name()).isEmpty())
                 .forEach(e -> extensions.add("DROP EXTENSION " + PlanDdl.ident(e.name())));
+        foreign.drops(drops);
         drops.fixed(extensions);
     }
 
@@ -453,6 +463,8 @@ public final class PostgresPlanner {
                                 .toList(),
                         from.postgres().rangeTypes().stream().filter(t -> !dropped.types.contains(PlanDdl.name(t)))
                                 .toList(),
-                        from.postgres().eventTriggers().stream().filter(to.postgres().eventTriggers()::contains).toList()), null);
+                        from.postgres().eventTriggers().stream().filter(to.postgres().eventTriggers()::contains).toList(),
+                        objects.keptCasts(), objects.keptStatistics(), objects.keptPublications(),
+                        foreign.keptWrappers(), foreign.keptServers()), null);
     }
 }

@@ -89,6 +89,8 @@ others AS (
     UNION ALL SELECT 'pg_default_acl', xmin FROM pg_default_acl
     UNION ALL SELECT 'pg_statistic_ext', xmin FROM pg_statistic_ext
     UNION ALL SELECT 'pg_publication', xmin FROM pg_publication
+    UNION ALL SELECT 'pg_publication_rel', xmin FROM pg_publication_rel
+    {{pg15: UNION ALL SELECT 'pg_publication_namespace', xmin FROM pg_publication_namespace | }}
 ),
 counted AS (
     SELECT catalog, count(*) AS n, bool_or(age(xmin) <= age((SELECT x FROM mark))) AS new

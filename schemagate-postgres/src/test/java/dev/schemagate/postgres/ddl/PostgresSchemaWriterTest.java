@@ -28,7 +28,7 @@ class PostgresSchemaWriterTest {
 
     private static Snapshot snapshot(List<Domain> domains, List<Table> tables, List<EventTrigger> eventTriggers) {
         return new Snapshot(List.of(new Schema("app", null, null, null)), null, tables, null, null, null,
-                new PostgresObjects(null, null, null, domains, null, null, eventTriggers), null);
+                new PostgresObjects(null, null, null, domains, null, null, eventTriggers, null, null, null, null, null), null);
     }
 
     @Test

@@ -117,6 +117,10 @@ class ChangeTrackerTest {
             "COMMENT ON INDEX b_a IS 'by a'",
             "ALTER TABLE unrelated DROP COLUMN note",
             "ALTER TABLE b ALTER COLUMN no SET DEFAULT 7",
+            "CREATE STATISTICS b_pair ON id, a_id FROM b",
+            "CREATE CAST (json AS character varying) WITHOUT FUNCTION",
+            "CREATE PUBLICATION out FOR TABLE ONLY unrelated",
+            "CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w OPTIONS (host 'a')",
     })
     void whatChangedSinceTheMarkIsWhatAWholeSnapshotReads(String script) throws SQLException {
         ChangeTracker tracker = new ChangeTracker(0);

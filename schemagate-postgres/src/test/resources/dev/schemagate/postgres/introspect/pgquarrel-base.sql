@@ -33,3 +33,7 @@ CREATE TABLE orderlines (
 -- Stand-ins for the OS locales en_US and pt_BR that some files name, which this machine does not have.
 CREATE COLLATION "en_US" (provider = icu, locale = 'en-US');
 CREATE COLLATION "pt_BR" (provider = icu, locale = 'pt-BR');
+
+-- The foreign-data wrappers pgquarrel's server file names, which its test database had as extensions.
+CREATE EXTENSION postgres_fdw;
+CREATE EXTENSION file_fdw;
