@@ -31,25 +31,25 @@ class SnapshotFileCommandTest {
         CommandRun run = CommandRun.of("diff", before.toString(), now.toString(), "--dialect", "sqlite");
 
         assertThat(written.exitCode()).as(written.toString()).isZero();
-        assertThat(Files.readString(now)).startsWith("{\n  \"format\" : 2,").doesNotContain("replicaIdentity");
+        assertThat(Files.readString(now)).startsWith("{\n  \"format\" : 3,").doesNotContain("replicaIdentity");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("No differences");
     }
 
     @Test
     void aFileOfALaterFormatIsRefusedWithItsNameAndWhatToDo(@TempDir Path dir) throws IOException {
-        Path later = Files.writeString(dir.resolve("later.json"), "{ \"format\" : 3, \"tables\" : [ ] }");
+        Path later = Files.writeString(dir.resolve("later.json"), "{ \"format\" : 4, \"tables\" : [ ] }");
 
         CommandRun run = CommandRun.of("diff", later.toString(), later.toString(), "--dialect", "sqlite");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INPUT);
-        assertThat(run.err()).contains(later + ": snapshot format 3 is not one this release reads (1 to 2)",
+        assertThat(run.err()).contains(later + ": snapshot format 4 is not one this release reads (1 to 3)",
                 "snapshot SOURCE -o FILE.json").doesNotContain("Exception", "\tat ");
     }
 
     @Test
     void aFieldNoLayoutHasIsNamedWithItsLine(@TempDir Path dir) throws IOException {
-        Path odd = Files.writeString(dir.resolve("odd.json"), "{ \"format\" : 2,\n  \"colour\" : \"blue\" }");
+        Path odd = Files.writeString(dir.resolve("odd.json"), "{ \"format\" : 3,\n  \"colour\" : \"blue\" }");
 
         CommandRun run = CommandRun.of("diff", odd.toString(), odd.toString(), "--dialect", "sqlite");
 

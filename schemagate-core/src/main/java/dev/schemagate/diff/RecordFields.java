@@ -1,5 +1,7 @@
 package dev.schemagate.diff;
 
+import dev.schemagate.model.dialect.DialectOwn;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Objects;
@@ -26,7 +28,8 @@ public final class RecordFields {
 
     /**
      * Both records hold equal values in every field except those named; a plan uses it to see that
-     * only what it sets separately (a comment, an owner) changed.
+     * only what it sets separately (a comment, an owner) changed. What a dialect alone says
+     * ({@link DialectOwn}) is compared field by field as the record's own, so its fields can be named too.
      */
     public static boolean sameExcept(Record a, Record b, String... ignored) {
         if (a.getClass() != b.getClass()) {
@@ -34,7 +37,13 @@ public final class RecordFields {
         }
         Set<String> skip = Set.of(ignored);
         for (RecordComponent component : a.getClass().getRecordComponents()) {
-            if (!skip.contains(component.getName()) && !Objects.equals(read(component, a), read(component, b))) {
+            Object x = read(component, a);
+            Object y = read(component, b);
+            if (x instanceof DialectOwn && y instanceof DialectOwn) {
+                if (!sameExcept((Record) x, (Record) y, ignored)) {
+                    return false;
+                }
+            } else if (!skip.contains(component.getName()) && !Objects.equals(x, y)) {
                 return false;
             }
         }

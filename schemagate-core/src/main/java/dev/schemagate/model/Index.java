@@ -1,31 +1,37 @@
 package dev.schemagate.model;
 
+import dev.schemagate.model.dialect.MysqlIndex;
+import dev.schemagate.model.dialect.PostgresIndex;
+
 import java.util.List;
 
 /**
- * An index of a table or materialized view, including those that back a constraint.
- * {@code definition} ({@code pg_get_indexdef}) rebuilds it exactly; the other fields take it apart.
- * An index that a constraint creates has no definition of its own: the constraint's stands for it.
+ * An index of a table or materialized view, including those that back a constraint: what every
+ * dialect has in fields of its own, what one dialect alone says in that dialect's component.
+ * {@code definition} rebuilds it exactly; the other fields take it apart. An index that a constraint
+ * creates has no definition of its own: the constraint's stands for it.
  *
- * @param method           the access method: {@code btree}, {@code gin}...
- * @param keys             the key columns and expressions, in order
- * @param include          the INCLUDE columns
- * @param predicate        the WHERE clause of a partial index, or null
- * @param valid            false for an index left invalid, for example by a failed CREATE INDEX CONCURRENTLY
- * @param constraint       the name of the constraint the index backs, or null
- * @param parent           the partitioned table's index this partition's index is attached to, or null
- * @param options          storage parameters such as {@code fillfactor=70}, sorted
- * @param replicaIdentity  the table's REPLICA IDENTITY USING INDEX
- * @param clustered        the table was CLUSTERed on it
+ * @param method     the access method: {@code btree}, {@code gin}, MySQL's {@code fulltext}...; null where
+ *                   the dialect has one kind of index
+ * @param keys       the key columns and expressions, in order
+ * @param predicate  the WHERE clause of a partial index (PostgreSQL, SQLite), or null
+ * @param valid      false for an index left invalid, for example by a failed concurrent build; true in
+ *                   a dialect that never leaves one so
+ * @param constraint the name of the constraint the index backs, or null
+ * @param postgres   what PostgreSQL alone says about the index; {@link PostgresIndex#DEFAULTS} for every other dialect
+ * @param mysql      what MySQL and MariaDB alone say about the index; null for every other dialect
  */
-public record Index(String name, boolean unique, boolean nullsNotDistinct, String method, List<IndexKey> keys,
-                    List<String> include, String predicate, boolean valid, String definition, String constraint,
-                    QualifiedName parent, List<String> options, boolean replicaIdentity, boolean clustered,
-                    String comment) {
+public record Index(String name, boolean unique, String method, List<IndexKey> keys, String predicate, boolean valid,
+                    String definition, String constraint, String comment, PostgresIndex postgres, MysqlIndex mysql) {
 
     public Index {
         keys = Canonical.kept(keys);
-        include = Canonical.kept(include);
-        options = Canonical.sorted(options, String::compareTo);
+        postgres = PostgresIndex.orDefaults(postgres);
+    }
+
+    /** An index of a dialect with nothing of its own to add. */
+    public Index(String name, boolean unique, String method, List<IndexKey> keys, String predicate, boolean valid,
+                 String definition, String constraint, String comment) {
+        this(name, unique, method, keys, predicate, valid, definition, constraint, comment, null, null);
     }
 }

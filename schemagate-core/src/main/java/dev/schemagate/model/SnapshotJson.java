@@ -14,8 +14,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.model.dialect.MysqlObjects;
 import dev.schemagate.model.dialect.PostgresColumn;
+import dev.schemagate.model.dialect.PostgresConstraint;
+import dev.schemagate.model.dialect.PostgresIndex;
 import dev.schemagate.model.dialect.PostgresObjects;
+import dev.schemagate.model.dialect.PostgresRoutine;
+import dev.schemagate.model.dialect.PostgresSequence;
 import dev.schemagate.model.dialect.PostgresTable;
+import dev.schemagate.model.dialect.PostgresTrigger;
+import dev.schemagate.model.dialect.PostgresView;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -121,10 +127,13 @@ public final class SnapshotJson {
 
     /** Leaves a dialect's component out of the file when it holds nothing of the dialect's own. */
     static final class DefaultDialectOwn {
+        private static final List<Object> NOTHING = List.of(PostgresObjects.NONE, MysqlObjects.NONE, PostgresTable.PLAIN,
+                PostgresColumn.DEFAULTS, PostgresIndex.DEFAULTS, PostgresView.DEFAULTS, PostgresRoutine.DEFAULTS,
+                PostgresConstraint.DEFAULTS, PostgresTrigger.DEFAULTS, PostgresSequence.DEFAULTS);
+
         @Override
         public boolean equals(Object value) {
-            return value == null || value.equals(PostgresObjects.NONE) || value.equals(MysqlObjects.NONE) || value.equals(PostgresTable.PLAIN)
-                    || value.equals(PostgresColumn.DEFAULTS);
+            return value == null || NOTHING.contains(value);
         }
 
         @Override
@@ -145,7 +154,8 @@ public final class SnapshotJson {
                 JsonInclude.Include.NON_EMPTY));
         mapper.configOverride(Privileges.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM,
                 JsonInclude.Include.ALWAYS, DefaultPrivileges.class, null));
-        for (Class<?> own : List.of(PostgresObjects.class, PostgresTable.class, PostgresColumn.class, MysqlObjects.class)) {
+        for (Object nothing : DefaultDialectOwn.NOTHING) {
+            Class<?> own = nothing.getClass();
             mapper.configOverride(own).setInclude(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM,
                     JsonInclude.Include.ALWAYS, DefaultDialectOwn.class, null));
         }

@@ -86,7 +86,7 @@ class CascadeReachTest {
 
     private static Constraint key(String name, QualifiedName parent, String onDelete) {
         return new Constraint(name, Constraint.Type.FOREIGN_KEY, "FOREIGN KEY (x) REFERENCES " + parent, List.of("x"),
-                parent, List.of("id"), "NO ACTION", onDelete, "SIMPLE", false, false, true, false, false, false, null);
+                parent, List.of("id"), "NO ACTION", onDelete, "SIMPLE", false, false, true, false, null);
     }
 
     private static Table table(QualifiedName name, Constraint... constraints) {

@@ -1,10 +1,16 @@
 package dev.schemagate.diff;
 
 import dev.schemagate.model.Column;
+import dev.schemagate.model.Enablement;
+import dev.schemagate.model.Index;
+import dev.schemagate.model.IndexKey;
 import dev.schemagate.model.Privileges;
 import dev.schemagate.model.Table;
+import dev.schemagate.model.Trigger;
 import dev.schemagate.model.dialect.PostgresColumn;
+import dev.schemagate.model.dialect.PostgresIndex;
 import dev.schemagate.model.dialect.PostgresTable;
+import dev.schemagate.model.dialect.PostgresTrigger;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -34,6 +40,36 @@ class DialectOwnComparisonTest {
 
         assertThat(DiffValues.text(unlogged)).contains("name: t, columns: [").contains("unlogged: true")
                 .doesNotContain("postgres");
+    }
+
+    @Test
+    void anIndexsOwnFieldIsNamedAsTheIndexsOwn() {
+        Table plain = withIndex(PostgresIndex.DEFAULTS);
+        Table clustered = withIndex(new PostgresIndex(false, null, null, null, false, true));
+
+        assertThat(SnapshotComparison.compare(plain, clustered)).containsExactly(
+                new Difference(Difference.Kind.CHANGED, "index t_id", "clustered", false, true));
+    }
+
+    @Test
+    void aPlanMayLeaveOutADialectsOwnFieldByItsName() {
+        Trigger enabled = trigger(Enablement.ORIGIN);
+        Trigger disabled = trigger(Enablement.DISABLED);
+
+        assertThat(RecordFields.sameExcept(enabled, disabled, "comment")).isFalse();
+        assertThat(RecordFields.sameExcept(enabled, disabled, "comment", "enabled")).isTrue();
+    }
+
+    private static Trigger trigger(Enablement enabled) {
+        return new Trigger("touch", "BEFORE", List.of("UPDATE"), List.of(), true, null, false,
+                "CREATE TRIGGER touch ...", null, new PostgresTrigger("public.touch()", enabled, false));
+    }
+
+    private static Table withIndex(PostgresIndex own) {
+        Index index = new Index("t_id", false, "btree", List.of(new IndexKey("id", null, null, false, false)), null,
+                true, "CREATE INDEX t_id ON public.t USING btree (id)", null, null, own, null);
+        return new Table("public", "t", List.of(Column.of("id", "integer", true)), null, List.of(index), null, null,
+                null, null);
     }
 
     private static Table table(PostgresTable own, PostgresColumn column) {

@@ -42,7 +42,7 @@ class DialectNeutralLintTest {
      * names (not in a string), are where the dialect's attributes are designed to live.
      */
     private static final String MODEL = "dev/schemagate/model/";
-    private static final Pattern DIALECT_HOMES = Pattern.compile("\\bPostgres(?:Objects|Table|Column)\\b"
+    private static final Pattern DIALECT_HOMES = Pattern.compile("\\bPostgres(?:Objects|Table|Column|Index|View|Routine|Constraint|Trigger|Sequence)\\b"
             + "|(?<![\"\\w])postgres(?![\"\\w])");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     /** The packages that name no database, not even in a catalogue. */

@@ -7,8 +7,13 @@ import dev.schemagate.model.dialect.ForeignServer;
 import dev.schemagate.model.dialect.Publication;
 import dev.schemagate.model.dialect.PublishedTable;
 import dev.schemagate.model.dialect.PostgresColumn;
+import dev.schemagate.model.dialect.PostgresIndex;
 import dev.schemagate.model.dialect.PostgresObjects;
+import dev.schemagate.model.dialect.PostgresRoutine;
+import dev.schemagate.model.dialect.PostgresSequence;
 import dev.schemagate.model.dialect.PostgresTable;
+import dev.schemagate.model.dialect.PostgresTrigger;
+import dev.schemagate.model.dialect.PostgresView;
 
 import java.util.List;
 
@@ -24,11 +29,12 @@ final class SampleSnapshots {
     static Snapshot everything() {
         return new Snapshot(schemas(),
                 List.of(new Sequence("shop", "invoice_no", new SequenceOptions("bigint", 100, 5, 1, 1_000_000, 10,
-                        true), new ColumnReference(ORDERS, "invoice"), "app", "invoices", privileges())),
+                        true), "app", "invoices", privileges(), new PostgresSequence(new ColumnReference(ORDERS, "invoice")))),
                 List.of(orders(), customers()),
                 List.of(new View("shop", "open_orders", true, " SELECT id\n   FROM shop.orders;",
-                        List.of(Column.of("id", "bigint", false)), List.of("fillfactor=70"), false, List.of(ORDERS),
-                        List.of(index("open_orders_id")), List.of(), "app", "to ship", privileges())),
+                        List.of(Column.of("id", "bigint", false)), false, List.of(ORDERS),
+                        List.of(index("open_orders_id")), List.of(), "app", "to ship", privileges(),
+                        new PostgresView(List.of("fillfactor=70")), null)),
                 List.of(routine("total", "integer"), routine("total", "")),
                 List.of(new Dependency(new ObjectRef(ObjectRef.Kind.VIEW, "shop", "open_orders", null),
                                 new ObjectRef(ObjectRef.Kind.TABLE, "shop", "orders", "column id")),
@@ -86,13 +92,13 @@ final class SampleSnapshots {
                 List.of(new Constraint("orders_customer_fkey", Constraint.Type.FOREIGN_KEY,
                         "FOREIGN KEY (customer) REFERENCES shop.customers(id) MATCH FULL ON DELETE CASCADE DEFERRABLE",
                         List.of("customer"), CUSTOMERS, List.of("id"), "NO ACTION", "CASCADE", "FULL", true, true,
-                        false, false, false, false, "to customers"),
+                        false, false, "to customers"),
                         new Constraint("orders_pkey", Constraint.Type.PRIMARY_KEY, "PRIMARY KEY (id)", List.of("id"),
-                                null, List.of(), null, null, null, false, false, true, false, false, true, null)),
+                                null, List.of(), null, null, null, false, false, true, true, null)),
                 List.of(index("orders_pkey"), index("orders_by_total")),
                 List.of(new Trigger("audit", "AFTER", List.of("INSERT", "UPDATE"), List.of("total"), true,
-                        "(new.total > 0)", "shop.audit()", Enablement.ALWAYS, false, true,
-                        "CREATE TRIGGER audit ...", "audits")),
+                        "(new.total > 0)", true, "CREATE TRIGGER audit ...", "audits",
+                        new PostgresTrigger("shop.audit()", Enablement.ALWAYS, false))),
                 "app", "all orders", privileges(),
                 new PostgresTable(true, List.of(new Policy("own_rows", false, "SELECT", List.of("reader", "PUBLIC"),
                         "(customer = 1)", null, "rls")), "RANGE (id)", CUSTOMERS, "FOR VALUES FROM (1) TO (10)",
@@ -106,17 +112,18 @@ final class SampleSnapshots {
     }
 
     static Index index(String name) {
-        return new Index(name, true, true, "btree",
+        return new Index(name, true, "btree",
                 List.of(new IndexKey("id", "int8_ops", "\"C\"", true, false), new IndexKey("lower(x)", null, null,
                         false, true)),
-                List.of("total"), "(total > 0)", false, "CREATE UNIQUE INDEX " + name + " ON ...", null,
-                QualifiedName.of("shop", "parent_idx"), List.of("fillfactor=70"), true, true, "an index");
+                "(total > 0)", false, "CREATE UNIQUE INDEX " + name + " ON ...", null, "an index",
+                new PostgresIndex(true, List.of("total"), QualifiedName.of("shop", "parent_idx"), List.of("fillfactor=70"),
+                        true, true), null);
     }
 
     static Routine routine(String name, String identityArguments) {
         return new Routine("shop", name, Routine.Kind.FUNCTION, identityArguments, identityArguments,
-                "integer", "plpgsql", Routine.Volatility.STABLE, true, true, true, Routine.Parallel.SAFE, 10.5,
-                0, List.of("search_path=shop", "work_mem=64MB"), "begin return 1; end", "CREATE OR REPLACE ...",
-                List.of(ORDERS), "app", "sums", privileges());
+                "integer", "plpgsql", Routine.Volatility.STABLE, true, "begin return 1; end", "CREATE OR REPLACE ...",
+                List.of(ORDERS), "app", "sums", privileges(), new PostgresRoutine(true, true,
+                PostgresRoutine.Parallel.SAFE, 10.5, 0, List.of("search_path=shop", "work_mem=64MB")), null);
     }
 }

@@ -2,12 +2,13 @@ package dev.schemagate.mysql;
 
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
-import dev.schemagate.model.Enablement;
 import dev.schemagate.model.Index;
 import dev.schemagate.model.IndexKey;
 import dev.schemagate.model.dialect.MysqlColumn;
 import dev.schemagate.model.dialect.MysqlObjects;
+import dev.schemagate.model.dialect.MysqlRoutine;
 import dev.schemagate.model.dialect.MysqlTable;
+import dev.schemagate.model.dialect.MysqlView;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.Schema;
@@ -98,7 +99,7 @@ final class MysqlIntrospector {
             for (Row check : checks.getOrDefault(name, List.of())) {
                 constraints.add(new Constraint(check.text("constraint_name"), Constraint.Type.CHECK,
                         "CHECK (" + check.text("check_clause") + ")", List.of(), null, List.of(), null, null, null,
-                        false, false, true, false, false, false, null));
+                        false, false, true, false, null));
             }
             MysqlTable mysql = new MysqlTable(row.text("engine"), collation, rowFormat(row.text("create_options")),
                     partitions.get(name));
@@ -110,14 +111,11 @@ final class MysqlIntrospector {
         for (Row row : rows(connection, "select table_name, view_definition, check_option, security_type"
                 + " from information_schema.views where table_schema = database() order by table_name")) {
             String name = row.text("table_name");
-            List<String> options = new ArrayList<>();
-            if (row.text("check_option") != null && !"NONE".equals(row.text("check_option"))) {
-                options.add("check_option=" + row.text("check_option").toLowerCase(Locale.ROOT));
-            }
-            options.add("security=" + String.valueOf(row.text("security_type")).toLowerCase(Locale.ROOT));
+            String check = row.text("check_option") == null || "NONE".equals(row.text("check_option")) ? null
+                    : row.text("check_option").toLowerCase(Locale.ROOT);
             views.add(new View(SCHEMA, name, false, unqualified(row.text("view_definition"), qualifier),
-                    columns(columns.getOrDefault(name, List.of()), null, mariadb), options, true, List.of(), List.of(), List.of(),
-                    null, null, null));
+                    columns(columns.getOrDefault(name, List.of()), null, mariadb), true, List.of(), List.of(), List.of(),
+                    null, null, null, null, new MysqlView(check, "INVOKER".equals(row.text("security_type")))));
         }
         return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), tables, views,
                 routines(connection, qualifier), List.of(), null, new MysqlObjects(MysqlEvents.read(connection, qualifier)));
@@ -172,7 +170,7 @@ final class MysqlIntrospector {
             String body = unqualified(row.text("action_statement"), qualifier);
             byTable.computeIfAbsent(row.text("event_object_table"), t -> new ArrayList<>()).add(new Trigger(
                     row.text("trigger_name"), row.text("action_timing"), List.of(row.text("event_manipulation")), List.of(),
-                    true, null, null, Enablement.ORIGIN, false, false,
+                    true, null, false,
                     row.text("action_timing") + " " + row.text("event_manipulation") + " ORDER " + row.integer("action_order")
                             + " " + body, null));
         }
@@ -198,9 +196,9 @@ final class MysqlIntrospector {
             routines.add(new Routine(SCHEMA, row.text("routine_name"), procedure ? Routine.Kind.PROCEDURE : Routine.Kind.FUNCTION,
                     String.join(", ", arguments), String.join(", ", arguments), procedure ? null : row.text("dtd_identifier"),
                     "SQL", "YES".equals(row.text("is_deterministic")) ? Routine.Volatility.IMMUTABLE : Routine.Volatility.VOLATILE,
-                    false, "DEFINER".equals(row.text("security_type")), false, Routine.Parallel.UNSAFE, 0, 0,
-                    List.of("sql_data_access=" + row.text("sql_data_access")), unqualified(row.text("routine_definition"), qualifier),
-                    null, List.of(), null, emptyToNull(row.text("routine_comment")), null));
+                    "DEFINER".equals(row.text("security_type")), unqualified(row.text("routine_definition"), qualifier),
+                    null, List.of(), null, emptyToNull(row.text("routine_comment")), null, null,
+                    new MysqlRoutine(row.text("sql_data_access"))));
         }
         return routines;
     }

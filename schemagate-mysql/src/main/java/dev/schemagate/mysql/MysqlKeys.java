@@ -4,6 +4,7 @@ import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Index;
 import dev.schemagate.model.IndexKey;
 import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.dialect.MysqlIndex;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class MysqlKeys {
                     + quoted(to) + ") ON DELETE " + onDelete + " ON UPDATE " + onUpdate;
             keys.computeIfAbsent(table, t -> new ArrayList<>()).add(new Constraint(name, Constraint.Type.FOREIGN_KEY,
                     definition, from, parent, to, onUpdate, onDelete, null,
-                    false, false, true, false, false, false, null));
+                    false, false, true, false, null));
         }));
         return keys;
     }
@@ -77,7 +78,7 @@ final class MysqlKeys {
                         (primary ? "PRIMARY KEY (" : "UNIQUE KEY `" + name + "` (") + String.join(", ", spelled) + ")"
                                 + using(first),
                         parts.stream().map(MysqlKeys::column).toList(), null, List.of(), null, null, null,
-                        false, false, true, false, false, false, null));
+                        false, false, true, false, null));
                 continue;
             }
             List<IndexKey> keys = parts.stream().map(r -> new IndexKey(column(r)
@@ -85,10 +86,9 @@ final class MysqlKeys {
                     "D".equals(r.text("collation")), false)).toList();
             boolean hidden = "YES".equalsIgnoreCase(first.text("ignored")) || "NO".equalsIgnoreCase(first.text("is_visible"));
             String method = first.text("index_type") == null ? null : first.text("index_type").toLowerCase(Locale.ROOT);
-            List<String> options = hidden ? List.of("invisible") : List.of();
-            indexes.add(new Index(name, false, false, method, keys, List.of(), null, true,
-                    method + " (" + String.join(", ", spelled) + ")", null, null, options, false, false,
-                    first.text("index_comment") == null || first.text("index_comment").isEmpty() ? null : first.text("index_comment")));
+            indexes.add(new Index(name, false, method, keys, null, true, method + " (" + String.join(", ", spelled) + ")",
+                    null, first.text("index_comment") == null || first.text("index_comment").isEmpty() ? null
+                            : first.text("index_comment"), null, new MysqlIndex(hidden)));
         }
     }
 

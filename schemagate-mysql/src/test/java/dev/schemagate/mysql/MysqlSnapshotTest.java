@@ -119,7 +119,7 @@ class MysqlSnapshotTest {
     void viewsTriggersAndRoutinesReadWithoutTheDatabaseName() {
         assertThat(snapshot.views()).singleElement().satisfies(view -> {
             assertThat(view.definition()).doesNotContain("schemagate_").contains("`item`");
-            assertThat(view.options()).contains("check_option=cascaded");
+            assertThat(view.mysql().checkOption()).isEqualTo("cascaded");
         });
         assertThat(table("item").trigger("item_touch").orElseThrow().events()).containsExactly("UPDATE");
         assertThat(snapshot.routines()).singleElement().satisfies(routine -> {

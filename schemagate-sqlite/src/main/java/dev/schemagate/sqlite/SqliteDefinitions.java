@@ -1,7 +1,6 @@
 package dev.schemagate.sqlite;
 
 import dev.schemagate.model.Constraint;
-import dev.schemagate.model.Enablement;
 import dev.schemagate.model.Trigger;
 
 import java.util.ArrayList;
@@ -37,8 +36,7 @@ final class SqliteDefinitions {
             event = m.group(2).toUpperCase(Locale.ROOT);
             columns = m.group(3) == null ? List.of() : List.of(m.group(3).strip().split("\\s*,\\s*"));
         }
-        return new Trigger(name, timing, List.of(event), columns, true, null, null, Enablement.ORIGIN, false, false,
-                normalized(sql), null);
+        return new Trigger(name, timing, List.of(event), columns, true, null, false, normalized(sql), null);
     }
 
     /** The table's CHECK constraints, named as written or after the table and their order. */
@@ -64,7 +62,7 @@ final class SqliteDefinitions {
                 Matcher named = CONSTRAINT_NAME.matcher(sql.substring(0, i));
                 String name = named.find() ? named.group(1) : table + "_check" + (checks.size() + 1);
                 checks.add(new Constraint(name, Constraint.Type.CHECK, "CHECK (" + expression + ")", List.of(), null,
-                        List.of(), null, null, null, false, false, true, false, false, false, null));
+                        List.of(), null, null, null, false, false, true, false, null));
                 i = close + 1;
             } else {
                 i++;

@@ -93,7 +93,7 @@ final class SqliteIntrospector {
         List<View> views = new ArrayList<>();
         for (Map.Entry<String, String> view : viewSql.entrySet()) {
             views.add(new View(SCHEMA, view.getKey(), false, view.getValue(), viewColumns(connection, view.getKey()),
-                    List.of(), true, List.of(), List.of(), triggers.getOrDefault(view.getKey(), List.of()), null, null, null));
+                    true, List.of(), List.of(), triggers.getOrDefault(view.getKey(), List.of()), null, null, null));
         }
         return new Snapshot(List.of(new Schema(SCHEMA, null, null, null)), List.of(), tables, views, List.of(),
                 List.of(), null, null);

@@ -60,7 +60,7 @@ final class SqliteKeys {
 
     private static Constraint key(String name, Constraint.Type type, String words, List<String> columns) {
         return new Constraint(name, type, words + " (" + String.join(", ", columns) + ")", columns, null, List.of(),
-                null, null, null, false, false, true, false, false, false, null);
+                null, null, null, false, false, true, false, null);
     }
 
     private static Constraint foreignKey(String table, List<Row> key, List<Row> parentColumns) {
@@ -77,7 +77,7 @@ final class SqliteKeys {
         return new Constraint(table + "_" + String.join("_", from) + "_fkey", Constraint.Type.FOREIGN_KEY, definition,
                 from, new QualifiedName(SqliteIntrospector.SCHEMA, parent), to, first.text("on_update"),
                 first.text("on_delete"), "NONE".equals(first.text("match")) ? null : first.text("match"),
-                false, false, true, false, false, false, null);
+                false, false, true, false, null);
     }
 
     /**
@@ -105,8 +105,8 @@ final class SqliteKeys {
                 predicate = where.find() ? where.group(1).strip() : null;
             }
             boolean expressions = keyRows(index.getValue()).stream().anyMatch(key -> key.integer("cid") == -2);
-            indexes.add(new Index(index.getKey(), first.integer("unique") == 1, false, null, keys, List.of(), predicate,
-                    true, expressions ? definition : null, null, null, List.of(), false, false, null));
+            indexes.add(new Index(index.getKey(), first.integer("unique") == 1, null, keys, predicate, true,
+                    expressions ? definition : null, null, null));
         }
         return indexes;
     }

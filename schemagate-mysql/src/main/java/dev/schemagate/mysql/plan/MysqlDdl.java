@@ -7,6 +7,7 @@ import dev.schemagate.model.IndexKey;
 import dev.schemagate.model.dialect.MysqlColumn;
 import dev.schemagate.model.dialect.MysqlEvent;
 import dev.schemagate.model.dialect.MysqlTable;
+import dev.schemagate.model.dialect.MysqlView;
 import dev.schemagate.model.Routine;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
@@ -233,7 +234,7 @@ public final class MysqlDdl {
         if (index.comment() != null) {
             sql.append(" COMMENT ").append(literal(index.comment()));
         }
-        if (index.options().contains("invisible")) {
+        if (index.mysql() != null && index.mysql().invisible()) {
             sql.append(" IGNORED");
         }
         return sql.toString();
@@ -276,10 +277,9 @@ public final class MysqlDdl {
     }
 
     static String createView(View view) {
-        String security = view.options().contains("security=invoker") ? "SQL SECURITY INVOKER " : "";
-        String check = view.options().stream().filter(o -> o.startsWith("check_option="))
-                .map(o -> " WITH " + o.substring("check_option=".length()).toUpperCase(Locale.ROOT) + " CHECK OPTION")
-                .findFirst().orElse("");
+        MysqlView own = view.mysql() == null ? new MysqlView(null, false) : view.mysql();
+        String security = own.securityInvoker() ? "SQL SECURITY INVOKER " : "";
+        String check = own.checkOption() == null ? "" : " WITH " + own.checkOption().toUpperCase(Locale.ROOT) + " CHECK OPTION";
         return "CREATE " + security + "VIEW " + quote(view.name()) + " AS " + view.definition() + check;
     }
 
@@ -295,8 +295,9 @@ public final class MysqlDdl {
         if (routine.volatility() == Routine.Volatility.IMMUTABLE) {
             sql.append(" DETERMINISTIC");
         }
-        routine.config().stream().filter(c -> c.startsWith("sql_data_access="))
-                .forEach(c -> sql.append(' ').append(c.substring("sql_data_access=".length())));
+        if (routine.mysql() != null && routine.mysql().sqlDataAccess() != null) {
+            sql.append(' ').append(routine.mysql().sqlDataAccess());
+        }
         if (!routine.securityDefiner()) {
             sql.append(" SQL SECURITY INVOKER");
         }

@@ -324,9 +324,8 @@ public final class MysqlPlanner {
     }
 
     private static Index named(Index index, String name) {
-        return new Index(name, index.unique(), index.nullsNotDistinct(), index.method(), index.keys(), index.include(),
-                index.predicate(), index.valid(), index.definition(), index.constraint(), index.parent(), index.options(),
-                index.replicaIdentity(), index.clustered(), index.comment());
+        return new Index(name, index.unique(), index.method(), index.keys(), index.predicate(), index.valid(),
+                index.definition(), index.constraint(), index.comment(), index.postgres(), index.mysql());
     }
 
     /** The clauses of one {@code ALTER TABLE}, so that the table is changed (and copied) once for all of them. */
@@ -422,7 +421,7 @@ public final class MysqlPlanner {
     }
 
     private static boolean sameView(View a, View b) {
-        return Objects.equals(a.definition(), b.definition()) && a.options().equals(b.options());
+        return Objects.equals(a.definition(), b.definition()) && Objects.equals(a.mysql(), b.mysql());
     }
 
     private static List<Constraint> checks(Table table) {

@@ -32,7 +32,7 @@ final class MaintainedColumns {
                     || !(trigger.events().contains("UPDATE") || trigger.events().contains("INSERT"))) {
                 continue;
             }
-            String body = body(snapshot, trigger.function());
+            String body = body(snapshot, trigger.postgres().function());
             for (Column column : table.columns()) {
                 if (assigns(body, column.name())) {
                     maintained.add(column.name());

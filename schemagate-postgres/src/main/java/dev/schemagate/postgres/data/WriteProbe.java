@@ -213,7 +213,7 @@ final class WriteProbe {
     private static String triggers(Table table, String timing) {
         List<String> names = table.triggers().stream()
                 .filter(t -> t.forEachRow() && t.events().contains("INSERT") && (timing.isEmpty() || t.timing().equals(timing)))
-                .filter(t -> t.enabled() != Enablement.DISABLED)
+                .filter(t -> t.postgres().enabled() != Enablement.DISABLED)
                 .map(Trigger::name).toList();
         return names.isEmpty() ? "" : " (" + (timing.isEmpty() ? "" : timing + " ") + "INSERT triggers: " + String.join(", ", names) + ")";
     }

@@ -60,7 +60,7 @@ final class AccessDdl {
             }
         }
         // a sequence OWNED BY a column changes owner with its table
-        snapshot.sequences().forEach(s -> object("SEQUENCE", s, s.comment(), s.ownedBy() == null ? s.owner() : null,
+        snapshot.sequences().forEach(s -> object("SEQUENCE", s, s.comment(), s.postgres().ownedBy() == null ? s.owner() : null,
                 s.privileges()));
         snapshot.tables().forEach(this::table);
         snapshot.views().forEach(this::view);

@@ -64,7 +64,8 @@ final class ProgramDdl {
     }
 
     static String createView(View view) {
-        String with = view.options().isEmpty() ? "" : " WITH (" + String.join(", ", view.options()) + ")";
+        List<String> options = view.postgres().options();
+        String with = options.isEmpty() ? "" : " WITH (" + String.join(", ", options) + ")";
         String query = view.definition().strip();
         if (query.endsWith(";")) {
             query = query.substring(0, query.length() - 1);
@@ -119,8 +120,8 @@ final class ProgramDdl {
 
     private static void triggerStates(SchemaObject relation, String alter, List<Trigger> triggers, Script script) {
         for (Trigger trigger : triggers) {
-            if (trigger.enabled() != Enablement.ORIGIN) {
-                script.add(alter + " " + enable(trigger.enabled()) + " TRIGGER " + Sql.ident(trigger.name()),
+            if (trigger.postgres().enabled() != Enablement.ORIGIN) {
+                script.add(alter + " " + enable(trigger.postgres().enabled()) + " TRIGGER " + Sql.ident(trigger.name()),
                         DependencyGraph.part(relation, "trigger " + trigger.name()));
             }
         }

@@ -186,9 +186,9 @@ final class TableDdl {
                 }
             }
             for (Index index : table.indexes()) {
-                if (index.constraint() != null && !index.options().isEmpty()) {
+                if (index.constraint() != null && !index.postgres().options().isEmpty()) {
                     script.add("ALTER INDEX " + Sql.sibling(table, index.name()) + " SET ("
-                            + String.join(", ", index.options()) + ")",
+                            + String.join(", ", index.postgres().options()) + ")",
                             DependencyGraph.part(table, "constraint " + index.constraint()));
                 }
             }
@@ -199,7 +199,7 @@ final class TableDdl {
         for (Table table : childrenFirst) {
             for (Constraint constraint : table.constraints()) {
                 if (constraint.type() == Constraint.Type.CHECK && !constraint.inherited()) {
-                    String only = constraint.noInherit() ? "ONLY " : "";
+                    String only = constraint.postgres().noInherit() ? "ONLY " : "";
                     script.add("ALTER TABLE " + only + Sql.name(table) + addConstraint(constraint), constraint(table, constraint));
                 }
             }
@@ -211,8 +211,8 @@ final class TableDdl {
         script.section(INDEX_PARTITIONS);
         for (Table table : ordered) {
             for (Index index : table.indexes()) {
-                if (index.parent() != null) {
-                    script.add("ALTER INDEX " + Sql.name(index.parent()) + " ATTACH PARTITION "
+                if (index.postgres().parent() != null) {
+                    script.add("ALTER INDEX " + Sql.name(index.postgres().parent()) + " ATTACH PARTITION "
                             + Sql.sibling(table, index.name()), DependencyGraph.part(table, "attachment of index " + index.name()));
                 }
             }
@@ -256,10 +256,10 @@ final class TableDdl {
                 script.add(alter + " REPLICA IDENTITY " + table.postgres().replicaIdentity(), replicaIdentity);
             }
             for (Index index : table.indexes()) {
-                if (index.replicaIdentity()) {
+                if (index.postgres().replicaIdentity()) {
                     script.add(alter + " REPLICA IDENTITY USING INDEX " + Sql.ident(index.name()), replicaIdentity);
                 }
-                if (index.clustered()) {
+                if (index.postgres().clustered()) {
                     script.add(alter + " CLUSTER ON " + Sql.ident(index.name()), DependencyGraph.part(table, "clustering"));
                 }
             }

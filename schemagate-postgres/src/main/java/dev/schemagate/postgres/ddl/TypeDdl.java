@@ -10,6 +10,7 @@ import dev.schemagate.model.Extension;
 import dev.schemagate.model.RangeType;
 import dev.schemagate.model.Schema;
 import dev.schemagate.model.SchemaObject;
+import dev.schemagate.model.ColumnReference;
 import dev.schemagate.model.Sequence;
 import dev.schemagate.model.SequenceOptions;
 import dev.schemagate.model.Snapshot;
@@ -174,9 +175,10 @@ final class TypeDdl {
     static void sequenceOwners(Snapshot snapshot, Script script) {
         script.section("Sequence owners");
         for (Sequence sequence : snapshot.sequences()) {
-            if (sequence.ownedBy() != null) {
-                script.add("ALTER SEQUENCE " + Sql.name(sequence) + " OWNED BY " + Sql.name(sequence.ownedBy().table())
-                        + "." + Sql.ident(sequence.ownedBy().column()));
+            ColumnReference ownedBy = sequence.postgres().ownedBy();
+            if (ownedBy != null) {
+                script.add("ALTER SEQUENCE " + Sql.name(sequence) + " OWNED BY " + Sql.name(ownedBy.table())
+                        + "." + Sql.ident(ownedBy.column()));
             }
         }
     }

@@ -11,7 +11,11 @@ import dev.schemagate.model.ReplicaIdentity;
 import dev.schemagate.model.Table;
 import dev.schemagate.model.Trigger;
 import dev.schemagate.model.View;
+import dev.schemagate.model.dialect.PostgresConstraint;
+import dev.schemagate.model.dialect.PostgresIndex;
 import dev.schemagate.model.dialect.PostgresTable;
+import dev.schemagate.model.dialect.PostgresTrigger;
+import dev.schemagate.model.dialect.PostgresView;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -56,10 +60,10 @@ final class RelationReader {
             List<Column> relationColumns = columns.of(oid);
             if (kind.equals("v") || kind.equals("m")) {
                 views.add(new View(row.text("schema"), row.text("name"), kind.equals("m"), row.text("definition"),
-                        relationColumns, row.texts("options"), row.bool("populated"),
-                        dependencies.getOrDefault(oid, List.of()), indexes.get(oid), triggers.get(oid),
-                        annotations.owner(row.text("owner")), annotations.comment("pg_class", oid),
-                        annotations.privileges("pg_class", oid)));
+                        relationColumns, row.bool("populated"), dependencies.getOrDefault(oid, List.of()),
+                        indexes.get(oid), triggers.get(oid), annotations.owner(row.text("owner")),
+                        annotations.comment("pg_class", oid), annotations.privileges("pg_class", oid),
+                        new PostgresView(row.texts("options")), null));
             } else {
                 tables.add(table(row, oid, relationColumns));
             }
@@ -91,9 +95,9 @@ final class RelationReader {
                     foreignKey ? action(row.text("on_update")) : null,
                     foreignKey ? action(row.text("on_delete")) : null,
                     foreignKey ? matchType(row.text("match_type")) : null, row.bool("deferrable"),
-                    row.bool("deferred"), row.bool("validated"), row.bool("no_inherit"),
-                    row.bool("nulls_not_distinct"), row.bool("inherited"),
-                    annotations.comment("pg_constraint", row.oid("oid")));
+                    row.bool("deferred"), row.bool("validated"), row.bool("inherited"),
+                    annotations.comment("pg_constraint", row.oid("oid")),
+                    new PostgresConstraint(row.bool("no_inherit"), row.bool("nulls_not_distinct")));
             constraints.computeIfAbsent(relation, r -> new ArrayList<>()).add(constraint);
         });
     }
@@ -112,12 +116,11 @@ final class RelationReader {
             }
             String parentName = row.text("parent_name");
             long oid = row.oid("oid");
-            Index index = new Index(row.text("name"), row.bool("unique"), row.bool("nulls_not_distinct"),
-                    row.text("method"), keys, row.texts("include"), row.text("predicate"), row.bool("valid"),
-                    row.text("definition"), row.text("constraint"),
-                    parentName == null ? null : QualifiedName.of(row.text("parent_schema"), parentName),
-                    row.texts("options"), row.bool("replica_identity"), row.bool("clustered"),
-                    annotations.comment("pg_class", oid));
+            Index index = new Index(row.text("name"), row.bool("unique"), row.text("method"), keys,
+                    row.text("predicate"), row.bool("valid"), row.text("definition"), row.text("constraint"),
+                    annotations.comment("pg_class", oid), new PostgresIndex(row.bool("nulls_not_distinct"),
+                    row.texts("include"), parentName == null ? null : QualifiedName.of(row.text("parent_schema"), parentName),
+                    row.texts("options"), row.bool("replica_identity"), row.bool("clustered")), null);
             indexes.computeIfAbsent(row.oid("relation"), r -> new ArrayList<>()).add(index);
         });
     }
@@ -128,9 +131,9 @@ final class RelationReader {
             String definition = row.text("definition");
             Matcher when = TRIGGER_WHEN.matcher(definition);
             Trigger trigger = new Trigger(row.text("name"), timing(type), events(type), row.texts("columns"),
-                    (type & 1) != 0, when.find() ? when.group(1) : null, row.text("function"),
-                    enablement(row.text("enabled")), row.bool("constraint"), row.bool("inherited"), definition,
-                    annotations.comment("pg_trigger", row.oid("oid")));
+                    (type & 1) != 0, when.find() ? when.group(1) : null, row.bool("inherited"), definition,
+                    annotations.comment("pg_trigger", row.oid("oid")), new PostgresTrigger(row.text("function"),
+                    enablement(row.text("enabled")), row.bool("constraint")));
             triggers.computeIfAbsent(row.oid("relation"), r -> new ArrayList<>()).add(trigger);
         });
     }

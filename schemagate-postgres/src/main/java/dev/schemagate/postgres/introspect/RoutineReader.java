@@ -3,6 +3,7 @@ package dev.schemagate.postgres.introspect;
 import dev.schemagate.model.EventTrigger;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Routine;
+import dev.schemagate.model.dialect.PostgresRoutine;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,11 +29,12 @@ final class RoutineReader {
             long oid = row.oid("oid");
             routines.add(new Routine(row.text("schema"), row.text("name"), kind(row.text("kind")),
                     row.text("identity_arguments"), row.text("arguments"), row.text("result"), row.text("language"),
-                    volatility(row.text("volatility")), row.bool("strict"), row.bool("security_definer"),
+                    volatility(row.text("volatility")), row.bool("security_definer"), row.text("body"),
+                    row.text("definition"), dependencies.getOrDefault(oid, List.of()),
+                    annotations.owner(row.text("owner")), annotations.comment("pg_proc", oid),
+                    annotations.privileges("pg_proc", oid), new PostgresRoutine(row.bool("strict"),
                     row.bool("leakproof"), parallel(row.text("parallel")), row.decimal("cost"), row.decimal("rows"),
-                    row.texts("config"), row.text("body"), row.text("definition"),
-                    dependencies.getOrDefault(oid, List.of()), annotations.owner(row.text("owner")),
-                    annotations.comment("pg_proc", oid), annotations.privileges("pg_proc", oid)));
+                    row.texts("config")), null));
         });
         catalog.query("event_triggers", row -> eventTriggers.add(new EventTrigger(row.text("name"),
                 row.text("event"), row.texts("tags"), row.text("function"),
@@ -56,11 +58,11 @@ final class RoutineReader {
         };
     }
 
-    private static Routine.Parallel parallel(String code) {
+    private static PostgresRoutine.Parallel parallel(String code) {
         return switch (code) {
-            case "s" -> Routine.Parallel.SAFE;
-            case "r" -> Routine.Parallel.RESTRICTED;
-            default -> Routine.Parallel.UNSAFE;
+            case "s" -> PostgresRoutine.Parallel.SAFE;
+            case "r" -> PostgresRoutine.Parallel.RESTRICTED;
+            default -> PostgresRoutine.Parallel.UNSAFE;
         };
     }
 }

@@ -14,6 +14,7 @@ import dev.schemagate.model.RangeType;
 import dev.schemagate.model.Schema;
 import dev.schemagate.model.Sequence;
 import dev.schemagate.model.SequenceOptions;
+import dev.schemagate.model.dialect.PostgresSequence;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -101,9 +102,9 @@ final class TypeReader {
             SequenceOptions options = new SequenceOptions(row.text("data_type"), row.number("start"),
                     row.number("increment"), row.number("min_value"), row.number("max_value"), row.number("cache"),
                     row.bool("cycle"));
-            sequences.add(new Sequence(row.text("schema"), row.text("name"), options, ownedBy,
+            sequences.add(new Sequence(row.text("schema"), row.text("name"), options,
                     annotations.owner(row.text("owner")), annotations.comment("pg_class", oid),
-                    annotations.privileges("pg_class", oid)));
+                    annotations.privileges("pg_class", oid), new PostgresSequence(ownedBy)));
         });
     }
 }

@@ -106,7 +106,7 @@ public final class PostgresPlanner {
     private static boolean touchesDropped(Table table, Set<QualifiedName> referencesRebuilt, Set<String> droppedFunctions) {
         return table.constraints().stream().map(Constraint::referencedTable).filter(Objects::nonNull)
                 .anyMatch(referencesRebuilt::contains)
-                || table.triggers().stream().anyMatch(trigger -> droppedFunctions.contains(trigger.function()));
+                || table.triggers().stream().anyMatch(trigger -> droppedFunctions.contains(trigger.postgres().function()));
     }
 
     private MigrationPlan build() {
@@ -260,7 +260,7 @@ public final class PostgresPlanner {
     /** Sequences that stay but belong to a column that goes are let go of first, so they are not dropped with it. */
     private void releaseSequences(DropOrder drops) {
         for (Sequence sequence : from.sequences()) {
-            ColumnReference owner = sequence.ownedBy();
+            ColumnReference owner = sequence.postgres().ownedBy();
             if (owner == null || to.sequence(sequence.qualifiedName()).isEmpty()) {
                 continue;
             }
@@ -338,7 +338,7 @@ public final class PostgresPlanner {
 
     private void dropSequences(Steps steps) {
         for (Sequence sequence : from.sequences()) {
-            ColumnReference owner = sequence.ownedBy();
+            ColumnReference owner = sequence.postgres().ownedBy();
             boolean goesWithTable = owner != null && !sequencesReleased.contains(sequence.qualifiedName())
                     && (dropped.tables.contains(owner.table())
                     || to.table(owner.table()).flatMap(t -> t.column(owner.column())).isEmpty());
@@ -435,9 +435,9 @@ public final class PostgresPlanner {
         for (Sequence sequence : to.sequences()) {
             Optional<Sequence> before = from.sequence(sequence.qualifiedName());
             ColumnReference was = before.isEmpty() || sequencesReleased.contains(sequence.qualifiedName()) ? null
-                    : before.get().ownedBy();
-            if (!Objects.equals(was, sequence.ownedBy())) {
-                ColumnReference owner = sequence.ownedBy();
+                    : before.get().postgres().ownedBy();
+            ColumnReference owner = sequence.postgres().ownedBy();
+            if (!Objects.equals(was, owner)) {
                 steps.add("ALTER SEQUENCE " + PlanDdl.name(sequence) + " OWNED BY " + (owner == null ? "NONE"
                         : PlanDdl.name(owner.table()) + "." + PlanDdl.ident(owner.column())));
             }

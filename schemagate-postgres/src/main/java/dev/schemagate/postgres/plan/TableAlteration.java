@@ -115,7 +115,7 @@ final class TableAlteration {
             if (constraint.inherited() || kept) {
                 continue;
             }
-            String sql = (constraint.noInherit() ? "ALTER TABLE ONLY " + PlanDdl.name(to) : alter)
+            String sql = (constraint.postgres().noInherit() ? "ALTER TABLE ONLY " + PlanDdl.name(to) : alter)
                     + PlanDdl.addConstraint(constraint);
             switch (constraint.type()) {
                 case FOREIGN_KEY -> addForeignKeys.add(sql);
@@ -150,7 +150,7 @@ final class TableAlteration {
                 continue;
             }
             droppedIndexes.add(index.name());
-            if (index.parent() == null) {
+            if (index.postgres().parent() == null) {
                 partsDropped.add("index " + index.name());
                 dropOthers.add("DROP INDEX " + PlanDdl.sibling(from, index.name()), Hazard.BLOCKS_READS_AND_WRITES);
             }
@@ -162,13 +162,13 @@ final class TableAlteration {
             }
             if (index.constraint() == null) {
                 addKeys.add(index.definition(), Hazard.BUILDS_INDEX);
-                if (index.parent() != null) {
-                    addKeys.add("ALTER INDEX " + PlanDdl.name(index.parent()) + " ATTACH PARTITION "
+                if (index.postgres().parent() != null) {
+                    addKeys.add("ALTER INDEX " + PlanDdl.name(index.postgres().parent()) + " ATTACH PARTITION "
                             + PlanDdl.sibling(to, index.name()));
                 }
-            } else if (!index.options().isEmpty()) {
+            } else if (!index.postgres().options().isEmpty()) {
                 addKeys.add("ALTER INDEX " + PlanDdl.sibling(to, index.name()) + " SET ("
-                        + String.join(", ", index.options()) + ")");
+                        + String.join(", ", index.postgres().options()) + ")");
             }
         }
     }
@@ -200,7 +200,7 @@ final class TableAlteration {
     private void triggers() {
         for (Trigger trigger : from.triggers()) {
             Optional<Trigger> target = to.trigger(trigger.name());
-            boolean functionDropped = context.droppedFunctions().contains(trigger.function())
+            boolean functionDropped = context.droppedFunctions().contains(trigger.postgres().function())
                     || context.callsDropped(from, "trigger " + trigger.name());
             boolean same = target.isPresent() && !functionDropped
                     && RecordFields.sameExcept(trigger, target.get(), "comment", "enabled");
@@ -220,9 +220,9 @@ final class TableAlteration {
             if (!kept) {
                 programs.add(trigger.definition());
             }
-            Enablement was = kept ? before.get().enabled() : Enablement.ORIGIN;
-            if (trigger.enabled() != was) {
-                programs.add("ALTER TABLE ONLY " + PlanDdl.name(to) + " " + PlanDdl.enable(trigger.enabled())
+            Enablement was = kept ? before.get().postgres().enabled() : Enablement.ORIGIN;
+            if (trigger.postgres().enabled() != was) {
+                programs.add("ALTER TABLE ONLY " + PlanDdl.name(to) + " " + PlanDdl.enable(trigger.postgres().enabled())
                         + " TRIGGER " + PlanDdl.ident(trigger.name()));
             }
         }
@@ -247,8 +247,8 @@ final class TableAlteration {
 
     private void replicaIdentityAndClustering() {
         String only = "ALTER TABLE ONLY " + PlanDdl.name(to);
-        Optional<Index> identity = to.indexes().stream().filter(Index::replicaIdentity).findFirst();
-        Optional<Index> identityBefore = from.indexes().stream().filter(Index::replicaIdentity).findFirst();
+        Optional<Index> identity = to.indexes().stream().filter(index -> index.postgres().replicaIdentity()).findFirst();
+        Optional<Index> identityBefore = from.indexes().stream().filter(index -> index.postgres().replicaIdentity()).findFirst();
         boolean identityIndexRebuilt = identity.isPresent() && droppedIndexes.contains(identity.get().name());
         if (from.postgres().replicaIdentity() != to.postgres().replicaIdentity()
                 || !identity.map(Index::name).equals(identityBefore.map(Index::name)) || identityIndexRebuilt) {
@@ -256,8 +256,8 @@ final class TableAlteration {
                     ? " REPLICA IDENTITY USING INDEX " + PlanDdl.ident(identity.get().name())
                     : " REPLICA IDENTITY " + to.postgres().replicaIdentity()), Hazard.BLOCKS_READS_AND_WRITES);
         }
-        Optional<Index> clustered = to.indexes().stream().filter(Index::clustered).findFirst();
-        Optional<Index> clusteredBefore = from.indexes().stream().filter(Index::clustered).findFirst();
+        Optional<Index> clustered = to.indexes().stream().filter(index -> index.postgres().clustered()).findFirst();
+        Optional<Index> clusteredBefore = from.indexes().stream().filter(index -> index.postgres().clustered()).findFirst();
         boolean clusterRebuilt = clustered.isPresent() && droppedIndexes.contains(clustered.get().name());
         if (!clustered.map(Index::name).equals(clusteredBefore.map(Index::name)) || clusterRebuilt) {
             addKeys.add(only + (clustered.isPresent() ? " CLUSTER ON " + PlanDdl.ident(clustered.get().name())

@@ -5,20 +5,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
+import dev.schemagate.model.dialect.PostgresConstraint;
+import dev.schemagate.model.dialect.PostgresIndex;
+import dev.schemagate.model.dialect.PostgresRoutine;
+import dev.schemagate.model.dialect.PostgresSequence;
 import dev.schemagate.model.dialect.PostgresTable;
+import dev.schemagate.model.dialect.PostgresTrigger;
+import dev.schemagate.model.dialect.PostgresView;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Says where two snapshots differ, as JSON paths with both values, for test failure messages. */
 public final class SnapshotDifference {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MOST = 15;
-    private static final JsonNode PLAIN_TABLE = JSON.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
-            .valueToTree(PostgresTable.PLAIN);
+    /** PostgreSQL's own component of each kind of object, as the file writes it when it says nothing. */
+    private static final Map<String, JsonNode> DEFAULTS = Map.of("tables", defaults(PostgresTable.PLAIN),
+            "indexes", defaults(PostgresIndex.DEFAULTS), "views", defaults(PostgresView.DEFAULTS),
+            "routines", defaults(PostgresRoutine.DEFAULTS), "constraints", defaults(PostgresConstraint.DEFAULTS),
+            "triggers", defaults(PostgresTrigger.DEFAULTS), "sequences", defaults(PostgresSequence.DEFAULTS));
+    private static final Pattern OWNER = Pattern.compile(".*\\.(\\w+)\\[[^\\]]+\\]");
 
     private SnapshotDifference() {
     }
@@ -46,8 +59,8 @@ public final class SnapshotDifference {
             expected.fieldNames().forEachRemaining(fields::add);
             actual.fieldNames().forEachRemaining(fields::add);
             for (String field : fields) {
-                compare(path + "." + field, orDefault(path, expected.get(field), actual.get(field)),
-                        orDefault(path, actual.get(field), expected.get(field)), differences);
+                compare(path + "." + field, orDefault(path, field, expected.get(field), actual.get(field)),
+                        orDefault(path, field, actual.get(field), expected.get(field)), differences);
             }
         } else if (expected != null && actual != null && expected.isArray() && actual.isArray()) {
             Iterator<JsonNode> left = expected.elements();
@@ -62,15 +75,21 @@ public final class SnapshotDifference {
     }
 
     /**
-     * A field the file leaves out where the other file has an object: PostgreSQL's attributes of a
-     * table, column or snapshot are left out when they are the defaults, so the defaults stand in for
+     * A field the file leaves out where the other file has an object: PostgreSQL's attributes of an
+     * object or the snapshot are left out when they are the defaults, so the defaults stand in for
      * them and the difference is named by its field.
      */
-    private static JsonNode orDefault(String path, JsonNode field, JsonNode other) {
+    private static JsonNode orDefault(String path, String name, JsonNode field, JsonNode other) {
         if (field != null || other == null || !other.isObject()) {
             return field;
         }
-        return path.matches(".*\\.tables\\[[^\\]]+\\]") ? PLAIN_TABLE.deepCopy() : JSON.createObjectNode();
+        Matcher owner = OWNER.matcher(path);
+        JsonNode defaults = name.equals("postgres") && owner.matches() ? DEFAULTS.get(owner.group(1)) : null;
+        return defaults != null ? defaults.deepCopy() : JSON.createObjectNode();
+    }
+
+    private static JsonNode defaults(Object component) {
+        return JSON.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY).valueToTree(component);
     }
 
     /** An array element by its name where it has one, else by its position. */

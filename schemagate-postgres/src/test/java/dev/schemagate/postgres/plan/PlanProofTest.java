@@ -115,8 +115,8 @@ class PlanProofTest {
         Snapshot built = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int); CREATE VIEW v AS SELECT id FROM t;");
         View view = built.views().get(0);
         View broken = new View(view.schema(), view.name(), false, " SELECT id FROM public.missing;", view.columns(),
-                view.options(), true, view.dependsOn(), view.indexes(), view.triggers(), view.owner(), view.comment(),
-                view.privileges());
+                true, view.dependsOn(), view.indexes(), view.triggers(), view.owner(), view.comment(),
+                view.privileges(), view.postgres(), view.mysql());
         Snapshot source = new Snapshot(built.schemas(), built.sequences(), built.tables(), List.of(broken),
                 built.routines(), built.dependencies(), built.postgres(), null);
 
