@@ -72,6 +72,12 @@ final class PostgresStatementObserver implements StatementObserver {
     /** The transaction (a number) whose last written command {@link #mark} is, null for none. */
     private String markedTransaction;
     private long mark = -1;
+    /**
+     * The transaction (a number) in which the locks were last read after a statement, when nothing the
+     * observer ran since can have taken a lock on a table (it counted no rows): the next statement of that
+     * transaction starts from that reading instead of reading its locks again.
+     */
+    private String locksReadIn;
 
     /** A lock described from {@code relation}: the description holds as long as the relation is the same. */
     private record Described(CatalogState.Relation relation, Observation.LockHeld lock) {
@@ -134,7 +140,10 @@ final class PostgresStatementObserver implements StatementObserver {
         boolean lockTimeout = "true".equals(opening.lockTimeout());
         CatalogState before = last != null && lastSession.unchangedUntil(opening.session()) ? last : CatalogState.read(connection);
         Set<String> existing = shared(sameRelations(before, existingTables));
-        TransactionLocks.Held locksBefore = inTransaction ? transactionLocks.read(connection) : null;
+        boolean locksKnown = inTransaction && opening.session().transaction() != null
+                && opening.session().transaction().equals(locksReadIn);
+        TransactionLocks.Held locksBefore = !inTransaction ? null
+                : locksKnown ? transactionLocks.known() : transactionLocks.read(connection);
         int heldCount = inTransaction ? locksBefore.keys().size() : 0;
         Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
         last = null;
@@ -154,6 +163,7 @@ final class PostgresStatementObserver implements StatementObserver {
         List<Observation.LockHeld> heldBefore = new ArrayList<>();
         if (inTransaction) {
             TransactionLocks.Held held = transactionLocks.read(connection);
+            locksReadIn = end.transaction();
             if (held.generation() != locksBefore.generation()) {
                 described.clear();
             }
@@ -184,8 +194,11 @@ final class PostgresStatementObserver implements StatementObserver {
         }
         Set<String> touched = new LinkedHashSet<>(rewrites);
         locks.forEach(l -> touched.add(l.table()));
-        return new Observation(duration, locks, heldBefore, rewrites, indexes, rows(connection, after, touched, existing),
-                existing, lockTimeout, inTransaction, views);
+        Map<String, Long> rows = rows(connection, after, touched, existing);
+        if (!rows.isEmpty()) {
+            locksReadIn = null;
+        }
+        return new Observation(duration, locks, heldBefore, rewrites, indexes, rows, existing, lockTimeout, inTransaction, views);
     }
 
     /** The names of {@code existingTables} that still belong to the relation they named when the migration started. */

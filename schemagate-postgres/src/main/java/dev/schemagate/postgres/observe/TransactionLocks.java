@@ -1,6 +1,5 @@
 package dev.schemagate.postgres.observe;
 
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +16,9 @@ import java.util.Set;
  *
  * <p>A transaction keeps its relation locks until it ends, and a relation created since the last
  * reading has a larger oid than any relation locked then. So a reading asks the server for the locks
- * on relations above the largest oid known, with the count, sum and sum of squares of the others'
- * keys: when those match what is known, nothing else changed and the new locks are the ones
- * returned. Otherwise (the transaction ended, went back to a savepoint, or the statement locked a
+ * on relations above the largest oid known, with the count and sum of the others'
+ * keys: when those match what is known, nothing else changed (no lock is given back before its
+ * transaction ends, so the same count means the same locks) and the new locks are the ones returned. Otherwise (the transaction ended, went back to a savepoint, or the statement locked a
  * relation it already knew in another mode) every lock is read again, as a new generation.
  */
 final class TransactionLocks {
@@ -28,18 +27,16 @@ final class TransactionLocks {
             + " 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock']";
     private static final String OWN = "FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted";
     private static final String ALL = "SELECT relation::bigint || '|' || mode " + OWN;
-    private static final String ABOVE = "SELECT count(*) FILTER (WHERE NOT above), (sum(k) FILTER (WHERE NOT above))::text,"
-            + " (sum(k * k) FILTER (WHERE NOT above))::text,"
+    private static final String ABOVE = "SELECT count(*) FILTER (WHERE NOT above), coalesce(sum(k) FILTER (WHERE NOT above), 0),"
             + " array_agg(relation::bigint || '|' || mode ORDER BY relation, mode) FILTER (WHERE above)"
             + " FROM (SELECT relation, mode, relation::bigint > ? AS above,"
-            + " (relation::bigint * 16 + coalesce(array_position(" + MODES + ", mode::text), 0))::numeric AS k " + OWN + ") l";
+            + " relation::bigint * 16 + coalesce(array_position(" + MODES + ", mode::text), 0) AS k " + OWN + ") l";
 
     private List<String> keys = new ArrayList<>();
     private Set<String> known = new HashSet<>();
     private long maxOid = -1;
     private long count;
-    private BigInteger sum = BigInteger.ZERO;
-    private BigInteger squares = BigInteger.ZERO;
+    private long sum;
     private int generation;
 
     /** What a reading found: the locks held, first seen first, and which reading of them this is. */
@@ -51,6 +48,11 @@ final class TransactionLocks {
         }
     }
 
+    /** The locks as last read, without asking the server. */
+    Held known() {
+        return new Held(keys, generation);
+    }
+
     /** Reads the locks held now: only the new ones when the rest is as last read. */
     Held read(Connection connection) throws SQLException {
         if (generation > 0) {
@@ -58,8 +60,8 @@ final class TransactionLocks {
                 query.setLong(1, maxOid);
                 try (ResultSet rs = query.executeQuery()) {
                     rs.next();
-                    if (rs.getLong(1) == count && sum.equals(number(rs.getString(2))) && squares.equals(number(rs.getString(3)))) {
-                        java.sql.Array added = rs.getArray(4);
+                    if (rs.getLong(1) == count && rs.getLong(2) == sum) {
+                        java.sql.Array added = rs.getArray(3);
                         if (added != null) {
                             for (String key : (String[]) added.getArray()) {
                                 add(key);
@@ -74,8 +76,7 @@ final class TransactionLocks {
         known = new HashSet<>();
         maxOid = -1;
         count = 0;
-        sum = BigInteger.ZERO;
-        squares = BigInteger.ZERO;
+        sum = 0;
         generation++;
         try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(ALL)) {
             while (rs.next()) {
@@ -83,10 +84,6 @@ final class TransactionLocks {
             }
         }
         return new Held(keys, generation);
-    }
-
-    private static BigInteger number(String text) {
-        return text == null ? BigInteger.ZERO : new BigInteger(text);
     }
 
     private void add(String key) {
@@ -97,10 +94,8 @@ final class TransactionLocks {
         int bar = key.indexOf('|');
         long oid = Long.parseLong(key.substring(0, bar));
         maxOid = Math.max(maxOid, oid);
-        BigInteger k = BigInteger.valueOf(oid * 16 + (PostgresLocks.strength(mode(key)) + 1));
         count++;
-        sum = sum.add(k);
-        squares = squares.add(k.multiply(k));
+        sum += oid * 16 + PostgresLocks.strength(mode(key)) + 1;
     }
 
     /** The oid a key names. */
