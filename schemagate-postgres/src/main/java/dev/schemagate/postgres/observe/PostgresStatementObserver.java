@@ -84,9 +84,8 @@ final class PostgresStatementObserver implements StatementObserver {
     }
 
     /**
-     * Where a session stands: its transaction's id (null before it writes), its schemas, the relations it holds
-     * locks on, the cluster's transaction horizon (the id after the last transaction to end) and how that
-     * last transaction ended.
+     * Where a session stands: its transaction's id (null before it writes), its schemas, the cluster's
+     * transaction horizon (the id after the last transaction to end) and how that last transaction ended.
      */
     private record Session(String transaction, String schemas, long horizon, String lastEnded) {
 
@@ -203,6 +202,9 @@ final class PostgresStatementObserver implements StatementObserver {
 
     /** The names of {@code existingTables} that still belong to the relation they named when the migration started. */
     private Set<String> sameRelations(CatalogState now, Set<String> existingTables) {
+        if (existingTables.isEmpty()) {
+            return Set.of();
+        }
         Set<String> same = new java.util.HashSet<>();
         now.relations().forEach((oid, relation) -> {
             if (relation.isTable() && existingTables.contains(relation.name()) && startingTables.contains(oid)) {
