@@ -16,10 +16,11 @@ import java.util.Set;
  *
  * <p>A transaction keeps its relation locks until it ends, and a relation created since the last
  * reading has a larger oid than any relation locked then. So a reading asks the server for the locks
- * on relations above the largest oid known, with the count and sum of the others'
- * keys: when those match what is known, nothing else changed (no lock is given back before its
- * transaction ends, so the same count means the same locks) and the new locks are the ones returned. Otherwise (the transaction ended, went back to a savepoint, or the statement locked a
- * relation it already knew in another mode) every lock is read again, as a new generation.
+ * on relations above the largest oid known, with the count and key sum of the others: when those
+ * match what is known, nothing else changed (no lock is given back before its transaction ends, so
+ * the same count means the same locks) and the new locks are the ones returned. Otherwise (the
+ * transaction ended, went back to a savepoint, or the statement locked a relation it already knew in
+ * another mode) every lock is read again, as a new generation.
  */
 final class TransactionLocks {
 
