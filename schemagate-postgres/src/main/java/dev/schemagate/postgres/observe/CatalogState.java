@@ -1,12 +1,10 @@
 package dev.schemagate.postgres.observe;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +13,18 @@ import java.util.Map;
  * The user relations of a database at one moment, keyed by oid: name, kind, the file that holds
  * their data (a new {@code relfilenode} means the relation was rewritten), and an index's table.
  *
- * <p>Inside a transaction a statement can change (create, rename, rewrite, drop) only relations it
- * locks, and the locks stay until the transaction ends; so the state after a statement is the state
- * before it with the locked relations, and the indexes of locked tables, read again
- * ({@link #refreshed}), which costs what the statement touched rather than what the schema holds.
+ * <p>Inside a transaction every relation a statement creates, renames or rewrites gets a new
+ * {@code pg_class} row version, written by the transaction with a command id above those of earlier
+ * statements; so the state after a statement is the state before it with those rows read again and
+ * the dropped relations removed ({@link #changed}). The server still scans {@code pg_class} once, but
+ * sends only what the statement changed, instead of every relation its transaction locked.
  *
  * @param relations the relations by oid
  * @param read      the oids of the relations read from the database for this state, in order: all of
- *                  them, or (for a refreshed state) those a statement may have changed
+ *                  them, or (for a changed state) those the statement changed
+ * @param oidSum    the sum of the oids of {@code relations}, to tell whether a relation went away
  */
-record CatalogState(Map<Long, Relation> relations, List<Long> read) {
+record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum) {
 
     private static final String QUERY = """
             SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode, t.relname
@@ -35,10 +35,40 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
              WHERE c.relkind IN ('r', 'p', 'm', 'i')
                AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             """;
-    private static final String OF_RELATIONS = QUERY + """
-               AND c.oid IN (SELECT unnest(CAST(? AS oid[]))
-                             UNION SELECT indexrelid FROM pg_index WHERE indrelid = ANY (CAST(? AS oid[])))
+    private static final String SCOPE = " c.relkind IN ('r', 'p', 'm', 'i') AND c.relnamespace IN (SELECT oid FROM pg_namespace"
+            + " WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_toast%') ";
+    /**
+     * How many relations there are and the sum of their oids, the largest command id among the rows the
+     * transaction wrote (its mark), and the relations whose rows the transaction wrote after a given mark.
+     * A row's raw {@code xmin} and {@code cmin} are read as numbers; subtransactions have ids above their
+     * transaction's, and no other session writes in a scratch database.
+     */
+    private static final String CHANGED = """
+            SELECT s.total, s.oid_sum, s.mark, ch.*
+              FROM (SELECT count(*) AS total, coalesce(sum(c.oid::bigint), 0) AS oid_sum,
+                           max(c.cmin::text::bigint) FILTER (WHERE c.xmin::text::bigint >= ?) AS mark
+                      FROM pg_class c WHERE """ + SCOPE + """
+                   ) s
+              LEFT JOIN LATERAL (
+                   SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode, t.relname AS table_name
+                     FROM pg_class c
+                     JOIN pg_namespace n ON n.oid = c.relnamespace
+                     LEFT JOIN pg_index i ON i.indexrelid = c.oid
+                     LEFT JOIN pg_class t ON t.oid = i.indrelid
+                    WHERE """ + SCOPE + """
+                      AND c.xmin::text::bigint >= ? AND c.cmin::text::bigint > ?) ch ON true
             """;
+
+    /**
+     * What {@link #CHANGED} found after a statement.
+     *
+     * @param total   how many relations there are
+     * @param oidSum  the sum of their oids
+     * @param mark    the largest command id among the rows the transaction wrote, -1 when it wrote none
+     * @param changed the relations whose rows the transaction wrote after the mark asked about
+     */
+    record Changes(long total, long oidSum, long mark, Map<Long, Relation> changed) {
+    }
 
     /** One relation. */
     record Relation(String schema, String name, char kind, long fileNode, String table) {
@@ -57,28 +87,72 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(QUERY)) {
             collect(rs, relations);
         }
-        return new CatalogState(relations, relations.keySet().stream().sorted().toList());
+        return new CatalogState(relations, relations.keySet().stream().sorted().toList(), sum(relations));
+    }
+
+    private static long sum(Map<Long, Relation> relations) {
+        long sum = 0;
+        for (long oid : relations.keySet()) {
+            sum += oid;
+        }
+        return sum;
     }
 
     /**
-     * This state with {@code locked} relations, and the indexes of those that are tables, read again:
-     * the current state when every relation changed since this one was read is locked by the
-     * connection's open transaction. A locked relation no longer there was dropped.
+     * The relations the transaction {@code transaction} (a number) wrote after command {@code mark}
+     * ({@code -1}: since it began), with the mark and the count and oid sum of all relations now.
      */
-    CatalogState refreshed(Connection connection, Collection<Long> locked) throws SQLException {
-        Map<Long, Relation> now = new HashMap<>(relations);
-        locked.forEach(now::remove);
-        Map<Long, Relation> reread = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(OF_RELATIONS)) {
-            Array oids = connection.createArrayOf("bigint", locked.toArray());
-            query.setArray(1, oids);
-            query.setArray(2, oids);
+    static Changes changes(Connection connection, long transaction, long mark) throws SQLException {
+        Map<Long, Relation> changed = new HashMap<>();
+        long total = 0;
+        long oidSum = 0;
+        long newMark = -1;
+        long xid = transaction % (1L << 32);
+        try (PreparedStatement query = connection.prepareStatement(CHANGED)) {
+            query.setLong(1, xid);
+            query.setLong(2, xid);
+            query.setLong(3, mark);
             try (ResultSet rs = query.executeQuery()) {
-                collect(rs, reread);
+                while (rs.next()) {
+                    total = rs.getLong(1);
+                    oidSum = rs.getLong(2);
+                    long read = rs.getLong(3);
+                    newMark = rs.wasNull() ? -1 : read;
+                    rs.getLong(4);
+                    if (!rs.wasNull()) {
+                        changed.put(rs.getLong(4), new Relation(rs.getString(5), rs.getString(6), rs.getString(7).charAt(0),
+                                rs.getLong(8), rs.getString(9)));
+                    }
+                }
             }
         }
-        now.putAll(reread);
-        return new CatalogState(now, reread.keySet().stream().sorted().toList());
+        return new Changes(total, oidSum, newMark, changed);
+    }
+
+    /**
+     * This state with the {@code changes} a statement made: the relations it wrote, and those it dropped,
+     * found when the count and oid sum left over name exactly one relation; empty when they do not
+     * (several dropped), for the caller to read the whole state instead.
+     */
+    java.util.Optional<CatalogState> with(Changes changes) {
+        Map<Long, Relation> now = new HashMap<>(relations);
+        long oidSum = this.oidSum;
+        for (Map.Entry<Long, Relation> entry : changes.changed().entrySet()) {
+            if (now.put(entry.getKey(), entry.getValue()) == null) {
+                oidSum += entry.getKey();
+            }
+        }
+        long gone = now.size() - changes.total();
+        if (gone == 1) {
+            long dropped = oidSum - changes.oidSum();
+            if (now.remove(dropped) == null || changes.changed().containsKey(dropped)) {
+                return java.util.Optional.empty();
+            }
+            oidSum -= dropped;
+        } else if (gone != 0 || oidSum != changes.oidSum()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CatalogState(now, changes.changed().keySet().stream().sorted().toList(), oidSum));
     }
 
     private static void collect(ResultSet rs, Map<Long, Relation> relations) throws SQLException {

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * Watches one PostgreSQL statement: reads {@code pg_class} before and after it (a changed
  * {@code relfilenode} is a rewrite, a new index relation an index built) and, while its
  * transaction is still open, the relation locks its own backend holds in {@code pg_locks}.
+ * Inside a transaction it reads after a statement only what the statement added: its new locks
+ * ({@link TransactionLocks}) and the relations it wrote ({@link CatalogState#changes}), so a
+ * migration of thousands of statements in one transaction costs each statement about the same.
  */
 final class PostgresStatementObserver implements StatementObserver {
 
@@ -40,15 +43,13 @@ final class PostgresStatementObserver implements StatementObserver {
             """;
     /**
      * Whether the migration set a lock_timeout (the run's own comes with the connection, source 'client'), and
-     * where the session stands: its transaction, schemas and locks, and the cluster's transaction horizon (the
+     * where the session stands: its transaction and schemas, and the cluster's transaction horizon (the
      * transaction after the last one to end) with how that last one ended.
      */
     private static final String SESSION = """
             SELECT (SELECT (setting <> '0' AND source <> 'client')::text FROM pg_settings WHERE name = 'lock_timeout'),
                    pg_current_xact_id_if_assigned()::text,
                    (SELECT string_agg(oid::text || ' ' || nspname, ',' ORDER BY oid) FROM pg_namespace),
-                   ARRAY(SELECT relation::bigint || '|' || mode FROM pg_locks
-                          WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted),
                    horizon::text,
                    pg_xact_status((horizon::text::bigint - 1)::text::xid8)
               FROM (SELECT pg_snapshot_xmax(pg_current_snapshot()) AS horizon) h
@@ -64,13 +65,29 @@ final class PostgresStatementObserver implements StatementObserver {
     private Session lastSession;
     /** The last tables reported as existing, kept so that every statement of a migration shares one set. */
     private Set<String> lastExisting = Set.of();
+    /** The locks the connection holds, as last read. */
+    private final TransactionLocks transactionLocks = new TransactionLocks();
+    /** The table lock each held lock was last described as, with the relation it was described from. */
+    private final Map<String, Described> described = new HashMap<>();
+    /** The transaction (a number) whose last written command {@link #mark} is, null for none. */
+    private String markedTransaction;
+    private long mark = -1;
+    /**
+     * The transaction (a number) in which the locks were last read after a statement, when nothing the
+     * observer ran since can have taken a lock on a table (it counted no rows): the next statement of that
+     * transaction starts from that reading instead of reading its locks again.
+     */
+    private String locksReadIn;
+
+    /** A lock described from {@code relation}: the description holds as long as the relation is the same. */
+    private record Described(CatalogState.Relation relation, Observation.LockHeld lock) {
+    }
 
     /**
-     * Where a session stands: its transaction's id (null before it writes), its schemas, the relations it holds
-     * locks on, the cluster's transaction horizon (the id after the last transaction to end) and how that
-     * last transaction ended.
+     * Where a session stands: its transaction's id (null before it writes), its schemas, the cluster's
+     * transaction horizon (the id after the last transaction to end) and how that last transaction ended.
      */
-    private record Session(String transaction, String schemas, Set<String> locks, long horizon, String lastEnded) {
+    private record Session(String transaction, String schemas, long horizon, String lastEnded) {
 
         /** Whether a statement that ran between this and {@code after} can have changed only relations it locked. */
         boolean continuesInto(Session after) {
@@ -92,12 +109,6 @@ final class PostgresStatementObserver implements StatementObserver {
             }
             return later.transaction == null && (transaction == null ? horizon == later.horizon
                     : later.horizon == Long.parseLong(transaction) + 1 && "committed".equals(later.lastEnded));
-        }
-
-        Set<Long> lockedRelations() {
-            Set<Long> oids = new LinkedHashSet<>();
-            locks.forEach(lock -> oids.add(Long.parseLong(lock.substring(0, lock.indexOf('|')))));
-            return oids;
         }
     }
 
@@ -128,7 +139,11 @@ final class PostgresStatementObserver implements StatementObserver {
         boolean lockTimeout = "true".equals(opening.lockTimeout());
         CatalogState before = last != null && lastSession.unchangedUntil(opening.session()) ? last : CatalogState.read(connection);
         Set<String> existing = shared(sameRelations(before, existingTables));
-        Set<String> locksBefore = inTransaction ? opening.session().locks() : Set.of();
+        boolean locksKnown = inTransaction && opening.session().transaction() != null
+                && opening.session().transaction().equals(locksReadIn);
+        TransactionLocks.Held locksBefore = !inTransaction ? null
+                : locksKnown ? transactionLocks.known() : transactionLocks.read(connection);
+        int heldCount = inTransaction ? locksBefore.keys().size() : 0;
         Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
         last = null;
         long start = System.nanoTime();
@@ -136,14 +151,33 @@ final class PostgresStatementObserver implements StatementObserver {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         Session end = read(connection).session();
         boolean targeted = inTransaction && opening.session().continuesInto(end) && !ENDS_OR_UNDOES.matcher(statement.sql()).find();
-        CatalogState after = targeted ? before.refreshed(connection, end.lockedRelations()) : CatalogState.read(connection);
+        CatalogState after = targeted ? changed(connection, before, opening.session(), end) : null;
+        if (after == null) {
+            after = CatalogState.read(connection);
+            markChanges(connection, end);
+        }
         last = after;
         lastSession = end;
         List<Observation.LockHeld> locks = new ArrayList<>();
         List<Observation.LockHeld> heldBefore = new ArrayList<>();
         if (inTransaction) {
-            for (String lock : end.locks()) {
-                held(lock, before, after).ifPresent(locksBefore.contains(lock) ? heldBefore::add : locks::add);
+            TransactionLocks.Held held = transactionLocks.read(connection);
+            locksReadIn = end.transaction();
+            if (held.generation() != locksBefore.generation()) {
+                described.clear();
+            }
+            if (held.generation() == locksBefore.generation()) {
+                for (String lock : held.first(heldCount)) {
+                    held(lock, before, after).ifPresent(heldBefore::add);
+                }
+                for (String lock : held.keys().subList(heldCount, held.keys().size())) {
+                    held(lock, before, after).ifPresent(locks::add);
+                }
+            } else {
+                Set<String> previously = new java.util.HashSet<>(locksBefore.first(heldCount));
+                for (String lock : held.keys()) {
+                    held(lock, before, after).ifPresent(previously.contains(lock) ? heldBefore::add : locks::add);
+                }
             }
         }
         List<String> rewrites = new ArrayList<>();
@@ -159,12 +193,18 @@ final class PostgresStatementObserver implements StatementObserver {
         }
         Set<String> touched = new LinkedHashSet<>(rewrites);
         locks.forEach(l -> touched.add(l.table()));
-        return new Observation(duration, locks, heldBefore, rewrites, indexes, rows(connection, after, touched, existing),
-                existing, lockTimeout, inTransaction, views);
+        Map<String, Long> rows = rows(connection, after, touched, existing);
+        if (!rows.isEmpty()) {
+            locksReadIn = null;
+        }
+        return new Observation(duration, locks, heldBefore, rewrites, indexes, rows, existing, lockTimeout, inTransaction, views);
     }
 
     /** The names of {@code existingTables} that still belong to the relation they named when the migration started. */
     private Set<String> sameRelations(CatalogState now, Set<String> existingTables) {
+        if (existingTables.isEmpty()) {
+            return Set.of();
+        }
         Set<String> same = new java.util.HashSet<>();
         now.relations().forEach((oid, relation) -> {
             if (relation.isTable() && existingTables.contains(relation.name()) && startingTables.contains(oid)) {
@@ -177,15 +217,49 @@ final class PostgresStatementObserver implements StatementObserver {
         return same;
     }
 
-    private static java.util.Optional<Observation.LockHeld> held(String lock, CatalogState before, CatalogState after) {
-        int bar = lock.indexOf('|');
-        long oid = Long.parseLong(lock.substring(0, bar));
+    /**
+     * The state after a statement that went on in the transaction of {@code opening}: {@code before} with
+     * the relations the statement wrote; null when that cannot be told (the mark of the transaction is not
+     * known, or several relations went away), for the caller to read the whole state.
+     */
+    private CatalogState changed(Connection connection, CatalogState before, Session opening, Session end) throws SQLException {
+        if (end.transaction() == null) {
+            return before;
+        }
+        long since;
+        if (opening.transaction() == null) {
+            since = -1;
+        } else if (opening.transaction().equals(markedTransaction)) {
+            since = mark;
+        } else {
+            return null;
+        }
+        CatalogState.Changes changes = CatalogState.changes(connection, Long.parseLong(end.transaction()), since);
+        markedTransaction = end.transaction();
+        mark = Math.max(since, changes.mark());
+        return before.with(changes).orElse(null);
+    }
+
+    /** Notes the last command the transaction wrote with, for the next statement to read only what it changes. */
+    private void markChanges(Connection connection, Session end) throws SQLException {
+        markedTransaction = end.transaction();
+        if (end.transaction() != null) {
+            mark = CatalogState.changes(connection, Long.parseLong(end.transaction()), Long.MAX_VALUE).mark();
+        }
+    }
+
+    private java.util.Optional<Observation.LockHeld> held(String lock, CatalogState before, CatalogState after) {
+        long oid = TransactionLocks.oid(lock);
         CatalogState.Relation relation = after.relations().getOrDefault(oid, before.relations().get(oid));
         if (relation == null || !relation.isTable()) {
             return java.util.Optional.empty();
         }
-        String mode = lock.substring(bar + 1).replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase();
-        return java.util.Optional.of(PostgresLocks.on(relation.name(), mode));
+        Described known = described.get(lock);
+        if (known == null || known.relation() != relation) {
+            known = new Described(relation, PostgresLocks.on(relation.name(), TransactionLocks.mode(lock)));
+            described.put(lock, known);
+        }
+        return java.util.Optional.of(known.lock());
     }
 
     private static Map<String, List<String>> viewColumns(Connection connection) throws SQLException {
@@ -205,9 +279,8 @@ final class PostgresStatementObserver implements StatementObserver {
     private static Reading read(Connection connection) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(SESSION)) {
             rs.next();
-            Set<String> locks = new LinkedHashSet<>(List.of((String[]) rs.getArray(4).getArray()));
-            return new Reading(rs.getString(1), new Session(rs.getString(2), rs.getString(3), locks,
-                    Long.parseLong(rs.getString(5)), rs.getString(6)));
+            return new Reading(rs.getString(1), new Session(rs.getString(2), rs.getString(3),
+                    Long.parseLong(rs.getString(4)), rs.getString(5)));
         }
     }
 
