@@ -87,13 +87,13 @@ public final class DiffRun {
     public static DiffResult planned(Dialect dialect, DatabaseServer server, String source, String target,
                                      DiffOptions options) {
         Supplier<Snapshot> readTarget = () -> SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot());
-        // both built on the server: one after the other; else TARGET is read while SOURCE is copied and read
-        CompletableFuture<Snapshot> targetRead = SnapshotSource.appliesSql(source) && SnapshotSource.appliesSql(target)
-                ? null : CompletableFuture.supplyAsync(readTarget, READER);
+        // TARGET is read while SOURCE is copied and read, unless both are built on the server (one after the
+        // other), or TARGET is SOURCE, whose copy needs no session on it
+        boolean atOnce = !(SnapshotSource.appliesSql(source) && SnapshotSource.appliesSql(target)) && !source.equals(target);
+        CompletableFuture<Snapshot> targetRead = atOnce ? CompletableFuture.supplyAsync(readTarget, READER) : null;
         Optional<ScratchDatabase> copy = Optional.empty();
         try {
-            // the same database as TARGET is in use by TARGET's read, so the server could not copy it
-            copy = source.startsWith("jdbc:") && !options.server().shared() && !source.equals(target)
+            copy = source.startsWith("jdbc:") && !options.server().shared()
                     ? server.copyOf(() -> dialect.connectLive(source)) : Optional.empty();
             Snapshot from = copy.isPresent() ? read(dialect, copy.get(), options.snapshot())
                     : SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
