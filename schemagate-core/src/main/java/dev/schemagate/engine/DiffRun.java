@@ -81,26 +81,44 @@ public final class DiffRun {
      * Reads both sources on a running server, plans the SQL between them and proves it there. A live
      * SOURCE that is a database of that server, and idle, is copied by the server rather than built
      * again from its snapshot (see {@link DatabaseServer#copyOf}), and read from the copy; never on a
-     * server other people use, where a copy would hold up their connections to that database.
+     * server other people use, where a copy would hold up their connections to that database. TARGET
+     * is read meanwhile, and the plan is made while the server prepares SOURCE for its proof.
      */
     public static DiffResult planned(Dialect dialect, DatabaseServer server, String source, String target,
                                      DiffOptions options) {
-        Optional<ScratchDatabase> copy = source.startsWith("jdbc:") && !options.server().shared()
-                ? server.copyOf(() -> dialect.connectLive(source)) : Optional.empty();
+        Supplier<Snapshot> readTarget = () -> SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot());
+        // TARGET is read while SOURCE is copied and read, unless both are built on the server (one after the
+        // other), or TARGET is SOURCE, whose copy needs no session on it
+        boolean atOnce = !(SnapshotSource.appliesSql(source) && SnapshotSource.appliesSql(target)) && !source.equals(target);
+        CompletableFuture<Snapshot> targetRead = atOnce ? CompletableFuture.supplyAsync(readTarget, READER) : null;
+        Optional<ScratchDatabase> copy = Optional.empty();
         try {
-            Supplier<Snapshot> readSource = copy.isPresent() ? () -> read(dialect, copy.get(), options.snapshot())
-                    : () -> SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
-            Sources both = both(dialect, server, readSource, source, target, options);
-            Snapshot from = both.from();
-            Snapshot to = both.to();
-            MigrationPlan migration = dialect.migrationPlan(from, to, options.columnOrder());
+            copy = source.startsWith("jdbc:") && !options.server().shared()
+                    ? server.copyOf(() -> dialect.connectLive(source)) : Optional.empty();
+            Snapshot from = copy.isPresent() ? read(dialect, copy.get(), options.snapshot())
+                    : SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
+            Snapshot to = targetRead == null ? readTarget.get() : joined(targetRead);
+            Supplier<MigrationPlan> planner = () -> dialect.migrationPlan(from, to, options.columnOrder());
             PlanValidator validator = new PlanValidator(dialect, server,
                     new PlanValidator.PlanSettings(options.snapshot(), options.columnOrder(), options.rows(), 1));
-            PlanProof proof = copy.isPresent() ? validator.prove(copy.get(), from, to, migration, options.unsafe())
-                    : validator.prove(from, to, migration, options.unsafe());
+            PlanProof proof = copy.isPresent() ? validator.prove(copy.get(), from, to, planner, options.unsafe())
+                    : validator.prove(from, to, planner, options.unsafe());
             return new DiffResult(SchemaDiff.of(from, to), proof);
+        } catch (RuntimeException e) {
+            if (targetRead != null) {
+                targetRead.exceptionally(ignored -> null).join();
+            }
+            throw e;
         } finally {
             copy.ifPresent(ScratchDatabase::close);
+        }
+    }
+
+    private static Snapshot joined(CompletableFuture<Snapshot> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -110,36 +128,5 @@ public final class DiffRun {
         } catch (SQLException e) {
             throw new InfrastructureException("could not read the copy of SOURCE: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * SOURCE and TARGET, read at once when at most one of them is built on the server (a live
-     * database or a snapshot file is only read), so the two reads overlap; one after the other
-     * when both are built there.
-     */
-    private static Sources both(Dialect dialect, DatabaseServer server, Supplier<Snapshot> readSource, String source,
-                                String target, DiffOptions options) {
-        if (SnapshotSource.appliesSql(source) && SnapshotSource.appliesSql(target)) {
-            return new Sources(readSource.get(),
-                    SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot()));
-        }
-        CompletableFuture<Snapshot> to = CompletableFuture.supplyAsync(
-                () -> SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot()), READER);
-        Snapshot from;
-        try {
-            from = readSource.get();
-        } catch (RuntimeException e) {
-            to.exceptionally(ignored -> null).join();
-            throw e;
-        }
-        try {
-            return new Sources(from, to.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    /** SOURCE's and TARGET's snapshots. */
-    private record Sources(Snapshot from, Snapshot to) {
     }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One try of a list of planned statements on a fresh clone of the seeded SOURCE: each statement in
+ * One try of a list of planned statements on a fresh clone of the seeded SOURCE (the last try, on the
+ * seeded SOURCE itself): each statement in
  * a transaction of its own, watched by the lint observer (when the dialect has one), then the result compared with TARGET and
  * the rows counted. A statement that fails there is tried again on a clone without rows, to tell a
  * broken plan from rows it cannot take.
@@ -57,11 +58,20 @@ final class PlanTrial {
     }
 
     PlanRun run(List<PlannedStatement> statements) throws SQLException {
-        PlanRun withRows = run(seeded, statements);
+        return run(statements, false);
+    }
+
+    /** As {@link #run}, for the last try: on the seeded SOURCE itself, which no later try then needs, rather than on a clone. */
+    PlanRun runLast(List<PlannedStatement> statements) throws SQLException {
+        return run(statements, true);
+    }
+
+    private PlanRun run(List<PlannedStatement> statements, boolean last) throws SQLException {
+        PlanRun withRows = run(seeded, statements, last);
         if (withRows.failure() == null) {
             return withRows;
         }
-        PlanRun withoutRows = run(empty, statements);
+        PlanRun withoutRows = run(empty, statements, false);
         if (withoutRows.failure() != null) {
             return withoutRows;
         }
@@ -69,8 +79,10 @@ final class PlanTrial {
                 withRows.failure().error(), true), withoutRows.residual(), Map.of());
     }
 
-    private PlanRun run(ScratchDatabase template, List<PlannedStatement> statements) throws SQLException {
-        try (ScratchDatabase copy = server.cloneDatabase(template); Connection connection = copy.connect()) {
+    /** Runs the statements on a clone of {@code template}, or, {@code inPlace}, on {@code template} itself. */
+    private PlanRun run(ScratchDatabase template, List<PlannedStatement> statements, boolean inPlace) throws SQLException {
+        ScratchDatabase copy = inPlace ? template : server.cloneDatabase(template);
+        try (Connection connection = copy.connect()) {
             Set<String> existing = observer == null ? Set.of() : observer.tables(connection);
             List<PlannedStatement> ran = new ArrayList<>();
             PlanRun.Failure failure = null;
@@ -98,6 +110,10 @@ final class PlanTrial {
             SchemaDiff residual = residual(result);
             Map<String, Long> lost = template == seeded && failure == null ? lost(connection, result) : Map.of();
             return new PlanRun(ran, failure, residual, lost);
+        } finally {
+            if (!inPlace) {
+                copy.close();
+            }
         }
     }
 

@@ -26,10 +26,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Proves a migration plan before anyone sees it: SOURCE is rebuilt in a scratch database from its
- * snapshot and seeded with rows, the plan runs on a clone of it statement by statement under the
+ * snapshot (while the plan is made) and a clone of it seeded with rows, the plan runs on that one, or on a
+ * clone of it when a try of the plan without what can lose data follows, statement by statement under the
  * lint observer (so the hazards shown are those seen), and the result is snapshotted and compared
  * with TARGET, rows counted table by table. Statements that can lose data are held back unless
  * asked for, and the rest runs on a clone of its own; when a statement then fails, every statement
@@ -41,6 +46,12 @@ public final class PlanValidator {
 
     private static final int MAX_HOLD_BACK_ROUNDS = 20;
     private static final Path SOURCE_FILE = Path.of("SOURCE.sql");
+    /** Prepares SOURCE's databases on a daemon thread of their own, beside the planning. */
+    private static final Executor PREPARER = task -> {
+        Thread thread = new Thread(task, "schemagate-plan-source");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final Dialect dialect;
     private final DatabaseServer server;
@@ -67,16 +78,24 @@ public final class PlanValidator {
 
     /** Runs {@code plan} from {@code from} to {@code to}; with {@code unsafe} false, also the plan without what can lose data. */
     public PlanProof prove(Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe) {
-        try (ScratchDatabase empty = server.createDatabase()) {
-            String notBuilt = build(empty, from);
-            if (notBuilt != null) {
-                return new PlanProof(plan, new PlanRun(List.of(), null, new SchemaDiff(List.of()), Map.of()),
-                        List.of(), null, notBuilt);
+        return prove(from, to, () -> plan, unsafe);
+    }
+
+    /**
+     * As {@link #prove(Snapshot, Snapshot, MigrationPlan, boolean)}, the plan made by {@code planner} on
+     * this thread while the server builds SOURCE and clones it for the rows.
+     */
+    public PlanProof prove(Snapshot from, Snapshot to, Supplier<MigrationPlan> planner, boolean unsafe) {
+        return proveWhilePlanning(planner, () -> {
+            ScratchDatabase empty = server.createDatabase();
+            try {
+                String notBuilt = build(empty, from);
+                return new Copies(empty, notBuilt == null ? server.cloneDatabase(empty) : null, true, notBuilt);
+            } catch (SQLException | RuntimeException e) {
+                empty.close();
+                throw e;
             }
-            return proveOn(empty, from, to, plan, unsafe);
-        } catch (SQLException e) {
-            throw lost(e);
-        }
+        }, from, to, unsafe);
     }
 
     /**
@@ -85,30 +104,97 @@ public final class PlanValidator {
      * the caller drops it.
      */
     public PlanProof prove(ScratchDatabase source, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe) {
+        return prove(source, from, to, () -> plan, unsafe);
+    }
+
+    /** As {@link #prove(ScratchDatabase, Snapshot, Snapshot, MigrationPlan, boolean)}, the plan made while the server clones SOURCE. */
+    public PlanProof prove(ScratchDatabase source, Snapshot from, Snapshot to, Supplier<MigrationPlan> planner,
+                           boolean unsafe) {
+        return proveWhilePlanning(planner, () -> new Copies(source, server.cloneDatabase(source), false, null),
+                from, to, unsafe);
+    }
+
+    /**
+     * Prepares SOURCE's databases on a thread of their own while {@code planner} runs on this one (the
+     * server copies files while Java plans), then proves the plan on them.
+     */
+    private PlanProof proveWhilePlanning(Supplier<MigrationPlan> planner, Preparation preparation, Snapshot from,
+                                         Snapshot to, boolean unsafe) {
+        CompletableFuture<Copies> preparing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return preparation.prepare();
+            } catch (SQLException e) {
+                throw lost(e);
+            }
+        }, PREPARER);
+        MigrationPlan plan;
         try {
-            return proveOn(source, from, to, plan, unsafe);
+            plan = planner.get();
+        } catch (RuntimeException e) {
+            preparing.thenAccept(Copies::close).exceptionally(ignored -> null).join();
+            throw e;
+        }
+        try (Copies copies = ready(preparing)) {
+            if (copies.notBuilt() != null) {
+                return new PlanProof(plan, new PlanRun(List.of(), null, new SchemaDiff(List.of()), Map.of()),
+                        List.of(), null, copies.notBuilt());
+            }
+            return proveOn(copies.empty(), copies.seeded(), from, to, plan, unsafe);
         } catch (SQLException e) {
             throw lost(e);
         }
     }
 
-    private PlanProof proveOn(ScratchDatabase empty, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe)
-            throws SQLException {
-        try (ScratchDatabase seeded = server.cloneDatabase(empty)) {
-            Seeded rowsBefore = seed(seeded, from, plan);
-            PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
-            PlanRun full = trial.run(plan.statements());
-            MigrationPlan observed = plan.with(observedHazards(plan, full));
-            if (unsafe || plan.destructive().isEmpty()) {
-                return new PlanProof(observed, full, List.of(), null, null);
-            }
-            Set<String> held = new LinkedHashSet<>();
-            PlanRun safe = trial.run(without(plan, held));
-            for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
-                safe = trial.run(without(plan, held));
-            }
-            return new PlanProof(observed, full, heldBack(observed, held), safe, null);
+    private static Copies ready(CompletableFuture<Copies> preparing) {
+        try {
+            return preparing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** Makes SOURCE's databases. */
+    private interface Preparation {
+        Copies prepare() throws SQLException;
+    }
+
+    /**
+     * SOURCE on the server with its tables empty, and a clone of it to seed (null when SOURCE could not
+     * be built, and {@code notBuilt} says why); closing drops the clone, and SOURCE when {@code ownsEmpty}.
+     */
+    private record Copies(ScratchDatabase empty, ScratchDatabase seeded, boolean ownsEmpty, String notBuilt)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                if (seeded != null) {
+                    seeded.close();
+                }
+            } finally {
+                if (ownsEmpty) {
+                    empty.close();
+                }
+            }
+        }
+    }
+
+    private PlanProof proveOn(ScratchDatabase empty, ScratchDatabase seeded, Snapshot from, Snapshot to,
+                              MigrationPlan plan, boolean unsafe) throws SQLException {
+        Seeded rowsBefore = seed(seeded, from, plan);
+        PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
+        boolean once = unsafe || plan.destructive().isEmpty();
+        PlanRun full = once ? trial.runLast(plan.statements()) : trial.run(plan.statements());
+        MigrationPlan observed = plan.with(observedHazards(plan, full));
+        if (once) {
+            return new PlanProof(observed, full, List.of(), null, null);
+        }
+        Set<String> held = new LinkedHashSet<>();
+        PlanRun safe = trial.run(without(plan, held));
+        for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
+            safe = trial.run(without(plan, held));
+        }
+        return new PlanProof(observed, full, heldBack(observed, held), safe, null);
     }
 
     private static InfrastructureException lost(SQLException e) {

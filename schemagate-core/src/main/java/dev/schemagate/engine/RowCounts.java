@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,11 +41,11 @@ final class RowCounts {
      * tables of a long chain of references seeds a few tables, not the chain.
      */
     Set<QualifiedName> touched(MigrationPlan plan) {
-        Set<String> changes = new LinkedHashSet<>();
+        Set<String> changes = new HashSet<>();
         plan.statements().stream().map(PlannedStatement::change).forEach(changes::add);
+        Set<String> endings = endings(changes);
         List<Table> changed = snapshot.tables().stream().filter(t -> changes.contains(SnapshotComparison.label(t))
-                || t.columns().stream().map(c -> typeName(c.type()))
-                        .anyMatch(type -> changes.stream().anyMatch(change -> change.endsWith(" " + type)))).toList();
+                || t.columns().stream().map(c -> typeName(c.type())).anyMatch(endings::contains)).toList();
         Deque<Table> pending = new ArrayDeque<>();
         Set<QualifiedName> touched = new LinkedHashSet<>();
         for (Table table : changed) {
@@ -58,6 +59,21 @@ final class RowCounts {
             }
         }
         return touched;
+    }
+
+    /**
+     * What the changes' names end with after any of their spaces ({@code public.mood} for {@code type
+     * public.mood}): a column's type is changed when its name is one of them. A set, so that each column
+     * of a large schema is looked up once rather than against every change.
+     */
+    private static Set<String> endings(Set<String> changes) {
+        Set<String> endings = new HashSet<>();
+        for (String change : changes) {
+            for (int space = change.indexOf(' '); space >= 0; space = change.indexOf(' ', space + 1)) {
+                endings.add(change.substring(space + 1));
+            }
+        }
+        return endings;
     }
 
     /** The tables whose rows the table's rows need: those it references (with {@code notNullOnly}, by a NOT NULL key) and its parents. */
