@@ -223,7 +223,7 @@ public final class PostgresPlanner {
                 .forEach(r -> drops.dropped(DependencyGraph.ref(r), one(dropRoutine(r))));
         alterations.values().forEach(a -> drops.parts(ref(a), a.foreignKeysDropped::contains, a.dropForeignKeys));
         releaseSequences(drops);
-        dropTables(drops);
+        new TableDrops(from, dropped, rebuilds).addTo(drops);
         alterations.values().forEach(a -> drops.parts(ref(a), a.partsDropped::contains, a.dropOthers));
         alterations.values().forEach(a -> drops.parts(ref(a), a.columnsDropped::contains, a.dropColumns));
         from.postgres().domains().forEach(d -> to.postgres().domain(d.qualifiedName()).filter(t -> !dropped.types.contains(PlanDdl.name(t)))
@@ -273,67 +273,6 @@ public final class PostgresPlanner {
                 drops.before(List.of(column), one("ALTER SEQUENCE " + PlanDdl.name(sequence) + " OWNED BY NONE"));
             }
         }
-    }
-
-    /** Each table the plan drops, after the parts of it that are in a cycle with a routine the plan drops too. */
-    private void dropTables(DropOrder drops) {
-        for (Table table : from.tables()) {
-            if (!dropped.tables.contains(table.qualifiedName())) {
-                continue;
-            }
-            Set<String> inCycles = new HashSet<>();
-            drops.parts(DependencyGraph.ref(table), inCycles::contains, partsInCycles(table, inCycles));
-            TableRebuild rebuild = rebuilds.get(table.qualifiedName());
-            Steps steps = new Steps();
-            if (rebuild == null) {
-                steps.add("DROP TABLE " + PlanDdl.name(table), Hazard.BLOCKS_READS_AND_WRITES, Hazard.DELETES_DATA);
-            } else {
-                rebuild.save(steps);
-                rebuild.drop(steps);
-            }
-            drops.dropped(DependencyGraph.ref(table), inCycles::contains, steps);
-        }
-    }
-
-    /**
-     * The parts of a table the plan drops that call a routine it also drops whose body reads the table
-     * (a policy or check over a function with a SQL-standard body): neither the table nor the routine
-     * can go while the other stands, so these parts go first; {@code members} gets the parts dropped.
-     */
-    private Steps partsInCycles(Table table, Set<String> members) {
-        ObjectRef self = DependencyGraph.ref(table);
-        Steps steps = new Steps();
-        dropped.graph.needs(self).stream()
-                .filter(d -> d.dependent().member() != null && d.referenced().kind() == ObjectRef.Kind.ROUTINE)
-                .filter(d -> dropped.routines.contains(d.referenced().schema() + "." + d.referenced().name()))
-                .filter(d -> dropped.graph.requiredObjects(d.referenced()).contains(self))
-                .map(d -> d.dependent().member()).distinct().forEach(member -> {
-                    String sql = dropPart(table, member);
-                    if (sql != null) {
-                        steps.add(sql);
-                        members.add(member);
-                    }
-                });
-        return steps;
-    }
-
-    /** The statement that drops a policy, trigger, index, check or default of the table, or null for another part. */
-    private static String dropPart(Table table, String member) {
-        String name = member.substring(member.indexOf(' ') + 1);
-        String on = " ON " + PlanDdl.name(table);
-        if (member.startsWith("policy ")) {
-            return "DROP POLICY " + PlanDdl.ident(name) + on;
-        } else if (member.startsWith("trigger ")) {
-            return "DROP TRIGGER " + PlanDdl.ident(name) + on;
-        } else if (member.startsWith("index ")) {
-            return "DROP INDEX " + PlanDdl.sibling(table, name);
-        } else if (member.startsWith("constraint ") && table.constraint(name)
-                .filter(c -> c.type() == Constraint.Type.CHECK && !c.inherited()).isPresent()) {
-            return "ALTER TABLE " + PlanDdl.name(table) + " DROP CONSTRAINT " + PlanDdl.ident(name);
-        } else if (member.startsWith("column ") && table.column(name).filter(c -> c.defaultExpression() != null).isPresent()) {
-            return "ALTER TABLE " + PlanDdl.name(table) + " ALTER COLUMN " + PlanDdl.ident(name) + " DROP DEFAULT";
-        }
-        return null;
     }
 
     private void dropSequences(Steps steps) {
