@@ -3,13 +3,10 @@ package dev.schemagate.mysql;
 import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,20 +40,10 @@ class MetadataLockEvidenceTest {
 
     private static final String TYPE_CHANGE = "lint.mysql-change-column-type";
 
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aCopyWithoutLockNoneBlocksWritesForAsLongAsAWriterWaits() throws Exception {

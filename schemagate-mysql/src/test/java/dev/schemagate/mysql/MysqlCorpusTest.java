@@ -3,13 +3,11 @@ package dev.schemagate.mysql;
 import dev.schemagate.corpus.Corpus;
 import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementFailures;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.engine.CheckName;
 import dev.schemagate.engine.ProgressListener;
 import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,19 +30,11 @@ class MysqlCorpusTest {
     private static final String VAULTWARDEN = "vaultwarden-migrations/migrations/mysql";
 
     private static Path corpus;
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @BeforeAll
     static void start() {
         corpus = Corpus.root();
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static VerifyResult apply(String folder) {

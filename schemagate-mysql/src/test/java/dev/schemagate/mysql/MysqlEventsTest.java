@@ -5,7 +5,6 @@ import dev.schemagate.check.ReversibilityFindings;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.diff.SnapshotComparison;
 import dev.schemagate.engine.MigrationRun;
 import dev.schemagate.engine.ProgressListener;
@@ -16,8 +15,6 @@ import dev.schemagate.model.dialect.MysqlEvent;
 import dev.schemagate.model.dialect.MysqlObjects;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,20 +45,10 @@ class MysqlEventsTest {
 
     private static final Dialect MYSQL = Dialects.byId("mysql");
 
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static Snapshot built(String sql) throws SQLException {
         try (ScratchDatabase database = server.createDatabase(); Connection connection = database.connect()) {

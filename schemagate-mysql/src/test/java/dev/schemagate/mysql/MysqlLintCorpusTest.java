@@ -4,7 +4,6 @@ import dev.schemagate.corpus.Corpus;
 import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.LintResult;
 import dev.schemagate.lint.Linter;
@@ -12,7 +11,6 @@ import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +30,11 @@ class MysqlLintCorpusTest {
     /** Few rows: how an ALTER runs does not depend on how many; the copies show them. */
     private static final int ROWS = 5;
     private static Path corpus;
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @BeforeAll
     static void start() {
         corpus = Corpus.root();
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static List<Finding> lint(String folder) {

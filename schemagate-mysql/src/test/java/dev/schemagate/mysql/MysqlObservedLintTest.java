@@ -3,15 +3,12 @@ package dev.schemagate.mysql;
 import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How the observed MySQL lint copes with what real histories do, on one embedded MariaDB with sample rows. */
 class MysqlObservedLintTest {
 
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private List<Finding> lint(String given, String change) throws IOException {
         Files.writeString(dir.resolve("1_given.up.sql"), given);

@@ -4,14 +4,11 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +34,10 @@ class MysqlRefusalsTest {
     private static final String TABLE = "CREATE TABLE clients (id INT PRIMARY KEY, uris TEXT, uris_json JSON);\n"
             + "CREATE TABLE tokens (id INT PRIMARY KEY, client_id INT);\nINSERT INTO tokens VALUES (1, 7);\n";
 
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** What the dialect makes of the error the server raises for the statement. */
     private static DatabaseError refused(String sql) throws SQLException {

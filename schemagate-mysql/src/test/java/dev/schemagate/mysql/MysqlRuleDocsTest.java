@@ -3,7 +3,6 @@ package dev.schemagate.mysql;
 import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.lint.DialectRules;
 import dev.schemagate.lint.LintConfig;
 import dev.schemagate.lint.Linter;
@@ -14,8 +13,6 @@ import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.MigrationSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,20 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MysqlRuleDocsTest {
 
     private static final int ROWS = 50;
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static Stream<Rule> rules() {
         return DialectRules.find("mysql").orElseThrow().rules().stream();

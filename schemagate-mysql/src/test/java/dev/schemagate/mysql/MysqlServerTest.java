@@ -1,9 +1,6 @@
 package dev.schemagate.mysql;
 
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,17 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The embedded MariaDB: private, on 127.0.0.1 with this run's password, with scratch databases and honest copies. */
 class MysqlServerTest {
 
-    private static EmbeddedMariaDb server;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @Test
     void startsMariaDbOnLoopbackAndAdmitsOnlyThisRunsPassword() throws SQLException {

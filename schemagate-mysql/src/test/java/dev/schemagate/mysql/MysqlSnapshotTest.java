@@ -1,7 +1,6 @@
 package dev.schemagate.mysql;
 
 import dev.schemagate.dialect.ScratchDatabase;
-import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.dialect.MysqlColumn;
@@ -10,7 +9,6 @@ import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotJson;
 import dev.schemagate.model.Table;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What information_schema says of a MySQL schema lands in the model's own fields, and survives JSON. */
 class MysqlSnapshotTest {
 
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
     private static Snapshot snapshot;
 
     @BeforeAll
     static void read() throws SQLException {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
         try (ScratchDatabase database = server.createDatabase(); Connection connection = database.connect();
              Statement sql = connection.createStatement()) {
             sql.execute("""
@@ -59,11 +56,6 @@ class MysqlSnapshotTest {
             sql.execute("CREATE FUNCTION tax(p DECIMAL(10,2)) RETURNS DECIMAL(10,2) DETERMINISTIC RETURN p * 0.2");
             snapshot = MysqlIntrospector.snapshot(connection);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Table table(String name) {

@@ -15,8 +15,6 @@ import dev.schemagate.engine.Verifier;
 import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import dev.schemagate.migration.InputException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,20 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The engine runs whole histories on one embedded MariaDB: apply, partial failure, reversibility on copies, data, integrity. */
 class MysqlVerifyTest {
 
-    private static EmbeddedMariaDb server;
+    private static final EmbeddedMariaDb server = MysqlTestServer.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMariaDb.start(Timeouts.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** The run's server, reached by URL like one this process started (as the JUnit extension does). */
     static ServerOptions serverOptions(EmbeddedMariaDb server) {
