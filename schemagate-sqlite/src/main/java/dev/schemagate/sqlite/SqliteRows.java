@@ -57,11 +57,9 @@ final class SqliteRows {
                     values[i] = parentValue(table, columns.get(i)).isPresent() ? (Object) row : value(columns.get(i), row, seed);
                 }
                 String refused = insert(insert, values);
-                if (refused != null && refused.contains("CHECK constraint failed") && !accepted.isEmpty() && !borrowable.isEmpty()) {
-                    Object[] donor = accepted.get((row - 1) % accepted.size());
-                    Object[] borrowed = values.clone();
-                    borrowable.forEach(i -> borrowed[i] = donor[i]);
-                    if (insert(insert, borrowed) == null) {
+                if (refused != null && refused.contains("CHECK constraint failed") && !accepted.isEmpty()) {
+                    Object[] borrowed = borrowed(insert, values, accepted.get((row - 1) % accepted.size()), borrowable);
+                    if (borrowed != null) {
                         values = borrowed;
                         refused = null;
                     }
@@ -80,6 +78,28 @@ final class SqliteRows {
                 : List.of(table.qualifiedName() + ": " + inserted + " of " + rows + " rows went in ("
                         + problem.replaceAll("\\s+", " ") + ")");
         return new TableSeed(table.qualifiedName(), rows, inserted, problems);
+    }
+
+    /**
+     * Tries the refused row again with the donor's value in one checked column at a time, then in all
+     * of them, so that as few values as possible repeat (a later unique index must still hold);
+     * the row that went in, or null.
+     */
+    private static Object[] borrowed(PreparedStatement insert, Object[] values, Object[] donor, List<Integer> borrowable)
+            throws SQLException {
+        List<List<Integer>> tries = new ArrayList<>();
+        borrowable.forEach(i -> tries.add(List.of(i)));
+        if (borrowable.size() > 1) {
+            tries.add(borrowable);
+        }
+        for (List<Integer> columns : tries) {
+            Object[] borrowed = values.clone();
+            columns.forEach(i -> borrowed[i] = donor[i]);
+            if (insert(insert, borrowed) == null) {
+                return borrowed;
+            }
+        }
+        return null;
     }
 
     /** Runs the insert with one row's values; null when the row went in, else the database's reason. */

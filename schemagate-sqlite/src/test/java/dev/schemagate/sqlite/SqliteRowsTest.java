@@ -62,6 +62,8 @@ class SqliteRowsTest {
             assertThat(seed.problems()).isEmpty();
             assertThat(column(connection, "select distinct state from flow order by 1")).containsExactly("1", "2", "3");
             assertThat(column(connection, "select count(distinct consent) from flow")).containsExactly("20");
+            assertThat(column(connection, "select count(distinct error) from flow")).as("only the values the check needs repeat")
+                    .containsExactly("20");
         }
     }
 
