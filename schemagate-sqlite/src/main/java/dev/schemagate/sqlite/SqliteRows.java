@@ -34,9 +34,9 @@ final class SqliteRows {
 
     /**
      * Fills the table's columns that take values (a generated column computes its own). A row a
-     * {@code CHECK} refuses is tried once more with the values of a row that went in, in the columns
-     * the table's checks name and no key holds, so a check that allows only some states (Hydra's
-     * {@code hydra_oauth2_flow}) still gets every row.
+     * {@code CHECK} refuses is tried again with a value of a row that went in, in a column the
+     * table's checks name and no key holds ({@link #borrowed}), so a check that allows only some
+     * states (Hydra's {@code hydra_oauth2_flow}) still gets every row.
      */
     static TableSeed fill(Connection connection, Table table, int rows, long seed) throws SQLException {
         List<Column> columns = table.columns().stream().filter(c -> c.generatedExpression() == null).toList();
