@@ -71,4 +71,18 @@ class DialectChoiceTest {
         assertThat(DialectChoice.forSources(null, null, "schema.json", sqlite + "@2").dialect().id()).isEqualTo("sqlite");
         assertThat(DialectChoice.forSources(null, null, "jdbc:sqlite:/tmp/a.db").dialect().id()).isEqualTo("sqlite");
     }
+
+    @Test
+    void aSchemaFileSpeaksThroughItsSuffixOrItsFolderUnlessTheOptionDoes() throws IOException {
+        Path suffixed = Files.writeString(dir.resolve("schema.sqlite3.sql"), "CREATE TABLE t (id integer);");
+        Path inFolder = Files.writeString(Files.createDirectories(dir.resolve("sqlite")).resolve("schema.sql"), "SELECT 1;");
+        Path plain = Files.writeString(dir.resolve("schema.sql"), "SELECT 1;");
+
+        assertThat(DialectChoice.forSources(null, null, suffixed.toString(), plain.toString()))
+                .extracting(c -> c.dialect().id(), DialectChoice::reason).containsExactly("sqlite", "the file's name");
+        assertThat(DialectChoice.forSources(null, null, plain.toString(), inFolder.toString()).dialect().id()).isEqualTo("sqlite");
+        assertThat(DialectChoice.forSources(null, null, plain.toString()).reason()).isEqualTo("the default");
+        assertThat(DialectChoice.forSources("postgres", null, suffixed.toString()).dialect().id()).isEqualTo("postgres");
+        assertThat(DialectChoice.forSources(null, "jdbc:postgresql://db/app", suffixed.toString()).dialect().id()).isEqualTo("postgres");
+    }
 }

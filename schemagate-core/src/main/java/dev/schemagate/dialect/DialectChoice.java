@@ -69,8 +69,9 @@ public record DialectChoice(Dialect dialect, String reason) {
     /**
      * Resolves the dialect of a run that reads {@code sources} (a migrations folder, optionally
      * {@code @version}, a schema file, a snapshot or a JDBC URL): the first folder or URL among them
-     * speaks for the run when neither the option nor {@code url} does; a Spring Boot project folder
-     * speaks through the migrations its settings name.
+     * speaks for the run when neither the option nor {@code url} does, and so does a schema file
+     * whose name carries one dialect's suffix ({@code schema.sqlite.sql}) or that lies in a folder
+     * named for one; a Spring Boot project folder speaks through the migrations its settings name.
      */
     public static DialectChoice forSources(String option, String url, String... sources) {
         for (String source : sources) {
@@ -83,8 +84,34 @@ public record DialectChoice(Dialect dialect, String reason) {
                         .map(SpringBootMigrations::location).orElse(Path.of(path));
                 return resolve(option, Files.isDirectory(folder) ? folder : folder.getParent(), url, null);
             }
+            if (path != null && (option == null || option.isBlank()) && url == null) {
+                Set<Dialect> named = namedByFile(Path.of(path), Dialects.all());
+                if (named.size() == 1) {
+                    return new DialectChoice(named.iterator().next(), "the file's name");
+                }
+            }
         }
         return resolve(option, null, url, null);
+    }
+
+    /**
+     * The available dialects a schema file names: those whose name is a dot-separated part of its
+     * own name ({@code schema.sqlite.sql}), else its folder's when that is a dialect's name
+     * ({@code sqlite/schema.sql}). A file that is not SQL names none.
+     */
+    private static Set<Dialect> namedByFile(Path file, List<Dialect> all) {
+        Set<Dialect> named = new LinkedHashSet<>();
+        Path name = file.getFileName();
+        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            return named;
+        }
+        List<String> parts = List.of(name.toString().split("\\."));
+        all.stream().filter(d -> parts.stream().anyMatch(part -> names(d, part))).forEach(named::add);
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (named.isEmpty() && folder != null && folder.getFileName() != null) {
+            all.stream().filter(d -> names(d, folder.getFileName().toString())).forEach(named::add);
+        }
+        return named;
     }
 
     /** The dialect of a run that names none and has no folder to look at. */

@@ -127,8 +127,17 @@ public final class SqliteDialect implements Dialect {
         String code = failure instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : "SQLITE_ERROR";
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         Matcher m = MESSAGE.matcher(message);
-        return new DatabaseError(code, m.matches() ? m.group(1) : message, "", "", 0);
+        String said = m.matches() ? m.group(1) : message;
+        Matcher function = NO_SUCH_FUNCTION.matcher(said);
+        String hint = !function.find() ? ""
+                : "SQLite has no function " + function.group(1) + " of its own. If the application registers it on its"
+                + " connections (sqlite3_create_function, or its driver's equivalent), only the application can apply"
+                + " this script, and no other SQLite client or tool can: write the statement in SQL that SQLite has.";
+        return new DatabaseError(code, said, "", hint, 0);
     }
+
+    /** SQLite's message for a function it does not know, which an application may define on its own connections. */
+    private static final Pattern NO_SUCH_FUNCTION = Pattern.compile("^no such function: (\\S+)");
 
     /** SQLite's words: no users, {@code main} for the database a connection opens and its schema, neutral terms otherwise. */
     private static final Vocabulary WORDS = new Vocabulary("", "not validated", "",

@@ -4,15 +4,18 @@ import dev.schemagate.data.SeedOrder;
 import dev.schemagate.data.TableSeed;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
+import dev.schemagate.model.Index;
 import dev.schemagate.model.Table;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,42 +32,112 @@ final class SqliteRows {
     private SqliteRows() {
     }
 
-    /** Fills the table's columns that take values (a generated column computes its own). */
+    /**
+     * Fills the table's columns that take values (a generated column computes its own). A row a
+     * {@code CHECK} refuses is tried again with a value of a row that went in, in a column the
+     * table's checks name and no key holds ({@link #borrowed}), so a check that allows only some
+     * states (Hydra's {@code hydra_oauth2_flow}) still gets every row.
+     */
     static TableSeed fill(Connection connection, Table table, int rows, long seed) throws SQLException {
         List<Column> columns = table.columns().stream().filter(c -> c.generatedExpression() == null).toList();
-        List<String> values = new ArrayList<>();
+        List<String> placeholders = new ArrayList<>();
         for (Column column : columns) {
-            values.add(parentValue(table, column).orElse("?"));
+            placeholders.add(parentValue(table, column).orElse("?"));
         }
         String sql = "insert into " + quote(table.name()) + " ("
                 + String.join(", ", columns.stream().map(c -> quote(c.name())).toList()) + ") values ("
-                + String.join(", ", values) + ")";
-        int inserted = 0;
+                + String.join(", ", placeholders) + ")";
+        List<Integer> borrowable = borrowable(table, columns);
+        List<Object[]> accepted = new ArrayList<>();
         String problem = null;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (int row = 1; row <= rows; row++) {
-                int parameter = 1;
-                for (Column column : columns) {
-                    Optional<String> fromParent = parentValue(table, column);
-                    if (fromParent.isPresent()) {
-                        insert.setInt(parameter++, row);
-                    } else {
-                        insert.setObject(parameter++, value(column, row, seed));
+                Object[] values = new Object[columns.size()];
+                for (int i = 0; i < columns.size(); i++) {
+                    values[i] = parentValue(table, columns.get(i)).isPresent() ? (Object) row : value(columns.get(i), row, seed);
+                }
+                String refused = insert(insert, values);
+                if (refused != null && refused.contains("CHECK constraint failed") && !accepted.isEmpty()) {
+                    Object[] borrowed = borrowed(insert, values, accepted.get((row - 1) % accepted.size()), borrowable);
+                    if (borrowed != null) {
+                        values = borrowed;
+                        refused = null;
                     }
                 }
-                try {
-                    insert.executeUpdate();
-                    inserted++;
-                } catch (SQLException e) {
-                    problem = problem != null ? problem : e.getMessage();
+                if (refused == null) {
+                    accepted.add(values);
+                } else if (problem == null) {
+                    problem = refused;
                 }
             }
         } catch (SQLException e) {
             problem = e.getMessage();
         }
+        int inserted = accepted.size();
         List<String> problems = problem == null ? List.of()
-                : List.of(table.qualifiedName() + ": " + inserted + " of " + rows + " rows went in (" + problem + ")");
+                : List.of(table.qualifiedName() + ": " + inserted + " of " + rows + " rows went in ("
+                        + problem.replaceAll("\\s+", " ") + ")");
         return new TableSeed(table.qualifiedName(), rows, inserted, problems);
+    }
+
+    /**
+     * Tries the refused row again with the donor's value in one checked column at a time, then in all
+     * of them, so that as few values as possible repeat (a later unique index must still hold);
+     * the row that went in, or null.
+     */
+    private static Object[] borrowed(PreparedStatement insert, Object[] values, Object[] donor, List<Integer> borrowable)
+            throws SQLException {
+        List<List<Integer>> tries = new ArrayList<>();
+        borrowable.forEach(i -> tries.add(List.of(i)));
+        if (borrowable.size() > 1) {
+            tries.add(borrowable);
+        }
+        for (List<Integer> columns : tries) {
+            Object[] borrowed = values.clone();
+            columns.forEach(i -> borrowed[i] = donor[i]);
+            if (insert(insert, borrowed) == null) {
+                return borrowed;
+            }
+        }
+        return null;
+    }
+
+    /** Runs the insert with one row's values; null when the row went in, else the database's reason. */
+    private static String insert(PreparedStatement insert, Object[] row) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            insert.setObject(i + 1, row[i]);
+        }
+        try {
+            insert.executeUpdate();
+            return null;
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * The positions of the columns a refused row may take from a row that went in: those the
+     * table's {@code CHECK}s name, apart from the columns of its keys, unique indexes and foreign
+     * keys, whose values must stay the row's own.
+     */
+    private static List<Integer> borrowable(Table table, List<Column> columns) {
+        List<String> checks = table.constraints().stream().filter(c -> c.type() == Constraint.Type.CHECK)
+                .map(c -> c.definition() == null ? "" : c.definition().toLowerCase(Locale.ROOT)).toList();
+        Set<String> own = new HashSet<>();
+        table.constraints().stream().filter(c -> c.type() != Constraint.Type.CHECK)
+                .forEach(c -> c.columns().forEach(name -> own.add(name.toLowerCase(Locale.ROOT))));
+        table.indexes().stream().filter(Index::unique)
+                .forEach(index -> index.keys().stream().filter(key -> key.expression() != null)
+                        .forEach(key -> own.add(key.expression().toLowerCase(Locale.ROOT))));
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columns.get(i).name().toLowerCase(Locale.ROOT);
+            Pattern word = Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(name) + "\"?(?![\\w$])");
+            if (!own.contains(name) && checks.stream().anyMatch(check -> word.matcher(check).find())) {
+                positions.add(i);
+            }
+        }
+        return positions;
     }
 
     /**

@@ -91,5 +91,6 @@ class SqliteCorpusTest {
         assertThat(failed.location().file().getFileName().toString()).isEqualTo("V0002.WebAuthn.up.sql");
         assertThat(failed.location().line()).isEqualTo(44);
         assertThat(failed.message()).contains("no such function: BIN2B64");
+        assertThat(failed.hint()).startsWith("SQLite has no function BIN2B64 of its own. If the application registers it");
     }
 }

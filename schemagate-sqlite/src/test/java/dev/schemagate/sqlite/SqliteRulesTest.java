@@ -77,8 +77,8 @@ class SqliteRulesTest {
 
         assertThat(lint("CREATE TABLE ciphers (uuid TEXT PRIMARY KEY);\n"
                 + "CREATE TABLE attachments (id TEXT PRIMARY KEY, cipher_uuid TEXT REFERENCES ciphers (uuid));\n", change))
-                .singleElement().asString().startsWith("lint.sqlite-rebuild-renames-old-table renames ciphers to oldciphers")
-                .contains("attachments reference it");
+                .singleElement().asString().startsWith("lint.sqlite-rebuild-renames-old-table renames ciphers to oldCiphers")
+                .contains("attachments reference it").endsWith("now point at oldCiphers");
         assertThat(lint("CREATE TABLE ciphers (uuid TEXT PRIMARY KEY);\n", change)).isEmpty();
     }
 

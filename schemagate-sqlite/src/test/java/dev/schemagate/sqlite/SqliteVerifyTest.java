@@ -107,6 +107,20 @@ class SqliteVerifyTest {
     }
 
     @Test
+    void aFunctionSqliteLacksIsReportedWithWhoCanApplyTheScript() throws IOException {
+        write("1_a.up.sql", "CREATE TABLE a (x BLOB);\nINSERT INTO a\nSELECT TO_BASE64(x) FROM a;\n");
+        write("1_a.down.sql", "DROP TABLE a;\n");
+
+        VerifyResult result = verify();
+
+        Finding failed = result.findings().stream().filter(f -> f.ruleId().equals(StatementFailures.FAILED)).findFirst().orElseThrow();
+        assertThat(failed.location().line()).isEqualTo(2);
+        assertThat(failed.message()).contains("no such function: TO_BASE64");
+        assertThat(failed.hint()).startsWith("SQLite has no function TO_BASE64 of its own. If the application registers it")
+                .doesNotContain("Fix the statement");
+    }
+
+    @Test
     void rowsLeftPointingAtADroppedParentAreAnIntegrityError() throws IOException {
         write("1_tables.up.sql", """
                 CREATE TABLE parent (id INTEGER PRIMARY KEY);

@@ -33,8 +33,9 @@ public final class RebuildRenamesOldTable implements SqliteRule {
             Set<String> still = end.schema().referencing(away.to());
             if (end.schema().tables.contains(table) && !still.isEmpty()) {
                 found.add(new Suspicion(RULE, away.statement(), table, null,
-                        "renames " + table + " to " + away.to() + " and creates " + table + " again, while "
-                                + String.join(", ", still) + " reference it: their foreign keys now point at " + away.to(),
+                        "renames " + away.fromWritten() + " to " + away.toWritten() + " and creates " + away.fromWritten()
+                                + " again, while " + String.join(", ", still) + " reference it: their foreign keys now point at "
+                                + away.toWritten(),
                         Suspicion.Need.NONE, false));
             }
         });

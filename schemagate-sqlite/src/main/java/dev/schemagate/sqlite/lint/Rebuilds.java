@@ -86,7 +86,8 @@ final class Rebuilds {
                 String from = TextSchema.key(m.group(1));
                 String to = TextSchema.key(m.group(2));
                 if (!legacyRename && !schema.referencing(from).isEmpty()) {
-                    renamedAway.put(from, new SqliteFact.RenamedAway(statement, to));
+                    renamedAway.put(from, new SqliteFact.RenamedAway(statement, to,
+                            TextSchema.written(m.group(1)), TextSchema.written(m.group(2))));
                 }
                 originally.put(to, originally.getOrDefault(from, from));
                 schema.rename(from, to);

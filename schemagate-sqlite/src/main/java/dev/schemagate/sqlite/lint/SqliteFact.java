@@ -28,7 +28,13 @@ sealed interface SqliteFact {
     record Dropped(Statement statement, Map<String, List<String>> objects) {
     }
 
-    /** A table renamed out of the way while other tables referenced it. */
-    record RenamedAway(Statement statement, String to) {
+    /**
+     * A table renamed out of the way while other tables referenced it.
+     *
+     * @param to          the new name's key
+     * @param fromWritten the old name as the script writes it, for people
+     * @param toWritten   the new name as the script writes it ({@code oldCiphers})
+     */
+    record RenamedAway(Statement statement, String to, String fromWritten, String toWritten) {
     }
 }

@@ -31,6 +31,11 @@ final class TextSchema {
 
     /** The key of a name: its last part, unquoted, in lower case. */
     static String key(String name) {
+        return written(name).toLowerCase(Locale.ROOT);
+    }
+
+    /** A name as its script writes it, for people: its last part, unquoted, in its own case. */
+    static String written(String name) {
         String last = name.strip();
         int dot = lastDotOutsideQuotes(last);
         if (dot >= 0) {
@@ -39,7 +44,7 @@ final class TextSchema {
         if (last.length() >= 2 && (last.startsWith("\"") || last.startsWith("`") || last.startsWith("["))) {
             last = last.substring(1, last.length() - 1);
         }
-        return last.toLowerCase(Locale.ROOT);
+        return last;
     }
 
     private static int lastDotOutsideQuotes(String name) {
