@@ -67,7 +67,7 @@ final class EmbeddedMariaDb extends MysqlServer {
     private final Path folder;
 
     private EmbeddedMariaDb(ServerAddress address, Timeouts timeouts, SessionSettings session, DB db, Path folder) {
-        super(address, timeouts, session, "embedded MariaDB");
+        super(address, timeouts, session, true);
         this.db = db;
         this.folder = folder;
     }

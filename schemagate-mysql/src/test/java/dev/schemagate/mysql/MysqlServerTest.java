@@ -39,7 +39,7 @@ class MysqlServerTest {
 
     @Test
     void startsMariaDbOnLoopbackAndAdmitsOnlyThisRunsPassword() throws SQLException {
-        assertThat(server.description()).startsWith("embedded MariaDB 11.");
+        assertThat(server.description()).matches("embedded MariaDB 11\\.\\d+\\.\\d+");
         assertThat(server.address().hostAndPort()).startsWith("127.0.0.1:");
         Properties wrong = new Properties();
         wrong.setProperty("user", "root");
@@ -51,6 +51,13 @@ class MysqlServerTest {
             assertThat(rows.getString(1)).isEqualTo("127.0.0.1");
             assertThat(rows.getInt(2)).isZero();
         }
+    }
+
+    @Test
+    void aServerIsNamedAfterTheProductItsVersionReportsWhicheverSchemeNamedIt() {
+        assertThat(MysqlServer.describe("10.11.19-MariaDB-0+deb12u1-log", "db:3306")).isEqualTo("MariaDB 10.11.19 at db:3306");
+        assertThat(MysqlServer.describe("8.0.36", "db:3306")).isEqualTo("MySQL 8.0.36 at db:3306");
+        assertThat(MysqlServer.describe("8.4.3-commercial", "db:3306")).isEqualTo("MySQL 8.4.3 at db:3306");
     }
 
     @Test
