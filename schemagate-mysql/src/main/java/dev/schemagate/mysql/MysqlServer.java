@@ -88,7 +88,11 @@ class MysqlServer implements DatabaseServer {
     @Override
     public ScratchDatabase createDatabase() {
         String name = names.next();
-        admin(statement -> statement.execute("create database `" + name + "`"));
+        admin(statement -> {
+            // the runner's settings choose the database's defaults too (collation_server, character_set_server)
+            makeSession(statement);
+            return statement.execute("create database `" + name + "`");
+        });
         created.add(name);
         return new MysqlScratchDatabase(this, name);
     }
