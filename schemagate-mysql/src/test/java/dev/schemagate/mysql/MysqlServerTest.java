@@ -62,25 +62,27 @@ class MysqlServerTest {
     }
 
     @Test
-    void aTableThatNamesNoCharacterSetIsUtf8mb4AsOnMySql8() throws SQLException {
+    void aTableThatNamesNoCharacterSetIsUtf8mb4() throws SQLException {
         try (ScratchDatabase database = server.createDatabase();
              Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             sql.execute("create table plain (name varchar(10))");
             sql.execute("create table charset_only (name varchar(10)) default charset=utf8mb4");
             sql.execute("create table own (name varchar(10)) default charset=latin1");
             assertThat(collations(sql)).containsExactly(
-                    "charset_only utf8mb4_0900_ai_ci", "own latin1_swedish_ci", "plain utf8mb4_0900_ai_ci");
+                    "charset_only utf8mb4_general_ci", "own latin1_swedish_ci", "plain utf8mb4_general_ci");
         }
     }
 
     @Test
     void theRunnersSessionSettingsChooseTheScratchDatabasesDefaults() throws SQLException {
-        SessionSettings session = SessionSettings.parse("--session", List.of("collation_server=utf8mb4_general_ci"));
+        SessionSettings session = SessionSettings.parse("--session",
+                List.of("collation_server=utf8mb4_0900_ai_ci", "character_set_collations=utf8mb4=utf8mb4_0900_ai_ci"));
         MysqlServer sameServer = new MysqlServer(server.address(), Timeouts.DEFAULT, session, false);
         try (ScratchDatabase database = sameServer.createDatabase();
              Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             sql.execute("create table plain (name varchar(10))");
-            assertThat(collations(sql)).containsExactly("plain utf8mb4_general_ci");
+            sql.execute("create table charset_only (name varchar(10)) default charset=utf8mb4");
+            assertThat(collations(sql)).containsExactly("charset_only utf8mb4_0900_ai_ci", "plain utf8mb4_0900_ai_ci");
         } finally {
             sameServer.close();
         }
