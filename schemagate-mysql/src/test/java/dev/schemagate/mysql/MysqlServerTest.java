@@ -1,5 +1,6 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.SessionSettings;
 import dev.schemagate.dialect.Timeouts;
@@ -59,6 +60,18 @@ class MysqlServerTest {
         assertThat(MysqlServer.describe("10.11.19-MariaDB-0+deb12u1-log", "db:3306")).isEqualTo("MariaDB 10.11.19 at db:3306");
         assertThat(MysqlServer.describe("8.0.36", "db:3306")).isEqualTo("MySQL 8.0.36 at db:3306");
         assertThat(MysqlServer.describe("8.4.3-commercial", "db:3306")).isEqualTo("MySQL 8.4.3 at db:3306");
+    }
+
+    @Test
+    void aRefusedLoginSaysWhereAndAsWhomWithoutTheConnectionNumber() {
+        Properties wrong = new Properties();
+        wrong.setProperty("user", "schemagate");
+        wrong.setProperty("password", "not-this-runs");
+        ServerAddress address = new ServerAddress(server.address().hostAndPort(), "", wrong);
+        assertThatThrownBy(() -> new MysqlServer(address, Timeouts.DEFAULT, SessionSettings.NONE, false))
+                .isInstanceOf(InfrastructureException.class)
+                .hasMessageStartingWith("MySQL/MariaDB at " + address.hostAndPort() + " (user 'schemagate') failed: Access denied")
+                .hasMessageNotContaining("conn=").hasMessageNotContaining("not-this-runs");
     }
 
     @Test
