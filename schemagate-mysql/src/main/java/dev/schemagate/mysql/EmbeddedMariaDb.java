@@ -63,11 +63,19 @@ final class EmbeddedMariaDb extends MysqlServer {
             "performance-schema-max-rwlock-instances=2000", "performance-schema-max-cond-instances=1000",
             "performance-schema-setup-actors-size=10", "performance-schema-setup-objects-size=10").map(option -> "--" + option).toList();
 
+    /**
+     * MariaDB's own collation of utf8mb4 (that of Debian's package too), which every MySQL and MariaDB
+     * server knows, so that a schema file written from a snapshot loads on any of them; MySQL 8's
+     * {@code utf8mb4_0900_ai_ci} is unknown to MariaDB before 11.4.5. A runner's session settings
+     * choose another ({@code collation_server}, {@code character_set_collations}).
+     */
+    static final String COLLATION = "utf8mb4_general_ci";
+
     private final DB db;
     private final Path folder;
 
     private EmbeddedMariaDb(ServerAddress address, Timeouts timeouts, SessionSettings session, DB db, Path folder) {
-        super(address, timeouts, session, "embedded MariaDB");
+        super(address, timeouts, session, true);
         this.db = db;
         this.folder = folder;
     }
@@ -112,6 +120,10 @@ final class EmbeddedMariaDb extends MysqlServer {
             // no event a migration creates fires while its database is checked (DISABLED would refuse
             // CREATE EVENT and reading information_schema.EVENTS as well)
             config.addArg("--event-scheduler=OFF");
+            // utf8mb4 rather than MariaDB 11.4's compiled-in latin1: a migration that names no character
+            // set makes utf8mb4 tables, as on MySQL 8 and on MariaDB as its packages set it up
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=" + COLLATION);
             PERFORMANCE_SCHEMA.forEach(config::addArg);
             if (MariaDbBinaries.root()) {
                 config.addArg("--user=root");

@@ -98,7 +98,7 @@ public final class MysqlDialect implements Dialect {
         if (!options.external()) {
             return EmbeddedMariaDb.start(options.timeouts(), options.session());
         }
-        MysqlServer server = new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), options.session(), "MySQL");
+        MysqlServer server = new MysqlServer(ServerAddress.parse(options.url()), options.timeouts(), options.session(), false);
         if (options.shared()) {
             server.dropStale(STALE_AFTER);
         }

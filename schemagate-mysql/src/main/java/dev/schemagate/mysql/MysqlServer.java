@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -38,7 +39,7 @@ class MysqlServer implements DatabaseServer {
     private final String version;
     private final String description;
 
-    MysqlServer(ServerAddress address, Timeouts timeouts, SessionSettings session, String product) {
+    MysqlServer(ServerAddress address, Timeouts timeouts, SessionSettings session, boolean embedded) {
         this.address = address;
         this.timeouts = timeouts;
         this.session = session;
@@ -50,13 +51,19 @@ class MysqlServer implements DatabaseServer {
                 return version;
             }
         });
-        this.description = product + " " + shortVersion(version) + (product.startsWith("embedded") ? "" : " at " + address.hostAndPort());
+        this.description = describe(version, embedded ? null : address.hostAndPort());
     }
 
-    /** {@code 11.4.5} from {@code 11.4.5-MariaDB-log}. */
-    private static String shortVersion(String version) {
+    /**
+     * {@code MariaDB 10.11.19 at host:3306} from {@code 10.11.19-MariaDB-0+deb12u1-log}, {@code MySQL 8.0.36 at
+     * host:3306} from {@code 8.0.36}, {@code embedded MariaDB 11.4.5} when {@code hostAndPort} is null: the
+     * product is told from the version the server reports, whichever URL scheme named it.
+     */
+    static String describe(String version, String hostAndPort) {
         int dash = version.indexOf('-');
-        return dash < 0 ? version : version.substring(0, dash) + (version.toLowerCase().contains("mariadb") ? " (MariaDB)" : "");
+        String number = dash < 0 ? version : version.substring(0, dash);
+        String product = version.toLowerCase(Locale.ROOT).contains("mariadb") ? "MariaDB" : "MySQL";
+        return hostAndPort == null ? "embedded " + product + " " + number : product + " " + number + " at " + hostAndPort;
     }
 
     ServerAddress address() {
@@ -81,7 +88,11 @@ class MysqlServer implements DatabaseServer {
     @Override
     public ScratchDatabase createDatabase() {
         String name = names.next();
-        admin(statement -> statement.execute("create database `" + name + "`"));
+        admin(statement -> {
+            // the runner's settings choose the database's defaults too (collation_server, character_set_server)
+            makeSession(statement);
+            return statement.execute("create database `" + name + "`");
+        });
         created.add(name);
         return new MysqlScratchDatabase(this, name);
     }

@@ -86,7 +86,7 @@ record ServerAddress(String hostAndPort, String database, Properties properties)
 
     /** What went wrong talking to the server, for people: where, as whom, never the password. */
     String describe(SQLException e) {
-        return "MySQL/MariaDB at " + hostAndPort + " (user '" + user() + "') failed: " + e.getMessage()
+        return "MySQL/MariaDB at " + hostAndPort + " (user '" + user() + "') failed: " + ServerMessage.of(e)
                 + " (check the URL, the server and the credentials)";
     }
 

@@ -1,6 +1,9 @@
 package dev.schemagate.mysql;
 
+import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.dialect.SessionSettings;
+import dev.schemagate.dialect.Timeouts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,7 @@ class MysqlServerTest {
 
     @Test
     void startsMariaDbOnLoopbackAndAdmitsOnlyThisRunsPassword() throws SQLException {
-        assertThat(server.description()).startsWith("embedded MariaDB 11.");
+        assertThat(server.description()).matches("embedded MariaDB 11\\.\\d+\\.\\d+");
         assertThat(server.address().hostAndPort()).startsWith("127.0.0.1:");
         Properties wrong = new Properties();
         wrong.setProperty("user", "root");
@@ -38,6 +41,63 @@ class MysqlServerTest {
             assertThat(rows.getString(1)).isEqualTo("127.0.0.1");
             assertThat(rows.getInt(2)).isZero();
         }
+    }
+
+    @Test
+    void aServerIsNamedAfterTheProductItsVersionReportsWhicheverSchemeNamedIt() {
+        assertThat(MysqlServer.describe("10.11.19-MariaDB-0+deb12u1-log", "db:3306")).isEqualTo("MariaDB 10.11.19 at db:3306");
+        assertThat(MysqlServer.describe("8.0.36", "db:3306")).isEqualTo("MySQL 8.0.36 at db:3306");
+        assertThat(MysqlServer.describe("8.4.3-commercial", "db:3306")).isEqualTo("MySQL 8.4.3 at db:3306");
+    }
+
+    @Test
+    void aRefusedLoginSaysWhereAndAsWhomWithoutTheConnectionNumber() {
+        Properties wrong = new Properties();
+        wrong.setProperty("user", "schemagate");
+        wrong.setProperty("password", "not-this-runs");
+        ServerAddress address = new ServerAddress(server.address().hostAndPort(), "", wrong);
+        assertThatThrownBy(() -> new MysqlServer(address, Timeouts.DEFAULT, SessionSettings.NONE, false))
+                .isInstanceOf(InfrastructureException.class)
+                .hasMessageStartingWith("MySQL/MariaDB at " + address.hostAndPort() + " (user 'schemagate') failed: Access denied")
+                .hasMessageNotContaining("conn=").hasMessageNotContaining("not-this-runs");
+    }
+
+    @Test
+    void aTableThatNamesNoCharacterSetIsUtf8mb4() throws SQLException {
+        try (ScratchDatabase database = server.createDatabase();
+             Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("create table plain (name varchar(10))");
+            sql.execute("create table charset_only (name varchar(10)) default charset=utf8mb4");
+            sql.execute("create table own (name varchar(10)) default charset=latin1");
+            assertThat(collations(sql)).containsExactly(
+                    "charset_only utf8mb4_general_ci", "own latin1_swedish_ci", "plain utf8mb4_general_ci");
+        }
+    }
+
+    @Test
+    void theRunnersSessionSettingsChooseTheScratchDatabasesDefaults() throws SQLException {
+        SessionSettings session = SessionSettings.parse("--session",
+                List.of("collation_server=utf8mb4_0900_ai_ci", "character_set_collations=utf8mb4=utf8mb4_0900_ai_ci"));
+        MysqlServer sameServer = new MysqlServer(server.address(), Timeouts.DEFAULT, session, false);
+        try (ScratchDatabase database = sameServer.createDatabase();
+             Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("create table plain (name varchar(10))");
+            sql.execute("create table charset_only (name varchar(10)) default charset=utf8mb4");
+            assertThat(collations(sql)).containsExactly("charset_only utf8mb4_0900_ai_ci", "plain utf8mb4_0900_ai_ci");
+        } finally {
+            sameServer.close();
+        }
+    }
+
+    private static List<String> collations(Statement sql) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery("select table_name, table_collation from information_schema.tables"
+                + " where table_schema = database() order by table_name")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        return tables;
     }
 
     @Test
