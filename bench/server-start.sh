@@ -5,6 +5,8 @@
 # 0.3 s and a bare JVM start; the first JVM makes the prepared cluster if the cache has none and is
 # not counted). The JVMs run as bin/schemagate runs a command: its flags, the command's jar, and a
 # class data sharing archive of the classes the first JVM loaded.
+# Then, in one more such JVM, each step of the start on the way to the first connection, its wall
+# time and the CPU time of the thread taking it (StartPhases).
 # Usage: bench/server-start.sh [major version, default 17]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,8 @@ command=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=of
 ready=$(for _ in 1 2 3 4 5 6 7; do
   "${command[@]}" -XX:SharedArchiveFile="$archives/start.jsa" dev.schemagate.bench.ServerStartBenchmark --ready-after-start "$@"
 done | sort -n)
+echo "the start step by step, in a new JVM with that archive:"
+"${command[@]}" -XX:SharedArchiveFile="$archives/start.jsa" dev.schemagate.postgres.server.StartPhases "$@"
 jvm=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$cp")
 echo "machine: $(machine)"
 figure "database ready after the process started, median of 7 new JVMs (min $(echo "$ready" | head -1), max $(echo "$ready" | tail -1))" \
