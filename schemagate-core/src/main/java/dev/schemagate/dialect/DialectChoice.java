@@ -135,7 +135,7 @@ public record DialectChoice(Dialect dialect, String reason) {
             Iterator<Path> paths = files.iterator();
             while (named.size() < 2 && paths.hasNext()) {
                 Path path = paths.next();
-                String fileName = path.getFileName().toString().toLowerCase(Locale.ROOT);
+                String fileName = path.getNameCount() == 0 ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (fileName.endsWith(".sql") && Files.isRegularFile(path)) {
                     for (String part : fileName.split("\\.")) {
                         all.stream().filter(dialect -> names(dialect, part)).forEach(named::add);
