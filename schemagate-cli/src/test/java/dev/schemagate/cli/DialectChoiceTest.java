@@ -54,6 +54,19 @@ class DialectChoiceTest {
     }
 
     @Test
+    void everyFileCountsUntilASecondDialectIsNamed() throws IOException {
+        for (int i = 1; i <= 50; i++) {
+            Files.writeString(dir.resolve(i + "_a.up.sql"), "SELECT 1;");
+        }
+        Files.writeString(dir.resolve("51_b.sqlite3.up.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("52_b.sqlite.down.sql"), "SELECT 1;");
+        assertThat(resolve(null, dir, null)).isEqualTo("sqlite");
+        Path nested = Files.createDirectories(dir.resolve("53_c"));
+        Files.writeString(nested.resolve("up.postgres.sql"), "SELECT 1;");
+        assertThat(DialectChoice.resolve(null, dir, null, null).reason()).isEqualTo("the default");
+    }
+
+    @Test
     void schemagateYmlNamesTheDialect() throws IOException {
         Files.writeString(dir.resolve("schemagate.yml"), "dialect: sqlite\n");
         assertThat(resolve(null, dir, null)).isEqualTo("sqlite");

@@ -8,9 +8,10 @@ import dev.schemagate.migration.MigrationDiscovery;
 import dev.schemagate.migration.SpringBootMigrations;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +142,8 @@ public record DialectChoice(Dialect dialect, String reason) {
 
     /**
      * The available dialects the folder names: its own name ({@code sqlite/}) when that is a
-     * dialect's, else every dialect whose name is a dot-separated part of a file name in it.
+     * dialect's, else the dialects whose names are dot-separated parts of the file names in it, up
+     * to the second found (a folder that names two names none).
      */
     private static Set<Dialect> namedIn(Path directory, List<Dialect> all) {
         Path name = directory.toAbsolutePath().normalize().getFileName();
@@ -155,18 +157,20 @@ public record DialectChoice(Dialect dialect, String reason) {
         if (!Files.isDirectory(directory)) {
             return named;
         }
-        List<String> parts = new ArrayList<>();
+        // two dialects named leave the choice to the fallback: the walk stops at the second
         try (Stream<Path> files = Files.walk(directory, DEPTH)) {
-            files.filter(Files::isRegularFile).map(p -> p.getFileName().toString().toLowerCase(Locale.ROOT))
-                    .filter(n -> n.endsWith(".sql"))
-                    .forEach(n -> parts.addAll(List.of(n.split("\\."))));
-        } catch (IOException e) {
-            throw new InputException(directory + ": cannot list the folder (" + e.getMessage() + ")", e);
-        }
-        for (Dialect dialect : all) {
-            if (parts.stream().anyMatch(part -> names(dialect, part))) {
-                named.add(dialect);
+            Iterator<Path> paths = files.iterator();
+            while (named.size() < 2 && paths.hasNext()) {
+                Path path = paths.next();
+                String fileName = path.getNameCount() == 0 ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (fileName.endsWith(".sql") && Files.isRegularFile(path)) {
+                    for (String part : fileName.split("\\.")) {
+                        all.stream().filter(dialect -> names(dialect, part)).forEach(named::add);
+                    }
+                }
             }
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(directory + ": cannot list the folder (" + e.getMessage() + ")", e);
         }
         return named;
     }

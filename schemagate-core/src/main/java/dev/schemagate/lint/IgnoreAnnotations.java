@@ -57,20 +57,22 @@ final class IgnoreAnnotations {
         int blockStart = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            Matcher ours = ANNOTATION.matcher(line);
-            Matcher squawk = SQUAWK.matcher(line);
-            Matcher block = ASSURED.matcher(line);
-            if (ours.find()) {
-                annotations.add(new Annotation(List.of(ours.group(1).split(",")), i + 1,
-                        ours.group(2) == null ? "" : ours.group(2).strip(), false));
-            } else if (squawk.find()) {
-                annotations.add(squawk(squawk, i + 1));
-            } else if (block.find()) {
-                if (block.group(1).equals("start") && blockStart == 0) {
-                    blockStart = i + 1;
-                } else if (block.group(1).equals("end") && blockStart > 0) {
-                    assured.add(new Block(blockStart, i + 1));
-                    blockStart = 0;
+            if (line.contains("--")) { // every annotation is a comment, and most lines hold none
+                Matcher ours = ANNOTATION.matcher(line);
+                Matcher squawk = SQUAWK.matcher(line);
+                Matcher block = ASSURED.matcher(line);
+                if (ours.find()) {
+                    annotations.add(new Annotation(List.of(ours.group(1).split(",")), i + 1,
+                            ours.group(2) == null ? "" : ours.group(2).strip(), false));
+                } else if (squawk.find()) {
+                    annotations.add(squawk(squawk, i + 1));
+                } else if (block.find()) {
+                    if (block.group(1).equals("start") && blockStart == 0) {
+                        blockStart = i + 1;
+                    } else if (block.group(1).equals("end") && blockStart > 0) {
+                        assured.add(new Block(blockStart, i + 1));
+                        blockStart = 0;
+                    }
                 }
             }
             if (firstCode > lines.size() && !line.isEmpty() && !line.startsWith("--")) {

@@ -1,5 +1,6 @@
 package dev.schemagate.migration;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -82,7 +83,9 @@ final class SourceFile {
             return text.startsWith(prefix);
         }
         byte[] expected = prefix.getBytes(StandardCharsets.UTF_8);
-        try (InputStream in = Files.newInputStream(path)) {
+        // a FileInputStream rather than a channel: a short path through the JDK, as detection may read the
+        // first bytes of every file of a large folder in a JVM that has just started
+        try (InputStream in = new FileInputStream(path.toFile())) {
             byte[] start = in.readNBytes(expected.length + BOM.length);
             int skip = Arrays.equals(start, 0, Math.min(BOM.length, start.length), BOM, 0, BOM.length) ? BOM.length : 0;
             return Arrays.equals(start, skip, Math.min(skip + expected.length, start.length), expected, 0, expected.length);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record Version(String text, List<BigInteger> segments) implements Comparable<Version> {
 
     private static final Pattern FORM = Pattern.compile("\\d+([._]\\d+)*");
+    private static final Pattern SEPARATOR = Pattern.compile("[._]");
 
     public Version {
         segments = List.copyOf(segments);
@@ -24,7 +25,7 @@ public record Version(String text, List<BigInteger> segments) implements Compara
             throw new IllegalArgumentException("not a version: '" + text + "' (expected digits separated by '.' or '_')");
         }
         List<BigInteger> segments = new ArrayList<>();
-        for (String segment : text.split("[._]")) {
+        for (String segment : SEPARATOR.split(text)) {
             segments.add(new BigInteger(segment));
         }
         return new Version(text, segments);

@@ -167,8 +167,11 @@ public final class ConsoleReport implements ProgressListener {
         return duration.toMillis() + " ms";
     }
 
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
+    /** {@code 1.24 s}: rounded half up to hundredths, as {@code %.2f} would, without a Formatter's start-up. */
+    static String seconds(Duration duration) {
+        long hundredths = (duration.toMillis() + 5) / 10;
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction + " s";
     }
 
     /** {@code 1 migration}, {@code 2 migrations}. */

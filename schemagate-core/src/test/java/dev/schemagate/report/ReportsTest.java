@@ -138,4 +138,13 @@ class ReportsTest {
 
         assertThat(out.toString()).doesNotContain("\u001b").doesNotContain("\r").contains("  ✓ 1 create_a");
     }
+
+    @Test
+    void secondsAreRoundedHalfUpToHundredthsAsPercentTwoFWouldRoundThem() {
+        for (long millis = 0; millis <= 200_000; millis += millis < 2_000 ? 1 : 997) {
+            assertThat(ConsoleReport.seconds(java.time.Duration.ofMillis(millis)))
+                    .as("%d ms", millis)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000.0));
+        }
+    }
 }

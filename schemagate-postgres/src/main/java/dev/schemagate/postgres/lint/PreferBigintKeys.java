@@ -16,6 +16,7 @@ public final class PreferBigintKeys implements PostgresRule {
     public static final Rule RULE = new Rule("lint.prefer-bigint-keys", WARNING, true,
             "A 32-bit key runs out at 2,147,483,647 and changing it later rewrites the table and every referencing one.",
             "Use bigint (or bigint identity) for keys.");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TYPE = Pattern.compile("^(int|integer|int4|int2|smallint|serial|serial4|smallserial|serial2)$");
 
     @Override
@@ -26,7 +27,7 @@ public final class PreferBigintKeys implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.ColumnType c) {
-            String normal = c.type().replaceAll("\\s+", " ").strip();
+            String normal = SPACES.matcher(c.type()).replaceAll(" ").strip();
             if (c.key() && TYPE.matcher(normal).matches()) {
                 out.add(s.suspect(RULE, c.table().name(), "key column " + c.table().name() + "." + c.column() + " is " + normal + ", a 32-bit or smaller integer", NONE));
             }

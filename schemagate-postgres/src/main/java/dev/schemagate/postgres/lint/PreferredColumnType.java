@@ -15,6 +15,7 @@ import static dev.schemagate.lint.Suspicion.Need.NONE;
  */
 abstract class PreferredColumnType implements PostgresRule {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private final Rule rule;
     private final Pattern avoided;
     private final String preferred;
@@ -35,7 +36,7 @@ abstract class PreferredColumnType implements PostgresRule {
     @Override
     public void check(LintStatement s, Fact fact, LintMemory memory, List<Suspicion> out) {
         if (fact instanceof Fact.ColumnType c) {
-            String normal = c.type().replaceAll("\\s+", " ").strip();
+            String normal = SPACES.matcher(c.type()).replaceAll(" ").strip();
             if (avoided.matcher(normal).matches()) {
                 out.add(s.suspect(rule, c.table().name(), "column " + c.table().name() + "." + c.column() + " is " + normal
                         + " rather than " + preferred, NONE));

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class TypeWidening {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MODIFIED = Pattern.compile("^([a-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?$");
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("character varying", "varchar"), Map.entry("character", "char"), Map.entry("bpchar", "char"),
@@ -32,7 +33,7 @@ public final class TypeWidening {
     private record Type(String base, int length, int scale) {
 
         static Type parse(String text) {
-            Matcher m = MODIFIED.matcher(text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            Matcher m = MODIFIED.matcher(SPACES.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" "));
             if (!m.matches()) {
                 return null;
             }
