@@ -72,6 +72,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether the dialect defines {@link ServerOptions#functions()} on its connections; a run that
+     * declares functions on a dialect that does not is refused rather than run without them.
+     */
+    default boolean definesRunnerFunctions() {
+        return false;
+    }
+
     /** Cuts scripts into statements as this database's own client does. */
     StatementSplitter splitter();
 

@@ -21,8 +21,11 @@ import java.util.List;
  *                 process started and reaches by URL
  * @param session  the settings made on every connection to a scratch database before it runs
  *                 anything, for dialects that {@linkplain Dialect#runsSessionSettings() run them}
+ * @param functions the functions the project's runner defines on its connections, defined on every
+ *                 connection to a scratch database, for dialects that {@linkplain Dialect#definesRunnerFunctions() can}
  */
-public record ServerOptions(String version, String url, Timeouts timeouts, boolean shared, SessionSettings session) {
+public record ServerOptions(String version, String url, Timeouts timeouts, boolean shared, SessionSettings session,
+                            RunnerFunctions functions) {
 
     public static final String DEFAULT_VERSION = "17";
 
@@ -38,24 +41,36 @@ public record ServerOptions(String version, String url, Timeouts timeouts, boole
         this(version, url, timeouts, shared, SessionSettings.NONE);
     }
 
+    public ServerOptions(String version, String url, Timeouts timeouts, boolean shared, SessionSettings session) {
+        this(version, url, timeouts, shared, session, RunnerFunctions.NONE);
+    }
+
     public ServerOptions withSession(SessionSettings newSession) {
-        return new ServerOptions(version, url, timeouts, shared, newSession);
+        return new ServerOptions(version, url, timeouts, shared, newSession, functions);
     }
 
     /**
      * These options for a run on {@code dialect}: the {@code session:} settings of {@code config}
-     * (when there is such a file) under the settings given, which win. Every command that starts a
-     * database takes its options from here, so that each makes the same settings, and each refuses
-     * them on a dialect that does not {@linkplain Dialect#runsSessionSettings() make them} rather
-     * than run without them.
+     * (when there is such a file) under the settings given, which win, and its {@code functions:}.
+     * Every command that starts a database takes its options from here, so that each makes the same
+     * settings, and each refuses them on a dialect that does not
+     * {@linkplain Dialect#runsSessionSettings() make them} rather than run without them; the same
+     * for functions.
      *
-     * @throws InputException when there are settings and the dialect makes none; the message names them
+     * @throws InputException when there are settings and the dialect makes none, or functions and the
+     *                        dialect defines none; the message names them
      */
     public ServerOptions forRun(Dialect dialect, Path config) {
+        RunnerFunctions declared = RunnerFunctions.load(config);
+        if (!declared.isEmpty() && !dialect.definesRunnerFunctions()) {
+            throw new InputException(config + ": functions declares " + String.join(", ", declared.byName().keySet())
+                    + ", but the " + dialect.id() + " dialect defines no functions on its connections: remove them,"
+                    + " or create them in the migrations themselves");
+        }
         SessionSettings file = SessionSettings.load(config);
         SessionSettings merged = session.over(file);
         if (merged.isEmpty() || dialect.runsSessionSettings()) {
-            return withSession(merged);
+            return new ServerOptions(version, url, timeouts, shared, merged, declared);
         }
         List<String> sources = new ArrayList<>();
         if (!session.isEmpty()) {

@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class ConfigKeys {
 
     /** The file's sections. */
-    public static final List<String> SECTIONS = List.of("lint", "environments", "ignore", "release", "dialect", "session");
+    public static final List<String> SECTIONS = List.of("lint", "environments", "ignore", "release", "dialect", "session",
+            "functions");
     public static final List<String> LINT = List.of("failOn", "rules", "naming");
     public static final List<String> NAMING = List.of("pattern");
     public static final List<String> ENVIRONMENT = List.of("url", "user", "password", "history", "historyTable");

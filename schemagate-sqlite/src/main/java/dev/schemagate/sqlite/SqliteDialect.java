@@ -73,7 +73,12 @@ public final class SqliteDialect implements Dialect {
     /** Scratch databases are always private files; a {@code --db-url} only names the dialect. */
     @Override
     public DatabaseServer start(ServerOptions options) {
-        return SqliteServer.start(options.timeouts());
+        return SqliteServer.start(options.timeouts(), options.functions());
+    }
+
+    @Override
+    public boolean definesRunnerFunctions() {
+        return true;
     }
 
     @Override
@@ -131,8 +136,9 @@ public final class SqliteDialect implements Dialect {
         Matcher function = NO_SUCH_FUNCTION.matcher(said);
         String hint = !function.find() ? ""
                 : "SQLite has no function " + function.group(1) + " of its own. If the application registers it on its"
-                + " connections (sqlite3_create_function, or its driver's equivalent), only the application can apply"
-                + " this script, and no other SQLite client or tool can: write the statement in SQL that SQLite has.";
+                + " connections (sqlite3_create_function, or its driver's equivalent), declare what it does in schemagate.yml"
+                + " (functions: " + function.group(1) + ": base64, unbase64, hex or unhex); otherwise write the"
+                + " statement in SQL that SQLite has.";
         return new DatabaseError(code, said, "", hint, 0);
     }
 

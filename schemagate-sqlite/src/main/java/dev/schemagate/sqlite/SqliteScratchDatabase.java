@@ -1,6 +1,7 @@
 package dev.schemagate.sqlite;
 
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.RunnerFunctions;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.Timeouts;
 
@@ -15,10 +16,12 @@ final class SqliteScratchDatabase implements ScratchDatabase {
 
     private final Path file;
     private final Timeouts timeouts;
+    private final RunnerFunctions functions;
 
-    SqliteScratchDatabase(Path file, Timeouts timeouts) {
+    SqliteScratchDatabase(Path file, Timeouts timeouts, RunnerFunctions functions) {
         this.file = file;
         this.timeouts = timeouts;
+        this.functions = functions;
     }
 
     Path file() {
@@ -47,7 +50,7 @@ final class SqliteScratchDatabase implements ScratchDatabase {
 
     @Override
     public Connection connect() throws SQLException {
-        return SqliteConnections.open(jdbcUrl(), timeouts, false);
+        return SqliteConnections.open(jdbcUrl(), timeouts, false, functions);
     }
 
     @Override

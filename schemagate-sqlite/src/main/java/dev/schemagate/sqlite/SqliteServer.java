@@ -2,6 +2,7 @@ package dev.schemagate.sqlite;
 
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.RunnerFunctions;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.Timeouts;
 
@@ -28,16 +29,19 @@ final class SqliteServer implements DatabaseServer {
 
     private final Path folder;
     private final Timeouts timeouts;
+    private final RunnerFunctions functions;
     private final String version;
     private final AtomicInteger counter = new AtomicInteger();
 
-    private SqliteServer(Path folder, Timeouts timeouts, String version) {
+    private SqliteServer(Path folder, Timeouts timeouts, RunnerFunctions functions, String version) {
         this.folder = folder;
         this.timeouts = timeouts;
+        this.functions = functions;
         this.version = version;
     }
 
-    static SqliteServer start(Timeouts timeouts) {
+    /** A stand-in server whose scratch databases define {@code functions} on every connection. */
+    static SqliteServer start(Timeouts timeouts, RunnerFunctions functions) {
         Path folder;
         try {
             folder = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
@@ -48,7 +52,7 @@ final class SqliteServer implements DatabaseServer {
             throw new InfrastructureException("could not make a private folder for the SQLite scratch databases: "
                     + e.getMessage() + " (set java.io.tmpdir to a folder you can write)", e);
         }
-        return new SqliteServer(folder, timeouts, engineVersion());
+        return new SqliteServer(folder, timeouts, functions, engineVersion());
     }
 
     private static String engineVersion() {
@@ -73,7 +77,7 @@ final class SqliteServer implements DatabaseServer {
 
     @Override
     public ScratchDatabase createDatabase() {
-        return new SqliteScratchDatabase(folder.resolve("scratch-" + counter.incrementAndGet() + ".sqlite"), timeouts);
+        return new SqliteScratchDatabase(folder.resolve("scratch-" + counter.incrementAndGet() + ".sqlite"), timeouts, functions);
     }
 
     @Override

@@ -10,7 +10,9 @@ import dev.schemagate.engine.VerifyOptions;
 import dev.schemagate.engine.VerifyResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -91,6 +93,27 @@ class SqliteCorpusTest {
         assertThat(failed.location().file().getFileName().toString()).isEqualTo("V0002.WebAuthn.up.sql");
         assertThat(failed.location().line()).isEqualTo(44);
         assertThat(failed.message()).contains("no such function: BIN2B64");
-        assertThat(failed.hint()).startsWith("SQLite has no function BIN2B64 of its own. If the application registers it");
+        assertThat(failed.hint()).startsWith("SQLite has no function BIN2B64 of its own. If the application registers it")
+                .contains("functions: BIN2B64:");
+    }
+
+    /**
+     * With the two functions Authelia registers declared as what they do (base64 of the key handle and
+     * back), every migration applies, and each cycles with its rows.
+     */
+    @Test
+    void autheliaSqliteHistoryRunsWithTheApplicationsFunctionsDeclared(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("schemagate.yml"), """
+                functions:
+                  BIN2B64: base64
+                  B642BIN: unbase64
+                """);
+
+        VerifyResult result = new Verifier(ProgressListener.NONE).verify(VerifyOptions.of(
+                corpus.resolve("authelia-migrations/internal/storage/migrations/sqlite")).withDialect("sqlite").withConfig(config));
+
+        assertThat(result.applied()).isEqualTo(26);
+        assertThat(result.findings()).noneMatch(f -> f.ruleId().equals(StatementFailures.FAILED));
+        assertEveryDownCycled(result);
     }
 }
