@@ -95,8 +95,7 @@ final class PlanTrial {
                         ran.add(statement);
                         continue;
                     }
-                    Observation seen = observer.observe(connection, Statement.sql(statement.sql(), PLAN, true), existing,
-                            () -> execute(connection, statement.sql()));
+                    Observation seen = observer.run(connection, Statement.sql(statement.sql(), PLAN, true), existing);
                     connection.commit();
                     ran.add(statement.withHazards(hazards(statement, seen)));
                 } catch (SQLException e) {

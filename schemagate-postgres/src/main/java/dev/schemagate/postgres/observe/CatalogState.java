@@ -44,25 +44,26 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum)
      * transaction wrote (its mark), and the relations whose rows the transaction wrote after a given mark.
      * A row's raw {@code xmin} and {@code cmin} are read as numbers; subtransactions have ids above their
      * transaction's (the connection's own, read by the query), and no other session writes in a scratch
-     * database. Its one parameter is the mark; a caller may send it as a subquery of its own query
-     * ({@link #changes(ResultSet, int)}).
+     * database. {@code pg_class} is scanned once, the command of a row read only when the transaction
+     * wrote it. Its one parameter is the mark; a caller may send it
+     * as a subquery of its own query ({@link #changes(ResultSet, int)}).
      */
     static final String CHANGED = """
+            WITH c AS MATERIALIZED (
+                 SELECT c.oid, CASE WHEN c.xmin::text::bigint >= """ + XID + """
+             THEN c.cmin::text::bigint END AS command
+                   FROM pg_class c WHERE """ + SCOPE + """
+            )
             SELECT s.total, s.oid_sum, s.mark, ch.*
-              FROM (SELECT count(*) AS total, coalesce(sum(c.oid::bigint), 0) AS oid_sum,
-                           max(c.cmin::text::bigint) FILTER (WHERE c.xmin::text::bigint >= """ + XID + """
-            ) AS mark
-                      FROM pg_class c WHERE """ + SCOPE + """
-                   ) s
+              FROM (SELECT count(*) AS total, coalesce(sum(oid::bigint), 0) AS oid_sum, max(command) AS mark FROM c) s
               LEFT JOIN LATERAL (
-                   SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode, t.relname AS table_name
-                     FROM pg_class c
-                     JOIN pg_namespace n ON n.oid = c.relnamespace
-                     LEFT JOIN pg_index i ON i.indexrelid = c.oid
+                   SELECT r.oid, n.nspname, r.relname, r.relkind, r.relfilenode, t.relname AS table_name
+                     FROM c
+                     JOIN pg_class r ON r.oid = c.oid
+                     JOIN pg_namespace n ON n.oid = r.relnamespace
+                     LEFT JOIN pg_index i ON i.indexrelid = r.oid
                      LEFT JOIN pg_class t ON t.oid = i.indrelid
-                    WHERE """ + SCOPE + """
-                      AND c.xmin::text::bigint >= """ + XID + """
-             AND c.cmin::text::bigint > ?) ch ON true
+                    WHERE c.command > ?) ch ON true
             """;
 
     /**
