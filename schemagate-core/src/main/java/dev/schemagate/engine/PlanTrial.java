@@ -95,7 +95,8 @@ final class PlanTrial {
                         ran.add(statement);
                         continue;
                     }
-                    Observation seen = observer.run(connection, Statement.sql(statement.sql(), PLAN, true), existing);
+                    Observation seen = observer.observe(connection, Statement.sql(statement.sql(), PLAN, true), existing,
+                            () -> execute(connection, statement.sql()));
                     connection.commit();
                     ran.add(statement.withHazards(hazards(statement, seen)));
                 } catch (SQLException e) {

@@ -28,19 +28,6 @@ public interface StatementObserver {
             throws SQLException;
 
     /**
-     * Runs {@code statement}'s SQL on {@code connection} and reports what it did, as {@link #observe} with
-     * a plain execution. An observer may send the SQL and its own reading after it in one round trip; the
-     * duration reported then includes that reading.
-     */
-    default Observation run(Connection connection, Statement statement, Set<String> existingTables) throws SQLException {
-        return observe(connection, statement, existingTables, () -> {
-            try (java.sql.Statement sql = connection.createStatement()) {
-                sql.execute(statement.sql());
-            }
-        });
-    }
-
-    /**
      * An observer like this one that does not count the rows of the tables a statement touched, for a
      * caller that reads only locks, rewrites and index builds (a round trip fewer per table); by default
      * this one.

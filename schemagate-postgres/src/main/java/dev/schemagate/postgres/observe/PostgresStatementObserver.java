@@ -153,22 +153,6 @@ final class PostgresStatementObserver implements StatementObserver {
     @Override
     public Observation observe(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
             throws SQLException {
-        return watch(connection, statement, existingTables, execution);
-    }
-
-    /**
-     * {@inheritDoc} Inside a transaction a statement without a semicolon (the driver and the server then
-     * cannot split it differently, as they can a routine's body) and the reading after it go in one round
-     * trip: the server runs the reading only when the statement succeeded, and an error is the statement's.
-     */
-    @Override
-    public Observation run(Connection connection, Statement statement, Set<String> existingTables) throws SQLException {
-        return watch(connection, statement, existingTables, null);
-    }
-
-    /** Watches the statement run by {@code execution}, or, when that is null, sent by the observer itself. */
-    private Observation watch(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
-            throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
         Reading opening = inTransaction ? readWithLocks(connection, null) : read(connection);
         TransactionLocks.Held locksBefore = opening.locks();
@@ -178,20 +162,11 @@ final class PostgresStatementObserver implements StatementObserver {
         int heldCount = inTransaction ? locksBefore.keys().size() : 0;
         Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
         last = null;
-        Long since = inTransaction ? since(opening.session()) : null;
         long start = System.nanoTime();
-        Reading ending = null;
-        if (execution != null) {
-            execution.run();
-        } else if (inTransaction && statement.sql().indexOf(';') < 0) {
-            ending = runAndRead(connection, statement.sql(), since);
-        } else {
-            execute(connection, statement.sql());
-        }
+        execution.run();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        if (ending == null) {
-            ending = inTransaction ? readWithLocks(connection, since) : read(connection);
-        }
+        Long since = inTransaction ? since(opening.session()) : null;
+        Reading ending = inTransaction ? readWithLocks(connection, since) : read(connection);
         Session end = ending.session();
         boolean targeted = inTransaction && opening.session().continuesInto(end) && !ENDS_OR_UNDOES.matcher(statement.sql()).find();
         CatalogState after = targeted ? changed(before, since, end, ending.changes()) : null;
@@ -336,61 +311,19 @@ final class PostgresStatementObserver implements StatementObserver {
      * it wrote after that mark ({@link CatalogState#CHANGED}), all in one round trip.
      */
     private Reading readWithLocks(Connection connection, Long since) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(readingSql(since))) {
+        String sql = since == null ? SESSION_AND_LOCKS : SESSION_AND_LOCKS + " CROSS JOIN (" + CatalogState.CHANGED + ") changes";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             transactionLocks.bind(query, 1);
             if (since != null) {
                 query.setLong(4, since);
             }
             try (ResultSet rs = query.executeQuery()) {
-                return reading(rs, since);
+                rs.next();
+                Reading reading = reading(rs, transactionLocks.take(rs, 6), null);
+                // the relations written come last: reading them moves through every row
+                return since == null ? reading : new Reading(reading.lockTimeout(), reading.session(), reading.locks(),
+                        CatalogState.changes(rs, 8));
             }
-        }
-    }
-
-    /**
-     * Sends {@code sql} and the reading {@link #readWithLocks} makes after it as one string: the driver sends
-     * both at once and waits once, and the server skips the reading when the statement fails.
-     */
-    private Reading runAndRead(Connection connection, String sql, Long since) throws SQLException {
-        long[] values = transactionLocks.parameters();
-        String reading = readingSql(since);
-        for (long value : since == null ? values : new long[] {values[0], values[1], values[2], since}) {
-            reading = reading.replaceFirst("\\?", Long.toString(value));
-        }
-        try (java.sql.Statement statement = connection.createStatement()) {
-            // a line break first ends a comment the statement may close with
-            boolean results = statement.execute(sql + "\n;\n" + reading);
-            while (results || statement.getUpdateCount() != -1) {
-                if (results && isReading(statement.getResultSet().getMetaData())) {
-                    return reading(statement.getResultSet(), since);
-                }
-                results = statement.getMoreResults();
-            }
-        }
-        throw new SQLException("the reading sent after the statement returned nothing");
-    }
-
-    /** Whether a result is the reading (a statement may return rows of its own before it). */
-    private static boolean isReading(java.sql.ResultSetMetaData result) throws SQLException {
-        return result.getColumnCount() >= 7 && result.getColumnLabel(6).equals(TransactionLocks.FIRST_COLUMN);
-    }
-
-    /** {@link #SESSION_AND_LOCKS}, with the relations written after a mark when {@code since} is given. */
-    private static String readingSql(Long since) {
-        return since == null ? SESSION_AND_LOCKS : SESSION_AND_LOCKS + " CROSS JOIN (" + CatalogState.CHANGED + ") changes";
-    }
-
-    private Reading reading(ResultSet rs, Long since) throws SQLException {
-        rs.next();
-        Reading reading = reading(rs, transactionLocks.take(rs, 6), null);
-        // the relations written come last: reading them moves through every row
-        return since == null ? reading : new Reading(reading.lockTimeout(), reading.session(), reading.locks(),
-                CatalogState.changes(rs, 8));
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 

@@ -26,20 +26,18 @@ final class TransactionLocks {
     private static final String MODES = "ARRAY['AccessShareLock', 'RowShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock',"
             + " 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock']";
     private static final String OWN = "FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted";
-    /** The label of the first column {@link #READ} returns. */
-    static final String FIRST_COLUMN = "locks_same";
     /**
      * One round trip whatever the outcome: whether the locks on relations up to the largest oid known
      * are the count and key sum known, and then the locks above it (in oid order), else every lock (in
      * the server's order), for the reading to start a new generation from. Sent as a subquery of a
-     * caller's own query, in the same round trip ({@link #bind} or {@link #parameters}, {@link #take}).
+     * caller's own query, in the same round trip ({@link #bind}, {@link #take}).
      */
     static final String READ = "WITH l AS (SELECT relation, mode, relation::bigint || '|' || mode AS key,"
             + " relation::bigint > ? AS above,"
             + " relation::bigint * 16 + coalesce(array_position(" + MODES + ", mode::text), 0) AS k " + OWN + "),"
             + " s AS (SELECT count(*) FILTER (WHERE NOT above) = ? AND coalesce(sum(k) FILTER (WHERE NOT above), 0) = ?"
             + " AS same FROM l)"
-            + " SELECT s.same AS " + FIRST_COLUMN + ", CASE WHEN s.same THEN (SELECT array_agg(key ORDER BY relation, mode) FROM l WHERE above)"
+            + " SELECT s.same, CASE WHEN s.same THEN (SELECT array_agg(key ORDER BY relation, mode) FROM l WHERE above)"
             + " ELSE (SELECT array_agg(key) FROM l) END FROM s";
 
     private List<String> keys = new ArrayList<>();
@@ -60,16 +58,10 @@ final class TransactionLocks {
 
     /** Binds the parameters of {@link #READ}, sent within {@code query} from parameter {@code first} on. */
     void bind(PreparedStatement query, int first) throws SQLException {
-        long[] values = parameters();
-        for (int i = 0; i < values.length; i++) {
-            query.setLong(first + i, values[i]);
-        }
-    }
-
-    /** The values of {@link #READ}'s parameters, in order. */
-    long[] parameters() {
+        query.setLong(first, maxOid);
         // before the first reading nothing is known: a count of -1 matches nothing, so every lock is read
-        return new long[] {maxOid, generation > 0 ? count : -1, sum};
+        query.setLong(first + 1, generation > 0 ? count : -1);
+        query.setLong(first + 2, sum);
     }
 
     /** Takes the reading {@link #READ} returned in the current row of {@code rs}, its two columns from {@code first} on. */
