@@ -78,12 +78,6 @@ final class PostgresStatementObserver implements StatementObserver {
     /** The transaction (a number) whose last written command {@link #mark} is, null for none. */
     private String markedTransaction;
     private long mark = -1;
-    /**
-     * The transaction (a number) in which the locks were last read after a statement, when nothing the
-     * observer ran since can have taken a lock on a table (it counted no rows): the next statement of that
-     * transaction starts from that reading instead of reading its locks again.
-     */
-    private String locksReadIn;
 
     PostgresStatementObserver() {
         this(true);
