@@ -35,28 +35,35 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum)
              WHERE c.relkind IN ('r', 'p', 'm', 'i')
                AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             """;
+    /** The connection's transaction id as a row's raw {@code xmin} holds it (null before the transaction writes). */
+    private static final String XID = "(pg_current_xact_id_if_assigned()::text::bigint % 4294967296)";
     private static final String SCOPE = " c.relkind IN ('r', 'p', 'm', 'i') AND c.relnamespace IN (SELECT oid FROM pg_namespace"
             + " WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_toast%') ";
     /**
      * How many relations there are and the sum of their oids, the largest command id among the rows the
      * transaction wrote (its mark), and the relations whose rows the transaction wrote after a given mark.
      * A row's raw {@code xmin} and {@code cmin} are read as numbers; subtransactions have ids above their
-     * transaction's, and no other session writes in a scratch database.
+     * transaction's (the connection's own, read by the query), and no other session writes in a scratch
+     * database. {@code pg_class} is scanned once, the command of a row read only when the transaction
+     * wrote it. Its one parameter is the mark; a caller may send it
+     * as a subquery of its own query ({@link #changes(ResultSet, int)}).
      */
-    private static final String CHANGED = """
+    static final String CHANGED = """
+            WITH c AS MATERIALIZED (
+                 SELECT c.oid, CASE WHEN c.xmin::text::bigint >= """ + XID + """
+             THEN c.cmin::text::bigint END AS command
+                   FROM pg_class c WHERE """ + SCOPE + """
+            )
             SELECT s.total, s.oid_sum, s.mark, ch.*
-              FROM (SELECT count(*) AS total, coalesce(sum(c.oid::bigint), 0) AS oid_sum,
-                           max(c.cmin::text::bigint) FILTER (WHERE c.xmin::text::bigint >= ?) AS mark
-                      FROM pg_class c WHERE """ + SCOPE + """
-                   ) s
+              FROM (SELECT count(*) AS total, coalesce(sum(oid::bigint), 0) AS oid_sum, max(command) AS mark FROM c) s
               LEFT JOIN LATERAL (
-                   SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode, t.relname AS table_name
-                     FROM pg_class c
-                     JOIN pg_namespace n ON n.oid = c.relnamespace
-                     LEFT JOIN pg_index i ON i.indexrelid = c.oid
+                   SELECT r.oid, n.nspname, r.relname, r.relkind, r.relfilenode, t.relname AS table_name
+                     FROM c
+                     JOIN pg_class r ON r.oid = c.oid
+                     JOIN pg_namespace n ON n.oid = r.relnamespace
+                     LEFT JOIN pg_index i ON i.indexrelid = r.oid
                      LEFT JOIN pg_class t ON t.oid = i.indrelid
-                    WHERE """ + SCOPE + """
-                      AND c.xmin::text::bigint >= ? AND c.cmin::text::bigint > ?) ch ON true
+                    WHERE c.command > ?) ch ON true
             """;
 
     /**
@@ -99,34 +106,37 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum)
     }
 
     /**
-     * The relations the transaction {@code transaction} (a number) wrote after command {@code mark}
-     * ({@code -1}: since it began), with the mark and the count and oid sum of all relations now.
+     * The relations the connection's transaction wrote after command {@code mark} ({@code -1}: since it
+     * began), with the mark and the count and oid sum of all relations now.
      */
-    static Changes changes(Connection connection, long transaction, long mark) throws SQLException {
-        Map<Long, Relation> changed = new HashMap<>();
-        long total = 0;
-        long oidSum = 0;
-        long newMark = -1;
-        long xid = transaction % (1L << 32);
+    static Changes changes(Connection connection, long mark) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(CHANGED)) {
-            query.setLong(1, xid);
-            query.setLong(2, xid);
-            query.setLong(3, mark);
+            query.setLong(1, mark);
             try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    total = rs.getLong(1);
-                    oidSum = rs.getLong(2);
-                    long read = rs.getLong(3);
-                    newMark = rs.wasNull() ? -1 : read;
-                    rs.getLong(4);
-                    if (!rs.wasNull()) {
-                        changed.put(rs.getLong(4), new Relation(rs.getString(5), rs.getString(6), rs.getString(7).charAt(0),
-                                rs.getLong(8), rs.getString(9)));
-                    }
-                }
+                rs.next();
+                return changes(rs, 1);
             }
         }
-        return new Changes(total, oidSum, newMark, changed);
+    }
+
+    /**
+     * What {@link #CHANGED} returned in {@code rs}, its columns from {@code first} on, from the current row
+     * (the first) to the last.
+     */
+    static Changes changes(ResultSet rs, int first) throws SQLException {
+        Map<Long, Relation> changed = new HashMap<>();
+        long total = rs.getLong(first);
+        long oidSum = rs.getLong(first + 1);
+        long read = rs.getLong(first + 2);
+        long mark = rs.wasNull() ? -1 : read;
+        do {
+            long oid = rs.getLong(first + 3);
+            if (!rs.wasNull()) {
+                changed.put(oid, new Relation(rs.getString(first + 4), rs.getString(first + 5),
+                        rs.getString(first + 6).charAt(0), rs.getLong(first + 7), rs.getString(first + 8)));
+            }
+        } while (rs.next());
+        return new Changes(total, oidSum, mark, changed);
     }
 
     /**

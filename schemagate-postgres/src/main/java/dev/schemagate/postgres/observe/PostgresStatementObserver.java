@@ -5,6 +5,7 @@ import dev.schemagate.lint.StatementObserver;
 import dev.schemagate.migration.Statement;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -54,10 +55,15 @@ final class PostgresStatementObserver implements StatementObserver {
                    pg_xact_status((horizon::text::bigint - 1)::text::xid8)
               FROM (SELECT pg_snapshot_xmax(pg_current_snapshot()) AS horizon) h
             """;
+    /** {@link #SESSION} with the transaction's locks ({@link TransactionLocks#READ}), in one round trip. */
+    private static final String SESSION_AND_LOCKS = "SELECT * FROM (" + SESSION + ") state CROSS JOIN ("
+            + TransactionLocks.READ + ") held";
     /** Statements that end a transaction or go back in it: what they undo holds no lock any more. */
     private static final java.util.regex.Pattern ENDS_OR_UNDOES = java.util.regex.Pattern.compile(
             "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*(ROLLBACK|ABORT|COMMIT|END|SAVEPOINT|RELEASE|BEGIN|START|PREPARE|CALL)\\b");
 
+    /** Whether the rows of the tables a statement locked or rewrote are counted. */
+    private final boolean countRows;
     /** The tables (by oid) of the last {@link #tables} call: what existed when the current migration started. */
     private Set<Long> startingTables = Set.of();
     /** The state after the last statement watched, and where its session stood then. */
@@ -72,12 +78,19 @@ final class PostgresStatementObserver implements StatementObserver {
     /** The transaction (a number) whose last written command {@link #mark} is, null for none. */
     private String markedTransaction;
     private long mark = -1;
-    /**
-     * The transaction (a number) in which the locks were last read after a statement, when nothing the
-     * observer ran since can have taken a lock on a table (it counted no rows): the next statement of that
-     * transaction starts from that reading instead of reading its locks again.
-     */
-    private String locksReadIn;
+
+    PostgresStatementObserver() {
+        this(true);
+    }
+
+    private PostgresStatementObserver(boolean countRows) {
+        this.countRows = countRows;
+    }
+
+    @Override
+    public StatementObserver withoutRowCounts() {
+        return new PostgresStatementObserver(false);
+    }
 
     /** A lock described from {@code relation}: the description holds as long as the relation is the same. */
     private record Described(CatalogState.Relation relation, Observation.LockHeld lock) {
@@ -135,23 +148,22 @@ final class PostgresStatementObserver implements StatementObserver {
     public Observation observe(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
             throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
-        Reading opening = read(connection);
+        Reading opening = inTransaction ? readWithLocks(connection, null) : read(connection);
+        TransactionLocks.Held locksBefore = opening.locks();
         boolean lockTimeout = "true".equals(opening.lockTimeout());
         CatalogState before = last != null && lastSession.unchangedUntil(opening.session()) ? last : CatalogState.read(connection);
         Set<String> existing = shared(sameRelations(before, existingTables));
-        boolean locksKnown = inTransaction && opening.session().transaction() != null
-                && opening.session().transaction().equals(locksReadIn);
-        TransactionLocks.Held locksBefore = !inTransaction ? null
-                : locksKnown ? transactionLocks.known() : transactionLocks.read(connection);
         int heldCount = inTransaction ? locksBefore.keys().size() : 0;
         Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
         last = null;
         long start = System.nanoTime();
         execution.run();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        Session end = read(connection).session();
+        Long since = inTransaction ? since(opening.session()) : null;
+        Reading ending = inTransaction ? readWithLocks(connection, since) : read(connection);
+        Session end = ending.session();
         boolean targeted = inTransaction && opening.session().continuesInto(end) && !ENDS_OR_UNDOES.matcher(statement.sql()).find();
-        CatalogState after = targeted ? changed(connection, before, opening.session(), end) : null;
+        CatalogState after = targeted ? changed(before, since, end, ending.changes()) : null;
         if (after == null) {
             after = CatalogState.read(connection);
             markChanges(connection, end);
@@ -161,8 +173,7 @@ final class PostgresStatementObserver implements StatementObserver {
         List<Observation.LockHeld> locks = new ArrayList<>();
         List<Observation.LockHeld> heldBefore = new ArrayList<>();
         if (inTransaction) {
-            TransactionLocks.Held held = transactionLocks.read(connection);
-            locksReadIn = end.transaction();
+            TransactionLocks.Held held = ending.locks();
             if (held.generation() != locksBefore.generation()) {
                 described.clear();
             }
@@ -193,10 +204,7 @@ final class PostgresStatementObserver implements StatementObserver {
         }
         Set<String> touched = new LinkedHashSet<>(rewrites);
         locks.forEach(l -> touched.add(l.table()));
-        Map<String, Long> rows = rows(connection, after, touched, existing);
-        if (!rows.isEmpty()) {
-            locksReadIn = null;
-        }
+        Map<String, Long> rows = countRows ? rows(connection, after, touched, existing) : Map.of();
         return new Observation(duration, locks, heldBefore, rewrites, indexes, rows, existing, lockTimeout, inTransaction, views);
     }
 
@@ -218,23 +226,28 @@ final class PostgresStatementObserver implements StatementObserver {
     }
 
     /**
-     * The state after a statement that went on in the transaction of {@code opening}: {@code before} with
-     * the relations the statement wrote; null when that cannot be told (the mark of the transaction is not
-     * known, or several relations went away), for the caller to read the whole state.
+     * The command after which a statement that starts at {@code opening} writes: -1 when its transaction
+     * has written nothing yet, the mark noted for its transaction, or null when that is not known.
      */
-    private CatalogState changed(Connection connection, CatalogState before, Session opening, Session end) throws SQLException {
+    private Long since(Session opening) {
+        if (opening.transaction() == null) {
+            return -1L;
+        }
+        return opening.transaction().equals(markedTransaction) ? mark : null;
+    }
+
+    /**
+     * The state after a statement that went on in its transaction: {@code before} with the relations the
+     * statement wrote ({@code changes}, read after the mark {@code since}); null when that cannot be told
+     * (the mark was not known, or several relations went away), for the caller to read the whole state.
+     */
+    private CatalogState changed(CatalogState before, Long since, Session end, CatalogState.Changes changes) {
         if (end.transaction() == null) {
             return before;
         }
-        long since;
-        if (opening.transaction() == null) {
-            since = -1;
-        } else if (opening.transaction().equals(markedTransaction)) {
-            since = mark;
-        } else {
+        if (since == null) {
             return null;
         }
-        CatalogState.Changes changes = CatalogState.changes(connection, Long.parseLong(end.transaction()), since);
         markedTransaction = end.transaction();
         mark = Math.max(since, changes.mark());
         return before.with(changes).orElse(null);
@@ -244,7 +257,7 @@ final class PostgresStatementObserver implements StatementObserver {
     private void markChanges(Connection connection, Session end) throws SQLException {
         markedTransaction = end.transaction();
         if (end.transaction() != null) {
-            mark = CatalogState.changes(connection, Long.parseLong(end.transaction()), Long.MAX_VALUE).mark();
+            mark = CatalogState.changes(connection, Long.MAX_VALUE).mark();
         }
     }
 
@@ -272,16 +285,46 @@ final class PostgresStatementObserver implements StatementObserver {
         return views;
     }
 
-    /** What {@link #SESSION} reads: the migration's lock_timeout, and where the session stands. */
-    private record Reading(String lockTimeout, Session session) {
+    /**
+     * What {@link #SESSION} reads: the migration's lock_timeout, and where the session stands; with the
+     * locks the transaction holds and the relations it wrote, when they were read in the same query (null
+     * otherwise).
+     */
+    private record Reading(String lockTimeout, Session session, TransactionLocks.Held locks, CatalogState.Changes changes) {
     }
 
     private static Reading read(Connection connection) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(SESSION)) {
             rs.next();
-            return new Reading(rs.getString(1), new Session(rs.getString(2), rs.getString(3),
-                    Long.parseLong(rs.getString(4)), rs.getString(5)));
+            return reading(rs, null, null);
         }
+    }
+
+    /**
+     * As {@link #read}, with the locks the transaction holds and, when {@code since} is given, the relations
+     * it wrote after that mark ({@link CatalogState#CHANGED}), all in one round trip.
+     */
+    private Reading readWithLocks(Connection connection, Long since) throws SQLException {
+        String sql = since == null ? SESSION_AND_LOCKS : SESSION_AND_LOCKS + " CROSS JOIN (" + CatalogState.CHANGED + ") changes";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            transactionLocks.bind(query, 1);
+            if (since != null) {
+                query.setLong(4, since);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                Reading reading = reading(rs, transactionLocks.take(rs, 6), null);
+                // the relations written come last: reading them moves through every row
+                return since == null ? reading : new Reading(reading.lockTimeout(), reading.session(), reading.locks(),
+                        CatalogState.changes(rs, 8));
+            }
+        }
+    }
+
+    private static Reading reading(ResultSet rs, TransactionLocks.Held locks, CatalogState.Changes changes)
+            throws SQLException {
+        return new Reading(rs.getString(1), new Session(rs.getString(2), rs.getString(3),
+                Long.parseLong(rs.getString(4)), rs.getString(5)), locks, changes);
     }
 
     /** The set given, or the last one when it holds the same names, so the observations of a migration share one set. */

@@ -1,6 +1,5 @@
 package dev.schemagate.postgres.observe;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,18 +19,26 @@ import java.util.Set;
  * match what is known, nothing else changed (no lock is given back before its transaction ends, so
  * the same count means the same locks) and the new locks are the ones returned. Otherwise (the
  * transaction ended, went back to a savepoint, or the statement locked a relation it already knew in
- * another mode) every lock is read again, as a new generation.
+ * another mode) the same query returns every lock, read as a new generation.
  */
 final class TransactionLocks {
 
     private static final String MODES = "ARRAY['AccessShareLock', 'RowShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock',"
             + " 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock']";
     private static final String OWN = "FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted";
-    private static final String ALL = "SELECT relation::bigint || '|' || mode " + OWN;
-    private static final String ABOVE = "SELECT count(*) FILTER (WHERE NOT above), coalesce(sum(k) FILTER (WHERE NOT above), 0),"
-            + " array_agg(relation::bigint || '|' || mode ORDER BY relation, mode) FILTER (WHERE above)"
-            + " FROM (SELECT relation, mode, relation::bigint > ? AS above,"
-            + " relation::bigint * 16 + coalesce(array_position(" + MODES + ", mode::text), 0) AS k " + OWN + ") l";
+    /**
+     * One round trip whatever the outcome: whether the locks on relations up to the largest oid known
+     * are the count and key sum known, and then the locks above it (in oid order), else every lock (in
+     * the server's order), for the reading to start a new generation from. Sent as a subquery of a
+     * caller's own query, in the same round trip ({@link #bind}, {@link #take}).
+     */
+    static final String READ = "WITH l AS (SELECT relation, mode, relation::bigint || '|' || mode AS key,"
+            + " relation::bigint > ? AS above,"
+            + " relation::bigint * 16 + coalesce(array_position(" + MODES + ", mode::text), 0) AS k " + OWN + "),"
+            + " s AS (SELECT count(*) FILTER (WHERE NOT above) = ? AND coalesce(sum(k) FILTER (WHERE NOT above), 0) = ?"
+            + " AS same FROM l)"
+            + " SELECT s.same, CASE WHEN s.same THEN (SELECT array_agg(key ORDER BY relation, mode) FROM l WHERE above)"
+            + " ELSE (SELECT array_agg(key) FROM l) END FROM s";
 
     private List<String> keys = new ArrayList<>();
     private Set<String> known = new HashSet<>();
@@ -49,39 +56,28 @@ final class TransactionLocks {
         }
     }
 
-    /** The locks as last read, without asking the server. */
-    Held known() {
-        return new Held(keys, generation);
+    /** Binds the parameters of {@link #READ}, sent within {@code query} from parameter {@code first} on. */
+    void bind(PreparedStatement query, int first) throws SQLException {
+        query.setLong(first, maxOid);
+        // before the first reading nothing is known: a count of -1 matches nothing, so every lock is read
+        query.setLong(first + 1, generation > 0 ? count : -1);
+        query.setLong(first + 2, sum);
     }
 
-    /** Reads the locks held now: only the new ones when the rest is as last read. */
-    Held read(Connection connection) throws SQLException {
-        if (generation > 0) {
-            try (PreparedStatement query = connection.prepareStatement(ABOVE)) {
-                query.setLong(1, maxOid);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == count && rs.getLong(2) == sum) {
-                        java.sql.Array added = rs.getArray(3);
-                        if (added != null) {
-                            for (String key : (String[]) added.getArray()) {
-                                add(key);
-                            }
-                        }
-                        return new Held(keys, generation);
-                    }
-                }
-            }
+    /** Takes the reading {@link #READ} returned in the current row of {@code rs}, its two columns from {@code first} on. */
+    Held take(ResultSet rs, int first) throws SQLException {
+        if (!rs.getBoolean(first)) {
+            keys = new ArrayList<>();
+            known = new HashSet<>();
+            maxOid = -1;
+            count = 0;
+            sum = 0;
+            generation++;
         }
-        keys = new ArrayList<>();
-        known = new HashSet<>();
-        maxOid = -1;
-        count = 0;
-        sum = 0;
-        generation++;
-        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(ALL)) {
-            while (rs.next()) {
-                add(rs.getString(1));
+        java.sql.Array read = rs.getArray(first + 1);
+        if (read != null) {
+            for (String key : (String[]) read.getArray()) {
+                add(key);
             }
         }
         return new Held(keys, generation);
