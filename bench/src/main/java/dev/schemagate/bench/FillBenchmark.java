@@ -12,7 +12,6 @@ import dev.schemagate.postgres.data.SeriesFill;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,8 +61,8 @@ public final class FillBenchmark {
                             + " FROM generate_series(1, " + rows + ") g");
                     plain.add(System.nanoTime() - start);
                 }
-                double seederSeconds = median(seeder) / 1e9;
-                double plainSeconds = median(plain) / 1e9;
+                double seederSeconds = Timings.median(seeder) / 1e9;
+                double plainSeconds = Timings.median(plain) / 1e9;
                 System.out.printf(Locale.ROOT, "%,d rows a table (2 tables): seeder fill %.2f s (%,.0f rows/s), plain INSERT ... SELECT"
                                 + " generate_series %.2f s (%,.0f rows/s), ratio %.2f%n", rows, seederSeconds, 2 * rows / seederSeconds,
                         plainSeconds, 2 * rows / plainSeconds, seederSeconds / plainSeconds);
@@ -75,11 +74,5 @@ public final class FillBenchmark {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }

@@ -58,10 +58,10 @@ public final class MysqlCopyBenchmark {
                 target.close();
             }
             System.out.printf("%s; cloneDatabase (SHOW CREATE + INSERT … SELECT): median of %d %.0f ms (min %.0f, max %.0f)%n",
-                    made, pairs, millis(median(cloned)), millis(Collections.min(cloned)), millis(Collections.max(cloned)));
+                    made, pairs, Timings.millis(Timings.median(cloned)), Timings.millis(Collections.min(cloned)), Timings.millis(Collections.max(cloned)));
             System.out.printf("mariadb-dump | mariadb: median of %d %.0f ms (min %.0f, max %.0f)%n",
-                    pairs, millis(median(dumped)), millis(Collections.min(dumped)), millis(Collections.max(dumped)));
-            System.out.printf("dump / clone: %.1fx%n", (double) median(dumped) / median(cloned));
+                    pairs, Timings.millis(Timings.median(dumped)), Timings.millis(Collections.min(dumped)), Timings.millis(Collections.max(dumped)));
+            System.out.printf("dump / clone: %.1fx%n", (double) Timings.median(dumped) / Timings.median(cloned));
             template.close();
         }
     }
@@ -105,15 +105,5 @@ public final class MysqlCopyBenchmark {
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("mariadb-dump | mariadb failed: " + output);
         }
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
     }
 }

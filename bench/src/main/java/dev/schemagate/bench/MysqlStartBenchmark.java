@@ -40,12 +40,12 @@ public final class MysqlStartBenchmark {
             installed.add(start());
             copied.add(start());
         }
-        double cold = millis(median(installed));
-        double warm = millis(median(copied));
+        double cold = Timings.millis(Timings.median(installed));
+        double warm = Timings.millis(Timings.median(copied));
         System.out.printf("start and stop, data folder installed: median of %d %.0f ms (min %.0f, max %.0f)%n", pairs, cold,
-                millis(Collections.min(installed)), millis(Collections.max(installed)));
+                Timings.millis(Collections.min(installed)), Timings.millis(Collections.max(installed)));
         System.out.printf("start and stop, prepared data folder copied: median of %d %.0f ms (min %.0f, max %.0f)%n", pairs, warm,
-                millis(Collections.min(copied)), millis(Collections.max(copied)));
+                Timings.millis(Collections.min(copied)), Timings.millis(Collections.max(copied)));
         System.out.printf("installed / copied: %.1fx%n", cold / warm);
     }
 
@@ -70,15 +70,5 @@ public final class MysqlStartBenchmark {
                 }
             }
         }
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
     }
 }

@@ -73,8 +73,8 @@ public final class ProbeBenchmark {
             }
             Map<String, Integer> counts = new TreeMap<>();
             outcomes.forEach(o -> counts.merge(o.verdict().name().toLowerCase(Locale.ROOT) + " " + o.kind(), 1, Integer::sum));
-            long probe = median(probeTimes);
-            long snap = median(snapshotTimes);
+            long probe = Timings.median(probeTimes);
+            long snap = Timings.median(snapshotTimes);
             System.out.printf(Locale.ROOT, "%s: %d migrations, end schema of %d tables on %s%n", dir, set.migrations().size(),
                     snapshot.tables().size(), server.description());
             System.out.printf(Locale.ROOT, "probes: %d, median %d ms over %d runs (%.1f ms a table)%n", outcomes.size(),
@@ -85,11 +85,5 @@ public final class ProbeBenchmark {
             outcomes.stream().filter(o -> o.verdict() != ProbeOutcome.Verdict.HELD)
                     .forEach(o -> System.out.println("  " + o.verdict().name().toLowerCase(Locale.ROOT) + " " + o.name() + ": " + o.observed()));
         }
-    }
-
-    private static long median(List<Long> times) {
-        List<Long> sorted = new ArrayList<>(times);
-        sorted.sort(Long::compare);
-        return sorted.get(sorted.size() / 2);
     }
 }

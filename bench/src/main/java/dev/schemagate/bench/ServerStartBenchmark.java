@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Times what every run pays before its first migration: starting an embedded server (checking the
@@ -46,9 +45,9 @@ public final class ServerStartBenchmark {
             stops.add(System.nanoTime() - started);
             starts.add(started - start);
         }
-        System.out.printf("start, median of %d: %.0f ms (min %.0f, max %.0f)%n", STARTS, millis(median(starts)),
-                millis(Collections.min(starts)), millis(Collections.max(starts)));
-        System.out.printf("stop, median of %d: %.0f ms%n", STARTS, millis(median(stops)));
+        System.out.printf("start, median of %d: %.0f ms (min %.0f, max %.0f)%n", STARTS, Timings.millis(Timings.median(starts)),
+                Timings.millis(Collections.min(starts)), Timings.millis(Collections.max(starts)));
+        System.out.printf("stop, median of %d: %.0f ms%n", STARTS, Timings.millis(Timings.median(stops)));
         try (DatabaseServer server = new PostgresDialect().start(ServerOptions.embedded(version));
              ScratchDatabase database = server.createDatabase()) {
             List<Long> connects = new ArrayList<>();
@@ -57,7 +56,7 @@ public final class ServerStartBenchmark {
                 database.connect().close();
                 connects.add(System.nanoTime() - start);
             }
-            System.out.printf("connect, median of %d: %.2f ms%n", CONNECTS, millis(median(connects)));
+            System.out.printf("connect, median of %d: %.2f ms%n", CONNECTS, Timings.millis(Timings.median(connects)));
         }
     }
 
@@ -74,15 +73,5 @@ public final class ServerStartBenchmark {
             statement.execute("SELECT 1");
             System.out.println(Duration.between(processStart, Instant.now()).toMillis());
         }
-    }
-
-    private static long median(List<Long> times) {
-        List<Long> sorted = new ArrayList<>(times);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double millis(long nanos) {
-        return nanos / (double) TimeUnit.MILLISECONDS.toNanos(1);
     }
 }

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,21 +86,21 @@ public final class SnapshotBenchmark {
                 }
             }
 
-            long snapshotMedian = median(snapshotTimes);
-            long dumpMedian = median(dumpTimes);
+            long snapshotMedian = Timings.median(snapshotTimes);
+            long dumpMedian = Timings.median(dumpTimes);
             System.out.printf("snapshot: median %d ms over %d runs (%d tables, %d views, %d routines; "
                             + "an open connection and a second one opened for part of the queries)%n",
                     millis(snapshotMedian), RUNS, snapshot.tables().size(), snapshot.views().size(),
                     snapshot.routines().size());
             System.out.printf("snapshot over the open connection alone: median %d ms%n",
-                    millis(median(oneConnectionTimes)));
+                    millis(Timings.median(oneConnectionTimes)));
             System.out.printf("snapshot opening both connections, as pg_dump connects: median %d ms%n",
-                    millis(median(connectingTimes)));
-            System.out.printf("render: median %d ms over %d runs (%d characters of SQL)%n", millis(median(renderTimes)),
+                    millis(Timings.median(connectingTimes)));
+            System.out.printf("render: median %d ms over %d runs (%d characters of SQL)%n", millis(Timings.median(renderTimes)),
                     RUNS, renderedLength);
             System.out.printf("pg_dump --schema-only: median %d ms over %d runs%n", millis(dumpMedian), RUNS);
             System.out.printf("ratio snapshot / pg_dump: %.2f (opening both connections: %.2f)%n",
-                    (double) snapshotMedian / dumpMedian, (double) median(connectingTimes) / dumpMedian);
+                    (double) snapshotMedian / dumpMedian, (double) Timings.median(connectingTimes) / dumpMedian);
         }
     }
 
@@ -140,12 +139,6 @@ public final class SnapshotBenchmark {
         if (!dump.waitFor(5, TimeUnit.MINUTES) || dump.exitValue() != 0) {
             throw new IllegalStateException("pg_dump failed with exit code " + dump.exitValue());
         }
-    }
-
-    private static long median(List<Long> times) {
-        List<Long> sorted = new ArrayList<>(times);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 
     private static long millis(long nanos) {
