@@ -55,9 +55,10 @@ class MetadataLockEvidenceTest {
         double exclusive = number(held.group(3));
         assertThat(number(held.group(2))).isGreaterThanOrEqualTo(40_000);
         assertThat(exclusive).isPositive().isLessThan(blocked);
-        // a lower bound of the writer's longest wait, which started at most one write before the lock was taken
+        // the writer's longest wait bounds the blocked time from above; from below only loosely, as that wait
+        // also holds the time from its write to the lock and the client's own scheduling (twice the lock, seen in CI)
         double waited = longestWait.get() / 1e6;
-        assertThat(blocked).isLessThanOrEqualTo(waited * 1.1 + 5).isGreaterThan(waited / 2);
+        assertThat(blocked).isLessThanOrEqualTo(waited * 1.1 + 5).isGreaterThan(waited / 4);
     }
 
     @Test
