@@ -36,8 +36,10 @@ LEFT JOIN pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_class'::re
 LEFT JOIN pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
 LEFT JOIN pg_sequence s ON s.seqrelid = sc.oid
 WHERE a.attnum > 0
-  {{scoped: AND (a.attrelid = ANY (@scope)
-                 OR a.attrelid IN (SELECT confrelid FROM pg_constraint WHERE conrelid = ANY (@scope)))}}
+  {{scoped: AND a.attrelid = ANY (ARRAY(SELECT unnest(@scope)
+                                         UNION SELECT confrelid FROM pg_constraint WHERE conrelid = ANY (@scope) AND contype = 'f'))
+            AND c.oid = ANY (ARRAY(SELECT unnest(@scope)
+                                   UNION SELECT confrelid FROM pg_constraint WHERE conrelid = ANY (@scope) AND contype = 'f'))}}
   AND NOT a.attisdropped
   AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'

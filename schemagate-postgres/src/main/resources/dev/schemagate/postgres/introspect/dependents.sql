@@ -1,6 +1,7 @@
 -- The relations whose definition names one of the given relations or sequences (the parameter, an
 -- array of oids) or a relation's row type: a view reading it, a default, check, foreign key, index,
--- trigger or policy naming it; and the relation a given index or sequence belongs to. A row of -1
+-- trigger or policy naming it; and the relation a given index or sequence belongs to. Every join goes
+-- through an index (a row type's array is its typarray), so the cost follows the oids given. A row of -1
 -- says that a routine, a type or a composite type names one of them: what those read is not read
 -- again relation by relation.
 WITH given AS (
@@ -9,10 +10,14 @@ WITH given AS (
 targets AS (
     SELECT 'pg_class'::regclass AS classid, g.oid FROM given g
     UNION ALL
-    SELECT 'pg_type'::regclass, t.oid
+    SELECT 'pg_type'::regclass, c.reltype
     FROM given g
     JOIN pg_class c ON c.oid = g.oid AND c.reltype <> 0
-    JOIN pg_type t ON t.oid = c.reltype OR t.typelem = c.reltype
+    UNION ALL
+    SELECT 'pg_type'::regclass, t.typarray
+    FROM given g
+    JOIN pg_class c ON c.oid = g.oid AND c.reltype <> 0
+    JOIN pg_type t ON t.oid = c.reltype AND t.typarray <> 0
 )
 SELECT DISTINCT coalesce(ad.adrelid, co.conrelid, tg.tgrelid, po.polrelid, rw.ev_class, ix.indrelid,
                          CASE WHEN d.classid = 'pg_class'::regclass THEN d.objid END)::bigint AS relation
