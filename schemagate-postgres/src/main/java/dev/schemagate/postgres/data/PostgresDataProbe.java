@@ -81,13 +81,21 @@ public final class PostgresDataProbe implements DataProbe {
         return CastReseeding.reseed(connection, now, failure);
     }
 
+    /**
+     * {@inheritDoc} Inside an open transaction, only the problems on relations the transaction locked:
+     * rows and sequence positions change only under such a lock, so those are all the problems it can
+     * have made (a caller reports each problem once, when it first appears).
+     */
     @Override
     public List<IntegrityProblem> integrity(Connection connection) throws SQLException {
         List<IntegrityProblem> problems = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(INTEGRITY)) {
-            while (rows.next()) {
-                problems.add(new IntegrityProblem(IntegrityProblem.Kind.valueOf(rows.getString(1)),
-                        QualifiedName.of(rows.getString(2), rows.getString(3)), rows.getString(4), rows.getString(5)));
+        try (PreparedStatement query = connection.prepareStatement(INTEGRITY)) {
+            query.setBoolean(1, !connection.getAutoCommit());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    problems.add(new IntegrityProblem(IntegrityProblem.Kind.valueOf(rows.getString(1)),
+                            QualifiedName.of(rows.getString(2), rows.getString(3)), rows.getString(4), rows.getString(5)));
+                }
             }
         }
         return problems;

@@ -1,7 +1,17 @@
 -- Integrity problems only the data shows, in one round trip. Each row: kind, table, object, detail.
 -- query_to_xml runs a query built per object (a column or table name is not a parameter), so one
--- statement covers every sequence and every unvalidated foreign key.
-WITH owned AS (
+-- statement covers every sequence and every unvalidated foreign key. Its one parameter says whether
+-- to look only at what the open transaction locked: rows, and a sequence's position, change only
+-- under a lock on their relation, so a problem the transaction made is on a relation it locked, and
+-- a read after each migration need not read every table's max() again.
+WITH locked AS (
+    SELECT l.relation
+      FROM pg_locks l
+     WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation'
+       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+), scope AS (
+    SELECT CAST(? AS boolean) AS locked_only
+), owned AS (
     SELECT s.oid AS seq, s.relkind AS kind, d.refobjid AS tbl, a.attname AS col, ps.seqincrement AS inc,
            ps.seqstart AS start
       FROM pg_class s
@@ -12,6 +22,8 @@ WITH owned AS (
       JOIN pg_namespace n ON n.oid = s.relnamespace
      WHERE s.relkind = 'S' AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+       AND (NOT (SELECT locked_only FROM scope) OR s.oid IN (SELECT relation FROM locked)
+            OR d.refobjid IN (SELECT relation FROM locked))
 ), sequences AS (
     SELECT o.*, coalesce(CASE WHEN o.kind = 'S' THEN pg_sequence_last_value(o.seq) END + o.inc, o.start) AS next_value,
            (xpath('/row/m/text()', query_to_xml(format('SELECT max(%I) AS m FROM %s', o.col, o.tbl::regclass),
@@ -28,6 +40,8 @@ WITH owned AS (
               JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = k.fk) AS matches
       FROM pg_constraint c
      WHERE c.contype = 'f' AND NOT c.convalidated
+       AND (NOT (SELECT locked_only FROM scope) OR c.conrelid IN (SELECT relation FROM locked)
+            OR c.confrelid IN (SELECT relation FROM locked))
 ), orphans AS (
     SELECT u.*, (xpath('/row/n/text()', query_to_xml(
                format('SELECT count(*) AS n FROM %s c WHERE %s AND NOT EXISTS (SELECT 1 FROM %s p WHERE %s)',
