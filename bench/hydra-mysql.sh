@@ -8,30 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-../shared/corpus/hydra-migrations/persistence/sql/migrations}
-for program in /usr/sbin/mariadbd /usr/bin/mariadb-install-db /usr/bin/mariadb; do
-  [ -x "$program" ] || { echo "bench: $program not found: apt-get install mariadb-server" >&2; exit 2; }
-done
+. bench/mariadb-scratch.sh
+mariadb_require
 mvn -q -pl schemagate-cli -am package -DskipTests
 
 work=$PWD/bench/target/hydra-mysql
-rm -rf "$work" && mkdir -p -m 700 "$work"
-user_opt=(); [ "$(id -u)" = 0 ] && user_opt=(--user=root)
-mariadb-install-db --no-defaults --datadir="$work/data" --skip-test-db --skip-name-resolve \
-    --innodb-log-file-size=16M "${user_opt[@]}" > "$work/install.log" 2>&1
-export MYSQL_PWD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-cat > "$work/init.sql" <<SQL
-CREATE USER 'bench'@'127.0.0.1' IDENTIFIED BY '$MYSQL_PWD';
-GRANT ALL PRIVILEGES ON *.* TO 'bench'@'127.0.0.1';
-SQL
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-/usr/sbin/mariadbd --no-defaults --datadir="$work/data" --socket="$work/mysqld.sock" --pid-file="$work/mysqld.pid" \
-    --tmpdir="$work" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve --skip-ssl \
-    --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
-    --init-file="$work/init.sql" "${user_opt[@]}" > "$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-client=(mariadb --no-defaults -h 127.0.0.1 -P "$port" -u bench)
-for _ in $(seq 1 300); do "${client[@]}" -e 'select 1' > /dev/null 2>&1 && break; sleep 0.2; done
+mariadb_scratch "$work"
 
 # the files a MySQL run applies, in version order: the .mysql. file of a migration, else its file without a dialect
 python3 - "$dir" > "$work/files.txt" <<'PY'
