@@ -73,8 +73,9 @@ public final class PlanValidator {
         this.dialect = dialect;
         this.server = server;
         this.settings = settings;
-        // the hazards of a plan are read from locks, rewrites and index builds: the rows under a lock are not counted
-        this.observer = ObservationProvider.find(dialect.id()).map(p -> p.observer().withoutRowCounts()).orElse(null);
+        // the hazards of a plan are read from locks, rewrites and index builds: neither the rows under a lock
+        // are counted nor the views over a dropped column read
+        this.observer = ObservationProvider.find(dialect.id()).map(p -> p.observer().hazardsOnly()).orElse(null);
     }
 
     /** Runs {@code plan} from {@code from} to {@code to}; with {@code unsafe} false, also the plan without what can lose data. */
