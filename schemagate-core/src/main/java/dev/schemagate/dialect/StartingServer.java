@@ -18,8 +18,16 @@ public final class StartingServer implements DatabaseServer {
         this.start = start;
     }
 
-    /** Starts the server the options describe, in the background. */
+    /**
+     * Starts the server the options describe, in the background; or takes the {@link EarlyServer}
+     * this thread was offered, when it is of the same dialect and options.
+     */
     public static DatabaseServer begin(Dialect dialect, ServerOptions options) {
+        DatabaseServer early = EarlyServer.take(dialect, options);
+        return early != null ? early : start(dialect, options);
+    }
+
+    static StartingServer start(Dialect dialect, ServerOptions options) {
         CompletableFuture<DatabaseServer> start = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -65,6 +73,12 @@ public final class StartingServer implements DatabaseServer {
     @Override
     public ScratchDatabase cloneDatabase(ScratchDatabase template) {
         return server().cloneDatabase(template);
+    }
+
+    /** Waits for the start to end, then closes the server it started, if it did start. */
+    void awaitAndClose() {
+        start.handle((server, failure) -> null).join();
+        close();
     }
 
     /**
