@@ -17,15 +17,18 @@ import java.util.Set;
  * some 150 ms of a cold JVM, when a cheap look at the arguments says the command will most likely
  * want that server: {@code snapshot} or {@code diff} of sources that exist, one of them neither a
  * {@code .json} snapshot nor a {@code jdbc:} URL, none naming another dialect; no help or version
- * asked for, no {@code --db-url} or {@code --session}, no {@code --dialect} but PostgreSQL's, one
- * {@code --pg-version}. The command takes the server when its options turn out to ask for the same
- * one; otherwise it is stopped at the command's end ({@link EarlyServer}), so a wrong guess costs
- * time, never a change of behaviour. {@code verify} and {@code lint} already start their server
- * before they read the migrations, and report a mistake in their input before any server starts.
+ * asked for, no {@code --db-url} or {@code --session}, no {@code --dialect} but {@code postgres},
+ * one {@code --pg-version}. The command takes the server when its options turn out to ask for the
+ * same one; otherwise it is stopped at the command's end ({@link EarlyServer}), so a wrong guess
+ * costs time, never a change of behaviour. The look itself loads next to nothing (no streams, no
+ * patterns, no dialect), as it delays the command line's reading. {@code verify} and {@code lint}
+ * already start their server before they read the migrations, and report a mistake in their input
+ * before any server starts.
  */
 final class EarlyStart {
 
     private static final Set<String> COMMANDS = Set.of("snapshot", "diff");
+    private static final String POSTGRES = "postgres";
     private static final Set<String> NO_SERVER = Set.of("-h", "--help", "-V", "--version", "--db-url", "--session");
     private static final List<String> OTHER_DIALECTS = List.of("sqlite", "mysql", "mariadb");
     /** Options whose value follows them as an argument of its own when not written {@code --name=value}. */
@@ -40,7 +43,6 @@ final class EarlyStart {
         if (args.length < 2 || !COMMANDS.contains(args[0])) {
             return null;
         }
-        PostgresDialect postgres = new PostgresDialect();
         String version = ServerOptions.DEFAULT_VERSION;
         String statement = Timeouts.DEFAULT_STATEMENT;
         String lock = Timeouts.DEFAULT_LOCK;
@@ -49,17 +51,13 @@ final class EarlyStart {
             String arg = args[i];
             int equals = arg.indexOf('=');
             String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-            String value = name.equals(arg) ? (i + 1 < args.length ? args[i + 1] : "") : arg.substring(equals + 1);
+            String value = !name.equals(arg) ? arg.substring(equals + 1) : i + 1 < args.length ? args[i + 1] : "";
             String lower = arg.toLowerCase(Locale.ROOT);
-            if (NO_SERVER.contains(name) || OTHER_DIALECTS.stream().anyMatch(lower::contains)) {
+            if (NO_SERVER.contains(name) || namesOtherDialect(lower)
+                    || name.equals("--dialect") && !value.strip().equalsIgnoreCase(POSTGRES)) {
                 return null;
             }
             switch (name) {
-                case "--dialect" -> {
-                    if (!postgres.fileNameAliases().contains(value.strip().toLowerCase(Locale.ROOT))) {
-                        return null;
-                    }
-                }
                 case "--pg-version" -> version = value;
                 case "--statement-timeout" -> statement = value;
                 case "--lock-timeout" -> lock = value;
@@ -76,22 +74,33 @@ final class EarlyStart {
                 i++;
             }
         }
-        if (!needsServer || version.contains(",")) {
+        if (!needsServer || version.indexOf(',') >= 0) {
             return null;
         }
-        Timeouts timeouts;
-        try {
-            timeouts = new Timeouts(Timeouts.parse("--statement-timeout", statement), Timeouts.parse("--lock-timeout", lock));
-        } catch (IllegalArgumentException badValue) {
-            return null;
+        String major = version;
+        String statementTimeout = statement;
+        String lockTimeout = lock;
+        return EarlyServer.offer(POSTGRES, PostgresDialect::new, () -> new ServerOptions(major, null,
+                new Timeouts(Timeouts.parse("--statement-timeout", statementTimeout), Timeouts.parse("--lock-timeout", lockTimeout))));
+    }
+
+    private static boolean namesOtherDialect(String arg) {
+        for (String other : OTHER_DIALECTS) {
+            if (arg.contains(other)) {
+                return true;
+            }
         }
-        return EarlyServer.offer(postgres, new ServerOptions(version, null, timeouts));
+        return false;
     }
 
     /** Whether a source names a file or folder that exists ({@code DIR@VERSION}: the folder). */
     private static boolean exists(String source) {
         try {
-            return Files.exists(Path.of(source.replaceFirst("@[^/\\\\]*$", "")));
+            if (Files.exists(Path.of(source))) {
+                return true;
+            }
+            int at = source.lastIndexOf('@');
+            return at > 0 && source.indexOf('/', at) < 0 && Files.isDirectory(Path.of(source.substring(0, at)));
         } catch (InvalidPathException notAPath) {
             return false;
         }

@@ -60,7 +60,8 @@ class EarlyServerTest {
         Set<Long> before = postgresProcesses();
 
         Timeouts other = new Timeouts(Duration.ofSeconds(7), Duration.ofSeconds(3));
-        EarlyServer early = EarlyServer.offer(new PostgresDialect(), new ServerOptions(ServerOptions.DEFAULT_VERSION, null, other));
+        EarlyServer early = EarlyServer.offer("postgres", PostgresDialect::new,
+                () -> new ServerOptions(ServerOptions.DEFAULT_VERSION, null, other));
         int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
                 "snapshot", schema.toString());
         boolean taken = early.taken();
@@ -78,7 +79,7 @@ class EarlyServerTest {
         List<List<String>> lines = List.of(List.of("snapshot", "--help"), List.of("diff", sql, sql, "--version"),
                 List.of("snapshot", json), List.of("diff", json, json, "-o", sql), List.of("snapshot", dir.resolve("missing.sql").toString()),
                 List.of("snapshot", "--dialect", "sqlite", sql), List.of("snapshot", "--db-url", "jdbc:postgresql://127.0.0.1/x", sql),
-                List.of("snapshot", "--pg-version", "16,17", sql), List.of("snapshot", "--lock-timeout", "soon", sql),
+                List.of("snapshot", "--pg-version", "16,17", sql),
                 List.of("verify", dir.toString()), List.of("lint", dir.toString()), List.of("hash", dir.toString()));
 
         for (List<String> line : lines) {

@@ -2,6 +2,7 @@ package dev.schemagate.dialect;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * A server started on a thread of its own, so that a command reads and splits its migrations while
@@ -24,14 +25,15 @@ public final class StartingServer implements DatabaseServer {
      */
     public static DatabaseServer begin(Dialect dialect, ServerOptions options) {
         DatabaseServer early = EarlyServer.take(dialect, options);
-        return early != null ? early : start(dialect, options);
+        return early != null ? early : start(() -> dialect.start(options));
     }
 
-    static StartingServer start(Dialect dialect, ServerOptions options) {
+    /** Runs {@code starter} on a thread of its own. */
+    static StartingServer start(Supplier<DatabaseServer> starter) {
         CompletableFuture<DatabaseServer> start = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                start.complete(dialect.start(options));
+                start.complete(starter.get());
             } catch (Throwable e) {
                 start.completeExceptionally(e);
             }
