@@ -37,20 +37,23 @@ class EarlyServerTest {
 
     @Test
     @ResourceLock(value = Resources.GLOBAL, mode = ResourceAccessMode.READ_WRITE)
-    void snapshotTakesTheServerStartedEarlyAndStopsIt() throws Exception {
-        Path schema = Files.writeString(dir.resolve("a.sql"), "CREATE TABLE early (id bigint PRIMARY KEY);\n");
-        Set<Long> before = postgresProcesses();
+    void snapshotAndDiffTakeTheServerStartedEarlyAndStopIt() throws Exception {
+        String a = Files.writeString(dir.resolve("a.sql"), "CREATE TABLE early (id bigint PRIMARY KEY);\n").toString();
+        String b = Files.writeString(dir.resolve("b.sql"), "CREATE TABLE early (id bigint PRIMARY KEY, name text);\n").toString();
 
-        EarlyServer early = EarlyStart.begin("snapshot", schema.toString());
-        StringWriter out = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "snapshot", schema.toString());
-        boolean taken = early.taken();
-        early.close();
+        for (String[] line : List.of(new String[] {"snapshot", a}, new String[] {"diff", a, b})) {
+            Set<Long> before = postgresProcesses();
+            EarlyServer early = EarlyStart.begin(line);
+            StringWriter out = new StringWriter();
+            int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), line);
+            boolean taken = early.taken();
+            early.close();
 
-        assertThat(code).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("CREATE TABLE public.early");
-        assertThat(taken).as("the command used the server started early").isTrue();
-        assertThat(postgresProcesses()).isSubsetOf(before);
+            assertThat(code).as(line[0]).isEqualTo(line[0].equals("diff") ? ExitCode.FINDINGS : ExitCode.OK);
+            assertThat(out.toString()).as(line[0]).contains(line[0].equals("diff") ? "+ column name" : "CREATE TABLE public.early");
+            assertThat(taken).as(line[0] + " used the server started early").isTrue();
+            assertThat(postgresProcesses()).as(line[0]).isSubsetOf(before);
+        }
     }
 
     @Test
