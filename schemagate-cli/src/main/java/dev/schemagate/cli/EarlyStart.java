@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.EarlyServer;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.Timeouts;
@@ -21,7 +22,7 @@ import java.util.Set;
  * one {@code --pg-version}. The command takes the server when its options turn out to ask for the
  * same one; otherwise it is stopped at the command's end ({@link EarlyServer}), so a wrong guess
  * costs time, never a change of behaviour. The look itself loads next to nothing (no streams, no
- * patterns, no dialect), as it delays the command line's reading. {@code verify} and {@code lint}
+ * patterns, no lambdas, no dialect), as it delays the command line's reading. {@code verify} and {@code lint}
  * already start their server before they read the migrations, and report a mistake in their input
  * before any server starts.
  */
@@ -77,11 +78,22 @@ final class EarlyStart {
         if (!needsServer || version.indexOf(',') >= 0) {
             return null;
         }
-        String major = version;
-        String statementTimeout = statement;
-        String lockTimeout = lock;
-        return EarlyServer.offer(POSTGRES, PostgresDialect::new, () -> new ServerOptions(major, null,
-                new Timeouts(Timeouts.parse("--statement-timeout", statementTimeout), Timeouts.parse("--lock-timeout", lockTimeout))));
+        return EarlyServer.offer(POSTGRES, new EmbeddedPostgres(version, statement, lock));
+    }
+
+    /** The embedded PostgreSQL server the command line names, made on the start's thread. */
+    private record EmbeddedPostgres(String version, String statementTimeout, String lockTimeout) implements EarlyServer.Plan {
+
+        @Override
+        public Dialect dialect() {
+            return new PostgresDialect();
+        }
+
+        @Override
+        public ServerOptions options() {
+            return new ServerOptions(version, null, new Timeouts(Timeouts.parse("--statement-timeout", statementTimeout),
+                    Timeouts.parse("--lock-timeout", lockTimeout)));
+        }
     }
 
     private static boolean namesOtherDialect(String arg) {

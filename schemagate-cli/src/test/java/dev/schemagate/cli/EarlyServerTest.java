@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.EarlyServer;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.dialect.Timeouts;
@@ -63,8 +64,17 @@ class EarlyServerTest {
         Set<Long> before = postgresProcesses();
 
         Timeouts other = new Timeouts(Duration.ofSeconds(7), Duration.ofSeconds(3));
-        EarlyServer early = EarlyServer.offer("postgres", PostgresDialect::new,
-                () -> new ServerOptions(ServerOptions.DEFAULT_VERSION, null, other));
+        EarlyServer early = EarlyServer.offer("postgres", new EarlyServer.Plan() {
+            @Override
+            public Dialect dialect() {
+                return new PostgresDialect();
+            }
+
+            @Override
+            public ServerOptions options() {
+                return new ServerOptions(ServerOptions.DEFAULT_VERSION, null, other);
+            }
+        });
         int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
                 "snapshot", schema.toString());
         boolean taken = early.taken();

@@ -1,7 +1,5 @@
 package dev.schemagate.dialect;
 
-import java.util.function.Supplier;
-
 /**
  * A server whose start begins before a command has read its command line, offered to the first
  * {@link StartingServer#begin} on the same thread that asks for a server of the same dialect and
@@ -17,22 +15,30 @@ public final class EarlyServer implements AutoCloseable {
     private static final ThreadLocal<EarlyServer> OFFERED = new ThreadLocal<>();
 
     private final String dialect;
-    private final Supplier<ServerOptions> options;
+    private final Plan plan;
     private final StartingServer server;
     private volatile boolean taken;
 
-    private EarlyServer(String dialect, Supplier<ServerOptions> options, StartingServer server) {
+    private EarlyServer(String dialect, Plan plan, StartingServer server) {
         this.dialect = dialect;
-        this.options = options;
+        this.plan = plan;
         this.server = server;
     }
 
+    /** What to start: made on the start's thread, and the options again on the command's when it asks. */
+    public interface Plan {
+
+        Dialect dialect();
+
+        ServerOptions options();
+    }
+
     /**
-     * Begins, on a thread of its own, the start of the server that the dialect {@code dialects} makes
-     * (whose id is {@code dialect}) starts with {@code options}, and offers it to this thread's next command.
+     * Begins, on a thread of its own, the start of the server {@code plan} describes, of the dialect
+     * whose id is {@code dialect}, and offers it to this thread's next command.
      */
-    public static EarlyServer offer(String dialect, Supplier<Dialect> dialects, Supplier<ServerOptions> options) {
-        EarlyServer early = new EarlyServer(dialect, options, StartingServer.start(() -> dialects.get().start(options.get())));
+    public static EarlyServer offer(String dialect, Plan plan) {
+        EarlyServer early = new EarlyServer(dialect, plan, StartingServer.start(plan));
         OFFERED.set(early);
         return early;
     }
@@ -50,7 +56,7 @@ public final class EarlyServer implements AutoCloseable {
 
     private boolean offers(ServerOptions asked) {
         try {
-            return options.get().equals(asked);
+            return plan.options().equals(asked);
         } catch (RuntimeException unusable) {
             return false;
         }
