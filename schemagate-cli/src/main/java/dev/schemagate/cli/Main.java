@@ -1,6 +1,5 @@
 package dev.schemagate.cli;
 
-import dev.schemagate.dialect.EarlyServer;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.migration.InputException;
 import dev.schemagate.report.PlainText;
@@ -19,19 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(launch(WorkflowLog.of(new OutputStreamWriter(System.out, Charset.defaultCharset()), System.getenv()),
-                WorkflowLog.of(new OutputStreamWriter(System.err, Charset.defaultCharset()), System.getenv()), System.getenv(), args));
-    }
-
-    /**
-     * Runs a command line as {@link #main} does: the embedded server's start, when the command will
-     * most likely want one, begins before the command line is read ({@link EarlyStart}), and what
-     * the command did not take is stopped before this returns.
-     */
-    static int launch(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
-        try (EarlyServer early = EarlyStart.begin(args)) {
-            return run(out, err, environment, args);
-        }
+        System.exit(run(WorkflowLog.of(new OutputStreamWriter(System.out, Charset.defaultCharset()), System.getenv()),
+                WorkflowLog.of(new OutputStreamWriter(System.err, Charset.defaultCharset()), System.getenv()), args));
     }
 
     /** Runs a command line with the given output streams and returns the exit code. */

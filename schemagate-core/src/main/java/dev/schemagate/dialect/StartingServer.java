@@ -18,51 +18,19 @@ public final class StartingServer implements DatabaseServer {
         this.start = start;
     }
 
-    /**
-     * Starts the server the options describe, in the background; or takes the {@link EarlyServer}
-     * this thread was offered, when it is of the same dialect and options.
-     */
+    /** Starts the server the options describe, in the background. */
     public static DatabaseServer begin(Dialect dialect, ServerOptions options) {
-        DatabaseServer early = EarlyServer.take(dialect, options);
-        return early != null ? early : start(new Given(dialect, options));
-    }
-
-    /** Starts the server {@code plan} describes on a thread of its own. */
-    static StartingServer start(EarlyServer.Plan plan) {
         CompletableFuture<DatabaseServer> start = new CompletableFuture<>();
-        Thread thread = new StartThread(plan, start);
-        thread.setDaemon(true);
-        thread.start();
-        return new StartingServer(start);
-    }
-
-    /** A dialect and options already made. */
-    private record Given(Dialect dialect, ServerOptions options) implements EarlyServer.Plan {
-    }
-
-    /**
-     * The start's thread, a class rather than a lambda: an early start begins before anything has
-     * linked a lambda, which costs a cold JVM some tens of milliseconds the start need not wait for.
-     */
-    private static final class StartThread extends Thread {
-
-        private final EarlyServer.Plan plan;
-        private final CompletableFuture<DatabaseServer> start;
-
-        StartThread(EarlyServer.Plan plan, CompletableFuture<DatabaseServer> start) {
-            super("schemagate-server-start");
-            this.plan = plan;
-            this.start = start;
-        }
-
-        @Override
-        public void run() {
+        Thread thread = new Thread(() -> {
             try {
-                start.complete(plan.dialect().start(plan.options()));
+                start.complete(dialect.start(options));
             } catch (Throwable e) {
                 start.completeExceptionally(e);
             }
-        }
+        }, "schemagate-server-start");
+        thread.setDaemon(true);
+        thread.start();
+        return new StartingServer(start);
     }
 
     private DatabaseServer server() {
@@ -97,12 +65,6 @@ public final class StartingServer implements DatabaseServer {
     @Override
     public ScratchDatabase cloneDatabase(ScratchDatabase template) {
         return server().cloneDatabase(template);
-    }
-
-    /** Waits for the start to end, then closes the server it started, if it did start. */
-    void awaitAndClose() {
-        start.handle((server, failure) -> null).join();
-        close();
     }
 
     /**
