@@ -120,7 +120,6 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         for (int attempt = 1; ; attempt++) {
             port = freePort();
             spawn();
-            CryptoWarmup.run();
             if (awaitReady()) {
                 return;
             }
