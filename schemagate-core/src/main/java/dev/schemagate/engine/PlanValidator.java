@@ -73,8 +73,9 @@ public final class PlanValidator {
         this.dialect = dialect;
         this.server = server;
         this.settings = settings;
-        // the hazards of a plan are read from locks, rewrites and index builds: the rows under a lock are not counted
-        this.observer = ObservationProvider.find(dialect.id()).map(p -> p.observer().withoutRowCounts()).orElse(null);
+        // the hazards of a plan are read from locks, rewrites and index builds: neither the rows under a lock
+        // are counted nor the views over a dropped column read
+        this.observer = ObservationProvider.find(dialect.id()).map(p -> p.observer().hazardsOnly()).orElse(null);
     }
 
     /** Runs {@code plan} from {@code from} to {@code to}; with {@code unsafe} false, also the plan without what can lose data. */
@@ -91,7 +92,7 @@ public final class PlanValidator {
             ScratchDatabase empty = server.createDatabase();
             try {
                 String notBuilt = build(empty, from);
-                return new Copies(empty, notBuilt == null ? server.cloneDatabase(empty) : null, true, notBuilt);
+                return new Copies(empty, notBuilt == null ? server.cloneDatabase(empty) : null, true, notBuilt, false);
             } catch (SQLException | RuntimeException e) {
                 empty.close();
                 throw e;
@@ -101,8 +102,8 @@ public final class PlanValidator {
 
     /**
      * As {@link #prove(Snapshot, Snapshot, MigrationPlan, boolean)}, on SOURCE already held by a database
-     * of this server, its tables empty (a copy the server made of it, whose snapshot {@code from} is);
-     * the caller drops it.
+     * of this server, its tables empty (a copy the server made of it, whose snapshot {@code from} is, read
+     * from it as the settings say); the caller drops it.
      */
     public PlanProof prove(ScratchDatabase source, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe) {
         return prove(source, from, to, () -> plan, unsafe);
@@ -111,7 +112,7 @@ public final class PlanValidator {
     /** As {@link #prove(ScratchDatabase, Snapshot, Snapshot, MigrationPlan, boolean)}, the plan made while the server clones SOURCE. */
     public PlanProof prove(ScratchDatabase source, Snapshot from, Snapshot to, Supplier<MigrationPlan> planner,
                            boolean unsafe) {
-        return proveWhilePlanning(planner, () -> new Copies(source, server.cloneDatabase(source), false, null),
+        return proveWhilePlanning(planner, () -> new Copies(source, server.cloneDatabase(source), false, null, true),
                 from, to, unsafe);
     }
 
@@ -140,7 +141,7 @@ public final class PlanValidator {
                 return new PlanProof(plan, new PlanRun(List.of(), null, new SchemaDiff(List.of()), Map.of()),
                         List.of(), null, copies.notBuilt());
             }
-            return proveOn(copies.empty(), copies.seeded(), from, to, plan, unsafe);
+            return proveOn(copies, from, to, plan, unsafe);
         } catch (SQLException e) {
             throw lost(e);
         }
@@ -162,9 +163,12 @@ public final class PlanValidator {
     /**
      * SOURCE on the server with its tables empty, and a clone of it to seed (null when SOURCE could not
      * be built, and {@code notBuilt} says why); closing drops the clone, and SOURCE when {@code ownsEmpty}.
+     * With {@code read}, SOURCE's snapshot was read from {@code empty} itself (a copy the server made),
+     * so what a try of the plan leaves can be read as that snapshot with what the plan changed; a SOURCE
+     * built from its snapshot may differ from it where the build cannot say everything, and is read whole.
      */
-    private record Copies(ScratchDatabase empty, ScratchDatabase seeded, boolean ownsEmpty, String notBuilt)
-            implements AutoCloseable {
+    private record Copies(ScratchDatabase empty, ScratchDatabase seeded, boolean ownsEmpty, String notBuilt,
+                          boolean read) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -180,10 +184,11 @@ public final class PlanValidator {
         }
     }
 
-    private PlanProof proveOn(ScratchDatabase empty, ScratchDatabase seeded, Snapshot from, Snapshot to,
-                              MigrationPlan plan, boolean unsafe) throws SQLException {
-        Seeded rowsBefore = seed(seeded, from, plan);
-        PlanTrial trial = new PlanTrial(dialect, server, observer, settings, empty, seeded, to, rowsBefore);
+    private PlanProof proveOn(Copies copies, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe)
+            throws SQLException {
+        Seeded rowsBefore = seed(copies.seeded(), from, plan);
+        PlanTrial trial = new PlanTrial(dialect, server, observer, settings, copies.empty(), copies.seeded(), to,
+                rowsBefore, copies.read() ? from : null);
         boolean once = unsafe || plan.destructive().isEmpty();
         PlanRun full = once ? trial.runLast(plan.statements()) : trial.run(plan.statements());
         MigrationPlan observed = plan.with(observedHazards(plan, full));

@@ -28,11 +28,12 @@ public interface StatementObserver {
             throws SQLException;
 
     /**
-     * An observer like this one that does not count the rows of the tables a statement touched, for a
-     * caller that reads only locks, rewrites and index builds (a round trip fewer per table); by default
+     * An observer like this one that reads only locks, rewrites and index builds, for a caller that shows
+     * nothing else (a plan's hazards): it neither counts the rows of the tables a statement touched (a
+     * round trip fewer per table) nor reads which views use the columns a statement may drop; by default
      * this one.
      */
-    default StatementObserver withoutRowCounts() {
+    default StatementObserver hazardsOnly() {
         return this;
     }
 }

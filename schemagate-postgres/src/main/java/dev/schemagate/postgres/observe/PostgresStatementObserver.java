@@ -62,8 +62,11 @@ final class PostgresStatementObserver implements StatementObserver {
     private static final java.util.regex.Pattern ENDS_OR_UNDOES = java.util.regex.Pattern.compile(
             "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*(ROLLBACK|ABORT|COMMIT|END|SAVEPOINT|RELEASE|BEGIN|START|PREPARE|CALL)\\b");
 
-    /** Whether the rows of the tables a statement locked or rewrote are counted. */
-    private final boolean countRows;
+    /**
+     * Whether the rows of the tables a statement locked or rewrote are counted and the views over the columns
+     * it may drop read, as lint shows them; a plan's proof reads only locks, rewrites and index builds.
+     */
+    private final boolean forLint;
     /** The tables (by oid) of the last {@link #tables} call: what existed when the current migration started. */
     private Set<Long> startingTables = Set.of();
     /** The state after the last statement watched, and where its session stood then. */
@@ -83,12 +86,12 @@ final class PostgresStatementObserver implements StatementObserver {
         this(true);
     }
 
-    private PostgresStatementObserver(boolean countRows) {
-        this.countRows = countRows;
+    private PostgresStatementObserver(boolean forLint) {
+        this.forLint = forLint;
     }
 
     @Override
-    public StatementObserver withoutRowCounts() {
+    public StatementObserver hazardsOnly() {
         return new PostgresStatementObserver(false);
     }
 
@@ -154,7 +157,8 @@ final class PostgresStatementObserver implements StatementObserver {
         CatalogState before = last != null && lastSession.unchangedUntil(opening.session()) ? last : CatalogState.read(connection);
         Set<String> existing = shared(sameRelations(before, existingTables));
         int heldCount = inTransaction ? locksBefore.keys().size() : 0;
-        Map<String, List<String>> views = ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection) : Map.of();
+        Map<String, List<String>> views = forLint && ALTERS_COLUMNS.matcher(statement.sql()).find() ? viewColumns(connection)
+                : Map.of();
         last = null;
         long start = System.nanoTime();
         execution.run();
@@ -204,7 +208,7 @@ final class PostgresStatementObserver implements StatementObserver {
         }
         Set<String> touched = new LinkedHashSet<>(rewrites);
         locks.forEach(l -> touched.add(l.table()));
-        Map<String, Long> rows = countRows ? rows(connection, after, touched, existing) : Map.of();
+        Map<String, Long> rows = forLint ? rows(connection, after, touched, existing) : Map.of();
         return new Observation(duration, locks, heldBefore, rewrites, indexes, rows, existing, lockTimeout, inTransaction, views);
     }
 

@@ -3,7 +3,11 @@ package dev.schemagate.postgres.server;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
+import dev.schemagate.diff.MigrationPlan;
+import dev.schemagate.diff.PlanProof;
+import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.engine.DiffRun;
+import dev.schemagate.engine.PlanValidator;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -15,7 +19,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +91,51 @@ class LiveCopyTest {
                 assertThat(number(connection, "SELECT count(*) FROM child")).isEqualTo(2);
                 assertThat(number(connection, "SELECT count(*) FROM pg_indexes WHERE indexname = 'child_parent'")).isEqualTo(1);
             }
+        }
+    }
+
+    /**
+     * On a copy of a large live SOURCE the result of a try is read as SOURCE's snapshot with what the
+     * plan changed read again: a change made where no statement names it is seen as a whole read sees it.
+     */
+    @Test
+    void onALargeCopyWhatThePlanChangesIsReadWhereverItIsMade() throws SQLException {
+        StringBuilder tables = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            tables.append("CREATE TABLE t").append(i).append(" (id int PRIMARY KEY, ref int REFERENCES t0 (id));\n");
+        }
+        String changed = tables + "ALTER TABLE t7 ADD COLUMN n int; DROP TABLE t9; CREATE TABLE added (id int);";
+        try (ScratchDatabase live = built(tables.toString()); ScratchDatabase wanted = built(changed);
+             Connection connection = wanted.connect()) {
+            Snapshot target = snapshot(connection);
+            PlanValidator validator = new PlanValidator(dialect, server,
+                    new PlanValidator.PlanSettings(SnapshotOptions.structureOnly(), false, 10, 1));
+            MigrationPlan sideEffect = new MigrationPlan(List.of(
+                    new PlannedStatement("ALTER TABLE public.t7 ADD COLUMN n int", Set.of(), "table public.t7"),
+                    new PlannedStatement("DO $$ BEGIN EXECUTE 'ALTER TABLE public.t250 ADD COLUMN sneaky int'; END $$",
+                            Set.of(), "table public.t7")));
+
+            PlanProof planned = proveOnCopy(live, target, validator, null);
+            PlanProof sneaky = proveOnCopy(live, target, validator, sideEffect);
+
+            assertThat(planned.problems()).isEmpty();
+            assertThat(planned.plan().statements()).extracting(PlannedStatement::change)
+                    .contains("table public.t7", "table public.t9", "table public.added");
+            assertThat(sneaky.problems()).singleElement().asString()
+                    .contains("still differs from TARGET", "public.t250", "sneaky", "public.t9", "public.added")
+                    .doesNotContain("public.t7");
+        }
+    }
+
+    /** Proves {@code plan} (or, when null, the planner's plan) on a copy of {@code live}, as {@code diff} does. */
+    private PlanProof proveOnCopy(ScratchDatabase live, Snapshot target, PlanValidator validator, MigrationPlan plan)
+            throws SQLException {
+        try (ScratchDatabase copy = server.copyOf(live::connect).orElseThrow()) {
+            Snapshot source;
+            try (Connection connection = copy.connect()) {
+                source = snapshot(connection);
+            }
+            return validator.prove(copy, source, target, plan == null ? dialect.migrationPlan(source, target) : plan, true);
         }
     }
 
