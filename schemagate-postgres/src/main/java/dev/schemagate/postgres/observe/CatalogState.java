@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The user relations of a database at one moment, keyed by oid: name, kind, the file that holds
@@ -16,15 +17,16 @@ import java.util.Map;
  * <p>Inside a transaction every relation a statement creates, renames or rewrites gets a new
  * {@code pg_class} row version, written by the transaction with a command id above those of earlier
  * statements; so the state after a statement is the state before it with those rows read again and
- * the dropped relations removed ({@link #changed}). The server still scans {@code pg_class} once, but
- * sends only what the statement changed, instead of every relation its transaction locked.
+ * the dropped relations removed ({@link #with}). A transaction writes the {@code pg_class} row of a
+ * relation (creates, renames, rewrites or drops it) only under a lock on it, or on the table of an
+ * index, and keeps its locks until it ends: so the server looks only at the relations the transaction
+ * locked and their indexes, through the catalog's indexes, not at every relation of the schema.
  *
  * @param relations the relations by oid
  * @param read      the oids of the relations read from the database for this state, in order: all of
  *                  them, or (for a changed state) those the statement changed
- * @param oidSum    the sum of the oids of {@code relations}, to tell whether a relation went away
  */
-record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum) {
+record CatalogState(Map<Long, Relation> relations, List<Long> read) {
 
     private static final String QUERY = """
             SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode, t.relname
@@ -38,23 +40,32 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum)
     private static final String SCOPE = " c.relkind IN ('r', 'p', 'm', 'i') AND c.relnamespace IN (SELECT oid FROM pg_namespace"
             + " WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_toast%') ";
     /**
-     * How many relations there are and the sum of their oids, the largest command id among the rows the
-     * transaction wrote (its mark), and the relations whose rows the transaction wrote after a given mark.
-     * A row the transaction wrote has an {@code xmin} whose {@code age} is not above zero: its own id, or a
-     * subtransaction's, above it (before the transaction writes, {@code age} counts from the next id, which no
-     * row has yet); no other session writes in a scratch database. {@code age} compares ids as numbers
-     * without formatting each row's {@code xmin} as text, a fifth of what the scan cost on 4,000 relations.
-     * {@code pg_class} is scanned once, the command of a row ({@code cmin}) read only when the transaction
-     * wrote it. Its one parameter is the mark; a caller may send it
-     * as a subquery of its own query ({@link #changes(ResultSet, int)}).
+     * Among the relations the transaction locked and their indexes: those gone (locked, then dropped), the
+     * largest command id among the rows the transaction wrote (its mark), and the relations whose rows it
+     * wrote after a given mark. A row the transaction wrote has an {@code xmin} whose {@code age} is not
+     * above zero: its own id, or a subtransaction's, above it (before the transaction writes, {@code age}
+     * counts from the next id, which no row has yet); no other session writes in a scratch database. The
+     * locked relations are looked up by oid and their indexes by table, through the catalog's indexes, so
+     * the reading costs what the transaction touched, whatever the size of the schema. Its one parameter is
+     * the mark; a caller may send it as a subquery of its own query ({@link #changes(ResultSet, int)}).
      */
     static final String CHANGED = """
-            WITH c AS MATERIALIZED (
+            WITH own AS (
+                 SELECT ARRAY(SELECT DISTINCT l.relation FROM pg_locks l
+                               WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation'
+                                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS oids
+            ), candidates AS (
+                 SELECT ARRAY(SELECT unnest(own.oids) UNION SELECT i.indexrelid FROM pg_index i WHERE i.indrelid = ANY (own.oids))
+                        AS oids
+                   FROM own
+            ), c AS MATERIALIZED (
                  SELECT c.oid, CASE WHEN age(c.xmin) <= 0 THEN c.cmin::text::bigint END AS command
-                   FROM pg_class c WHERE """ + SCOPE + """
+                   FROM pg_class c WHERE c.oid = ANY (CAST((SELECT oids FROM candidates) AS oid[])) AND """ + SCOPE + """
             )
-            SELECT s.total, s.oid_sum, s.mark, ch.*
-              FROM (SELECT count(*) AS total, coalesce(sum(oid::bigint), 0) AS oid_sum, max(command) AS mark FROM c) s
+            SELECT s.gone, s.mark, ch.*
+              FROM (SELECT (SELECT array_agg(o::bigint) FROM unnest((SELECT oids FROM candidates)) o
+                             WHERE NOT EXISTS (SELECT FROM pg_class x WHERE x.oid = o)) AS gone,
+                           max(command) AS mark FROM c) s
               LEFT JOIN LATERAL (
                    SELECT r.oid, n.nspname, r.relname, r.relkind, r.relfilenode, t.relname AS table_name
                      FROM c
@@ -68,12 +79,11 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum)
     /**
      * What {@link #CHANGED} found after a statement.
      *
-     * @param total   how many relations there are
-     * @param oidSum  the sum of their oids
+     * @param gone    the relations the transaction locked that no longer exist
      * @param mark    the largest command id among the rows the transaction wrote, -1 when it wrote none
      * @param changed the relations whose rows the transaction wrote after the mark asked about
      */
-    record Changes(long total, long oidSum, long mark, Map<Long, Relation> changed) {
+    record Changes(Set<Long> gone, long mark, Map<Long, Relation> changed) {
     }
 
     /** One relation. */
@@ -93,20 +103,12 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum)
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(QUERY)) {
             collect(rs, relations);
         }
-        return new CatalogState(relations, relations.keySet().stream().sorted().toList(), sum(relations));
-    }
-
-    private static long sum(Map<Long, Relation> relations) {
-        long sum = 0;
-        for (long oid : relations.keySet()) {
-            sum += oid;
-        }
-        return sum;
+        return new CatalogState(relations, relations.keySet().stream().sorted().toList());
     }
 
     /**
      * The relations the connection's transaction wrote after command {@code mark} ({@code -1}: since it
-     * began), with the mark and the count and oid sum of all relations now.
+     * began), with the mark and the relations it locked that are gone.
      */
     static Changes changes(Connection connection, long mark) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(CHANGED)) {
@@ -124,44 +126,26 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read, long oidSum)
      */
     static Changes changes(ResultSet rs, int first) throws SQLException {
         Map<Long, Relation> changed = new HashMap<>();
-        long total = rs.getLong(first);
-        long oidSum = rs.getLong(first + 1);
-        long read = rs.getLong(first + 2);
+        java.sql.Array goneArray = rs.getArray(first);
+        Set<Long> gone = goneArray == null ? Set.of() : Set.copyOf(java.util.Arrays.asList((Long[]) goneArray.getArray()));
+        long read = rs.getLong(first + 1);
         long mark = rs.wasNull() ? -1 : read;
         do {
-            long oid = rs.getLong(first + 3);
+            long oid = rs.getLong(first + 2);
             if (!rs.wasNull()) {
-                changed.put(oid, new Relation(rs.getString(first + 4), rs.getString(first + 5),
-                        rs.getString(first + 6).charAt(0), rs.getLong(first + 7), rs.getString(first + 8)));
+                changed.put(oid, new Relation(rs.getString(first + 3), rs.getString(first + 4),
+                        rs.getString(first + 5).charAt(0), rs.getLong(first + 6), rs.getString(first + 7)));
             }
         } while (rs.next());
-        return new Changes(total, oidSum, mark, changed);
+        return new Changes(gone, mark, changed);
     }
 
-    /**
-     * This state with the {@code changes} a statement made: the relations it wrote, and those it dropped,
-     * found when the count and oid sum left over name exactly one relation; empty when they do not
-     * (several dropped), for the caller to read the whole state instead.
-     */
-    java.util.Optional<CatalogState> with(Changes changes) {
+    /** This state with the {@code changes} a statement made: the relations it wrote, less those it dropped. */
+    CatalogState with(Changes changes) {
         Map<Long, Relation> now = new HashMap<>(relations);
-        long oidSum = this.oidSum;
-        for (Map.Entry<Long, Relation> entry : changes.changed().entrySet()) {
-            if (now.put(entry.getKey(), entry.getValue()) == null) {
-                oidSum += entry.getKey();
-            }
-        }
-        long gone = now.size() - changes.total();
-        if (gone == 1) {
-            long dropped = oidSum - changes.oidSum();
-            if (now.remove(dropped) == null || changes.changed().containsKey(dropped)) {
-                return java.util.Optional.empty();
-            }
-            oidSum -= dropped;
-        } else if (gone != 0 || oidSum != changes.oidSum()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new CatalogState(now, changes.changed().keySet().stream().sorted().toList(), oidSum));
+        now.putAll(changes.changed());
+        now.keySet().removeAll(changes.gone());
+        return new CatalogState(now, changes.changed().keySet().stream().sorted().toList());
     }
 
     private static void collect(ResultSet rs, Map<Long, Relation> relations) throws SQLException {

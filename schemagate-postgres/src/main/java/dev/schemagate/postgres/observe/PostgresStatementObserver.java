@@ -243,7 +243,7 @@ final class PostgresStatementObserver implements StatementObserver {
     /**
      * The state after a statement that went on in its transaction: {@code before} with the relations the
      * statement wrote ({@code changes}, read after the mark {@code since}); null when that cannot be told
-     * (the mark was not known, or several relations went away), for the caller to read the whole state.
+     * (the mark was not known), for the caller to read the whole state.
      */
     private CatalogState changed(CatalogState before, Long since, Session end, CatalogState.Changes changes) {
         if (end.transaction() == null) {
@@ -254,7 +254,7 @@ final class PostgresStatementObserver implements StatementObserver {
         }
         markedTransaction = end.transaction();
         mark = Math.max(since, changes.mark());
-        return before.with(changes).orElse(null);
+        return before.with(changes);
     }
 
     /** Notes the last command the transaction wrote with, for the next statement to read only what it changes. */

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One transaction of many statements, watched statement by statement: each statement is told its own
- * locks and changes, also when it changes a relation its transaction already locked (no new lock to see)
- * or drops one.
+ * locks and changes, also when it changes a relation its transaction already locked (no new lock to see),
+ * adds an index to a table that has one, or drops one relation or several.
  */
 class LongTransactionObservationTest {
 
@@ -64,7 +64,14 @@ class LongTransactionObservationTest {
             Observation after = watch(observer, connection, existing, "CREATE TABLE t4 (id integer)");
             assertThat(after.locks()).extracting(Observation.LockHeld::table).containsOnly("t4");
             assertThat(after.heldBefore()).extracting(Observation.LockHeld::table).doesNotContain("t4");
-            assertThat(observer.tables(connection)).contains("renamed", "t4").doesNotContain("t2");
+            Observation secondIndex = watch(observer, connection, existing, "CREATE INDEX t5_amount ON t5 (amount)");
+            assertThat(secondIndex.indexesBuilt()).containsExactly("t5_amount on t5");
+            Observation droppedTwo = watch(observer, connection, existing, "DROP TABLE t6, t7");
+            assertThat(droppedTwo.heldBefore()).extracting(Observation.LockHeld::table).contains("t6", "t7");
+            Observation again = watch(observer, connection, existing, "CREATE TABLE t7 (id integer)");
+            assertThat(again.locks()).extracting(Observation.LockHeld::table).containsOnly("t7");
+            assertThat(again.heldBefore()).extracting(Observation.LockHeld::table).doesNotContain("t6", "t7");
+            assertThat(observer.tables(connection)).contains("renamed", "t4", "t7").doesNotContain("t2", "t6");
             connection.rollback();
         }
     }
