@@ -46,8 +46,11 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
      * above zero: its own id, or a subtransaction's, above it (before the transaction writes, {@code age}
      * counts from the next id, which no row has yet); no other session writes in a scratch database. The
      * locked relations are looked up by oid and their indexes by table, through the catalog's indexes, so
-     * the reading costs what the transaction touched, whatever the size of the schema. Its one parameter is
-     * the mark; a caller may send it as a subquery of its own query ({@link #changes(ResultSet, int)}).
+     * the reading costs what the transaction touched, whatever the size of the schema; a transaction that
+     * has locked more relations than a scan of {@code pg_class} costs in lookups (two a page, each with its
+     * indexes) has the
+     * whole catalog scanned once instead. Its one parameter is the mark; a caller may send it as a subquery
+     * of its own query ({@link #changes(ResultSet, int)}).
      */
     static final String CHANGED = """
             WITH own AS (
@@ -58,21 +61,31 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
                  SELECT ARRAY(SELECT unnest(own.oids) UNION SELECT i.indexrelid FROM pg_index i WHERE i.indrelid = ANY (own.oids))
                         AS oids
                    FROM own
+            ), way AS (
+                 SELECT cardinality(oids) < 2 * pg_relation_size('pg_catalog.pg_class') / 8192 AS lookup FROM own
             ), c AS MATERIALIZED (
-                 SELECT c.oid, CASE WHEN age(c.xmin) <= 0 THEN c.cmin::text::bigint END AS command
-                   FROM pg_class c WHERE c.oid = ANY (CAST((SELECT oids FROM candidates) AS oid[])) AND """ + SCOPE + """
+                 SELECT c.oid, c.relnamespace, c.relname, c.relkind, c.relfilenode,
+                        CASE WHEN age(c.xmin) <= 0 THEN c.cmin::text::bigint END AS command
+                   FROM pg_class c
+                  WHERE (SELECT lookup FROM way) AND c.oid = ANY (CAST((SELECT oids FROM candidates) AS oid[])) AND """ + SCOPE + """
+                 UNION ALL
+                 SELECT c.oid, c.relnamespace, c.relname, c.relkind, c.relfilenode,
+                        CASE WHEN age(c.xmin) <= 0 THEN c.cmin::text::bigint END AS command
+                   FROM pg_class c
+                  WHERE NOT (SELECT lookup FROM way) AND """ + SCOPE + """
             )
             SELECT s.gone, s.mark, ch.*
-              FROM (SELECT (SELECT array_agg(o::bigint) FROM unnest((SELECT oids FROM candidates)) o
-                             WHERE NOT EXISTS (SELECT FROM pg_class x WHERE x.oid = o)) AS gone,
+              FROM (SELECT CASE WHEN (SELECT lookup FROM way)
+                                THEN (SELECT array_agg(o::bigint) FROM unnest((SELECT oids FROM own)) o
+                                       WHERE NOT EXISTS (SELECT FROM pg_class x WHERE x.oid = o))
+                                ELSE (SELECT array_agg(o::bigint) FROM unnest((SELECT oids FROM own)) o
+                                       WHERE o NOT IN (SELECT oid FROM c)) END AS gone,
                            max(command) AS mark FROM c) s
               LEFT JOIN LATERAL (
-                   SELECT r.oid, n.nspname, r.relname, r.relkind, r.relfilenode, t.relname AS table_name
+                   SELECT c.oid, (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace), c.relname,
+                          c.relkind, c.relfilenode,
+                          (SELECT t.relname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE i.indexrelid = c.oid)
                      FROM c
-                     JOIN pg_class r ON r.oid = c.oid
-                     JOIN pg_namespace n ON n.oid = r.relnamespace
-                     LEFT JOIN pg_index i ON i.indexrelid = r.oid
-                     LEFT JOIN pg_class t ON t.oid = i.indrelid
                     WHERE c.command > ?) ch ON true
             """;
 
