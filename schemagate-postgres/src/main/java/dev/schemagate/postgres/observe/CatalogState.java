@@ -1,10 +1,12 @@
 package dev.schemagate.postgres.observe;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,12 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
             """;
     private static final String SCOPE = " c.relkind IN ('r', 'p', 'm', 'i') AND c.relnamespace IN (SELECT oid FROM pg_namespace"
             + " WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_toast%') ";
+    /** A relation as {@link #CHANGED} reads it, with the command that wrote its row when the transaction did. */
+    private static final String ROW = """
+                 SELECT c.oid, c.relnamespace, c.relname, c.relkind, c.relfilenode,
+                        CASE WHEN age(c.xmin) <= 0 THEN c.cmin::text::bigint END AS command
+                   FROM pg_class c
+            """;
     /**
      * Among the relations the transaction locked and their indexes: those gone (locked, then dropped), the
      * largest command id among the rows the transaction wrote (its mark), and the relations whose rows it
@@ -48,15 +56,13 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
      * locked relations are looked up by oid and their indexes by table, through the catalog's indexes, so
      * the reading costs what the transaction touched, whatever the size of the schema; a transaction that
      * has locked more relations than a scan of {@code pg_class} costs in lookups (two a page, each with its
-     * indexes) has the
-     * whole catalog scanned once instead. Its one parameter is the mark; a caller may send it as a subquery
-     * of its own query ({@link #changes(ResultSet, int)}).
+     * indexes) has the whole catalog scanned once instead. Its one parameter is the mark; a caller may send
+     * it as a subquery of its own query ({@link #changes(ResultSet, int)}).
      */
     static final String CHANGED = """
             WITH own AS (
-                 SELECT ARRAY(SELECT DISTINCT l.relation FROM pg_locks l
-                               WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation'
-                                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS oids
+                 SELECT ARRAY(SELECT DISTINCT relation\s""" + TransactionLocks.OWN + """
+            ) AS oids
             ), candidates AS (
                  SELECT ARRAY(SELECT unnest(own.oids) UNION SELECT i.indexrelid FROM pg_index i WHERE i.indrelid = ANY (own.oids))
                         AS oids
@@ -64,14 +70,10 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
             ), way AS (
                  SELECT cardinality(oids) < 2 * pg_relation_size('pg_catalog.pg_class') / 8192 AS lookup FROM own
             ), c AS MATERIALIZED (
-                 SELECT c.oid, c.relnamespace, c.relname, c.relkind, c.relfilenode,
-                        CASE WHEN age(c.xmin) <= 0 THEN c.cmin::text::bigint END AS command
-                   FROM pg_class c
+            """ + ROW + """
                   WHERE (SELECT lookup FROM way) AND c.oid = ANY (CAST((SELECT oids FROM candidates) AS oid[])) AND """ + SCOPE + """
                  UNION ALL
-                 SELECT c.oid, c.relnamespace, c.relname, c.relkind, c.relfilenode,
-                        CASE WHEN age(c.xmin) <= 0 THEN c.cmin::text::bigint END AS command
-                   FROM pg_class c
+            """ + ROW + """
                   WHERE NOT (SELECT lookup FROM way) AND """ + SCOPE + """
             )
             SELECT s.gone, s.mark, ch.*
@@ -139,8 +141,8 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
      */
     static Changes changes(ResultSet rs, int first) throws SQLException {
         Map<Long, Relation> changed = new HashMap<>();
-        java.sql.Array goneArray = rs.getArray(first);
-        Set<Long> gone = goneArray == null ? Set.of() : Set.copyOf(java.util.Arrays.asList((Long[]) goneArray.getArray()));
+        Array goneArray = rs.getArray(first);
+        Set<Long> gone = goneArray == null ? Set.of() : Set.copyOf(Arrays.asList((Long[]) goneArray.getArray()));
         long read = rs.getLong(first + 1);
         long mark = rs.wasNull() ? -1 : read;
         do {

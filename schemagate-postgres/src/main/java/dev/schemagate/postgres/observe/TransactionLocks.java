@@ -25,7 +25,8 @@ final class TransactionLocks {
 
     private static final String MODES = "ARRAY['AccessShareLock', 'RowShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock',"
             + " 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock']";
-    private static final String OWN = "FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted";
+    /** The relation locks this connection's backend holds, as a {@code FROM} clause. */
+    static final String OWN = "FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted";
     /**
      * One round trip whatever the outcome: whether the locks on relations up to the largest oid known
      * are the count and key sum known, and then the locks above it (in oid order), else every lock (in

@@ -1,6 +1,10 @@
 -- Columns of tables, views, materialized views and composite types, in position order. A default cannot
 -- read columns, so it is deparsed without its table (relation 0), which spares the server opening each table.
-SELECT a.attrelid AS relation,
+{{scoped: WITH scope_relations AS (
+    SELECT ARRAY(SELECT unnest(@scope)
+                 UNION SELECT confrelid FROM pg_constraint WHERE conrelid = ANY (@scope) AND contype = 'f') AS oids
+)
+}}SELECT a.attrelid AS relation,
        a.attnum AS position,
        a.attname AS name,
        format_type(a.atttypid, a.atttypmod) AS type,
@@ -36,10 +40,8 @@ LEFT JOIN pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_class'::re
 LEFT JOIN pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
 LEFT JOIN pg_sequence s ON s.seqrelid = sc.oid
 WHERE a.attnum > 0
-  {{scoped: AND a.attrelid = ANY (ARRAY(SELECT unnest(@scope)
-                                         UNION SELECT confrelid FROM pg_constraint WHERE conrelid = ANY (@scope) AND contype = 'f'))
-            AND c.oid = ANY (ARRAY(SELECT unnest(@scope)
-                                   UNION SELECT confrelid FROM pg_constraint WHERE conrelid = ANY (@scope) AND contype = 'f'))}}
+  {{scoped: AND a.attrelid = ANY (CAST((SELECT oids FROM scope_relations) AS oid[]))
+            AND c.oid = ANY (CAST((SELECT oids FROM scope_relations) AS oid[]))}}
   AND NOT a.attisdropped
   AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'

@@ -10,14 +10,12 @@ WITH given AS (
 targets AS (
     SELECT 'pg_class'::regclass AS classid, g.oid FROM given g
     UNION ALL
-    SELECT 'pg_type'::regclass, c.reltype
+    SELECT 'pg_type'::regclass, x.oid
     FROM given g
     JOIN pg_class c ON c.oid = g.oid AND c.reltype <> 0
-    UNION ALL
-    SELECT 'pg_type'::regclass, t.typarray
-    FROM given g
-    JOIN pg_class c ON c.oid = g.oid AND c.reltype <> 0
-    JOIN pg_type t ON t.oid = c.reltype AND t.typarray <> 0
+    JOIN pg_type t ON t.oid = c.reltype
+    CROSS JOIN LATERAL (VALUES (c.reltype), (t.typarray)) x(oid)
+    WHERE x.oid <> 0
 )
 SELECT DISTINCT coalesce(ad.adrelid, co.conrelid, tg.tgrelid, po.polrelid, rw.ev_class, ix.indrelid,
                          CASE WHEN d.classid = 'pg_class'::regclass THEN d.objid END)::bigint AS relation
