@@ -34,8 +34,9 @@ final class TransactionLocks {
     static final String HELD = "held_locks AS MATERIALIZED (SELECT relation, mode::text AS mode " + OWN + ")";
     /**
      * One round trip whatever the outcome: whether the locks on relations up to the largest oid known
-     * are the count and key sum known, and then the locks above it (in oid order), else every lock (in
-     * the server's order), for the reading to start a new generation from. Sent as a subquery of a
+     * are the count and key sum known, and then the locks above it, else every lock, for the reading to
+     * start a new generation from; in oid order either way, so that two runs report a statement's locks
+     * alike. Sent as a subquery of a
      * caller's own query, in the same round trip ({@link #bind}, {@link #take}), which defines
      * {@link #HELD}; the keys are written only for the locks sent. A lock's part of the sum is its
      * relation's oid times 32 plus the length of its mode's name, which tells the eight modes apart.
@@ -45,7 +46,7 @@ final class TransactionLocks {
             + " s AS (SELECT count(*) FILTER (WHERE NOT above) = ? AND coalesce(sum(relation * 32"
             + " + length(mode)) FILTER (WHERE NOT above), 0) = ? AS same FROM l)"
             + " SELECT s.same, CASE WHEN s.same THEN (SELECT array_agg(relation || '|' || mode ORDER BY relation, mode)"
-            + " FROM l WHERE above) ELSE (SELECT array_agg(relation || '|' || mode) FROM l) END FROM s";
+            + " FROM l WHERE above) ELSE (SELECT array_agg(relation || '|' || mode ORDER BY relation, mode) FROM l) END FROM s";
 
     private List<String> keys = new ArrayList<>();
     private Set<String> known = new HashSet<>();
