@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param duration        how long the statement took
  * @param locks           the table locks the statement took (not those earlier statements of its transaction already held)
- * @param heldBefore      the table locks earlier statements of its transaction held while it ran
+ * @param heldBefore      the locks earlier statements of its transaction held while it ran on tables that existed
+ *                        when its migration started (no other session can be waiting on a table created since)
  * @param rewrites        the tables it rewrote (a new relfilenode)
  * @param indexesBuilt    the indexes it built, as {@code index on table}
  * @param rows            the row counts of the tables it locked

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Captures the rows of tables in one query, so the data check can compare them before and after a
+ * Captures the rows of tables in a few queries, so the data check can compare them before and after a
  * migration. Each row is read as {@code to_jsonb} renders it: strings keep PostgreSQL's text output,
  * numbers, booleans, arrays and JSON keep their JSON text, so equal values read equal whatever the
  * column type became. Tables larger than the limit are captured up to it, with their row count.
@@ -36,6 +36,11 @@ public final class RowCapture {
 
     /** The default most rows captured per table. */
     public static final int DEFAULT_LIMIT = 10_000;
+    /**
+     * How many tables one query reads: the planner's cost of a {@code UNION ALL} grows faster than its
+     * branches (2,000 tables of 20 rows: 6.0 s in one query, 0.47 s in queries of 100).
+     */
+    private static final int TABLES_A_QUERY = 100;
 
     /** Numbers are read as written ({@code 1.50} stays {@code 1.50}), not as doubles. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -66,12 +71,16 @@ public final class RowCapture {
         List<List<Map<String, String>>> rows = new ArrayList<>();
         long[] totals = new long[present.size()];
         present.forEach(table -> rows.add(new ArrayList<>()));
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query(present, limit))) {
-            while (result.next()) {
-                int index = result.getInt(1);
-                totals[index] = result.getLong(2);
-                rows.get(index).add(row(present.get(index), result.getString(3)));
+        try (Statement statement = connection.createStatement()) {
+            for (int from = 0; from < present.size(); from += TABLES_A_QUERY) {
+                int to = Math.min(present.size(), from + TABLES_A_QUERY);
+                try (ResultSet result = statement.executeQuery(query(present, from, to, limit))) {
+                    while (result.next()) {
+                        int index = result.getInt(1);
+                        totals[index] = result.getLong(2);
+                        rows.get(index).add(row(present.get(index), result.getString(3)));
+                    }
+                }
             }
         }
         for (int i = 0; i < present.size(); i++) {
@@ -83,9 +92,10 @@ public final class RowCapture {
         return Collections.unmodifiableMap(captured);
     }
 
-    private static String query(List<Table> tables, int limit) {
+    /** The query for the tables from index {@code from} up to {@code to}, each row with its table's index. */
+    private static String query(List<Table> tables, int from, int to, int limit) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < tables.size(); i++) {
+        for (int i = from; i < to; i++) {
             parts.add("(SELECT " + i + ", count(*) OVER (), to_jsonb(r.*)::text FROM "
                     + Quote.name(tables.get(i).qualifiedName()) + " r LIMIT " + limit + ")");
         }

@@ -57,12 +57,12 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
      * the reading costs what the transaction touched, whatever the size of the schema; a transaction that
      * has locked more relations than a scan of {@code pg_class} costs in lookups (two a page, each with its
      * indexes) has the whole catalog scanned once instead. Its one parameter is the mark; a caller may send
-     * it as a subquery of its own query ({@link #changes(ResultSet, int)}).
+     * it as a subquery of its own query ({@link #changes(ResultSet, int)}) that defines the locks held
+     * ({@link TransactionLocks#HELD}).
      */
     static final String CHANGED = """
             WITH own AS (
-                 SELECT ARRAY(SELECT DISTINCT relation\s""" + TransactionLocks.OWN + """
-            ) AS oids
+                 SELECT ARRAY(SELECT relation FROM held_locks) AS oids
             ), candidates AS (
                  SELECT ARRAY(SELECT unnest(own.oids) UNION SELECT i.indexrelid FROM pg_index i WHERE i.indrelid = ANY (own.oids))
                         AS oids
@@ -78,9 +78,9 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
             )
             SELECT s.gone, s.mark, ch.*
               FROM (SELECT CASE WHEN (SELECT lookup FROM way)
-                                THEN (SELECT array_agg(o::bigint) FROM unnest((SELECT oids FROM own)) o
+                                THEN (SELECT array_agg(DISTINCT o::bigint) FROM unnest((SELECT oids FROM own)) o
                                        WHERE NOT EXISTS (SELECT FROM pg_class x WHERE x.oid = o))
-                                ELSE (SELECT array_agg(o::bigint) FROM unnest((SELECT oids FROM own)) o
+                                ELSE (SELECT array_agg(DISTINCT o::bigint) FROM unnest((SELECT oids FROM own)) o
                                        WHERE o NOT IN (SELECT oid FROM c)) END AS gone,
                            max(command) AS mark FROM c) s
               LEFT JOIN LATERAL (
@@ -126,7 +126,8 @@ record CatalogState(Map<Long, Relation> relations, List<Long> read) {
      * began), with the mark and the relations it locked that are gone.
      */
     static Changes changes(Connection connection, long mark) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(CHANGED)) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "WITH " + TransactionLocks.HELD + " SELECT * FROM (" + CHANGED + ") changes")) {
             query.setLong(1, mark);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();

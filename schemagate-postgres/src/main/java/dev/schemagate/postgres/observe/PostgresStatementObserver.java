@@ -43,12 +43,12 @@ final class PostgresStatementObserver implements StatementObserver {
              ORDER BY 2
             """;
     /**
-     * Whether the migration set a lock_timeout (the run's own comes with the connection, source 'client'), and
+     * The lock_timeout in force ({@link MigrationLockTimeout} tells whether the migration set it), and
      * where the session stands: its transaction and schemas, and the cluster's transaction horizon (the
      * transaction after the last one to end) with how that last one ended.
      */
     private static final String SESSION = """
-            SELECT (SELECT (setting <> '0' AND source <> 'client')::text FROM pg_settings WHERE name = 'lock_timeout'),
+            SELECT current_setting('lock_timeout'),
                    pg_current_xact_id_if_assigned()::text,
                    (SELECT string_agg(oid::text || ' ' || nspname, ',' ORDER BY oid) FROM pg_namespace),
                    horizon::text,
@@ -56,8 +56,13 @@ final class PostgresStatementObserver implements StatementObserver {
               FROM (SELECT pg_snapshot_xmax(pg_current_snapshot()) AS horizon) h
             """;
     /** {@link #SESSION} with the transaction's locks ({@link TransactionLocks#READ}), in one round trip. */
-    private static final String SESSION_AND_LOCKS = "SELECT * FROM (" + SESSION + ") state CROSS JOIN ("
-            + TransactionLocks.READ + ") held";
+    private static final String SESSION_AND_LOCKS = "WITH " + TransactionLocks.HELD + " SELECT * FROM (" + SESSION
+            + ") state CROSS JOIN (" + TransactionLocks.READ + ") held";
+    /**
+     * From how many locks held the reading after a statement is kept for the next to open with: below, reading
+     * them again costs less than the round trip that tells whether the kept reading still holds.
+     */
+    private static final int CARRIED_FROM = 500;
     /** Statements that end a transaction or go back in it: what they undo holds no lock any more. */
     private static final java.util.regex.Pattern ENDS_OR_UNDOES = java.util.regex.Pattern.compile(
             "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*(ROLLBACK|ABORT|COMMIT|END|SAVEPOINT|RELEASE|BEGIN|START|PREPARE|CALL)\\b");
@@ -67,6 +72,7 @@ final class PostgresStatementObserver implements StatementObserver {
      * it may drop read, as lint shows them; a plan's proof reads only locks, rewrites and index builds.
      */
     private final boolean forLint;
+    private final int carriedFrom;
     /** The tables (by oid) of the last {@link #tables} call: what existed when the current migration started. */
     private Set<Long> startingTables = Set.of();
     /** The state after the last statement watched, and where its session stood then. */
@@ -76,6 +82,22 @@ final class PostgresStatementObserver implements StatementObserver {
     private Set<String> lastExisting = Set.of();
     /** The locks the connection holds, as last read. */
     private final TransactionLocks transactionLocks = new TransactionLocks();
+    /**
+     * The reading after the last statement, when it is the reading before the next as long as the same
+     * transaction goes on: nothing ran after it on the connection (no rows counted, no catalog read).
+     */
+    private Reading carried;
+    private Connection carriedOn;
+    /**
+     * The keys among the first {@link #scanned} of lock generation {@link #scannedGeneration} that lock a
+     * table the migration started with: what earlier statements held that others could be waiting on, kept
+     * from one statement to the next so that a transaction holding thousands of locks is not gone through
+     * again after each.
+     */
+    private final List<String> heldOnStarting = new ArrayList<>();
+    private int scanned;
+    private int scannedGeneration = -1;
+    private final MigrationLockTimeout lockTimeouts = new MigrationLockTimeout();
     /** The table lock each held lock was last described as, with the relation it was described from. */
     private final Map<String, Described> described = new HashMap<>();
     /** The transaction (a number) whose last written command {@link #mark} is, null for none. */
@@ -83,16 +105,18 @@ final class PostgresStatementObserver implements StatementObserver {
     private long mark = -1;
 
     PostgresStatementObserver() {
-        this(true);
+        this(true, CARRIED_FROM);
     }
 
-    private PostgresStatementObserver(boolean forLint) {
+    /** An observer that keeps the reading after a statement for the next from {@code carriedFrom} locks held. */
+    PostgresStatementObserver(boolean forLint, int carriedFrom) {
         this.forLint = forLint;
+        this.carriedFrom = carriedFrom;
     }
 
     @Override
     public StatementObserver hazardsOnly() {
-        return new PostgresStatementObserver(false);
+        return new PostgresStatementObserver(false, carriedFrom);
     }
 
     /** A lock described from {@code relation}: the description holds as long as the relation is the same. */
@@ -137,6 +161,9 @@ final class PostgresStatementObserver implements StatementObserver {
     @Override
     public Set<String> tables(Connection connection) throws SQLException {
         Session now = read(connection).session();
+        lockTimeouts.forget();
+        carried = null;
+        scannedGeneration = -1;
         CatalogState state = last != null && lastSession.unchangedUntil(now) ? last : CatalogState.read(connection);
         last = state;
         lastSession = now;
@@ -151,9 +178,10 @@ final class PostgresStatementObserver implements StatementObserver {
     public Observation observe(Connection connection, Statement statement, Set<String> existingTables, Execution execution)
             throws SQLException {
         boolean inTransaction = !connection.getAutoCommit();
-        Reading opening = inTransaction ? readWithLocks(connection, null) : read(connection);
+        Reading opening = inTransaction ? opening(connection) : read(connection);
+        carried = null;
         TransactionLocks.Held locksBefore = opening.locks();
-        boolean lockTimeout = "true".equals(opening.lockTimeout());
+        boolean lockTimeout = lockTimeouts.set(connection, opening.lockTimeout());
         CatalogState before = last != null && lastSession.unchangedUntil(opening.session()) ? last : CatalogState.read(connection);
         Set<String> existing = shared(sameRelations(before, existingTables));
         int heldCount = inTransaction ? locksBefore.keys().size() : 0;
@@ -163,12 +191,15 @@ final class PostgresStatementObserver implements StatementObserver {
         long start = System.nanoTime();
         execution.run();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        boolean endsOrUndoes = ENDS_OR_UNDOES.matcher(statement.sql()).find();
+        lockTimeouts.ran(statement.sql(), endsOrUndoes);
         Long since = inTransaction ? since(opening.session()) : null;
         Reading ending = inTransaction ? readWithLocks(connection, since) : read(connection);
         Session end = ending.session();
-        boolean targeted = inTransaction && opening.session().continuesInto(end) && !ENDS_OR_UNDOES.matcher(statement.sql()).find();
+        boolean targeted = inTransaction && opening.session().continuesInto(end) && !endsOrUndoes;
         CatalogState after = targeted ? changed(before, since, end, ending.changes()) : null;
-        if (after == null) {
+        boolean readAfterEnding = after == null;
+        if (readAfterEnding) {
             after = CatalogState.read(connection);
             markChanges(connection, end);
         }
@@ -182,7 +213,7 @@ final class PostgresStatementObserver implements StatementObserver {
                 described.clear();
             }
             if (held.generation() == locksBefore.generation()) {
-                for (String lock : held.first(heldCount)) {
+                for (String lock : heldOnStarting(held, heldCount)) {
                     held(lock, before, after).ifPresent(heldBefore::add);
                 }
                 for (String lock : held.keys().subList(heldCount, held.keys().size())) {
@@ -191,7 +222,11 @@ final class PostgresStatementObserver implements StatementObserver {
             } else {
                 Set<String> previously = new java.util.HashSet<>(locksBefore.first(heldCount));
                 for (String lock : held.keys()) {
-                    held(lock, before, after).ifPresent(previously.contains(lock) ? heldBefore::add : locks::add);
+                    if (!previously.contains(lock)) {
+                        held(lock, before, after).ifPresent(locks::add);
+                    } else if (startingTables.contains(TransactionLocks.oid(lock))) {
+                        held(lock, before, after).ifPresent(heldBefore::add);
+                    }
                 }
             }
         }
@@ -209,7 +244,27 @@ final class PostgresStatementObserver implements StatementObserver {
         Set<String> touched = new LinkedHashSet<>(rewrites);
         locks.forEach(l -> touched.add(l.table()));
         Map<String, Long> rows = forLint ? rows(connection, after, touched, existing) : Map.of();
+        if (inTransaction && !readAfterEnding && rows.isEmpty() && ending.locks().keys().size() >= carriedFrom) {
+            carried = ending;
+            carriedOn = connection;
+        }
         return new Observation(duration, locks, heldBefore, rewrites, indexes, rows, existing, lockTimeout, inTransaction, views);
+    }
+
+    /** The first {@code count} keys of {@code held} that lock a table the migration started with (see {@link #heldOnStarting}). */
+    private List<String> heldOnStarting(TransactionLocks.Held held, int count) {
+        if (held.generation() != scannedGeneration || count < scanned) {
+            heldOnStarting.clear();
+            scanned = 0;
+            scannedGeneration = held.generation();
+        }
+        for (String key : held.first(count).subList(scanned, count)) {
+            if (startingTables.contains(TransactionLocks.oid(key))) {
+                heldOnStarting.add(key);
+            }
+        }
+        scanned = count;
+        return heldOnStarting;
     }
 
     /** The names of {@code existingTables} that still belong to the relation they named when the migration started. */
@@ -295,6 +350,20 @@ final class PostgresStatementObserver implements StatementObserver {
      * otherwise).
      */
     private record Reading(String lockTimeout, Session session, TransactionLocks.Held locks, CatalogState.Changes changes) {
+    }
+
+    /**
+     * The reading before a statement in a transaction: the one kept from after the last statement when the
+     * session shows the same transaction going on with no other ended since, else the locks read anew.
+     */
+    private Reading opening(Connection connection) throws SQLException {
+        if (carried != null && carriedOn == connection) {
+            Reading now = read(connection);
+            if (now.session().transaction() != null && now.session().equals(carried.session())) {
+                return new Reading(now.lockTimeout(), now.session(), carried.locks(), null);
+            }
+        }
+        return readWithLocks(connection, null);
     }
 
     private static Reading read(Connection connection) throws SQLException {

@@ -23,23 +23,30 @@ import java.util.Set;
  */
 final class TransactionLocks {
 
-    private static final String MODES = "ARRAY['AccessShareLock', 'RowShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock',"
-            + " 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock']";
     /** The relation locks this connection's backend holds, as a {@code FROM} clause. */
     static final String OWN = "FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted";
     /**
-     * One round trip whatever the outcome: whether the locks on relations up to the largest oid known
-     * are the count and key sum known, and then the locks above it (in oid order), else every lock (in
-     * the server's order), for the reading to start a new generation from. Sent as a subquery of a
-     * caller's own query, in the same round trip ({@link #bind}, {@link #take}).
+     * The relation locks held, as a common table expression named {@code held_locks} ({@code relation},
+     * {@code mode}) for {@link #READ} and {@link CatalogState#CHANGED} to share: {@code pg_locks} copies
+     * every lock of the server, about a microsecond each, so a transaction holding thousands of locks
+     * has them copied once a reading, not once for each use.
      */
-    static final String READ = "WITH l AS (SELECT relation, mode, relation::bigint || '|' || mode AS key,"
-            + " relation::bigint > ? AS above,"
-            + " relation::bigint * 16 + coalesce(array_position(" + MODES + ", mode::text), 0) AS k " + OWN + "),"
-            + " s AS (SELECT count(*) FILTER (WHERE NOT above) = ? AND coalesce(sum(k) FILTER (WHERE NOT above), 0) = ?"
-            + " AS same FROM l)"
-            + " SELECT s.same, CASE WHEN s.same THEN (SELECT array_agg(key ORDER BY relation, mode) FROM l WHERE above)"
-            + " ELSE (SELECT array_agg(key) FROM l) END FROM s";
+    static final String HELD = "held_locks AS MATERIALIZED (SELECT relation, mode::text AS mode " + OWN + ")";
+    /**
+     * One round trip whatever the outcome: whether the locks on relations up to the largest oid known
+     * are the count and key sum known, and then the locks above it, else every lock, for the reading to
+     * start a new generation from; in oid order either way, so that two runs report a statement's locks
+     * alike. Sent as a subquery of a
+     * caller's own query, in the same round trip ({@link #bind}, {@link #take}), which defines
+     * {@link #HELD}; the keys are written only for the locks sent. A lock's part of the sum is its
+     * relation's oid times 32 plus the length of its mode's name, which tells the eight modes apart.
+     */
+    static final String READ = "WITH l AS (SELECT relation::bigint AS relation, mode, relation::bigint > ? AS above"
+            + " FROM held_locks),"
+            + " s AS (SELECT count(*) FILTER (WHERE NOT above) = ? AND coalesce(sum(relation * 32"
+            + " + length(mode)) FILTER (WHERE NOT above), 0) = ? AS same FROM l)"
+            + " SELECT s.same, CASE WHEN s.same THEN (SELECT array_agg(relation || '|' || mode ORDER BY relation, mode)"
+            + " FROM l WHERE above) ELSE (SELECT array_agg(relation || '|' || mode ORDER BY relation, mode) FROM l) END FROM s";
 
     private List<String> keys = new ArrayList<>();
     private Set<String> known = new HashSet<>();
@@ -93,7 +100,7 @@ final class TransactionLocks {
         long oid = Long.parseLong(key.substring(0, bar));
         maxOid = Math.max(maxOid, oid);
         count++;
-        sum += oid * 16 + PostgresLocks.strength(mode(key)) + 1;
+        sum += oid * 32 + key.length() - bar - 1;
     }
 
     /** The oid a key names. */

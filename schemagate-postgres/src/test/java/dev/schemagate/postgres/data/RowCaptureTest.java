@@ -67,6 +67,28 @@ class RowCaptureTest {
     }
 
     @Test
+    void manyTablesAreReadInSeveralQueriesEachTableWithItsOwnRows() throws Exception {
+        int tables = 250;
+        fixture.execute("DO $$ BEGIN FOR i IN 1.." + tables + " LOOP"
+                + " EXECUTE format('CREATE TABLE public.t%s (n int)', i);"
+                + " EXECUTE format('INSERT INTO public.t%s SELECT generate_series(1, %s)', i, i % 7);"
+                + " END LOOP; END $$");
+        List<QualifiedName> names = java.util.stream.IntStream.rangeClosed(1, tables).boxed()
+                .sorted(java.util.Comparator.reverseOrder()).map(i -> QualifiedName.of("public", "t" + i)).toList();
+
+        Map<QualifiedName, TableRows> captured = RowCapture.capture(fixture.connection, fixture.snapshot(), names, 4);
+
+        assertThat(captured.keySet()).containsExactlyElementsOf(names);
+        for (int i = 1; i <= tables; i++) {
+            TableRows rows = captured.get(QualifiedName.of("public", "t" + i));
+            int held = i % 7;
+            assertThat(rows.totalRows()).as("t%s", i).isEqualTo(held);
+            assertThat(rows.rows()).hasSize(Math.min(4, held)).allSatisfy(row -> assertThat(Integer.parseInt(row.get("n")))
+                    .isBetween(1, held));
+        }
+    }
+
+    @Test
     void aTableLargerThanTheLimitIsCappedWithItsRowCount() throws Exception {
         TableRows rows = RowCapture.capture(fixture.connection, fixture.snapshot(), List.of(PLAIN), 3).get(PLAIN);
 
