@@ -38,7 +38,8 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
--- an identity column's sequence, looked up only for identity columns; one without its sequence is left out
+-- an identity column's sequence; one without its sequence is left out. OFFSET 0 keeps the subquery apart, so
+-- its test of attidentity runs before the lookup and pg_depend is read for identity columns only.
 LEFT JOIN LATERAL (
     SELECT sc.oid, sc.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
     FROM pg_depend sd
@@ -46,6 +47,7 @@ LEFT JOIN LATERAL (
     LEFT JOIN pg_sequence s ON s.seqrelid = sc.oid
     WHERE a.attidentity <> '' AND sd.refclassid = 'pg_class'::regclass AND sd.refobjid = a.attrelid
       AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_class'::regclass AND sd.deptype = 'i'
+    OFFSET 0
 ) ident ON true
 WHERE c.oid >= 16384
   AND c.relkind IN ('r', 'p', 'v', 'm', 'c')

@@ -25,8 +25,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = co.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_index i ON i.indexrelid = co.conindid AND co.contype = 'u'
-WHERE c.oid >= 16384  -- users' objects only (built-in oids are below 16384), through the catalog's index on oid
-  AND co.contype IN ('p', 'u', 'f', 'c', 'x')
+WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')
   {{scoped: AND co.conrelid = ANY (@scope)}}
   AND c.relkind IN ('r', 'p')
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'

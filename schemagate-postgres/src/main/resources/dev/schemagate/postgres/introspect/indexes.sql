@@ -1,8 +1,5 @@
 -- Indexes of tables and materialized views, constraint indexes included, with their keys taken apart.
 -- The definition of an index a constraint creates is the constraint's, so it is not deparsed twice.
--- The read starts from the user relations (oids from 16384, through pg_class's index) and reaches
--- their indexes, constraints, parents, columns, operator classes and collations through the
--- catalogs' indexes, so its cost follows the user's schema rather than the system catalog.
 SELECT i.indexrelid AS oid,
        i.indrelid AS relation,
        ic.relname AS name,
@@ -23,12 +20,12 @@ SELECT i.indexrelid AS oid,
        ic.reloptions AS options,
        i.indisreplident AS replica_identity,
        i.indisclustered AS clustered
-FROM pg_class c
-JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_index i ON i.indrelid = c.oid
+FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
-LEFT JOIN pg_constraint con ON con.conrelid = i.indrelid AND con.conindid = i.indexrelid
+LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid
                           AND con.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_inherits inh ON inh.inhrelid = i.indexrelid
 LEFT JOIN pg_class pc ON pc.oid = inh.inhparent
@@ -51,8 +48,7 @@ CROSS JOIN LATERAL (
     LEFT JOIN pg_collation co ON co.oid = i.indcollation[n]
     LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 ) k
-WHERE c.oid >= 16384
-  AND c.relkind IN ('r', 'p', 'm')
-  {{scoped: AND c.oid = ANY (@scope)}}
+WHERE c.relkind IN ('r', 'p', 'm')
+  {{scoped: AND i.indrelid = ANY (@scope)}}
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'

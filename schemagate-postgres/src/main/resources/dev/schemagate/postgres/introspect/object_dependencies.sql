@@ -113,11 +113,10 @@ named AS (
                 WHEN p.proc IS NOT NULL THEN 'pg_proc'::regclass ELSE 'pg_collation'::regclass END AS top_class,
            coalesce(p.rel, p.typ, p.proc, p.coll) AS top_oid
     FROM parts p
-    -- a top-level object below 16384 is a built-in one, in a schema left out below: only users' are looked up
-    LEFT JOIN pg_class c ON c.oid = p.rel AND c.oid >= 16384
-    LEFT JOIN pg_type t ON t.oid = p.typ AND t.oid >= 16384
-    LEFT JOIN pg_proc f ON f.oid = p.proc AND f.oid >= 16384
-    LEFT JOIN pg_collation co ON co.oid = p.coll AND co.oid >= 16384
+    LEFT JOIN pg_class c ON c.oid = p.rel
+    LEFT JOIN pg_type t ON t.oid = p.typ
+    LEFT JOIN pg_proc f ON f.oid = p.proc
+    LEFT JOIN pg_collation co ON co.oid = p.coll
     JOIN pg_namespace n ON n.oid = coalesce(c.relnamespace, t.typnamespace, f.pronamespace, co.collnamespace)
 ),
 modeled AS (

@@ -23,8 +23,7 @@ LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
 LEFT JOIN pg_class tc ON tc.oid = d.refobjid
 LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
 LEFT JOIN pg_attribute ta ON ta.attrelid = d.refobjid AND ta.attnum = d.refobjsubid
-WHERE c.oid >= 16384  -- users' objects only (built-in oids are below 16384), through the catalog's index on oid
-  AND c.relkind = 'S'
+WHERE c.relkind = 'S'
   {{scoped: AND c.oid = ANY (@scope)}}
   AND d.deptype IS DISTINCT FROM 'i'
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
