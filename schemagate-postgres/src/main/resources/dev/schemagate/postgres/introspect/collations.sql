@@ -11,7 +11,8 @@ SELECT c.oid,
        pg_get_userbyid(c.collowner) AS owner
 FROM pg_collation c
 JOIN pg_namespace n ON n.oid = c.collnamespace
-WHERE n.nspname !~ '^pg_(catalog$|toast|temp_)'
+WHERE c.oid >= 16384  -- users' objects only (built-in oids are below 16384), through the catalog's index on oid
+  AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT FROM pg_depend e
                   WHERE e.classid = 'pg_collation'::regclass AND e.objid = c.oid AND e.deptype = 'e')

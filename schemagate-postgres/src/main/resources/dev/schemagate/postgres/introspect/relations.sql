@@ -23,7 +23,8 @@ SELECT c.oid,
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_am am ON am.oid = c.relam
-WHERE c.relkind IN ('r', 'p', 'v', 'm')
+WHERE c.oid >= 16384  -- users' objects only (built-in oids are below 16384), through the catalog's index on oid
+  AND c.relkind IN ('r', 'p', 'v', 'm')
   {{scoped: AND c.oid = ANY (@scope)}}
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'

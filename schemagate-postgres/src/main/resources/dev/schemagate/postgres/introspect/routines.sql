@@ -1,4 +1,6 @@
 -- Functions and procedures (aggregates are not recorded), without those a range type made for itself.
+-- Only oids from 16384 are users' (the built-in ones are below), which pg_proc's index finds without
+-- reading the thousands of built-in functions.
 SELECT p.oid,
        n.nspname AS schema,
        p.proname AS name,
@@ -21,7 +23,8 @@ SELECT p.oid,
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
-WHERE p.prokind IN ('f', 'p', 'w')
+WHERE p.oid >= 16384
+  AND p.prokind IN ('f', 'p', 'w')
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT FROM pg_depend e

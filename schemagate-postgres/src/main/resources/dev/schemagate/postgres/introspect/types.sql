@@ -31,7 +31,8 @@ LEFT JOIN pg_range r ON r.rngtypid = t.oid
 LEFT JOIN pg_type s ON s.oid = r.rngsubtype
 LEFT JOIN pg_opclass oc ON oc.oid = r.rngsubopc
 LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
-WHERE (t.typtype IN ('e', 'd', 'r')
+WHERE t.oid >= 16384  -- users' objects only (built-in oids are below 16384), through the catalog's index on oid
+  AND (t.typtype IN ('e', 'd', 'r')
        OR t.typtype = 'c' AND EXISTS (SELECT FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c'))
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
   AND n.nspname <> 'information_schema'
