@@ -82,13 +82,16 @@ public final class DiffCommand implements Callable<Integer> {
         int exit = switch (format) {
             case text -> {
                 out.print(DiffText.render(result.diff(), "SOURCE", "TARGET"));
+                if (result.server() != null) {
+                    err.println("Both read on " + result.server() + ".");
+                }
                 yield differs;
             }
             case json -> {
                 out.print(DiffJson.render(result.diff(), proof, proof.heldBack()));
                 yield proof.problems().isEmpty() ? differs : ExitCode.FINDINGS;
             }
-            case sql -> sql(proof, out, differs, dialect);
+            case sql -> sql(proof, out, differs, dialect, result.server());
         };
         if (proof != null) {
             report(proof, format == Format.sql, err);
@@ -98,7 +101,7 @@ public final class DiffCommand implements Callable<Integer> {
         return exit;
     }
 
-    private int sql(PlanProof proof, PrintWriter out, int differs, Dialect dialect) {
+    private int sql(PlanProof proof, PrintWriter out, int differs, Dialect dialect, String server) {
         String header = "-- Migration from " + JdbcUrls.redact(source) + " to " + JdbcUrls.redact(target)
                 + ", written by Schemagate";
         if (!proof.problems().isEmpty()) {
@@ -107,7 +110,8 @@ public final class DiffCommand implements Callable<Integer> {
             proof.plan().script().lines().forEach(line -> out.println(line.isEmpty() ? "" : "-- " + line));
             return ExitCode.FINDINGS;
         }
-        out.println(header + ", and proven on a scratch copy of SOURCE (" + PROOF_ROWS + " rows a table): the whole plan");
+        out.println(header + ", and proven on a scratch copy of SOURCE (" + PROOF_ROWS + " rows a table) on " + server
+                + ": the whole plan");
         out.println("-- leaves exactly TARGET" + (proof.heldBack().isEmpty() ? ""
                 : "; without the held-back statements it runs on its own") + ". " + hazards(dialect));
         out.print(proof.plan().script(proof.heldBack()));

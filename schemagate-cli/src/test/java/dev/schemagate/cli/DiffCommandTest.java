@@ -42,6 +42,18 @@ class DiffCommandTest {
     }
 
     @Test
+    void theReviewSaysWhichServerBothSchemasWereReadOn(@TempDir Path dir) throws IOException {
+        Path a = write(dir, "a.sql", "CREATE TABLE t (id int);");
+        Path b = write(dir, "b.sql", "CREATE TABLE t (id bigint);");
+
+        CommandRun run = CommandRun.of("diff", a.toString(), b.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.err()).containsPattern("Both read on embedded PostgreSQL \\d+");
+        assertThat(run.out()).doesNotContain("Both read on");
+    }
+
+    @Test
     void theReviewGroupsFieldChangesUnderTheirObject(@TempDir Path dir) throws IOException {
         Path a = write(dir, "a.sql", "CREATE TABLE t (id int PRIMARY KEY, note varchar(10)); CREATE TABLE gone (x int);");
         Path b = write(dir, "b.sql", "CREATE TABLE t (id int PRIMARY KEY, note text DEFAULT 'n'); CREATE VIEW v AS SELECT id FROM t;");
@@ -158,6 +170,8 @@ class DiffCommandTest {
         assertThat(back.out()).doesNotContain("DROP TABLE public.orders;", "CREATE TABLE public.orders");
         assertThat(forward.exitCode()).as(forward.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(forward.out()).contains("proven on a scratch copy of SOURCE").doesNotContain("HELD BACK");
+        assertThat(forward.out().lines().findFirst().orElseThrow()).as("the header names the server the plan was proven on")
+                .containsPattern("rows a table\\) on .*PostgreSQL \\d+");
     }
 
     @Test

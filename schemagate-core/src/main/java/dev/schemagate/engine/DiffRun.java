@@ -52,10 +52,12 @@ public final class DiffRun {
     /**
      * The outcome.
      *
-     * @param diff  what differs from SOURCE to TARGET
-     * @param proof the proven plan, or null when no plan was asked for
+     * @param diff   what differs from SOURCE to TARGET
+     * @param proof  the proven plan, or null when no plan was asked for
+     * @param server what both were read on, for people ({@code embedded PostgreSQL 17.6}), or null when
+     *               each was read where it is (a snapshot file, a database of its own)
      */
-    public record DiffResult(SchemaDiff diff, PlanProof proof) {
+    public record DiffResult(SchemaDiff diff, PlanProof proof, String server) {
     }
 
     /** Reads both sources and, with {@code plan}, plans the SQL between them and proves it. */
@@ -64,14 +66,14 @@ public final class DiffRun {
         if (!plan && !oneServer) {
             Snapshot from = SnapshotSource.read(source, dialect, options.server(), options.layout(), options.snapshot());
             Snapshot to = SnapshotSource.read(target, dialect, options.server(), options.layout(), options.snapshot());
-            return new DiffResult(SchemaDiff.of(from, to), null);
+            return new DiffResult(SchemaDiff.of(from, to), null, null);
         }
         // started while the sources are read, and both read on it
         try (DatabaseServer server = StartingServer.begin(dialect, options.server())) {
             if (!plan) {
                 Snapshot from = SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
                 Snapshot to = SnapshotSource.read(target, dialect, server, options.layout(), options.snapshot());
-                return new DiffResult(SchemaDiff.of(from, to), null);
+                return new DiffResult(SchemaDiff.of(from, to), null, server.description());
             }
             return planned(dialect, server, source, target, options);
         }
@@ -103,7 +105,7 @@ public final class DiffRun {
                     new PlanValidator.PlanSettings(options.snapshot(), options.columnOrder(), options.rows(), 1));
             PlanProof proof = copy.isPresent() ? validator.prove(copy.get(), from, to, planner, options.unsafe())
                     : validator.prove(from, to, planner, options.unsafe());
-            return new DiffResult(SchemaDiff.of(from, to), proof);
+            return new DiffResult(SchemaDiff.of(from, to), proof, server.description());
         } catch (RuntimeException e) {
             if (targetRead != null) {
                 targetRead.exceptionally(ignored -> null).join();

@@ -79,8 +79,9 @@ public final class DiffMojo extends SchemaMojo {
             case "json" -> DiffJson.render(result.diff(), proof, heldBack);
             default -> proof.plan().script(heldBack);
         });
-        getLog().info(String.format("Wrote %s: %d object(s) differ%s", output, result.diff().objects().size(),
-                proof == null ? "" : ", " + proof.plan().statements().size() + " statement(s) planned and proven"));
+        getLog().info(String.format("Wrote %s: %d object(s) differ%s%s", output, result.diff().objects().size(),
+                proof == null ? "" : ", " + proof.plan().statements().size() + " statement(s) planned and proven",
+                result.server() == null ? "" : " (read on " + result.server() + ")"));
         if (proof != null && !proof.problems().isEmpty()) {
             throw new MojoFailureException("The plan did not pass validation on a scratch copy of the source:\n  - "
                     + String.join("\n  - ", proof.problems()));

@@ -87,6 +87,7 @@ class LiveCopyTest {
             assertThat(result.diff().objects()).hasSize(1);
             assertThat(result.proof().problems()).isEmpty();
             assertThat(result.proof().plan().statements()).isNotEmpty();
+            assertThat(result.server()).isEqualTo(server.description()).contains("PostgreSQL");
             try (Connection connection = source.connect()) {
                 assertThat(number(connection, "SELECT count(*) FROM child")).isEqualTo(2);
                 assertThat(number(connection, "SELECT count(*) FROM pg_indexes WHERE indexname = 'child_parent'")).isEqualTo(1);
