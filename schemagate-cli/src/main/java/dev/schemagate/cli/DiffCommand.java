@@ -83,6 +83,7 @@ public final class DiffCommand implements Callable<Integer> {
             case text -> {
                 out.print(DiffText.render(result.diff(), "SOURCE", "TARGET"));
                 if (result.server() != null) {
+                    out.flush();
                     err.println("Both read on " + result.server() + ".");
                 }
                 yield differs;
