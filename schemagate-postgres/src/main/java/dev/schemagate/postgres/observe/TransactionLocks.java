@@ -23,23 +23,22 @@ import java.util.Set;
  */
 final class TransactionLocks {
 
-    /** The relation locks this connection's backend holds, as a {@code FROM} clause. */
-    static final String OWN = "FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted";
     /**
-     * The relation locks held, as a common table expression named {@code held_locks} ({@code relation},
-     * {@code mode}) for {@link #READ} and {@link CatalogState#CHANGED} to share: {@code pg_locks} copies
-     * every lock of the server, about a microsecond each, so a transaction holding thousands of locks
-     * has them copied once a reading, not once for each use.
+     * The relation locks this connection's backend holds, as a common table expression named
+     * {@code held_locks} ({@code relation}, {@code mode}) for {@link #READ} and {@link CatalogState#CHANGED}
+     * to share: {@code pg_locks} copies every lock of the server, about a microsecond each, so a
+     * transaction holding thousands of locks has them copied once a reading, not once for each use.
      */
-    static final String HELD = "held_locks AS MATERIALIZED (SELECT relation, mode::text AS mode " + OWN + ")";
+    static final String HELD = "held_locks AS MATERIALIZED (SELECT relation, mode FROM pg_locks"
+            + " WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted)";
     /**
      * One round trip whatever the outcome: whether the locks on relations up to the largest oid known
      * are the count and key sum known, and then the locks above it, else every lock, for the reading to
      * start a new generation from; in oid order either way, so that two runs report a statement's locks
-     * alike. Sent as a subquery of a
-     * caller's own query, in the same round trip ({@link #bind}, {@link #take}), which defines
-     * {@link #HELD}; the keys are written only for the locks sent. A lock's part of the sum is its
-     * relation's oid times 32 plus the length of its mode's name, which tells the eight modes apart.
+     * alike. Sent as a subquery of a caller's own query, in the same round trip ({@link #bind},
+     * {@link #take}), which defines {@link #HELD}; the keys are written only for the locks sent. A lock's
+     * part of the sum is its relation's oid times 32 plus the length of its mode's name, which tells the
+     * eight modes apart.
      */
     static final String READ = "WITH l AS (SELECT relation::bigint AS relation, mode, relation::bigint > ? AS above"
             + " FROM held_locks),"
