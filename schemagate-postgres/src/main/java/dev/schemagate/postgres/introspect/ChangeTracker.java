@@ -37,7 +37,8 @@ public final class ChangeTracker implements ChangeTracking {
 
     /**
      * How many rounds of "what names these" are followed before reading everything instead; so too
-     * when more than a quarter of many relations changed, which a whole read reads faster.
+     * when more than half of many relations are to be read again, which a whole read reads as fast (a
+     * scoped read of half of 1,100 relations took 0.7 of a whole read's time, of three quarters about as long).
      */
     private static final int DEPTH = 20;
 
@@ -102,7 +103,7 @@ public final class ChangeTracker implements ChangeTracking {
             return base;
         }
         Set<Long> scope = dependents(connection, seeds, now.relations());
-        if (scope == null || scope.size() > Math.max(64, now.relations().size() / 4)) {
+        if (scope == null || scope.size() > Math.max(64, now.relations().size() / 2)) {
             return whole(connection, options);
         }
         Snapshot fresh = PostgresIntrospector.relations(connection, options, scope);
