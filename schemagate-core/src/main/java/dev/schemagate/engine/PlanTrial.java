@@ -49,9 +49,12 @@ final class PlanTrial {
     private final PlanValidator.Seeded before;
     /** The schema of {@code empty} and {@code seeded} as read from them, or null when it is not known so. */
     private final Snapshot base;
+    /** A session on {@code seeded} for the last try to run in (its caller closes it), or null to open one. */
+    private final Connection onSeeded;
 
     PlanTrial(Dialect dialect, DatabaseServer server, StatementObserver observer, PlanValidator.PlanSettings settings,
-              ScratchDatabase empty, ScratchDatabase seeded, Snapshot target, PlanValidator.Seeded before, Snapshot base) {
+              ScratchDatabase empty, ScratchDatabase seeded, Snapshot target, PlanValidator.Seeded before, Snapshot base,
+              Connection onSeeded) {
         this.dialect = dialect;
         this.server = server;
         this.observer = observer;
@@ -61,13 +64,17 @@ final class PlanTrial {
         this.target = target;
         this.before = before;
         this.base = base;
+        this.onSeeded = onSeeded;
     }
 
     PlanRun run(List<PlannedStatement> statements) throws SQLException {
         return run(statements, false);
     }
 
-    /** As {@link #run}, for the last try: on the seeded SOURCE itself, which no later try then needs, rather than on a clone. */
+    /**
+     * As {@link #run}, for the last try: on the seeded SOURCE itself, which no later try then needs, rather
+     * than on a clone, and in the session given for it, if any.
+     */
     PlanRun runLast(List<PlannedStatement> statements) throws SQLException {
         return run(statements, true);
     }
@@ -88,7 +95,9 @@ final class PlanTrial {
     /** Runs the statements on a clone of {@code template}, or, {@code inPlace}, on {@code template} itself. */
     private PlanRun run(ScratchDatabase template, List<PlannedStatement> statements, boolean inPlace) throws SQLException {
         ScratchDatabase copy = inPlace ? template : server.cloneDatabase(template);
-        try (Connection connection = copy.connect()) {
+        Connection held = inPlace && template == seeded ? onSeeded : null;
+        try (Connection opened = held == null ? copy.connect() : null) {
+            Connection connection = held == null ? opened : held;
             ChangeTracking tracking = base == null ? null : dialect.changeTracking().orElse(null);
             ChangeTracking.Mark mark = tracking == null ? null : tracking.mark(connection);
             Set<String> existing = observer == null ? Set.of() : observer.tables(connection);

@@ -186,21 +186,31 @@ public final class PlanValidator {
 
     private PlanProof proveOn(Copies copies, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe)
             throws SQLException {
-        Seeded rowsBefore = seed(copies.seeded(), from, plan);
-        PlanTrial trial = new PlanTrial(dialect, server, observer, settings, copies.empty(), copies.seeded(), to,
-                rowsBefore, copies.read() ? from : null);
         boolean once = unsafe || plan.destructive().isEmpty();
-        PlanRun full = once ? trial.runLast(plan.statements()) : trial.run(plan.statements());
-        MigrationPlan observed = plan.with(observedHazards(plan, full));
-        if (once) {
-            return new PlanProof(observed, full, List.of(), null, null);
+        // a plan tried once runs on the seeded SOURCE itself, in the session that seeded it, whose caches
+        // already hold the tables the plan touches; tries on clones of it need it without a session
+        Connection seeding = copies.seeded().connect();
+        try {
+            Seeded rowsBefore = seed(seeding, from, plan);
+            if (!once) {
+                seeding.close();
+            }
+            PlanTrial trial = new PlanTrial(dialect, server, observer, settings, copies.empty(), copies.seeded(), to,
+                    rowsBefore, copies.read() ? from : null, once ? seeding : null);
+            PlanRun full = once ? trial.runLast(plan.statements()) : trial.run(plan.statements());
+            MigrationPlan observed = plan.with(observedHazards(plan, full));
+            if (once) {
+                return new PlanProof(observed, full, List.of(), null, null);
+            }
+            Set<String> held = new LinkedHashSet<>();
+            PlanRun safe = trial.run(without(plan, held));
+            for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
+                safe = trial.run(without(plan, held));
+            }
+            return new PlanProof(observed, full, heldBack(observed, held), safe, null);
+        } finally {
+            seeding.close();
         }
-        Set<String> held = new LinkedHashSet<>();
-        PlanRun safe = trial.run(without(plan, held));
-        for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
-            safe = trial.run(without(plan, held));
-        }
-        return new PlanProof(observed, full, heldBack(observed, held), safe, null);
     }
 
     private static InfrastructureException lost(SQLException e) {
@@ -265,16 +275,17 @@ public final class PlanValidator {
     record Seeded(Set<QualifiedName> tables, Map<String, Long> rows) {
     }
 
-    /** Seeds the tables the plan touches, as {@code from} (the schema the database was built from) describes them. */
-    private Seeded seed(ScratchDatabase database, Snapshot from, MigrationPlan plan) throws SQLException {
-        try (Connection connection = database.connect()) {
-            RowCounts counts = new RowCounts(from);
-            Set<QualifiedName> touched = counts.touched(plan);
-            connection.setAutoCommit(false);
-            dialect.data().seed(connection, from, touched, settings.rows(), settings.seed());
-            connection.commit();
-            connection.setAutoCommit(true);
-            return new Seeded(touched, counts.count(connection, touched));
-        }
+    /**
+     * Seeds the tables the plan touches, as {@code from} (the schema the database was built from)
+     * describes them, over {@code connection}, which is left in autocommit mode.
+     */
+    private Seeded seed(Connection connection, Snapshot from, MigrationPlan plan) throws SQLException {
+        RowCounts counts = new RowCounts(from);
+        Set<QualifiedName> touched = counts.touched(plan);
+        connection.setAutoCommit(false);
+        dialect.data().seed(connection, from, touched, settings.rows(), settings.seed());
+        connection.commit();
+        connection.setAutoCommit(true);
+        return new Seeded(touched, counts.count(connection, touched));
     }
 }
