@@ -89,7 +89,7 @@ public final class DiffCommand implements Callable<Integer> {
                 yield differs;
             }
             case json -> {
-                out.print(DiffJson.render(result.diff(), proof, proof.heldBack()));
+                out.print(DiffJson.render(result.diff(), proof, proof.heldBack(), result.server()));
                 yield proof.problems().isEmpty() ? differs : ExitCode.FINDINGS;
             }
             case sql -> sql(proof, out, differs, dialect, result.server());

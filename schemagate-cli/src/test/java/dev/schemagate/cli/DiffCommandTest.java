@@ -103,6 +103,7 @@ class DiffCommandTest {
         assertThat(retype.path("change").asText()).isEqualTo("table public.t");
         assertThat(retype.path("hazards")).extracting(JsonNode::asText).contains("rewrites_table");
         assertThat(root.path("validation").path("proven").asBoolean()).isTrue();
+        assertThat(root.path("server").asText()).as("where it was read and proven").contains("PostgreSQL");
     }
 
     @Test

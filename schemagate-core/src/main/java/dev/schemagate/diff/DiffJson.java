@@ -12,7 +12,7 @@ import java.util.List;
  * Renders a {@link SchemaDiff} (and, when there is one, its proven migration plan) as JSON for tools,
  * as {@code docs/diff-json.schema.json} describes: {@code {"schemaVersion": 1, "differences": [{"object",
  * "kind", "changes": [{"kind", "path", "field", "source", "target"}]}], "statements": [{"sql", "change",
- * "hazards", "destructive", "heldBack"}], "validation": {...}}}. Values keep their types.
+ * "hazards", "destructive", "heldBack"}], "validation": {...}, "server"}}. Values keep their types.
  */
 public final class DiffJson {
 
@@ -29,9 +29,15 @@ public final class DiffJson {
         return write(differences(diff));
     }
 
-    /** The differences, the plan's statements with those held back marked, and what proving the plan showed. */
-    public static String render(SchemaDiff diff, PlanProof proof, List<PlannedStatement> heldBack) {
+    /**
+     * The differences, the plan's statements with those held back marked, what proving the plan showed,
+     * and the server both schemas were read and the plan proven on (null when each was read where it is).
+     */
+    public static String render(SchemaDiff diff, PlanProof proof, List<PlannedStatement> heldBack, String server) {
         ObjectNode root = differences(diff);
+        if (server != null) {
+            root.put("server", server);
+        }
         ArrayNode statements = root.putArray("statements");
         for (PlannedStatement statement : proof.plan().statements()) {
             ObjectNode node = statements.addObject();

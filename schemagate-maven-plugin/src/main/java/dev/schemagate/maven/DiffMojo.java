@@ -76,7 +76,7 @@ public final class DiffMojo extends SchemaMojo {
         File output = this.output != null ? this.output : defaultOutput(buildDirectory, kind);
         write(output, switch (kind) {
             case "text" -> DiffText.render(result.diff(), "SOURCE", "TARGET");
-            case "json" -> DiffJson.render(result.diff(), proof, heldBack);
+            case "json" -> DiffJson.render(result.diff(), proof, heldBack, result.server());
             default -> proof.plan().script(heldBack);
         });
         getLog().info(String.format("Wrote %s: %d object(s) differ%s%s", output, result.diff().objects().size(),
