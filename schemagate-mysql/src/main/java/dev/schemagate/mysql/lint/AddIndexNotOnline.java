@@ -32,7 +32,7 @@ final class AddIndexNotOnline implements MysqlRule {
         boolean adds = ddl.kind() == Ddl.Kind.CREATE_INDEX || ddl.kind() == Ddl.Kind.ALTER_TABLE && ddl.clauses().stream()
                 .anyMatch(c -> c.text().matches("^add (?:constraint(?: [\\w$]+)? )?(?:unique|primary key|fulltext|spatial|index|key)\\b.*"));
         if (adds) {
-            out.add(suspicion(ddl, ddl.table(), null, "adds an index to " + ddl.table() + " without LOCK=NONE",
+            out.add(suspicion(ddl, ddl.table(), null, "adds an index to " + ddl.spelled(ddl.table()) + " without LOCK=NONE",
                     Suspicion.Need.DIALECT, created));
         }
     }

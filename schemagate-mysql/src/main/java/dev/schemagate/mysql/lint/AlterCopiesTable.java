@@ -41,7 +41,7 @@ final class AlterCopiesTable implements MysqlRule {
         List<Suspicion> others = new ArrayList<>();
         specific.forEach(rule -> rule.suspect(ddl, tables, created, others));
         if (others.isEmpty()) {
-            out.add(suspicion(ddl, ddl.table(), null, "copies table " + ddl.table(), Suspicion.Need.DIALECT, created));
+            out.add(suspicion(ddl, ddl.table(), null, "copies table " + ddl.spelled(ddl.table()), Suspicion.Need.DIALECT, created));
         }
     }
 

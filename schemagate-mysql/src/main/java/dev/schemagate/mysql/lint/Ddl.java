@@ -102,6 +102,11 @@ record Ddl(Statement statement, MysqlText text, Kind kind, List<String> tables, 
         return clauses;
     }
 
+    /** A name the rules read in lower case, as this statement spells it (see {@link MysqlText#spelled}). */
+    String spelled(String name) {
+        return text.spelled(name);
+    }
+
     /** The table the statement is about, or null. */
     String table() {
         return tables.isEmpty() ? null : tables.get(0);

@@ -142,7 +142,7 @@ final class MysqlStatementObserver implements StatementObserver {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String locks = locks(connection, lockNone, table, rows.get(table));
+        String locks = locks(connection, lockNone, ddl.spelled(table), rows.get(table));
         Long idAfter = tableId(connection, table);
         boolean rebuilt = idBefore != null && idAfter != null && !idBefore.equals(idAfter);
         Set<String> added = new LinkedHashSet<>(indexes(connection, table));
@@ -155,7 +155,7 @@ final class MysqlStatementObserver implements StatementObserver {
         facts.put(AlterRun.REBUILT, String.valueOf(rebuilt));
         facts.put(AlterRun.INDEXES, String.join(",", added));
         List<String> notes = new ArrayList<>();
-        notes.add("observed: " + ran(algorithm, lockNone, probed, !refusals.isEmpty()) + " on " + table + ": "
+        notes.add("observed: " + ran(algorithm, lockNone, probed, !refusals.isEmpty()) + " on " + ddl.spelled(table) + ": "
                 + change(rebuilt, idBefore, idAfter, affected) + ", " + took.toMillis() + " ms");
         notes.add(locks);
         refusals.forEach(refusal -> notes.add("observed: the server refused " + refusal));

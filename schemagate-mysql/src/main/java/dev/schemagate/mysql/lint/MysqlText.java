@@ -1,7 +1,9 @@
 package dev.schemagate.mysql.lint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,22 +13,27 @@ import java.util.regex.Pattern;
  * {@code /* … *}{@code /}), the body of a {@code /*! … *}{@code /} version comment kept as the server
  * runs it, string literals (single or double quoted) masked as {@code ''} and kept aside in order,
  * backticked names unquoted, whitespace collapsed, everything in lower case except the literals.
+ * Names keep the spelling the statement gave them for what the rules say ({@link #spelled}): MySQL
+ * tells {@code Orders} from {@code orders} where the server's files do.
  *
- * @param masked   the text as the rules match it
- * @param literals the contents of the string literals, in order (an ENUM's labels)
+ * @param masked    the text as the rules match it
+ * @param literals  the contents of the string literals, in order (an ENUM's labels)
+ * @param spellings each word and backticked name of the statement, in lower case, to its first spelling there
  */
-record MysqlText(String masked, List<String> literals) {
+record MysqlText(String masked, List<String> literals, Map<String, String> spellings) {
 
     /** A name, possibly {@code db.table}, as the masked text spells it. */
     static final String NAME = "([\\w$]+(?:\\.[\\w$]+)?)";
 
     MysqlText {
         literals = List.copyOf(literals);
+        spellings = Map.copyOf(spellings);
     }
 
     static MysqlText of(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
         List<String> literals = new ArrayList<>();
+        Map<String, String> spellings = new HashMap<>();
         int i = 0;
         int n = sql.length();
         while (i < n) {
@@ -73,15 +80,42 @@ record MysqlText(String masked, List<String> literals) {
             } else if (c == '`') {
                 int end = sql.indexOf('`', i + 1);
                 end = end < 0 ? n : end;
-                out.append(sql.substring(i + 1, end).toLowerCase(Locale.ROOT));
+                String name = sql.substring(i + 1, end);
+                spellings.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                out.append(name.toLowerCase(Locale.ROOT));
                 i = end + 1;
+            } else if (isWord(c)) {
+                int end = i;
+                while (end < n && isWord(sql.charAt(end))) {
+                    end++;
+                }
+                String word = sql.substring(i, end);
+                spellings.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
+                out.append(word.toLowerCase(Locale.ROOT));
+                i = end;
             } else {
                 out.append(Character.isWhitespace(c) ? ' ' : Character.toLowerCase(c));
                 i++;
             }
         }
         String masked = out.toString().replaceAll(" {2,}", " ").replaceAll(" ?;$", "").strip();
-        return new MysqlText(masked, literals);
+        return new MysqlText(masked, literals, spellings);
+    }
+
+    private static boolean isWord(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** A name the rules read in lower case ({@code shop.orders}), as the statement spells it ({@code shop.Orders}). */
+    String spelled(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder spelled = new StringBuilder();
+        for (String part : name.split("\\.", -1)) {
+            spelled.append(spelled.length() == 0 ? "" : ".").append(spellings.getOrDefault(part, part));
+        }
+        return spelled.toString();
     }
 
     /** The matcher of a pattern at the text's start, already matched, or null. */
