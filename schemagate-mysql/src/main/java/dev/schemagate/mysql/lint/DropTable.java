@@ -30,7 +30,8 @@ final class DropTable implements MysqlRule {
                 if (ifExists && !tables.exists(table)) {
                     continue;
                 }
-                out.add(suspicion(ddl, table, null, "drops table " + ddl.spelled(table), Suspicion.Need.EXISTING_TABLE, created));
+                out.add(suspicion(ddl, table, null, "drops table " + ddl.spelled(table), Suspicion.Need.EXISTING_TABLE,
+                        created));
             }
         }
     }

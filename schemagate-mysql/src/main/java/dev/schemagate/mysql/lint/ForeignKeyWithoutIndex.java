@@ -45,7 +45,8 @@ final class ForeignKeyWithoutIndex implements MysqlRule {
                     && other.text().matches("^add (?:unique |primary )?(?:key|index)?.*\\(" + Pattern.quote(String.join(", ", columns)) + "\\b.*"));
             if ((table == null || !table.indexed(columns)) && !indexedHere) {
                 out.add(suspicion(ddl, ddl.table(), columns.get(0), "adds a foreign key on " + ddl.spelled(ddl.table()) + " ("
-                        + String.join(", ", columns.stream().map(ddl::spelled).toList()) + ") that no index starts with", Suspicion.Need.DIALECT, created));
+                        + String.join(", ", columns.stream().map(ddl::spelled).toList()) + ") that no index starts with",
+                        Suspicion.Need.DIALECT, created));
             }
         }
     }

@@ -40,15 +40,15 @@ final class RenameTable implements MysqlRule {
         if (ddl.kind() == Ddl.Kind.RENAME_TABLE) {
             for (int i = 0; i < ddl.tables().size(); i++) {
                 String table = ddl.tables().get(i);
-                out.add(suspicion(ddl, table, null, "renames table " + ddl.spelled(table) + " to " + ddl.spelled(ddl.renamedTo().get(i)),
-                        Suspicion.Need.EXISTING_TABLE, created));
+                out.add(suspicion(ddl, table, null, "renames table " + ddl.spelled(table) + " to "
+                        + ddl.spelled(ddl.renamedTo().get(i)), Suspicion.Need.EXISTING_TABLE, created));
             }
         } else if (ddl.kind() == Ddl.Kind.ALTER_TABLE) {
             for (Ddl.Clause clause : ddl.clauses()) {
                 Matcher m = Pattern.compile("^rename (?:to |as )?" + MysqlText.NAME + "$").matcher(clause.text());
                 if (m.find() && !m.group(1).matches("column|index|key")) {
-                    out.add(suspicion(ddl, ddl.table(), null, "renames table " + ddl.spelled(ddl.table()) + " to " + ddl.spelled(MysqlText.table(m.group(1))),
-                            Suspicion.Need.EXISTING_TABLE, created));
+                    out.add(suspicion(ddl, ddl.table(), null, "renames table " + ddl.spelled(ddl.table()) + " to "
+                            + ddl.spelled(MysqlText.table(m.group(1))), Suspicion.Need.EXISTING_TABLE, created));
                 }
             }
         }
