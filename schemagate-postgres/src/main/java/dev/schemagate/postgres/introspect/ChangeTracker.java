@@ -21,17 +21,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * Tells what changed in a PostgreSQL schema since a mark from the catalog rows' own versions: every
- * row a statement writes (or rewrites) carries the id of its transaction, so the rows at or after the
- * mark's id are the changes, whichever statement made them (a DO block, a function, a cascade); a
- * relation whose rows are fewer than at the mark lost a part. Only the relations (sequences among
- * them) so changed and those whose definition names them are read again; a change anywhere else (a schema, a
- * type, a routine, a role) and the whole schema is read, as without a mark.
+ * Tells what changed in a PostgreSQL schema since a mark, so that only the relations changed (and
+ * those whose definition names them) are read again. Inside an open transaction, as a cycle runs its
+ * scripts, the transaction's own locks and catalog writes say what it changed ({@link
+ * TransactionChanges}). Elsewhere the catalog rows' own versions do: every row a statement writes (or
+ * rewrites) carries the id of its transaction, so the rows at or after the mark's id are the changes,
+ * whichever statement made them (a DO block, a function, a cascade), and a relation whose rows are
+ * fewer than at the mark lost a part. A change anywhere else (a schema, a type, a routine, a role)
+ * and the whole schema is read, as without a mark.
  */
 public final class ChangeTracker implements ChangeTracking {
 
@@ -49,12 +51,10 @@ public final class ChangeTracker implements ChangeTracking {
 
     /** One relation in a pulse: its name, its kind, how many catalog rows describe it, and whether one is new. */
     private record Relation(String schema, String name, String kind, long parts, boolean changed) {
-
-        /** Whether what others read of it (its columns) follows what it reads: a view or a materialized view. */
-        boolean derived() {
-            return kind.equals("v") || kind.equals("m");
-        }
     }
+
+    /** The kinds of relation whose columns, as others read them, follow what they read: views and materialized views. */
+    private static final Set<String> DERIVED = Set.of("v", "m");
 
     /** From how many relations a schema is tracked: on a smaller one, reading it whole costs what the pulses cost. */
     private static final int FROM = 250;
@@ -75,6 +75,12 @@ public final class ChangeTracker implements ChangeTracking {
 
     @Override
     public Mark mark(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            Optional<TransactionChanges.Held> held = TransactionChanges.mark(connection);
+            if (held.isPresent()) {
+                return held.get().relationCount() < from ? null : held.get();
+            }
+        }
         try (PreparedStatement count = prepared(connection, RELATIONS); ResultSet rs = count.executeQuery()) {
             rs.next();
             if (rs.getLong(1) < from) {
@@ -86,6 +92,14 @@ public final class ChangeTracker implements ChangeTracking {
 
     @Override
     public Snapshot since(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException {
+        if (mark instanceof TransactionChanges.Held held) {
+            Optional<Set<Long>> seeds = TransactionChanges.since(connection, held);
+            Map<Long, TransactionChanges.Known> known = held.relations();
+            return seeds.isEmpty() ? whole(connection, options)
+                    : scoped(connection, seeds.get(), oid -> known.containsKey(oid) ? known.get(oid).kind() : null,
+                    oid -> known.containsKey(oid) ? QualifiedName.of(known.get(oid).schema(), known.get(oid).name()) : null,
+                    held.relationCount(), base, options);
+        }
         Pulse then = (Pulse) mark;
         Pulse now = pulse(connection, then.xid());
         if (now.othersChanged() || !now.others().equals(then.others())) {
@@ -99,19 +113,36 @@ public final class ChangeTracker implements ChangeTracking {
             }
         });
         then.relations().keySet().stream().filter(oid -> !now.relations().containsKey(oid)).forEach(seeds::add);
+        return scoped(connection, seeds, oid -> now.relations().containsKey(oid) ? now.relations().get(oid).kind() : null,
+                oid -> then.relations().containsKey(oid)
+                        ? QualifiedName.of(then.relations().get(oid).schema(), then.relations().get(oid).name()) : null,
+                now.relations().size(), base, options);
+    }
+
+    /**
+     * The base with the seeds, and the relations whose definition names them, read again; the whole
+     * schema when they are too many.
+     *
+     * @param kind the kind of a relation known (null for one not known), for following views further
+     * @param name a relation's name in the base (null for one it does not hold), which its fresh read replaces
+     */
+    private static Snapshot scoped(Connection connection, Set<Long> seeds, Function<Long, String> kind,
+                                   Function<Long, QualifiedName> name, long relations, Snapshot base,
+                                   SnapshotOptions options)
+            throws SQLException {
         if (seeds.isEmpty()) {
             return base;
         }
-        Set<Long> scope = dependents(connection, seeds, now.relations());
-        if (scope == null || scope.size() > Math.max(64, now.relations().size() / 2)) {
+        Set<Long> scope = dependents(connection, seeds, kind);
+        if (scope == null || scope.size() > Math.max(64, relations / 2)) {
             return whole(connection, options);
         }
         Snapshot fresh = PostgresIntrospector.relations(connection, options, scope);
         Set<QualifiedName> replaced = new HashSet<>();
-        for (long oid : scope) {
-            Stream.of(then.relations().get(oid), now.relations().get(oid)).filter(r -> r != null)
-                    .forEach(r -> replaced.add(QualifiedName.of(r.schema(), r.name())));
-        }
+        scope.stream().map(name).filter(named -> named != null).forEach(replaced::add);
+        fresh.tables().forEach(table -> replaced.add(QualifiedName.of(table.schema(), table.name())));
+        fresh.views().forEach(view -> replaced.add(QualifiedName.of(view.schema(), view.name())));
+        fresh.sequences().forEach(sequence -> replaced.add(QualifiedName.of(sequence.schema(), sequence.name())));
         return merged(base, fresh, replaced);
     }
 
@@ -152,7 +183,7 @@ public final class ChangeTracker implements ChangeTracking {
      * what a table shows of another (a foreign key, a default) changes only the table that shows it,
      * so a chain of foreign keys is not read again link after link.
      */
-    private static Set<Long> dependents(Connection connection, Set<Long> seeds, Map<Long, Relation> relations)
+    private static Set<Long> dependents(Connection connection, Set<Long> seeds, Function<Long, String> kind)
             throws SQLException {
         Set<Long> scope = new HashSet<>(seeds);
         Set<Long> round = seeds;
@@ -172,7 +203,7 @@ public final class ChangeTracker implements ChangeTracking {
                             return null;
                         }
                         if (!rs.wasNull() && scope.add(oid)
-                                && (!relations.containsKey(oid) || relations.get(oid).derived())) {
+                                && (kind.apply(oid) == null || DERIVED.contains(kind.apply(oid)))) {
                             next.add(oid);
                         }
                     }

@@ -13,7 +13,8 @@ class CatalogSqlTest {
     private static final List<String> KINDS = List.of("schemas", "extensions", "collations", "types",
             "domain_constraints", "sequences", "relations", "columns", "constraints", "indexes", "triggers", "policies",
             "dependencies", "routines", "event_triggers", "comments", "privileges", "casts", "statistics", "publications",
-            "publication_tables", "foreign_data_wrappers", "foreign_servers", "pulse");
+            "publication_tables", "foreign_data_wrappers", "foreign_servers", "pulse", "transaction_mark",
+            "transaction_changes");
 
     @Test
     void choosesTheVariantForTheServerVersion() {

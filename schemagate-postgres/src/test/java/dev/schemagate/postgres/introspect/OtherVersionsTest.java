@@ -8,11 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The round trip on other PostgreSQL majors than the test server's. Each major is a server to
+ * The round trip, and the change tracker, on other PostgreSQL majors than the test server's. Each major is a server to
  * download and start, so it runs only for the majors named in {@code -Dschemagate.versions=13,15}.
  */
 class OtherVersionsTest {
@@ -33,6 +34,21 @@ class OtherVersionsTest {
             RoundTrip.check(server, "exactness-base on " + version, FixtureRoundTripTest.fixture("exactness-base.sql"));
             if (Integer.parseInt(version) >= 15) {
                 RoundTrip.check(server, "everything on " + version, FixtureRoundTripTest.fixture("everything.sql"));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("versions")
+    void changesAreTrackedOnOtherMajors(String version) throws Exception {
+        Assumptions.assumeFalse(version.equals("none"), "no -Dschemagate.versions: other PostgreSQL majors not tested");
+        try (DatabaseServer server = new PostgresDialect().start(ServerOptions.embedded(version));
+             var database = server.createDatabase(); Connection connection = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(ChangeTrackerTest.SCHEMA);
+            }
+            for (String script : ChangeTrackerTest.scripts()) {
+                ChangeTrackerTest.assertTracked(connection, script);
             }
         }
     }

@@ -1,0 +1,127 @@
+package dev.schemagate.postgres.introspect;
+
+import dev.schemagate.dialect.ChangeTracking;
+import org.postgresql.PGStatement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an open transaction changed in the schema since a mark taken in it, read from the locks it
+ * holds and the catalogs it wrote ({@code transaction_mark.sql}, {@code transaction_changes.sql})
+ * instead of from every catalog row: the cost of a reading follows what the transaction did, not the
+ * size of the schema. A cycle runs its scripts in a transaction that is rolled back, so this is how
+ * most of its snapshots are read.
+ */
+final class TransactionChanges {
+
+    /**
+     * The catalogs whose writes the transaction's statistics count: those of relations and their
+     * parts, where the rows written since the mark tell which relation changed without a lock, and
+     * every catalog of the other objects a snapshot reads (schemas, types, routines, extensions,
+     * roles, ...), where any write means the whole schema is read again.
+     */
+    private static final String[] CATALOGS = {
+            "pg_class", "pg_attribute", "pg_type", "pg_constraint", "pg_sequence",
+            "pg_namespace", "pg_enum", "pg_range", "pg_proc", "pg_aggregate", "pg_extension", "pg_collation",
+            "pg_event_trigger", "pg_operator", "pg_opclass", "pg_opfamily", "pg_amop", "pg_amproc", "pg_cast",
+            "pg_conversion", "pg_language", "pg_transform", "pg_am", "pg_ts_config", "pg_ts_config_map",
+            "pg_ts_dict", "pg_ts_parser", "pg_ts_template", "pg_foreign_data_wrapper", "pg_foreign_server",
+            "pg_foreign_table", "pg_user_mapping", "pg_default_acl", "pg_statistic_ext", "pg_publication",
+            "pg_publication_rel", "pg_publication_namespace", "pg_authid", "pg_auth_members",
+    };
+
+    /** A relation at the mark: its name and kind. */
+    record Known(String schema, String name, String kind) {
+
+        /** Whether a snapshot reads it with the relations (not a composite type or a foreign table). */
+        boolean relation() {
+            return !kind.equals("c") && !kind.equals("f");
+        }
+    }
+
+    /** The moment a transaction was marked: which transaction, its id then, the relations, the counts. */
+    record Held(String transaction, String xid, Map<Long, Known> relations, Long[] counts) implements ChangeTracking.Mark {
+
+        /** How many relations the snapshot reads with the relations. */
+        long relationCount() {
+            return relations.values().stream().filter(Known::relation).count();
+        }
+    }
+
+    private TransactionChanges() {
+    }
+
+    /** A mark of the connection's open transaction; empty when the server does not count writes. */
+    static Optional<Held> mark(Connection connection) throws SQLException {
+        Map<Long, Known> relations = new HashMap<>();
+        String transaction = null;
+        String xid = null;
+        Long[] counts = null;
+        boolean counting = false;
+        try (PreparedStatement query = prepared(connection, "transaction_mark")) {
+            query.setArray(1, connection.createArrayOf("text", CATALOGS));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long oid = rs.getLong("oid");
+                    if (oid == 0) {
+                        transaction = rs.getString("schema");
+                        xid = rs.getString("name");
+                        counting = rs.getBoolean("counting");
+                        counts = (Long[]) rs.getArray("counts").getArray();
+                    } else {
+                        relations.put(oid, new Known(rs.getString("schema"), rs.getString("name"), rs.getString("kind")));
+                    }
+                }
+            }
+        }
+        return counting ? Optional.of(new Held(transaction, xid, relations, counts)) : Optional.empty();
+    }
+
+    /**
+     * The relations (and indexes) the transaction changed since {@code mark}, gone ones included;
+     * empty when it changed something else a snapshot reads, or when this is not the transaction
+     * that was marked: then the whole schema is to be read.
+     */
+    static Optional<Set<Long>> since(Connection connection, Held mark) throws SQLException {
+        Set<Long> changed = new HashSet<>();
+        try (PreparedStatement query = prepared(connection, "transaction_changes")) {
+            query.setString(1, mark.xid());
+            query.setArray(2, connection.createArrayOf("text", CATALOGS));
+            query.setArray(3, connection.createArrayOf("bigint", mark.counts()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long oid = rs.getLong("oid");
+                    if (oid == 0) {
+                        if (rs.getBoolean("beyond") || !mark.transaction().equals(rs.getString("transaction"))) {
+                            return Optional.empty();
+                        }
+                        continue;
+                    }
+                    String kind = rs.getString("kind");
+                    Known then = mark.relations().get(oid);
+                    if (kind != null && List.of("c", "f").contains(kind) || then != null && !then.relation()) {
+                        return Optional.empty();
+                    }
+                    changed.add(oid);
+                }
+            }
+        }
+        return Optional.of(changed);
+    }
+
+    private static PreparedStatement prepared(Connection connection, String kind) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                CatalogSql.load(kind, connection.getMetaData().getDatabaseMajorVersion()));
+        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+        return statement;
+    }
+}

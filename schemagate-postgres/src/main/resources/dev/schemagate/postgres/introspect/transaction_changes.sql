@@ -1,0 +1,91 @@
+-- What the open transaction changed since a mark taken in it (transaction_mark.sql), without reading
+-- the whole catalog. PostgreSQL locks every relation whose definition a statement changes, in a
+-- mode stronger than a read's or a row write's (a table to add or drop a column, default,
+-- constraint, index, trigger, policy or rule, to comment on it or any part of it; every relation it
+-- creates or deletes), and keeps the lock until the transaction ends; a comment on or a drop of any
+-- other object locks that object. Writes that take no lock are found from the rows written since the
+-- mark (a GRANT rewrites a pg_class or pg_attribute row), read only in the catalogs written since.
+-- Parameters: the mark's transaction id, the catalogs counted (text[]) and the mark's counts, each
+-- counted as transaction_mark.sql counts it.
+-- Returns a row per relation to read again (its kind now; null when it is gone), and a row of oid 0:
+-- the transaction, and whether anything beyond relations changed (then the whole schema is read).
+WITH mark AS (
+    SELECT CAST(CAST(? AS text) AS xid) AS x, CAST(? AS text[]) AS names, CAST(? AS bigint[]) AS counts
+),
+written AS (
+    SELECT w.name
+    FROM mark m
+    CROSS JOIN LATERAL unnest(m.names) WITH ORDINALITY AS w(name, i)
+    WHERE coalesce(pg_stat_get_xact_tuples_updated(to_regclass(w.name))
+                   + CASE WHEN w.name IN ('pg_class', 'pg_attribute') THEN 0
+                          ELSE pg_stat_get_xact_tuples_inserted(to_regclass(w.name))
+                               + pg_stat_get_xact_tuples_deleted(to_regclass(w.name)) END, 0) <> m.counts[w.i]
+),
+held AS MATERIALIZED (
+    SELECT l.locktype, l.relation, l.classid, l.objid
+    FROM pg_locks l
+    WHERE l.pid = pg_backend_pid() AND l.granted
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+      AND l.mode NOT IN ('AccessShareLock', 'RowShareLock', 'RowExclusiveLock')
+),
+fresh_types AS (
+    SELECT t.typrelid, t.typtype, t.typcategory
+    FROM pg_type t
+    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_type')
+      AND t.oid >= 16384 AND age(t.xmin) <= age((SELECT x FROM mark))
+),
+fresh_constraints AS (
+    SELECT co.conrelid
+    FROM pg_constraint co
+    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_constraint')
+      AND co.oid >= 16384 AND age(co.xmin) <= age((SELECT x FROM mark))
+),
+touched AS (
+    SELECT relation AS rel FROM held WHERE locktype = 'relation' AND relation >= 16384
+    UNION
+    SELECT c.oid FROM pg_class c
+    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_class')
+      AND c.oid >= 16384 AND age(c.xmin) <= age((SELECT x FROM mark))
+    UNION
+    SELECT a.attrelid FROM pg_attribute a
+    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_attribute')
+      AND a.attrelid >= 16384 AND age(a.xmin) <= age((SELECT x FROM mark))
+    UNION
+    SELECT s.seqrelid FROM pg_sequence s
+    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_sequence') AND age(s.xmin) <= age((SELECT x FROM mark))
+    UNION
+    SELECT typrelid FROM fresh_types WHERE typrelid <> 0
+    UNION
+    SELECT conrelid FROM fresh_constraints WHERE conrelid <> 0
+),
+beyond AS (
+    SELECT FROM written
+    WHERE name NOT IN ('pg_class', 'pg_attribute', 'pg_type', 'pg_constraint', 'pg_sequence')
+    UNION ALL
+    SELECT FROM fresh_types WHERE typtype <> 'c' AND typcategory <> 'A'
+    UNION ALL
+    SELECT FROM fresh_constraints WHERE conrelid = 0
+    UNION ALL
+    SELECT WHERE EXISTS (SELECT FROM written WHERE name = 'pg_type')
+      AND (SELECT count(*) FROM pg_type WHERE oid >= 16384 AND typtype <> 'c' AND typcategory <> 'A')
+          <> (SELECT counts[cardinality(names) + 1] FROM mark)
+    UNION ALL
+    SELECT WHERE EXISTS (SELECT FROM written WHERE name = 'pg_constraint')
+      AND (SELECT count(*) FROM pg_constraint WHERE contypid <> 0) <> (SELECT counts[cardinality(names) + 2] FROM mark)
+    UNION ALL
+    SELECT FROM held h
+    LEFT JOIN pg_type t ON h.classid = 'pg_type'::regclass AND t.oid = h.objid
+    LEFT JOIN pg_constraint co ON h.classid = 'pg_constraint'::regclass AND co.oid = h.objid
+    WHERE h.locktype = 'object'
+      AND (h.classid NOT IN ('pg_type'::regclass, 'pg_constraint'::regclass, 'pg_attrdef'::regclass,
+                             'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_rewrite'::regclass)
+           OR (t.oid IS NOT NULL AND t.typcategory <> 'A'
+               AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+           OR co.contypid <> 0)
+)
+SELECT t.rel::bigint AS oid, c.relkind::text AS kind, NULL::text AS transaction, NULL::boolean AS beyond
+FROM touched t
+LEFT JOIN LATERAL (SELECT relkind, relnamespace FROM pg_class WHERE oid = t.rel OFFSET 0) c ON true
+WHERE c.relnamespace IS DISTINCT FROM 'pg_toast'::regnamespace
+UNION ALL
+SELECT 0, NULL, pg_backend_pid()::text || ' ' || transaction_timestamp()::text, EXISTS (SELECT FROM beyond)

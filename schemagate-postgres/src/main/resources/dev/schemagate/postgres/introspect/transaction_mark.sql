@@ -1,0 +1,30 @@
+-- A mark inside an open transaction, from which transaction_changes.sql reads what the transaction
+-- changed. One row per relation a snapshot reads or must not lose track of (tables, views,
+-- materialized views, sequences, composite types, foreign tables) with its name and kind, then one
+-- row of oid 0: which transaction this is (the backend and the moment it began), the transaction id
+-- that marks this moment, whether the server counts writes (track_counts), and the counts the
+-- changes are measured against: how many rows this transaction has written so far to each catalog
+-- named by the parameter (text[]; of pg_class and pg_attribute only the rows updated, since a
+-- relation or column is added or removed only under a lock on its relation), then how many user types are neither a relation's row type nor
+-- an array, and how many constraints belong to domains (a drop of either leaves no new row to find).
+SELECT c.oid::bigint AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
+       NULL::boolean AS counting, NULL::bigint[] AS counts
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f')
+  AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
+  AND n.nspname <> 'information_schema'
+UNION ALL
+SELECT 0,
+       pg_backend_pid()::text || ' ' || transaction_timestamp()::text,
+       (coalesce(pg_current_xact_id_if_assigned(), pg_snapshot_xmax(pg_current_snapshot()))::text::numeric % 4294967296)::text,
+       NULL,
+       current_setting('track_counts')::boolean,
+       (SELECT array_agg(coalesce(pg_stat_get_xact_tuples_updated(to_regclass(w.name))
+                                  + CASE WHEN w.name IN ('pg_class', 'pg_attribute') THEN 0
+                                         ELSE pg_stat_get_xact_tuples_inserted(to_regclass(w.name))
+                                              + pg_stat_get_xact_tuples_deleted(to_regclass(w.name)) END, 0)
+                         ORDER BY w.i)
+          FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS w(name, i))
+       || (SELECT count(*) FROM pg_type WHERE oid >= 16384 AND typtype <> 'c' AND typcategory <> 'A')
+       || (SELECT count(*) FROM pg_constraint WHERE contypid <> 0)

@@ -1,0 +1,143 @@
+package dev.schemagate.postgres.introspect;
+
+import dev.schemagate.dialect.ChangeTracking;
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Inside a transaction, what changed is read from the transaction's locks and writes: a change to
+ * one table names that table and no other, rows written name nothing, a change beyond relations asks
+ * for the whole schema, and one mark serves every reading of a cycle (up, down, up again).
+ */
+class TransactionChangesTest {
+
+    private static ScratchDatabase database;
+
+    @BeforeAll
+    static void fixture() throws SQLException {
+        database = RoundTrip.server().createDatabase();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE a (id int PRIMARY KEY, name text);
+                    CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
+                    CREATE TABLE quiet (id int);
+                    CREATE VIEW a_names AS SELECT name FROM a;
+                    """);
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ALTER TABLE quiet ADD COLUMN note text | quiet",
+            "CREATE INDEX quiet_id ON quiet (id); COMMENT ON COLUMN a.name IS 'who' | quiet, a",
+            "GRANT SELECT (name) ON a TO PUBLIC | a",
+            "INSERT INTO a VALUES (1, 'x'); INSERT INTO b VALUES (1, 1); UPDATE quiet SET id = 2 |",
+    })
+    void aChangeNamesTheTablesItChangedAndRowsNameNone(String script, String tables) throws SQLException {
+        inTransaction(connection -> {
+            TransactionChanges.Held mark = TransactionChanges.mark(connection).orElseThrow();
+            execute(connection, script);
+            Set<Long> expected = new HashSet<>();
+            for (String table : tables == null ? new String[0] : tables.split(",\\s*")) {
+                expected.add(oid(connection, table));
+            }
+            Set<Long> changed = TransactionChanges.since(connection, mark).orElseThrow();
+            changed.removeIf(oid -> !mark.relations().containsKey(oid));
+            assertThat(changed).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void aChangeBeyondRelationsAsksForTheWholeSchema() throws SQLException {
+        inTransaction(connection -> {
+            TransactionChanges.Held mark = TransactionChanges.mark(connection).orElseThrow();
+            execute(connection, "CREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1'");
+            assertThat(TransactionChanges.since(connection, mark)).isEmpty();
+        });
+    }
+
+    @Test
+    void oneMarkServesUpDownAndUpAgain() throws SQLException {
+        ChangeTracker tracker = new ChangeTracker(0);
+        try (Connection connection = database.connect()) {
+            Snapshot before = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+            inTransaction(connection, open -> {
+                ChangeTracking.Mark mark = tracker.mark(open);
+                assertThat(mark).isInstanceOf(TransactionChanges.Held.class);
+                execute(open, "CREATE TABLE c (id int REFERENCES a); ALTER TABLE a RENAME COLUMN name TO full_name");
+                Snapshot up = tracker.since(open, mark, before, SnapshotOptions.full());
+                assertThat(up).isEqualTo(PostgresIntrospector.snapshotInOpenTransaction(open, SnapshotOptions.full()));
+                execute(open, "ALTER TABLE a RENAME COLUMN full_name TO name; DROP TABLE c");
+                assertThat(tracker.since(open, mark, before, SnapshotOptions.full())).isEqualTo(before);
+                execute(open, "CREATE TABLE c (id int REFERENCES a); ALTER TABLE a RENAME COLUMN name TO full_name");
+                assertThat(tracker.since(open, mark, before, SnapshotOptions.full())).isEqualTo(up);
+            });
+        }
+    }
+
+    @Test
+    void aMarkOfAnotherTransactionAsksForTheWholeSchema() throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            TransactionChanges.Held mark = TransactionChanges.mark(connection).orElseThrow();
+            connection.rollback();
+            execute(connection, "SELECT 1");
+            assertThat(TransactionChanges.since(connection, mark)).isEmpty();
+            connection.rollback();
+        }
+    }
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static void inTransaction(Work work) throws SQLException {
+        try (Connection connection = database.connect()) {
+            inTransaction(connection, work);
+        }
+    }
+
+    private static void inTransaction(Connection connection, Work work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run(connection);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long oid(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT '" + table + "'::regclass::oid")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
