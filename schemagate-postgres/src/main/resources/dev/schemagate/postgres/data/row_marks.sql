@@ -4,24 +4,28 @@
 -- statistics flushed, plus those of this session not yet flushed, its open transaction's included).
 -- Those counts only grow, and a write that does not count (TRUNCATE, a rewrite) gives the relation a
 -- new file; so an unchanged mark means unchanged rows.
-WITH RECURSIVE tree(root, rel) AS (
-    SELECT c.oid, c.oid
+-- Each relation's own part of a mark is computed once, in the one scan that lists the tables; a
+-- table without children (most) is marked by its own part, and only one that has or had children
+-- walks its tree.
+WITH RECURSIVE own AS (
+    SELECT c.oid, c.relkind, n.nspname, c.relname, c.relhassubclass,
+           c.oid::text || ':' || c.relfilenode::text || ':' || c.xmin::text || ':'
+           || (pg_stat_get_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_inserted(c.oid)
+               + pg_stat_get_tuples_updated(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)
+               + pg_stat_get_tuples_deleted(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid))::text AS mark
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE c.relkind IN ('r', 'p')
+     WHERE c.relkind IN ('r', 'p', 'f')
        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+), tree(root, rel) AS (
+    SELECT oid, oid FROM own WHERE relhassubclass AND relkind IN ('r', 'p')
     UNION ALL
     SELECT t.root, i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.rel
 )
-SELECT n.nspname, c.relname,
+SELECT t.nspname, t.relname,
        (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())::text || '/'
-       || string_agg(r.oid::text || ':' || r.relfilenode::text || ':' || r.xmin::text || ':'
-                     || (pg_stat_get_tuples_inserted(r.oid) + pg_stat_get_xact_tuples_inserted(r.oid)
-                         + pg_stat_get_tuples_updated(r.oid) + pg_stat_get_xact_tuples_updated(r.oid)
-                         + pg_stat_get_tuples_deleted(r.oid) + pg_stat_get_xact_tuples_deleted(r.oid))::text,
-                     ',' ORDER BY r.oid)
-  FROM tree t
-  JOIN pg_class c ON c.oid = t.root
-  JOIN pg_namespace n ON n.oid = c.relnamespace
-  JOIN pg_class r ON r.oid = t.rel
- GROUP BY n.nspname, c.relname
+       || CASE WHEN t.relhassubclass
+               THEN (SELECT string_agg(r.mark, ',' ORDER BY r.oid) FROM tree x JOIN own r ON r.oid = x.rel WHERE x.root = t.oid)
+               ELSE t.mark END
+  FROM own t
+ WHERE t.relkind IN ('r', 'p')
