@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,13 +48,14 @@ final class ConstraintAwareSeeder implements Seeder {
 
     @Override
     public List<Skipped> seed(Connection connection, Work<Snapshot> schema, int rows) throws SQLException {
-        if (!anyEmpty(connection)) {
+        Set<QualifiedName> maybeEmpty = maybeEmpty(connection);
+        if (maybeEmpty.isEmpty()) {
             return List.of();
         }
         Snapshot snapshot = schema.run();
         Map<QualifiedName, Long> empty = new LinkedHashMap<>();
         for (Table table : snapshot.tables()) {
-            if (table.postgres().partitionOf() == null) {
+            if (table.postgres().partitionOf() == null && maybeEmpty.contains(table.qualifiedName())) {
                 Resolved resolved = resolve(connection, table.qualifiedName());
                 if (!table.equals(unfillable.get(resolved.oid())) && isEmpty(connection, resolved)) {
                     empty.put(table.qualifiedName(), resolved.oid());
@@ -132,13 +134,13 @@ final class ConstraintAwareSeeder implements Seeder {
     }
 
     /**
-     * Whether some table (not a partition) of the database holds no row, asked of a few tables at a
-     * time: when none does, there is nothing to seed and the schema need not be read. A table seen
-     * holding rows is not asked again while its row mark stays where it was then (outside a
-     * transaction, where marks hold), so a long history or a wide schema costs the tables a migration
-     * wrote, not every table.
+     * The tables (not partitions) that may hold no row, none when every table holds rows: asked of a
+     * few tables at a time, so that when none is empty there is nothing to seed and the schema need not
+     * be read. A table seen holding rows is not asked again while its row mark stays where it was then
+     * (outside a transaction, where marks hold), nor looked at by the seeding, so a long history or a
+     * wide schema costs the tables a migration wrote, not every table.
      */
-    private boolean anyEmpty(Connection connection) throws SQLException {
+    private Set<QualifiedName> maybeEmpty(Connection connection) throws SQLException {
         Map<QualifiedName, String> marks = MARKS.rowMarks(connection).orElseThrow();
         boolean remember = connection.getAutoCommit();
         List<QualifiedName> names = new ArrayList<>();
@@ -164,14 +166,14 @@ final class ConstraintAwareSeeder implements Seeder {
             try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
                 rs.next();
                 if (rs.getBoolean(1)) {
-                    return true;
+                    return new HashSet<>(names.subList(from, names.size()));
                 }
             }
             if (remember) {
                 names.subList(from, to).forEach(name -> holdingRows.put(name, marks.get(name)));
             }
         }
-        return false;
+        return Set.of();
     }
 
     /** Whether the table holds no row; its name is written by the server ({@code regclass}), quoted as needed. */
