@@ -28,8 +28,8 @@ final class AddColumnNotAtEnd implements MysqlRule {
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
         for (Matcher m : ddl.alterClauses(ADD)) {
             if (!TextTables.NOT_COLUMNS.contains(m.group(1))) {
-                out.add(suspicion(ddl, ddl.table(), m.group(1), "adds column " + ddl.spelled(ddl.table()) + "."
-                        + ddl.spelled(m.group(1)) + " " + m.group(2).toUpperCase(), Suspicion.Need.DIALECT, created));
+                out.add(suspicion(ddl, ddl.table(), m.group(1), "adds column " + ddl.spelledColumn(m.group(1)) + " "
+                        + m.group(2).toUpperCase(), Suspicion.Need.DIALECT, created));
                 return;
             }
         }

@@ -39,8 +39,8 @@ final class ChangeColumnTypeCopies implements MysqlRule {
                     || mayKeepLengthBytes(before, type, m.group("definition")))) {
                 continue;
             }
-            out.add(suspicion(ddl, ddl.table(), column, "changes the type of " + ddl.spelled(ddl.table()) + "."
-                    + ddl.spelled(column) + (before != null ? " from " + before : "") + " to " + type,
+            out.add(suspicion(ddl, ddl.table(), column, "changes the type of " + ddl.spelledColumn(column)
+                    + (before != null ? " from " + before : "") + " to " + type,
                     Suspicion.Need.DIALECT, created));
             return;
         }

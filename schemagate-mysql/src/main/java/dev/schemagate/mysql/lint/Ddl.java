@@ -107,6 +107,11 @@ record Ddl(Statement statement, MysqlText text, Kind kind, List<String> tables, 
         return text.spelled(name);
     }
 
+    /** A column of the statement's table, {@code table.column}, as the statement spells both. */
+    String spelledColumn(String column) {
+        return spelled(table()) + "." + spelled(column);
+    }
+
     /** The table the statement is about, or null. */
     String table() {
         return tables.isEmpty() ? null : tables.get(0);

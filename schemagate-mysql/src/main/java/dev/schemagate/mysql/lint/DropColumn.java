@@ -28,8 +28,8 @@ final class DropColumn implements MysqlRule {
     public void suspect(Ddl ddl, TextTables tables, Set<String> created, List<Suspicion> out) {
         for (Matcher m : ddl.alterClauses(DROP)) {
             if (!TextTables.NOT_COLUMNS.contains(m.group(1))) {
-                out.add(suspicion(ddl, ddl.table(), m.group(1), "drops column " + ddl.spelled(ddl.table()) + "."
-                        + ddl.spelled(m.group(1)), Suspicion.Need.EXISTING_TABLE, created));
+                out.add(suspicion(ddl, ddl.table(), m.group(1), "drops column " + ddl.spelledColumn(m.group(1)),
+                        Suspicion.Need.EXISTING_TABLE, created));
             }
         }
     }

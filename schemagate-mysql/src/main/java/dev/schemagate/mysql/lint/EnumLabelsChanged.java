@@ -49,7 +49,7 @@ final class EnumLabelsChanged implements MysqlRule {
             List<String> removed = before.stream().filter(label -> !after.contains(label)).toList();
             out.add(suspicion(ddl, ddl.table(), column, (removed.isEmpty() ? "reorders the labels of " : "removes label"
                     + (removed.size() == 1 ? " '" + removed.get(0) + "'" : "s '" + String.join("', '", removed) + "'") + " from ")
-                    + ddl.spelled(ddl.table()) + "." + ddl.spelled(column) + " (" + m.group(3).toUpperCase() + " of "
+                    + ddl.spelledColumn(column) + " (" + m.group(3).toUpperCase() + " of "
                     + before.size() + " labels before, " + after.size() + " after)", Suspicion.Need.DIALECT, created));
         }
     }

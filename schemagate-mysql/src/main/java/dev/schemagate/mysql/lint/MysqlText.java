@@ -1,12 +1,14 @@
 package dev.schemagate.mysql.lint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A MySQL statement's text made easy to match: comments dropped ({@code --}, {@code #},
@@ -111,11 +113,8 @@ record MysqlText(String masked, List<String> literals, Map<String, String> spell
         if (name == null) {
             return null;
         }
-        StringBuilder spelled = new StringBuilder();
-        for (String part : name.split("\\.", -1)) {
-            spelled.append(spelled.length() == 0 ? "" : ".").append(spellings.getOrDefault(part, part));
-        }
-        return spelled.toString();
+        return Arrays.stream(name.split("\\.", -1)).map(part -> spellings.getOrDefault(part, part))
+                .collect(Collectors.joining("."));
     }
 
     /** The matcher of a pattern at the text's start, already matched, or null. */

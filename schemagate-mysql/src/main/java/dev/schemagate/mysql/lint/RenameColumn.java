@@ -29,8 +29,8 @@ final class RenameColumn implements MysqlRule {
             String from = m.group(1) != null ? m.group(1) : m.group(3);
             String to = m.group(1) != null ? m.group(2) : m.group(4);
             if (!from.equals(to)) {
-                out.add(suspicion(ddl, ddl.table(), from, "renames column " + ddl.spelled(ddl.table()) + "."
-                        + ddl.spelled(from) + " to " + ddl.spelled(to), Suspicion.Need.EXISTING_TABLE, created));
+                out.add(suspicion(ddl, ddl.table(), from, "renames column " + ddl.spelledColumn(from) + " to " + ddl.spelled(to),
+                        Suspicion.Need.EXISTING_TABLE, created));
             }
         }
     }

@@ -97,8 +97,7 @@ public final class ChangeTracker implements ChangeTracking {
             Map<Long, TransactionChanges.Known> known = held.relations();
             return seeds.isEmpty() ? whole(connection, options)
                     : scoped(connection, seeds.get(), oid -> known.containsKey(oid) ? known.get(oid).kind() : null,
-                    oid -> known.containsKey(oid) ? QualifiedName.of(known.get(oid).schema(), known.get(oid).name()) : null,
-                    held.relationCount(), base, options);
+                    oid -> known.containsKey(oid) ? known.get(oid).qualifiedName() : null, held.relationCount(), base, options);
         }
         Pulse then = (Pulse) mark;
         Pulse now = pulse(connection, then.xid());
@@ -214,8 +213,8 @@ public final class ChangeTracker implements ChangeTracking {
         return scope;
     }
 
-    /** A statement prepared on the server from its first use: a cycle runs the same two queries again and again. */
-    private static PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+    /** A statement prepared on the server from its first use: a cycle runs the same few queries again and again. */
+    static PreparedStatement prepared(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.unwrap(PGStatement.class).setPrepareThreshold(1);
         return statement;

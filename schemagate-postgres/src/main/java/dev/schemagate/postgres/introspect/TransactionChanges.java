@@ -1,7 +1,7 @@
 package dev.schemagate.postgres.introspect;
 
 import dev.schemagate.dialect.ChangeTracking;
-import org.postgresql.PGStatement;
+import dev.schemagate.model.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +41,18 @@ final class TransactionChanges {
     /** A relation at the mark: its name and kind. */
     record Known(String schema, String name, String kind) {
 
+        /** Its schema and name, as the snapshot names it. */
+        QualifiedName qualifiedName() {
+            return QualifiedName.of(schema, name);
+        }
+
         /** Whether a snapshot reads it with the relations (not a composite type or a foreign table). */
         boolean relation() {
+            return relation(kind);
+        }
+
+        /** Whether a relation of this kind is read with the relations. */
+        static boolean relation(String kind) {
             return !kind.equals("c") && !kind.equals("f");
         }
     }
@@ -67,7 +76,7 @@ final class TransactionChanges {
         String xid = null;
         Long[] counts = null;
         boolean counting = false;
-        try (PreparedStatement query = prepared(connection, "transaction_mark")) {
+        try (PreparedStatement query = ChangeTracker.prepared(connection, sql(connection, "transaction_mark"))) {
             query.setArray(1, connection.createArrayOf("text", CATALOGS));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -93,7 +102,7 @@ final class TransactionChanges {
      */
     static Optional<Set<Long>> since(Connection connection, Held mark) throws SQLException {
         Set<Long> changed = new HashSet<>();
-        try (PreparedStatement query = prepared(connection, "transaction_changes")) {
+        try (PreparedStatement query = ChangeTracker.prepared(connection, sql(connection, "transaction_changes"))) {
             query.setString(1, mark.xid());
             query.setArray(2, connection.createArrayOf("text", CATALOGS));
             query.setArray(3, connection.createArrayOf("bigint", mark.counts()));
@@ -108,7 +117,7 @@ final class TransactionChanges {
                     }
                     String kind = rs.getString("kind");
                     Known then = mark.relations().get(oid);
-                    if (kind != null && List.of("c", "f").contains(kind) || then != null && !then.relation()) {
+                    if (kind != null && !Known.relation(kind) || then != null && !then.relation()) {
                         return Optional.empty();
                     }
                     changed.add(oid);
@@ -118,10 +127,7 @@ final class TransactionChanges {
         return Optional.of(changed);
     }
 
-    private static PreparedStatement prepared(Connection connection, String kind) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(
-                CatalogSql.load(kind, connection.getMetaData().getDatabaseMajorVersion()));
-        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-        return statement;
+    private static String sql(Connection connection, String kind) throws SQLException {
+        return CatalogSql.load(kind, connection.getMetaData().getDatabaseMajorVersion());
     }
 }
