@@ -5,6 +5,7 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.check.StatementListener;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.data.FailedStatement;
+import dev.schemagate.dialect.ChangeTracking;
 import dev.schemagate.dialect.DatabaseError;
 import dev.schemagate.dialect.Dialect;
 import dev.schemagate.dialect.InfrastructureException;
@@ -75,6 +76,12 @@ final class ObservedRun {
     private final Seeder seeder;
     private final int rows;
     private final StatementListener listener;
+    /**
+     * The schema as last read for the seeder, and the dialect's mark of that moment (null when it does not
+     * track changes or the schema is small): the next read takes it with only what changed since read again.
+     */
+    private Snapshot lastRead;
+    private ChangeTracking.Mark lastReadAt;
 
     ObservedRun(Dialect dialect, StatementObserver observer, Seeder seeder, int rows, StatementListener listener) {
         this.listener = listener;
@@ -162,7 +169,7 @@ final class ObservedRun {
             throws SQLException {
         List<Seeder.Skipped> skips;
         try {
-            skips = seeder.seed(connection, () -> dialect.snapshot(connection, SnapshotOptions.structureOnly()), rows);
+            skips = seeder.seed(connection, () -> schemaNow(connection), rows);
         } catch (SQLException e) {
             if (!usable(connection)) {
                 throw e;
@@ -178,6 +185,20 @@ final class ObservedRun {
                         "table " + skipped.table() + " holds fewer sample rows than asked: " + skipped.reason()));
             }
         }
+    }
+
+    /**
+     * The schema the connection sees now: the last one read with what changed since read again, when the
+     * dialect can tell (a long history's seeding before each migration then costs what the migration
+     * changed, not the size of the schema), else read whole.
+     */
+    private Snapshot schemaNow(Connection connection) throws SQLException {
+        ChangeTracking tracking = dialect.changeTracking().orElse(null);
+        ChangeTracking.Mark now = tracking == null ? null : tracking.mark(connection);
+        lastRead = now != null && lastReadAt != null ? tracking.since(connection, lastReadAt, lastRead, SnapshotOptions.structureOnly())
+                : dialect.snapshot(connection, SnapshotOptions.structureOnly());
+        lastReadAt = now;
+        return lastRead;
     }
 
     /** Whether the connection still answers, so an SQLException was the server refusing a statement, not a lost connection. */
