@@ -142,6 +142,19 @@ class PlanProofTest {
     }
 
     @Test
+    void aTableThePlanTouchesThatNoDifferenceNamesIsSeededToo() throws SQLException {
+        Snapshot source = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int); CREATE TABLE u (id int);");
+        Snapshot target = RoundTrip.snapshotOf(RoundTrip.server(), "CREATE TABLE t (id int, n int); CREATE TABLE u (id int);");
+        MigrationPlan lossy = new MigrationPlan(List.of(
+                new PlannedStatement("ALTER TABLE public.t ADD COLUMN n int", Set.of(), "table public.t"),
+                new PlannedStatement("DELETE FROM public.u", Set.of(), "table public.u")));
+
+        PlanProof proof = prove(source, target, lossy, false, true);
+
+        assertThat(proof.full().rowsLost()).containsOnlyKeys("table public.u").containsEntry("table public.u", 10L);
+    }
+
+    @Test
     void onALargeSchemaWhatThePlanChangesCountsWhereverItIsMade() throws SQLException {
         StringBuilder tables = new StringBuilder();
         for (int i = 0; i < 300; i++) {
