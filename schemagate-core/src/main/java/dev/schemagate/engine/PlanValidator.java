@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ import java.util.function.Supplier;
 
 /**
  * Proves a migration plan before anyone sees it: SOURCE is rebuilt in a scratch database from its
- * snapshot and a clone of it seeded with rows in the tables the differences touch (all while the plan is
- * made; a table the plan touches that no difference names is seeded after), the plan runs on that one, or on a
+ * snapshot (while the plan is made) and a clone of it seeded with rows, the plan runs on that one, or on a
  * clone of it when a try of the plan without what can lose data follows, statement by statement under the
  * lint observer (so the hazards shown are those seen), and the result is snapshotted and compared
  * with TARGET, rows counted table by table. Statements that can lose data are held back unless
@@ -120,13 +118,13 @@ public final class PlanValidator {
 
     /**
      * Prepares SOURCE's databases on a thread of their own while {@code planner} runs on this one (the
-     * server copies files and inserts rows while Java plans), then proves the plan on them.
+     * server copies files while Java plans), then proves the plan on them.
      */
     private PlanProof proveWhilePlanning(Supplier<MigrationPlan> planner, Preparation preparation, Snapshot from,
                                          Snapshot to, boolean unsafe) {
-        CompletableFuture<Ready> preparing = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Copies> preparing = CompletableFuture.supplyAsync(() -> {
             try {
-                return seeded(preparation.prepare(), from, to);
+                return preparation.prepare();
             } catch (SQLException e) {
                 throw lost(e);
             }
@@ -135,42 +133,21 @@ public final class PlanValidator {
         try {
             plan = planner.get();
         } catch (RuntimeException e) {
-            preparing.thenAccept(Ready::close).exceptionally(ignored -> null).join();
+            preparing.thenAccept(Copies::close).exceptionally(ignored -> null).join();
             throw e;
         }
-        try (Ready ready = ready(preparing)) {
-            if (ready.copies().notBuilt() != null) {
+        try (Copies copies = ready(preparing)) {
+            if (copies.notBuilt() != null) {
                 return new PlanProof(plan, new PlanRun(List.of(), null, new SchemaDiff(List.of()), Map.of()),
-                        List.of(), null, ready.copies().notBuilt());
+                        List.of(), null, copies.notBuilt());
             }
-            return proveOn(ready, from, to, plan, unsafe);
+            return proveOn(copies, from, to, plan, unsafe);
         } catch (SQLException e) {
             throw lost(e);
         }
     }
 
-    /**
-     * {@code copies} with the tables the differences from {@code from} to {@code to} touch seeded, in a
-     * session left open on the seeded database (none when SOURCE could not be built).
-     */
-    private Ready seeded(Copies copies, Snapshot from, Snapshot to) throws SQLException {
-        if (copies.notBuilt() != null) {
-            return new Ready(copies, null, null);
-        }
-        Connection seeding = null;
-        try {
-            seeding = copies.seeded().connect();
-            Set<String> changes = new HashSet<>();
-            SchemaDiff.of(from, to).objects().forEach(object -> changes.add(object.object()));
-            return new Ready(copies, seeding, seed(seeding, from, new RowCounts(from).touched(changes)));
-        } catch (SQLException | RuntimeException e) {
-            try (Copies closed = copies; Connection opened = seeding) {
-                throw e;
-            }
-        }
-    }
-
-    private static Ready ready(CompletableFuture<Ready> preparing) {
+    private static Copies ready(CompletableFuture<Copies> preparing) {
         try {
             return preparing.join();
         } catch (CompletionException e) {
@@ -207,46 +184,33 @@ public final class PlanValidator {
         }
     }
 
-    /**
-     * SOURCE's databases, the tables the differences touch seeded in {@code seeding}, a session on the
-     * seeded one; closing closes the session and drops the databases as {@link Copies#close} does.
-     */
-    private record Ready(Copies copies, Connection seeding, Seeded seeded) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            try (Copies closed = copies; Connection opened = seeding) {
-                // both closed, the session first
-            } catch (SQLException e) {
-                throw lost(e);
-            }
-        }
-    }
-
-    private PlanProof proveOn(Ready ready, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe)
+    private PlanProof proveOn(Copies copies, Snapshot from, Snapshot to, MigrationPlan plan, boolean unsafe)
             throws SQLException {
         boolean once = unsafe || plan.destructive().isEmpty();
         // a plan tried once runs on the seeded SOURCE itself, in the session that seeded it, whose caches
         // already hold the tables the plan touches; tries on clones of it need it without a session
-        Copies copies = ready.copies();
-        Connection seeding = ready.seeding();
-        Seeded rowsBefore = withAlso(seeding, from, ready.seeded(), new RowCounts(from).touched(plan));
-        if (!once) {
+        Connection seeding = copies.seeded().connect();
+        try {
+            Seeded rowsBefore = seed(seeding, from, plan);
+            if (!once) {
+                seeding.close();
+            }
+            PlanTrial trial = new PlanTrial(dialect, server, observer, settings, copies.empty(), copies.seeded(), to,
+                    rowsBefore, copies.read() ? from : null, once ? seeding : null);
+            PlanRun full = once ? trial.runLast(plan.statements()) : trial.run(plan.statements());
+            MigrationPlan observed = plan.with(observedHazards(plan, full));
+            if (once) {
+                return new PlanProof(observed, full, List.of(), null, null);
+            }
+            Set<String> held = new LinkedHashSet<>();
+            PlanRun safe = trial.run(without(plan, held));
+            for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
+                safe = trial.run(without(plan, held));
+            }
+            return new PlanProof(observed, full, heldBack(observed, held), safe, null);
+        } finally {
             seeding.close();
         }
-        PlanTrial trial = new PlanTrial(dialect, server, observer, settings, copies.empty(), copies.seeded(), to,
-                rowsBefore, copies.read() ? from : null, once ? seeding : null);
-        PlanRun full = once ? trial.runLast(plan.statements()) : trial.run(plan.statements());
-        MigrationPlan observed = plan.with(observedHazards(plan, full));
-        if (once) {
-            return new PlanProof(observed, full, List.of(), null, null);
-        }
-        Set<String> held = new LinkedHashSet<>();
-        PlanRun safe = trial.run(without(plan, held));
-        for (int round = 0; round < MAX_HOLD_BACK_ROUNDS && holdsMore(safe, held); round++) {
-            safe = trial.run(without(plan, held));
-        }
-        return new PlanProof(observed, full, heldBack(observed, held), safe, null);
     }
 
     private static InfrastructureException lost(SQLException e) {
@@ -312,31 +276,16 @@ public final class PlanValidator {
     }
 
     /**
-     * Seeds {@code tables} as {@code from} (the schema the database was built from) describes them, over
-     * {@code connection}, which is left in autocommit mode, and counts their rows.
+     * Seeds the tables the plan touches, as {@code from} (the schema the database was built from)
+     * describes them, over {@code connection}, which is left in autocommit mode.
      */
-    private Seeded seed(Connection connection, Snapshot from, Set<QualifiedName> tables) throws SQLException {
+    private Seeded seed(Connection connection, Snapshot from, MigrationPlan plan) throws SQLException {
+        RowCounts counts = new RowCounts(from);
+        Set<QualifiedName> touched = counts.touched(plan);
         connection.setAutoCommit(false);
-        dialect.data().seed(connection, from, tables, settings.rows(), settings.seed());
+        dialect.data().seed(connection, from, touched, settings.rows(), settings.seed());
         connection.commit();
         connection.setAutoCommit(true);
-        return new Seeded(tables, new RowCounts(from).count(connection, tables));
-    }
-
-    /**
-     * {@code seeded} with {@code touched} seeded too: the tables the plan touches that no difference named
-     * (a table whose trigger the plan makes again for a changed function, say), all counted again.
-     */
-    private Seeded withAlso(Connection connection, Snapshot from, Seeded seeded, Set<QualifiedName> touched)
-            throws SQLException {
-        Set<QualifiedName> missing = new LinkedHashSet<>(touched);
-        missing.removeAll(seeded.tables());
-        if (missing.isEmpty()) {
-            return seeded;
-        }
-        seed(connection, from, missing);
-        Set<QualifiedName> all = new LinkedHashSet<>(seeded.tables());
-        all.addAll(missing);
-        return new Seeded(all, new RowCounts(from).count(connection, all));
+        return new Seeded(touched, counts.count(connection, touched));
     }
 }

@@ -33,21 +33,16 @@ final class RowCounts {
         this.snapshot = snapshot;
     }
 
-    /** {@link #touched(Set)} for the changes some statement of the plan serves. */
+    /**
+     * The tables some statement of the plan serves or whose columns are of a type it changes, the
+     * tables they reference (so their foreign keys hold values) and their parents, and, transitively,
+     * the tables those need rows in: the ones a NOT NULL foreign key references, and parents. A
+     * foreign key that may be NULL of a table the plan does not touch is left NULL, so a plan on a few
+     * tables of a long chain of references seeds a few tables, not the chain.
+     */
     Set<QualifiedName> touched(MigrationPlan plan) {
         Set<String> changes = new HashSet<>();
         plan.statements().stream().map(PlannedStatement::change).forEach(changes::add);
-        return touched(changes);
-    }
-
-    /**
-     * The tables named by {@code changes} (as the diff names objects: {@code table public.orders}) or whose
-     * columns are of a type they change, the tables they reference (so their foreign keys hold values)
-     * and their parents, and, transitively, the tables those need rows in: the ones a NOT NULL foreign key
-     * references, and parents. A foreign key that may be NULL of a table no change touches is left NULL, so
-     * a plan on a few tables of a long chain of references seeds a few tables, not the chain.
-     */
-    Set<QualifiedName> touched(Set<String> changes) {
         Set<String> endings = endings(changes);
         List<Table> changed = snapshot.tables().stream().filter(t -> changes.contains(SnapshotComparison.label(t))
                 || t.columns().stream().map(c -> typeName(c.type())).anyMatch(endings::contains)).toList();
