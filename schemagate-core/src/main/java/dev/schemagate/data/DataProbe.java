@@ -6,6 +6,7 @@ import dev.schemagate.model.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,17 @@ public interface DataProbe {
      */
     default Optional<Map<QualifiedName, String>> rowMarks(Connection connection) throws SQLException {
         return Optional.empty();
+    }
+
+    /**
+     * How many rows each of {@code tables} that the snapshot has holds now, a partitioned table with its
+     * partitions. This default reads them through {@link #capture}; a dialect that counts cheaper says so.
+     */
+    default Map<QualifiedName, Long> rowCounts(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables)
+            throws SQLException {
+        Map<QualifiedName, Long> counts = new LinkedHashMap<>();
+        capture(connection, snapshot, tables).forEach((name, rows) -> counts.put(name, rows.totalRows()));
+        return counts;
     }
 
     /**

@@ -142,7 +142,7 @@ final class PlanTrial {
     }
 
     private Map<String, Long> lost(Connection connection, Snapshot result) throws SQLException {
-        Map<String, Long> after = new RowCounts(result).count(connection, before.tables());
+        Map<String, Long> after = new RowCounts(result, dialect.data()).count(connection, before.tables());
         Map<String, Long> lost = new LinkedHashMap<>();
         Set<String> kept = new java.util.HashSet<>();
         target.tables().forEach(t -> kept.add(SnapshotComparison.label(t)));

@@ -280,7 +280,7 @@ public final class PlanValidator {
      * describes them, over {@code connection}, which is left in autocommit mode.
      */
     private Seeded seed(Connection connection, Snapshot from, MigrationPlan plan) throws SQLException {
-        RowCounts counts = new RowCounts(from);
+        RowCounts counts = new RowCounts(from, dialect.data());
         Set<QualifiedName> touched = counts.touched(plan);
         connection.setAutoCommit(false);
         dialect.data().seed(connection, from, touched, settings.rows(), settings.seed());

@@ -1,5 +1,6 @@
 package dev.schemagate.engine;
 
+import dev.schemagate.data.DataProbe;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.diff.SnapshotComparison;
@@ -9,7 +10,6 @@ import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.Table;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,9 +28,12 @@ import java.util.Set;
 final class RowCounts {
 
     private final Snapshot snapshot;
+    private final DataProbe probe;
 
-    RowCounts(Snapshot snapshot) {
+    /** Counts as {@code probe}, the dialect's, counts rows. */
+    RowCounts(Snapshot snapshot, DataProbe probe) {
         this.snapshot = snapshot;
+        this.probe = probe;
     }
 
     /**
@@ -89,40 +92,20 @@ final class RowCounts {
 
     /**
      * The rows of each of {@code tables} the snapshot has, by diff name; a partitioned table is counted
-     * with its partitions, the partitions not on their own. One query counts them all.
+     * with its partitions, the partitions not on their own. The dialect counts them ({@link DataProbe#rowCounts}).
      */
     Map<String, Long> count(Connection connection, Set<QualifiedName> tables) throws SQLException {
         List<Table> counted = snapshot.tables().stream()
                 .filter(table -> !table.partition() && tables.contains(table.qualifiedName())).toList();
+        Map<QualifiedName, Long> byName = probe.rowCounts(connection, snapshot,
+                counted.stream().map(Table::qualifiedName).toList());
         Map<String, Long> counts = new LinkedHashMap<>();
-        if (counted.isEmpty()) {
-            return counts;
-        }
-        List<String> queries = new ArrayList<>();
-        for (int i = 0; i < counted.size(); i++) {
-            Table table = counted.get(i);
-            String only = table.partitioned() ? "" : "ONLY ";
-            queries.add("SELECT " + i + ", count(*) FROM " + only + quoted(table.qualifiedName()));
-        }
-        try (java.sql.Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(String.join("\nUNION ALL ", queries))) {
-            Map<Integer, Long> byIndex = new java.util.HashMap<>();
-            while (rs.next()) {
-                byIndex.put(rs.getInt(1), rs.getLong(2));
-            }
-            for (int i = 0; i < counted.size(); i++) {
-                counts.put(SnapshotComparison.label(counted.get(i)), byIndex.get(i));
-            }
-        }
+        counted.forEach(table -> counts.put(SnapshotComparison.label(table), byName.get(table.qualifiedName())));
         return counts;
     }
 
     /** The type a column's type names, for the change to it: {@code public.mood} for {@code public.mood[]}. */
     private static String typeName(String type) {
         return type.replaceAll("(\\[])+$", "").replaceAll("\\(.*\\)$", "");
-    }
-
-    private static String quoted(QualifiedName name) {
-        return "\"" + name.schema().replace("\"", "\"\"") + "\".\"" + name.name().replace("\"", "\"\"") + "\"";
     }
 }

@@ -3,6 +3,7 @@ package dev.schemagate.mysql.plan;
 import dev.schemagate.diff.Hazard;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.diff.PlannedStatement;
+import dev.schemagate.diff.SnapshotComparison;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Constraint;
 import dev.schemagate.model.Index;
@@ -130,18 +131,18 @@ public final class MysqlPlanner {
                 if (drop) {
                     keysDropped.add(old.name() + "." + key.name());
                     add(MysqlDdl.dropConstraint(old, key), Set.of(),
-                            now == null ? "table " + old.name() : "foreign key " + old.name() + "." + key.name());
+                            now == null ? SnapshotComparison.label(old) : "foreign key " + old.name() + "." + key.name());
                 }
             }
         }
         for (Table old : from.tables()) {
             if (gone.contains(old.name())) {
-                add("DROP TABLE " + quote(old.name()), EnumSet.of(Hazard.DELETES_DATA), "table " + old.name());
+                add("DROP TABLE " + quote(old.name()), EnumSet.of(Hazard.DELETES_DATA), SnapshotComparison.label(old));
             }
         }
         for (Table table : to.tables()) {
             if (!before.containsKey(table.name())) {
-                add(MysqlDdl.createTable(table), Set.of(), "table " + table.name());
+                add(MysqlDdl.createTable(table), Set.of(), SnapshotComparison.label(table));
             }
         }
         for (Table table : to.tables()) {
@@ -156,7 +157,7 @@ public final class MysqlPlanner {
                         && !keysDropped.contains(table.name() + "." + key.name());
                 if (!kept) {
                     add(MysqlDdl.addConstraint(table, key), old == null ? Set.of() : EnumSet.of(Hazard.REWRITES_TABLE),
-                            old == null ? "table " + table.name() : "foreign key " + table.name() + "." + key.name());
+                            old == null ? SnapshotComparison.label(table) : "foreign key " + table.name() + "." + key.name());
                 }
             }
         }
@@ -174,7 +175,7 @@ public final class MysqlPlanner {
         for (Table table : to.tables()) {
             if (!before.containsKey(table.name()) || retriggered.contains(table)) {
                 MysqlDdl.triggers(table).forEach(trigger -> add(MysqlDdl.createTrigger(table, trigger), Set.of(),
-                        before.containsKey(table.name()) ? "triggers on " + table.name() : "table " + table.name()));
+                        before.containsKey(table.name()) ? "triggers on " + table.name() : SnapshotComparison.label(table)));
             }
         }
         for (MysqlEvent event : to.mysql().events()) {
@@ -198,7 +199,7 @@ public final class MysqlPlanner {
      * keys and checks in its way are dropped before it, and the rest follows it.
      */
     private void alter(Table old, Table now) {
-        String change = "table " + now.name();
+        String change = SnapshotComparison.label(now);
         String table = "ALTER TABLE " + quote(now.name());
         String oldCollation = MysqlDdl.collation(old);
         String newCollation = MysqlDdl.collation(now);

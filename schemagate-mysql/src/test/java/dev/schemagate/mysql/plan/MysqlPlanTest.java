@@ -6,10 +6,12 @@ import dev.schemagate.dialect.Dialects;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.Hazard;
+import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.diff.SnapshotComparison;
 import dev.schemagate.engine.DiffRun;
+import dev.schemagate.engine.PlanValidator;
 import dev.schemagate.migration.Layout;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +122,21 @@ class MysqlPlanTest {
                         + " STARTS '2030-01-05 03:00:00' ON COMPLETION NOT PRESERVE ENABLE COMMENT 'sums' DO SELECT COUNT(*) FROM orders");
         assertThat(forth.plan().statements()).filteredOn(s -> s.change().startsWith("event ")).allSatisfy(s ->
                 assertThat(s.hazards()).isEmpty());
+    }
+
+    @Test
+    void theProofRunsOnSeededRowsAndCountsTheRowsAStatementLoses() throws SQLException {
+        Snapshot from = built("CREATE TABLE a (id int PRIMARY KEY, note text)");
+        Snapshot to = built("CREATE TABLE a (id int PRIMARY KEY, note text, extra text)");
+        MigrationPlan lossy = new MigrationPlan(List.of(
+                new PlannedStatement("ALTER TABLE `a` ADD COLUMN `extra` text", Set.of(), "table db.a"),
+                new PlannedStatement("DELETE FROM `a` LIMIT 3", Set.of(), "table db.a")));
+
+        PlanProof proof = new PlanValidator(MYSQL, server,
+                new PlanValidator.PlanSettings(SnapshotOptions.full(), false, 10, 1)).prove(from, to, lossy, true);
+
+        assertThat(proof.full().rowsLost()).containsExactly(java.util.Map.entry("table db.a", 3L));
+        assertThat(proof.problems()).singleElement().asString().contains("table db.a", "no statement serving it says it deletes data");
     }
 
     @Test

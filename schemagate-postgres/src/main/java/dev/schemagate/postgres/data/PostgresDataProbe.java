@@ -59,6 +59,29 @@ public final class PostgresDataProbe implements DataProbe {
         return RowCapture.capture(connection, snapshot, tables);
     }
 
+    /** {@inheritDoc} One query counts them all; a table's inheritance children are not counted with it. */
+    @Override
+    public Map<QualifiedName, Long> rowCounts(Connection connection, Snapshot snapshot, Collection<QualifiedName> tables)
+            throws SQLException {
+        List<QualifiedName> counted = List.copyOf(tables);
+        Map<QualifiedName, Long> counts = new HashMap<>();
+        if (counted.isEmpty()) {
+            return counts;
+        }
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < counted.size(); i++) {
+            boolean partitioned = snapshot.table(counted.get(i)).map(table -> table.partitioned()).orElse(false);
+            queries.add("SELECT " + i + ", count(*) FROM " + (partitioned ? "" : "ONLY ") + Quote.name(counted.get(i)));
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(String.join("\nUNION ALL ", queries))) {
+            while (rows.next()) {
+                counts.put(counted.get(rows.getInt(1)), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
     /** {@inheritDoc} Read from the catalog and the table statistics, see {@code row_marks.sql}. */
     @Override
     public Optional<Map<QualifiedName, String>> rowMarks(Connection connection) throws SQLException {

@@ -3,6 +3,7 @@ package dev.schemagate.sqlite.plan;
 import dev.schemagate.diff.Hazard;
 import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.diff.PlannedStatement;
+import dev.schemagate.diff.SnapshotComparison;
 import dev.schemagate.model.Column;
 import dev.schemagate.model.Index;
 import dev.schemagate.model.Snapshot;
@@ -67,14 +68,14 @@ public final class SqlitePlanner {
             View kept = viewsAfter.get(key(view.name()));
             boolean reads = readsAny(view, rebuilt) || readsAny(view, gone);
             if (kept == null || !kept.definition().equals(view.definition()) || reads) {
-                add("DROP VIEW " + quote(view.name()), Set.of(), "view " + view.name());
+                add("DROP VIEW " + quote(view.name()), Set.of(), SnapshotComparison.label(view));
                 if (kept != null) {
                     recreated.add(kept);
                 }
             }
         }
         for (String name : gone) {
-            add("DROP TABLE " + quote(before.get(name).name()), EnumSet.of(Hazard.DELETES_DATA), "drop table " + name);
+            add("DROP TABLE " + quote(before.get(name).name()), EnumSet.of(Hazard.DELETES_DATA), SnapshotComparison.label(before.get(name)));
         }
         for (Table table : to.tables()) {
             Table old = before.get(key(table.name()));
@@ -90,8 +91,8 @@ public final class SqlitePlanner {
         from.views().forEach(view -> viewsBefore.put(key(view.name()), view));
         for (View view : to.views()) {
             if (!viewsBefore.containsKey(key(view.name())) || recreated.contains(view)) {
-                add(view.definition(), Set.of(), "view " + view.name());
-                view.triggers().forEach(trigger -> add(trigger.definition(), Set.of(), "view " + view.name()));
+                add(view.definition(), Set.of(), SnapshotComparison.label(view));
+                view.triggers().forEach(trigger -> add(trigger.definition(), Set.of(), SnapshotComparison.label(view)));
             }
         }
         if (!rebuilt.isEmpty()) {
@@ -101,7 +102,7 @@ public final class SqlitePlanner {
     }
 
     private void create(Table table) {
-        String change = "create table " + table.name();
+        String change = SnapshotComparison.label(table);
         add(SqliteDdl.createTable(table, table.name()), Set.of(), change);
         table.indexes().forEach(index -> add(SqliteDdl.createIndex(table.name(), index), Set.of(), change));
         table.triggers().forEach(trigger -> add(trigger.definition(), Set.of(), change));
@@ -109,7 +110,7 @@ public final class SqlitePlanner {
 
     /** Columns added at the end, indexes and triggers: what ALTER TABLE and CREATE/DROP do in place. */
     private void alter(Table old, Table table) {
-        String change = "alter table " + table.name();
+        String change = SnapshotComparison.label(table);
         for (Column column : table.columns().subList(old.columns().size(), table.columns().size())) {
             add("ALTER TABLE " + quote(table.name()) + " ADD COLUMN " + SqliteDdl.column(table, column), Set.of(), change);
         }
@@ -140,7 +141,7 @@ public final class SqlitePlanner {
      * a generated column computes its own), old dropped, new renamed, indexes and triggers again.
      */
     private void rebuild(Table old, Table table) {
-        String change = "rebuild table " + table.name();
+        String change = SnapshotComparison.label(table);
         String temporary = "new_" + table.name();
         List<String> common = table.columns().stream().filter(column -> column.generatedExpression() == null).map(Column::name)
                 .filter(name -> old.column(name).isPresent())

@@ -2,12 +2,16 @@ package dev.schemagate.sqlite.plan;
 
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialects;
+import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
 import dev.schemagate.diff.Hazard;
+import dev.schemagate.diff.MigrationPlan;
 import dev.schemagate.diff.PlanProof;
 import dev.schemagate.diff.PlannedStatement;
 import dev.schemagate.engine.DiffRun;
+import dev.schemagate.engine.PlanValidator;
 import dev.schemagate.migration.Layout;
+import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +111,8 @@ class SqlitePlanTest {
                 .anyMatch(s -> s.startsWith("CREATE TRIGGER person_touch"))
                 .anyMatch(s -> s.startsWith("CREATE VIEW named"));
         assertThat(sql(proof)).last().isEqualTo("PRAGMA foreign_keys = ON");
+        assertThat(proof.plan().statements()).extracting(PlannedStatement::change)
+                .contains("table main.person", "view main.named");
         assertThat(proof.full().rowsLost()).isEmpty();
         assertThat(proof.heldBack()).isEmpty();
     }
@@ -131,6 +138,29 @@ class SqlitePlanTest {
         assertThat(unsafe.plan().destructive()).extracting(PlannedStatement::sql).contains("DROP TABLE \"b\"", "DROP TABLE \"a\"");
         assertThat(unsafe.plan().statements()).filteredOn(s -> s.sql().startsWith("INSERT"))
                 .allMatch(s -> s.hazards().contains(Hazard.REWRITES_TABLE));
+    }
+
+    @Test
+    void theProofRunsOnSeededRowsAndCountsTheRowsAStatementLoses() throws SQLException {
+        Snapshot from = snapshot("CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT);");
+        Snapshot to = snapshot("CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT, extra TEXT);");
+        MigrationPlan lossy = new MigrationPlan(List.of(
+                new PlannedStatement("ALTER TABLE \"a\" ADD COLUMN \"extra\" TEXT", Set.of(), "table main.a"),
+                new PlannedStatement("DELETE FROM \"a\" WHERE \"id\" % 2 = 0", Set.of(), "table main.a")));
+
+        PlanProof proof = new PlanValidator(Dialects.byId("sqlite"), server,
+                new PlanValidator.PlanSettings(SnapshotOptions.full(), false, 10, 1)).prove(from, to, lossy, true);
+
+        assertThat(proof.full().rowsLost()).containsOnlyKeys("table main.a");
+        assertThat(proof.full().rowsLost().get("table main.a")).isPositive();
+        assertThat(proof.problems()).singleElement().asString().contains("table main.a", "no statement serving it says it deletes data");
+    }
+
+    private static Snapshot snapshot(String sql) throws SQLException {
+        try (ScratchDatabase database = server.createDatabase(); Connection connection = database.connect()) {
+            Dialects.byId("sqlite").executeScript(connection, sql);
+            return Dialects.byId("sqlite").snapshot(connection, SnapshotOptions.full());
+        }
     }
 
     @Test
