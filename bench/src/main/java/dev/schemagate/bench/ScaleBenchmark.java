@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code ScaleBenchmark [LENGTHS] [TABLES]}, for instance {@code 500,1000,2000 5000}. For
  * each length it writes a history of that many small migrations (tables, columns, indexes and views
- * in turn, each with its down script), verifies it with every check and prints the whole time, the
- * time per migration, the median cycle time of the first and last tenth of the history, and the
- * ratio of the last tenth to the first and of each length to the one before (after an unprinted warm-up run). Then it writes a history whose first migration creates
+ * in turn, each with its down script), verifies it with the default checks (all but probes and
+ * performance) and prints the whole time, the time per migration, the median cycle time of the
+ * first and last tenth of the history, and the ratio of the last tenth to the first and of each
+ * length to the one before (after an unprinted warm-up run). Then it writes a history whose first migration creates
  * TABLES tables, followed by four small migrations, and prints their cycle times. Each line gives the
  * most heap the run held at once.
  */
