@@ -78,7 +78,7 @@ public final class MysqlPlanner {
 
         for (MysqlEvent event : from.mysql().events()) {
             if (to.mysql().event(event.name()).isEmpty()) {
-                add(MysqlEventDdl.drop(event), Set.of(), "event " + event.name());
+                add(MysqlEventDdl.drop(event), Set.of(), SnapshotComparison.label(event));
             }
         }
         List<Table> retriggered = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class MysqlPlanner {
             Table now = after.get(old.name());
             if (now != null && !MysqlDdl.triggers(old).equals(MysqlDdl.triggers(now))) {
                 old.triggers().forEach(trigger -> add("DROP TRIGGER " + quote(trigger.name()), Set.of(),
-                        "triggers on " + old.name()));
+                        SnapshotComparison.label(old)));
                 retriggered.add(now);
             }
         }
@@ -99,7 +99,7 @@ public final class MysqlPlanner {
             View kept = viewsAfter.get(view.name());
             boolean reads = gone.stream().anyMatch(t -> MysqlDdl.reads(view, t)) || reshaped.stream().anyMatch(t -> MysqlDdl.reads(view, t));
             if (kept == null || !sameView(view, kept) || reads) {
-                add("DROP VIEW " + quote(view.name()), Set.of(), "view " + view.name());
+                add("DROP VIEW " + quote(view.name()), Set.of(), SnapshotComparison.label(view));
                 if (kept != null) {
                     recreated.add(kept);
                 }
@@ -113,7 +113,7 @@ public final class MysqlPlanner {
             if (routine.equals(routinesAfter.get(key))) {
                 routinesKept.add(key);
             } else {
-                add(MysqlDdl.dropRoutine(routine), Set.of(), "routine " + routine.name());
+                add(MysqlDdl.dropRoutine(routine), Set.of(), SnapshotComparison.label(routine));
             }
         }
 
@@ -130,8 +130,7 @@ public final class MysqlPlanner {
                         && disturbs(before.get(parent), after.get(parent), key.referencedColumns());
                 if (drop) {
                     keysDropped.add(old.name() + "." + key.name());
-                    add(MysqlDdl.dropConstraint(old, key), Set.of(),
-                            now == null ? SnapshotComparison.label(old) : "foreign key " + old.name() + "." + key.name());
+                    add(MysqlDdl.dropConstraint(old, key), Set.of(), SnapshotComparison.label(old));
                 }
             }
         }
@@ -157,37 +156,37 @@ public final class MysqlPlanner {
                         && !keysDropped.contains(table.name() + "." + key.name());
                 if (!kept) {
                     add(MysqlDdl.addConstraint(table, key), old == null ? Set.of() : EnumSet.of(Hazard.REWRITES_TABLE),
-                            old == null ? SnapshotComparison.label(table) : "foreign key " + table.name() + "." + key.name());
+                            SnapshotComparison.label(table));
                 }
             }
         }
 
         for (Routine routine : to.routines()) {
             if (!routinesKept.contains(routine.kind() + " " + routine.name())) {
-                add(MysqlDdl.createRoutine(routine), Set.of(), "routine " + routine.name());
+                add(MysqlDdl.createRoutine(routine), Set.of(), SnapshotComparison.label(routine));
             }
         }
         for (View view : MysqlDdl.inOrder(to.views())) {
             if (!viewsBefore.contains(view.name()) || recreated.contains(view)) {
-                add(MysqlDdl.createView(view), Set.of(), "view " + view.name());
+                add(MysqlDdl.createView(view), Set.of(), SnapshotComparison.label(view));
             }
         }
         for (Table table : to.tables()) {
             if (!before.containsKey(table.name()) || retriggered.contains(table)) {
                 MysqlDdl.triggers(table).forEach(trigger -> add(MysqlDdl.createTrigger(table, trigger), Set.of(),
-                        before.containsKey(table.name()) ? "triggers on " + table.name() : SnapshotComparison.label(table)));
+                        SnapshotComparison.label(table)));
             }
         }
         for (MysqlEvent event : to.mysql().events()) {
             MysqlEvent was = from.mysql().event(event.name()).orElse(null);
             if (was == null) {
-                add(MysqlEventDdl.create(event), Set.of(), "event " + event.name());
+                add(MysqlEventDdl.create(event), Set.of(), SnapshotComparison.label(event));
             } else if (was.ends() != null && event.ends() == null) {
                 // ALTER EVENT cannot take an ENDS away
-                add(MysqlEventDdl.drop(was), Set.of(), "event " + event.name());
-                add(MysqlEventDdl.create(event), Set.of(), "event " + event.name());
+                add(MysqlEventDdl.drop(was), Set.of(), SnapshotComparison.label(event));
+                add(MysqlEventDdl.create(event), Set.of(), SnapshotComparison.label(event));
             } else if (!was.equals(event)) {
-                add(MysqlEventDdl.alter(was, event), Set.of(), "event " + event.name());
+                add(MysqlEventDdl.alter(was, event), Set.of(), SnapshotComparison.label(event));
             }
         }
     }

@@ -120,7 +120,7 @@ class MysqlPlanTest {
                         + " DO DELETE FROM audit_log WHERE id < 0",
                 "DROP EVENT `weekly_report`", "CREATE EVENT `weekly_report` ON SCHEDULE EVERY 1 WEEK"
                         + " STARTS '2030-01-05 03:00:00' ON COMPLETION NOT PRESERVE ENABLE COMMENT 'sums' DO SELECT COUNT(*) FROM orders");
-        assertThat(forth.plan().statements()).filteredOn(s -> s.change().startsWith("event ")).allSatisfy(s ->
+        assertThat(forth.plan().statements()).filteredOn(s -> s.change().startsWith("mysql event ")).isNotEmpty().allSatisfy(s ->
                 assertThat(s.hazards()).isEmpty());
     }
 
@@ -144,6 +144,8 @@ class MysqlPlanTest {
         PlanProof proof = prove("shop-v1.sql", "shop-v2.sql", true);
 
         assertThat(proof.full().rowsLost()).isEmpty();
+        assertThat(proof.plan().statements()).filteredOn(s -> s.sql().equals("ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer`"))
+                .extracting(PlannedStatement::change).containsExactly("table db.orders");
         assertThat(sql(proof)).contains(
                 "ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer`",
                 "ALTER TABLE `customer` DROP COLUMN `legacy_code`",
