@@ -26,6 +26,19 @@ public interface ChangeTracking {
      */
     Snapshot since(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException;
 
+    /**
+     * {@link #since}, with a mark of the moment it read (null where {@link #mark} would give none), for a
+     * reader that reads again and again: this default marks, then reads; a dialect may do both in one pass.
+     */
+    default Read sinceMarked(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException {
+        Mark now = mark(connection);
+        return new Read(since(connection, mark, base, options), now);
+    }
+
+    /** A schema as read, and the mark of the moment it was read at, or null when tracking would not pay. */
+    record Read(Snapshot snapshot, Mark mark) {
+    }
+
     /** What a dialect remembers of a moment; only the dialect that made it reads it. */
     interface Mark {
     }

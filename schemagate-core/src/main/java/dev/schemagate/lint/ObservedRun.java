@@ -194,10 +194,14 @@ final class ObservedRun {
      */
     private Snapshot schemaNow(Connection connection) throws SQLException {
         ChangeTracking tracking = dialect.changeTracking().orElse(null);
-        ChangeTracking.Mark now = tracking == null ? null : tracking.mark(connection);
-        lastRead = now != null && lastReadAt != null ? tracking.since(connection, lastReadAt, lastRead, SnapshotOptions.structureOnly())
-                : dialect.snapshot(connection, SnapshotOptions.structureOnly());
-        lastReadAt = now;
+        if (tracking != null && lastReadAt != null) {
+            ChangeTracking.Read read = tracking.sinceMarked(connection, lastReadAt, lastRead, SnapshotOptions.structureOnly());
+            lastRead = read.snapshot();
+            lastReadAt = read.mark();
+        } else {
+            lastReadAt = tracking == null ? null : tracking.mark(connection);
+            lastRead = dialect.snapshot(connection, SnapshotOptions.structureOnly());
+        }
         return lastRead;
     }
 

@@ -100,7 +100,25 @@ public final class ChangeTracker implements ChangeTracking {
                     oid -> known.containsKey(oid) ? known.get(oid).qualifiedName() : null, held.relationCount(), base, options);
         }
         Pulse then = (Pulse) mark;
+        return since(connection, then, pulse(connection, then.xid()), base, options);
+    }
+
+    /**
+     * {@inheritDoc} Outside a transaction the pulse that tells what changed since {@code mark} is itself
+     * the mark of this moment, so it is read once.
+     */
+    @Override
+    public Read sinceMarked(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException {
+        if (!(mark instanceof Pulse then) || !connection.getAutoCommit()) {
+            return ChangeTracking.super.sinceMarked(connection, mark, base, options);
+        }
         Pulse now = pulse(connection, then.xid());
+        return new Read(since(connection, then, now, base, options), now.relations().size() < from ? null : now);
+    }
+
+    /** The base with what changed between the pulses {@code then} and {@code now} read again. */
+    private static Snapshot since(Connection connection, Pulse then, Pulse now, Snapshot base, SnapshotOptions options)
+            throws SQLException {
         if (now.othersChanged() || !now.others().equals(then.others())) {
             return whole(connection, options);
         }
