@@ -4,5 +4,5 @@
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 root="$here/.."
-[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q -o package -DskipTests)
+[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q package -DskipTests)
 exec java -cp "$root/schemagate-cli/target/schemagate.jar:$root/bench/target/classes" dev.schemagate.bench.FillBenchmark "$@"

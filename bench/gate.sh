@@ -11,7 +11,7 @@ dir=${1:-"$root/../shared/corpus/hydra-migrations/persistence/sql/migrations"}
 new=${2:-2}
 runs=${3:-3}
 [ -d "$dir" ] || { echo "gate.sh: $dir not found" >&2; exit 2; }
-(cd "$root" && mvn -q -o package -DskipTests)
+(cd "$root" && mvn -q package -DskipTests)
 repo=$(mktemp -d "${TMPDIR:-/tmp}/schemagate-gate.XXXXXX")
 trap 'rm -rf "$repo"' EXIT
 mkdir "$repo/migrations" "$repo/new"

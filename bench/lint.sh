@@ -12,7 +12,7 @@ root="$here/.."
 dir=${1:-"$root/../shared/corpus/hydra-migrations/persistence/sql/migrations"}
 rows=${2:-10000}
 [ -d "$dir" ] || { echo "lint.sh: $dir not found" >&2; exit 2; }
-[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q -o package -DskipTests)
+[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q package -DskipTests)
 echo "machine: $(machine)"
 jvm=$(jvm_ms)
 lint=$(whole_ms "$root/bin/schemagate" lint --static "$dir")

@@ -8,7 +8,7 @@ root="$here/.."
 dir=${1:-"$root/../shared/corpus/hydra-migrations/persistence/sql/migrations"}
 rows=${2:-10000,100000}
 [ -d "$dir" ] || { echo "profile.sh: $dir not found" >&2; exit 2; }
-[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q -o package -DskipTests)
+[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q package -DskipTests)
 out=$(mktemp -d)
 start=$(date +%s%N)
 "$root/bin/schemagate" profile "$dir" --rows "$rows" --repeat 1 --baseline-file "$out/baseline.json" --format console \

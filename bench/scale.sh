@@ -7,6 +7,6 @@
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 root="$here/.."
-(cd "$root" && mvn -q -o package -DskipTests)
+(cd "$root" && mvn -q package -DskipTests)
 exec java -Xmx512m -cp "$root/schemagate-cli/target/schemagate.jar:$root/bench/target/classes" \
   dev.schemagate.bench.ScaleBenchmark "${1:-500,1000,2000}" "${2:-5000}"

@@ -25,7 +25,7 @@ squawk="$prefix/node_modules/.bin/squawk"
 if [ ! -x "$squawk" ]; then
   npm install --silent --prefix "$prefix" squawk-cli@2.66.0 >/dev/null
 fi
-[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q -o package -DskipTests)
+[ -f "$root/schemagate-cli/target/schemagate.jar" ] || (cd "$root" && mvn -q package -DskipTests)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "squawk $("$squawk" --version | awk '{print $2}'), schemagate lint $mode"

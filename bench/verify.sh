@@ -10,7 +10,7 @@ root="$here/.."
 dir=${1:-"$root/../shared/corpus/hydra-migrations/persistence/sql/migrations"}
 runs=${2:-3}
 [ -d "$dir" ] || { echo "verify.sh: $dir not found" >&2; exit 2; }
-(cd "$root" && mvn -q -o package -DskipTests)
+(cd "$root" && mvn -q package -DskipTests)
 java -cp "$root/schemagate-cli/target/schemagate.jar:$root/bench/target/classes" dev.schemagate.bench.VerifyBenchmark "$dir" "$runs"
 start=$(date +%s%N)
 "$root/bin/schemagate" verify "$dir" > /dev/null || true
