@@ -61,11 +61,11 @@ public final class ServerStartBenchmark {
     }
 
     /**
-     * Prints how long after this process started (the JVM's own start included) a scratch database
-     * of a new embedded server took its first query: what every command pays before its work.
+     * Prints how long after this process was launched (the JVM's own start included; see {@link LaunchTime})
+     * a scratch database of a new embedded server took its first query: what every command pays before its work.
      */
     private static void readyAfterStart(String version) throws Exception {
-        Instant processStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        Instant processStart = LaunchTime.get();
         try (DatabaseServer server = new PostgresDialect().start(ServerOptions.embedded(version));
              ScratchDatabase database = server.createDatabase();
              Connection connection = database.connect();

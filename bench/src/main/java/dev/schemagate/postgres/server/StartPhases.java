@@ -1,5 +1,7 @@
 package dev.schemagate.postgres.server;
 
+import dev.schemagate.bench.LaunchTime;
+
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ public final class StartPhases {
     }
 
     public static void main(String[] args) throws Exception {
-        Instant processStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        Instant processStart = LaunchTime.get();
         new StartPhases().run(args.length > 0 ? args[0] : "17", processStart);
     }
 
