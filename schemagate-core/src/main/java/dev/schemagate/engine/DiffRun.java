@@ -28,11 +28,7 @@ import java.util.function.Supplier;
 public final class DiffRun {
 
     /** Reads TARGET beside SOURCE on a daemon thread of its own. */
-    private static final Executor READER = task -> {
-        Thread thread = new Thread(task, "schemagate-target-read");
-        thread.setDaemon(true);
-        thread.start();
-    };
+    private static final Executor READER = DaemonThreads.named("schemagate-target-read");
 
     private DiffRun() {
     }

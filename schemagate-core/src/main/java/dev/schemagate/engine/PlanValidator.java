@@ -47,11 +47,7 @@ public final class PlanValidator {
     private static final int MAX_HOLD_BACK_ROUNDS = 20;
     private static final Path SOURCE_FILE = Path.of("SOURCE.sql");
     /** Prepares SOURCE's databases on a daemon thread of their own, beside the planning. */
-    private static final Executor PREPARER = task -> {
-        Thread thread = new Thread(task, "schemagate-plan-source");
-        thread.setDaemon(true);
-        thread.start();
-    };
+    private static final Executor PREPARER = DaemonThreads.named("schemagate-plan-source");
 
     private final Dialect dialect;
     private final DatabaseServer server;

@@ -23,7 +23,6 @@ import dev.schemagate.history.ReleaseConfig;
 import dev.schemagate.lint.DialectRules;
 import dev.schemagate.lint.LintConfigFile;
 import dev.schemagate.lint.Linter;
-import dev.schemagate.lint.Rules;
 import dev.schemagate.migration.HistoryCut;
 import dev.schemagate.migration.Location;
 import dev.schemagate.migration.Migration;
@@ -115,11 +114,15 @@ public final class Verifier {
 
     private VerifyResult check(VerifyOptions options, Dialect dialect, MigrationSet set, HistoryCut cut, List<Finding> guarded,
                                DatabaseServer server, WorkingDatabase working, int preapplied, long start) {
+        boolean observed = options.runs(CheckName.LINT) && Linter.observes(dialect);
+        ObservedLint lint = new ObservedLint(dialect, server, options, cut, progress);
+        // without run conditions, what the walk applies is known before it: the lint runs beside it
+        boolean beside = observed && set.migrations().stream().allMatch(migration -> migration.condition().isEmpty());
         try (WorkingDatabase database = working) {
             List<Finding> findings = new ArrayList<>(guarded);
             findings.addAll(StatementFailures.ignored(set.ignored()));
             ConstraintProbing probing = new ConstraintProbing(dialect, options, set, cut);
-            Walked walked = walk(set, cut, dialect, database, options, findings, preapplied, probing);
+            Walked walked = walk(set, cut, dialect, database, options, findings, preapplied, probing, beside ? lint : null);
             List<MigrationRun> runs = walked.runs();
             boolean applied = runs.stream().allMatch(run -> run.status() == MigrationRun.Status.APPLIED
                     || run.status() == MigrationRun.Status.SKIPPED);
@@ -128,13 +131,12 @@ public final class Verifier {
                 findings.addAll(ExpectedSchemaCheck.check(dialect, server, database.connection(), options));
             }
             findings.addAll(PerformanceCheck.findings(dialect, options, set, cut, server, applied));
-            boolean linted = Linter.observes(dialect);
-            if (options.runs(CheckName.LINT) && !linted) {
+            if (options.runs(CheckName.LINT) && !observed) {
                 findings.addAll(Linter.judgesText(dialect) ? notWhereApplyFailed(new Linter(dialect, options.lintConfig())
                         .lint(ran, cut).findings(), findings) : List.of(LintAvailability.unavailable(set, dialect.id())));
             }
-            if (linted && options.runs(CheckName.LINT) && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
-                findings.addAll(withoutRefusedAgain(lint(ran, cut, dialect, server, walked.historyApplied(), options, applied, progress), findings, dialect));
+            if (observed && findings.stream().noneMatch(f -> f.ruleId().equals(OutsideReach.RULE))) {
+                findings.addAll(withoutRefusedAgain(lint.findings(ran, walked.historyApplied(), applied), findings, dialect));
             } else if (walked.historyApplied() != null) {
                 walked.historyApplied().close();
             }
@@ -142,16 +144,19 @@ public final class Verifier {
                     Duration.ofNanos(System.nanoTime() - start), options.checks(), cut, probing.outcomes());
         } catch (SQLException e) {
             throw new InfrastructureException("lost the connection to the database: " + e.getMessage(), e);
+        } finally {
+            lint.finish();
         }
     }
 
     /**
      * Applies every migration in order: history only applied, as fast as it goes; every other
      * migration first cycled (when a check needs it) and then applied. The schema before a cycle,
-     * the data line and the integrity seen so far start at the first migration that is checked.
+     * the data line and the integrity seen so far start at the first migration that is checked, and
+     * so does the observed lint, when it runs {@code beside} the walk (null when it runs after).
      */
-    private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database,
-                        VerifyOptions options, List<Finding> findings, int preapplied, ConstraintProbing probing) throws SQLException {
+    private Walked walk(MigrationSet set, HistoryCut cut, Dialect dialect, WorkingDatabase database, VerifyOptions options,
+                        List<Finding> findings, int preapplied, ConstraintProbing probing, ObservedLint beside) throws SQLException {
         ScriptRunner runner = new ScriptRunner(dialect, progress);
         boolean cycles = options.runs(CheckName.REVERSIBILITY) || options.runs(CheckName.DATA)
                 || options.runs(CheckName.INTEGRITY);
@@ -180,7 +185,10 @@ public final class Verifier {
                 }
                 progress.migrationStarted(migration, i, migrations.size());
                 boolean past = cut.isHistory(migration);
-                if (!past && i > 0 && runs.stream().allMatch(MigrationRun::history) && options.runs(CheckName.LINT)) {
+                boolean historyFirst = !past && i > 0 && runs.stream().allMatch(MigrationRun::history);
+                if (beside != null && !past && !beside.started()) {
+                    beside.startBeside(set, historyFirst ? database.checkpoint() : null);
+                } else if (historyFirst && options.runs(CheckName.LINT)) {
                     historyApplied = database.checkpoint();
                 }
                 RunCondition.Decision decision = decide(migration, database, runs);
@@ -292,7 +300,8 @@ public final class Verifier {
 
     /**
      * The runs of a walk, and a copy of the database as the history left it, taken at the first
-     * migration of the change when the history comes first (null otherwise), for the lint to start from.
+     * migration of the change when the history comes first (null otherwise, and when the lint started
+     * beside the walk with it), for the lint to start from.
      */
     private record Walked(List<MigrationRun> runs, ScratchDatabase historyApplied) {
     }
@@ -394,22 +403,5 @@ public final class Verifier {
 
     /** A cycle's result, and whether the data line's rows made the up script fail. */
     private record Cycled(MigrationCycle.Result result, boolean rowsBrokeIt) {
-    }
-
-    /**
-     * The lint check, observed on a database of its own so its seeded rows never reach the working
-     * one: a copy of the working database as the history left it when there is one, so the history
-     * is not applied twice. When a migration did not apply, the apply check has said why: the lint's own note that
-     * its observation stopped there would only repeat it.
-     */
-    private static List<Finding> lint(MigrationSet set, HistoryCut cut, Dialect dialect, DatabaseServer server,
-                                      ScratchDatabase historyApplied, VerifyOptions options, boolean applied,
-                                      ProgressListener progress) {
-        Linter linter = new Linter(dialect, options.lintConfig());
-        try (ScratchDatabase scratch = historyApplied != null ? historyApplied : server.createDatabase()) {
-            return linter.lintObserved(set, cut, scratch, historyApplied != null, options.rows(), progress).findings().stream()
-                    .filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id()))
-                    .toList();
-        }
     }
 }
