@@ -22,7 +22,7 @@ final class LiveCopy {
 
     private static final String SERVER = "inet_server_port()::text || ' ' || pg_postmaster_start_time()::text";
     private static final String IDENTITY = "SELECT current_database(), " + SERVER
-            + ", (SELECT count(*) FROM pg_class WHERE relkind IN ('m', 'f') AND oid >= 16384)";
+            + ", (SELECT count(*) FROM pg_class WHERE relkind IN ('m', 'f') AND oid >= 16384), pg_backend_pid()";
     /**
      * Empties the tables holding rows (not an extension's own), identities restarted, as a build leaves them.
      * Only tables with a page on disk can hold a row, and only those are looked into: a schema of
@@ -62,11 +62,13 @@ final class LiveCopy {
     Optional<ScratchDatabase> of(ConnectionSource live) {
         String database;
         String identity;
+        long asked;
         try (Connection connection = live.open(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(IDENTITY)) {
             rs.next();
             database = rs.getString(1);
             identity = rs.getString(2);
+            asked = rs.getLong(4);
             if (identity == null || rs.getLong(3) > 0) {
                 return Optional.empty();
             }
@@ -75,9 +77,11 @@ final class LiveCopy {
         }
         String literal = "'" + database.replace("'", "''") + "'";
         try {
+            // the session that asked may still be ending (a backend leaves after its client): it is not a user,
+            // and CREATE DATABASE waits for it to go
             boolean idle = server.admin(statement -> {
                 try (ResultSet rs = statement.executeQuery("SELECT " + SERVER + ", (SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE datname = " + literal + ")")) {
+                        + " WHERE datname = " + literal + " AND pid <> " + asked + ")")) {
                     rs.next();
                     return identity.equals(rs.getString(1)) && rs.getLong(2) == 0;
                 }
