@@ -75,6 +75,44 @@ class LintBesideTheWalkTest {
     }
 
     @Test
+    void aHistoryReachingOutsideItsDatabaseIsLintedAfterTheWalk(@TempDir Path dir) throws Exception {
+        migrations(dir);
+        // a role is the server's: the lint, ahead of the walk, would create it under the walk's feet
+        Files.writeString(dir.resolve("4_role.up.sql"),
+                "DO $$ BEGIN CREATE ROLE sg_beside_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n");
+        Files.writeString(dir.resolve("4_role.down.sql"), "SELECT 1;\n");
+        Thread walk = Thread.currentThread();
+        AtomicBoolean lintHeard = new AtomicBoolean();
+        AtomicBoolean heardBeforeTheWalkEnded = new AtomicBoolean();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void running(Statement statement) {
+                if (Thread.currentThread() != walk) {
+                    lintHeard.set(true);
+                }
+            }
+
+            @Override
+            public void migrationFinished(MigrationRun run, int index, int total) {
+                if (index == total - 1) {
+                    try {
+                        Thread.sleep(2_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    heardBeforeTheWalkEnded.set(lintHeard.get());
+                }
+            }
+        };
+
+        VerifyResult result = new Verifier(listener).verify(options(dir)
+                .withServer(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION)));
+
+        assertThat(heardBeforeTheWalkEnded).as("no lint statement heard before the walk's end").isFalse();
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("lint.add-index-non-concurrently");
+    }
+
+    @Test
     void besideTheWalkTheLintFindsWhatItFindsAlone(@TempDir Path dir) throws Exception {
         migrations(dir);
         VerifyOptions options = options(dir);

@@ -44,8 +44,10 @@ final class ObservedLint {
 
     /**
      * Starts the lint of {@code set} now, beside the walk, on {@code historyApplied} (which it then
-     * drops), or on an empty database when that is null. Only for a set without run conditions: the
-     * lint observes what the walk applies, and without conditions that is known before the walk.
+     * drops), or on an empty database when that is null. Only for a set without run conditions (the
+     * lint observes what the walk applies, and without conditions that is known before the walk) and
+     * without statements that reach outside their database (run ahead of the walk, one could take
+     * away what the walk needs, a connection or a role, and the walk would blame its own migration).
      */
     void startBeside(MigrationSet set, ScratchDatabase historyApplied) {
         beside = CompletableFuture.supplyAsync(() -> lint(set, historyApplied), LINTER);

@@ -116,8 +116,10 @@ public final class Verifier {
                                DatabaseServer server, WorkingDatabase working, int preapplied, long start) {
         boolean observed = options.runs(CheckName.LINT) && Linter.observes(dialect);
         ObservedLint lint = new ObservedLint(dialect, server, options, cut, progress);
-        // without run conditions, what the walk applies is known before it: the lint runs beside it
-        boolean beside = observed && set.migrations().stream().allMatch(migration -> migration.condition().isEmpty());
+        // without run conditions, what the walk applies is known before it, and the lint runs beside it, unless
+        // a migration reaches outside its database: the lint, ahead of the walk, could then take away what the walk needs
+        boolean beside = observed && set.migrations().stream().allMatch(migration -> migration.condition().isEmpty()
+                && OutsideReach.in(dialect, migration.up()).isEmpty());
         try (WorkingDatabase database = working) {
             List<Finding> findings = new ArrayList<>(guarded);
             findings.addAll(StatementFailures.ignored(set.ignored()));
