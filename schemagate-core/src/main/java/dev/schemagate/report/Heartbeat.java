@@ -8,6 +8,10 @@ import dev.schemagate.migration.Statement;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * that prints nothing until its end, a server starting. Once the run has printed nothing for
  * {@link #FIRST_NOTICE_SECONDS} seconds it prints a line on the error stream, then one every
  * {@link #REPEAT_SECONDS} seconds while the quiet lasts; the console's own lines count as words.
+ * When the lint runs beside the other checks, two threads run statements: the line names the one
+ * that has been running longest, and a thread's statement is over when it starts another, finishes
+ * a migration or ends.
  */
 public final class Heartbeat implements ProgressListener, AutoCloseable {
 
@@ -33,8 +40,8 @@ public final class Heartbeat implements ProgressListener, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile Statement statement;
-    private volatile long statementSince;
+    private final Map<Thread, Running> running = new ConcurrentHashMap<>();
+    private volatile boolean ranAny;
     private long lastWord = started;
     private boolean noticed;
 
@@ -58,12 +65,17 @@ public final class Heartbeat implements ProgressListener, AutoCloseable {
     @Override
     public synchronized void migrationFinished(MigrationRun run, int index, int total) {
         spoke();
+        running.remove(Thread.currentThread());
     }
 
     @Override
     public void running(Statement next) {
-        statement = next;
-        statementSince = System.nanoTime();
+        running.put(Thread.currentThread(), new Running(next, System.nanoTime()));
+        ranAny = true;
+    }
+
+    /** A statement a thread started, and when. */
+    private record Running(Statement statement, long since) {
     }
 
     private void spoke() {
@@ -86,14 +98,16 @@ public final class Heartbeat implements ProgressListener, AutoCloseable {
     /** {@code schemagate: 13 s so far, running db/0042_x.up.sql:3 (SELECT pg_sleep(60)) for 9 s}. */
     String notice(long now) {
         StringBuilder line = new StringBuilder("schemagate: ").append((now - started) / SECOND).append(" s so far");
-        Statement current = statement;
-        if (current == null) {
-            return line.append(", starting the database").toString();
+        Optional<Running> longest = running.entrySet().stream().filter(entry -> entry.getKey().isAlive())
+                .map(Map.Entry::getValue).min(Comparator.comparingLong(Running::since));
+        if (longest.isEmpty()) {
+            return ranAny ? line.toString() : line.append(", starting the database").toString();
         }
+        Statement current = longest.get().statement();
         line.append(", running ").append(where(current)).append(" (").append(shown(current.sql())).append(')');
-        long running = (now - statementSince) / SECOND;
-        if (running >= FIRST_NOTICE_SECONDS) {
-            line.append(" for ").append(running).append(" s");
+        long seconds = (now - longest.get().since()) / SECOND;
+        if (seconds >= FIRST_NOTICE_SECONDS) {
+            line.append(" for ").append(seconds).append(" s");
         }
         return line.toString();
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,35 @@ class HeartbeatTest {
 
             assertThat(heartbeat.notice(System.nanoTime() + 12 * SECOND))
                     .matches("schemagate: 1[23] s so far, running db/0042_wait.up.sql:3 \\(SELECT pg_sleep\\(60\\)\\) for 1[12] s");
+        }
+    }
+
+    @Test
+    void namesTheStatementRunningLongestWhileAnotherThreadRunsStatements() throws InterruptedException {
+        try (Heartbeat heartbeat = Heartbeat.start(new PrintWriter(new StringWriter()), new ReportPaths(Path.of("/repo")))) {
+            heartbeat.running(Statement.sql("SELECT pg_sleep(60)", new Location(Path.of("/repo/db/0042_wait.up.sql"), 3, 1), true));
+            CountDownLatch ran = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Thread lint = new Thread(() -> {
+                heartbeat.running(Statement.sql("CREATE INDEX t_c ON t (c)", new Location(Path.of("/repo/db/0043_index.up.sql"), 1, 1), true));
+                ran.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            lint.start();
+            ran.await();
+
+            assertThat(heartbeat.notice(System.nanoTime() + 12 * SECOND)).contains("running db/0042_wait.up.sql:3 (SELECT pg_sleep(60))");
+
+            heartbeat.migrationFinished(null, 0, 1);
+            assertThat(heartbeat.notice(System.nanoTime() + 12 * SECOND)).contains("running db/0043_index.up.sql:1 (CREATE INDEX");
+
+            done.countDown();
+            lint.join();
+            assertThat(heartbeat.notice(System.nanoTime() + 12 * SECOND)).matches("schemagate: 1[23] s so far");
         }
     }
 
