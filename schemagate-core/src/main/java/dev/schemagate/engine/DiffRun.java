@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -95,7 +94,7 @@ public final class DiffRun {
                     ? server.copyOf(() -> dialect.connectLive(source)) : Optional.empty();
             Snapshot from = copy.isPresent() ? read(dialect, copy.get(), options.snapshot())
                     : SnapshotSource.read(source, dialect, server, options.layout(), options.snapshot());
-            Snapshot to = targetRead == null ? readTarget.get() : joined(targetRead);
+            Snapshot to = targetRead == null ? readTarget.get() : DaemonThreads.joined(targetRead);
             Supplier<MigrationPlan> planner = () -> dialect.migrationPlan(from, to, options.columnOrder());
             PlanValidator validator = new PlanValidator(dialect, server,
                     new PlanValidator.PlanSettings(options.snapshot(), options.columnOrder(), options.rows(), 1));
@@ -112,13 +111,6 @@ public final class DiffRun {
         }
     }
 
-    private static Snapshot joined(CompletableFuture<Snapshot> read) {
-        try {
-            return read.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
 
     private static Snapshot read(Dialect dialect, ScratchDatabase database, SnapshotOptions options) {
         try (Connection connection = database.connect()) {

@@ -11,7 +11,6 @@ import dev.schemagate.migration.MigrationSet;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -64,7 +63,7 @@ final class ObservedLint {
      * stopped there would only repeat it.
      */
     List<Finding> findings(MigrationSet ran, ScratchDatabase historyApplied, boolean applied) {
-        List<Finding> findings = beside != null ? joined() : lint(ran, historyApplied);
+        List<Finding> findings = beside != null ? DaemonThreads.joined(beside) : lint(ran, historyApplied);
         return findings.stream().filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id())).toList();
     }
 
@@ -75,13 +74,6 @@ final class ObservedLint {
         }
     }
 
-    private List<Finding> joined() {
-        try {
-            return beside.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
 
     private List<Finding> lint(MigrationSet set, ScratchDatabase historyApplied) {
         Linter linter = new Linter(dialect, options.lintConfig());

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -132,7 +131,7 @@ public final class PlanValidator {
             preparing.thenAccept(Copies::close).exceptionally(ignored -> null).join();
             throw e;
         }
-        try (Copies copies = ready(preparing)) {
+        try (Copies copies = DaemonThreads.joined(preparing)) {
             if (copies.notBuilt() != null) {
                 return new PlanProof(plan, new PlanRun(List.of(), null, new SchemaDiff(List.of()), Map.of()),
                         List.of(), null, copies.notBuilt());
@@ -143,13 +142,6 @@ public final class PlanValidator {
         }
     }
 
-    private static Copies ready(CompletableFuture<Copies> preparing) {
-        try {
-            return preparing.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
 
     /** Makes SOURCE's databases. */
     private interface Preparation {
