@@ -67,7 +67,7 @@ final class MigrationCycle {
      */
     Result run(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows) throws SQLException {
         Optional<Script> down = migration.down()
-                .filter(script -> !migration.repeatable() && !dialect.splitter().split(script).isEmpty());
+                .filter(script -> !migration.repeatable() && holdsStatements(script));
         if (down.isEmpty() && !needsDown(migration) && rows == null && !options.runs(CheckName.INTEGRITY)) {
             return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null, null);
         }
@@ -86,6 +86,19 @@ final class MigrationCycle {
         try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
             return cycle(connection, migration, down, before, mark(connection), rows);
         }
+    }
+
+    /**
+     * Whether neither of the migration's scripts holds a statement, as a placeholder a history keeps for
+     * another database ({@code -- this migration is only for sqlite}): nothing runs, so nothing can
+     * change, and there is nothing to cycle.
+     */
+    boolean inert(Migration migration) {
+        return !holdsStatements(migration.up()) && migration.down().map(down -> !holdsStatements(down)).orElse(true);
+    }
+
+    private boolean holdsStatements(Script script) {
+        return !dialect.splitter().split(script).isEmpty();
     }
 
     private Result cycle(Connection connection, Migration migration, Optional<Script> down, Snapshot before,
@@ -196,7 +209,7 @@ final class MigrationCycle {
      * when the up script has no statement (a placeholder for another database has nothing to undo).
      */
     private boolean needsDown(Migration migration) {
-        return options.runs(CheckName.REVERSIBILITY) && !dialect.splitter().split(migration.up()).isEmpty();
+        return options.runs(CheckName.REVERSIBILITY) && holdsStatements(migration.up());
     }
 
     /**

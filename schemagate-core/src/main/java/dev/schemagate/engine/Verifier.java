@@ -219,7 +219,7 @@ public final class Verifier {
                 MigrationRun run;
                 try {
                     long cycleStart = System.nanoTime();
-                    Cycled cycled = cycles && !past && !inert(dialect, migration)
+                    Cycled cycled = cycles && !past && !cycle.inert(migration)
                             ? cycle(cycle, database, data, migration, state, options, findings) : null;
                     Duration cycleTime = Duration.ofNanos(System.nanoTime() - cycleStart);
                     long begin = System.nanoTime();
@@ -292,16 +292,6 @@ public final class Verifier {
         return new MigrationSet(set.directory(), set.layout(), set.migrations().stream().filter(migration -> !skipped.contains(migration))
                 .map(migration -> new Migration(migration.version(), migration.description(), migration.up(), migration.down(),
                         Optional.empty())).toList(), set.ignored());
-    }
-
-    /**
-     * A migration none of whose scripts holds a statement, such as a placeholder a history keeps for
-     * another database ({@code -- this migration is only for sqlite}): nothing runs, so nothing can
-     * change, and it is applied without a cycle.
-     */
-    private static boolean inert(Dialect dialect, Migration migration) {
-        return dialect.splitter().split(migration.up()).isEmpty()
-                && migration.down().map(down -> dialect.splitter().split(down).isEmpty()).orElse(true);
     }
 
     /** What the migration's run condition decides on the working database now, given what the run applied so far. */
