@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,33 +44,11 @@ class LintBesideTheWalkTest {
     @Test
     void theLintObservesStatementsWhileTheWalkIsStillGoing(@TempDir Path dir) throws Exception {
         migrations(dir);
-        Thread walk = Thread.currentThread();
-        CountDownLatch lintHeard = new CountDownLatch(1);
-        AtomicBoolean heardBeforeTheWalkEnded = new AtomicBoolean();
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void running(Statement statement) {
-                if (Thread.currentThread() != walk) {
-                    lintHeard.countDown();
-                }
-            }
-
-            @Override
-            public void migrationFinished(MigrationRun run, int index, int total) {
-                // the walk holds its last migration until the lint is heard: a lint that waited for the walk never is
-                if (index == total - 1) {
-                    try {
-                        heardBeforeTheWalkEnded.set(lintHeard.await(60, TimeUnit.SECONDS));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-        };
+        LintWatch listener = new LintWatch(Duration.ofSeconds(60));
 
         VerifyResult result = new Verifier(listener).verify(options(dir));
 
-        assertThat(heardBeforeTheWalkEnded).as("a lint statement heard on another thread before the walk's end").isTrue();
+        assertThat(listener.heardBeforeTheWalkEnded).as("a lint statement heard on another thread before the walk's end").isTrue();
         assertThat(result.runs()).allMatch(run -> run.status() == MigrationRun.Status.APPLIED);
         assertThat(result.findings()).extracting(Finding::ruleId).contains("lint.add-index-non-concurrently");
     }
@@ -81,34 +60,12 @@ class LintBesideTheWalkTest {
         Files.writeString(dir.resolve("4_role.up.sql"),
                 "DO $$ BEGIN CREATE ROLE sg_beside_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n");
         Files.writeString(dir.resolve("4_role.down.sql"), "SELECT 1;\n");
-        Thread walk = Thread.currentThread();
-        AtomicBoolean lintHeard = new AtomicBoolean();
-        AtomicBoolean heardBeforeTheWalkEnded = new AtomicBoolean();
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void running(Statement statement) {
-                if (Thread.currentThread() != walk) {
-                    lintHeard.set(true);
-                }
-            }
-
-            @Override
-            public void migrationFinished(MigrationRun run, int index, int total) {
-                if (index == total - 1) {
-                    try {
-                        Thread.sleep(2_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    heardBeforeTheWalkEnded.set(lintHeard.get());
-                }
-            }
-        };
+        LintWatch listener = new LintWatch(Duration.ofSeconds(2));
 
         VerifyResult result = new Verifier(listener).verify(options(dir)
                 .withServer(ServerOptions.embedded(ServerOptions.DEFAULT_VERSION)));
 
-        assertThat(heardBeforeTheWalkEnded).as("no lint statement heard before the walk's end").isFalse();
+        assertThat(listener.heardBeforeTheWalkEnded).as("no lint statement heard before the walk's end").isFalse();
         assertThat(result.findings()).extracting(Finding::ruleId).contains("lint.add-index-non-concurrently");
     }
 
@@ -128,6 +85,41 @@ class LintBesideTheWalkTest {
 
         assertThat(described(verified.findings().stream().filter(f -> f.ruleId().startsWith("lint.")).toList()))
                 .isNotEmpty().isEqualTo(described(alone));
+    }
+
+    /**
+     * Hears statements on threads other than the walk's (the one that made it), and holds the walk's
+     * last migration until one is heard or {@code wait} is over: a lint that waits for the walk is never
+     * heard by then, one beside the walk always is.
+     */
+    private static final class LintWatch implements ProgressListener {
+
+        private final Thread walk = Thread.currentThread();
+        private final CountDownLatch lintHeard = new CountDownLatch(1);
+        private final Duration wait;
+        private final AtomicBoolean heardBeforeTheWalkEnded = new AtomicBoolean();
+
+        LintWatch(Duration wait) {
+            this.wait = wait;
+        }
+
+        @Override
+        public void running(Statement statement) {
+            if (Thread.currentThread() != walk) {
+                lintHeard.countDown();
+            }
+        }
+
+        @Override
+        public void migrationFinished(MigrationRun run, int index, int total) {
+            if (index == total - 1) {
+                try {
+                    heardBeforeTheWalkEnded.set(lintHeard.await(wait.toMillis(), TimeUnit.MILLISECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static List<String> described(List<Finding> findings) {
