@@ -8,6 +8,7 @@ import dev.schemagate.data.TableRows;
 import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.postgres.SqlResource;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,9 +87,13 @@ public final class PostgresDataProbe implements DataProbe {
     @Override
     public Optional<Map<QualifiedName, String>> rowMarks(Connection connection) throws SQLException {
         Map<QualifiedName, String> marks = new HashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(ROW_MARKS)) {
-            while (rows.next()) {
-                marks.put(QualifiedName.of(rows.getString(1), rows.getString(2)), rows.getString(3));
+        try (PreparedStatement statement = connection.prepareStatement(ROW_MARKS)) {
+            // prepared on the server from its first use: a run reads the marks a few times per migration
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    marks.put(QualifiedName.of(rows.getString(1), rows.getString(2)), rows.getString(3));
+                }
             }
         }
         return Optional.of(marks);

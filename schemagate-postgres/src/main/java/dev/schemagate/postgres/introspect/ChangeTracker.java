@@ -26,8 +26,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Tells what changed in a PostgreSQL schema since a mark, so that only the relations changed (and
- * those whose definition names them) are read again. Inside an open transaction, as a cycle runs its
+ * Tells what changed in a PostgreSQL schema since a mark, so that only the relations changed (and,
+ * when they were renamed or lost a column's name, those whose definition names them) are read again,
+ * whatever the size of the schema. Inside an open transaction, as a cycle runs its
  * scripts, the transaction's own locks and catalog writes say what it changed ({@link
  * TransactionChanges}). Elsewhere the catalog rows' own versions do: every row a statement writes (or
  * rewrites) carries the id of its transaction, so the rows at or after the mark's id are the changes,
@@ -53,38 +54,18 @@ public final class ChangeTracker implements ChangeTracking {
     private record Relation(String schema, String name, String kind, long parts, boolean changed) {
     }
 
+    /** The kinds of relation that are tables, plain or partitioned. */
+    private static final Set<String> TABLES = Set.of("r", "p");
+
     /** The kinds of relation whose columns, as others read them, follow what they read: views and materialized views. */
     private static final Set<String> DERIVED = Set.of("v", "m");
-
-    /** From how many relations a schema is tracked: on a smaller one, reading it whole costs what the pulses cost. */
-    private static final int FROM = 250;
-    private static final String RELATIONS = """
-            SELECT count(*) FROM pg_class WHERE oid >= 16384 AND relkind IN ('r', 'p', 'v', 'm', 'S')
-            """;
-
-    private final int from;
-
-    public ChangeTracker() {
-        this(FROM);
-    }
-
-    /** A tracker for schemas of at least {@code from} relations. */
-    ChangeTracker(int from) {
-        this.from = from;
-    }
 
     @Override
     public Mark mark(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             Optional<TransactionChanges.Held> held = TransactionChanges.mark(connection);
             if (held.isPresent()) {
-                return held.get().relationCount() < from ? null : held.get();
-            }
-        }
-        try (PreparedStatement count = prepared(connection, RELATIONS); ResultSet rs = count.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) < from) {
-                return null;
+                return held.get();
             }
         }
         return pulse(connection, "3");
@@ -113,7 +94,7 @@ public final class ChangeTracker implements ChangeTracking {
             return ChangeTracking.super.sinceMarked(connection, mark, base, options);
         }
         Pulse now = pulse(connection, then.xid());
-        return new Read(since(connection, then, now, base, options), now.relations().size() < from ? null : now);
+        return new Read(since(connection, then, now, base, options), now);
     }
 
     /** The base with what changed between the pulses {@code then} and {@code now} read again. */
@@ -137,8 +118,8 @@ public final class ChangeTracker implements ChangeTracking {
     }
 
     /**
-     * The base with the seeds, and the relations whose definition names them, read again; the whole
-     * schema when they are too many.
+     * The base with the seeds read again, and with them the relations whose definition names them when
+     * what those show of a seed may have changed; the whole schema when they are too many.
      *
      * @param kind the kind of a relation known (null for one not known), for following views further
      * @param name a relation's name in the base (null for one it does not hold), which its fresh read replaces
@@ -150,17 +131,58 @@ public final class ChangeTracker implements ChangeTracking {
         if (seeds.isEmpty()) {
             return base;
         }
-        Set<Long> scope = dependents(connection, seeds, kind);
-        if (scope == null || scope.size() > Math.max(64, relations / 2)) {
+        long most = Math.max(64, relations / 2);
+        if (seeds.size() > most) {
             return whole(connection, options);
         }
+        Set<Long> scope = seeds;
         Snapshot fresh = PostgresIntrospector.relations(connection, options, scope);
+        if (!showsTheSame(seeds, kind, name, base, fresh)) {
+            scope = dependents(connection, seeds, kind);
+            if (scope == null || scope.size() > most) {
+                return whole(connection, options);
+            }
+            if (scope.size() > seeds.size()) {
+                fresh = PostgresIntrospector.relations(connection, options, scope);
+            }
+        }
         Set<QualifiedName> replaced = new HashSet<>();
         scope.stream().map(name).filter(named -> named != null).forEach(replaced::add);
         fresh.tables().forEach(table -> replaced.add(QualifiedName.of(table.schema(), table.name())));
         fresh.views().forEach(view -> replaced.add(QualifiedName.of(view.schema(), view.name())));
         fresh.sequences().forEach(sequence -> replaced.add(QualifiedName.of(sequence.schema(), sequence.name())));
         return merged(base, fresh, replaced);
+    }
+
+    /**
+     * Whether what other relations show of the seeds is as it was, so they need no fresh read: every
+     * seed is one the base does not name (a relation new since, which nothing there can name, or an index,
+     * whose table is a seed with it), or a table that kept its name and the names of all its columns. Another relation shows a table only by those names (a foreign key, a
+     * view's columns, a sequence's owner); what changes it otherwise (dropping what it names, changing the
+     * type of a column it uses, adding a column to a parent) locks it too, which makes it a seed itself.
+     */
+    private static boolean showsTheSame(Set<Long> seeds, Function<Long, String> kind, Function<Long, QualifiedName> name,
+                                        Snapshot base, Snapshot fresh) {
+        for (long seed : seeds) {
+            QualifiedName was = name.apply(seed);
+            if (was == null) {
+                continue;
+            }
+            Optional<Table> before = base.table(was);
+            Optional<Table> now = fresh.table(was);
+            String known = kind.apply(seed);
+            if (known == null || !TABLES.contains(known) || before.isEmpty() || now.isEmpty()
+                    || !columnNames(now.get()).containsAll(columnNames(before.get()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> columnNames(Table table) {
+        Set<String> names = new HashSet<>();
+        table.columns().forEach(column -> names.add(column.name()));
+        return names;
     }
 
     /** The base with the replaced relations' tables, views, sequences and links taken from the fresh read. */

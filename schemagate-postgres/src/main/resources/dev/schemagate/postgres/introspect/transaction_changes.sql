@@ -7,7 +7,8 @@
 -- mark (a GRANT rewrites a pg_class or pg_attribute row), read only in the catalogs written since.
 -- Parameters: the mark's transaction id, the catalogs counted (text[]) and the mark's counts, each
 -- counted as transaction_mark.sql counts it.
--- Returns a row per relation to read again (its kind now; null when it is gone), and a row of oid 0:
+-- Returns a row per relation to read again (its kind now; null when it is gone), the table of an index
+-- among them too (a change to an index may lock it alone), and a row of oid 0:
 -- the transaction, and whether anything beyond relations changed (then the whole schema is read).
 WITH mark AS (
     SELECT CAST(CAST(? AS text) AS xid) AS x, CAST(? AS text[]) AS names, CAST(? AS bigint[]) AS counts
@@ -87,5 +88,11 @@ SELECT t.rel::bigint AS oid, c.relkind::text AS kind, NULL::text AS transaction,
 FROM touched t
 LEFT JOIN LATERAL (SELECT relkind, relnamespace FROM pg_class WHERE oid = t.rel OFFSET 0) c ON true
 WHERE c.relnamespace IS DISTINCT FROM 'pg_toast'::regnamespace
+UNION ALL
+SELECT i.indrelid::bigint, c.relkind::text, NULL, NULL
+FROM touched t
+JOIN pg_index i ON i.indexrelid = t.rel
+JOIN pg_class c ON c.oid = i.indrelid
+WHERE c.relnamespace <> 'pg_toast'::regnamespace
 UNION ALL
 SELECT 0, NULL, pg_backend_pid()::text || ' ' || transaction_timestamp()::text, EXISTS (SELECT FROM beyond)

@@ -78,7 +78,7 @@ class TransactionChangesTest {
 
     @Test
     void oneMarkServesUpDownAndUpAgain() throws SQLException {
-        ChangeTracker tracker = new ChangeTracker(0);
+        ChangeTracker tracker = new ChangeTracker();
         try (Connection connection = database.connect()) {
             Snapshot before = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
             inTransaction(connection, open -> {
