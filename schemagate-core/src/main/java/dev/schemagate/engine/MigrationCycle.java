@@ -22,9 +22,11 @@ import dev.schemagate.model.SnapshotOptions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -66,25 +68,62 @@ final class MigrationCycle {
      * the result says so and the caller can cycle again without rows.
      */
     Result run(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows) throws SQLException {
+        return cycleOn(database, migration, before, rows, null);
+    }
+
+    /**
+     * As {@link #run}, but when the scripts run in a transaction, up succeeds and {@code keep} accepts
+     * the result, the database keeps the migration applied once, as its tool applies it: what ran
+     * after the first up (the checks, down, up again) is undone to a savepoint taken right after it,
+     * and the transaction commits. {@link Result#kept()} says whether it did; the caller then need not
+     * apply the migration to that database again.
+     */
+    Result runKeeping(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows, Predicate<Result> keep)
+            throws SQLException {
+        return cycleOn(database, migration, before, rows, keep);
+    }
+
+    /** The cycle, kept as {@code keep} says (never when null). */
+    private Result cycleOn(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows, Predicate<Result> keep)
+            throws SQLException {
         Optional<Script> down = migration.down()
                 .filter(script -> !migration.repeatable() && holdsStatements(script));
         if (down.isEmpty() && !needsDown(migration) && rows == null && !options.runs(CheckName.INTEGRITY)) {
-            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null, null);
+            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null, null, false);
         }
         boolean transactional = runner.fitsInTransaction(migration.up())
                 && down.map(runner::fitsInTransaction).orElse(true);
         if (transactional) {
             Connection connection = database.connection();
             connection.setAutoCommit(false);
+            boolean kept = false;
+            Result result;
             try {
-                return cycle(connection, migration, down, before, mark(connection), rows);
+                result = cycle(connection, migration, down, before, mark(connection), rows, keep != null);
+                kept = keep != null && result.upFailure() == null && keep.test(result) && committed(connection);
             } finally {
-                connection.rollback();
+                if (!kept) {
+                    connection.rollback();
+                }
                 connection.setAutoCommit(true);
             }
+            if (kept && rows != null) {
+                rows.kept(connection, result.after());
+            }
+            return result.kept(kept);
         }
         try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
-            return cycle(connection, migration, down, before, mark(connection), rows);
+            return cycle(connection, migration, down, before, mark(connection), rows, false);
+        }
+    }
+
+    /** Commits the migration applied once; false when the commit fails (a deferred constraint), which rolls it back. */
+    private static boolean committed(Connection connection) {
+        try {
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -101,13 +140,28 @@ final class MigrationCycle {
         return !dialect.splitter().split(script).isEmpty();
     }
 
+    /**
+     * Up, then the checks of what it did, down and up again. With {@code savepoint}, what follows the first
+     * up is undone to a savepoint taken right after it, so the transaction is left as up left it.
+     */
     private Result cycle(Connection connection, Migration migration, Optional<Script> down, Snapshot before,
-                         ChangeTracking.Mark mark, RowWatch rows) throws SQLException {
+                         ChangeTracking.Mark mark, RowWatch rows, boolean savepoint) throws SQLException {
         ScriptOutcome up = run(connection, migration.up());
         if (!up.succeeded()) {
             return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), up.failure().orElseThrow(),
-                    up.cause().orElse(null));
+                    up.cause().orElse(null), false);
         }
+        Savepoint applied = savepoint ? connection.setSavepoint() : null;
+        Result result = checked(connection, migration, down, before, mark, rows);
+        if (applied != null) {
+            connection.rollback(applied);
+        }
+        return result;
+    }
+
+    /** The checks of a migration whose up script just ran: the schema and rows after it, then down and up again. */
+    private Result checked(Connection connection, Migration migration, Optional<Script> down, Snapshot before,
+                           ChangeTracking.Mark mark, RowWatch rows) throws SQLException {
         List<Finding> findings = new ArrayList<>();
         Snapshot after = snapshot(connection, before, mark);
         if (rows != null) {
@@ -118,10 +172,10 @@ final class MigrationCycle {
         if (down.isEmpty()) {
             List<Finding> missingDown = missingDown(migration, before, after, findings);
             findings.addAll(missingDown);
-            return new Result(after, withoutDown(missingDown), findings, integrity, null, null);
+            return new Result(after, withoutDown(missingDown), findings, integrity, null, null, false);
         }
         MigrationRun.Reversal reversal = reverse(connection, migration, down.get(), before, mark, after, rows, findings);
-        return new Result(after, reversal, findings, integrity, null, null);
+        return new Result(after, reversal, findings, integrity, null, null, false);
     }
 
     /** Down, then up again (when the schema is checked); the reversibility verdict. */
@@ -244,12 +298,17 @@ final class MigrationCycle {
      * @param integrity      integrity problems of the state after up (with its rows)
      * @param upFailure      the up script's failure in the cycle, or null
      * @param upCause        the statement behind that failure as the server described it, or null
+     * @param kept           whether the database kept the migration applied once (see {@link #runKeeping})
      */
     record Result(Snapshot after, MigrationRun.Reversal reversal, List<Finding> findings,
-                  List<IntegrityProblem> integrity, Finding upFailure, FailedStatement upCause) {
+                  List<IntegrityProblem> integrity, Finding upFailure, FailedStatement upCause, boolean kept) {
 
         Result withFindings(List<Finding> newFindings, MigrationRun.Reversal newReversal) {
-            return new Result(after, newReversal, newFindings, integrity, upFailure, upCause);
+            return new Result(after, newReversal, newFindings, integrity, upFailure, upCause, kept);
+        }
+
+        Result kept(boolean applied) {
+            return new Result(after, reversal, findings, integrity, upFailure, upCause, applied);
         }
     }
 }

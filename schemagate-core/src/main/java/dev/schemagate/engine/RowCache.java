@@ -49,6 +49,30 @@ final class RowCache {
         this.probe = probe;
     }
 
+    /**
+     * Takes rows read inside a transaction that then committed the tables as they were read (a cycle
+     * that kept its first up, what ran after it undone to a savepoint): they are what the tables of
+     * {@code state} hold now, and are kept under the marks read now.
+     */
+    void adopt(Connection connection, Snapshot state, Map<QualifiedName, TableRows> read) throws SQLException {
+        Optional<Map<QualifiedName, String>> marks = probe.rowMarks(connection);
+        if (marks.isEmpty()) {
+            return;
+        }
+        Context now = Context.of(state);
+        if (!now.equals(context)) {
+            entries.clear();
+            context = now;
+        }
+        read.forEach((name, rows) -> {
+            String mark = marks.get().get(name);
+            Optional<Table> table = state.table(name);
+            if (mark != null && table.isPresent()) {
+                entries.put(name, new Entry(mark, table.get(), rows));
+            }
+        });
+    }
+
     /** The rows each of {@code tables} that {@code state} has holds now, in the given order. */
     Map<QualifiedName, TableRows> capture(Connection connection, Snapshot state, Collection<QualifiedName> tables)
             throws SQLException {

@@ -29,6 +29,7 @@ final class RowWatch {
     private final Annotation destructive;
     private final Map<QualifiedName, TableRows> before;
     private final Map<QualifiedName, Long> deletedByUp = new HashMap<>();
+    private Map<QualifiedName, TableRows> afterUp = Map.of();
 
     RowWatch(RowCache cache, Migration migration, Map<QualifiedName, TableRows> before) {
         this.cache = cache;
@@ -41,7 +42,8 @@ final class RowWatch {
     /** After the up script: tables that lost rows (errors) or had values rewritten (notes). */
     List<Finding> afterUp(Connection connection, Snapshot state) throws SQLException {
         List<Finding> findings = new ArrayList<>();
-        for (RowDifference rows : compare(connection, state, false)) {
+        afterUp = cache.capture(connection, state, before.keySet());
+        for (RowDifference rows : compare(afterUp, false)) {
             if (rows.missing() > rows.unexpected()) {
                 deletedByUp.put(rows.table(), rows.missing() - rows.unexpected());
                 findings.add(DataFindings.upLost(migration, rows, destructive));
@@ -59,7 +61,7 @@ final class RowWatch {
      */
     List<Finding> afterDown(Connection connection, Snapshot state) throws SQLException {
         List<Finding> findings = new ArrayList<>();
-        for (RowDifference rows : compare(connection, state, true)) {
+        for (RowDifference rows : compare(cache.capture(connection, state, before.keySet()), true)) {
             long ownLoss = rows.missing() - deletedByUp.getOrDefault(rows.table(), 0L);
             if (ownLoss > 0) {
                 findings.add(DataFindings.downLost(migration, rows, ownLoss, destructive));
@@ -68,8 +70,15 @@ final class RowWatch {
         return findings;
     }
 
-    private List<RowDifference> compare(Connection connection, Snapshot state, boolean nullsMayFill) throws SQLException {
-        Map<QualifiedName, TableRows> now = cache.capture(connection, state, before.keySet());
+    /**
+     * The database kept the migration applied once, as up left it when {@link #afterUp} read its rows
+     * ({@link MigrationCycle#runKeeping}): those rows are what the tables hold now.
+     */
+    void kept(Connection connection, Snapshot state) throws SQLException {
+        cache.adopt(connection, state, afterUp);
+    }
+
+    private List<RowDifference> compare(Map<QualifiedName, TableRows> now, boolean nullsMayFill) {
         List<RowDifference> differences = new ArrayList<>();
         before.forEach((table, rows) -> {
             TableRows after = now.get(table);

@@ -242,7 +242,7 @@ public final class Verifier {
                             findings.addAll(integrity.after(migration, state, result.after() != null ? result.integrity()
                                     : dialect.data().integrity(database.connection())));
                         }
-                        if (data != null) {
+                        if (data != null && !result.kept()) {
                             follow(runner, data, database, migration, cycled.rowsBrokeIt());
                         }
                         run = run.withReversal(result.reversal(), cycleTime);
@@ -313,16 +313,19 @@ public final class Verifier {
      * Cycles a migration, on the data line with its rows when there is one. When the up script fails
      * only because of the rows, the rows are made consistent with the foreign keys the migration
      * adds (as production rows are) and it is tried again; when it still fails, that is reported and
-     * it is cycled on the working database without rows.
+     * it is cycled on the working database without rows. A cycle on the data line that runs in a
+     * transaction leaves the migration applied there once, as its tool applies it, and the data line
+     * need not follow.
      */
     private static Cycled cycle(MigrationCycle cycle, WorkingDatabase database, DataLine data, Migration migration,
                          Snapshot state, VerifyOptions options, List<Finding> findings) throws SQLException {
         if (data == null) {
             return new Cycled(cycle.run(database, migration, state, null), false);
         }
-        MigrationCycle.Result result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
-        if (result.upFailure() == null && NewKeyOrphans.found(state, result) && data.conform(state, result.after())) {
-            result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+        MigrationCycle.Result result = cycle.runKeeping(data.database(), migration, state, data.prepare(migration, state, findings),
+                first -> !NewKeyOrphans.found(state, first));
+        if (result.upFailure() == null && !result.kept() && NewKeyOrphans.found(state, result) && data.conform(state, result.after())) {
+            result = cycle.runKeeping(data.database(), migration, state, data.prepare(migration, state, findings), again -> true);
         }
         if (result.upFailure() == null) {
             return new Cycled(withoutRows(cycle, database, migration, state, result), false);
@@ -332,7 +335,8 @@ public final class Verifier {
             boolean changed = empty.after() != null && data.conform(state, empty.after());
             for (int reseeds = 0; ; reseeds++) {
                 if (changed) {
-                    result = cycle.run(data.database(), migration, state, data.prepare(migration, state, findings));
+                    result = cycle.runKeeping(data.database(), migration, state, data.prepare(migration, state, findings),
+                            again -> true);
                     if (result.upFailure() == null) {
                         return new Cycled(withoutRows(cycle, database, migration, state, result), false);
                     }
