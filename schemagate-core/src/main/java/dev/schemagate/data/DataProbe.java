@@ -38,6 +38,15 @@ public interface DataProbe {
     }
 
     /**
+     * Inside an open transaction, the marks ({@link #rowMarks}) of the tables whose rows it may have
+     * written; every other table's rows are as they were when it began. Empty when the dialect cannot
+     * tell; then every mark is read.
+     */
+    default Optional<Map<QualifiedName, String>> writtenRowMarks(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
      * How many rows each of {@code tables} that the snapshot has holds now, a partitioned table with its
      * partitions. This default reads them through {@link #capture}; a dialect that counts cheaper says so.
      */

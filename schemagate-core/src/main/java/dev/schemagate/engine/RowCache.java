@@ -20,8 +20,10 @@ import java.util.Optional;
  * The rows the data line's tables held when last read, so that each capture reads again only the
  * tables whose rows may have changed since: what keeps the data check's cost per migration that of
  * the tables the migration touched, not of the whole schema. Whether a table changed is the
- * dialect's row mark ({@link DataProbe#rowMarks}) and the table's definition; rows are kept only
- * when read outside a transaction, since one that rolls back may leave a mark as it found it.
+ * dialect's row mark ({@link DataProbe#rowMarks}) and the table's definition; inside a transaction,
+ * only the marks of the tables it wrote are read ({@link DataProbe#writtenRowMarks}), so a cycle's
+ * captures cost what its scripts touched. Rows are kept only when read outside a transaction, since
+ * one that rolls back may leave a mark as it found it, or when it commits them as read ({@link #adopt}).
  * Without marks every capture reads every table.
  */
 final class RowCache {
@@ -47,6 +49,23 @@ final class RowCache {
 
     RowCache(DataProbe probe) {
         this.probe = probe;
+    }
+
+    /**
+     * The marks inside an open transaction: of the tables it may have written, as read now, and of the
+     * others as kept, their rows being as when it began. This takes the rows kept to be what the tables
+     * held when it began: a caller captures outside a transaction right before opening one (the data
+     * line does before every cycle).
+     */
+    private Optional<Map<QualifiedName, String>> marksInTransaction(Connection connection) throws SQLException {
+        Optional<Map<QualifiedName, String>> written = probe.writtenRowMarks(connection);
+        if (written.isEmpty()) {
+            return probe.rowMarks(connection);
+        }
+        Map<QualifiedName, String> marks = new HashMap<>();
+        entries.forEach((name, entry) -> marks.put(name, entry.mark()));
+        marks.putAll(written.get());
+        return Optional.of(marks);
     }
 
     /**
@@ -76,11 +95,11 @@ final class RowCache {
     /** The rows each of {@code tables} that {@code state} has holds now, in the given order. */
     Map<QualifiedName, TableRows> capture(Connection connection, Snapshot state, Collection<QualifiedName> tables)
             throws SQLException {
-        Optional<Map<QualifiedName, String>> marks = probe.rowMarks(connection);
+        boolean keep = connection.getAutoCommit();
+        Optional<Map<QualifiedName, String>> marks = keep ? probe.rowMarks(connection) : marksInTransaction(connection);
         if (marks.isEmpty()) {
             return probe.capture(connection, state, tables);
         }
-        boolean keep = connection.getAutoCommit();
         Context now = Context.of(state);
         boolean trusted = now.equals(context);
         if (keep && !trusted) {

@@ -86,17 +86,28 @@ public final class PostgresDataProbe implements DataProbe {
     /** {@inheritDoc} Read from the catalog and the table statistics, see {@code row_marks.sql}. */
     @Override
     public Optional<Map<QualifiedName, String>> rowMarks(Connection connection) throws SQLException {
+        return Optional.of(marks(connection, false));
+    }
+
+    /** {@inheritDoc} Read as {@link #rowMarks} reads them, of the tables the transaction holds a lock for writing on. */
+    @Override
+    public Optional<Map<QualifiedName, String>> writtenRowMarks(Connection connection) throws SQLException {
+        return Optional.of(marks(connection, true));
+    }
+
+    private static Map<QualifiedName, String> marks(Connection connection, boolean written) throws SQLException {
         Map<QualifiedName, String> marks = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(ROW_MARKS)) {
             // prepared on the server from its first use: a run reads the marks a few times per migration
             statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            statement.setBoolean(1, written);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     marks.put(QualifiedName.of(rows.getString(1), rows.getString(2)), rows.getString(3));
                 }
             }
         }
-        return Optional.of(marks);
+        return marks;
     }
 
     @Override

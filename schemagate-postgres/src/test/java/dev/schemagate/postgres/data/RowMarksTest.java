@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The row marks on the real server: every kind of write moves the mark of the table written (and of
  * the partitioned or parent table whose reads return its rows), committed or still in its
- * transaction, and no other table's.
+ * transaction, and no other table's; inside a transaction, the marks of the tables it wrote are all
+ * the marks that can have moved.
  */
 class RowMarksTest {
 
@@ -89,7 +90,44 @@ class RowMarksTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "INSERT INTO plain VALUES (100, 'new')",
+            "UPDATE plain SET name = name WHERE id = 1",
+            "DELETE FROM plain WHERE id = 2",
+            "TRUNCATE plain",
+            "ALTER TABLE plain ADD COLUMN flag boolean NOT NULL DEFAULT true",
+            "ALTER TABLE plain ALTER COLUMN id TYPE bigint",
+            "INSERT INTO measures_2024 VALUES ('2024-06-01', 2)",
+            "UPDATE derived SET id = 2",
+            "DELETE FROM plain WHERE id = -1; INSERT INTO plain VALUES (101, 'n')",
+    })
+    void insideATransactionTheMarksOfWhatItWroteAreAllAMarkCanHaveMoved(String write) throws SQLException {
+        Map<QualifiedName, String> before = marks();
+        fixture.connection.setAutoCommit(false);
+        try {
+            assertThat(written()).as("nothing written yet").doesNotContainKeys(PLAIN, OTHER);
+            fixture.execute(write);
+            Map<QualifiedName, String> all = marks();
+            Map<QualifiedName, String> written = written();
+            all.forEach((table, mark) -> {
+                if (!mark.equals(before.get(table))) {
+                    assertThat(written).as(write).containsEntry(table, mark);
+                }
+            });
+            written.forEach((table, mark) -> assertThat(all).as(write).containsEntry(table, mark));
+            assertThat(written).as(write).doesNotContainKey(OTHER);
+        } finally {
+            fixture.connection.rollback();
+            fixture.connection.setAutoCommit(true);
+        }
+    }
+
     private static Map<QualifiedName, String> marks() throws SQLException {
         return PROBE.rowMarks(fixture.connection).orElseThrow();
+    }
+
+    private static Map<QualifiedName, String> written() throws SQLException {
+        return PROBE.writtenRowMarks(fixture.connection).orElseThrow();
     }
 }
