@@ -5,9 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,23 +52,27 @@ class RowMarksTest {
                 """);
     }
 
+    /** Writes of every kind, each to one table or to a partition or child of one. */
+    static List<String> writes() {
+        return List.of(
+                "INSERT INTO plain VALUES (100, 'new')",
+                "UPDATE plain SET name = name WHERE id = 1",
+                "DELETE FROM plain WHERE id = 2",
+                "TRUNCATE plain",
+                "ALTER TABLE plain ADD COLUMN flag boolean NOT NULL DEFAULT true",
+                "ALTER TABLE plain ALTER COLUMN id TYPE bigint",
+                "INSERT INTO measures_2024 VALUES ('2024-06-01', 2)",
+                "UPDATE derived SET id = 2",
+                "DELETE FROM plain WHERE id = -1; INSERT INTO plain VALUES (101, 'n')");
+    }
+
     @AfterAll
     static void drop() throws SQLException {
         fixture.close();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "INSERT INTO plain VALUES (100, 'new')",
-            "UPDATE plain SET name = name WHERE id = 1",
-            "DELETE FROM plain WHERE id = 2",
-            "TRUNCATE plain",
-            "ALTER TABLE plain ADD COLUMN flag boolean NOT NULL DEFAULT true",
-            "ALTER TABLE plain ALTER COLUMN id TYPE bigint",
-            "INSERT INTO measures_2024 VALUES ('2024-06-01', 2)",
-            "UPDATE derived SET id = 2",
-            "DELETE FROM plain WHERE id = -1; INSERT INTO plain VALUES (101, 'n')",
-    })
+    @MethodSource("writes")
     void aWriteMovesTheMarkOfTheTablesWhoseReadsItChanges(String write) throws SQLException {
         for (boolean inTransaction : new boolean[] {true, false}) {
             Map<QualifiedName, String> before = marks();
@@ -91,17 +96,7 @@ class RowMarksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "INSERT INTO plain VALUES (100, 'new')",
-            "UPDATE plain SET name = name WHERE id = 1",
-            "DELETE FROM plain WHERE id = 2",
-            "TRUNCATE plain",
-            "ALTER TABLE plain ADD COLUMN flag boolean NOT NULL DEFAULT true",
-            "ALTER TABLE plain ALTER COLUMN id TYPE bigint",
-            "INSERT INTO measures_2024 VALUES ('2024-06-01', 2)",
-            "UPDATE derived SET id = 2",
-            "DELETE FROM plain WHERE id = -1; INSERT INTO plain VALUES (101, 'n')",
-    })
+    @MethodSource("writes")
     void insideATransactionTheMarksOfWhatItWroteAreAllAMarkCanHaveMoved(String write) throws SQLException {
         Map<QualifiedName, String> before = marks();
         fixture.connection.setAutoCommit(false);
