@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * holding a statement its tool's transaction refuses fails the rollback: it would fail in
  * production.
  *
- * <p>When the scripts can run in a transaction, the cycle runs in one that is rolled back (free);
+ * <p>When the scripts can run in a transaction, the cycle runs in one that is rolled back (free), or,
+ * when the caller keeps the migration ({@link #runKeeping}), committed as the first up left it;
  * otherwise on a clone of the database, dropped afterwards.
  */
 final class MigrationCycle {
