@@ -11,10 +11,23 @@ WITH locked AS (
        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
 ), scope AS (
     SELECT CAST(? AS boolean) AS locked_only
+), candidates AS (
+    -- every sequence, or only those locked or owned by a locked table: read from the locks, not from
+    -- every sequence of the schema
+    SELECT c.oid FROM pg_class c WHERE c.relkind = 'S' AND NOT (SELECT locked_only FROM scope)
+    UNION
+    SELECT l.relation FROM locked l WHERE (SELECT locked_only FROM scope)
+    UNION
+    SELECT d.objid
+      FROM locked l
+      JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = l.relation
+                      AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+     WHERE (SELECT locked_only FROM scope)
 ), owned AS (
     SELECT s.oid AS seq, s.relkind AS kind, d.refobjid AS tbl, a.attname AS col, ps.seqincrement AS inc,
            ps.seqstart AS start
-      FROM pg_class s
+      FROM candidates k
+      JOIN pg_class s ON s.oid = k.oid
       JOIN pg_sequence ps ON ps.seqrelid = s.oid
       JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
                       AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
