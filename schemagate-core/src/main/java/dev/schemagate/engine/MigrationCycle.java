@@ -101,7 +101,11 @@ final class MigrationCycle {
             Result result;
             try {
                 result = cycle(connection, migration, down, before, mark(connection), rows, keep != null);
-                kept = keep != null && result.upFailure() == null && keep.test(result) && committed(connection);
+                boolean keeping = keep != null && result.upFailure() == null && keep.test(result);
+                if (keeping && rows != null) {
+                    rows.beforeCommit(connection);
+                }
+                kept = keeping && committed(connection);
             } finally {
                 if (!kept) {
                     connection.rollback();

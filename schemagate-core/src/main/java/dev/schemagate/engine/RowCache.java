@@ -59,22 +59,37 @@ final class RowCache {
      */
     private Optional<Map<QualifiedName, String>> marksInTransaction(Connection connection) throws SQLException {
         Optional<Map<QualifiedName, String>> written = probe.writtenRowMarks(connection);
-        if (written.isEmpty()) {
-            return probe.rowMarks(connection);
-        }
+        return written.isPresent() ? Optional.of(keptWith(written.get())) : probe.rowMarks(connection);
+    }
+
+    /** The kept marks, with those of the tables written instead. */
+    private Map<QualifiedName, String> keptWith(Map<QualifiedName, String> written) {
         Map<QualifiedName, String> marks = new HashMap<>();
         entries.forEach((name, entry) -> marks.put(name, entry.mark()));
-        marks.putAll(written.get());
-        return Optional.of(marks);
+        marks.putAll(written);
+        return marks;
+    }
+
+    /**
+     * Inside a transaction about to commit the tables as it read them: the marks of those it wrote, which
+     * count its own writes already (see {@link DataProbe#rowMarks}), for {@link #adopt}. Empty when the
+     * dialect cannot tell.
+     */
+    Optional<Map<QualifiedName, String>> marksToCommit(Connection connection) throws SQLException {
+        return probe.writtenRowMarks(connection);
     }
 
     /**
      * Takes rows read inside a transaction that then committed the tables as they were read (a cycle
      * that kept its first up, what ran after it undone to a savepoint): they are what the tables of
-     * {@code state} hold now, and are kept under the marks read now.
+     * {@code state} hold now. They are kept under the marks of {@link #marksToCommit} for the tables it
+     * wrote and the kept marks for the others, or, without those, the marks read now. A mark that the
+     * commit moved after all only makes the next capture read the table again.
      */
-    void adopt(Connection connection, Snapshot state, Map<QualifiedName, TableRows> read) throws SQLException {
-        Optional<Map<QualifiedName, String>> marks = probe.rowMarks(connection);
+    void adopt(Connection connection, Snapshot state, Map<QualifiedName, TableRows> read,
+               Optional<Map<QualifiedName, String>> written) throws SQLException {
+        Optional<Map<QualifiedName, String>> marks = written.isPresent() ? Optional.of(keptWith(written.get()))
+                : probe.rowMarks(connection);
         if (marks.isEmpty()) {
             return;
         }

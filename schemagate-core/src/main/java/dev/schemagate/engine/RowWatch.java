@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The data check of one migration: the rows every table held before its up script, compared with
@@ -30,6 +31,7 @@ final class RowWatch {
     private final Map<QualifiedName, TableRows> before;
     private final Map<QualifiedName, Long> deletedByUp = new HashMap<>();
     private Map<QualifiedName, TableRows> afterUp = Map.of();
+    private Optional<Map<QualifiedName, String>> committing = Optional.empty();
 
     RowWatch(RowCache cache, Migration migration, Map<QualifiedName, TableRows> before) {
         this.cache = cache;
@@ -71,11 +73,16 @@ final class RowWatch {
     }
 
     /**
-     * The database kept the migration applied once, as up left it when {@link #afterUp} read its rows
-     * ({@link MigrationCycle#runKeeping}): those rows are what the tables hold now.
+     * The transaction is about to commit the tables as up left them when {@link #afterUp} read their rows
+     * ({@link MigrationCycle#runKeeping}): reads the marks it has written them with, for {@link #kept}.
      */
+    void beforeCommit(Connection connection) throws SQLException {
+        committing = cache.marksToCommit(connection);
+    }
+
+    /** The database kept the migration applied once: the rows {@link #afterUp} read are what the tables hold now. */
     void kept(Connection connection, Snapshot state) throws SQLException {
-        cache.adopt(connection, state, afterUp);
+        cache.adopt(connection, state, afterUp, committing);
     }
 
     private List<RowDifference> compare(Map<QualifiedName, TableRows> now, boolean nullsMayFill) {
