@@ -14,10 +14,7 @@ import java.sql.SQLException;
  */
 public interface ChangeTracking {
 
-    /**
-     * Marks the schema as the connection sees it now (inside its open transaction, if any), or null
-     * when tracking would not pay (a small schema, read whole as fast), and whole snapshots are taken.
-     */
+    /** Marks the schema as the connection sees it now (inside its open transaction, if any). */
     Mark mark(Connection connection) throws SQLException;
 
     /**
@@ -27,15 +24,15 @@ public interface ChangeTracking {
     Snapshot since(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException;
 
     /**
-     * {@link #since}, with a mark of the moment it read (null where {@link #mark} would give none), for a
-     * reader that reads again and again: this default marks, then reads; a dialect may do both in one pass.
+     * {@link #since}, with a mark of the moment it read, for a reader that reads again and again: this
+     * default marks, then reads; a dialect may do both in one pass.
      */
     default Read sinceMarked(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException {
         Mark now = mark(connection);
         return new Read(since(connection, mark, base, options), now);
     }
 
-    /** A schema as read, and the mark of the moment it was read at, or null when tracking would not pay. */
+    /** A schema as read, and the mark of the moment it was read at. */
     record Read(Snapshot snapshot, Mark mark) {
     }
 

@@ -78,7 +78,7 @@ final class ObservedRun {
     private final StatementListener listener;
     /**
      * The schema as last read for the seeder, and the dialect's mark of that moment (null when it does not
-     * track changes or the schema is small): the next read takes it with only what changed since read again.
+     * track changes): the next read takes it with only what changed since read again.
      */
     private Snapshot lastRead;
     private ChangeTracking.Mark lastReadAt;
