@@ -129,6 +129,8 @@ public final class PostgresDataProbe implements DataProbe {
     public List<IntegrityProblem> integrity(Connection connection) throws SQLException {
         List<IntegrityProblem> problems = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(INTEGRITY)) {
+            // prepared on the server from its first use, and planned once: a cycle reads integrity after every up
+            query.unwrap(PGStatement.class).setPrepareThreshold(1);
             query.setBoolean(1, !connection.getAutoCommit());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -89,10 +89,11 @@ FROM touched t
 LEFT JOIN LATERAL (SELECT relkind, relnamespace FROM pg_class WHERE oid = t.rel OFFSET 0) c ON true
 WHERE c.relnamespace IS DISTINCT FROM 'pg_toast'::regnamespace
 UNION ALL
-SELECT i.indrelid::bigint, c.relkind::text, NULL, NULL
+SELECT i.indrelid::bigint, i.kind, NULL, NULL
 FROM touched t
-JOIN pg_index i ON i.indexrelid = t.rel
-JOIN pg_class c ON c.oid = i.indrelid
-WHERE c.relnamespace <> 'pg_toast'::regnamespace
+CROSS JOIN LATERAL (SELECT i.indrelid, c.relkind::text AS kind
+                    FROM pg_index i
+                    JOIN pg_class c ON c.oid = i.indrelid
+                    WHERE i.indexrelid = t.rel AND c.relnamespace <> 'pg_toast'::regnamespace OFFSET 0) i
 UNION ALL
 SELECT 0, NULL, pg_backend_pid()::text || ' ' || transaction_timestamp()::text, EXISTS (SELECT FROM beyond)
