@@ -51,6 +51,8 @@ final class MigrationCycle {
     private final ScriptRunner runner;
     private final VerifyOptions options;
     private final boolean historyHasDowns;
+    /** The dialect's change tracking, one for every cycle: a mark may start from what the last one read. */
+    private final ChangeTracking tracking;
 
     /**
      * @param historyHasDowns false when no migration of the history has a down script: the history
@@ -61,6 +63,7 @@ final class MigrationCycle {
         this.runner = runner;
         this.options = options;
         this.historyHasDowns = historyHasDowns;
+        this.tracking = dialect.changeTracking().orElse(null);
     }
 
     /**
@@ -242,8 +245,7 @@ final class MigrationCycle {
      * each snapshot of the cycle reads again only what they touched; null when it cannot.
      */
     private ChangeTracking.Mark mark(Connection connection) throws SQLException {
-        Optional<ChangeTracking> tracking = dialect.changeTracking();
-        return tracking.isPresent() ? tracking.get().mark(connection) : null;
+        return tracking != null ? tracking.mark(connection) : null;
     }
 
     /** The schema now: {@code before} with what changed since {@code mark}, or a whole snapshot without a mark. */
@@ -251,7 +253,7 @@ final class MigrationCycle {
         if (mark == null) {
             return dialect.snapshot(connection, SnapshotOptions.full());
         }
-        return dialect.changeTracking().orElseThrow().since(connection, mark, before, SnapshotOptions.full());
+        return tracking.since(connection, mark, before, SnapshotOptions.full());
     }
 
     /** The verdict on a migration without a down script: an error says it is missing, anything else that it has none. */

@@ -60,11 +60,15 @@ public final class ChangeTracker implements ChangeTracking {
     /** The kinds of relation whose columns, as others read them, follow what they read: views and materialized views. */
     private static final Set<String> DERIVED = Set.of("v", "m");
 
+    /** The relations the last mark in a transaction listed, which the next one on that connection starts from. */
+    private TransactionChanges.Listing listed;
+
     @Override
     public Mark mark(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
-            Optional<TransactionChanges.Held> held = TransactionChanges.mark(connection);
+            Optional<TransactionChanges.Held> held = TransactionChanges.mark(connection, listed);
             if (held.isPresent()) {
+                listed = held.get().listing();
                 return held.get();
             }
         }

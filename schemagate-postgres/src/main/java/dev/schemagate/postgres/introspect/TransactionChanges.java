@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Set;
  * holds and the catalogs it wrote ({@code transaction_mark.sql}, {@code transaction_changes.sql})
  * instead of from every catalog row: the cost of a reading follows what the transaction did, not the
  * size of the schema. A cycle runs its scripts in a transaction that is rolled back, so this is how
- * most of its snapshots are read.
+ * most of its snapshots are read. A mark lists the relations (their names then), and a mark on a
+ * connection that was marked before lists only those written since.
  */
 final class TransactionChanges {
 
@@ -57,8 +59,21 @@ final class TransactionChanges {
         }
     }
 
+    /**
+     * The relations a mark listed on a connection, and its watermark: a later mark on the same connection
+     * lists only the relations written since, and adds them to these.
+     */
+    record Listing(Connection connection, String watermark, Map<Long, Known> relations) {
+
+        /** Whether a mark on {@code other} can start from this listing. */
+        boolean on(Connection other) {
+            return connection == other;
+        }
+    }
+
     /** The moment a transaction was marked: which transaction, its id then, the relations, the counts. */
-    record Held(String transaction, String xid, Map<Long, Known> relations, Long[] counts) implements ChangeTracking.Mark {
+    record Held(String transaction, String xid, Map<Long, Known> relations, Long[] counts, Listing listing)
+            implements ChangeTracking.Mark {
 
         /** How many relations the snapshot reads with the relations. */
         long relationCount() {
@@ -69,15 +84,24 @@ final class TransactionChanges {
     private TransactionChanges() {
     }
 
-    /** A mark of the connection's open transaction; empty when the server does not count writes. */
-    static Optional<Held> mark(Connection connection) throws SQLException {
-        Map<Long, Known> relations = new HashMap<>();
+    /**
+     * A mark of the connection's open transaction; empty when the server does not count writes. With
+     * {@code previous} (a listing on this connection, else null), only the relations written since are
+     * read, unless one was dropped or a schema written since: then all of them.
+     */
+    static Optional<Held> mark(Connection connection, Listing previous) throws SQLException {
+        boolean since = previous != null && previous.on(connection);
+        Map<Long, Known> relations = since ? new HashMap<>(previous.relations()) : new HashMap<>();
         String transaction = null;
         String xid = null;
+        String watermark = null;
         Long[] counts = null;
+        long listed = 0;
         boolean counting = false;
+        boolean renamed = false;
         try (PreparedStatement query = ChangeTracker.prepared(connection, sql(connection, "transaction_mark"))) {
-            query.setArray(1, connection.createArrayOf("text", CATALOGS));
+            query.setString(1, since ? previous.watermark() : null);
+            query.setArray(2, connection.createArrayOf("text", CATALOGS));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     long oid = rs.getLong("oid");
@@ -86,13 +110,21 @@ final class TransactionChanges {
                         xid = rs.getString("name");
                         counting = rs.getBoolean("counting");
                         counts = (Long[]) rs.getArray("counts").getArray();
+                        listed = rs.getLong("relations");
+                        watermark = rs.getString("watermark");
+                        renamed = rs.getBoolean("renamed");
                     } else {
                         relations.put(oid, new Known(rs.getString("schema"), rs.getString("name"), rs.getString("kind")));
                     }
                 }
             }
         }
-        return counting ? Optional.of(new Held(transaction, xid, relations, counts)) : Optional.empty();
+        if (since && (renamed || relations.size() != listed)) {
+            return mark(connection, null);
+        }
+        Map<Long, Known> held = Collections.unmodifiableMap(relations);
+        return counting ? Optional.of(new Held(transaction, xid, held, counts, new Listing(connection, watermark, held)))
+                : Optional.empty();
     }
 
     /**

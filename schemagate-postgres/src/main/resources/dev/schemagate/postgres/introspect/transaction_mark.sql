@@ -4,16 +4,31 @@
 -- row of oid 0: which transaction this is (the backend and the moment it began), the transaction id
 -- that marks this moment, whether the server counts writes (track_counts), and the counts the
 -- changes are measured against: how many rows this transaction has written so far to each catalog
--- named by the parameter (text[]; of pg_class and pg_attribute only the rows updated, since a
+-- named by the second parameter (text[]; of pg_class and pg_attribute only the rows updated, since a
 -- relation or column is added or removed only under a lock on its relation), then how many user types are neither a relation's row type nor
 -- an array, and how many constraints belong to domains (a drop of either leaves no new row to find).
-SELECT c.oid::bigint AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
-       NULL::boolean AS counting, NULL::bigint[] AS counts
-FROM pg_class c
-JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f')
-  AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
-  AND n.nspname <> 'information_schema'
+-- With the first parameter, the watermark of an earlier mark on this database (text, else null), only
+-- the relations whose catalog row was written since are listed: a caller that kept the earlier list
+-- adds them to it, and lists again in full when it then holds another number of relations than the
+-- oid 0 row counts (one was dropped) or a schema was written since (its relations' names changed).
+-- The oid 0 row also gives this mark's own watermark, its snapshot's xmin: a transaction not over
+-- when the mark was taken has an id at or after it, so every row version written after has one too.
+WITH since AS (
+    SELECT CAST(CAST(? AS text) AS xid) AS x
+),
+listed AS (
+    SELECT c.oid, c.xmin, n.nspname, c.relname, c.relkind
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f')
+      AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
+      AND n.nspname <> 'information_schema'
+)
+SELECT l.oid::bigint AS oid, l.nspname AS schema, l.relname AS name, l.relkind::text AS kind,
+       NULL::boolean AS counting, NULL::bigint[] AS counts, NULL::bigint AS relations, NULL::text AS watermark,
+       NULL::boolean AS renamed
+FROM listed l
+WHERE (SELECT x FROM since) IS NULL OR age(l.xmin) <= age((SELECT x FROM since))
 UNION ALL
 SELECT 0,
        pg_backend_pid()::text || ' ' || transaction_timestamp()::text,
@@ -27,4 +42,7 @@ SELECT 0,
                          ORDER BY w.i)
           FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS w(name, i))
        || (SELECT count(*) FROM pg_type WHERE oid >= 16384 AND typtype <> 'c' AND typcategory <> 'A')
-       || (SELECT count(*) FROM pg_constraint WHERE contypid <> 0)
+       || (SELECT count(*) FROM pg_constraint WHERE contypid <> 0),
+       (SELECT count(*) FROM listed),
+       (pg_snapshot_xmin(pg_current_snapshot())::text::numeric % 4294967296)::text,
+       EXISTS (SELECT FROM pg_namespace WHERE age(xmin) <= age((SELECT x FROM since)))

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,7 +56,7 @@ class TransactionChangesTest {
     })
     void aChangeNamesTheTablesItChangedAndRowsNameNone(String script, String tables) throws SQLException {
         inTransaction(connection -> {
-            TransactionChanges.Held mark = TransactionChanges.mark(connection).orElseThrow();
+            TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
             execute(connection, script);
             Set<Long> expected = new HashSet<>();
             for (String table : tables == null ? new String[0] : tables.split(",\\s*")) {
@@ -70,7 +71,7 @@ class TransactionChangesTest {
     @Test
     void aChangeBeyondRelationsAsksForTheWholeSchema() throws SQLException {
         inTransaction(connection -> {
-            TransactionChanges.Held mark = TransactionChanges.mark(connection).orElseThrow();
+            TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
             execute(connection, "CREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1'");
             assertThat(TransactionChanges.since(connection, mark)).isEmpty();
         });
@@ -95,11 +96,38 @@ class TransactionChangesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT 1",
+            "CREATE TABLE fresh (id int PRIMARY KEY); CREATE VIEW fresh_ids AS SELECT id FROM fresh",
+            "ALTER TABLE quiet RENAME TO hushed",
+            "DROP VIEW a_names",
+            "DROP TABLE quiet; CREATE TABLE quiet (id int)",
+            "CREATE SCHEMA other; ALTER TABLE quiet SET SCHEMA other",
+            "ALTER SCHEMA public RENAME TO main",
+            "CREATE SEQUENCE counter; CREATE TYPE pair AS (x int, y int)",
+    })
+    void aMarkThatStartsFromAnEarlierListingListsWhatAWholeListingDoes(String committed) throws SQLException {
+        try (ScratchDatabase own = RoundTrip.server().createDatabase();
+             Connection connection = own.connect(); Connection other = own.connect()) {
+            execute(connection, "CREATE TABLE a (id int PRIMARY KEY, name text); CREATE TABLE quiet (id int);"
+                    + " CREATE VIEW a_names AS SELECT name FROM a");
+            connection.setAutoCommit(false);
+            TransactionChanges.Listing earlier = TransactionChanges.mark(connection, null).orElseThrow().listing();
+            connection.commit();
+            execute(other, committed);
+            TransactionChanges.Held again = TransactionChanges.mark(connection, earlier).orElseThrow();
+            TransactionChanges.Held whole = TransactionChanges.mark(connection, null).orElseThrow();
+            connection.rollback();
+            assertThat(again.relations()).isEqualTo(whole.relations());
+        }
+    }
+
     @Test
     void aMarkOfAnotherTransactionAsksForTheWholeSchema() throws SQLException {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
-            TransactionChanges.Held mark = TransactionChanges.mark(connection).orElseThrow();
+            TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
             connection.rollback();
             execute(connection, "SELECT 1");
             assertThat(TransactionChanges.since(connection, mark)).isEmpty();
