@@ -2,6 +2,7 @@ package dev.schemagate.engine;
 
 import dev.schemagate.check.DataFindings;
 import dev.schemagate.check.Finding;
+import dev.schemagate.check.ScriptRunner;
 import dev.schemagate.data.DataProbe;
 import dev.schemagate.data.FailedStatement;
 import dev.schemagate.data.SeedReport;
@@ -65,6 +66,7 @@ final class DataLine implements AutoCloseable {
         if (empty.isEmpty()) {
             return new RowWatch(this.rows, migration, rows);
         }
+        this.rows.written();
         SeedReport seeded = probe.seed(database.connection(), state, empty, options.rows(), options.seed());
         seeded.tables().stream().filter(table -> table.inserted() == 0).forEach(table -> unfillable.add(table.table()));
         for (String problem : seeded.problems()) {
@@ -81,6 +83,7 @@ final class DataLine implements AutoCloseable {
      * trying again on them.
      */
     boolean conform(Snapshot state, Snapshot target) throws SQLException {
+        rows.written();
         return probe.conform(database.connection(), state, target) > 0;
     }
 
@@ -89,11 +92,24 @@ final class DataLine implements AutoCloseable {
      * what the statement does, as the application would have written them; true when a row changed.
      */
     boolean reseed(Snapshot state, FailedStatement failure) throws SQLException {
+        rows.written();
         return failure != null && failure.dataException() && probe.reseed(database.connection(), state, failure) > 0;
     }
 
+    /**
+     * Applies the migration here too, when its cycle did not leave it applied; when its rows break it
+     * ({@code rowsBrokeIt}, or its up script fails here), starts again from the working database.
+     */
+    void follow(ScriptRunner runner, Migration migration, WorkingDatabase working, boolean rowsBrokeIt) throws SQLException {
+        rows.written();
+        if (rowsBrokeIt || !runner.run(database.connection(), migration.up()).succeeded()) {
+            rebuildFrom(working);
+        }
+    }
+
     /** Starts again from a copy of {@code working}, whose tables are empty, to be seeded before the next migration. */
-    void rebuildFrom(WorkingDatabase working) {
+    private void rebuildFrom(WorkingDatabase working) {
+        rows.written();
         database.close();
         database = working.copy();
     }

@@ -24,6 +24,8 @@ import java.util.Optional;
  * only the marks of the tables it wrote are read ({@link DataProbe#writtenRowMarks}), so a cycle's
  * captures cost what its scripts touched. Rows are kept only when read outside a transaction, since
  * one that rolls back may leave a mark as it found it, or when it commits them as read ({@link #adopt}).
+ * After such a commit the marks kept are the tables' marks, so the capture that follows reads none
+ * unless something else wrote the database in between ({@link #written}).
  * Without marks every capture reads every table.
  */
 final class RowCache {
@@ -46,6 +48,8 @@ final class RowCache {
     private final DataProbe probe;
     private final Map<QualifiedName, Entry> entries = new HashMap<>();
     private Context context;
+    /** Whether the marks kept are the tables' marks now: the last write was a commit {@link #adopt} took. */
+    private boolean settled;
 
     RowCache(DataProbe probe) {
         this.probe = probe;
@@ -105,13 +109,21 @@ final class RowCache {
                 entries.put(name, new Entry(mark, table.get(), rows));
             }
         });
+        settled = true;
+    }
+
+    /** Something other than a committed cycle wrote the database: the next capture reads the marks again. */
+    void written() {
+        settled = false;
     }
 
     /** The rows each of {@code tables} that {@code state} has holds now, in the given order. */
     Map<QualifiedName, TableRows> capture(Connection connection, Snapshot state, Collection<QualifiedName> tables)
             throws SQLException {
         boolean keep = connection.getAutoCommit();
-        Optional<Map<QualifiedName, String>> marks = keep ? probe.rowMarks(connection) : marksInTransaction(connection);
+        Optional<Map<QualifiedName, String>> marks = !keep ? marksInTransaction(connection)
+                : settled ? Optional.of(keptWith(Map.of())) : probe.rowMarks(connection);
+        settled = false;
         if (marks.isEmpty()) {
             return probe.capture(connection, state, tables);
         }

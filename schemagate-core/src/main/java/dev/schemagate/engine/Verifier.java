@@ -231,7 +231,7 @@ public final class Verifier {
                     if (!stopped && past) {
                         state = null;
                         if (data != null) {
-                            follow(runner, data, database, migration, false);
+                            data.follow(runner, migration, database, false);
                         }
                     }
                     if (!stopped && cycled != null) {
@@ -243,7 +243,7 @@ public final class Verifier {
                                     : dialect.data().integrity(database.connection())));
                         }
                         if (data != null && !result.kept()) {
-                            follow(runner, data, database, migration, cycled.rowsBrokeIt());
+                            data.follow(runner, migration, database, cycled.rowsBrokeIt());
                         }
                         run = run.withReversal(result.reversal(), cycleTime);
                     }
@@ -374,14 +374,6 @@ public final class Verifier {
         empty.findings().stream().filter(f -> f.ruleId().startsWith("reversibility.")).forEach(findings::add);
         boolean restored = empty.reversal() == MigrationRun.Reversal.REVERSED || empty.reversal() == MigrationRun.Reversal.NOT_CHECKED;
         return result.withFindings(findings, restored ? MigrationRun.Reversal.FAILS_ON_SAMPLE_ROWS : empty.reversal());
-    }
-
-    /** Applies the migration to the data line too; when its rows break it, the data line starts again from the working database. */
-    private static void follow(ScriptRunner runner, DataLine data, WorkingDatabase database, Migration migration,
-                               boolean rowsBrokeIt) throws SQLException {
-        if (rowsBrokeIt || !runner.run(data.database().connection(), migration.up()).succeeded()) {
-            data.rebuildFrom(database);
-        }
     }
 
     private static Snapshot snapshot(Dialect dialect, WorkingDatabase database) throws SQLException {
