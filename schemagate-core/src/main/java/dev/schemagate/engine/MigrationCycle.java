@@ -121,7 +121,7 @@ final class MigrationCycle {
             return result.kept(kept);
         }
         try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
-            return cycle(connection, migration, down, before, mark(connection), rows, false);
+            return cycle(connection, migration, down, before, mark(connection), rows == null ? null : rows.onCopy(connection), false);
         }
     }
 

@@ -112,6 +112,26 @@ final class RowCache {
         settled = true;
     }
 
+    /**
+     * A cache for a copy of the database made just now, right after a capture here read every table the
+     * copy holds: the same rows, kept under the marks the copy's tables carry, so that a cycle on the copy
+     * reads again only the tables it writes. This cache is left as it is, for the database it was read on.
+     */
+    RowCache onCopy(Connection copy) throws SQLException {
+        RowCache onCopy = new RowCache(probe);
+        Optional<Map<QualifiedName, String>> marks = probe.rowMarks(copy);
+        if (marks.isPresent()) {
+            onCopy.context = context;
+            entries.forEach((name, entry) -> {
+                String mark = marks.get().get(name);
+                if (mark != null) {
+                    onCopy.entries.put(name, new Entry(mark, entry.table(), entry.rows()));
+                }
+            });
+        }
+        return onCopy;
+    }
+
     /** Something other than a committed cycle wrote the database: the next capture reads the marks again. */
     void written() {
         settled = false;

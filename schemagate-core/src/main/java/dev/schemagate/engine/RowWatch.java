@@ -41,6 +41,14 @@ final class RowWatch {
         this.before = before;
     }
 
+    /**
+     * The same watch for a cycle on {@code copy}, a copy of the database made since the rows before
+     * were read: its tables hold those rows, and the copy's captures read again only what it writes.
+     */
+    RowWatch onCopy(Connection copy) throws SQLException {
+        return new RowWatch(cache.onCopy(copy), migration, before);
+    }
+
     /** After the up script: tables that lost rows (errors) or had values rewritten (notes). */
     List<Finding> afterUp(Connection connection, Snapshot state) throws SQLException {
         List<Finding> findings = new ArrayList<>();

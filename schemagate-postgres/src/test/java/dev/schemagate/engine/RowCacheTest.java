@@ -20,9 +20,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The row cache on the real server, after a transaction committed rows it had read: the next capture
+ * The row cache on the real server. After a transaction committed rows it had read, the next capture
  * takes the marks kept as the tables' marks and reads nothing, until it is told that something else
- * wrote the database; then it reads the marks, and the rows that moved, again.
+ * wrote the database; then it reads the marks, and the rows that moved, again. On a copy of the
+ * database, it reads again only what the copy wrote.
  */
 class RowCacheTest {
 
@@ -50,6 +51,31 @@ class RowCacheTest {
             cache.written();
             assertThat(bodies(cache.capture(connection, state, List.of(NOTES)))).containsExactly("told");
             assertThat(bodies(cache.capture(connection, state, List.of(NOTES)))).containsExactly("told");
+        }
+    }
+
+    @Test
+    void onACopyTheCacheReadsAgainOnlyTheTablesTheCopyWroteAndLeavesItsOwnAsItWas() throws SQLException {
+        QualifiedName tags = QualifiedName.of("public", "tags");
+        try (ScratchDatabase database = TestServer.shared().createDatabase()) {
+            RowCache cache = new RowCache(new PostgresDataProbe());
+            Snapshot state;
+            try (Connection connection = database.connect()) {
+                execute(connection, "CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, 'first');"
+                        + " CREATE TABLE tags (name text); INSERT INTO tags VALUES ('kept')");
+                state = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+                cache.capture(connection, state, List.of(NOTES, tags));
+            }
+            try (ScratchDatabase copy = TestServer.shared().cloneDatabase(database); Connection connection = copy.connect()) {
+                RowCache onCopy = cache.onCopy(connection);
+                execute(connection, "UPDATE notes SET body = 'on the copy'");
+                Map<QualifiedName, TableRows> captured = onCopy.capture(connection, state, List.of(NOTES, tags));
+                assertThat(bodies(captured)).containsExactly("on the copy");
+                assertThat(captured.get(tags).rows()).extracting(row -> row.get("name")).containsExactly("kept");
+            }
+            try (Connection connection = database.connect()) {
+                assertThat(bodies(cache.capture(connection, state, List.of(NOTES)))).containsExactly("first");
+            }
         }
     }
 
