@@ -25,6 +25,12 @@ final class Catalog {
         void read(Row row) throws SQLException;
     }
 
+    /** Keeps the search path, and sets an empty one and the scope, for this transaction. */
+    private static final String ENTER_SCOPE = "SELECT set_config('schemagate.search_path', current_setting('search_path'), true),"
+            + " set_config('search_path', '', true), set_config('schemagate.scope', ?, true)";
+    /** Puts back the search path {@link #ENTER_SCOPE} kept. */
+    private static final String LEAVE_SCOPE = "SELECT set_config('search_path', current_setting('schemagate.search_path'), true)";
+
     private final Connection connection;
     private final int majorVersion;
     private final boolean scoped;
@@ -62,6 +68,34 @@ final class Catalog {
                 fetched.put(kind, statement.getResultSet());
                 statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
             }
+            statement.closeOnCompletion();
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+        return Map.copyOf(fetched);
+    }
+
+    /**
+     * As {@link #fetch}, for a scoped catalog inside the transaction it reads: in the same round trip, the
+     * scope ({@code oids}, an {@code oid[]} literal) and an empty {@code search_path} are set for the
+     * queries, and the search path is put back after them, so the transaction goes on as it was.
+     */
+    Map<String, ResultSet> fetchScoped(String oids, List<String> kinds) throws SQLException {
+        String sql = ENTER_SCOPE + "\n;\n" + kinds.stream().map(kind -> CatalogSql.load(kind, majorVersion, scoped))
+                .collect(Collectors.joining("\n;\n")) + "\n;\n" + LEAVE_SCOPE;
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            statement.setString(1, oids);
+            statement.execute();
+            statement.getResultSet().close();
+            for (String kind : kinds) {
+                statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+                fetched.put(kind, statement.getResultSet());
+            }
+            statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+            statement.getResultSet().close();
             statement.closeOnCompletion();
         } catch (SQLException | RuntimeException e) {
             statement.close();

@@ -103,22 +103,19 @@ public final class PostgresIntrospector {
      * Reads the relations (tables, views, materialized views, sequences) of the given oids with their
      * parts and the links that name them: what a change to those relations can alter; the other
      * lists of the result are empty. Like a snapshot, it runs in a transaction of its own on a
-     * connection in autocommit mode, and under a savepoint that is rolled back inside an open one.
+     * connection in autocommit mode; inside an open one it leaves the session's settings as they were.
+     * The queries go in one round trip, with the settings they need and those put back.
      */
     public static Snapshot relations(Connection connection, SnapshotOptions options, Collection<Long> oids)
             throws SQLException {
         Read read = () -> {
-            Catalog catalog = catalog(connection, true);
-            try (PreparedStatement scope = connection.prepareStatement("SELECT set_config('schemagate.scope', ?, true)")) {
-                scope.setString(1, oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
-                scope.execute();
-            }
+            Catalog catalog = new Catalog(connection, majorVersion(connection), true);
             List<String> kinds = new ArrayList<>(List.of("comments", "privileges", "columns", "dependencies", "sequences",
                     "constraints", "indexes", "triggers", "policies", "relations", "object_dependencies"));
             if (!options.privileges()) {
                 kinds.remove("privileges");
             }
-            catalog.fetch(kinds);
+            catalog.fetchScoped(oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), kinds);
             Annotations annotations = Annotations.read(catalog, options);
             Columns columns = ColumnReader.read(catalog, annotations);
             Map<Long, List<QualifiedName>> dependencies = RelationReader.dependencies(catalog);
@@ -129,15 +126,7 @@ public final class PostgresIntrospector {
             return new Snapshot(null, types.sequences, relations.tables, relations.views, null,
                     DependencyReader.read(catalog), null, null);
         };
-        if (connection.getAutoCommit()) {
-            return inOwnTransaction(connection, read);
-        }
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            return read.run();
-        } finally {
-            connection.rollback(savepoint);
-        }
+        return connection.getAutoCommit() ? inOwnTransaction(connection, read) : read.run();
     }
 
     /** Reads the schema inside the transaction the connection has open; changes only its search path. */

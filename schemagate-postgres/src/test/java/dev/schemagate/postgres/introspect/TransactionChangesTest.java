@@ -2,6 +2,7 @@ package dev.schemagate.postgres.introspect;
 
 import dev.schemagate.dialect.ChangeTracking;
 import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.model.QualifiedName;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +122,20 @@ class TransactionChangesTest {
             connection.rollback();
             assertThat(again.relations()).isEqualTo(whole.relations());
         }
+    }
+
+    @Test
+    void aScopedReadInsideTheTransactionLeavesItsSearchPathAsItWas() throws SQLException {
+        inTransaction(connection -> {
+            execute(connection, "CREATE SCHEMA app; SET LOCAL search_path = app, public");
+            Snapshot read = PostgresIntrospector.relations(connection, SnapshotOptions.full(), Set.of(oid(connection, "public.a")));
+            assertThat(read.table(QualifiedName.of("public", "a"))).isPresent();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT current_setting('search_path')")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("app, public");
+            }
+        });
     }
 
     @Test
