@@ -35,6 +35,11 @@ public final class PostgresDataProbe implements DataProbe {
     private static final String INTEGRITY = SqlResource.read(PostgresDataProbe.class, "integrity.sql");
     private static final String ADVANCE_SEQUENCES = SqlResource.read(PostgresDataProbe.class, "advance_sequences.sql");
     private static final String ROW_MARKS = SqlResource.read(PostgresDataProbe.class, "row_marks.sql");
+    /** The marks of every table, and of those an open transaction may have written rows of (see row_marks.sql). */
+    private static final String EVERY_ROW_MARK = ROW_MARKS.replace("@tables", "pg_class c");
+    private static final String WRITTEN_ROW_MARKS = ROW_MARKS.replace("@tables",
+            "written k CROSS JOIN LATERAL (SELECT p.oid, p.relkind, p.relname, p.relnamespace, p.relhassubclass,"
+                    + " p.relfilenode, p.xmin FROM pg_class p WHERE p.oid = k.oid OFFSET 0) c");
     private static final long SEQUENCE_OFFSET = 1_000;
 
     @Override
@@ -97,10 +102,9 @@ public final class PostgresDataProbe implements DataProbe {
 
     private static Map<QualifiedName, String> marks(Connection connection, boolean written) throws SQLException {
         Map<QualifiedName, String> marks = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(ROW_MARKS)) {
+        try (PreparedStatement statement = connection.prepareStatement(written ? WRITTEN_ROW_MARKS : EVERY_ROW_MARK)) {
             // prepared on the server from its first use: a run reads the marks a few times per migration
             statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-            statement.setBoolean(1, written);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     marks.put(QualifiedName.of(rows.getString(1), rows.getString(2)), rows.getString(3));

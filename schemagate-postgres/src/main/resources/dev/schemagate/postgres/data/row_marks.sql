@@ -7,24 +7,30 @@
 -- Each relation's own part of a mark is computed once, in the one scan that lists the tables; a
 -- table without children (most) is marked by its own part, and only one that has or had children
 -- walks its tree.
--- The parameter (boolean) asks, inside an open transaction, for the marks of the tables it may have
--- written rows of only: those it holds a lock on for writing (every statement that writes rows takes
--- one, a cascade or a trigger too), and any with a parent or children, whose marks walk the tree.
-WITH RECURSIVE own AS (
+-- The tables marked are @tables: every table ("pg_class c"), or, inside an open transaction, only
+-- those it may have written rows of, found first and then looked up one by one ("written" below, each
+-- row joined as c), so the cost follows what the transaction wrote rather than the schema: those it
+-- holds a lock on for writing (every statement that writes rows takes one, a cascade or a trigger
+-- too), and every table with a parent or children, whose marks walk the tree.
+WITH RECURSIVE written AS (
+    SELECT l.relation AS oid
+      FROM pg_locks l
+     WHERE l.pid = pg_backend_pid() AND l.granted AND l.locktype = 'relation'
+       AND l.mode NOT IN ('AccessShareLock', 'RowShareLock')
+    UNION
+    SELECT i.inhrelid FROM pg_inherits i
+    UNION
+    SELECT i.inhparent FROM pg_inherits i
+), own AS (
     SELECT c.oid, c.relkind, n.nspname, c.relname, c.relhassubclass,
            c.oid::text || ':' || c.relfilenode::text || ':' || c.xmin::text || ':'
            || (pg_stat_get_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_inserted(c.oid)
                + pg_stat_get_tuples_updated(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)
                + pg_stat_get_tuples_deleted(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid))::text AS mark
-      FROM pg_class c
+      FROM @tables
       JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p', 'f')
        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
-       AND (NOT CAST(? AS boolean) OR c.relhassubclass OR c.relispartition
-            OR c.oid IN (SELECT i.inhrelid FROM pg_inherits i)
-            OR c.oid IN (SELECT l.relation FROM pg_locks l
-                          WHERE l.pid = pg_backend_pid() AND l.granted AND l.locktype = 'relation'
-                            AND l.mode NOT IN ('AccessShareLock', 'RowShareLock')))
 ), tree(root, rel) AS (
     SELECT oid, oid FROM own WHERE relhassubclass AND relkind IN ('r', 'p')
     UNION ALL
