@@ -30,6 +30,7 @@ final class Catalog {
             + " set_config('search_path', '', true), set_config('schemagate.scope', ?, true)";
     /** Puts back the search path {@link #ENTER_SCOPE} kept. */
     private static final String LEAVE_SCOPE = "SELECT set_config('search_path', current_setting('schemagate.search_path'), true)";
+    private static final String SEPARATOR = "\n;\n";
 
     private final Connection connection;
     private final int majorVersion;
@@ -59,21 +60,7 @@ final class Catalog {
         if (kinds.isEmpty()) {
             return Map.copyOf(fetched);
         }
-        String sql = kinds.stream().map(kind -> CatalogSql.load(kind, majorVersion, scoped)).collect(Collectors.joining("\n;\n"));
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-            statement.execute();
-            for (String kind : kinds) {
-                fetched.put(kind, statement.getResultSet());
-                statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
-            }
-            statement.closeOnCompletion();
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
-        }
-        return Map.copyOf(fetched);
+        return fetch(queries(kinds), kinds, null);
     }
 
     /**
@@ -82,20 +69,33 @@ final class Catalog {
      * queries, and the search path is put back after them, so the transaction goes on as it was.
      */
     Map<String, ResultSet> fetchScoped(String oids, List<String> kinds) throws SQLException {
-        String sql = ENTER_SCOPE + "\n;\n" + kinds.stream().map(kind -> CatalogSql.load(kind, majorVersion, scoped))
-                .collect(Collectors.joining("\n;\n")) + "\n;\n" + LEAVE_SCOPE;
+        return fetch(ENTER_SCOPE + SEPARATOR + queries(kinds) + SEPARATOR + LEAVE_SCOPE, kinds, oids);
+    }
+
+    private String queries(List<String> kinds) {
+        return kinds.stream().map(kind -> CatalogSql.load(kind, majorVersion, scoped)).collect(Collectors.joining(SEPARATOR));
+    }
+
+    /** Runs {@code sql}, the queries of {@code kinds} between {@link #ENTER_SCOPE} and {@link #LEAVE_SCOPE} when {@code oids} is given. */
+    private Map<String, ResultSet> fetch(String sql, List<String> kinds, String oids) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-            statement.setString(1, oids);
-            statement.execute();
-            statement.getResultSet().close();
-            for (String kind : kinds) {
-                statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
-                fetched.put(kind, statement.getResultSet());
+            if (oids != null) {
+                statement.setString(1, oids);
             }
-            statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
-            statement.getResultSet().close();
+            statement.execute();
+            if (oids != null) {
+                statement.getResultSet().close();
+                statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+            }
+            for (String kind : kinds) {
+                fetched.put(kind, statement.getResultSet());
+                statement.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+            }
+            if (oids != null) {
+                statement.getResultSet().close();
+            }
             statement.closeOnCompletion();
         } catch (SQLException | RuntimeException e) {
             statement.close();

@@ -7,7 +7,6 @@ import dev.schemagate.model.SnapshotOptions;
 import dev.schemagate.model.dialect.PostgresObjects;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -138,15 +137,10 @@ public final class PostgresIntrospector {
 
     /** A catalog on a connection whose transaction reads with an empty search path. */
     private static Catalog catalog(Connection connection) throws SQLException {
-        return catalog(connection, false);
-    }
-
-    /** As {@link #catalog(Connection)}, reading only the relations of the transaction's scope when {@code scoped}. */
-    private static Catalog catalog(Connection connection, boolean scoped) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL search_path = ''");
         }
-        return new Catalog(connection, majorVersion(connection), scoped);
+        return new Catalog(connection, majorVersion(connection));
     }
 
     private static Snapshot read(Catalog catalog, SnapshotOptions options) throws SQLException {
