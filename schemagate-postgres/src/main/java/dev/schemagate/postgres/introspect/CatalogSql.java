@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
  * version as {@code {{pg15: expression for 15 and later | expression before 15}}}; such marks nest. A
  * file marks what limits it to some relations as {@code {{scoped: AND c.oid = ANY (@scope)}}}: left
  * out of the whole read, and in a scoped read {@code @scope} stands for the relations' oids, which the
- * transaction's setting {@code schemagate.scope} holds.
+ * transaction's setting {@code schemagate.scope} holds. What only the whole read has is marked
+ * {@code {{whole: ...}}}: a query whose best plan differs between a few relations and all of them.
  */
 final class CatalogSql {
 
     private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
     private static final Pattern VARIANT = Pattern.compile("\\{\\{pg(\\d+): ([^{}]*?) \\| ([^{}]*?)}}");
-    private static final Pattern SCOPED = Pattern.compile("\\{\\{scoped: ([^{}]*?)}}", Pattern.DOTALL);
+    private static final Pattern SCOPED = Pattern.compile("\\{\\{scoped:\\s([^{}]*?)}}", Pattern.DOTALL);
+    private static final Pattern WHOLE = Pattern.compile("\\{\\{whole:\\s([^{}]*?)}}", Pattern.DOTALL);
     /** The oids a scoped read is limited to, as its SQL reads them: a subquery, so the setting is read once a query. */
     static final String SCOPE = "CAST((SELECT CAST(current_setting('schemagate.scope') AS oid[])) AS oid[])";
 
@@ -37,7 +39,8 @@ final class CatalogSql {
     }
 
     static String scoped(String sql, boolean scoped) {
-        return SCOPED.matcher(sql).replaceAll(mark -> scoped
+        String only = WHOLE.matcher(sql).replaceAll(mark -> scoped ? "" : Matcher.quoteReplacement(mark.group(1)));
+        return SCOPED.matcher(only).replaceAll(mark -> scoped
                 ? Matcher.quoteReplacement(mark.group(1).replace("@scope", SCOPE)) : "");
     }
 

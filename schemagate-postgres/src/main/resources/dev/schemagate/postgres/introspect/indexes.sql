@@ -31,10 +31,28 @@ LEFT JOIN pg_inherits inh ON inh.inhrelid = i.indexrelid
 LEFT JOIN pg_class pc ON pc.oid = inh.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 CROSS JOIN LATERAL (
-    -- one row per index column (n counts from 1): plain columns by name, expressions deparsed; non-default
-    -- opclasses and collations (the key columns' only). Each part is looked up by its key (a subquery the
-    -- planner may not merge): an index has a few columns, and a join that hashed the catalogs read all of
-    -- them for every index.
+    -- one row per index column: plain columns by name, expressions deparsed; non-default opclasses and
+    -- collations (the key columns' only). Read whole, the catalogs are joined by hash, once for all
+    -- indexes; read scoped, each part is looked up by its key (a subquery the planner may not merge),
+    -- since hashing every operator class and collation for a few indexes cost more than the lookups,
+    -- and the lookups for every index of a large schema cost more than the hashing.
+{{whole:
+    SELECT array_agg(CASE WHEN i.indkey[n] = 0 THEN pg_get_indexdef(i.indexrelid, n + 1, false) ELSE a.attname::text END
+                     ORDER BY n) FILTER (WHERE n < i.indnkeyatts) AS expressions,
+           array_agg(CASE WHEN NOT oc.opcdefault THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
+                     ORDER BY n) FILTER (WHERE n < i.indnkeyatts) AS opclasses,
+           array_agg(CASE WHEN i.indcollation[n] <> 0 AND i.indcollation[n] IS DISTINCT FROM a.attcollation
+                               AND (i.indkey[n] <> 0 OR i.indcollation[n] <> 100)
+                          THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+                     ORDER BY n) FILTER (WHERE n < i.indnkeyatts) AS collations,
+           array_agg(a.attname::text ORDER BY n) FILTER (WHERE n >= i.indnkeyatts) AS include
+    FROM generate_series(0, i.indnatts - 1) n
+    LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[n]
+    LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[n]
+    LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+    LEFT JOIN pg_collation co ON co.oid = i.indcollation[n]
+    LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+}}{{scoped:
     SELECT array_agg(CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.n::int, false) ELSE a.attname::text END
                      ORDER BY k.n) FILTER (WHERE k.n <= i.indnkeyatts) AS expressions,
            array_agg(oc.name ORDER BY k.n) FILTER (WHERE k.n <= i.indnkeyatts) AS opclasses,
@@ -52,7 +70,7 @@ CROSS JOIN LATERAL (
     LEFT JOIN LATERAL (SELECT quote_ident(ns.nspname) || '.' || quote_ident(co.collname) AS name
                        FROM pg_collation co JOIN pg_namespace ns ON ns.oid = co.collnamespace
                        WHERE co.oid = k.coll OFFSET 0) co ON true
-) k
+}}) k
 WHERE c.relkind IN ('r', 'p', 'm')
   {{scoped: AND i.indrelid = ANY (@scope)}}
   AND n.nspname !~ '^pg_(catalog$|toast|temp_)'

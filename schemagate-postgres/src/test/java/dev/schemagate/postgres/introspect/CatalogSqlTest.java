@@ -30,11 +30,21 @@ class CatalogSqlTest {
         assertThat(CatalogSql.forVersion("SELECT {{pg14: a || b | b}}", 14)).isEqualTo("SELECT a || b");
     }
 
+    @Test
+    void aScopedReadKeepsWhatIsMarkedScopedAndTheWholeReadWhatIsMarkedWhole() {
+        String sql = "SELECT x FROM {{whole: all_of_it}}{{scoped: lookups}} WHERE true {{scoped: AND oid = ANY (@scope)}}";
+
+        assertThat(CatalogSql.scoped(sql, false)).isEqualTo("SELECT x FROM all_of_it WHERE true ");
+        assertThat(CatalogSql.scoped(sql, true)).isEqualTo("SELECT x FROM lookups WHERE true AND oid = ANY ("
+                + CatalogSql.SCOPE + ")");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {13, 14, 15, 16, 17, 18})
     void everyQueryResolvesForEverySupportedVersion(int version) {
         for (String kind : KINDS) {
             assertThat(CatalogSql.load(kind, version)).as(kind).doesNotContain("{{", "}}").contains("SELECT");
+            assertThat(CatalogSql.load(kind, version, true)).as(kind).doesNotContain("{{", "}}").contains("SELECT");
         }
     }
 }
