@@ -25,11 +25,20 @@ final class Catalog {
         void read(Row row) throws SQLException;
     }
 
-    /** Keeps the search path, and sets an empty one and the scope, for this transaction. */
+    /**
+     * The settings a transaction that only reads the catalog runs with: an empty search path, so every name
+     * it prints is qualified, and no JIT compilation, which a server built with it would otherwise spend on
+     * every call of a query whose estimated cost grows with the schema (the columns and indexes of some
+     * 2,000 tables: about 90 ms a reading, a third of it).
+     */
+    static final String READ_SETTINGS = "SET LOCAL search_path = ''; SET LOCAL jit = off";
+    /** Keeps the search path and the JIT setting, and sets those of {@link #READ_SETTINGS} and the scope, for this transaction. */
     private static final String ENTER_SCOPE = "SELECT set_config('schemagate.search_path', current_setting('search_path'), true),"
-            + " set_config('search_path', '', true), set_config('schemagate.scope', ?, true)";
-    /** Puts back the search path {@link #ENTER_SCOPE} kept. */
-    private static final String LEAVE_SCOPE = "SELECT set_config('search_path', current_setting('schemagate.search_path'), true)";
+            + " set_config('schemagate.jit', current_setting('jit'), true),"
+            + " set_config('search_path', '', true), set_config('jit', 'off', true), set_config('schemagate.scope', ?, true)";
+    /** Puts back the settings {@link #ENTER_SCOPE} kept. */
+    private static final String LEAVE_SCOPE = "SELECT set_config('search_path', current_setting('schemagate.search_path'), true),"
+            + " set_config('jit', current_setting('schemagate.jit'), true)";
     private static final String SEPARATOR = "\n;\n";
 
     private final Connection connection;
@@ -65,8 +74,8 @@ final class Catalog {
 
     /**
      * As {@link #fetch}, for a scoped catalog inside the transaction it reads: in the same round trip, the
-     * scope ({@code oids}, an {@code oid[]} literal) and an empty {@code search_path} are set for the
-     * queries, and the search path is put back after them, so the transaction goes on as it was.
+     * scope ({@code oids}, an {@code oid[]} literal) and the settings of {@link #READ_SETTINGS} are set for
+     * the queries, and the settings are put back after them, so the transaction goes on as it was.
      */
     Map<String, ResultSet> fetchScoped(String oids, List<String> kinds) throws SQLException {
         return fetch(ENTER_SCOPE + SEPARATOR + queries(kinds) + SEPARATOR + LEAVE_SCOPE, kinds, oids);

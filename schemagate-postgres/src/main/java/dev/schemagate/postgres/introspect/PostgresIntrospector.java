@@ -128,17 +128,17 @@ public final class PostgresIntrospector {
         return connection.getAutoCommit() ? inOwnTransaction(connection, read) : read.run();
     }
 
-    /** Reads the schema inside the transaction the connection has open; changes only its search path. */
+    /** Reads the schema inside the transaction the connection has open; changes only its search path and JIT setting. */
     static Snapshot readInTransaction(Connection connection, SnapshotOptions options) throws SQLException {
         Catalog catalog = catalog(connection);
         catalog.fetch(kinds(options));
         return read(catalog, options);
     }
 
-    /** A catalog on a connection whose transaction reads with an empty search path. */
+    /** A catalog on a connection whose transaction reads with {@link Catalog#READ_SETTINGS}. */
     private static Catalog catalog(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL search_path = ''");
+            statement.execute(Catalog.READ_SETTINGS);
         }
         return new Catalog(connection, majorVersion(connection));
     }

@@ -43,7 +43,7 @@ final class SplitRead implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
-                statement.execute("SET LOCAL search_path = ''");
+                statement.execute(Catalog.READ_SETTINGS);
             }
             return new Catalog(connection, majorVersion).fetch(SECOND);
         });

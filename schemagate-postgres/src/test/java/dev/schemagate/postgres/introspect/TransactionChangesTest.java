@@ -125,15 +125,16 @@ class TransactionChangesTest {
     }
 
     @Test
-    void aScopedReadInsideTheTransactionLeavesItsSearchPathAsItWas() throws SQLException {
+    void aScopedReadInsideTheTransactionLeavesItsSettingsAsTheyWere() throws SQLException {
         inTransaction(connection -> {
-            execute(connection, "CREATE SCHEMA app; SET LOCAL search_path = app, public");
+            execute(connection, "CREATE SCHEMA app; SET LOCAL search_path = app, public; SET LOCAL jit = on");
             Snapshot read = PostgresIntrospector.relations(connection, SnapshotOptions.full(), Set.of(oid(connection, "public.a")));
             assertThat(read.table(QualifiedName.of("public", "a"))).isPresent();
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT current_setting('search_path')")) {
+                 ResultSet rs = statement.executeQuery("SELECT current_setting('search_path'), current_setting('jit')")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("app, public");
+                assertThat(rs.getString(2)).isEqualTo("on");
             }
         });
     }
