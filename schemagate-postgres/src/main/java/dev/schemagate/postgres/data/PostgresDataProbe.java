@@ -33,6 +33,9 @@ import java.util.Optional;
 public final class PostgresDataProbe implements DataProbe {
 
     private static final String INTEGRITY = SqlResource.read(PostgresDataProbe.class, "integrity.sql");
+    /** The integrity query over every relation, and over those an open transaction locked (see integrity.sql). */
+    private static final String EVERY_INTEGRITY_PROBLEM = INTEGRITY.replace("@locked_only", "false");
+    private static final String LOCKED_INTEGRITY_PROBLEMS = INTEGRITY.replace("@locked_only", "true");
     private static final String ADVANCE_SEQUENCES = SqlResource.read(PostgresDataProbe.class, "advance_sequences.sql");
     private static final String ROW_MARKS = SqlResource.read(PostgresDataProbe.class, "row_marks.sql");
     /** The marks of every table, and of those an open transaction may have written rows of (see row_marks.sql). */
@@ -132,10 +135,10 @@ public final class PostgresDataProbe implements DataProbe {
     @Override
     public List<IntegrityProblem> integrity(Connection connection) throws SQLException {
         List<IntegrityProblem> problems = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(INTEGRITY)) {
+        try (PreparedStatement query = connection.prepareStatement(connection.getAutoCommit()
+                ? EVERY_INTEGRITY_PROBLEM : LOCKED_INTEGRITY_PROBLEMS)) {
             // prepared on the server from its first use, and planned once: a cycle reads integrity after every up
             query.unwrap(PGStatement.class).setPrepareThreshold(1);
-            query.setBoolean(1, !connection.getAutoCommit());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     problems.add(new IntegrityProblem(IntegrityProblem.Kind.valueOf(rows.getString(1)),

@@ -54,6 +54,9 @@ public final class ChangeTracker implements ChangeTracking {
     private record Relation(String schema, String name, String kind, long parts, boolean changed) {
     }
 
+    /** Sets the mark a pulse reads from, in the same round trip as the pulse, which has no parameter of its own. */
+    private static final String SINCE = "SELECT set_config('schemagate.pulse', ?, false)";
+
     /** The kinds of relation that are tables, plain or partitioned. */
     private static final Set<String> TABLES = Set.of("r", "p");
 
@@ -270,9 +273,11 @@ public final class ChangeTracker implements ChangeTracking {
         String others = null;
         boolean othersChanged = false;
         String sql = CatalogSql.load("pulse", connection.getMetaData().getDatabaseMajorVersion());
-        try (PreparedStatement query = prepared(connection, sql)) {
+        try (PreparedStatement query = prepared(connection, SINCE + "\n;\n" + sql)) {
             query.setString(1, xid);
-            try (ResultSet rs = query.executeQuery()) {
+            query.execute();
+            query.getMoreResults();
+            try (ResultSet rs = query.getResultSet()) {
                 while (rs.next()) {
                     long oid = rs.getLong("oid");
                     if (oid == 0) {

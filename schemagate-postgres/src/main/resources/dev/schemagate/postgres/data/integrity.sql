@@ -1,7 +1,8 @@
 -- Integrity problems only the data shows, in one round trip. Each row: kind, table, object, detail.
 -- query_to_xml runs a query built per object (a column or table name is not a parameter), so one
--- statement covers every sequence and every unvalidated foreign key. Its one parameter says whether
--- to look only at what the open transaction locked: rows, and a sequence's position, change only
+-- statement covers every sequence and every unvalidated foreign key. @locked_only (true or false, one
+-- statement each, so each is planned once) says whether to look only at what the open transaction
+-- locked: rows, and a sequence's position, change only
 -- under a lock on their relation, so a problem the transaction made is on a relation it locked, and
 -- a read after each migration need not read every table's max() again.
 WITH locked AS (
@@ -10,7 +11,7 @@ WITH locked AS (
      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation'
        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
 ), scope AS (
-    SELECT CAST(? AS boolean) AS locked_only
+    SELECT @locked_only AS locked_only
 ), candidates AS (
     -- every sequence, or only those locked or owned by a locked table: read from the locks, not from
     -- every sequence of the schema

@@ -1,4 +1,5 @@
--- What changed since a mark (the parameter: a transaction id), read cheaply from the catalog's own
+-- What changed since a mark (a transaction id, which the setting schemagate.pulse holds: without a
+-- parameter, the query is planned once per connection), read cheaply from the catalog's own
 -- row versions: a row written since the mark has an xmin at or after it. One row per relation
 -- (tables, views, materialized views, sequences) with how many catalog rows describe the parts that
 -- can go while it stays (defaults, constraints, indexes, triggers, policies, rules, parents, comments)
@@ -11,7 +12,7 @@
 -- system (oids below 16384), which a snapshot does not read, are left out where an index finds the
 -- others.
 WITH mark AS (
-    SELECT CAST(CAST(? AS text) AS xid) AS x
+    SELECT CAST(current_setting('schemagate.pulse') AS xid) AS x
 ),
 rels AS (
     SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltype, c.xmin
