@@ -109,7 +109,6 @@ final class DataLine implements AutoCloseable {
 
     /** Starts again from a copy of {@code working}, whose tables are empty, to be seeded before the next migration. */
     private void rebuildFrom(WorkingDatabase working) {
-        rows.written();
         database.close();
         database = working.copy();
     }

@@ -39,10 +39,8 @@ public final class PostgresDataProbe implements DataProbe {
     private static final String ADVANCE_SEQUENCES = SqlResource.read(PostgresDataProbe.class, "advance_sequences.sql");
     private static final String ROW_MARKS = SqlResource.read(PostgresDataProbe.class, "row_marks.sql");
     /** The marks of every table, and of those an open transaction may have written rows of (see row_marks.sql). */
-    private static final String EVERY_ROW_MARK = ROW_MARKS.replace("@tables", "pg_class c");
-    private static final String WRITTEN_ROW_MARKS = ROW_MARKS.replace("@tables",
-            "written k CROSS JOIN LATERAL (SELECT p.oid, p.relkind, p.relname, p.relnamespace, p.relhassubclass,"
-                    + " p.relfilenode, p.xmin FROM pg_class p WHERE p.oid = k.oid OFFSET 0) c");
+    private static final String EVERY_ROW_MARK = ROW_MARKS.replace("@tables", "pg_class");
+    private static final String WRITTEN_ROW_MARKS = ROW_MARKS.replace("@tables", "written_class");
     private static final long SEQUENCE_OFFSET = 1_000;
 
     @Override

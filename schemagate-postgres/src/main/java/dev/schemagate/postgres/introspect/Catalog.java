@@ -39,7 +39,8 @@ final class Catalog {
     /** Puts back the settings {@link #ENTER_SCOPE} kept. */
     private static final String LEAVE_SCOPE = "SELECT set_config('search_path', current_setting('schemagate.search_path'), true),"
             + " set_config('jit', current_setting('schemagate.jit'), true)";
-    private static final String SEPARATOR = "\n;\n";
+    /** Between the statements of a batch sent in one round trip. */
+    static final String SEPARATOR = "\n;\n";
 
     private final Connection connection;
     private final int majorVersion;

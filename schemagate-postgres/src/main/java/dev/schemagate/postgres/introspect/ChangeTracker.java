@@ -273,7 +273,7 @@ public final class ChangeTracker implements ChangeTracking {
         String others = null;
         boolean othersChanged = false;
         String sql = CatalogSql.load("pulse", connection.getMetaData().getDatabaseMajorVersion());
-        try (PreparedStatement query = prepared(connection, SINCE + "\n;\n" + sql)) {
+        try (PreparedStatement query = prepared(connection, SINCE + Catalog.SEPARATOR + sql)) {
             query.setString(1, xid);
             query.execute();
             query.getMoreResults();

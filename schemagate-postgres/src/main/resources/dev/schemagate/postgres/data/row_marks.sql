@@ -7,11 +7,11 @@
 -- Each relation's own part of a mark is computed once, in the one scan that lists the tables; a
 -- table without children (most) is marked by its own part, and only one that has or had children
 -- walks its tree.
--- The tables marked are @tables: every table ("pg_class c"), or, inside an open transaction, only
--- those it may have written rows of, found first and then looked up one by one ("written" below, each
--- row joined as c), so the cost follows what the transaction wrote rather than the schema: those it
--- holds a lock on for writing (every statement that writes rows takes one, a cascade or a trigger
--- too), and every table with a parent or children, whose marks walk the tree.
+-- The tables marked are @tables: every table (pg_class), or, inside an open transaction, only those it
+-- may have written rows of (written_class), found first and then looked up one by one, so the cost
+-- follows what the transaction wrote rather than the schema: those it holds a lock on for writing
+-- (every statement that writes rows takes one, a cascade or a trigger too), and every table with a
+-- parent or children, whose marks walk the tree.
 WITH RECURSIVE written AS (
     SELECT l.relation AS oid
       FROM pg_locks l
@@ -21,13 +21,18 @@ WITH RECURSIVE written AS (
     SELECT i.inhrelid FROM pg_inherits i
     UNION
     SELECT i.inhparent FROM pg_inherits i
+), written_class AS (
+    SELECT p.oid, p.relkind, p.relname, p.relnamespace, p.relhassubclass, p.relfilenode, p.xmin
+      FROM written k
+      CROSS JOIN LATERAL (SELECT p.oid, p.relkind, p.relname, p.relnamespace, p.relhassubclass, p.relfilenode, p.xmin
+                            FROM pg_class p WHERE p.oid = k.oid OFFSET 0) p
 ), own AS (
     SELECT c.oid, c.relkind, n.nspname, c.relname, c.relhassubclass,
            c.oid::text || ':' || c.relfilenode::text || ':' || c.xmin::text || ':'
            || (pg_stat_get_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_inserted(c.oid)
                + pg_stat_get_tuples_updated(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)
                + pg_stat_get_tuples_deleted(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid))::text AS mark
-      FROM @tables
+      FROM @tables c
       JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p', 'f')
        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
