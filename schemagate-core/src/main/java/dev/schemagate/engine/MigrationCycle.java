@@ -38,7 +38,10 @@ import java.util.regex.Pattern;
  *
  * <p>When the scripts can run in a transaction, the cycle runs in one that is rolled back (free), or,
  * when the caller keeps the migration ({@link #runKeeping}), committed as the first up left it;
- * otherwise on a clone of the database, dropped afterwards.
+ * otherwise on a clone of the database, dropped afterwards, or, when the caller keeps the migration,
+ * the dialect's clones are exact and the clone ends as the first up left it (the same schema, every
+ * table's rows as they were after it), put in the database's place: a clone's connection, warm from
+ * the cycle, then carries on, and the database need not apply the migration again.
  */
 final class MigrationCycle {
 
@@ -79,8 +82,9 @@ final class MigrationCycle {
      * As {@link #run}, but when the scripts run in a transaction, up succeeds and {@code keep} accepts
      * the result, the database keeps the migration applied once, as its tool applies it: what ran
      * after the first up (the checks, down, up again) is undone to a savepoint taken right after it,
-     * and the transaction commits. {@link Result#kept()} says whether it did; the caller then need not
-     * apply the migration to that database again.
+     * and the transaction commits; when they run on a clone, the clone takes the database's place when
+     * it ends as the first up left it (see the class comment). {@link Result#kept()} says whether either
+     * happened; the caller then need not apply the migration to that database again.
      */
     Result runKeeping(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows, Predicate<Result> keep)
             throws SQLException {
@@ -120,8 +124,27 @@ final class MigrationCycle {
             }
             return result.kept(kept);
         }
-        try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
-            return cycle(connection, migration, down, before, mark(connection), rows == null ? null : rows.onCopy(connection), false);
+        ScratchDatabase copy = database.checkpoint();
+        Connection connection = null;
+        boolean adopted = false;
+        try {
+            connection = copy.connect();
+            RowWatch onCopy = rows == null ? null : rows.onCopy(connection);
+            Result result = cycle(connection, migration, down, before, mark(connection), onCopy, false);
+            adopted = keep != null && onCopy != null && dialect.capabilities().exactClones() && result.upFailure() == null
+                    && (down.isEmpty() || result.reversal() == MigrationRun.Reversal.REVERSED) && keep.test(result)
+                    && onCopy.keptOnCopy(connection, result.after());
+            if (adopted) {
+                database.adopt(copy, connection);
+            }
+            return result.kept(adopted);
+        } finally {
+            if (!adopted) {
+                if (connection != null) {
+                    connection.close();
+                }
+                copy.close();
+            }
         }
     }
 

@@ -26,6 +26,8 @@ import java.util.Optional;
 final class RowWatch {
 
     private final RowCache cache;
+    /** The cache of the database this watch's copy was made from, for a watch {@link #onCopy}; null otherwise. */
+    private final RowCache original;
     private final Migration migration;
     private final Annotation destructive;
     private final Map<QualifiedName, TableRows> before;
@@ -34,7 +36,12 @@ final class RowWatch {
     private Optional<Map<QualifiedName, String>> committing = Optional.empty();
 
     RowWatch(RowCache cache, Migration migration, Map<QualifiedName, TableRows> before) {
+        this(cache, null, migration, before);
+    }
+
+    private RowWatch(RowCache cache, RowCache original, Migration migration, Map<QualifiedName, TableRows> before) {
         this.cache = cache;
+        this.original = original;
         this.migration = migration;
         this.destructive = Annotation.find(DataFindings.DESTRUCTIVE, migration.up(), migration.down().orElse(null))
                 .orElse(null);
@@ -46,7 +53,32 @@ final class RowWatch {
      * were read: its tables hold those rows, and the copy's captures read again only what it writes.
      */
     RowWatch onCopy(Connection copy) throws SQLException {
-        return new RowWatch(cache.onCopy(copy), migration, before);
+        return new RowWatch(cache.onCopy(copy), cache, migration, before);
+    }
+
+    /**
+     * For a watch {@link #onCopy} whose cycle went up, down and up again on the copy: whether every table
+     * holds the rows it held after the first up (read again now, the schema being {@code state} again), so
+     * that the copy can stand for its original with the migration applied once. When it does, the
+     * original's cache takes the copy's rows and marks.
+     */
+    boolean keptOnCopy(Connection copy, Snapshot state) throws SQLException {
+        if (original == null) {
+            throw new IllegalStateException("not a watch on a copy");
+        }
+        Map<QualifiedName, TableRows> now = cache.capture(copy, state, before.keySet());
+        if (!now.keySet().equals(afterUp.keySet())) {
+            return false;
+        }
+        for (Map.Entry<QualifiedName, TableRows> table : now.entrySet()) {
+            TableRows then = afterUp.get(table.getKey());
+            if (then.truncated() || table.getValue().truncated() || !then.columns().equals(table.getValue().columns())
+                    || !RowComparison.compare(then, table.getValue()).same()) {
+                return false;
+            }
+        }
+        original.takeOver(cache);
+        return true;
     }
 
     /** After the up script: tables that lost rows (errors) or had values rewritten (notes). */

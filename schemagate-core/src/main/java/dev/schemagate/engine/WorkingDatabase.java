@@ -9,13 +9,15 @@ import java.sql.SQLException;
 
 /**
  * The database a run applies migrations to, with its one open connection. Work that cannot run
- * in a transaction that is rolled back afterwards is protected by a checkpoint: a clone of the
- * database made first, which replaces it if that work goes wrong.
+ * in a transaction that is rolled back afterwards runs on a checkpoint: a clone of the database,
+ * made first, which is dropped afterwards, or which replaces the database when that work left it as
+ * the caller wants it ({@link #adopt}).
  */
 final class WorkingDatabase implements AutoCloseable {
 
     private final DatabaseServer server;
     private ScratchDatabase current;
+    /** The open connection; null after a checkpoint until it is next asked for, since the clone may replace the database. */
     private Connection connection;
 
     WorkingDatabase(DatabaseServer server) {
@@ -39,23 +41,27 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     Connection connection() {
+        if (connection == null) {
+            connection = connect();
+        }
         return connection;
     }
 
     /** A copy of the database as it is now. */
     ScratchDatabase checkpoint() {
         closeConnection();
-        ScratchDatabase copy = server.cloneDatabase(current);
-        connection = connect();
-        return copy;
+        return server.cloneDatabase(current);
     }
 
-    /** Goes back to the checkpoint; the database as it was is dropped. */
-    void restore(ScratchDatabase checkpoint) {
+    /**
+     * Makes {@code checkpoint}, a copy {@link #checkpoint} made, this database from now on, with
+     * {@code open}, a connection to it: the database as it was is dropped.
+     */
+    void adopt(ScratchDatabase checkpoint, Connection open) {
         closeConnection();
-        current.close();
+        drop(current);
         current = checkpoint;
-        connection = connect();
+        connection = open;
     }
 
     private Connection connect() {
@@ -67,21 +73,29 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     private void closeConnection() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {
-            // the database is dropped or replaced right after; nothing is lost
+            // the database is copied, dropped or replaced right after; nothing is lost
         }
+        connection = null;
     }
 
     /** Drops the database; when a migration took the server's means to drop it away, says so and goes on. */
     @Override
     public void close() {
         closeConnection();
+        drop(current);
+    }
+
+    private static void drop(ScratchDatabase database) {
         try {
-            current.close();
+            database.close();
         } catch (InfrastructureException e) {
-            System.err.println("schemagate: could not drop scratch database " + current.name() + ": " + e.getMessage());
+            System.err.println("schemagate: could not drop scratch database " + database.name() + ": " + e.getMessage());
         }
     }
 }

@@ -58,9 +58,9 @@ public final class PostgresDialect implements Dialect {
         return List.of("postgresql");
     }
 
-    /** DDL is transactional; a scratch database is cloned with {@code CREATE DATABASE ... TEMPLATE}. */
+    /** DDL is transactional; a scratch database is cloned, exactly, with {@code CREATE DATABASE ... TEMPLATE}. */
     private static final Capabilities CAPABILITIES = new Capabilities(true, true,
-            "a database on one server per run", "CREATE DATABASE ... TEMPLATE", Duration.ofMillis(60));
+            "a database on one server per run", "CREATE DATABASE ... TEMPLATE", Duration.ofMillis(60), true);
 
     @Override
     public Capabilities capabilities() {
