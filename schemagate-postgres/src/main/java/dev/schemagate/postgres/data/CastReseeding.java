@@ -11,12 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Re-seeds the sample values a statement could not take, the way the application wrote them: the
@@ -94,14 +95,17 @@ public final class CastReseeding {
                 continue;
             }
             for (Column column : table.columns()) {
-                TypeName type = TypeName.parse(column.type());
                 if (Scalars.letters(TypeName.parse(column.type())) && mentions(text, column.name())) {
                     named.add(new Named(table, column));
                 }
             }
         }
-        named.sort(Comparator.comparing(column -> !castTo(text, column.column().name(), typeName)));
-        return named;
+        // each column looked for once: a sort's comparator would search the statement twice per comparison
+        Map<Boolean, List<Named>> cast = named.stream()
+                .collect(Collectors.partitioningBy(column -> castTo(text, column.column().name(), typeName)));
+        List<Named> ordered = new ArrayList<>(cast.get(true));
+        ordered.addAll(cast.get(false));
+        return ordered;
     }
 
     /** The column's name is followed, within the expression, by a cast to a type whose name starts as the target's. */
