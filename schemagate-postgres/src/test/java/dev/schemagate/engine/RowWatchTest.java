@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A cycle on a copy of the data line, on the real server: the copy stands for its original with the
  * migration applied once only when, after up, down and up again, every table holds the rows it held
- * after the first up; then the original's row cache serves the copy, and otherwise it is left as it was.
+ * after the first up; then the original's row cache takes the copy's rows and marks, and otherwise it
+ * is left as it was.
  */
 class RowWatchTest {
 
@@ -43,6 +44,11 @@ class RowWatchTest {
                 RowWatch onCopy = cycled(original, connection, "up");
 
                 assertThat(onCopy.keptOnCopy(connection, original.state())).isTrue();
+                try (Connection onOriginal = database.connect()) {
+                    assertThat(cache.capture(onOriginal, original.state(), List.of(NOTES)).get(NOTES))
+                            .as("the cache holds the copy's rows and marks now, so the original's are read again")
+                            .isNotSameAs(original.rows().get(NOTES));
+                }
                 assertThat(bodies(cache.capture(connection, original.state(), List.of(NOTES)))).containsExactly("up");
             }
         }
