@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,22 +73,28 @@ final class SchemaCopy {
     }
 
     /**
-     * The table without the plain indexes InnoDB made itself for its foreign keys (named after the key,
-     * on the key's columns), so that the copy's are made the same way: InnoDB drops such an index when
-     * another one on the same columns is created later (Hydra's consent migrations do), and keeps one
-     * that {@code SHOW CREATE TABLE} would have made an ordinary index.
+     * The table without the plain indexes the server made itself for its foreign keys (named after the
+     * key, on the key's columns), so that the copy's are made the same way and are as much the server's
+     * own: it drops such an index when another one on the same columns is created later (Hydra's consent
+     * migrations do), or when a foreign key added under the same name needs more columns (Hydra's
+     * {@code 20220210000001000054}), and keeps one that {@code SHOW CREATE TABLE} would have made an
+     * ordinary index. {@code SHOW CREATE TABLE} separates a key's columns with a comma and a foreign
+     * key's with a comma and a space.
      */
     static String withoutForeignKeyIndexes(String create) {
         Matcher keys = FOREIGN_KEY.matcher(create);
         String result = create;
         while (keys.find()) {
-            result = result.replace(",\n  KEY " + keys.group(1) + " (" + keys.group(2) + ")", "");
+            String columns = String.join(",", QUOTED.matcher(keys.group(2)).results().map(MatchResult::group).toList());
+            result = result.replace(",\n  KEY " + keys.group(1) + " (" + columns + ")", "");
         }
         return result;
     }
 
     /** A foreign key as SHOW CREATE TABLE writes it: its quoted name and its column list. */
-    private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT (`(?:[^`]|``)+`) FOREIGN KEY \\(([^)]+)\\)");
+    private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT (`(?:[^`]|``)+`) FOREIGN KEY \\(((?:`(?:[^`]|``)+`(?:, )?)+)\\)");
+    /** A quoted name. */
+    private static final Pattern QUOTED = Pattern.compile("`(?:[^`]|``)+`");
 
     /**
      * MariaDB tells a nullable column without a default (after {@code ALTER COLUMN … DROP DEFAULT})

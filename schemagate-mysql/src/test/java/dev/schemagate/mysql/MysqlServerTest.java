@@ -180,6 +180,40 @@ class MysqlServerTest {
         }
     }
 
+    /**
+     * The index of a foreign key on several columns too: {@code SHOW CREATE TABLE} separates a key's
+     * columns with a comma and a foreign key's with a comma and a space. When the key is dropped and
+     * added again under its name on more columns (Hydra's {@code 20220210000001000054}), the server
+     * replaces its own index; a copy holding it as an ordinary index refused the same statement with
+     * "Duplicate key name", and the migration went unchecked.
+     */
+    @Test
+    void aCopyLetsInnoDbMakeTheIndexOfAForeignKeyOnSeveralColumnsAsTheOriginalDid() throws SQLException {
+        String drop = "alter table issuer drop foreign key issuer_ibfk_1";
+        String add = "alter table issuer add constraint issuer_ibfk_1 foreign key (key_set, key_id, nid) references jwk (sid, kid, nid)";
+        try (ScratchDatabase original = server.createDatabase()) {
+            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("create table jwk (sid varchar(20), kid varchar(20), nid char(36), primary key (sid, kid, nid))");
+                sql.execute("create table pair (kid varchar(20), sid varchar(20), primary key (kid, sid))");
+                sql.execute("create table issuer (id int primary key, key_set varchar(20) not null, key_id varchar(20) not null,"
+                        + " nid char(36), key issuer_pair (key_id, key_set),"
+                        + " constraint issuer_ibfk_1 foreign key (key_set, key_id) references jwk (sid, kid) on delete cascade,"
+                        + " constraint issuer_pair_fk foreign key (key_id, key_set) references pair (kid, sid))");
+            }
+            try (ScratchDatabase copy = server.cloneDatabase(original); Connection a = original.connect(); Connection b = copy.connect()) {
+                assertThat(MysqlIntrospector.snapshot(b)).isEqualTo(MysqlIntrospector.snapshot(a));
+                for (Connection connection : List.of(a, b)) {
+                    connection.createStatement().execute(drop);
+                    connection.createStatement().execute(add);
+                }
+                String indexes = "select index_name, group_concat(column_name order by seq_in_index) from information_schema.statistics"
+                        + " where table_schema = database() and table_name = 'issuer' group by index_name order by index_name";
+                assertThat(rows(a, indexes)).containsExactlyInAnyOrder("PRIMARY id", "issuer_ibfk_1 key_set,key_id,nid", "issuer_pair key_id,key_set");
+                assertThat(rows(b, indexes)).containsExactlyElementsOf(rows(a, indexes));
+            }
+        }
+    }
+
     @Test
     void aScratchDatabaseAKilledRunLeftLongAgoIsDroppedAndARecentOneKept() throws SQLException {
         String old = "schemagate_1000000000_abcdef_1";
