@@ -18,6 +18,7 @@ public final class ReversibilityFindings {
     public static final String NOT_RESTORED = "reversibility.schema-not-restored";
     public static final String REAPPLY_FAILED = "reversibility.reapply-failed";
     public static final String REAPPLY_DIFFERS = "reversibility.reapply-differs";
+    public static final String NOT_CHECKED = "reversibility.not-checked";
 
     private static final int MAX_EVIDENCE = 40;
     private static final String WHITESPACE_HINT = "The bodies do the same thing (compared with whitespace outside "
@@ -111,6 +112,23 @@ public final class ReversibilityFindings {
                 "down script fails when the tables hold the sample rows: " + downFailed.message().replaceFirst("^down script failed: ", ""),
                 "Check whether rows like yours can make it fail (a constraint the down adds back, a value the up wrote); "
                         + "if only the synthetic values can, nothing is wrong.", evidence);
+    }
+
+    /**
+     * The up script failed in the cycle, with the sample rows and without, yet applied on the database
+     * the run migrates, from the same schema: nothing of the migration was checked, and the run must not
+     * pass over that in silence. {@code failure} is the cycle's failure, with its location.
+     */
+    public static Finding notChecked(Finding failure) {
+        List<String> evidence = new java.util.ArrayList<>();
+        evidence.add("in the cycle: " + failure.message());
+        evidence.addAll(failure.evidence());
+        return new Finding(NOT_CHECKED, Severity.WARNING, failure.location(),
+                "up script failed in the checks' cycle but applied on the migrated database: its rollback, rows and integrity were not checked",
+                "The cycle starts from the schema and rows the apply started from. A script whose outcome is not deterministic "
+                        + "(random(), the clock, rows read without ORDER BY) can fail in one and not the other; on MySQL the cycle runs "
+                        + "on a copy made from SHOW CREATE, which can differ from the original in what that does not show.",
+                evidence);
     }
 
     /** Up again after down failed: the down script left something the up script trips on. */

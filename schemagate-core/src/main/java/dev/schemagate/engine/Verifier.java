@@ -237,6 +237,9 @@ public final class Verifier {
                     if (!stopped && cycled != null) {
                         MigrationCycle.Result result = cycled.result();
                         findings.addAll(result.findings());
+                        if (result.upFailure() != null) {
+                            findings.add(ReversibilityFindings.notChecked(result.upFailure()));
+                        }
                         state = result.after() != null ? result.after() : snapshot(dialect, database);
                         if (options.runs(CheckName.INTEGRITY)) {
                             findings.addAll(integrity.after(migration, state, result.after() != null ? result.integrity()
