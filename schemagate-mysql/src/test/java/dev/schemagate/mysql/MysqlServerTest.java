@@ -189,27 +189,45 @@ class MysqlServerTest {
      */
     @Test
     void aCopyLetsInnoDbMakeTheIndexOfAForeignKeyOnSeveralColumnsAsTheOriginalDid() throws SQLException {
-        String drop = "alter table issuer drop foreign key issuer_ibfk_1";
-        String add = "alter table issuer add constraint issuer_ibfk_1 foreign key (key_set, key_id, nid) references jwk (sid, kid, nid)";
-        try (ScratchDatabase original = server.createDatabase()) {
-            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
-                sql.execute("create table jwk (sid varchar(20), kid varchar(20), nid char(36), primary key (sid, kid, nid))");
-                sql.execute("create table pair (kid varchar(20), sid varchar(20), primary key (kid, sid))");
-                sql.execute("create table issuer (id int primary key, key_set varchar(20) not null, key_id varchar(20) not null,"
+        List<List<String>> indexes = indexesOfOriginalAndCopyAfter("issuer", List.of(
+                "create table jwk (sid varchar(20), kid varchar(20), nid char(36), primary key (sid, kid, nid))",
+                "create table pair (kid varchar(20), sid varchar(20), primary key (kid, sid))",
+                "create table issuer (id int primary key, key_set varchar(20) not null, key_id varchar(20) not null,"
                         + " nid char(36), key issuer_pair (key_id, key_set),"
                         + " constraint issuer_ibfk_1 foreign key (key_set, key_id) references jwk (sid, kid) on delete cascade,"
-                        + " constraint issuer_pair_fk foreign key (key_id, key_set) references pair (kid, sid))");
+                        + " constraint issuer_pair_fk foreign key (key_id, key_set) references pair (kid, sid))"), List.of(
+                "alter table issuer drop foreign key issuer_ibfk_1",
+                "alter table issuer add constraint issuer_ibfk_1 foreign key (key_set, key_id, nid) references jwk (sid, kid, nid)"));
+
+        assertThat(indexes.get(0)).containsExactlyInAnyOrder("PRIMARY id", "issuer_ibfk_1 key_set,key_id,nid", "issuer_pair key_id,key_set");
+        assertThat(indexes.get(1)).containsExactlyElementsOf(indexes.get(0));
+    }
+
+    /**
+     * Makes {@code schema} on a new database and copies it (the copy's snapshot must be the original's),
+     * runs {@code migration} on both, and gives each one's indexes of {@code table} with their columns:
+     * the original's, then the copy's.
+     */
+    private static List<List<String>> indexesOfOriginalAndCopyAfter(String table, List<String> schema, List<String> migration)
+            throws SQLException {
+        try (ScratchDatabase original = server.createDatabase()) {
+            try (Connection connection = original.connect(); Statement sql = connection.createStatement()) {
+                for (String statement : schema) {
+                    sql.execute(statement);
+                }
             }
             try (ScratchDatabase copy = server.cloneDatabase(original); Connection a = original.connect(); Connection b = copy.connect()) {
                 assertThat(MysqlIntrospector.snapshot(b)).isEqualTo(MysqlIntrospector.snapshot(a));
-                for (Connection connection : List.of(a, b)) {
-                    connection.createStatement().execute(drop);
-                    connection.createStatement().execute(add);
-                }
                 String indexes = "select index_name, group_concat(column_name order by seq_in_index) from information_schema.statistics"
-                        + " where table_schema = database() and table_name = 'issuer' group by index_name order by index_name";
-                assertThat(rows(a, indexes)).containsExactlyInAnyOrder("PRIMARY id", "issuer_ibfk_1 key_set,key_id,nid", "issuer_pair key_id,key_set");
-                assertThat(rows(b, indexes)).containsExactlyElementsOf(rows(a, indexes));
+                        + " where table_schema = database() and table_name = '" + table + "' group by index_name order by index_name";
+                List<List<String>> both = new ArrayList<>();
+                for (Connection connection : List.of(a, b)) {
+                    for (String statement : migration) {
+                        connection.createStatement().execute(statement);
+                    }
+                    both.add(rows(connection, indexes));
+                }
+                return both;
             }
         }
     }

@@ -4,7 +4,6 @@ import dev.schemagate.check.Finding;
 import dev.schemagate.check.IntegrityFindings;
 import dev.schemagate.check.OutsideReach;
 import dev.schemagate.check.ReversibilityFindings;
-import dev.schemagate.check.Severity;
 import dev.schemagate.check.StatementFailures;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.ServerOptions;
@@ -96,35 +95,6 @@ class MysqlVerifyTest {
                 .filter(f -> f.ruleId().equals(ReversibilityFindings.NOT_RESTORED)).findFirst().orElseThrow();
         assertThat(notRestored.location().file().getFileName().toString()).isEqualTo("2_index.down.sql");
         assertThat(notRestored.evidence()).anyMatch(line -> line.contains("a_code"));
-    }
-
-    /**
-     * A copy holds the index MariaDB built for a foreign key declared without a name as an ordinary one
-     * (named after the key's first column, which no named key can give its index), so the key added
-     * again on more columns under that name fails on the copy the cycle runs on, and applies on the
-     * original: the run says the migration went unchecked, where the failure is, and why.
-     */
-    @Test
-    void anUpThatFailsOnlyInTheCycleIsReportedNotChecked() throws IOException {
-        write("1_tables.up.sql", """
-                CREATE TABLE parent (a INT, b INT, c INT, PRIMARY KEY (a, b, c));
-                CREATE TABLE child (id INT PRIMARY KEY, a INT, b INT, c INT, FOREIGN KEY (a, b) REFERENCES parent (a, b));
-                """);
-        write("1_tables.down.sql", "DROP TABLE child;\nDROP TABLE parent;\n");
-        write("2_key.up.sql", "ALTER TABLE child DROP FOREIGN KEY child_ibfk_1;\n"
-                + "ALTER TABLE child ADD CONSTRAINT a FOREIGN KEY (a, b, c) REFERENCES parent (a, b, c);\n");
-        write("2_key.down.sql", "ALTER TABLE child DROP FOREIGN KEY a;\n");
-
-        VerifyResult result = verify();
-
-        assertThat(result.applied()).isEqualTo(2);
-        Finding notChecked = result.findings().stream()
-                .filter(f -> f.ruleId().equals(ReversibilityFindings.NOT_CHECKED)).findFirst().orElseThrow();
-        assertThat(notChecked.severity()).isEqualTo(Severity.WARNING);
-        assertThat(notChecked.location().file().getFileName().toString()).isEqualTo("2_key.up.sql");
-        assertThat(notChecked.location().line()).isEqualTo(2);
-        assertThat(notChecked.evidence()).anyMatch(line -> line.contains("Duplicate key name 'a'"));
-        assertThat(result.runs().get(1).reversal()).isEqualTo(MigrationRun.Reversal.NOT_CHECKED);
     }
 
     /** MySQL commits each schema change as it goes: statements 1 and 2 stay when 3 fails, and the finding says so. */
