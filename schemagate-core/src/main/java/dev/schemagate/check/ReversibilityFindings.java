@@ -126,8 +126,9 @@ public final class ReversibilityFindings {
         return new Finding(NOT_CHECKED, Severity.WARNING, failure.location(),
                 "up script failed in the checks' cycle but applied on the migrated database: its rollback, rows and integrity were not checked",
                 "The cycle starts from the schema and rows the apply started from. A script whose outcome is not deterministic "
-                        + "(random(), the clock, rows read without ORDER BY) can fail in one and not the other; on MySQL the cycle runs "
-                        + "on a copy made from SHOW CREATE, which can differ from the original in what that does not show.",
+                        + "(a sequence, which the cycle advances though it is rolled back; random(); the clock; rows read without "
+                        + "ORDER BY) can fail in one and not the other; on MySQL the cycle runs on a copy made from SHOW CREATE, "
+                        + "which can differ from the original in what that does not show.",
                 evidence);
     }
 
