@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
@@ -45,17 +46,12 @@ final class SchemaCopy {
             for (String table : tables) {
                 write.execute(withoutForeignKeyIndexes(showCreate(read, "table", table, 2)));
             }
-            dropMissingDefaults(from, write, tables);
-            for (String table : tables) {
-                List<String> columns = MysqlIntrospector.rows(from, "select column_name from information_schema.columns"
-                        + " where table_schema = database() and table_name = '" + table.replace("'", "''") + "'"
-                        + " and (generation_expression is null or generation_expression = '') order by ordinal_position")
-                        .stream().map(r -> quote(r.text("column_name"))).toList();
-                if (!columns.isEmpty()) {
-                    String list = String.join(", ", columns);
-                    write.execute("insert into " + quote(table) + " (" + list + ") select " + list + " from "
-                            + quote(source) + "." + quote(table));
-                }
+            Map<String, List<Row>> columns = storedColumns(from, tables);
+            dropMissingDefaults(from, write, columns);
+            for (Map.Entry<String, List<Row>> table : columns.entrySet()) {
+                String list = String.join(", ", table.getValue().stream().map(column -> quote(column.text("column_name"))).toList());
+                write.execute("insert into " + quote(table.getKey()) + " (" + list + ") select " + list + " from "
+                        + quote(source) + "." + quote(table.getKey()));
             }
             createAll(read, write, "view", views, 2);
             for (Row routine : MysqlIntrospector.rows(from, "select routine_name, routine_type from information_schema.routines"
@@ -97,21 +93,37 @@ final class SchemaCopy {
     private static final Pattern QUOTED = Pattern.compile("`(?:[^`]|``)+`");
 
     /**
+     * The columns of each table that hold stored values (not generated ones), in their order, read in one
+     * query: each with its name and whether it is nullable without a default ({@code missing_default}).
+     */
+    private static Map<String, List<Row>> storedColumns(Connection from, List<String> tables) throws SQLException {
+        Map<String, List<Row>> columns = new LinkedHashMap<>();
+        for (Row column : MysqlIntrospector.rows(from, "select table_name, column_name,"
+                + " case when is_nullable = 'YES' and column_default is null then 'yes' end as missing_default"
+                + " from information_schema.columns where table_schema = database()"
+                + " and (generation_expression is null or generation_expression = '') order by table_name, ordinal_position")) {
+            if (tables.contains(column.text("table_name"))) {
+                columns.computeIfAbsent(column.text("table_name"), table -> new ArrayList<>()).add(column);
+            }
+        }
+        return columns;
+    }
+
+    /**
      * MariaDB tells a nullable column without a default (after {@code ALTER COLUMN … DROP DEFAULT})
      * from one whose default is NULL ({@code column_default} is null, not {@code 'NULL'}), but
      * {@code SHOW CREATE TABLE} spells both {@code DEFAULT NULL}; the copy's columns get their default
-     * dropped again. MySQL reads both as null and its copy needs nothing.
+     * dropped again, one statement a table. MySQL reads both as null and its copy needs nothing.
      */
-    private static void dropMissingDefaults(Connection from, Statement write, List<String> tables) throws SQLException {
+    private static void dropMissingDefaults(Connection from, Statement write, Map<String, List<Row>> columns) throws SQLException {
         if (!MysqlIntrospector.rows(from, "select version() as version").get(0).text("version").contains("MariaDB")) {
             return;
         }
-        for (Row column : MysqlIntrospector.rows(from, "select table_name, column_name from information_schema.columns"
-                + " where table_schema = database() and is_nullable = 'YES' and column_default is null"
-                + " and (generation_expression is null or generation_expression = '') order by table_name, ordinal_position")) {
-            if (tables.contains(column.text("table_name"))) {
-                write.execute("alter table " + quote(column.text("table_name")) + " alter column " + quote(column.text("column_name"))
-                        + " drop default");
+        for (Map.Entry<String, List<Row>> table : columns.entrySet()) {
+            List<String> drops = table.getValue().stream().filter(column -> column.text("missing_default") != null)
+                    .map(column -> "alter column " + quote(column.text("column_name")) + " drop default").toList();
+            if (!drops.isEmpty()) {
+                write.execute("alter table " + quote(table.getKey()) + " " + String.join(", ", drops));
             }
         }
     }
