@@ -127,8 +127,9 @@ public final class ReversibilityFindings {
                 "up script failed in the checks' cycle but applied on the migrated database: its rollback, rows and integrity were not checked",
                 "The cycle starts from the schema and rows the apply started from. A script whose outcome is not deterministic "
                         + "(a sequence, which the cycle advances though it is rolled back; random(); the clock; rows read without "
-                        + "ORDER BY) can fail in one and not the other; on MySQL the cycle runs on a copy made from SHOW CREATE, "
-                        + "which can differ from the original in what that does not show.",
+                        + "ORDER BY) can fail in one and not the other: make it give the same result whenever it runs from the same "
+                        + "schema and rows, and the cycle checks it. On MySQL the cycle runs on a copy made from SHOW CREATE, which "
+                        + "can differ from the original in what that does not show (see the rule's page).",
                 evidence);
     }
 
