@@ -32,13 +32,23 @@ final class Catalog {
      * 2,000 tables: about 90 ms a reading, a third of it).
      */
     static final String READ_SETTINGS = "SET LOCAL search_path = ''; SET LOCAL jit = off";
-    /** Keeps the search path and the JIT setting, and sets those of {@link #READ_SETTINGS} and the scope, for this transaction. */
+    /**
+     * Keeps the search path, the JIT setting and the planner's use of sequential scans, and sets those of
+     * {@link #READ_SETTINGS} and the scope, for this transaction. A scoped read looks each part up by its
+     * key, so it plans without sequential scans. Otherwise a catalog small when the query was first
+     * planned (the plan is kept for the connection's life) is scanned whole for a few rows at every
+     * reading, at a cost that grows with the schema: at 500 tables the links query took 0.50 ms a
+     * reading with them and 0.21 ms without.
+     */
     private static final String ENTER_SCOPE = "SELECT set_config('schemagate.search_path', current_setting('search_path'), true),"
             + " set_config('schemagate.jit', current_setting('jit'), true),"
-            + " set_config('search_path', '', true), set_config('jit', 'off', true), set_config('schemagate.scope', ?, true)";
+            + " set_config('schemagate.enable_seqscan', current_setting('enable_seqscan'), true),"
+            + " set_config('search_path', '', true), set_config('jit', 'off', true),"
+            + " set_config('enable_seqscan', 'off', true), set_config('schemagate.scope', ?, true)";
     /** Puts back the settings {@link #ENTER_SCOPE} kept. */
     private static final String LEAVE_SCOPE = "SELECT set_config('search_path', current_setting('schemagate.search_path'), true),"
-            + " set_config('jit', current_setting('schemagate.jit'), true)";
+            + " set_config('jit', current_setting('schemagate.jit'), true),"
+            + " set_config('enable_seqscan', current_setting('schemagate.enable_seqscan'), true)";
     /** Between the statements of a batch sent in one round trip. */
     static final String SEPARATOR = "\n;\n";
 

@@ -127,14 +127,16 @@ class TransactionChangesTest {
     @Test
     void aScopedReadInsideTheTransactionLeavesItsSettingsAsTheyWere() throws SQLException {
         inTransaction(connection -> {
-            execute(connection, "CREATE SCHEMA app; SET LOCAL search_path = app, public; SET LOCAL jit = on");
+            execute(connection, "CREATE SCHEMA app; SET LOCAL search_path = app, public; SET LOCAL jit = on;"
+                    + " SET LOCAL enable_seqscan = on");
             Snapshot read = PostgresIntrospector.relations(connection, SnapshotOptions.full(), Set.of(oid(connection, "public.a")));
             assertThat(read.table(QualifiedName.of("public", "a"))).isPresent();
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT current_setting('search_path'), current_setting('jit')")) {
+                 ResultSet rs = statement.executeQuery("SELECT current_setting('search_path'), current_setting('jit'), current_setting('enable_seqscan')")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("app, public");
                 assertThat(rs.getString(2)).isEqualTo("on");
+                assertThat(rs.getString(3)).isEqualTo("on");
             }
         });
     }
