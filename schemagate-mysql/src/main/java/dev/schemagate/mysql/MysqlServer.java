@@ -101,7 +101,7 @@ class MysqlServer implements DatabaseServer {
     public ScratchDatabase cloneDatabase(ScratchDatabase template) {
         MysqlScratchDatabase copy = (MysqlScratchDatabase) createDatabase();
         try (Connection from = connect(template.name()); Connection to = connect(copy.name())) {
-            SchemaCopy.copy(from, to);
+            SchemaCopy.copy(from, to, mariadb());
         } catch (SQLException e) {
             copy.close();
             throw new InfrastructureException("could not copy scratch database " + template.name() + ": " + e.getMessage(), e);

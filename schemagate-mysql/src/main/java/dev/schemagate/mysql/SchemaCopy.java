@@ -31,8 +31,11 @@ final class SchemaCopy {
     private SchemaCopy() {
     }
 
-    /** Copies what {@code from}'s database holds into {@code to}'s; both connections have their database as the current one. */
-    static void copy(Connection from, Connection to) throws SQLException {
+    /**
+     * Copies what {@code from}'s database holds into {@code to}'s; both connections have their database as the
+     * current one, on a server that is MariaDB when {@code mariadb}.
+     */
+    static void copy(Connection from, Connection to, boolean mariadb) throws SQLException {
         String source = MysqlIntrospector.rows(from, "select database() as name").get(0).text("name");
         List<String> tables = new ArrayList<>();
         List<String> views = new ArrayList<>();
@@ -47,7 +50,9 @@ final class SchemaCopy {
                 write.execute(withoutForeignKeyIndexes(showCreate(read, "table", table, 2)));
             }
             Map<String, List<Row>> columns = storedColumns(from, tables);
-            dropMissingDefaults(from, write, columns);
+            if (mariadb) {
+                dropMissingDefaults(write, columns);
+            }
             for (Map.Entry<String, List<Row>> table : columns.entrySet()) {
                 String list = String.join(", ", table.getValue().stream().map(column -> quote(column.text("column_name"))).toList());
                 write.execute("insert into " + quote(table.getKey()) + " (" + list + ") select " + list + " from "
@@ -115,10 +120,7 @@ final class SchemaCopy {
      * {@code SHOW CREATE TABLE} spells both {@code DEFAULT NULL}; the copy's columns get their default
      * dropped again, one statement a table. MySQL reads both as null and its copy needs nothing.
      */
-    private static void dropMissingDefaults(Connection from, Statement write, Map<String, List<Row>> columns) throws SQLException {
-        if (!MysqlIntrospector.rows(from, "select version() as version").get(0).text("version").contains("MariaDB")) {
-            return;
-        }
+    private static void dropMissingDefaults(Statement write, Map<String, List<Row>> columns) throws SQLException {
         for (Map.Entry<String, List<Row>> table : columns.entrySet()) {
             List<String> drops = table.getValue().stream().filter(column -> column.text("missing_default") != null)
                     .map(column -> "alter column " + quote(column.text("column_name")) + " drop default").toList();
