@@ -132,7 +132,8 @@ class TransactionChangesTest {
             Snapshot read = PostgresIntrospector.relations(connection, SnapshotOptions.full(), Set.of(oid(connection, "public.a")));
             assertThat(read.table(QualifiedName.of("public", "a"))).isPresent();
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT current_setting('search_path'), current_setting('jit'), current_setting('enable_seqscan')")) {
+                 ResultSet rs = statement.executeQuery(
+                         "SELECT current_setting('search_path'), current_setting('jit'), current_setting('enable_seqscan')")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("app, public");
                 assertThat(rs.getString(2)).isEqualTo("on");
