@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database the run migrates, is reported as not checked rather than passed over: here a script whose
  * outcome depends on a sequence, which a rolled-back cycle still advances. The lint, whose first run
  * of it fails the same way on its sample rows, does not blame the rows: a second run on the same rows
- * goes through.
+ * goes through, and it says that the outcome varies.
  */
 class CycleOnlyFailureTest {
 
@@ -52,6 +52,12 @@ class CycleOnlyFailureTest {
         assertThat(result.runs().get(1).reversal()).isEqualTo(MigrationRun.Reversal.NOT_CHECKED);
         assertThat(result.findings()).filteredOn(f -> f.ruleId().equals(ReversibilityFindings.NOT_CHECKED)).hasSize(1);
         assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain("lint.fails-on-seeded-rows");
+        Finding varies = result.findings().stream().filter(f -> f.ruleId().equals("lint.nondeterministic-failure"))
+                .findFirst().orElseThrow(() -> new AssertionError(result.findings().toString()));
+        assertThat(varies.severity()).isEqualTo(Severity.WARNING);
+        assertThat(varies.location().file().getFileName().toString()).isEqualTo("2_first_number.up.sql");
+        assertThat(varies.location().line()).isEqualTo(1);
+        assertThat(varies.message()).contains("ticket number 1 is reserved");
     }
 
     private static void write(Path dir, String name, String up, String down) throws Exception {

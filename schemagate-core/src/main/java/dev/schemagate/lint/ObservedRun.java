@@ -36,7 +36,7 @@ import java.util.Set;
  * rows and the values a statement could not take are re-seeded, as production rows would hold them,
  * and the migration is tried again. When it still fails it runs once more on the same rows: a script
  * whose outcome changes from one run to the next (a sequence the failed run advanced, the clock) then
- * goes through, and the rows are not blamed for it. When that fails too, it is run again with the
+ * goes through, and a note says so instead of blaming the rows. When that fails too, it is run again with the
  * seeded rows removed, so one value the migration did not expect does not hide the rest of the
  * history; the failure is kept as a note. Only a statement that fails without seeded rows too (or in a script
  * that cannot be re-run because it committed part of its work) stops the run; the rest is then
@@ -236,7 +236,14 @@ final class ObservedRun {
         }
         if (failure != null && rows > 0 && rerunnable(script, failure)) {
             seen = new HashMap<>();
+            Failure first = failure;
             failure = apply(connection, script, existing, seen, !past);
+            if (failure == null) {
+                notes.add(new Note(Rules.NONDETERMINISTIC_FAILURE, first.statement().location(),
+                        "failed on a first run (" + first.reason() + ") and ran when tried again from the same schema"
+                                + " and sample rows: whether it applies depends on something else, such as a sequence"
+                                + " that a failed run still advances, the clock or random()"));
+            }
         }
         if (failure != null && rows > 0 && script.transactional()) {
             seeder.clear(connection);

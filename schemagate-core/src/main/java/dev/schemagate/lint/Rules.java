@@ -44,13 +44,18 @@ public final class Rules {
                     + " the migration was run again without the sample rows and the lint went on.",
             "Make the statement accept every value its columns allow (the sample rows are synthetic, so check the"
                     + " values your tables really hold), or ignore this with the reason it cannot happen.");
+    public static final Rule NONDETERMINISTIC_FAILURE = new Rule("lint.nondeterministic-failure", WARNING, false,
+            "A statement failed once and ran when tried again from the same schema and rows, so whether the migration"
+                    + " applies depends on something else, and a deploy may fail where a test run passed.",
+            "Make the statement's outcome depend on the schema and rows alone (no sequence value, clock or random() in"
+                    + " a condition that can fail), or ignore this with the reason it cannot fail in production.");
     public static final Rule SEED_SKIPPED = new Rule("lint.seed-skipped", INFO, false,
             "A table could not be filled with sample rows, so locks and rewrites on it were observed on an empty table.",
             "Nothing to do in the migration; the evidence for this table is weaker.");
 
 
     private static final List<Rule> CORE = List.of(FILE_NAME, SPACE_IN_NAME, VERSION_ORDER, IGNORE_WITHOUT_REASON,
-            VERSION_GAP, MISSING_DOWN, OBSERVATION_STOPPED, FAILS_ON_SEEDED_ROWS, SEED_SKIPPED);
+            VERSION_GAP, MISSING_DOWN, OBSERVATION_STOPPED, FAILS_ON_SEEDED_ROWS, NONDETERMINISTIC_FAILURE, SEED_SKIPPED);
 
     private Rules() {
     }
