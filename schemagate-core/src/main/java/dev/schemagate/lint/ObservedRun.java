@@ -34,13 +34,13 @@ import java.util.Set;
  *
  * <p>When a statement fails on the seeded rows, their foreign-key values are pointed at existing
  * rows and the values a statement could not take are re-seeded, as production rows would hold them,
- * and the migration is tried again. When it still fails it runs once more on the same rows: a script
- * whose outcome changes from one run to the next (a sequence the failed run advanced, the clock) then
- * goes through, and a note says so instead of blaming the rows. When that fails too, it is run again with the
- * seeded rows removed, so one value the migration did not expect does not hide the rest of the
- * history; the failure is kept as a note. Only a statement that fails without seeded rows too (or in a script
- * that cannot be re-run because it committed part of its work) stops the run; the rest is then
- * judged on its text.
+ * and the migration is tried again. When it still fails it runs once more on the same rows: a
+ * script whose outcome changes from one run to the next (a sequence the failed run advanced, the
+ * clock) then goes through, and a note says so instead of blaming the rows. When that fails too, it
+ * is run again with the seeded rows removed, so one value the migration did not expect does not hide
+ * the rest of the history; the failure is kept as a note. Only a statement that fails without seeded
+ * rows too (or in a script that cannot be re-run because it committed part of its work) stops the
+ * run; the rest is then judged on its text.
  */
 final class ObservedRun {
 

@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,12 +104,13 @@ final class SchemaCopy {
      * query: each with its name and whether it is nullable without a default ({@code missing_default}).
      */
     private static Map<String, List<Row>> storedColumns(Connection from, List<String> tables) throws SQLException {
+        Set<String> wanted = new HashSet<>(tables);
         Map<String, List<Row>> columns = new LinkedHashMap<>();
         for (Row column : MysqlIntrospector.rows(from, "select table_name, column_name,"
                 + " case when is_nullable = 'YES' and column_default is null then 'yes' end as missing_default"
                 + " from information_schema.columns where table_schema = database()"
                 + " and (generation_expression is null or generation_expression = '') order by table_name, ordinal_position")) {
-            if (tables.contains(column.text("table_name"))) {
+            if (wanted.contains(column.text("table_name"))) {
                 columns.computeIfAbsent(column.text("table_name"), table -> new ArrayList<>()).add(column);
             }
         }
