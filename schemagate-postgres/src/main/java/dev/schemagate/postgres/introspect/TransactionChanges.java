@@ -20,7 +20,8 @@ import java.util.Set;
  * instead of from every catalog row: the cost of a reading follows what the transaction did, not the
  * size of the schema. A cycle runs its scripts in a transaction that is rolled back, so this is how
  * most of its snapshots are read. A mark lists the relations (their names then), and a mark on a
- * connection that was marked before lists only those written since.
+ * connection that was marked before lists only those written since. Where the database logs its DDL
+ * statements ({@link DdlLog}), a reading looks up what they name instead of scanning the catalogs.
  */
 final class TransactionChanges {
 
@@ -71,8 +72,11 @@ final class TransactionChanges {
         }
     }
 
-    /** The moment a transaction was marked: which transaction, its id then, the relations, the counts. */
-    record Held(String transaction, String xid, Map<Long, Known> relations, Long[] counts, Listing listing)
+    /**
+     * The moment a transaction was marked: which transaction, its id then, the relations, the counts,
+     * and the start of the transaction's log of DDL statements that the mark began.
+     */
+    record Held(String transaction, String xid, Map<Long, Known> relations, Long[] counts, Listing listing, String log)
             implements ChangeTracking.Mark {
 
         /** How many relations the snapshot reads with the relations. */
@@ -99,6 +103,7 @@ final class TransactionChanges {
         long listed = 0;
         boolean counting = false;
         boolean renamed = false;
+        String log = null;
         try (PreparedStatement query = ChangeTracker.prepared(connection, sql(connection, "transaction_mark"))) {
             query.setString(1, since ? previous.watermark() : null);
             query.setArray(2, connection.createArrayOf("text", CATALOGS));
@@ -113,6 +118,7 @@ final class TransactionChanges {
                         listed = rs.getLong("relations");
                         watermark = rs.getString("watermark");
                         renamed = rs.getBoolean("renamed");
+                        log = rs.getString("log");
                     } else {
                         relations.put(oid, new Known(rs.getString("schema"), rs.getString("name"), rs.getString("kind")));
                     }
@@ -123,7 +129,7 @@ final class TransactionChanges {
             return mark(connection, null);
         }
         Map<Long, Known> held = Collections.unmodifiableMap(relations);
-        return counting ? Optional.of(new Held(transaction, xid, held, counts, new Listing(connection, watermark, held)))
+        return counting ? Optional.of(new Held(transaction, xid, held, counts, new Listing(connection, watermark, held), log))
                 : Optional.empty();
     }
 
@@ -138,6 +144,7 @@ final class TransactionChanges {
             query.setString(1, mark.xid());
             query.setArray(2, connection.createArrayOf("text", CATALOGS));
             query.setArray(3, connection.createArrayOf("bigint", mark.counts()));
+            query.setString(4, mark.log());
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     long oid = rs.getLong("oid");

@@ -1,7 +1,9 @@
 package dev.schemagate.postgres.server;
 
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.Timeouts;
+import dev.schemagate.postgres.introspect.DdlLog;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -121,6 +123,7 @@ public final class EmbeddedPostgresServer extends PostgresServer {
             port = freePort();
             spawn();
             if (awaitReady()) {
+                installLog();
                 return;
             }
             process.stop();
@@ -164,6 +167,16 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         return false;
     }
 
+    /** Installs the log of DDL statements in {@code template1}, which every scratch database copies. */
+    private void installLog() {
+        try (Connection template = connect("template1")) {
+            DdlLog.install(template);
+        } catch (SQLException e) {
+            throw new InfrastructureException("embedded PostgreSQL " + fullVersion + " could not prepare template1: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
      * Waits after a refused connection, at most as long as before the next attempt, until the
      * server says it is ready: the first attempt, made at once, loads the driver while the server
@@ -204,6 +217,16 @@ public final class EmbeddedPostgresServer extends PostgresServer {
     @Override
     String urlOf(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /**
+     * A scratch database that logs its DDL statements ({@link DdlLog}): a copy of {@code template1},
+     * where the server's start installed the log, so readings of what a transaction changed cost what
+     * its statements did, whatever the size of the schema. Its clones have the log too.
+     */
+    @Override
+    public ScratchDatabase createDatabase() {
+        return create("TEMPLATE template1");
     }
 
     /**

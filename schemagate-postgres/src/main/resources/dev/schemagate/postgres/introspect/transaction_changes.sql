@@ -5,13 +5,36 @@
 -- creates or deletes), and keeps the lock until the transaction ends; a comment on or a drop of any
 -- other object locks that object. Writes that take no lock are found from the rows written since the
 -- mark (a GRANT rewrites a pg_class or pg_attribute row), read only in the catalogs written since.
+-- Where the transaction's log of DDL statements (ddl_log.sql) accounts for every catalog row written
+-- since the mark, the relations, types and constraints it names are looked up instead of scanning
+-- the catalogs, so the reading's cost follows the statements, not the schema.
 -- Parameters: the mark's transaction id, the catalogs counted (text[]) and the mark's counts, each
--- counted as transaction_mark.sql counts it.
+-- counted as transaction_mark.sql counts it, and the log's start the mark returned.
 -- Returns a row per relation to read again (its kind now; null when it is gone), the table of an index
 -- among them too (a change to an index may lock it alone), and a row of oid 0:
 -- the transaction, and whether anything beyond relations changed (then the whole schema is read).
 WITH mark AS (
-    SELECT CAST(CAST(? AS text) AS xid) AS x, CAST(? AS text[]) AS names, CAST(? AS bigint[]) AS counts
+    SELECT CAST(CAST(? AS text) AS xid) AS x, CAST(? AS text[]) AS names, CAST(? AS bigint[]) AS counts,
+           CAST(? AS text) AS log
+),
+logged AS MATERIALIZED (
+    SELECT starts_with(s.l, m.log) AND strpos(s.l, '?') = 0
+           AND current_setting('schemagate.ddl_writes', true)
+               = (SELECT sum(pg_stat_get_xact_tuples_inserted(c) + pg_stat_get_xact_tuples_updated(c)
+                             + pg_stat_get_xact_tuples_deleted(c))::text
+                  FROM unnest('{pg_class,pg_attribute,pg_type,pg_constraint,pg_sequence}'::regclass[]) c) AS usable,
+           substr(s.l, length(m.log) + 1) AS entries
+    FROM mark m
+    CROSS JOIN (SELECT coalesce(current_setting('schemagate.ddl', true), '') AS l) s
+),
+logged_objects AS (
+    SELECT left(e.entry, 1) AS kind, CAST(substr(e.entry, 2) AS oid) AS oid
+    FROM logged l
+    CROSS JOIN LATERAL unnest(string_to_array(l.entries, ' ')) AS e(entry)
+    WHERE l.usable AND e.entry ~ '^[rtc][0-9]+$'
+),
+unlogged AS (
+    SELECT FROM logged WHERE usable IS NOT TRUE
 ),
 written AS (
     SELECT w.name
@@ -32,28 +55,40 @@ held AS MATERIALIZED (
 fresh_types AS (
     SELECT t.typrelid, t.typtype, t.typcategory
     FROM pg_type t
-    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_type')
+    WHERE EXISTS (SELECT FROM unlogged) AND EXISTS (SELECT FROM written WHERE name = 'pg_type')
       AND t.oid >= 16384 AND age(t.xmin) <= age((SELECT x FROM mark))
+    UNION ALL
+    SELECT t.typrelid, t.typtype, t.typcategory
+    FROM logged_objects o
+    JOIN pg_type t ON t.oid = o.oid
+    WHERE o.kind = 't'
 ),
 fresh_constraints AS (
     SELECT co.conrelid
     FROM pg_constraint co
-    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_constraint')
+    WHERE EXISTS (SELECT FROM unlogged) AND EXISTS (SELECT FROM written WHERE name = 'pg_constraint')
       AND co.oid >= 16384 AND age(co.xmin) <= age((SELECT x FROM mark))
+    UNION ALL
+    SELECT co.conrelid
+    FROM logged_objects o
+    JOIN pg_constraint co ON co.oid = o.oid
+    WHERE o.kind = 'c'
 ),
 touched AS (
     SELECT relation AS rel FROM held WHERE locktype = 'relation' AND relation >= 16384
     UNION
     SELECT c.oid FROM pg_class c
-    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_class')
+    WHERE EXISTS (SELECT FROM unlogged) AND EXISTS (SELECT FROM written WHERE name = 'pg_class')
       AND c.oid >= 16384 AND age(c.xmin) <= age((SELECT x FROM mark))
     UNION
     SELECT a.attrelid FROM pg_attribute a
-    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_attribute')
+    WHERE EXISTS (SELECT FROM unlogged) AND EXISTS (SELECT FROM written WHERE name = 'pg_attribute')
       AND a.attrelid >= 16384 AND age(a.xmin) <= age((SELECT x FROM mark))
     UNION
     SELECT s.seqrelid FROM pg_sequence s
-    WHERE EXISTS (SELECT FROM written WHERE name = 'pg_sequence') AND age(s.xmin) <= age((SELECT x FROM mark))
+    WHERE EXISTS (SELECT FROM unlogged) AND EXISTS (SELECT FROM written WHERE name = 'pg_sequence') AND age(s.xmin) <= age((SELECT x FROM mark))
+    UNION
+    SELECT oid FROM logged_objects WHERE kind = 'r' AND oid >= 16384
     UNION
     SELECT typrelid FROM fresh_types WHERE typrelid <> 0
     UNION
@@ -67,11 +102,13 @@ beyond AS (
     UNION ALL
     SELECT FROM fresh_constraints WHERE conrelid = 0
     UNION ALL
-    SELECT WHERE EXISTS (SELECT FROM written WHERE name = 'pg_type')
+    SELECT FROM logged WHERE usable AND strpos(entries, '!') > 0
+    UNION ALL
+    SELECT WHERE EXISTS (SELECT FROM unlogged) AND EXISTS (SELECT FROM written WHERE name = 'pg_type')
       AND (SELECT count(*) FROM pg_type WHERE oid >= 16384 AND typtype <> 'c' AND typcategory <> 'A')
           <> (SELECT counts[cardinality(names) + 1] FROM mark)
     UNION ALL
-    SELECT WHERE EXISTS (SELECT FROM written WHERE name = 'pg_constraint')
+    SELECT WHERE EXISTS (SELECT FROM unlogged) AND EXISTS (SELECT FROM written WHERE name = 'pg_constraint')
       AND (SELECT count(*) FROM pg_constraint WHERE contypid <> 0) <> (SELECT counts[cardinality(names) + 2] FROM mark)
     UNION ALL
     SELECT FROM held h

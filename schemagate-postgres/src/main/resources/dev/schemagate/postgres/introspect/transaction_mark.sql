@@ -13,6 +13,9 @@
 -- oid 0 row counts (one was dropped) or a schema was written since (its relations' names changed).
 -- The oid 0 row also gives this mark's own watermark, its snapshot's xmin: a transaction not over
 -- when the mark was taken has an id at or after it, so every row version written after has one too.
+-- And it starts the transaction's log of DDL statements (ddl_log.sql, where installed) with its own
+-- id, returned as log, and sets how many rows the transaction has written so far to the catalogs
+-- the log accounts for.
 WITH since AS (
     SELECT CAST(CAST(? AS text) AS xid) AS x
 ),
@@ -26,7 +29,7 @@ listed AS (
 )
 SELECT l.oid::bigint AS oid, l.nspname AS schema, l.relname AS name, l.relkind::text AS kind,
        NULL::boolean AS counting, NULL::bigint[] AS counts, NULL::bigint AS relations, NULL::text AS watermark,
-       NULL::boolean AS renamed
+       NULL::boolean AS renamed, NULL::text AS log
 FROM listed l
 WHERE (SELECT x FROM since) IS NULL OR age(l.xmin) <= age((SELECT x FROM since))
 UNION ALL
@@ -45,4 +48,9 @@ SELECT 0,
        || (SELECT count(*) FROM pg_constraint WHERE contypid <> 0),
        (SELECT count(*) FROM listed),
        (pg_snapshot_xmin(pg_current_snapshot())::text::numeric % 4294967296)::text,
-       EXISTS (SELECT FROM pg_namespace WHERE age(xmin) <= age((SELECT x FROM since)))
+       EXISTS (SELECT FROM pg_namespace WHERE age(xmin) <= age((SELECT x FROM since))),
+       (SELECT set_config('schemagate.ddl', i || '|', true)
+        FROM (SELECT pg_backend_pid()::text || '.' || (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS i) id
+        WHERE set_config('schemagate.ddl_writes', (SELECT sum(pg_stat_get_xact_tuples_inserted(c) + pg_stat_get_xact_tuples_updated(c)
+                                                                + pg_stat_get_xact_tuples_deleted(c))::text
+                                                     FROM unnest('{pg_class,pg_attribute,pg_type,pg_constraint,pg_sequence}'::regclass[]) c), true) IS NOT NULL)

@@ -1,0 +1,115 @@
+package dev.schemagate.postgres.introspect;
+
+import dev.schemagate.dialect.ScratchDatabase;
+import dev.schemagate.model.Snapshot;
+import dev.schemagate.model.SnapshotOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+import static dev.schemagate.postgres.introspect.RoundTrip.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded server's scratch databases log their DDL statements: a reading of what a transaction
+ * changed names what the statements since the mark did and nothing the transaction did before it,
+ * still finds catalog rows written without DDL, and no snapshot shows the log.
+ */
+class DdlLogTest {
+
+    private static ScratchDatabase database;
+
+    @BeforeAll
+    static void fixture() throws SQLException {
+        database = RoundTrip.server().createDatabase();
+        try (Connection connection = database.connect()) {
+            execute(connection, "CREATE TABLE quiet (id int); CREATE TABLE other (id int)");
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @Test
+    void aReadingNamesWhatTheStatementsSinceTheMarkChangedNotWhatCameBefore() throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            execute(connection, "GRANT SELECT ON other TO PUBLIC");
+            TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
+            execute(connection, "ALTER TABLE quiet ADD COLUMN note text");
+            Set<Long> changed = TransactionChanges.since(connection, mark).orElseThrow();
+            assertThat(changed).containsExactly(oid(connection, "quiet"));
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void aCatalogRowWrittenWithoutDdlIsStillFound() throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
+            execute(connection, "ALTER TABLE quiet ADD COLUMN note text;"
+                    + " UPDATE pg_catalog.pg_attribute SET attnotnull = true WHERE attrelid = 'other'::regclass AND attname = 'id'");
+            Set<Long> changed = TransactionChanges.since(connection, mark).orElseThrow();
+            assertThat(changed).contains(oid(connection, "quiet"), oid(connection, "other"));
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void aDroppedTypeAsksForTheWholeSchema() throws SQLException {
+        try (Connection connection = database.connect()) {
+            execute(connection, "CREATE TYPE mood AS ENUM ('calm')");
+            try {
+                connection.setAutoCommit(false);
+                TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
+                execute(connection, "DROP TYPE mood");
+                assertThat(TransactionChanges.since(connection, mark)).isEmpty();
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+                execute(connection, "DROP TYPE mood");
+            }
+        }
+    }
+
+    @Test
+    void noSnapshotShowsTheLog() throws SQLException {
+        try (ScratchDatabase own = RoundTrip.server().createDatabase(); Connection connection = own.connect()) {
+            execute(connection, "CREATE TABLE t (id int)");
+            Snapshot logged = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+            for (String member : new String[] {"EVENT TRIGGER schemagate_ddl_start", "EVENT TRIGGER schemagate_ddl_drop",
+                    "EVENT TRIGGER schemagate_ddl_end", "FUNCTION pg_catalog.schemagate_ddl_log()"}) {
+                execute(connection, "ALTER EXTENSION plpgsql DROP " + member + "; DROP " + member);
+            }
+            assertThat(logged).isEqualTo(PostgresIntrospector.snapshot(connection, SnapshotOptions.full()));
+        }
+    }
+
+    @Test
+    void aMigrationMayDropTheLanguageTheLogIsWrittenIn() throws SQLException {
+        try (ScratchDatabase own = RoundTrip.server().createDatabase(); Connection connection = own.connect()) {
+            connection.setAutoCommit(false);
+            TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
+            execute(connection, "DROP EXTENSION plpgsql; CREATE TABLE t (id int)");
+            assertThat(TransactionChanges.since(connection, mark)).isEmpty();
+            connection.commit();
+            execute(connection, "CREATE TABLE u (id int)");
+            connection.commit();
+        }
+    }
+
+    private static long oid(Connection connection, String table) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT '" + table + "'::regclass::oid")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
