@@ -9,7 +9,8 @@
 -- (GRANT, REVOKE, DROP OWNED, a command without an object) or when catalog rows were written between
 -- two statements (not by DDL): the reading then scans the catalogs as without the log. It runs on
 -- every DDL statement of every connection, with the caller's search path (a SET clause would cost
--- each call more than the rest of it), so it names everything with its schema. The function
+-- each call more than the rest of it), so it names everything with its schema, and it runs one query
+-- a statement at most: the rest are expressions, which PL/pgSQL evaluates without the executor. The function
 -- lives in pg_catalog, where no snapshot looks, and it and its triggers are made members of plpgsql,
 -- the language they need: snapshots and pg_dump leave extensions' members out, and a migration that
 -- drops plpgsql drops them with it.
@@ -19,50 +20,54 @@ CREATE FUNCTION pg_catalog.schemagate_ddl_log() RETURNS event_trigger LANGUAGE p
 DECLARE
     log text := pg_catalog.current_setting('schemagate.ddl', true);
     writes text;
-    entries text := '';
-    object record;
+    entries text;
+    done text;
 BEGIN
     IF log IS NULL OR log = '' OR pg_catalog.strpos(log, '?') > 0 THEN
         RETURN;
     END IF;
-    SELECT pg_catalog.sum(pg_catalog.pg_stat_get_xact_tuples_inserted(c) + pg_catalog.pg_stat_get_xact_tuples_updated(c)
-                          + pg_catalog.pg_stat_get_xact_tuples_deleted(c))::text
-    INTO writes
-    FROM pg_catalog.unnest('{pg_catalog.pg_class,pg_catalog.pg_attribute,pg_catalog.pg_type,pg_catalog.pg_constraint,pg_catalog.pg_sequence}'::pg_catalog.regclass[]) AS c;
+    -- assignments of simple expressions, which PL/pgSQL evaluates without starting a query
+    writes := (pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_class'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_class'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_class'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_attribute'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_attribute'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_attribute'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_type'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_type'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_type'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_constraint'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_constraint'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_constraint'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_sequence'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_sequence'::pg_catalog.regclass)
+               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_sequence'::pg_catalog.regclass))::text;
     IF TG_EVENT = 'ddl_command_start' THEN
         IF writes IS DISTINCT FROM pg_catalog.current_setting('schemagate.ddl_writes', true) THEN
             entries := ' ?';
         END IF;
     ELSIF TG_EVENT = 'sql_drop' THEN
-        FOR object IN SELECT * FROM pg_catalog.pg_event_trigger_dropped_objects() LOOP
-            IF object.classid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN
-                entries := entries || ' r' || object.objid;
-            ELSIF object.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND (object.original OR object.normal)
-                  OR object.object_type = 'domain constraint' THEN
-                entries := entries || ' !';
-            END IF;
-        END LOOP;
+        SELECT pg_catalog.string_agg(CASE WHEN classid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN ' r' || objid
+                                          WHEN classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND (original OR normal)
+                                               OR object_type = 'domain constraint' THEN ' !' END, '')
+        INTO entries
+        FROM pg_catalog.pg_event_trigger_dropped_objects();
     ELSE
         IF TG_TAG IN ('GRANT', 'REVOKE', 'DROP OWNED') THEN
             entries := ' ?';
         ELSE
-            FOR object IN SELECT classid, objid FROM pg_catalog.pg_event_trigger_ddl_commands() LOOP
-                IF object.objid IS NULL THEN
-                    entries := ' ?';
-                    EXIT;
-                ELSIF object.classid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN
-                    entries := entries || ' r' || object.objid;
-                ELSIF object.classid = 'pg_catalog.pg_type'::pg_catalog.regclass THEN
-                    entries := entries || ' t' || object.objid;
-                ELSIF object.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
-                    entries := entries || ' c' || object.objid;
-                END IF;
-            END LOOP;
+            SELECT pg_catalog.string_agg(CASE WHEN objid IS NULL THEN ' ?'
+                                              WHEN classid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN ' r' || objid
+                                              WHEN classid = 'pg_catalog.pg_type'::pg_catalog.regclass THEN ' t' || objid
+                                              WHEN classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN ' c' || objid
+                                         END, '')
+            INTO entries
+            FROM pg_catalog.pg_event_trigger_ddl_commands();
         END IF;
-        PERFORM pg_catalog.set_config('schemagate.ddl_writes', writes, true);
+        done := pg_catalog.set_config('schemagate.ddl_writes', writes, true);
     END IF;
     IF entries <> '' THEN
-        PERFORM pg_catalog.set_config('schemagate.ddl', log || entries, true);
+        done := pg_catalog.set_config('schemagate.ddl', log || entries, true);
     END IF;
 END
 $$;
