@@ -6,10 +6,14 @@ import dev.schemagate.model.SnapshotOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.schemagate.postgres.introspect.RoundTrip.execute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The embedded server's scratch databases log their DDL statements: a reading of what a transaction
  * changed names what the statements since the mark did and nothing the transaction did before it,
- * still finds catalog rows written without DDL, and no snapshot shows the log.
+ * still finds catalog rows written without DDL, names what a reading without the log names, and no
+ * snapshot shows the log.
  */
 class DdlLogTest {
 
@@ -27,7 +32,7 @@ class DdlLogTest {
     static void fixture() throws SQLException {
         database = RoundTrip.server().createDatabase();
         try (Connection connection = database.connect()) {
-            execute(connection, "CREATE TABLE quiet (id int); CREATE TABLE other (id int)");
+            execute(connection, "CREATE TABLE quiet (id int); CREATE TABLE other (id int PRIMARY KEY)");
         }
     }
 
@@ -84,10 +89,7 @@ class DdlLogTest {
         try (ScratchDatabase own = RoundTrip.server().createDatabase(); Connection connection = own.connect()) {
             execute(connection, "CREATE TABLE t (id int)");
             Snapshot logged = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
-            for (String member : new String[] {"EVENT TRIGGER schemagate_ddl_start", "EVENT TRIGGER schemagate_ddl_drop",
-                    "EVENT TRIGGER schemagate_ddl_end", "FUNCTION pg_catalog.schemagate_ddl_log()"}) {
-                execute(connection, "ALTER EXTENSION plpgsql DROP " + member + "; DROP " + member);
-            }
+            dropLog(connection);
             assertThat(logged).isEqualTo(PostgresIntrospector.snapshot(connection, SnapshotOptions.full()));
         }
     }
@@ -102,6 +104,65 @@ class DdlLogTest {
             connection.commit();
             execute(connection, "CREATE TABLE u (id int)");
             connection.commit();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ALTER TABLE quiet ADD COLUMN note text",
+            "CREATE TABLE fresh (id int PRIMARY KEY REFERENCES other (id)); GRANT SELECT ON fresh TO PUBLIC",
+            "GRANT SELECT ON other TO PUBLIC; ALTER TABLE quiet ADD COLUMN note text",
+            "DO $$ BEGIN EXECUTE 'CREATE TABLE inside (id int)'; END $$; ALTER TABLE quiet RENAME TO hushed",
+            "CREATE TYPE mood AS ENUM ('calm')",
+            "CREATE TYPE pair AS (x int, y int)",
+            "CREATE DOMAIN positive AS int CHECK (VALUE > 0)",
+            "COMMENT ON COLUMN other.id IS 'key'; CREATE INDEX other_id ON other (id)",
+            "DROP TABLE quiet; CREATE VIEW other_ids AS SELECT id FROM other",
+            "ALTER TABLE other ADD CONSTRAINT other_positive CHECK (id > 0); TRUNCATE quiet",
+            "CREATE SEQUENCE counter OWNED BY other.id",
+    })
+    void aReadingWithTheLogNamesWhatAReadingWithoutItNames(String script) throws SQLException {
+        try (ScratchDatabase unlogged = RoundTrip.server().createDatabase(); Connection plain = unlogged.connect();
+             Connection logged = database.connect()) {
+            execute(plain, "CREATE TABLE quiet (id int); CREATE TABLE other (id int PRIMARY KEY)");
+            dropLog(plain);
+            assertThat(changedNames(logged, script)).isEqualTo(changedNames(plain, script));
+        }
+    }
+
+    /** What a reading after {@code script} names, by relation name, or empty when it asks for the whole schema. */
+    private static Optional<Set<String>> changedNames(Connection connection, String script) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            TransactionChanges.Held mark = TransactionChanges.mark(connection, null).orElseThrow();
+            execute(connection, script);
+            Optional<Set<Long>> changed = TransactionChanges.since(connection, mark);
+            if (changed.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<String> names = new TreeSet<>();
+            for (long oid : changed.get()) {
+                TransactionChanges.Known known = mark.relations().get(oid);
+                names.add(known != null ? known.name() : name(connection, oid));
+            }
+            return Optional.of(names);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void dropLog(Connection connection) throws SQLException {
+        for (String member : new String[] {"EVENT TRIGGER schemagate_ddl_start", "EVENT TRIGGER schemagate_ddl_drop",
+                "EVENT TRIGGER schemagate_ddl_end", "FUNCTION pg_catalog.schemagate_ddl_log()"}) {
+            execute(connection, "ALTER EXTENSION plpgsql DROP " + member + "; DROP " + member);
+        }
+    }
+
+    private static String name(Connection connection, long oid) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT relname FROM pg_class WHERE oid = " + oid)) {
+            return rs.next() ? rs.getString(1) : "(gone)";
         }
     }
 
