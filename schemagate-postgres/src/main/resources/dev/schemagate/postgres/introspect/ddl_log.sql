@@ -19,6 +19,8 @@ SET allow_system_table_mods = on;
 CREATE FUNCTION pg_catalog.schemagate_ddl_log() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE
     log text := pg_catalog.current_setting('schemagate.ddl', true);
+    catalog pg_catalog.regclass;
+    written bigint := 0;
     writes text;
     entries text;
     done text;
@@ -26,22 +28,12 @@ BEGIN
     IF log IS NULL OR log = '' OR pg_catalog.strpos(log, '?') > 0 THEN
         RETURN;
     END IF;
-    -- assignments of simple expressions, which PL/pgSQL evaluates without starting a query
-    writes := (pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_class'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_class'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_class'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_attribute'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_attribute'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_attribute'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_type'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_type'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_type'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_constraint'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_constraint'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_constraint'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_inserted('pg_catalog.pg_sequence'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_updated('pg_catalog.pg_sequence'::pg_catalog.regclass)
-               + pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_sequence'::pg_catalog.regclass))::text;
+    -- a loop of assignments, which PL/pgSQL evaluates without starting a query
+    FOREACH catalog IN ARRAY '{pg_catalog.pg_class,pg_catalog.pg_attribute,pg_catalog.pg_type,pg_catalog.pg_constraint,pg_catalog.pg_sequence}'::pg_catalog.regclass[] LOOP
+        written := written + pg_catalog.pg_stat_get_xact_tuples_inserted(catalog)
+                   + pg_catalog.pg_stat_get_xact_tuples_updated(catalog) + pg_catalog.pg_stat_get_xact_tuples_deleted(catalog);
+    END LOOP;
+    writes := written::text;
     IF TG_EVENT = 'ddl_command_start' THEN
         IF writes IS DISTINCT FROM pg_catalog.current_setting('schemagate.ddl_writes', true) THEN
             entries := ' ?';
