@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -138,11 +139,13 @@ final class ConstraintAwareSeeder implements Seeder {
      * few tables at a time, so that when none is empty there is nothing to seed and the schema need not
      * be read. A table seen holding rows is not asked again while its row mark stays where it was then
      * (outside a transaction, where marks hold), nor looked at by the seeding, so a long history or a
-     * wide schema costs the tables a migration wrote, not every table.
+     * wide schema costs the tables a migration wrote, not every table. A server without row marks has
+     * every table asked.
      */
     private Set<QualifiedName> maybeEmpty(Connection connection) throws SQLException {
-        Map<QualifiedName, String> marks = MARKS.rowMarks(connection).orElseThrow();
-        boolean remember = connection.getAutoCommit();
+        Optional<Map<QualifiedName, String>> read = MARKS.rowMarks(connection);
+        Map<QualifiedName, String> marks = read.orElse(Map.of());
+        boolean remember = connection.getAutoCommit() && read.isPresent();
         List<QualifiedName> names = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
