@@ -1,19 +1,20 @@
 -- A log of what each DDL statement of a transaction did, kept for transaction_changes.sql in the
--- transaction's own settings (nothing is written anywhere): installed in the embedded server's scratch
--- databases, where Schemagate is the superuser. It records only in a transaction that a mark started
--- it in (transaction_mark.sql sets schemagate.ddl to the mark's id and '|', and schemagate.ddl_writes
--- to how many rows the transaction has written to the catalogs below); elsewhere it returns at once.
--- Each statement appends, space-separated: r<oid> for a relation it created, changed or dropped,
--- t<oid> for a type and c<oid> for a constraint it created or changed (the reading looks them up),
--- ! for a dropped user type or domain constraint, and ? when it cannot say which objects it changed
--- (GRANT, REVOKE, DROP OWNED, a command without an object) or when catalog rows were written between
--- two statements (not by DDL): the reading then scans the catalogs as without the log. It runs on
--- every DDL statement of every connection, with the caller's search path (a SET clause would cost
--- each call more than the rest of it), so it names everything with its schema, and it runs one query
--- a statement at most: the rest are expressions, which PL/pgSQL evaluates without the executor. The function
--- lives in pg_catalog, where no snapshot looks, and it and its triggers are made members of plpgsql,
--- the language they need: snapshots and pg_dump leave extensions' members out, and a migration that
--- drops plpgsql drops them with it.
+-- transaction's own settings (nothing is written anywhere): installed in the embedded server's
+-- scratch databases, where Schemagate is the superuser. It records only in a transaction that a
+-- mark started it in (transaction_mark.sql sets schemagate.ddl to the mark's id and '|', and
+-- schemagate.ddl_writes to how many rows the transaction has written to the catalogs below);
+-- elsewhere it returns at once. Each statement appends, space-separated: r<oid> for a relation it
+-- created, changed or dropped, t<oid> for a type and c<oid> for a constraint it created or changed
+-- (the reading looks them up), ! for a dropped user type or domain constraint, and ? when it cannot
+-- say which objects it changed (GRANT, REVOKE, DROP OWNED, a command without an object) or when
+-- catalog rows were written between two statements (not by DDL): the reading then scans the
+-- catalogs as without the log. It runs on every DDL statement of every connection, with the
+-- caller's search path (a SET clause would add a change of setting to every call), so it names
+-- everything with its schema, and it runs one query a statement at most: the rest are expressions,
+-- which PL/pgSQL evaluates without the executor. The function lives in pg_catalog, where no
+-- snapshot looks, and it and its triggers are made members of plpgsql, the language they need:
+-- snapshots and pg_dump leave extensions' members out, and a migration that drops plpgsql drops
+-- them with it.
 SET allow_system_table_mods = on;
 
 CREATE FUNCTION pg_catalog.schemagate_ddl_log() RETURNS event_trigger LANGUAGE plpgsql AS $$
@@ -29,7 +30,8 @@ BEGIN
         RETURN;
     END IF;
     -- a loop of assignments, which PL/pgSQL evaluates without starting a query
-    FOREACH catalog IN ARRAY '{pg_catalog.pg_class,pg_catalog.pg_attribute,pg_catalog.pg_type,pg_catalog.pg_constraint,pg_catalog.pg_sequence}'::pg_catalog.regclass[] LOOP
+    FOREACH catalog IN ARRAY '{pg_catalog.pg_class,pg_catalog.pg_attribute,pg_catalog.pg_type,
+                                pg_catalog.pg_constraint,pg_catalog.pg_sequence}'::pg_catalog.regclass[] LOOP
         written := written + pg_catalog.pg_stat_get_xact_tuples_inserted(catalog)
                    + pg_catalog.pg_stat_get_xact_tuples_updated(catalog) + pg_catalog.pg_stat_get_xact_tuples_deleted(catalog);
     END LOOP;
