@@ -172,8 +172,8 @@ public final class EmbeddedPostgresServer extends PostgresServer {
         try (Connection template = connect("template1")) {
             DdlLog.install(template);
         } catch (SQLException e) {
-            throw new InfrastructureException("embedded PostgreSQL " + fullVersion + " could not prepare template1: "
-                    + e.getMessage(), e);
+            throw new InfrastructureException("embedded PostgreSQL " + fullVersion + " could not install its log of DDL"
+                    + " statements in template1: " + e.getMessage() + " (try another --pg-version, or --db-url)", e);
         }
     }
 

@@ -22,7 +22,6 @@ DECLARE
     log text := pg_catalog.current_setting('schemagate.ddl', true);
     catalog pg_catalog.regclass;
     written bigint := 0;
-    writes text;
     entries text;
     done text;
 BEGIN
@@ -35,9 +34,8 @@ BEGIN
         written := written + pg_catalog.pg_stat_get_xact_tuples_inserted(catalog)
                    + pg_catalog.pg_stat_get_xact_tuples_updated(catalog) + pg_catalog.pg_stat_get_xact_tuples_deleted(catalog);
     END LOOP;
-    writes := written::text;
     IF TG_EVENT = 'ddl_command_start' THEN
-        IF writes IS DISTINCT FROM pg_catalog.current_setting('schemagate.ddl_writes', true) THEN
+        IF written::text IS DISTINCT FROM pg_catalog.current_setting('schemagate.ddl_writes', true) THEN
             entries := ' ?';
         END IF;
     ELSIF TG_EVENT = 'sql_drop' THEN
@@ -58,7 +56,7 @@ BEGIN
             INTO entries
             FROM pg_catalog.pg_event_trigger_ddl_commands();
         END IF;
-        done := pg_catalog.set_config('schemagate.ddl_writes', writes, true);
+        done := pg_catalog.set_config('schemagate.ddl_writes', written::text, true);
     END IF;
     IF entries <> '' THEN
         done := pg_catalog.set_config('schemagate.ddl', log || entries, true);

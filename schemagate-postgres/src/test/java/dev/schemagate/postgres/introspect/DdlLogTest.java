@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static dev.schemagate.postgres.introspect.RoundTrip.execute;
+import static dev.schemagate.postgres.introspect.RoundTrip.oid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -163,14 +164,6 @@ class DdlLogTest {
         try (var statement = connection.createStatement();
              var rs = statement.executeQuery("SELECT relname FROM pg_class WHERE oid = " + oid)) {
             return rs.next() ? rs.getString(1) : "(gone)";
-        }
-    }
-
-    private static long oid(Connection connection, String table) throws SQLException {
-        try (var statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT '" + table + "'::regclass::oid")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -41,6 +41,15 @@ public final class RoundTrip {
         }
     }
 
+    /** The oid of a relation, named as SQL names it ({@code schema.name} or a name on the search path). */
+    public static long oid(Connection connection, String relation) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT '" + relation + "'::regclass::oid")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Creates the roles the fixtures grant to; roles belong to the whole server, so once is enough. */
     public static void createRoles(Connection connection, String... roles) throws SQLException {
         for (String role : roles) {

@@ -19,6 +19,8 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 
+import static dev.schemagate.postgres.introspect.RoundTrip.execute;
+import static dev.schemagate.postgres.introspect.RoundTrip.oid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -171,20 +173,6 @@ class TransactionChangesTest {
         } finally {
             connection.rollback();
             connection.setAutoCommit(true);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static long oid(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT '" + table + "'::regclass::oid")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }
