@@ -78,6 +78,8 @@ final class ObservedRun {
     private final Seeder seeder;
     private final int rows;
     private final StatementListener listener;
+    /** How the dialect tells what changed since a mark (null when it cannot), one for the run: it learns the connection. */
+    private final ChangeTracking tracking;
     /**
      * The schema as last read for the seeder, and the dialect's mark of that moment (null when it does not
      * track changes): the next read takes it with only what changed since read again.
@@ -88,6 +90,7 @@ final class ObservedRun {
     ObservedRun(Dialect dialect, StatementObserver observer, Seeder seeder, int rows, StatementListener listener) {
         this.listener = listener;
         this.dialect = dialect;
+        this.tracking = dialect.changeTracking().orElse(null);
         this.observer = observer;
         this.seeder = seeder;
         this.rows = rows;
@@ -195,7 +198,6 @@ final class ObservedRun {
      * changed, not the size of the schema), else read whole.
      */
     private Snapshot schemaNow(Connection connection) throws SQLException {
-        ChangeTracking tracking = dialect.changeTracking().orElse(null);
         if (tracking != null && lastReadAt != null) {
             ChangeTracking.Read read = tracking.sinceMarked(connection, lastReadAt, lastRead, SnapshotOptions.structureOnly());
             lastRead = read.snapshot();

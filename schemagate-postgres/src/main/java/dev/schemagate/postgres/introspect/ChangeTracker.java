@@ -66,16 +66,22 @@ public final class ChangeTracker implements ChangeTracking {
     /** The relations the last mark in a transaction listed, which the next one on that connection starts from. */
     private TransactionChanges.Listing listed;
 
+    /** Each marked connection's plans, made again as the schema grows. */
+    private final StalePlans plans = new StalePlans();
+
     @Override
     public Mark mark(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             Optional<TransactionChanges.Held> held = TransactionChanges.mark(connection, listed);
             if (held.isPresent()) {
                 listed = held.get().listing();
+                plans.seen(connection, held.get().relations().size());
                 return held.get();
             }
         }
-        return pulse(connection, "3");
+        Pulse pulse = pulse(connection, "3");
+        plans.seen(connection, pulse.relations().size());
+        return pulse;
     }
 
     @Override
@@ -101,6 +107,7 @@ public final class ChangeTracker implements ChangeTracking {
             return ChangeTracking.super.sinceMarked(connection, mark, base, options);
         }
         Pulse now = pulse(connection, then.xid());
+        plans.seen(connection, now.relations().size());
         return new Read(since(connection, then, now, base, options), now);
     }
 
