@@ -44,7 +44,7 @@ public final class Canonical {
         int high = sortedItems.size() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int order = QualifiedName.ORDER.compare(sortedItems.get(middle).qualifiedName(), wanted);
+            int order = compare(sortedItems.get(middle), wanted.schema(), wanted.name());
             if (order == 0) {
                 return Optional.of(sortedItems.get(middle));
             }
@@ -57,9 +57,15 @@ public final class Canonical {
         return Optional.empty();
     }
 
-    /** Orders schema objects by schema, then name. */
+    /** Orders schema objects by schema, then name, as {@link QualifiedName#ORDER} orders their names. */
     public static <T extends SchemaObject> Comparator<T> byQualifiedName() {
-        return Comparator.comparing(SchemaObject::qualifiedName, QualifiedName.ORDER);
+        return (left, right) -> compare(left, right.schema(), right.name());
+    }
+
+    /** How {@code item} orders against the name {@code schema.name}, without making its qualified name. */
+    private static int compare(SchemaObject item, String schema, String name) {
+        int order = item.schema().compareTo(schema);
+        return order != 0 ? order : item.name().compareTo(name);
     }
 
     private static final class KeyView<T> extends java.util.AbstractList<String> implements java.util.RandomAccess {

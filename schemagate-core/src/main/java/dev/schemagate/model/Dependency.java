@@ -10,8 +10,10 @@ import java.util.Comparator;
  */
 public record Dependency(ObjectRef dependent, ObjectRef referenced) {
 
-    static final Comparator<Dependency> ORDER = Comparator.comparing(Dependency::dependent, ObjectRef.ORDER)
-            .thenComparing(Dependency::referenced, ObjectRef.ORDER);
+    static final Comparator<Dependency> ORDER = (left, right) -> {
+        int order = ObjectRef.ORDER.compare(left.dependent, right.dependent);
+        return order != 0 ? order : ObjectRef.ORDER.compare(left.referenced, right.referenced);
+    };
 
     public Dependency {
         if (dependent == null || referenced == null) {

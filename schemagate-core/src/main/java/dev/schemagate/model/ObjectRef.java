@@ -13,10 +13,23 @@ import java.util.Locale;
  */
 public record ObjectRef(Kind kind, String schema, String name, String member) {
 
-    /** Orders by kind, schema, name, then member (the whole object first). */
-    public static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::kind)
-            .thenComparing(ObjectRef::schema).thenComparing(ObjectRef::name)
-            .thenComparing(ObjectRef::member, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /**
+     * Orders by kind, schema, name, then member (the whole object first); written out, since a snapshot
+     * sorts its links with it each time it is made.
+     */
+    public static final Comparator<ObjectRef> ORDER = (left, right) -> {
+        int order = left.kind.compareTo(right.kind);
+        if (order == 0) {
+            order = left.schema.compareTo(right.schema);
+        }
+        if (order == 0) {
+            order = left.name.compareTo(right.name);
+        }
+        if (order != 0 || left.member == null && right.member == null) {
+            return order;
+        }
+        return left.member == null ? -1 : right.member == null ? 1 : left.member.compareTo(right.member);
+    };
 
     /** The kinds of top-level object a dependency names; each labelled as differences label the model's records. */
     public enum Kind { COLLATION, ENUM_TYPE, DOMAIN, COMPOSITE_TYPE, RANGE_TYPE, SEQUENCE, TABLE, VIEW, ROUTINE, CAST, STATISTICS,

@@ -53,6 +53,21 @@ class SnapshotTest {
     }
 
     @Test
+    void linksAreOrderedByDependentThenReferencedEachByKindSchemaNameThenMemberWholeObjectFirst() {
+        ObjectRef view = new ObjectRef(ObjectRef.Kind.VIEW, "public", "totals", null);
+        ObjectRef table = new ObjectRef(ObjectRef.Kind.TABLE, "public", "orders", null);
+        ObjectRef column = new ObjectRef(ObjectRef.Kind.TABLE, "public", "orders", "column total");
+        ObjectRef otherSchema = new ObjectRef(ObjectRef.Kind.TABLE, "audit", "orders", null);
+        ObjectRef sequence = new ObjectRef(ObjectRef.Kind.SEQUENCE, "public", "zeta", null);
+        List<Dependency> ordered = List.of(new Dependency(sequence, table), new Dependency(otherSchema, sequence),
+                new Dependency(column, sequence), new Dependency(view, table), new Dependency(view, column));
+
+        Snapshot snapshot = new Snapshot(null, null, null, null, null, reversed(ordered), null, null);
+
+        assertThat(snapshot.dependencies()).containsExactlyElementsOf(ordered);
+    }
+
+    @Test
     void columnOrderAndEnumLabelOrderArePartOfTheValue() {
         Table orders = SampleSnapshots.orders();
         Table swapped = new Table(orders.schema(), orders.name(), reversed(orders.columns()), orders.constraints(),

@@ -4,6 +4,7 @@ import dev.schemagate.dialect.ChangeTracking;
 import dev.schemagate.model.Dependency;
 import dev.schemagate.model.ObjectRef;
 import dev.schemagate.model.QualifiedName;
+import dev.schemagate.model.SchemaObject;
 import dev.schemagate.model.Sequence;
 import dev.schemagate.model.Snapshot;
 import dev.schemagate.model.SnapshotOptions;
@@ -199,29 +200,49 @@ public final class ChangeTracker implements ChangeTracking {
         return names;
     }
 
-    /** The base with the replaced relations' tables, views, sequences and links taken from the fresh read. */
+    /**
+     * The base with the replaced relations' tables, views, sequences and links taken from the fresh read.
+     * Made at every snapshot of a cycle, so each member of the base is checked by its bare name first,
+     * without making its qualified name.
+     */
     private static Snapshot merged(Snapshot base, Snapshot fresh, Set<QualifiedName> replaced) {
-        List<Table> tables = kept(base.tables(), fresh.tables(), table -> QualifiedName.of(table.schema(), table.name()), replaced);
-        List<View> views = kept(base.views(), fresh.views(), view -> QualifiedName.of(view.schema(), view.name()), replaced);
-        List<Dependency> dependencies = new ArrayList<>(base.dependencies().stream()
-                .filter(link -> !names(link.dependent(), replaced) && !names(link.referenced(), replaced)).toList());
+        Set<String> names = new HashSet<>();
+        replaced.forEach(name -> names.add(name.name()));
+        List<Table> tables = kept(base.tables(), fresh.tables(), names, replaced);
+        List<View> views = kept(base.views(), fresh.views(), names, replaced);
+        List<Dependency> dependencies = new ArrayList<>(base.dependencies().size() + fresh.dependencies().size());
+        for (Dependency link : base.dependencies()) {
+            if (!names(link.dependent(), names, replaced) && !names(link.referenced(), names, replaced)) {
+                dependencies.add(link);
+            }
+        }
         dependencies.addAll(fresh.dependencies());
-        List<Sequence> sequences = kept(base.sequences(), fresh.sequences(),
-                sequence -> QualifiedName.of(sequence.schema(), sequence.name()), replaced);
+        List<Sequence> sequences = kept(base.sequences(), fresh.sequences(), names, replaced);
         return new Snapshot(base.schemas(), sequences, tables, views, base.routines(), dependencies, base.postgres(), null);
     }
 
-    private static <T> List<T> kept(List<T> base, List<T> fresh, Function<T, QualifiedName> name, Set<QualifiedName> replaced) {
-        List<T> kept = new ArrayList<>(base.stream().filter(object -> !replaced.contains(name.apply(object))).toList());
+    private static <T extends SchemaObject> List<T> kept(List<T> base, List<T> fresh, Set<String> names,
+                                                         Set<QualifiedName> replaced) {
+        List<T> kept = new ArrayList<>(base.size() + fresh.size());
+        for (T object : base) {
+            if (!isReplaced(object.schema(), object.name(), names, replaced)) {
+                kept.add(object);
+            }
+        }
         kept.addAll(fresh);
         return kept;
     }
 
     /** Whether a link's end is one of the replaced relations (or a part of one). */
-    private static boolean names(ObjectRef end, Set<QualifiedName> replaced) {
+    private static boolean names(ObjectRef end, Set<String> names, Set<QualifiedName> replaced) {
         boolean relation = end.kind() == ObjectRef.Kind.TABLE || end.kind() == ObjectRef.Kind.VIEW
                 || end.kind() == ObjectRef.Kind.SEQUENCE;
-        return relation && replaced.contains(QualifiedName.of(end.schema(), end.name()));
+        return relation && isReplaced(end.schema(), end.name(), names, replaced);
+    }
+
+    /** Whether {@code schema.name} is replaced; {@code names} holds the bare names of {@code replaced}. */
+    private static boolean isReplaced(String schema, String name, Set<String> names, Set<QualifiedName> replaced) {
+        return names.contains(name) && replaced.contains(QualifiedName.of(schema, name));
     }
 
     private static Snapshot whole(Connection connection, SnapshotOptions options) throws SQLException {
