@@ -206,26 +206,26 @@ public final class ChangeTracker implements ChangeTracking {
      * without making its qualified name.
      */
     private static Snapshot merged(Snapshot base, Snapshot fresh, Set<QualifiedName> replaced) {
-        Set<String> names = new HashSet<>();
-        replaced.forEach(name -> names.add(name.name()));
-        List<Table> tables = kept(base.tables(), fresh.tables(), names, replaced);
-        List<View> views = kept(base.views(), fresh.views(), names, replaced);
+        Set<String> bareNames = new HashSet<>();
+        replaced.forEach(name -> bareNames.add(name.name()));
+        List<Table> tables = kept(base.tables(), fresh.tables(), bareNames, replaced);
+        List<View> views = kept(base.views(), fresh.views(), bareNames, replaced);
         List<Dependency> dependencies = new ArrayList<>(base.dependencies().size() + fresh.dependencies().size());
         for (Dependency link : base.dependencies()) {
-            if (!names(link.dependent(), names, replaced) && !names(link.referenced(), names, replaced)) {
+            if (!endReplaced(link.dependent(), bareNames, replaced) && !endReplaced(link.referenced(), bareNames, replaced)) {
                 dependencies.add(link);
             }
         }
         dependencies.addAll(fresh.dependencies());
-        List<Sequence> sequences = kept(base.sequences(), fresh.sequences(), names, replaced);
+        List<Sequence> sequences = kept(base.sequences(), fresh.sequences(), bareNames, replaced);
         return new Snapshot(base.schemas(), sequences, tables, views, base.routines(), dependencies, base.postgres(), null);
     }
 
-    private static <T extends SchemaObject> List<T> kept(List<T> base, List<T> fresh, Set<String> names,
+    private static <T extends SchemaObject> List<T> kept(List<T> base, List<T> fresh, Set<String> bareNames,
                                                          Set<QualifiedName> replaced) {
         List<T> kept = new ArrayList<>(base.size() + fresh.size());
         for (T object : base) {
-            if (!isReplaced(object.schema(), object.name(), names, replaced)) {
+            if (!isReplaced(object.schema(), object.name(), bareNames, replaced)) {
                 kept.add(object);
             }
         }
@@ -234,15 +234,15 @@ public final class ChangeTracker implements ChangeTracking {
     }
 
     /** Whether a link's end is one of the replaced relations (or a part of one). */
-    private static boolean names(ObjectRef end, Set<String> names, Set<QualifiedName> replaced) {
+    private static boolean endReplaced(ObjectRef end, Set<String> bareNames, Set<QualifiedName> replaced) {
         boolean relation = end.kind() == ObjectRef.Kind.TABLE || end.kind() == ObjectRef.Kind.VIEW
                 || end.kind() == ObjectRef.Kind.SEQUENCE;
-        return relation && isReplaced(end.schema(), end.name(), names, replaced);
+        return relation && isReplaced(end.schema(), end.name(), bareNames, replaced);
     }
 
-    /** Whether {@code schema.name} is replaced; {@code names} holds the bare names of {@code replaced}. */
-    private static boolean isReplaced(String schema, String name, Set<String> names, Set<QualifiedName> replaced) {
-        return names.contains(name) && replaced.contains(QualifiedName.of(schema, name));
+    /** Whether {@code schema.name} is replaced; {@code bareNames} holds the bare names of {@code replaced}. */
+    private static boolean isReplaced(String schema, String name, Set<String> bareNames, Set<QualifiedName> replaced) {
+        return bareNames.contains(name) && replaced.contains(QualifiedName.of(schema, name));
     }
 
     private static Snapshot whole(Connection connection, SnapshotOptions options) throws SQLException {
