@@ -32,6 +32,15 @@ public interface ChangeTracking {
         return new Read(since(connection, mark, base, options), now);
     }
 
+    /**
+     * Tells the tracker that the transaction {@code mark} was taken in has committed, leaving the schema as
+     * its first reading since the mark ({@link #since}) found it, and that nothing else will have changed
+     * the schema of the connection's database before the next mark on that connection: that mark may
+     * start from what the reading found instead of looking for what changed. This default ignores it.
+     */
+    default void committed(Connection connection, Mark mark) {
+    }
+
     /** A schema as read, and the mark of the moment it was read at. */
     record Read(Snapshot snapshot, Mark mark) {
     }

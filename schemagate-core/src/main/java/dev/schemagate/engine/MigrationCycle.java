@@ -107,12 +107,16 @@ final class MigrationCycle {
             boolean kept = false;
             Result result;
             try {
-                result = cycle(connection, migration, down, before, mark(connection), rows, keep != null);
+                ChangeTracking.Mark mark = mark(connection);
+                result = cycle(connection, migration, down, before, mark, rows, keep != null);
                 boolean keeping = keep != null && result.upFailure() == null && keep.test(result);
                 if (keeping && rows != null) {
                     rows.beforeCommit(connection);
                 }
                 kept = keeping && committed(connection);
+                if (kept && mark != null) {
+                    tracking.committed(connection, mark);
+                }
             } finally {
                 if (!kept) {
                     connection.rollback();

@@ -46,6 +46,10 @@ public final class ChangeTracker implements ChangeTracking {
      */
     private static final int DEPTH = 20;
 
+    /** A mark in a transaction, and the relations its first reading found changed (null when it read the whole schema). */
+    private record FirstReading(TransactionChanges.Held mark, Set<Long> changed) {
+    }
+
     /** The relations and the rest as one pulse read them, and the transaction id that marks that moment. */
     private record Pulse(String xid, Map<Long, Relation> relations, String others, boolean othersChanged)
             implements ChangeTracking.Mark {
@@ -66,6 +70,9 @@ public final class ChangeTracker implements ChangeTracking {
 
     /** The relations the last mark in a transaction listed, which the next one on that connection starts from. */
     private TransactionChanges.Listing listed;
+
+    /** The first reading since the last mark in a transaction that was read from. */
+    private FirstReading firstReading;
 
     /** Each marked connection's plans, made again as the schema grows. */
     private final StalePlans plans = new StalePlans();
@@ -89,6 +96,9 @@ public final class ChangeTracker implements ChangeTracking {
     public Snapshot since(Connection connection, Mark mark, Snapshot base, SnapshotOptions options) throws SQLException {
         if (mark instanceof TransactionChanges.Held held) {
             Optional<Set<Long>> seeds = TransactionChanges.since(connection, held);
+            if (firstReading == null || firstReading.mark() != held) {
+                firstReading = new FirstReading(held, seeds.orElse(null));
+            }
             Map<Long, TransactionChanges.Known> known = held.relations();
             return seeds.isEmpty() ? whole(connection, options)
                     : scoped(connection, seeds.get(), oid -> known.containsKey(oid) ? known.get(oid).kind() : null,
@@ -96,6 +106,18 @@ public final class ChangeTracker implements ChangeTracking {
         }
         Pulse then = (Pulse) mark;
         return since(connection, then, pulse(connection, then.xid()), base, options);
+    }
+
+    /**
+     * {@inheritDoc} The next mark in a transaction on that connection then looks up only the relations
+     * that reading found changed, instead of scanning {@code pg_class} for the rows written since this mark.
+     */
+    @Override
+    public void committed(Connection connection, Mark mark) {
+        if (firstReading != null && firstReading.mark() == mark && firstReading.changed() != null
+                && listed == firstReading.mark().listing() && listed.on(connection)) {
+            listed = listed.committing(firstReading.changed());
+        }
     }
 
     /**

@@ -20,8 +20,10 @@ import java.util.Set;
  * instead of from every catalog row: the cost of a reading follows what the transaction did, not the
  * size of the schema. A cycle runs its scripts in a transaction that is rolled back, so this is how
  * most of its snapshots are read. A mark lists the relations (their names then), and a mark on a
- * connection that was marked before lists only those written since. Where the database logs its DDL
- * statements ({@link DdlLog}), a reading looks up what they name instead of scanning the catalogs.
+ * connection that was marked before lists only those written since, or, when the earlier mark's
+ * transaction committed what its first reading found, looks up only the relations that reading named.
+ * Where the database logs its DDL statements ({@link DdlLog}), a reading looks up what they name
+ * instead of scanning the catalogs.
  */
 final class TransactionChanges {
 
@@ -62,13 +64,21 @@ final class TransactionChanges {
 
     /**
      * The relations a mark listed on a connection, and its watermark: a later mark on the same connection
-     * lists only the relations written since, and adds them to these.
+     * lists only the relations written since, and adds them to these. When the mark's transaction
+     * committed and nothing else changed the schema since, {@code committed} holds the relations that
+     * transaction changed, as its first reading found them, and a later mark looks up only those;
+     * otherwise it is null.
      */
-    record Listing(Connection connection, String watermark, Map<Long, Known> relations) {
+    record Listing(Connection connection, String watermark, Map<Long, Known> relations, Set<Long> committed) {
 
         /** Whether a mark on {@code other} can start from this listing. */
         boolean on(Connection other) {
             return connection == other;
+        }
+
+        /** This listing, once its transaction committed having changed only the relations {@code changed}. */
+        Listing committing(Set<Long> changed) {
+            return new Listing(connection, watermark, relations, Set.copyOf(changed));
         }
     }
 
@@ -91,11 +101,16 @@ final class TransactionChanges {
     /**
      * A mark of the connection's open transaction; empty when the server does not count writes. With
      * {@code previous} (a listing on this connection, else null), only the relations written since are
-     * read, unless one was dropped or a schema written since: then all of them.
+     * read (only those its committed transaction changed, when it says), unless one was dropped or a
+     * schema written since: then all of them.
      */
     static Optional<Held> mark(Connection connection, Listing previous) throws SQLException {
         boolean since = previous != null && previous.on(connection);
+        boolean committed = since && previous.committed() != null;
         Map<Long, Known> relations = since ? new HashMap<>(previous.relations()) : new HashMap<>();
+        if (committed) {
+            relations.keySet().removeAll(previous.committed());
+        }
         String transaction = null;
         String xid = null;
         String watermark = null;
@@ -106,7 +121,8 @@ final class TransactionChanges {
         String log = null;
         try (PreparedStatement query = ChangeTracker.prepared(connection, sql(connection, "transaction_mark"))) {
             query.setString(1, since ? previous.watermark() : null);
-            query.setArray(2, connection.createArrayOf("text", CATALOGS));
+            query.setArray(2, committed ? connection.createArrayOf("bigint", previous.committed().toArray()) : null);
+            query.setArray(3, connection.createArrayOf("text", CATALOGS));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     long oid = rs.getLong("oid");
@@ -125,11 +141,11 @@ final class TransactionChanges {
                 }
             }
         }
-        if (since && (renamed || relations.size() != listed)) {
+        if (since && (renamed || !committed && relations.size() != listed)) {
             return mark(connection, null);
         }
         Map<Long, Known> held = Collections.unmodifiableMap(relations);
-        return counting ? Optional.of(new Held(transaction, xid, held, counts, new Listing(connection, watermark, held), log))
+        return counting ? Optional.of(new Held(transaction, xid, held, counts, new Listing(connection, watermark, held, null), log))
                 : Optional.empty();
     }
 

@@ -11,13 +11,16 @@
 -- the relations whose catalog row was written since are listed: a caller that kept the earlier list
 -- adds them to it, and lists again in full when it then holds another number of relations than the
 -- oid 0 row counts (one was dropped) or a schema was written since (its relations' names changed).
+-- With the second as well (bigint[], else null), the earlier mark's transaction is the only one that
+-- changed the schema since, and these are the relations it changed, as its own reading found them:
+-- only they are looked up, nothing is scanned, and the oid 0 row counts no relations.
 -- The oid 0 row also gives this mark's own watermark, its snapshot's xmin: a transaction not over
 -- when the mark was taken has an id at or after it, so every row version written after has one too.
 -- And it starts the transaction's log of DDL statements (ddl_log.sql, where installed) with its own
 -- id, returned as log, and sets how many rows the transaction has written so far to the catalogs
 -- the log accounts for.
 WITH since AS (
-    SELECT CAST(CAST(? AS text) AS xid) AS x
+    SELECT CAST(CAST(? AS text) AS xid) AS x, CAST(? AS bigint[]) AS changed
 ),
 listed AS (
     SELECT c.oid, c.xmin, n.nspname, c.relname, c.relkind
@@ -31,7 +34,16 @@ SELECT l.oid::bigint AS oid, l.nspname AS schema, l.relname AS name, l.relkind::
        NULL::boolean AS counting, NULL::bigint[] AS counts, NULL::bigint AS relations, NULL::text AS watermark,
        NULL::boolean AS renamed, NULL::text AS log
 FROM listed l
-WHERE (SELECT x FROM since) IS NULL OR age(l.xmin) <= age((SELECT x FROM since))
+WHERE (SELECT changed FROM since) IS NULL
+  AND ((SELECT x FROM since) IS NULL OR age(l.xmin) <= age((SELECT x FROM since)))
+UNION ALL
+SELECT c.oid::bigint, n.nspname, c.relname, c.relkind::text, NULL, NULL, NULL, NULL, NULL, NULL
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.oid = ANY (CAST((SELECT changed FROM since) AS oid[]))
+  AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f')
+  AND n.nspname !~ '^pg_(catalog$|toast|temp_)'
+  AND n.nspname <> 'information_schema'
 UNION ALL
 SELECT 0,
        pg_backend_pid()::text || ' ' || transaction_timestamp()::text,
@@ -46,7 +58,7 @@ SELECT 0,
           FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS w(name, i))
        || (SELECT count(*) FROM pg_type WHERE oid >= 16384 AND typtype <> 'c' AND typcategory <> 'A')
        || (SELECT count(*) FROM pg_constraint WHERE contypid <> 0),
-       (SELECT count(*) FROM listed),
+       CASE WHEN (SELECT changed FROM since) IS NULL THEN (SELECT count(*) FROM listed) END,
        (pg_snapshot_xmin(pg_current_snapshot())::text::numeric % 4294967296)::text,
        EXISTS (SELECT FROM pg_namespace WHERE age(xmin) <= age((SELECT x FROM since))),
        (SELECT set_config('schemagate.ddl', i || '|', true)

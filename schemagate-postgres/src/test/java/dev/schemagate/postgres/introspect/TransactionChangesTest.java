@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
@@ -123,6 +124,43 @@ class TransactionChangesTest {
             TransactionChanges.Held whole = TransactionChanges.mark(connection, null).orElseThrow();
             connection.rollback();
             assertThat(again.relations()).isEqualTo(whole.relations());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT 1",
+            "CREATE TABLE fresh (id int PRIMARY KEY); CREATE VIEW fresh_ids AS SELECT id FROM fresh",
+            "ALTER TABLE quiet RENAME TO hushed",
+            "ALTER VIEW a_names RENAME TO names_of_a",
+            "DROP VIEW a_names",
+            "DROP TABLE quiet; CREATE TABLE quiet (id int)",
+            "CREATE SCHEMA other; ALTER TABLE quiet SET SCHEMA other",
+            "ALTER SCHEMA public RENAME TO main",
+            "CREATE SEQUENCE counter; CREATE TYPE pair AS (x int, y int)",
+            "GRANT SELECT ON a TO PUBLIC; ALTER TABLE quiet RENAME TO hushed",
+    })
+    void aMarkAfterACommittedCycleListsWhatAWholeListingDoes(String up) throws SQLException {
+        ChangeTracker tracker = new ChangeTracker();
+        try (ScratchDatabase own = RoundTrip.server().createDatabase(); Connection connection = own.connect()) {
+            execute(connection, "CREATE TABLE a (id int PRIMARY KEY, name text); CREATE TABLE quiet (id int);"
+                    + " CREATE VIEW a_names AS SELECT name FROM a");
+            Snapshot before = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+            connection.setAutoCommit(false);
+            ChangeTracking.Mark mark = tracker.mark(connection);
+            execute(connection, up);
+            tracker.since(connection, mark, before, SnapshotOptions.full());
+            Savepoint applied = connection.setSavepoint();
+            execute(connection, "CREATE SCHEMA scratch; CREATE TABLE scratch.undone (id int); DROP VIEW IF EXISTS a_names;"
+                    + " DROP VIEW IF EXISTS names_of_a");
+            tracker.since(connection, mark, before, SnapshotOptions.full());
+            connection.rollback(applied);
+            connection.commit();
+            tracker.committed(connection, mark);
+            TransactionChanges.Held next = (TransactionChanges.Held) tracker.mark(connection);
+            TransactionChanges.Held whole = TransactionChanges.mark(connection, null).orElseThrow();
+            connection.rollback();
+            assertThat(next.relations()).isEqualTo(whole.relations());
         }
     }
 
