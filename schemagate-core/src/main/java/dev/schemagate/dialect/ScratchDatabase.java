@@ -19,6 +19,14 @@ public interface ScratchDatabase extends AutoCloseable {
     /** A new connection, in autocommit mode; the caller closes it. */
     Connection connect() throws SQLException;
 
+    /**
+     * Lowers the priority of the server's work for {@code connection}, a connection to this database, where
+     * that work is a process this run started ({@link LowPriority}): for work beside the run's main line.
+     * By default nothing: a server elsewhere, or one process for every connection.
+     */
+    default void lowerPriority(Connection connection) throws SQLException {
+    }
+
     @Override
     void close();
 }

@@ -3,6 +3,7 @@ package dev.schemagate.engine;
 import dev.schemagate.check.Finding;
 import dev.schemagate.dialect.DatabaseServer;
 import dev.schemagate.dialect.Dialect;
+import dev.schemagate.dialect.LowPriority;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.lint.Linter;
 import dev.schemagate.lint.Rules;
@@ -19,7 +20,9 @@ import java.util.concurrent.Executor;
  * is not applied twice), else an empty database. Started {@linkplain #startBeside beside the walk}
  * when the walk reaches the first migration of the change, it runs on a thread of its own and shares
  * only the processors with the walk, so on two of them a run takes about as long as the longer of
- * the two rather than both; otherwise it runs after the walk, on what the walk applied.
+ * the two rather than both; its thread and its server process run at a lower priority
+ * ({@link LowPriority}), so that where they compete the walk comes first. Otherwise it runs after the
+ * walk, on what the walk applied, at the priority of the run.
  */
 final class ObservedLint {
 
@@ -49,7 +52,10 @@ final class ObservedLint {
      * away what the walk needs, a connection or a role, and the walk would blame its own migration).
      */
     void startBeside(MigrationSet set, ScratchDatabase historyApplied) {
-        beside = CompletableFuture.supplyAsync(() -> lint(set, historyApplied), LINTER);
+        beside = CompletableFuture.supplyAsync(() -> {
+            LowPriority.ofThisThread();
+            return lint(set, historyApplied, true);
+        }, LINTER);
     }
 
     boolean started() {
@@ -63,7 +69,7 @@ final class ObservedLint {
      * stopped there would only repeat it.
      */
     List<Finding> findings(MigrationSet ran, ScratchDatabase historyApplied, boolean applied) {
-        List<Finding> findings = beside != null ? DaemonThreads.joined(beside) : lint(ran, historyApplied);
+        List<Finding> findings = beside != null ? DaemonThreads.joined(beside) : lint(ran, historyApplied, false);
         return findings.stream().filter(finding -> applied || !finding.ruleId().equals(Rules.OBSERVATION_STOPPED.id())).toList();
     }
 
@@ -75,10 +81,12 @@ final class ObservedLint {
     }
 
 
-    private List<Finding> lint(MigrationSet set, ScratchDatabase historyApplied) {
+    /** The lint's findings; {@code beside} the walk, its work (this thread's, the server's) comes after the walk's. */
+    private List<Finding> lint(MigrationSet set, ScratchDatabase historyApplied, boolean beside) {
         Linter linter = new Linter(dialect, options.lintConfig());
         try (ScratchDatabase scratch = historyApplied != null ? historyApplied : server.createDatabase()) {
-            return linter.lintObserved(set, cut, scratch, historyApplied != null, options.rows(), progress).findings();
+            ScratchDatabase observed = beside ? new LowPriorityDatabase(scratch) : scratch;
+            return linter.lintObserved(set, cut, observed, historyApplied != null, options.rows(), progress).findings();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.schemagate.mutation;
 
 import dev.schemagate.dialect.DatabaseServer;
+import dev.schemagate.dialect.ForwardingScratchDatabase;
 import dev.schemagate.dialect.InfrastructureException;
 import dev.schemagate.dialect.ScratchDatabase;
 
@@ -52,7 +53,7 @@ final class WatchedServer implements DatabaseServer {
     @Override
     public ScratchDatabase cloneDatabase(ScratchDatabase template) {
         refuseWhenStopped();
-        return watch(server.cloneDatabase(template instanceof Watched watched ? watched.database : template));
+        return watch(server.cloneDatabase(template instanceof Watched watched ? watched.forwardedTo() : template));
     }
 
     /** Cancels the running statements, drops the databases made for the mutant, and refuses any more. */
@@ -124,33 +125,12 @@ final class WatchedServer implements DatabaseServer {
     }
 
     /** A database the mutant's checks made: its connections report the statements they create. */
-    private final class Watched implements ScratchDatabase {
+    private final class Watched extends ForwardingScratchDatabase {
 
-        private final ScratchDatabase database;
         private final AtomicBoolean closed = new AtomicBoolean();
 
         Watched(ScratchDatabase database) {
-            this.database = database;
-        }
-
-        @Override
-        public String name() {
-            return database.name();
-        }
-
-        @Override
-        public String jdbcUrl() {
-            return database.jdbcUrl();
-        }
-
-        @Override
-        public String username() {
-            return database.username();
-        }
-
-        @Override
-        public String password() {
-            return database.password();
+            super(database);
         }
 
         @Override
@@ -160,7 +140,7 @@ final class WatchedServer implements DatabaseServer {
                     throw new SQLException("the mutant ran past --timeout and was stopped");
                 }
             }
-            Connection connection = database.connect();
+            Connection connection = forwardedTo().connect();
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                     new Reporting(connection));
         }
@@ -168,13 +148,8 @@ final class WatchedServer implements DatabaseServer {
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
-                database.close();
+                forwardedTo().close();
             }
-        }
-
-        @Override
-        public String toString() {
-            return database.toString();
         }
     }
 

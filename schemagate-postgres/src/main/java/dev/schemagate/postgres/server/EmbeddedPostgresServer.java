@@ -1,6 +1,7 @@
 package dev.schemagate.postgres.server;
 
 import dev.schemagate.dialect.InfrastructureException;
+import dev.schemagate.dialect.LowPriority;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.dialect.Timeouts;
 import dev.schemagate.postgres.introspect.DdlLog;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -165,6 +167,16 @@ public final class EmbeddedPostgresServer extends PostgresServer {
             }
         }
         return false;
+    }
+
+    /** {@inheritDoc} The server is this run's own: the connection's backend process is lowered. */
+    @Override
+    void lowerPriority(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet backend = statement.executeQuery("SELECT pg_backend_pid()")) {
+            backend.next();
+            LowPriority.ofProcess(backend.getLong(1));
+        }
     }
 
     /** Installs the log of DDL statements in {@code template1}, which every scratch database copies. */

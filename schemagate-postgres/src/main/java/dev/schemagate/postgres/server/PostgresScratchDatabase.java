@@ -42,6 +42,11 @@ final class PostgresScratchDatabase implements ScratchDatabase {
     }
 
     @Override
+    public void lowerPriority(Connection connection) throws SQLException {
+        server.lowerPriority(connection);
+    }
+
+    @Override
     public void close() {
         server.drop(name);
     }

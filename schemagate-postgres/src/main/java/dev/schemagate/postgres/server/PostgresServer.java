@@ -44,6 +44,10 @@ abstract class PostgresServer implements DatabaseServer {
         return "";
     }
 
+    /** Lowers the priority of the server's process for {@code connection} where this run started it; here nothing. */
+    void lowerPriority(Connection connection) throws SQLException {
+    }
+
     /** The database Schemagate connects to for administration (creating and dropping). */
     abstract String maintenanceDatabase();
 

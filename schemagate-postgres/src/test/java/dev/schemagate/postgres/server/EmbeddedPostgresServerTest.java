@@ -1,9 +1,11 @@
 package dev.schemagate.postgres.server;
 
+import dev.schemagate.dialect.Niceness;
 import dev.schemagate.dialect.ScratchDatabase;
 import dev.schemagate.postgres.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EmbeddedPostgresServerTest {
 
@@ -29,6 +32,25 @@ class EmbeddedPostgresServerTest {
                 assertThat(query(empty, "SELECT count(*) FROM pg_class WHERE relname = 't'")).isEqualTo("0");
                 assertThat(clone.name()).isNotEqualTo(template.name());
             }
+        }
+    }
+
+    @Test
+    void theServerProcessOfOneConnectionIsLoweredInPriorityAndNoOther() throws SQLException, IOException {
+        assumeTrue(Niceness.lowerable(), "Linux with renice");
+        try (ScratchDatabase db = TestServer.shared().createDatabase(); Connection lowered = db.connect();
+             Connection other = db.connect()) {
+            int before = Niceness.of(backend(other));
+            db.lowerPriority(lowered);
+            assertThat(Niceness.of(backend(lowered))).isEqualTo(Math.max(before, 10));
+            assertThat(Niceness.of(backend(other))).isEqualTo(before);
+        }
+    }
+
+    private static long backend(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
