@@ -2,7 +2,7 @@
 # Times, as a user runs it (JVM and embedded server start included, median of 5), `schemagate verify`
 # with every check of a history whose scripts alternate between one run in a transaction and one that
 # cannot be: N tables (default 25), each followed by a CREATE INDEX CONCURRENTLY, in golang-migrate's
-# layout, so every second migration is cycled on a copy of the data line. Prints the figure per
+# layout, so every second migration is cycled outside a transaction. Prints the figure per
 # migration beside a bare JVM start.
 # Usage: bench/non-transactional.sh [N]
 set -euo pipefail

@@ -14,10 +14,7 @@ import java.time.Duration;
  * @param scratch          how a scratch database is made, for people ({@code a file in the run's folder})
  * @param cloning          how a scratch database is copied, for people ({@code a file copy})
  * @param cloneCost        about what one copy of a small database costs, for planning and for people
- * @param exactClones      whether a copy is the database itself, as stored (a file or template copy), so that a
- *                         copy of a copy is still the same database and can stand for it; a copy rebuilt from
- *                         the server's description of each object keeps only what that description says
  */
 public record Capabilities(boolean transactionalDdl, boolean savepoints, String scratch, String cloning,
-                           Duration cloneCost, boolean exactClones) {
+                           Duration cloneCost) {
 }

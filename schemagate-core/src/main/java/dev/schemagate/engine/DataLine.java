@@ -97,6 +97,18 @@ final class DataLine implements AutoCloseable {
     }
 
     /**
+     * Starts again from a copy of {@code working}, which is as this database was before {@code migration}
+     * (a cycle outside a transaction left this one {@linkplain MigrationCycle.Left#CHANGED changed}), and
+     * seeds its tables, so that what follows (rows made consistent, the migration tried again or applied
+     * here) runs on rows again.
+     */
+    void startAgain(WorkingDatabase working, Migration migration, Snapshot state, List<Finding> findings) throws SQLException {
+        rows.written();
+        rebuildFrom(working);
+        prepare(migration, state, findings);
+    }
+
+    /**
      * Applies the migration here too, when its cycle did not leave it applied; when its rows break it
      * ({@code rowsBrokeIt}, or its up script fails here), starts again from the working database.
      */

@@ -37,11 +37,15 @@ import java.util.regex.Pattern;
  * production.
  *
  * <p>When the scripts can run in a transaction, the cycle runs in one that is rolled back (free), or,
- * when the caller keeps the migration ({@link #runKeeping}), committed as the first up left it;
- * otherwise on a clone of the database, dropped afterwards, or, when the caller keeps the migration,
- * the dialect's clones are exact and the clone ends as the first up left it (the same schema, every
- * table's rows as they were after it), put in the database's place: a clone's connection, warm from
- * the cycle, then carries on, and the database need not apply the migration again.
+ * when the caller keeps the migration ({@link #runKeeping}), committed as the first up left it.
+ * Otherwise it runs on a clone of the database, dropped afterwards; or, when the caller keeps the
+ * migration, the cycle ends with up and the dialect's DDL is transactional (so such scripts are rare),
+ * on the database itself, which is then either as the first up left it (the same schema, every table's
+ * rows as they were after it: kept) or {@link Left#CHANGED}, for the caller to start again from
+ * elsewhere. That spares a clone and the new connection it needs, whose first catalog reads the server
+ * plans again, in the common case that ends as up left it. Where every script runs outside a
+ * transaction, each cycle that ended otherwise would start the data line again, without the rows the
+ * history carried: those cycles stay on clones.
  */
 final class MigrationCycle {
 
@@ -79,12 +83,13 @@ final class MigrationCycle {
     }
 
     /**
-     * As {@link #run}, but when the scripts run in a transaction, up succeeds and {@code keep} accepts
-     * the result, the database keeps the migration applied once, as its tool applies it: what ran
-     * after the first up (the checks, down, up again) is undone to a savepoint taken right after it,
-     * and the transaction commits; when they run on a clone, the clone takes the database's place when
-     * it ends as the first up left it (see the class comment). {@link Result#kept()} says whether either
-     * happened; the caller then need not apply the migration to that database again.
+     * As {@link #run}, but when up succeeds and {@code keep} accepts the result, the database keeps the
+     * migration applied once, as its tool applies it. In a transaction, what ran after the first up (the
+     * checks, down, up again) is undone to a savepoint taken right after it, and the transaction
+     * commits; outside one, the cycle runs on the database itself when it ends with up (see the class
+     * comment), and {@link Result#left()} says whether the database was left as the first up left it,
+     * as it was, or changed otherwise. {@link Result#kept()} says whether the caller need not apply the
+     * migration to that database again.
      */
     Result runKeeping(WorkingDatabase database, Migration migration, Snapshot before, RowWatch rows, Predicate<Result> keep)
             throws SQLException {
@@ -97,7 +102,7 @@ final class MigrationCycle {
         Optional<Script> down = migration.down()
                 .filter(script -> !migration.repeatable() && holdsStatements(script));
         if (down.isEmpty() && !needsDown(migration) && rows == null && !options.runs(CheckName.INTEGRITY)) {
-            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null, null, false);
+            return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), null, null, Left.AS_BEFORE);
         }
         boolean transactional = runner.fitsInTransaction(migration.up())
                 && down.map(runner::fitsInTransaction).orElse(true);
@@ -126,30 +131,29 @@ final class MigrationCycle {
             if (kept && rows != null) {
                 rows.kept(connection, result.after());
             }
-            return result.kept(kept);
+            return result.left(kept ? Left.APPLIED_ONCE : Left.AS_BEFORE);
         }
-        ScratchDatabase copy = database.checkpoint();
-        Connection connection = null;
-        boolean adopted = false;
-        try {
-            connection = copy.connect();
-            RowWatch onCopy = rows == null ? null : rows.onCopy(connection);
-            Result result = cycle(connection, migration, down, before, mark(connection), onCopy, false);
-            adopted = keep != null && onCopy != null && dialect.capabilities().exactClones() && result.upFailure() == null
-                    && (down.isEmpty() || result.reversal() == MigrationRun.Reversal.REVERSED) && keep.test(result)
-                    && onCopy.keptOnCopy(connection, result.after());
-            if (adopted) {
-                database.adopt(copy, connection);
-            }
-            return result.kept(adopted);
-        } finally {
-            if (!adopted) {
-                if (connection != null) {
-                    connection.close();
-                }
-                copy.close();
-            }
+        if (keep != null && rows != null && (down.isEmpty() || options.runs(CheckName.REVERSIBILITY))
+                && dialect.capabilities().transactionalDdl()) {
+            return inPlace(database.connection(), migration, down, before, rows, keep);
         }
+        try (ScratchDatabase copy = database.checkpoint(); Connection connection = copy.connect()) {
+            return cycle(connection, migration, down, before, mark(connection), rows == null ? null : rows.onCopy(connection), false);
+        }
+    }
+
+    /**
+     * The cycle outside a transaction on the database itself: kept when up succeeded, {@code keep}
+     * accepts the result, and the database is as the first up left it, that is when the cycle ended with
+     * up again giving the same schema (or there was no down to run) and every table holds the rows it
+     * held after the first up; otherwise the database is left changed.
+     */
+    private Result inPlace(Connection connection, Migration migration, Optional<Script> down, Snapshot before, RowWatch rows,
+                           Predicate<Result> keep) throws SQLException {
+        Result result = cycle(connection, migration, down, before, mark(connection), rows, false);
+        boolean asUpLeftIt = result.upFailure() == null && (down.isEmpty() || result.endedWithTheSameUp())
+                && keep.test(result) && rows.asUpLeftThem(connection, result.after());
+        return result.left(asUpLeftIt ? Left.APPLIED_ONCE : Left.CHANGED);
     }
 
     /** Commits the migration applied once; false when the commit fails (a deferred constraint), which rolls it back. */
@@ -184,7 +188,7 @@ final class MigrationCycle {
         ScriptOutcome up = run(connection, migration.up());
         if (!up.succeeded()) {
             return new Result(null, MigrationRun.Reversal.NOT_CHECKED, List.of(), List.of(), up.failure().orElseThrow(),
-                    up.cause().orElse(null), false);
+                    up.cause().orElse(null), Left.AS_BEFORE);
         }
         Savepoint applied = savepoint ? connection.setSavepoint() : null;
         Result result = checked(connection, migration, down, before, mark, rows);
@@ -207,10 +211,10 @@ final class MigrationCycle {
         if (down.isEmpty()) {
             List<Finding> missingDown = missingDown(migration, before, after, findings);
             findings.addAll(missingDown);
-            return new Result(after, withoutDown(missingDown), findings, integrity, null, null, false);
+            return new Result(after, withoutDown(missingDown), findings, integrity, null, null, Left.AS_BEFORE);
         }
         MigrationRun.Reversal reversal = reverse(connection, migration, down.get(), before, mark, after, rows, findings);
-        return new Result(after, reversal, findings, integrity, null, null, false);
+        return new Result(after, reversal, findings, integrity, null, null, Left.AS_BEFORE);
     }
 
     /** Down, then up again (when the schema is checked); the reversibility verdict. */
@@ -323,6 +327,16 @@ final class MigrationCycle {
                 || dialect.splitter().split(migration.up()).stream().anyMatch(s -> WRITES_ROWS.matcher(s.sql()).find());
     }
 
+    /** What a cycle left the database as. */
+    enum Left {
+        /** As before the cycle: it was rolled back, or ran on a clone. */
+        AS_BEFORE,
+        /** With the migration applied once, as the first up left it. */
+        APPLIED_ONCE,
+        /** Otherwise: the cycle ran on the database outside a transaction and did not end as the first up left it. */
+        CHANGED
+    }
+
     /**
      * What one cycle showed.
      *
@@ -332,17 +346,29 @@ final class MigrationCycle {
      * @param integrity      integrity problems of the state after up (with its rows)
      * @param upFailure      the up script's failure in the cycle, or null
      * @param upCause        the statement behind that failure as the server described it, or null
-     * @param kept           whether the database kept the migration applied once (see {@link #runKeeping})
+     * @param left           what the cycle left the database as (see {@link #runKeeping})
      */
     record Result(Snapshot after, MigrationRun.Reversal reversal, List<Finding> findings,
-                  List<IntegrityProblem> integrity, Finding upFailure, FailedStatement upCause, boolean kept) {
+                  List<IntegrityProblem> integrity, Finding upFailure, FailedStatement upCause, Left left) {
 
-        Result withFindings(List<Finding> newFindings, MigrationRun.Reversal newReversal) {
-            return new Result(after, newReversal, newFindings, integrity, upFailure, upCause, kept);
+        /** Whether the database kept the migration applied once, so the caller need not apply it there again. */
+        boolean kept() {
+            return left == Left.APPLIED_ONCE;
         }
 
-        Result kept(boolean applied) {
-            return new Result(after, reversal, findings, integrity, upFailure, upCause, applied);
+        Result withFindings(List<Finding> newFindings, MigrationRun.Reversal newReversal) {
+            return new Result(after, newReversal, newFindings, integrity, upFailure, upCause, left);
+        }
+
+        Result left(Left newLeft) {
+            return new Result(after, reversal, findings, integrity, upFailure, upCause, newLeft);
+        }
+
+        /** Whether down ran and up ran again after it, giving the schema the first up gave. */
+        boolean endedWithTheSameUp() {
+            return reversal != MigrationRun.Reversal.NOT_CHECKED && findings.stream().noneMatch(f ->
+                    f.ruleId().equals(ReversibilityFindings.DOWN_FAILED) || f.ruleId().equals(ReversibilityFindings.REAPPLY_FAILED)
+                            || f.ruleId().equals(ReversibilityFindings.REAPPLY_DIFFERS));
         }
     }
 }

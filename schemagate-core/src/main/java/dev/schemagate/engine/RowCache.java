@@ -132,17 +132,6 @@ final class RowCache {
         return onCopy;
     }
 
-    /**
-     * The copy {@code onCopy} was made for ({@link #onCopy}) takes the place of this cache's database, as
-     * that cache last read it: this cache keeps its rows and marks from now on.
-     */
-    void takeOver(RowCache onCopy) {
-        entries.clear();
-        entries.putAll(onCopy.entries);
-        context = onCopy.context;
-        settled = false;
-    }
-
     /** Something other than a committed cycle wrote the database: the next capture reads the marks again. */
     void written() {
         settled = false;

@@ -26,8 +26,6 @@ import java.util.Optional;
 final class RowWatch {
 
     private final RowCache cache;
-    /** The cache of the database this watch's copy was made from, for a watch {@link #onCopy}; null otherwise. */
-    private final RowCache original;
     private final Migration migration;
     private final Annotation destructive;
     private final Map<QualifiedName, TableRows> before;
@@ -36,12 +34,7 @@ final class RowWatch {
     private Optional<Map<QualifiedName, String>> committing = Optional.empty();
 
     RowWatch(RowCache cache, Migration migration, Map<QualifiedName, TableRows> before) {
-        this(cache, null, migration, before);
-    }
-
-    private RowWatch(RowCache cache, RowCache original, Migration migration, Map<QualifiedName, TableRows> before) {
         this.cache = cache;
-        this.original = original;
         this.migration = migration;
         this.destructive = Annotation.find(DataFindings.DESTRUCTIVE, migration.up(), migration.down().orElse(null))
                 .orElse(null);
@@ -53,20 +46,16 @@ final class RowWatch {
      * were read: its tables hold those rows, and the copy's captures read again only what it writes.
      */
     RowWatch onCopy(Connection copy) throws SQLException {
-        return new RowWatch(cache.onCopy(copy), cache, migration, before);
+        return new RowWatch(cache.onCopy(copy), migration, before);
     }
 
     /**
-     * For a watch {@link #onCopy} whose cycle went up, down and up again on the copy: whether every table
-     * holds the rows it held after the first up (read again now, the schema being {@code state} again), so
-     * that the copy can stand for its original with the migration applied once. When it does, the
-     * original's cache takes the copy's rows and marks.
+     * For a cycle that went up, down and up again outside a transaction on the database itself: whether
+     * every table holds the rows it held after the first up (read again now, the schema being {@code state}
+     * again), so that the database stands as the first up left it. The cache keeps what it read.
      */
-    boolean keptOnCopy(Connection copy, Snapshot state) throws SQLException {
-        if (original == null) {
-            throw new IllegalStateException("not a watch on a copy");
-        }
-        Map<QualifiedName, TableRows> now = cache.capture(copy, state, before.keySet());
+    boolean asUpLeftThem(Connection connection, Snapshot state) throws SQLException {
+        Map<QualifiedName, TableRows> now = cache.capture(connection, state, before.keySet());
         if (!now.keySet().equals(afterUp.keySet())) {
             return false;
         }
@@ -77,7 +66,6 @@ final class RowWatch {
                 return false;
             }
         }
-        original.takeOver(cache);
         return true;
     }
 

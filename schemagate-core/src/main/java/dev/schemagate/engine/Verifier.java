@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -316,19 +317,19 @@ public final class Verifier {
      * Cycles a migration, on the data line with its rows when there is one. When the up script fails
      * only because of the rows, the rows are made consistent with the foreign keys the migration
      * adds (as production rows are) and it is tried again; when it still fails, that is reported and
-     * it is cycled on the working database without rows. A cycle on the data line that runs in a
-     * transaction leaves the migration applied there once, as its tool applies it, and the data line
-     * need not follow.
+     * it is cycled on the working database without rows. A cycle on the data line that ends as its
+     * first up left it (in a transaction, or outside one on the data line itself) leaves the migration
+     * applied there once, as its tool applies it, and the data line need not follow.
      */
     private static Cycled cycle(MigrationCycle cycle, WorkingDatabase database, DataLine data, Migration migration,
                          Snapshot state, VerifyOptions options, List<Finding> findings) throws SQLException {
         if (data == null) {
             return new Cycled(cycle.run(database, migration, state, null), false);
         }
-        MigrationCycle.Result result = cycle.runKeeping(data.database(), migration, state, data.prepare(migration, state, findings),
+        MigrationCycle.Result result = onDataLine(cycle, data, database, migration, state, findings,
                 first -> !NewKeyOrphans.found(state, first));
         if (result.upFailure() == null && !result.kept() && NewKeyOrphans.found(state, result) && data.conform(state, result.after())) {
-            result = cycle.runKeeping(data.database(), migration, state, data.prepare(migration, state, findings), again -> true);
+            result = onDataLine(cycle, data, database, migration, state, findings, again -> true);
         }
         if (result.upFailure() == null) {
             return new Cycled(withoutRows(cycle, database, migration, state, result), false);
@@ -338,8 +339,7 @@ public final class Verifier {
             boolean changed = empty.after() != null && data.conform(state, empty.after());
             for (int reseeds = 0; ; reseeds++) {
                 if (changed) {
-                    result = cycle.runKeeping(data.database(), migration, state, data.prepare(migration, state, findings),
-                            again -> true);
+                    result = onDataLine(cycle, data, database, migration, state, findings, again -> true);
                     if (result.upFailure() == null) {
                         return new Cycled(withoutRows(cycle, database, migration, state, result), false);
                     }
@@ -354,6 +354,21 @@ public final class Verifier {
             findings.add(DataFindings.upFailedWithRows(migration, result.upFailure(), options.rows()));
         }
         return new Cycled(empty, true);
+    }
+
+    /**
+     * Cycles the migration on the data line, kept as {@code keep} says; when the cycle left the data line
+     * changed otherwise than as the first up left it (outside a transaction), the data line starts again
+     * from the working database, which is as the data line was before the migration, with rows seeded.
+     */
+    private static MigrationCycle.Result onDataLine(MigrationCycle cycle, DataLine data, WorkingDatabase working, Migration migration,
+                                                    Snapshot state, List<Finding> findings, Predicate<MigrationCycle.Result> keep)
+            throws SQLException {
+        MigrationCycle.Result result = cycle.runKeeping(data.database(), migration, state, data.prepare(migration, state, findings), keep);
+        if (result.left() == MigrationCycle.Left.CHANGED) {
+            data.startAgain(working, migration, state, findings);
+        }
+        return result;
     }
 
     /**

@@ -9,15 +9,14 @@ import java.sql.SQLException;
 
 /**
  * The database a run applies migrations to, with its one open connection. Work that cannot run
- * in a transaction that is rolled back afterwards runs on a checkpoint: a clone of the database,
- * made first, which is dropped afterwards, or which replaces the database when that work left it as
- * the caller wants it ({@link #adopt}).
+ * in a transaction that is rolled back afterwards, and must leave the database as it was, runs on a
+ * checkpoint: a clone of the database, made first, which is dropped afterwards.
  */
 final class WorkingDatabase implements AutoCloseable {
 
     private final DatabaseServer server;
-    private ScratchDatabase current;
-    /** The open connection; null after a checkpoint until it is next asked for, since the clone may replace the database. */
+    private final ScratchDatabase current;
+    /** The open connection; null after a checkpoint (a clone needs its database without connections) until it is next asked for. */
     private Connection connection;
 
     WorkingDatabase(DatabaseServer server) {
@@ -53,17 +52,6 @@ final class WorkingDatabase implements AutoCloseable {
         return server.cloneDatabase(current);
     }
 
-    /**
-     * Makes {@code checkpoint}, a copy {@link #checkpoint} made, this database from now on, with
-     * {@code open}, a connection to it: the database as it was is dropped.
-     */
-    void adopt(ScratchDatabase checkpoint, Connection open) {
-        closeConnection();
-        drop(current);
-        current = checkpoint;
-        connection = open;
-    }
-
     private Connection connect() {
         try {
             return current.connect();
@@ -79,7 +67,7 @@ final class WorkingDatabase implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException ignored) {
-            // the database is copied, dropped or replaced right after; nothing is lost
+            // the database is copied or dropped right after; nothing is lost
         }
         connection = null;
     }

@@ -55,7 +55,7 @@ public class FakeDialect implements Dialect {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, "a map in memory", "a copy of the map", Duration.ZERO, true);
+        return new Capabilities(true, true, "a map in memory", "a copy of the map", Duration.ZERO);
     }
 
     @Override
@@ -116,7 +116,7 @@ public class FakeDialect implements Dialect {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(false, false, "a map in memory", "a copy of the map", Duration.ZERO, true);
+            return new Capabilities(false, false, "a map in memory", "a copy of the map", Duration.ZERO);
         }
     }
 

@@ -38,7 +38,7 @@ public final class MysqlDialect implements Dialect {
 
     private static final Capabilities CAPABILITIES = new Capabilities(false, true,
             "a database of its own on the server (CREATE DATABASE)",
-            "a copy of every table by SHOW CREATE TABLE and INSERT … SELECT inside the server", Duration.ofMillis(300), false);
+            "a copy of every table by SHOW CREATE TABLE and INSERT … SELECT inside the server", Duration.ofMillis(300));
 
     /** The first words of the statements that make MySQL commit on its own, before they run (its "implicit commit" list). */
     private static final Set<String> IMPLICIT_COMMIT = Set.of("create", "alter", "drop", "rename", "truncate",

@@ -60,7 +60,7 @@ public final class PostgresDialect implements Dialect {
 
     /** DDL is transactional; a scratch database is cloned, exactly, with {@code CREATE DATABASE ... TEMPLATE}. */
     private static final Capabilities CAPABILITIES = new Capabilities(true, true,
-            "a database on one server per run", "CREATE DATABASE ... TEMPLATE", Duration.ofMillis(60), true);
+            "a database on one server per run", "CREATE DATABASE ... TEMPLATE", Duration.ofMillis(60));
 
     @Override
     public Capabilities capabilities() {

@@ -24,10 +24,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cycle on a copy of the data line, on the real server: the copy stands for its original with the
- * migration applied once only when, after up, down and up again, every table holds the rows it held
- * after the first up; then the original's row cache takes the copy's rows and marks, and otherwise it
- * is left as it was.
+ * A cycle outside a transaction on the data line itself, on the real server: the database stands as
+ * the first up left it only when, after up, down and up again, every table holds the rows it held
+ * after the first up; the row cache then holds those rows, read under the marks the tables carry now.
  */
 class RowWatchTest {
 
@@ -36,63 +35,50 @@ class RowWatchTest {
             Script.of(Path.of("2.up.sql"), "UPDATE notes SET body = 'up'"), Optional.empty());
 
     @Test
-    void aCopyHoldingTheRowsTheFirstUpLeftStandsForItsOriginal() throws SQLException {
-        try (ScratchDatabase database = TestServer.shared().createDatabase()) {
+    void aCycleEndingWithTheRowsTheFirstUpLeftLeavesTheDatabaseAsUpLeftIt() throws SQLException {
+        try (ScratchDatabase database = TestServer.shared().createDatabase(); Connection connection = database.connect()) {
             RowCache cache = new RowCache(new PostgresDataProbe());
-            Original original = read(database, cache);
-            try (ScratchDatabase copy = TestServer.shared().cloneDatabase(database); Connection connection = copy.connect()) {
-                RowWatch onCopy = cycled(original, connection, "up");
+            Original original = read(connection, cache);
+            cycled(original, connection, "up");
 
-                assertThat(onCopy.keptOnCopy(connection, original.state())).isTrue();
-                try (Connection onOriginal = database.connect()) {
-                    assertThat(cache.capture(onOriginal, original.state(), List.of(NOTES)).get(NOTES))
-                            .as("the cache holds the copy's rows and marks now, so the original's are read again")
-                            .isNotSameAs(original.rows().get(NOTES));
-                }
-                assertThat(bodies(cache.capture(connection, original.state(), List.of(NOTES)))).containsExactly("up");
-            }
+            assertThat(original.watch().asUpLeftThem(connection, original.state())).isTrue();
+            Map<QualifiedName, TableRows> now = cache.capture(connection, original.state(), List.of(NOTES));
+            assertThat(bodies(now)).containsExactly("up");
+            assertThat(cache.capture(connection, original.state(), List.of(NOTES)).get(NOTES))
+                    .as("kept under the marks the table carries now, so not read again").isSameAs(now.get(NOTES));
         }
     }
 
     @Test
-    void aCopyWhoseRowsMovedAfterTheFirstUpDoesNotAndLeavesTheOriginalsCacheAsItWas() throws SQLException {
-        try (ScratchDatabase database = TestServer.shared().createDatabase()) {
+    void aCycleWhoseRowsMovedAfterTheFirstUpDoesNot() throws SQLException {
+        try (ScratchDatabase database = TestServer.shared().createDatabase(); Connection connection = database.connect()) {
             RowCache cache = new RowCache(new PostgresDataProbe());
-            Original original = read(database, cache);
-            try (ScratchDatabase copy = TestServer.shared().cloneDatabase(database); Connection connection = copy.connect()) {
-                RowWatch onCopy = cycled(original, connection, "up again, otherwise");
+            Original original = read(connection, cache);
+            cycled(original, connection, "up again, otherwise");
 
-                assertThat(onCopy.keptOnCopy(connection, original.state())).isFalse();
-            }
-            try (Connection connection = database.connect()) {
-                assertThat(cache.capture(connection, original.state(), List.of(NOTES)).get(NOTES))
-                        .as("the rows read on the original, not read again").isSameAs(original.rows().get(NOTES));
-            }
+            assertThat(original.watch().asUpLeftThem(connection, original.state())).isFalse();
+            assertThat(bodies(cache.capture(connection, original.state(), List.of(NOTES)))).containsExactly("up again, otherwise");
         }
     }
 
-    /** The original database's schema, its rows as its cache read them, and the watch over them. */
+    /** The database's schema, its rows as the cache read them, and the watch over them. */
     private record Original(Snapshot state, Map<QualifiedName, TableRows> rows, RowWatch watch) {
     }
 
-    private static Original read(ScratchDatabase database, RowCache cache) throws SQLException {
-        try (Connection connection = database.connect()) {
-            execute(connection, "CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, 'first')");
-            Snapshot state = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
-            Map<QualifiedName, TableRows> rows = cache.capture(connection, state, List.of(NOTES));
-            return new Original(state, rows, new RowWatch(cache, MIGRATION, rows));
-        }
+    private static Original read(Connection connection, RowCache cache) throws SQLException {
+        execute(connection, "CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, 'first')");
+        Snapshot state = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+        Map<QualifiedName, TableRows> rows = cache.capture(connection, state, List.of(NOTES));
+        return new Original(state, rows, new RowWatch(cache, MIGRATION, rows));
     }
 
-    /** The watch on a copy after up ('up'), down ('first') and up again, which leaves {@code again}. */
-    private static RowWatch cycled(Original original, Connection copy, String again) throws SQLException {
-        RowWatch onCopy = original.watch().onCopy(copy);
-        execute(copy, "UPDATE notes SET body = 'up'");
-        onCopy.afterUp(copy, original.state());
-        execute(copy, "UPDATE notes SET body = 'first'");
-        onCopy.afterDown(copy, original.state());
-        execute(copy, "UPDATE notes SET body = '" + again + "'");
-        return onCopy;
+    /** Up ('up'), down ('first') and up again, which leaves {@code again}, watched. */
+    private static void cycled(Original original, Connection connection, String again) throws SQLException {
+        execute(connection, "UPDATE notes SET body = 'up'");
+        original.watch().afterUp(connection, original.state());
+        execute(connection, "UPDATE notes SET body = 'first'");
+        original.watch().afterDown(connection, original.state());
+        execute(connection, "UPDATE notes SET body = '" + again + "'");
     }
 
     private static List<String> bodies(Map<QualifiedName, TableRows> captured) {

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class SqliteDialect implements Dialect {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true,
-            "a file in the run's private folder", "a file copy", Duration.ofMillis(30), true);
+            "a file in the run's private folder", "a file copy", Duration.ofMillis(30));
 
     /** sqlite-jdbc's message: {@code [SQLITE_ERROR] SQL error or missing database (no such table: t)}. */
     private static final Pattern MESSAGE = Pattern.compile("(?s)^\\[\\w+]\\s.*?\\((.*)\\)\\s*$");

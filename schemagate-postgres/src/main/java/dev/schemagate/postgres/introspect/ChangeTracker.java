@@ -86,6 +86,9 @@ public final class ChangeTracker implements ChangeTracking {
                 plans.seen(connection, held.get().relations().size());
                 return held.get();
             }
+        } else if (listed != null && listed.on(connection)) {
+            // what runs outside a transaction on that connection (a cycle in place) is not in the listing
+            listed = null;
         }
         Pulse pulse = pulse(connection, "3");
         plans.seen(connection, pulse.relations().size());

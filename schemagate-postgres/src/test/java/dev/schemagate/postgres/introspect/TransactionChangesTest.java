@@ -165,6 +165,30 @@ class TransactionChangesTest {
     }
 
     @Test
+    void aMarkAfterACycleOutsideATransactionOnTheSameConnectionListsWhatAWholeListingDoes() throws SQLException {
+        ChangeTracker tracker = new ChangeTracker();
+        try (ScratchDatabase own = RoundTrip.server().createDatabase(); Connection connection = own.connect()) {
+            execute(connection, "CREATE TABLE a (id int PRIMARY KEY, name text)");
+            Snapshot before = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+            connection.setAutoCommit(false);
+            ChangeTracking.Mark mark = tracker.mark(connection);
+            execute(connection, "ALTER TABLE a ADD COLUMN note text");
+            tracker.since(connection, mark, before, SnapshotOptions.full());
+            connection.commit();
+            tracker.committed(connection, mark);
+            connection.setAutoCommit(true);
+            tracker.mark(connection);
+            execute(connection, "CREATE TABLE outside (id int)");
+            execute(connection, "CREATE INDEX CONCURRENTLY a_name ON a (name)");
+            connection.setAutoCommit(false);
+            TransactionChanges.Held next = (TransactionChanges.Held) tracker.mark(connection);
+            TransactionChanges.Held whole = TransactionChanges.mark(connection, null).orElseThrow();
+            connection.rollback();
+            assertThat(next.relations()).isEqualTo(whole.relations());
+        }
+    }
+
+    @Test
     void aScopedReadInsideTheTransactionLeavesItsSettingsAsTheyWere() throws SQLException {
         inTransaction(connection -> {
             execute(connection, "CREATE SCHEMA app; SET LOCAL search_path = app, public; SET LOCAL jit = on;"
