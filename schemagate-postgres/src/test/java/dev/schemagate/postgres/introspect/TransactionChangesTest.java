@@ -145,22 +145,9 @@ class TransactionChangesTest {
         try (ScratchDatabase own = RoundTrip.server().createDatabase(); Connection connection = own.connect()) {
             execute(connection, "CREATE TABLE a (id int PRIMARY KEY, name text); CREATE TABLE quiet (id int);"
                     + " CREATE VIEW a_names AS SELECT name FROM a");
-            Snapshot before = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
-            connection.setAutoCommit(false);
-            ChangeTracking.Mark mark = tracker.mark(connection);
-            execute(connection, up);
-            tracker.since(connection, mark, before, SnapshotOptions.full());
-            Savepoint applied = connection.setSavepoint();
-            execute(connection, "CREATE SCHEMA scratch; CREATE TABLE scratch.undone (id int); DROP VIEW IF EXISTS a_names;"
-                    + " DROP VIEW IF EXISTS names_of_a");
-            tracker.since(connection, mark, before, SnapshotOptions.full());
-            connection.rollback(applied);
-            connection.commit();
-            tracker.committed(connection, mark);
-            TransactionChanges.Held next = (TransactionChanges.Held) tracker.mark(connection);
-            TransactionChanges.Held whole = TransactionChanges.mark(connection, null).orElseThrow();
-            connection.rollback();
-            assertThat(next.relations()).isEqualTo(whole.relations());
+            committedCycle(tracker, connection, up, "CREATE SCHEMA scratch; CREATE TABLE scratch.undone (id int);"
+                    + " DROP VIEW IF EXISTS a_names; DROP VIEW IF EXISTS names_of_a");
+            assertNextMarkListsWhatAWholeListingDoes(tracker, connection);
         }
     }
 
@@ -169,23 +156,44 @@ class TransactionChangesTest {
         ChangeTracker tracker = new ChangeTracker();
         try (ScratchDatabase own = RoundTrip.server().createDatabase(); Connection connection = own.connect()) {
             execute(connection, "CREATE TABLE a (id int PRIMARY KEY, name text)");
-            Snapshot before = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
-            connection.setAutoCommit(false);
-            ChangeTracking.Mark mark = tracker.mark(connection);
-            execute(connection, "ALTER TABLE a ADD COLUMN note text");
-            tracker.since(connection, mark, before, SnapshotOptions.full());
-            connection.commit();
-            tracker.committed(connection, mark);
+            committedCycle(tracker, connection, "ALTER TABLE a ADD COLUMN note text", null);
             connection.setAutoCommit(true);
             tracker.mark(connection);
             execute(connection, "CREATE TABLE outside (id int)");
             execute(connection, "CREATE INDEX CONCURRENTLY a_name ON a (name)");
             connection.setAutoCommit(false);
-            TransactionChanges.Held next = (TransactionChanges.Held) tracker.mark(connection);
-            TransactionChanges.Held whole = TransactionChanges.mark(connection, null).orElseThrow();
-            connection.rollback();
-            assertThat(next.relations()).isEqualTo(whole.relations());
+            assertNextMarkListsWhatAWholeListingDoes(tracker, connection);
         }
+    }
+
+    /**
+     * A cycle as the data line keeps one: {@code up} in a transaction marked by the tracker and read once,
+     * then {@code undone} (when given) read and undone to a savepoint, the transaction committed.
+     */
+    private static void committedCycle(ChangeTracker tracker, Connection connection, String up, String undone)
+            throws SQLException {
+        Snapshot before = PostgresIntrospector.snapshot(connection, SnapshotOptions.full());
+        connection.setAutoCommit(false);
+        ChangeTracking.Mark mark = tracker.mark(connection);
+        execute(connection, up);
+        tracker.since(connection, mark, before, SnapshotOptions.full());
+        if (undone != null) {
+            Savepoint applied = connection.setSavepoint();
+            execute(connection, undone);
+            tracker.since(connection, mark, before, SnapshotOptions.full());
+            connection.rollback(applied);
+        }
+        connection.commit();
+        tracker.committed(connection, mark);
+    }
+
+    /** The tracker's next mark in the open transaction lists the relations a listing from nothing lists. */
+    private static void assertNextMarkListsWhatAWholeListingDoes(ChangeTracker tracker, Connection connection)
+            throws SQLException {
+        TransactionChanges.Held next = (TransactionChanges.Held) tracker.mark(connection);
+        TransactionChanges.Held whole = TransactionChanges.mark(connection, null).orElseThrow();
+        connection.rollback();
+        assertThat(next.relations()).isEqualTo(whole.relations());
     }
 
     @Test
